@@ -1,0 +1,530 @@
+#include "schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define REQ true
+#define OPT false
+
+/* Prose: may be translated in a locale block. */
+#define TEXT(n_, req, d_, e_) {.name = n_, .type = BCP_T_TEXT, .required = req, .localized = true, .doc = d_, .example = e_}
+#define TEXTS(n_, d_, e_) {.name = n_, .type = BCP_T_TEXT, .list = true, .localized = true, .doc = d_, .example = e_}
+/* Data that is the same in every language: phone numbers, addresses, ids. */
+#define STR(n_, req, d_, e_) {.name = n_, .type = BCP_T_TEXT, .required = req, .doc = d_, .example = e_}
+#define DUR(n_, req, def, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .doc = d_, .example = e_}
+#define DATE(n_, req, d_, e_) {.name = n_, .type = BCP_T_DATE, .required = req, .doc = d_, .example = e_}
+#define BOOL(n_, def, d_, e_) {.name = n_, .type = BCP_T_BOOL, .default_text = def, .doc = d_, .example = e_}
+#define INT(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_INTEGER, .required = req, .default_text = def, .min = lo, .max = hi, .doc = d_, .example = e_}
+#define REF(n_, kinds, req, d_, e_) {.name = n_, .type = BCP_T_REF, .target = kinds, .required = req, .doc = d_, .example = e_}
+#define REFS(n_, kinds, d_, e_) {.name = n_, .type = BCP_T_REF, .list = true, .target = kinds, .doc = d_, .example = e_}
+#define CAT(n_, kind, req, d_, e_) {.name = n_, .type = BCP_T_CATALOGUE, .target = kind, .required = req, .doc = d_, .example = e_}
+#define CATS(n_, kind, d_, e_) {.name = n_, .type = BCP_T_CATALOGUE, .list = true, .target = kind, .doc = d_, .example = e_}
+#define ENUM(n_, values, req, def, d_, e_) {.name = n_, .type = BCP_T_ENUM, .target = values, .required = req, .default_text = def, .doc = d_, .example = e_}
+#define SCORE(n_, kind, req, d_, e_) {.name = n_, .type = BCP_T_SCORE, .target = kind, .required = req, .min = 1, .max = 5, .doc = d_, .example = e_}
+#define ANY(n_, d_, e_) {.name = n_, .type = BCP_T_ANY, .doc = d_, .example = e_}
+
+#define REVIEW_ATTRS \
+    DATE("reviewed", OPT, "Date of the last review of this entry.", "2026-06-01"), \
+    DUR("review_every", OPT, NULL, "How often this entry must be reviewed; the plan's interval applies when absent.", "6mo")
+
+#define NEED_KINDS "system|asset|supplier|function|site|resource|contact|team"
+
+static const bcp_attr_schema plan_attrs[] = {
+    TEXT("title", REQ, "Title of the plan document.", "\"华东精密制造有限公司 业务连续性计划\""),
+    TEXT("organization", REQ, "Legal name of the organisation the plan protects.", "\"华东精密制造有限公司\""),
+    CAT("industry", "industry", OPT, "Industry; selects the baseline risks and the prose of the stdlib preset.", "manufacturing"),
+    CAT("size", "size", OPT, "Size class of the organisation.", "small"),
+    STR("language", OPT, "Default language of the compiled document (a locale id). Default: \"en\".", "\"zh-CN\""),
+    STR("version", OPT, "Document version.", "\"1.2\""),
+    REF("owner", "contact", OPT, "Person accountable for the plan.", "contact.gm"),
+    REF("approved_by", "contact", OPT, "Who approved this version.", "contact.ceo"),
+    DATE("approved", OPT, "Date of approval.", "2026-06-15"),
+    DATE("effective", OPT, "Date from which this version applies.", "2026-07-01"),
+    DATE("reviewed", OPT, "Date of the last full review of the plan.", "2026-06-01"),
+    DUR("review_every", OPT, "1y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
+    REFS("sites", "site", "Sites in scope; all declared sites when absent.", "[site.shanghai, site.hangzhou]"),
+    REFS("distribution", "contact|team", "Who receives a copy of the plan.", "[team.crisis, contact.hr]"),
+    TEXT("purpose", OPT, "Purpose statement; the stdlib supplies one when absent.", "\"确保在突发事件中迅速恢复关键业务\""),
+    TEXT("scope", OPT, "Scope statement; derived from industry, size and sites when absent.", "\"上海与杭州两地的全部业务\""),
+    TEXTS("objectives", "Objectives of the plan.", "[\"24 小时内恢复生产\", \"零数据丢失\"]"),
+    TEXTS("assumptions", "Planning assumptions.", "[\"至少一个厂区可用\"]"),
+    TEXT("summary", OPT, "Closing summary; the stdlib supplies one when absent.", "\"...\""),
+};
+
+static const bcp_attr_schema site_attrs[] = {
+    TEXT("name", REQ, "Name of the site.", "\"上海工厂\""),
+    TEXT("city", OPT, "City; used to tell whether an alternate site shares the same local risks.", "\"上海\""),
+    TEXT("country", OPT, "Country.", "\"中国\""),
+    TEXT("address", OPT, "Street address.", "\"浦东新区…\""),
+    ENUM("kind", "headquarters|office|factory|warehouse|datacenter|branch|store|clinic|other", OPT, "office", "What the site is.", "factory"),
+    REF("alternate", "site|resource", OPT, "Where work moves when this site is unavailable.", "site.hangzhou"),
+    BOOL("remote_work", "false", "Staff of this site can work remotely.", "true"),
+    INT("staff", OPT, NULL, 0, 10000000, "Headcount at the site.", "120"),
+    STR("timezone", OPT, "IANA time zone.", "\"Asia/Shanghai\""),
+    TEXT("description", OPT, "Free description.", "\"主生产基地\""),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema risk_attrs[] = {
+    TEXT("title", REQ, "What could happen.", "\"台风、暴雨引发洪水\""),
+    CAT("category", "risk_category", REQ, "Risk category from the catalogue.", "natural"),
+    CAT("threat", "threat", OPT, "The generic threat of the stdlib catalogue this risk assesses (used for the industry baseline).", "flood"),
+    TEXT("description", OPT, "Longer description.", "\"…\""),
+    SCORE("likelihood", "likelihood_level", REQ, "Likelihood: low|medium|high, or 1..5.", "high"),
+    SCORE("impact", "impact_level", REQ, "Impact: minor|moderate|severe (or low|medium|high), or 1..5.", "severe"),
+    REFS("sites", "site", "Sites exposed to the risk.", "[site.shanghai]"),
+    REFS("threatens", NEED_KINDS, "Functions, systems, suppliers, sites or resources the risk threatens.", "[function.production]"),
+    TEXT("strategy", OPT, "How the risk is treated (prevention and response).", "\"制定防洪计划，关键设备离地存放\""),
+    REF("owner", "contact|team", OPT, "Who owns the risk.", "contact.plant_manager"),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema function_attrs[] = {
+    TEXT("title", REQ, "Name of the business function.", "\"生产环节\""),
+    TEXT("description", OPT, "What the function does.", "\"…\""),
+    INT("priority", OPT, "1", 1, 5, "Recovery priority, 1 is first.", "1"),
+    BOOL("critical", "true", "Whether the function is critical (subject to the BIA rules).", "true"),
+    DUR("rto", OPT, NULL, "Recovery time objective.", "24h"),
+    DUR("rpo", OPT, NULL, "Recovery point objective: the data loss the function tolerates.", "4h"),
+    DUR("mtpd", OPT, NULL, "Maximum tolerable period of disruption (MAO).", "72h"),
+    REFS("needs", NEED_KINDS, "What the function depends on.", "[asset.line_a, system.erp, supplier.steel]"),
+    REFS("sites", "site", "Where the function runs.", "[site.shanghai]"),
+    {.name = "fallback", .type = BCP_T_TEXT_OR_NONE, .localized = true,
+     .doc = "Alternative way of working while the function is down; `none` states there is deliberately none.",
+     .example = "\"本地租赁设备应急\""},
+    REF("owner", "contact|team", OPT, "Who leads recovery of the function.", "contact.plant_manager"),
+    REF("deputy", "contact", OPT, "Who stands in for the owner.", "contact.tech_lead"),
+    REFS("key_people", "contact", "Key persons the function relies on (each should have a substitute).", "[contact.technician]"),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema system_attrs[] = {
+    TEXT("title", REQ, "Name of the system.", "\"ERP 服务器\""),
+    TEXT("description", OPT, "What it is.", "\"…\""),
+    DUR("rto", OPT, NULL, "Recovery time objective of the system.", "48h"),
+    DUR("rpo", OPT, NULL, "Recovery point objective of the system.", "24h"),
+    REF("owner", "contact|team", OPT, "Who is responsible for the system.", "contact.it_lead"),
+    REF("vendor", "supplier", OPT, "Supplier or service provider running it.", "supplier.msp"),
+    REFS("sites", "site", "Where it runs.", "[site.shanghai]"),
+    TEXT("fallback", OPT, "How work continues without it.", "\"手工单据\""),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema backup_attrs[] = {
+    DUR("every", REQ, NULL, "Backup interval.", "1d"),
+    ENUM("kind", "full|incremental|differential|snapshot|replication", OPT, "full", "Backup method.", "incremental"),
+    TEXT("where", OPT, "Where the copies are kept.", "\"云端异地备份\""),
+    BOOL("offsite", "false", "At least one copy is kept away from the primary site.", "true"),
+    BOOL("immutable", "false", "Copies cannot be altered or deleted (ransomware protection).", "true"),
+    DUR("retention", OPT, NULL, "How long copies are kept.", "90d"),
+    DATE("tested", OPT, "Date of the last successful restore test.", "2026-09-15"),
+};
+
+static const bcp_attr_schema asset_attrs[] = {
+    TEXT("title", REQ, "Name of the asset.", "\"核心设备A\""),
+    TEXT("kind", OPT, "What kind of asset.", "\"生产线\""),
+    REF("site", "site", OPT, "Where it is.", "site.shanghai"),
+    INT("quantity", OPT, "1", 0, 1000000000, "How many.", "2"),
+    REF("owner", "contact|team", OPT, "Who is responsible for it.", "contact.plant_manager"),
+    REF("alternate", "asset|resource|supplier", OPT, "Replacement when it fails.", "resource.lessor"),
+    TEXT("description", OPT, "Free description.", "\"…\""),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema supplier_attrs[] = {
+    TEXT("name", REQ, "Supplier name.", "\"A 钢材公司\""),
+    TEXT("provides", OPT, "What it supplies.", "\"钢材\""),
+    BOOL("critical", "true", "Whether losing it stops a critical function.", "true"),
+    REFS("alternates", "supplier|resource", "Alternate suppliers.", "[supplier.steel_b]"),
+    DUR("stock", OPT, NULL, "Stock on hand, as time of demand covered.", "2w"),
+    DUR("sla", OPT, NULL, "Contractual time to restore service.", "4h"),
+    REF("contact", "contact", OPT, "Contact person (a contact entry).", "contact.steel_sales"),
+    STR("phone", OPT, "Switchboard or hotline.", "\"+86 21 5555 0100\""),
+    STR("email", OPT, "Contact e-mail.", "\"sales@example.cn\""),
+    TEXT("contract", OPT, "Contract or framework agreement.", "\"框架协议 2026-03\""),
+    TEXT("city", OPT, "Where the supplier operates from.", "\"宁波\""),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema resource_attrs[] = {
+    TEXT("name", REQ, "Name of the emergency resource.", "\"上海设备租赁公司\""),
+    CAT("kind", "resource_kind", REQ, "What kind of resource.", "equipment_lessor"),
+    TEXT("provides", OPT, "What it provides in an emergency.", "\"数控机床短期租赁\""),
+    REF("contact", "contact", OPT, "Contact person (a contact entry).", "contact.lessor_rep"),
+    TEXT("person", OPT, "Contact person's name when there is no contact entry.", "\"李经理\""),
+    STR("phone", OPT, "Phone.", "\"+86 21 5555 0200\""),
+    STR("email", OPT, "E-mail.", "\"rent@example.cn\""),
+    TEXT("city", OPT, "City.", "\"上海\""),
+    REF("site", "site", OPT, "Site it serves.", "site.shanghai"),
+    TEXT("contract", OPT, "Agreement in place.", "\"年度框架协议\""),
+    DUR("lead_time", OPT, NULL, "How quickly it can be mobilised.", "12h"),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema contact_attrs[] = {
+    TEXT("name", REQ, "Person's name.", "\"王建国\""),
+    TEXT("role", OPT, "Role or job title.", "\"总经理\""),
+    TEXT("organization", OPT, "Organisation, for external contacts.", "\"外包服务商\""),
+    BOOL("external", "false", "Not an employee (supplier, authority, service provider).", "true"),
+    INT("tier", OPT, "3", 1, 3, "Communication tier: 1 crisis team, 2 function leads, 3 staff.", "1"),
+    STR("phone", OPT, "Primary phone.", "\"+86 138 0000 0001\""),
+    STR("alt_phone", OPT, "Alternate phone.", "\"+86 21 5555 0001\""),
+    STR("email", OPT, "Primary e-mail.", "\"gm@example.cn\""),
+    STR("alt_email", OPT, "Alternate e-mail.", "\"gm@private.example\""),
+    CATS("channels", "channel", "Further channels on which the person is reachable.", "[wecom, sms]"),
+    REF("substitute", "contact", OPT, "Who stands in for this person.", "contact.coo"),
+    REF("site", "site", OPT, "Where the person works.", "site.shanghai"),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema team_attrs[] = {
+    TEXT("title", REQ, "Name of the team.", "\"危机管理小组\""),
+    REF("lead", "contact", OPT, "Team lead.", "contact.gm"),
+    REF("deputy", "contact", OPT, "Deputy lead.", "contact.coo"),
+    REFS("members", "contact", "Members.", "[contact.it_lead, contact.hr]"),
+    INT("tier", OPT, "1", 1, 3, "Communication tier the team forms.", "1"),
+    TEXTS("responsibilities", "What the team does.", "[\"决策与调度\"]"),
+    REFS("sites", "site", "Sites the team covers.", "[site.shanghai]"),
+    TEXT("description", OPT, "Free description.", "\"…\""),
+};
+
+static const bcp_attr_schema scenario_attrs[] = {
+    TEXT("title", REQ, "Name of the scenario.", "\"供应链断裂\""),
+    REFS("risks", "risk", "Risks that lead to this scenario.", "[risk.material_shortage]"),
+    REFS("functions", "function", "Functions it disrupts.", "[function.production]"),
+    REFS("notify", "contact|team", "Who is told, in order: first contact, second contact, ...", "[contact.gm, contact.purchasing]"),
+    CATS("channels", "channel", "Channels used.", "[phone, email]"),
+    DUR("within", OPT, NULL, "Deadline for the first notice.", "24h"),
+    TEXT("strategy", OPT, "Recovery strategy for this scenario.", "\"启用备用供应商\""),
+    TEXTS("steps", "Step-by-step procedure.", "[\"确认影响范围\", \"通知备用供应商\"]"),
+    TEXT("message", OPT, "Message template; {placeholders} in braces are filled in at the time.", "\"\"\"各位同事：因{原因}……\"\"\""),
+    REVIEW_ATTRS,
+};
+
+static const bcp_attr_schema message_attrs[] = {
+    TEXT("title", REQ, "Type of message.", "\"客户更新\""),
+    REF("sender", "contact|team", OPT, "Who issues it.", "team.customer_service"),
+    TEXT("recipients", OPT, "Who receives it.", "\"企业客户、合作伙伴\""),
+    CATS("audience", "audience", "Audiences from the catalogue.", "[customers]"),
+    CATS("channels", "channel", "Channels used.", "[email]"),
+    REF("scenario", "scenario", OPT, "Scenario the message belongs to.", "scenario.it_outage"),
+    DUR("within", OPT, NULL, "When it goes out, counted from the incident.", "24h"),
+    TEXT("body", OPT, "Template text.", "\"\"\"尊敬的客户：…\"\"\""),
+};
+
+static const bcp_attr_schema phase_attrs[] = {
+    TEXT("title", REQ, "Name of the phase.", "\"事件响应\""),
+    INT("order", OPT, NULL, 1, 100, "Position in the recovery sequence.", "1"),
+    DUR("starts", OPT, "0h", "Start, counted from the incident.", "0h"),
+    DUR("ends", OPT, NULL, "End, counted from the incident.", "48h"),
+    TEXTS("actions", "What is done in this phase.", "[\"动员应急小组\", \"评估事件范围\"]"),
+    REF("owner", "contact|team", OPT, "Who runs the phase.", "team.crisis"),
+};
+
+static const bcp_attr_schema exercise_attrs[] = {
+    TEXT("title", REQ, "Name of the exercise.", "\"ERP 恢复测试\""),
+    CAT("kind", "exercise_kind", REQ, "Kind of exercise.", "recovery_test"),
+    DUR("every", OPT, NULL, "Frequency.", "1y"),
+    DATE("last", OPT, "When it was last held.", "2026-03-10"),
+    DATE("next", OPT, "When it is next planned; last + every when absent.", "2027-03-10"),
+    REFS("covers", "function|system|scenario|site|supplier|team|risk|contact", "What the exercise tests.", "[system.erp]"),
+    REF("owner", "contact|team", OPT, "Who organises it.", "contact.it_lead"),
+    REFS("participants", "contact|team", "Who takes part.", "[team.crisis]"),
+    TEXT("scope", OPT, "What is simulated.", "\"办公室不可进入\""),
+    TEXT("results", OPT, "Outcome of the last run.", "\"恢复用时 6 小时\""),
+};
+
+static const bcp_attr_schema finding_attrs[] = {
+    TEXT("title", REQ, "What was found.", "\"备用供应商电话已失效\""),
+    REF("exercise", "exercise", OPT, "Exercise (or review) that found it.", "exercise.supply_drill"),
+    REF("owner", "contact|team", OPT, "Who fixes it.", "contact.purchasing"),
+    DATE("raised", OPT, "When it was recorded.", "2026-03-10"),
+    DATE("due", OPT, "When it must be fixed.", "2026-04-30"),
+    ENUM("status", "open|in_progress|done|accepted", OPT, "open", "Where it stands.", "in_progress"),
+    DATE("closed", OPT, "When it was closed.", "2026-04-20"),
+    TEXT("action", OPT, "Corrective action.", "\"更新联系人名单\""),
+};
+
+static const bcp_attr_schema training_attrs[] = {
+    TEXT("title", REQ, "Name of the training.", "\"新员工业务连续性培训\""),
+    CATS("audience", "audience", "Who is trained.", "[all]"),
+    ENUM("when", "onboarding|periodic|ad_hoc", REQ, NULL, "Onboarding, periodic or ad hoc.", "onboarding"),
+    DUR("every", OPT, NULL, "Frequency of periodic training.", "1y"),
+    TEXTS("topics", "Topics covered.", "[\"业务连续性基本概念\", \"应急响应指引\"]"),
+    TEXTS("methods", "How it is delivered.", "[\"视频\", \"手册\"]"),
+    TEXT("assessment", OPT, "How learning is checked.", "\"小组问答测验\""),
+    DATE("last", OPT, "When it was last held.", "2026-02-01"),
+    REF("owner", "contact|team", OPT, "Who runs it.", "contact.hr"),
+};
+
+static const bcp_attr_schema milestone_attrs[] = {
+    TEXT("title", REQ, "Implementation step.", "\"任命 BCP 项目经理\""),
+    DATE("due", OPT, "Deadline.", "2026-09-30"),
+    REF("owner", "contact|team", OPT, "Who delivers it.", "contact.bcp_manager"),
+    ENUM("status", "planned|in_progress|done", OPT, "planned", "Where it stands.", "in_progress"),
+    INT("order", OPT, NULL, 1, 1000, "Position in the implementation sequence.", "1"),
+    TEXT("description", OPT, "Details.", "\"…\""),
+};
+
+static const bcp_attr_schema locale_attrs[] = {
+    STR("name", OPT, "Name of the language in that language.", "\"English\""),
+};
+
+static const bcp_attr_schema title_desc_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Natural hazards\""),
+    TEXT("description", OPT, "Explanation.", "\"…\""),
+};
+
+static const bcp_attr_schema threat_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Flood\""),
+    CAT("category", "risk_category", REQ, "Risk category.", "natural"),
+    TEXT("description", OPT, "Explanation.", "\"…\""),
+    TEXT("strategy", OPT, "Typical treatment, suggested by `bcp init`.", "\"…\""),
+};
+
+static const bcp_attr_schema channel_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"DingTalk\""),
+    ENUM("medium", "voice|text|email|chat|video|broadcast|radio|in_person", REQ, NULL, "How it carries messages.", "chat"),
+    BOOL("needs_internet", "true", "Fails when the internet is down.", "true"),
+    TEXT("description", OPT, "Explanation.", "\"…\""),
+};
+
+static const bcp_attr_schema industry_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Manufacturing\""),
+    CATS("baseline", "threat", "Threats every plan in this industry should assess.", "[flood, equipment_failure]"),
+    TEXT("description", OPT, "Explanation.", "\"…\""),
+};
+
+static const bcp_attr_schema size_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Small (10-49 staff)\""),
+    INT("staff_min", OPT, NULL, 0, 100000000, "Smallest headcount of the class.", "10"),
+    INT("staff_max", OPT, NULL, 0, 100000000, "Largest headcount of the class.", "49"),
+};
+
+static const bcp_attr_schema level_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"High\""),
+    INT("score", REQ, NULL, 1, 5, "Position on the 1..5 scale.", "5"),
+};
+
+static const bcp_attr_schema risk_level_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"High\""),
+    INT("min_score", REQ, NULL, 1, 25, "Lowest likelihood x impact product of this level.", "12"),
+    STR("color", OPT, "Colour in the heat map (#rrggbb).", "\"#e8590c\""),
+    TEXT("description", OPT, "Expected response.", "\"…\""),
+};
+
+static const bcp_attr_schema text_attrs[] = {
+    TEXT("title", OPT, "Heading.", "\"Purpose\""),
+    TEXT("body", OPT, "Prose (Markdown inline syntax allowed).", "\"\"\"…\"\"\""),
+    TEXTS("items", "List items.", "[\"…\"]"),
+};
+
+static const bcp_attr_schema config_attrs[] = {
+    ANY("select", "Rules (codes, names or code prefixes) to run.", "[\"data\", \"R101\"]"),
+    ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
+    ANY("profile", "Threshold profile.", "iso22301"),
+    ANY("severity", "Per-rule severity overrides, as a nested block.", "{ stale-review = error }"),
+};
+
+#define KIND(n) .name = n
+#define ATTRS(a) .attrs = a, .attr_count = sizeof(a) / sizeof(a[0])
+
+static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
+    [BCP_KIND_PLAN] = {KIND("plan"), .needs_id = true, .singleton = true, ATTRS(plan_attrs),
+        .doc = "The plan itself: document metadata and review cycle. Exactly one per plan."},
+    [BCP_KIND_SITE] = {KIND("site"), .needs_id = true, ATTRS(site_attrs),
+        .doc = "A place where the organisation works: office, factory, data centre."},
+    [BCP_KIND_RISK] = {KIND("risk"), .needs_id = true, ATTRS(risk_attrs),
+        .doc = "An assessed risk: likelihood x impact, what it threatens and how it is treated."},
+    [BCP_KIND_FUNCTION] = {KIND("function"), .needs_id = true, ATTRS(function_attrs),
+        .doc = "A business function of the impact analysis (BIA) with its recovery objectives."},
+    [BCP_KIND_SYSTEM] = {KIND("system"), .needs_id = true, .children = "backup", ATTRS(system_attrs),
+        .doc = "An IT system or data set; holds its backup blocks."},
+    [BCP_KIND_BACKUP] = {KIND("backup"), .nested_only = true, ATTRS(backup_attrs),
+        .doc = "A backup of the enclosing system (`backup { ... }` or `backup name { ... }` inside `system`)."},
+    [BCP_KIND_ASSET] = {KIND("asset"), .needs_id = true, ATTRS(asset_attrs),
+        .doc = "Equipment or another physical resource a function needs."},
+    [BCP_KIND_SUPPLIER] = {KIND("supplier"), .needs_id = true, ATTRS(supplier_attrs),
+        .doc = "A supplier or service provider."},
+    [BCP_KIND_RESOURCE] = {KIND("resource"), .needs_id = true, ATTRS(resource_attrs),
+        .doc = "An emergency resource: equipment lessor, spare warehouse, alternate supplier, standby office."},
+    [BCP_KIND_CONTACT] = {KIND("contact"), .needs_id = true, ATTRS(contact_attrs),
+        .doc = "A person to reach in a crisis, inside or outside the organisation."},
+    [BCP_KIND_TEAM] = {KIND("team"), .needs_id = true, ATTRS(team_attrs),
+        .doc = "A team such as the crisis management team or a regional team."},
+    [BCP_KIND_SCENARIO] = {KIND("scenario"), .needs_id = true, ATTRS(scenario_attrs),
+        .doc = "An incident scenario: who is told, how, how fast, and the procedure."},
+    [BCP_KIND_MESSAGE] = {KIND("message"), .needs_id = true, ATTRS(message_attrs),
+        .doc = "A type of crisis message: who issues it, to whom, on which channels."},
+    [BCP_KIND_PHASE] = {KIND("phase"), .needs_id = true, ATTRS(phase_attrs),
+        .doc = "A recovery phase (response, short-term, long-term) and its actions."},
+    [BCP_KIND_EXERCISE] = {KIND("exercise"), .needs_id = true, ATTRS(exercise_attrs),
+        .doc = "A test or exercise of the plan."},
+    [BCP_KIND_FINDING] = {KIND("finding"), .needs_id = true, ATTRS(finding_attrs),
+        .doc = "An improvement item from an exercise or review."},
+    [BCP_KIND_TRAINING] = {KIND("training"), .needs_id = true, ATTRS(training_attrs),
+        .doc = "A training programme."},
+    [BCP_KIND_MILESTONE] = {KIND("milestone"), .needs_id = true, ATTRS(milestone_attrs),
+        .doc = "An implementation step with its deadline."},
+    [BCP_KIND_LOCALE] = {KIND("locale"), .needs_id = true, .children = "*", ATTRS(locale_attrs),
+        .doc = "Translations: `locale en { function production { title = \"Production\" } }` overrides "
+               "the text attributes of entities for one language."},
+    [BCP_KIND_RISK_CATEGORY] = {KIND("risk_category"), .needs_id = true, .catalogue = true, ATTRS(title_desc_attrs),
+        .doc = "A risk category (natural, technical, supply chain, ...)."},
+    [BCP_KIND_THREAT] = {KIND("threat"), .needs_id = true, .catalogue = true, ATTRS(threat_attrs),
+        .doc = "A generic threat that industry baselines list."},
+    [BCP_KIND_CHANNEL] = {KIND("channel"), .needs_id = true, .catalogue = true, ATTRS(channel_attrs),
+        .doc = "A communication channel (phone, SMS, e-mail, DingTalk, WeCom, Teams, Slack, satellite phone, ...)."},
+    [BCP_KIND_INDUSTRY] = {KIND("industry"), .needs_id = true, .catalogue = true, ATTRS(industry_attrs),
+        .doc = "An industry and its baseline threats."},
+    [BCP_KIND_SIZE] = {KIND("size"), .needs_id = true, .catalogue = true, ATTRS(size_attrs),
+        .doc = "An organisation size class."},
+    [BCP_KIND_EXERCISE_KIND] = {KIND("exercise_kind"), .needs_id = true, .catalogue = true, ATTRS(title_desc_attrs),
+        .doc = "A kind of exercise (tabletop, recovery test, full drill, ...)."},
+    [BCP_KIND_RESOURCE_KIND] = {KIND("resource_kind"), .needs_id = true, .catalogue = true, ATTRS(title_desc_attrs),
+        .doc = "A kind of emergency resource."},
+    [BCP_KIND_LIKELIHOOD_LEVEL] = {KIND("likelihood_level"), .needs_id = true, .catalogue = true, ATTRS(level_attrs),
+        .doc = "A named likelihood and its score."},
+    [BCP_KIND_IMPACT_LEVEL] = {KIND("impact_level"), .needs_id = true, .catalogue = true, ATTRS(level_attrs),
+        .doc = "A named impact and its score."},
+    [BCP_KIND_RISK_LEVEL] = {KIND("risk_level"), .needs_id = true, .catalogue = true, ATTRS(risk_level_attrs),
+        .doc = "A band of the risk matrix by likelihood x impact."},
+    [BCP_KIND_AUDIENCE] = {KIND("audience"), .needs_id = true, .catalogue = true, ATTRS(title_desc_attrs),
+        .doc = "A group of people messages and training address."},
+    [BCP_KIND_TEXT] = {KIND("text"), .needs_id = true, .catalogue = true, .locale_defined = true, ATTRS(text_attrs),
+        .doc = "A piece of standard prose, normally defined per language in a locale block."},
+    [BCP_KIND_CONFIG] = {KIND("config"), .singleton = true, .children = "*", ATTRS(config_attrs),
+        .doc = "Lint configuration (in bcpconfig.bcp)."},
+};
+
+const bcp_kind_schema *bcp_schema_kind(bcp_kind kind)
+{
+    return kind < BCP_KIND_COUNT ? &kinds[kind] : NULL;
+}
+
+const char *bcp_kind_name(bcp_kind kind)
+{
+    return kind < BCP_KIND_COUNT ? kinds[kind].name : "?";
+}
+
+static bool name_equals(const char *name, const char *s, size_t len)
+{
+    return strncmp(name, s, len) == 0 && name[len] == '\0';
+}
+
+bcp_kind bcp_schema_kind_by_name(const char *name, size_t len)
+{
+    for (int k = 0; k < BCP_KIND_COUNT; k++)
+        if (name_equals(kinds[k].name, name, len))
+            return (bcp_kind)k;
+    return BCP_KIND_COUNT;
+}
+
+const bcp_attr_schema *bcp_schema_attr(bcp_kind kind, const char *name, size_t len)
+{
+    const bcp_kind_schema *ks = bcp_schema_kind(kind);
+    if (!ks)
+        return NULL;
+    for (size_t i = 0; i < ks->attr_count; i++)
+        if (name_equals(ks->attrs[i].name, name, len))
+            return &ks->attrs[i];
+    return NULL;
+}
+
+bool bcp_schema_set_contains(const char *set, const char *name, size_t len)
+{
+    if (!set)
+        return false;
+    const char *p = set;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if ((n == 1 && *p == '*') || (n == len && strncmp(p, name, len) == 0))
+            return true;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return false;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 64 || lb > 64)
+        return 99;
+    size_t row[65];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *bcp_suggest(const char *word, const char *const *candidates, size_t count)
+{
+    const char *best = NULL;
+    size_t best_distance = (size_t)-1;
+    size_t limit = strlen(word) / 3 + 1;
+    for (size_t i = 0; i < count; i++) {
+        size_t d = edit_distance(word, candidates[i]);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidates[i];
+        }
+    }
+    return best_distance <= limit ? best : NULL;
+}
+
+const char *bcp_type_describe(const bcp_attr_schema *a, char *buf, size_t size)
+{
+    const char *base;
+    char tmp[256];
+    switch (a->type) {
+    case BCP_T_TEXT: base = "text"; break;
+    case BCP_T_TEXT_OR_NONE: base = "text or `none`"; break;
+    case BCP_T_INTEGER:
+        snprintf(tmp, sizeof tmp, "integer %ld..%ld", a->min, a->max);
+        base = tmp;
+        break;
+    case BCP_T_DURATION: base = "duration"; break;
+    case BCP_T_DATE: base = "date"; break;
+    case BCP_T_BOOL: base = "boolean"; break;
+    case BCP_T_SCORE:
+        snprintf(tmp, sizeof tmp, "1..5 or a %s", a->target);
+        base = tmp;
+        break;
+    case BCP_T_CATALOGUE:
+        snprintf(tmp, sizeof tmp, "%s name", a->target);
+        base = tmp;
+        break;
+    case BCP_T_REF:
+        snprintf(tmp, sizeof tmp, "reference to %s", a->target);
+        base = tmp;
+        break;
+    case BCP_T_ENUM:
+        snprintf(tmp, sizeof tmp, "one of %s", a->target);
+        base = tmp;
+        break;
+    default: base = "any value"; break;
+    }
+    if (a->list)
+        snprintf(buf, size, "list of %s", base);
+    else
+        snprintf(buf, size, "%s", base);
+    return buf;
+}

@@ -1,0 +1,33 @@
+/* Which files are checked together.  A plan is checked with everything it
+ * imports; a module given on its own is checked in the context of the plans
+ * that import it (pre-commit hands files over one by one), so that references
+ * into the rest of the plan resolve. */
+#ifndef BCP_WORKSPACE_H
+#define BCP_WORKSPACE_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "model.h"
+
+typedef struct bcp_unit {
+    char **roots;          /* files to load together */
+    size_t root_count;
+    char **report_only;    /* real paths whose diagnostics are reported; NULL = all */
+    size_t report_count;
+} bcp_unit;
+
+typedef struct bcp_unit_list {
+    bcp_unit *items;
+    size_t count;
+} bcp_unit_list;
+
+/* Groups `files` into units.  Loads plans to learn what they import. */
+void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts,
+                         bcp_unit_list *out);
+void bcp_unit_list_free(bcp_unit_list *units);
+/* Does the text declare a `plan` block (a cheap scan, no parse)? */
+bool bcp_text_declares_plan(const char *text, size_t len);
+/* Should a diagnostic at `source` be shown for this unit? */
+bool bcp_unit_reports(const bcp_unit *unit, const bcp_source *source);
+
+#endif

@@ -1,0 +1,23 @@
+#!/bin/sh
+# Installs the Debian packages bcp needs, only those that are missing.
+# Idempotent: a second run installs nothing and says so.
+set -eu
+packages="gcc make pkg-config libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev"
+if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+        missing="$missing $p"
+    fi
+done
+if [ -z "$missing" ]; then
+    echo "deps: all packages present"
+    exit 0
+fi
+echo "deps: installing$missing"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+$sudo apt-get install -y -qq --no-install-recommends $missing
