@@ -9,8 +9,10 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-# BUILD selects a build flavour: "release" (build/) or "asan" (build/asan/).
+# BUILD selects a build flavour: "release" ($(BUILDDIR)/) or "asan" ($(BUILDDIR)/asan/).
 BUILD   ?= release
+# Parallel work trees can keep their objects apart: make BUILDDIR=/tmp/mybuild
+BUILDDIR ?= build
 
 PKGS       := tree-sitter libcmark-gfm libpcre2-8 jansson
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -18,11 +20,11 @@ PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensi
 WARN       := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 
 ifeq ($(BUILD),asan)
-  OUT      := build/asan
+  OUT      := $(BUILDDIR)/asan
   OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LDOPT    := -fsanitize=address,undefined
 else
-  OUT      := build
+  OUT      := $(BUILDDIR)
   OPT      := -O2 -g
   LDOPT    :=
 endif
