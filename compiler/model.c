@@ -51,6 +51,7 @@ struct bcp_model {
     bcp_ptr_vec locales;
     bcp_entity *plan;
     const char *root_dir;       /* imports may not escape it */
+    const char *root_display;   /* root_dir as the user named it, for messages */
     bool referrers_built;       /* bcp_model_referrers fills entity->referrers lazily */
 };
 
@@ -788,7 +789,9 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     if (m->root_dir && !path_inside(dir, m->root_dir)) {
         bcp_diag *d = model_error(m, "E112", "import-escapes", from,
                                   "import `%s` leaves the plan's directory tree", spec);
-        bcp_diag_set_hint(d, "a plan may only import files at or below %s", m->root_dir);
+        /* The display form, not root_dir: output must not depend on where the project lies. */
+        bcp_diag_set_hint(d, "a plan may only import files in its own folder (%s) and below it",
+                          m->root_display);
         return;
     }
     if (list_contains(&m->loading, resolved)) {
@@ -1304,14 +1307,39 @@ static void check_model(bcp_model *m)
 
 static void set_root_dir(bcp_model *m, const bcp_source *src)
 {
-    if (!m->root_dir && src->real_dir)
-        m->root_dir = bcp_arena_strdup(&m->arena, src->real_dir);
+    if (m->root_dir || !src->real_dir)
+        return;
+    m->root_dir = bcp_arena_strdup(&m->arena, src->real_dir);
+    const char *slash = strrchr(src->path, '/');
+    if (!slash || src->real_path == NULL)
+        m->root_display = ".";
+    else if (slash == src->path)
+        m->root_display = "/";
+    else
+        m->root_display = bcp_arena_strndup(&m->arena, src->path, (size_t)(slash - src->path));
 }
 
 static void load_prelude(bcp_model *m)
 {
     if (!m->opts.no_prelude)
         load_stdlib_module(m, PRELUDE_MODULE, NULL);
+}
+
+static void rename_loaded_source(bcp_model *m, const char *real_path, const char *path)
+{
+    if (!real_path)
+        return;
+    for (size_t i = 0; i < m->source_count; i++) {
+        bcp_source *s = m->sources[i];
+        if (s->real_path && strcmp(s->real_path, real_path) == 0) {
+            char *copy = strdup(path);
+            if (!copy)
+                abort();
+            free(s->path);
+            s->path = copy;
+            return;
+        }
+    }
 }
 
 bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp_model_options *opts)
@@ -1332,7 +1360,10 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
         char resolved[PATH_MAX];
         const char *key = strcmp(paths[i], "-") == 0 ? "<stdin>" : realpath(paths[i], resolved);
         if (key && list_contains(&m->loaded, key)) {
-            bcp_source_free(src); /* already imported by an earlier root */
+            /* Already imported by an earlier root: keep that copy, but under the
+             * name the user gave, not the importer-relative one. */
+            rename_loaded_source(m, src->real_path, paths[i]);
+            bcp_source_free(src);
             continue;
         }
         add_source(m, src, true);

@@ -1,0 +1,42 @@
+/* The lint rule interface.  One rule = one C file in rules/ defining a
+ * `const bcp_rule bcp_rule_<name>` + one RULE(<name>) line in rules/rules.def
+ * + its fixture pair tests/rules/<CODE>.bad.bcp / .good.bcp.
+ * Rules read the typed model only (compiler/model.h), never the syntax tree. */
+#ifndef BCP_RULE_H
+#define BCP_RULE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "model.h"
+
+typedef struct bcp_lint_ctx bcp_lint_ctx;
+
+typedef struct bcp_rule {
+    const char *code;        /* stable, never reused: family letter + number, e.g. "D101" */
+    const char *name;        /* kebab-case, e.g. "missing-backup" */
+    bcp_severity severity;   /* default severity */
+    const char *summary;     /* one line */
+    const char *rationale;   /* why, citing the source clause (ISO 22301 §8.x, NIST SP 800-34, ...) */
+    const char *fix;         /* how to fix, shown as the help line */
+    void (*check)(bcp_lint_ctx *ctx);
+} bcp_rule;
+
+/* The catalogue, in code order. */
+extern const bcp_rule *const bcp_rules[];
+extern const size_t bcp_rule_count;
+const bcp_rule *bcp_rule_find(const char *code_or_name);
+
+/* --- what a rule's check() may use ------------------------------------- */
+
+bcp_model *bcp_lint_model(bcp_lint_ctx *ctx);
+/* "Today" as days since 1970-01-01 (--today, SOURCE_DATE_EPOCH or the clock). */
+int32_t bcp_lint_today(const bcp_lint_ctx *ctx);
+/* A threshold of the active profile, in seconds (durations) or plain numbers;
+ * `name` is a key such as "restore_test_max_age". */
+int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name);
+/* Reports a finding of the running rule at `span`. Findings in stdlib sources are dropped. */
+bcp_diag *bcp_lint_report(bcp_lint_ctx *ctx, const bcp_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+#endif
