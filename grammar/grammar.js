@@ -12,6 +12,14 @@
 
 const DIGITS = /[0-9]+/;
 
+// Letters, for identifiers and duration units.  The tree-sitter 0.20 generator
+// knows the large CJK and Hangul blocks of \p{L} only by their first and last
+// code points and has no letters above U+1092B, so Chinese ids would not lex:
+// CJK extension A, CJK unified ideographs, Hangul syllables and CJK extensions
+// B-H are spelled out.  grammar/test/corpus/unicode.txt guards this.
+const LETTER = '\\p{L}\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uAC00-\\uD7A3\\U00020000-\\U000323AF';
+const IDENTIFIER = new RegExp(`[${LETTER}_][${LETTER}\\p{N}_-]*`);
+
 module.exports = grammar({
   name: 'bcp',
 
@@ -64,7 +72,7 @@ module.exports = grammar({
       field('name', alias($._reference_name, $.identifier)),
     ),
 
-    _reference_name: _ => token.immediate(/[\p{L}_][\p{L}\p{N}_-]*/),
+    _reference_name: _ => token.immediate(IDENTIFIER),
 
     string: $ => seq(
       '"',
@@ -80,17 +88,19 @@ module.exports = grammar({
     )),
 
     // """ ... """: may span lines; the compiler strips the common indentation.
+    // One or two quotes may appear inside, before a character, an escape or
+    // the closing quotes ("""say "hi"""" ends with a quote).
     multiline_string: _ => token(seq(
       '"""',
-      repeat(choice(/[^"\\]/, /"[^"\\]/, /""[^"\\]/, /\\(.|\n)/)),
-      '"""',
+      repeat(choice(/[^"\\]/, /\\(.|\n)/, /"{1,2}[^"\\]/, /"{1,2}\\(.|\n)/)),
+      /"{3,5}/,
     )),
 
     integer: _ => token(seq(optional('-'), DIGITS)),
 
     // 15m, 4h, 2d, 1w, 6mo, 1y.  Any letters lex as a unit so that the model can
     // name a wrong unit ("24hrs", "3天") instead of reporting a bare syntax error.
-    duration: _ => token(seq(DIGITS, /[\p{L}]+/)),
+    duration: _ => token(seq(DIGITS, new RegExp(`[${LETTER}]+`))),
 
     // Lexed loosely (1-2 digit month and day) so that the model validates the
     // calendar and reports 2026-02-30 or 2026-6-1 precisely.
@@ -98,6 +108,6 @@ module.exports = grammar({
 
     boolean: _ => choice('true', 'false'),
 
-    identifier: _ => /[\p{L}_][\p{L}\p{N}_-]*/,
+    identifier: _ => IDENTIFIER,
   },
 });
