@@ -36,8 +36,10 @@ PARSER_CFLAGS = -std=c11 -w $(OPT) -Igrammar/src $(CFLAGS)
 COMPILER_SRCS := $(filter-out compiler/main.c,$(wildcard compiler/*.c))
 RULE_SRCS     := $(wildcard rules/*.c)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
+# The rules' example plans, embedded for `bcp explain`.
+RULE_FIXTURES := $(shell find tests/rules -name '*.bcp' 2>/dev/null | LC_ALL=C sort)
 LIB_OBJS      := $(COMPILER_SRCS:%.c=$(OUT)/%.o) $(RULE_SRCS:%.c=$(OUT)/%.o) \
-                 $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o
+                 $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o $(OUT)/rule_fixtures.o
 BIN           := $(OUT)/bcp
 LIB           := $(OUT)/libbcp.a
 
@@ -45,7 +47,7 @@ UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 
-.PHONY: all deps run test test-one unit corpus cli asan bench install uninstall clean docs check-docs
+.PHONY: all deps run test test-one unit corpus cli asan bench install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -70,6 +72,13 @@ $(OUT)/stdlib_embedded.c: $(STDLIB_FILES) $(OUT)/tools/embed
 
 $(OUT)/stdlib_embedded.o: $(OUT)/stdlib_embedded.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(OUT)/rule_fixtures.c: $(RULE_FIXTURES) $(OUT)/tools/embed
+	$(OUT)/tools/embed $@ tests/rules $(RULE_FIXTURES)
+
+# The same generator as the stdlib's, under the fixture table's names.
+$(OUT)/rule_fixtures.o: $(OUT)/rule_fixtures.c
+	$(CC) $(CFLAGS_ALL) -Dbcp_embedded_stdlib=bcp_rule_fixtures -Dbcp_embedded_stdlib_count=bcp_rule_fixture_count -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
@@ -114,6 +123,10 @@ test: deps
 
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)
+
+# Regenerate docs/rules/ from the rule metadata and tests/rules/ fixtures.
+rule-docs: $(BIN)
+	@sh tools/check-rule-docs.sh $(BIN) --update
 
 bench: all
 	@sh tools/bench.sh $(BIN)

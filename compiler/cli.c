@@ -15,13 +15,32 @@ static const bcp_command commands[] = {
     {"check", "check plans for syntax, model and lint errors",
      "usage: bcp check [options] FILE|DIR|- ...\n"
      "\n"
-     "Parses each plan, builds its model (references, imports, types) and reports\n"
-     "every problem as file:line:col with the source line and a caret.\n"
-     "A module that a plan imports is checked in the context of that plan.\n"
+     "Parses each plan, builds its model (references, imports, types), runs the lint\n"
+     "rules (`bcp rules` lists them) and reports every problem as file:line:col with\n"
+     "the source line and a caret.  A module that a plan imports is checked in the\n"
+     "context of that plan.  Rules are configured by the nearest bcpconfig.bcp above\n"
+     "the checked file: config { select = [...] ignore = [...] profile = iso22301\n"
+     "severity { RULE = error } per_file_ignores { NAME { files = [GLOB] ignore = [...] } } }.\n"
+     "A comment `# bcp: ignore[CODE-OR-NAME,...]` suppresses findings on its line (or,\n"
+     "standing alone, on the next line); `# bcp: ignore-file[...]` in the whole file.\n"
      "\n"
      "options:\n"
-     "  --stdlib DIR   read the standard library from DIR instead of the built-in copy\n"
-     "  --color WHEN   auto (default), always or never; NO_COLOR disables colour\n"
+     "  --format FMT      text (default), gcc, json, sarif or github\n"
+     "  --output FILE     write the report to FILE (atomically) instead of stdout\n"
+     "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
+     "                    (data, risk, impact, people, maintenance, hygiene) or ALL;\n"
+     "                    comma-separated, replaces the config's select\n"
+     "  --ignore RULES    skip these rules (replaces the config's ignore)\n"
+     "  --profile NAME    thresholds: default, iso22301, nist-800-34, ffiec or dora\n"
+     "  --today DATE      the date rules compare with (YYYY-MM-DD); else SOURCE_DATE_EPOCH,\n"
+     "                    else the clock\n"
+     "  --fail-on LEVEL   warning (default: errors and warnings fail) or error; info never fails\n"
+     "  --exit-zero       exit 0 even when there are findings (syntax and I/O errors still 2)\n"
+     "  --config FILE     use FILE instead of the nearest bcpconfig.bcp\n"
+     "  --no-config       ignore bcpconfig.bcp files\n"
+     "  --no-lint         report syntax and model errors only\n"
+     "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
+     "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
      "\n"
      "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
      bcp_cmd_check},
@@ -37,6 +56,88 @@ static const bcp_command commands[] = {
      "Prints every entity kind and attribute with its type, whether it is required,\n"
      "its default and an example (the reference part of docs/language.md).\n",
      bcp_cmd_schema},
+    {"fmt", "format plans in the canonical layout",
+     "usage: bcp fmt [--check] [--diff] [-w] FILE|DIR|- ...\n"
+     "\n"
+     "Prints each plan in the one canonical layout (docs/fmt.md): 2-space indent, one\n"
+     "attribute per line with aligned `=` unless the block is short, wrapped lists,\n"
+     "blank lines between blocks; comments and multi-line strings are kept.\n"
+     "The result is checked to mean exactly what the original means.\n"
+     "\n"
+     "options:\n"
+     "  -w, --write   rewrite the files in place (atomically, mode kept) and list them\n"
+     "  --check       write nothing; list the files that are not formatted; exit 1 if any\n"
+     "  --diff        print a unified diff of the changes instead of the files\n"
+     "\n"
+     "A file with syntax errors is never rewritten: its errors are printed, exit 2.\n"
+     "exit status: 0 ok, 1 --check found unformatted files, 2 syntax, usage or I/O error\n",
+     bcp_cmd_fmt},
+    {"diff", "semantic diff of two versions of a plan",
+     "usage: bcp diff [--format text|markdown] [--stdlib DIR] OLD NEW\n"
+     "       bcp diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE\n"
+     "       bcp diff --dump FILE\n"
+     "\n"
+     "Compares the models of two versions of a plan: entities added, removed and\n"
+     "changed attribute by attribute, and a section on changes that weaken the plan\n"
+     "(objectives loosened, backups less frequent or not offsite, contacts or\n"
+     "alternates removed, risks raised without a new strategy, reviews moved back,\n"
+     "exercises dropped or less frequent).  Layout and comments are ignored.\n"
+     "The 7-argument form is git's external diff protocol (docs/diff.md).\n"
+     "--dump prints the canonical text of one plan's model.\n"
+     "\n"
+     "options:\n"
+     "  --format FMT   text (default) or markdown (for a pull-request comment)\n"
+     "  --stdlib DIR   read the standard library from DIR instead of the built-in copy\n"
+     "\n"
+     "exit status: 0 no differences, 1 differences, 2 error (--git: 0 unless error)\n",
+     bcp_cmd_diff},
+    {"rules", "list the lint rules",
+     "usage: bcp rules [--format text|markdown]\n"
+     "\n"
+     "Lists every lint rule: code, name, default severity and summary.\n",
+     bcp_cmd_rules},
+    {"explain", "explain a lint rule, with examples",
+     "usage: bcp explain [--markdown] CODE|NAME\n"
+     "\n"
+     "Prints a rule's documentation: summary, rationale with its source clause, how to\n"
+     "fix a finding, and a plan that triggers it next to one that does not.\n"
+     "--markdown prints the page docs/rules/CODE.md is generated from.\n",
+     bcp_cmd_explain},
+    {"build", "compile a plan into Markdown, HTML and JSON documents",
+     "usage: bcp build [options] FILE...\n"
+     "\n"
+     "Compiles each plan into NAME.md, NAME.html and NAME.json (NAME is the file\n"
+     "name, or the folder name for a plan.bcp). The stdlib supplies the prose in\n"
+     "the document language; the plan supplies every table. A plan with errors\n"
+     "builds nothing.\n"
+     "\n"
+     "options:\n"
+     "  -o, --output DIR   where to write the documents (default: .)\n"
+     "  --format LIST      md,html,json (default: all three)\n"
+     "  --lang LOCALE      zh-CN or en (default: the plan's `language`, else en)\n"
+     "  --stdlib DIR       read the standard library from DIR instead of the built-in copy\n"
+     "  --color WHEN       auto (default), always or never, for diagnostics\n"
+     "\n"
+     "exit status: 0 built, 2 errors in the plan, usage or I/O error\n",
+     bcp_cmd_build},
+    {"init", "write a starter plan from an industry preset",
+     "usage: bcp init --industry NAME [--size SIZE] [--sites A,B] [--lang LOCALE] [-o FILE] [--force]\n"
+     "\n"
+     "Writes a starter plan (default plan.bcp) with the industry's baseline risks,\n"
+     "typical critical functions, recovery phases, communication scenarios,\n"
+     "exercises and training. It builds at once; every value you must supply is\n"
+     "marked TODO, and `bcp check` lists them.\n"
+     "\n"
+     "options:\n"
+     "  --industry NAME  manufacturing, finance, professional_services, retail,\n"
+     "                   healthcare, logistics or technology\n"
+     "  --size SIZE      micro, small, medium or large (default: small)\n"
+     "  --sites LIST     comma-separated site names (default: one placeholder site)\n"
+     "  --lang LOCALE    zh-CN or en (default: en)\n"
+     "  -o, --output FILE  where to write (default: plan.bcp; - for stdout)\n"
+     "  --force          overwrite an existing file\n"
+     "  --stdlib DIR     read the standard library from DIR\n",
+     bcp_cmd_init},
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };
@@ -140,12 +241,22 @@ static void walk(const char *dir, path_list *out)
         char *path = malloc(len);
         if (!path)
             abort();
-        snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", ent->d_name);
+        if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+            snprintf(path, len, "%s", ent->d_name); /* `bcp check .` reports plan.bcp, not ./plan.bcp */
+        else
+            snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", ent->d_name);
         struct stat st;
+        /* lstat: a symlinked folder is not followed (it may loop, as /dev/fd does). */
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            free(path);
+            continue;
+        }
         if (stat(path, &st) == 0) {
             if (S_ISDIR(st.st_mode))
                 walk(path, out);
-            else if (S_ISREG(st.st_mode) && has_bcp_suffix(ent->d_name))
+            /* bcpconfig.bcp configures the linter; it is not a plan module. */
+            else if (S_ISREG(st.st_mode) && has_bcp_suffix(ent->d_name) &&
+                     strcmp(ent->d_name, "bcpconfig.bcp") != 0)
                 path_push(out, path);
         }
         free(path);

@@ -32,7 +32,13 @@ bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count
 void bcp_free_files(char **files, size_t count);
 
 int bcp_cmd_check(int argc, char **argv);
+int bcp_cmd_build(int argc, char **argv);
+int bcp_cmd_init(int argc, char **argv);
 int bcp_cmd_parse(int argc, char **argv);
 int bcp_cmd_schema(int argc, char **argv);
+int bcp_cmd_fmt(int argc, char **argv);
+int bcp_cmd_diff(int argc, char **argv);
+int bcp_cmd_rules(int argc, char **argv);
+int bcp_cmd_explain(int argc, char **argv);
 
 #endif

@@ -1,9 +1,19 @@
-/* bcp check: syntax and model errors of plans (lint rules join here). */
+/* bcp check: syntax errors, model errors and lint findings of plans, in one of
+ * several output formats. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "engine.h"
+#include "lint_config.h"
 #include "model.h"
+#include "output.h"
 #include "workspace.h"
 
 typedef struct check_options {
@@ -11,46 +21,365 @@ typedef struct check_options {
     const char *color;
     char **paths;
     int path_count;
+    const char *format_name;
+    const char *output;
+    const char *profile;
+    const char *today;
+    const char *config;
+    bool no_config;
+    bool no_lint;
+    bool exit_zero;
+    bool fail_on_error_only;
+    bcp_string_list select, ignore;
+    bool has_select, has_ignore;
 } check_options;
+
+/* "a,b c" -> a, b, c appended to the list. */
+static void split_selectors(const char *arg, bcp_string_list *out)
+{
+    const char *p = arg;
+    while (*p) {
+        while (*p == ',' || *p == ' ')
+            p++;
+        const char *start = p;
+        while (*p && *p != ',' && *p != ' ')
+            p++;
+        if (p > start)
+            bcp_string_list_push(out, start, (size_t)(p - start));
+    }
+}
+
+/* Matches `--name VALUE` and `--name=VALUE`. */
+static bool option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
+        *value = argv[++*i];
+        return true;
+    }
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+        *value = argv[*i] + n + 1;
+        return true;
+    }
+    return false;
+}
 
 static int parse_args(int argc, char **argv, check_options *o)
 {
     o->color = "auto";
+    o->format_name = "text";
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
     if (!o->paths)
         abort();
+    bool dash_dash = false;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--stdlib") == 0 && i + 1 < argc) {
-            o->model.stdlib_dir = argv[++i];
-        } else if (strncmp(a, "--stdlib=", 9) == 0) {
-            o->model.stdlib_dir = a + 9;
-        } else if (strcmp(a, "--color") == 0 && i + 1 < argc) {
-            o->color = argv[++i];
-        } else if (strncmp(a, "--color=", 8) == 0) {
-            o->color = a + 8;
+        const char *a = argv[i], *v;
+        if (dash_dash || a[0] != '-' || a[1] == '\0') {
+            o->paths[o->path_count++] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            dash_dash = true;
+        } else if (option_value(argc, argv, &i, "--stdlib", &v)) {
+            o->model.stdlib_dir = v;
+        } else if (option_value(argc, argv, &i, "--color", &v)) {
+            o->color = v;
         } else if (strcmp(a, "--no-color") == 0) {
             o->color = "never";
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return bcp_usage_error("check", "unknown option '%s'", a);
+        } else if (option_value(argc, argv, &i, "--format", &v)) {
+            o->format_name = v;
+        } else if (option_value(argc, argv, &i, "--output", &v) || option_value(argc, argv, &i, "-o", &v)) {
+            o->output = v;
+        } else if (option_value(argc, argv, &i, "--select", &v)) {
+            split_selectors(v, &o->select);
+            o->has_select = true;
+        } else if (option_value(argc, argv, &i, "--ignore", &v)) {
+            split_selectors(v, &o->ignore);
+            o->has_ignore = true;
+        } else if (option_value(argc, argv, &i, "--profile", &v)) {
+            o->profile = v;
+        } else if (option_value(argc, argv, &i, "--today", &v)) {
+            o->today = v;
+        } else if (option_value(argc, argv, &i, "--config", &v)) {
+            o->config = v;
+        } else if (strcmp(a, "--no-config") == 0) {
+            o->no_config = true;
+        } else if (strcmp(a, "--no-lint") == 0) {
+            o->no_lint = true;
+        } else if (strcmp(a, "--exit-zero") == 0) {
+            o->exit_zero = true;
+        } else if (option_value(argc, argv, &i, "--fail-on", &v)) {
+            if (strcmp(v, "error") == 0)
+                o->fail_on_error_only = true;
+            else if (strcmp(v, "warning") == 0)
+                o->fail_on_error_only = false;
+            else
+                return bcp_usage_error("check", "--fail-on takes error or warning");
         } else {
-            o->paths[o->path_count++] = argv[i];
+            return bcp_usage_error("check", "unknown option '%s'", a);
         }
     }
     if (o->path_count == 0)
         return bcp_usage_error("check", "no files given");
     if (strcmp(o->color, "auto") && strcmp(o->color, "always") && strcmp(o->color, "never"))
         return bcp_usage_error("check", "--color takes auto, always or never");
+    bcp_format format;
+    if (!bcp_format_parse(o->format_name, &format))
+        return bcp_usage_error("check", "--format takes text, gcc, json, sarif or github");
+    if (o->has_select && o->select.count == 0)
+        return bcp_usage_error("check", "--select needs at least one rule (use --no-lint to run none)");
     return -1;
 }
 
-static bool same_diag(const bcp_diag *a, const bcp_diag *b)
+/* Diagnostics already reported.  A module that several plans import is
+ * loaded once per plan; its problems are reported once. */
+typedef struct printed_set {
+    char **keys;
+    size_t count, capacity;
+} printed_set;
+
+static char *diag_key(const bcp_diag *d)
 {
-    const char *pa = a->span.source ? a->span.source->path : "";
-    const char *pb = b->span.source ? b->span.source->path : "";
-    return a->span.start_byte == b->span.start_byte && strcmp(pa, pb) == 0 &&
-           strcmp(a->code ? a->code : "", b->code ? b->code : "") == 0 &&
-           strcmp(a->message, b->message) == 0;
+    const bcp_source *src = d->span.source;
+    const char *file = src ? (src->real_path ? src->real_path : src->path) : "";
+    const char *code = d->code ? d->code : "";
+    size_t size = strlen(file) + strlen(code) + strlen(d->message) + 32;
+    char *key = malloc(size);
+    if (!key)
+        abort();
+    snprintf(key, size, "%s\n%u\n%s\n%s", file, (unsigned)d->span.start_byte, code, d->message);
+    return key;
+}
+
+/* Returns false when `d` was reported before. */
+static bool printed_add(printed_set *set, const bcp_diag *d)
+{
+    char *key = diag_key(d);
+    for (size_t i = 0; i < set->count; i++) {
+        if (strcmp(set->keys[i], key) == 0) {
+            free(key);
+            return false;
+        }
+    }
+    if (set->count == set->capacity) {
+        set->capacity = set->capacity ? set->capacity * 2 : 64;
+        char **keys = realloc(set->keys, set->capacity * sizeof *keys);
+        if (!keys)
+            abort();
+        set->keys = keys;
+    }
+    set->keys[set->count++] = key;
+    return true;
+}
+
+static void printed_free(printed_set *set)
+{
+    for (size_t i = 0; i < set->count; i++)
+        free(set->keys[i]);
+    free(set->keys);
+}
+
+static bool is_config_file(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return strcmp(base, "bcpconfig.bcp") == 0;
+}
+
+/* ------------------------------------------------------------ configs */
+
+typedef struct config_cache {
+    char **keys;              /* config path, "" for none */
+    bcp_lint_config *configs;
+    size_t count;
+} config_cache;
+
+static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov)
+{
+    const char *key = path ? path : "";
+    for (size_t i = 0; i < cache->count; i++)
+        if (strcmp(cache->keys[i], key) == 0)
+            return &cache->configs[i];
+    bcp_lint_config c;
+    if (!bcp_lint_config_load(path, ov, &c)) {
+        bcp_lint_config_free(&c);
+        return NULL;
+    }
+    cache->keys = realloc(cache->keys, (cache->count + 1) * sizeof *cache->keys);
+    cache->configs = realloc(cache->configs, (cache->count + 1) * sizeof *cache->configs);
+    if (!cache->keys || !cache->configs)
+        abort();
+    cache->keys[cache->count] = strdup(key);
+    cache->configs[cache->count++] = c;
+    return &cache->configs[cache->count - 1];
+}
+
+static void config_cache_free(config_cache *cache)
+{
+    for (size_t i = 0; i < cache->count; i++) {
+        free(cache->keys[i]);
+        bcp_lint_config_free(&cache->configs[i]);
+    }
+    free(cache->keys);
+    free(cache->configs);
+}
+
+/* The config file that governs `file`: --config, else the nearest bcpconfig.bcp. */
+static char *config_path_for(const check_options *o, const char *file)
+{
+    if (o->no_config)
+        return NULL;
+    if (o->config)
+        return strdup(o->config);
+    char dir[PATH_MAX];
+    if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
+        if (!getcwd(dir, sizeof dir))
+            return NULL;
+    } else {
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+    }
+    return bcp_lint_config_find(dir);
+}
+
+/* ------------------------------------------------------------ output file */
+
+typedef struct output_target {
+    FILE *out;
+    char *tmp_path;
+    bool direct;
+} output_target;
+
+static bool output_open(const char *path, output_target *t)
+{
+    t->out = stdout;
+    t->tmp_path = NULL;
+    t->direct = false;
+    if (!path || strcmp(path, "-") == 0)
+        return true;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* A device or pipe (/dev/null, a FIFO) cannot be replaced by rename. */
+        t->out = fopen(path, "w");
+        if (!t->out) {
+            fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
+            t->out = stdout;
+            return false;
+        }
+        t->direct = true;
+        return true;
+    }
+    size_t n = strlen(path) + 16;
+    t->tmp_path = malloc(n);
+    if (!t->tmp_path)
+        abort();
+    snprintf(t->tmp_path, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(t->tmp_path);
+    if (fd < 0 || !(t->out = fdopen(fd, "w"))) {
+        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(t->tmp_path);
+        }
+        free(t->tmp_path);
+        t->tmp_path = NULL;
+        t->out = stdout;
+        return false;
+    }
+    return true;
+}
+
+/* Renames the temporary file over `path`, or removes it when `keep` is false. */
+static bool output_close(const char *path, output_target *t, bool keep)
+{
+    if (t->direct)
+        return fclose(t->out) == 0 || !keep;
+    if (!t->tmp_path)
+        return fflush(stdout) == 0 || !keep;
+    bool ok = fflush(t->out) == 0 && fsync(fileno(t->out)) == 0;
+    ok = fclose(t->out) == 0 && ok;
+    if (keep && ok && rename(t->tmp_path, path) != 0)
+        ok = false;
+    if (!keep || !ok)
+        unlink(t->tmp_path);
+    if (keep && !ok)
+        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
+    free(t->tmp_path);
+    return ok || !keep;
+}
+
+/* ------------------------------------------------------------ checking */
+
+typedef struct check_state {
+    const check_options *opts;
+    bcp_lint_overrides overrides;
+    config_cache configs;
+    bcp_reporter reporter;
+    printed_set printed;
+    bool syntax, failed_setup;
+} check_state;
+
+static void check_unit(check_state *st, const bcp_unit *unit)
+{
+    const check_options *o = st->opts;
+    const bcp_lint_config *config = NULL;
+    if (!o->no_lint) {
+        char *path = config_path_for(o, unit->roots[unit->root_count - 1]);
+        config = config_for(&st->configs, path, &st->overrides);
+        free(path);
+        if (!config) {
+            st->failed_setup = true;
+            return;
+        }
+    }
+    bcp_model *m = bcp_model_load_many((const char *const *)unit->roots, unit->root_count, &o->model);
+    bcp_diag_list *diags = bcp_model_diags(m);
+    if (config && !bcp_model_has_syntax_errors(m)) {
+        if (!bcp_lint_run(m, &config->options, diags)) {
+            fprintf(stderr, "bcp: unknown profile `%s` (the stdlib has default, iso22301, nist-800-34, ffiec "
+                            "and dora; a plan may declare its own `profile` block)\n",
+                    config->options.profile);
+            st->failed_setup = true;
+            bcp_model_free(m);
+            return;
+        }
+        bcp_lint_config_filter(config, diags);
+        size_t n = bcp_model_source_count(m);
+        const bcp_source **sources = malloc((n ? n : 1) * sizeof *sources);
+        if (!sources)
+            abort();
+        for (size_t i = 0; i < n; i++)
+            sources[i] = bcp_model_source(m, i);
+        bcp_lint_apply_suppressions(diags, sources, n, &config->options);
+        free(sources);
+    }
+    bcp_diag_list_sort(diags);
+    for (size_t i = 0; i < diags->count; i++) {
+        const bcp_diag *d = &diags->items[i];
+        if (!bcp_unit_reports(unit, d->span.source))
+            continue;
+        if (!printed_add(&st->printed, d))
+            continue;
+        bcp_reporter_add(&st->reporter, d);
+        if (d->is_syntax)
+            st->syntax = true;
+    }
+    bcp_model_free(m);
+}
+
+/* A bcpconfig.bcp named on the command line is validated, not checked as a plan. */
+static bool validate_config(check_state *st, const char *path)
+{
+    bcp_lint_config c;
+    bool ok = bcp_lint_config_load(path, &st->overrides, &c);
+    bcp_lint_config_free(&c);
+    return ok;
+}
+
+static void free_options(check_options *o)
+{
+    free(o->paths);
+    bcp_string_list_free(&o->select);
+    bcp_string_list_free(&o->ignore);
 }
 
 int bcp_cmd_check(int argc, char **argv)
@@ -58,50 +387,59 @@ int bcp_cmd_check(int argc, char **argv)
     check_options o = {0};
     int status = parse_args(argc, argv, &o);
     if (status >= 0) {
-        free(o.paths);
+        free_options(&o);
         return status;
     }
-    bool color = strcmp(o.color, "always") == 0 || (strcmp(o.color, "auto") == 0 && bcp_want_color(stdout));
+    check_state st = {0};
+    st.opts = &o;
+    const char *err;
+    if (!bcp_lint_resolve_today(o.today, &st.overrides.today, &err)) {
+        free_options(&o);
+        return bcp_usage_error("check", "%s", err);
+    }
+    st.overrides.select = o.has_select ? &o.select : NULL;
+    st.overrides.ignore = o.has_ignore ? &o.ignore : NULL;
+    st.overrides.profile = o.profile;
+    bcp_format format;
+    bcp_format_parse(o.format_name, &format);
+    output_target target;
+    if (!output_open(o.output, &target)) {
+        free_options(&o);
+        return BCP_EXIT_ERROR;
+    }
+    bool color = format == BCP_FORMAT_TEXT && !o.output &&
+                 (strcmp(o.color, "always") == 0 || (strcmp(o.color, "auto") == 0 && bcp_want_color(stdout)));
     char **files;
     size_t file_count;
     bool found = bcp_collect_files(o.paths, o.path_count, &files, &file_count);
-    free(o.paths);
-    if (!found) {
-        bcp_free_files(files, file_count);
-        return BCP_EXIT_ERROR;
-    }
-    bcp_unit_list units;
-    bcp_workspace_units(files, file_count, &o.model, &units);
-    size_t errors = 0, warnings = 0;
-    bool syntax = false;
-    for (size_t u = 0; u < units.count; u++) {
-        const bcp_unit *unit = &units.items[u];
-        bcp_model *m = bcp_model_load_many((const char *const *)unit->roots, unit->root_count, &o.model);
-        bcp_diag_list *diags = bcp_model_diags(m);
-        const bcp_diag *previous = NULL;
-        for (size_t i = 0; i < diags->count; i++) {
-            const bcp_diag *d = &diags->items[i];
-            if (!bcp_unit_reports(unit, d->span.source))
-                continue;
-            if (previous && same_diag(previous, d))
-                continue;
-            previous = d;
-            bcp_diag_print(stdout, d, color);
-            if (d->is_syntax)
-                syntax = true;
-            if (d->severity == BCP_SEV_ERROR)
-                errors++;
-            else if (d->severity == BCP_SEV_WARNING)
-                warnings++;
+    size_t plan_count = 0;
+    for (size_t i = 0; i < file_count; i++) {
+        if (is_config_file(files[i])) {
+            if (!validate_config(&st, files[i]))
+                st.failed_setup = true;
+            free(files[i]);
+        } else {
+            files[plan_count++] = files[i];
         }
-        bcp_model_free(m);
     }
-    bcp_unit_list_free(&units);
-    bcp_free_files(files, file_count);
-    if (errors || warnings)
-        fprintf(stdout, "%zu error%s, %zu warning%s\n", errors, errors == 1 ? "" : "s", warnings,
-                warnings == 1 ? "" : "s");
-    if (syntax)
+    bcp_reporter_init(&st.reporter, format, target.out, color);
+    if (found) {
+        bcp_unit_list units;
+        bcp_workspace_units(files, plan_count, &o.model, &units);
+        for (size_t u = 0; u < units.count && !st.failed_setup; u++)
+            check_unit(&st, &units.items[u]);
+        bcp_unit_list_free(&units);
+    }
+    bcp_reporter_finish(&st.reporter);
+    bool io_ok = output_close(o.output, &target, found && !st.failed_setup);
+    bcp_free_files(files, plan_count);
+    config_cache_free(&st.configs);
+    printed_free(&st.printed);
+    size_t errors = st.reporter.errors, warnings = st.reporter.warnings;
+    bcp_reporter_free(&st.reporter);
+    free_options(&o);
+    if (!found || st.failed_setup || !io_ok || st.syntax)
         return BCP_EXIT_ERROR;
-    return errors || warnings ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
+    bool failing = errors > 0 || (!o.fail_on_error_only && warnings > 0);
+    return failing && !o.exit_zero ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }

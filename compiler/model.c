@@ -45,12 +45,13 @@ struct bcp_model {
     bcp_ptr_vec loaded;         /* keys of files loaded: each file once */
     bcp_ptr_vec blocks;         /* top-level entities in load order */
     bcp_ptr_vec overlays;       /* locale overlay entities */
+    bcp_ptr_vec broken;         /* entities whose block holds a syntax error */
     bcp_entity_list by_kind[BCP_KIND_COUNT];
     entity_index index;
     entity_index overlay_index;
     bcp_ptr_vec locales;
     bcp_entity *plan;
-    const char *root_dir;       /* imports may not escape it */
+    const char *root_dir;       /* the current root file's folder: its imports may not leave it */
     const char *root_display;   /* root_dir as the user named it, for messages */
     bool referrers_built;       /* bcp_model_referrers fills entity->referrers lazily */
 };
@@ -645,7 +646,12 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
     bcp_kind kind = bcp_schema_kind_by_name(ktext, klen);
     if (role == BLOCK_FREEFORM)
         kind = BCP_KIND_CONFIG;
+    /* A block around a syntax error is often the parser's recovery, not what
+     * was written: its shape errors would only repeat the syntax error. */
+    bool broken = ts_node_has_error(node);
     if (kind == BCP_KIND_COUNT) {
+        if (broken)
+            return NULL;
         char *word = bcp_arena_strndup(&m->arena, ktext, klen);
         bcp_diag *d = model_error(m, "E101", "unknown-kind", &kspan, "unknown entity kind `%s`", word);
         suggest_kind(d, word);
@@ -655,11 +661,15 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
     if (role == BLOCK_ENTITY) {
         const bcp_kind_schema *ps = parent ? bcp_schema_kind(parent->kind) : NULL;
         if (parent && !bcp_schema_set_contains(ps->children, ks->name, strlen(ks->name))) {
+            if (broken)
+                return NULL;
             model_error(m, "E117", "misplaced-block", &kspan, "a `%s` block cannot stand inside `%s`",
                         ks->name, ps->name);
             return NULL;
         }
         if (!parent && ks->nested_only) {
+            if (broken)
+                return NULL;
             bcp_diag *d = model_error(m, "E117", "misplaced-block", &kspan,
                                       "a `%s` block belongs inside another block", ks->name);
             if (kind == BCP_KIND_BACKUP)
@@ -672,6 +682,8 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
     e->parent = parent;
     e->from_stdlib = c->from_stdlib;
     e->span = bcp_node_span(c->src, node);
+    if (broken)
+        bcp_ptr_vec_push(&m->arena, &m->broken, e);
     if (!ts_node_is_null(name_node)) {
         e->id = node_strdup(c, name_node);
         e->id_span = bcp_node_span(c->src, name_node);
@@ -679,7 +691,7 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
         e->id_span = kspan;
         if (role == BLOCK_FREEFORM)
             e->id = bcp_arena_strndup(&m->arena, ktext, klen); /* config sections: the word is the name */
-        else if (ks->needs_id || role == BLOCK_OVERLAY) {
+        else if ((ks->needs_id || role == BLOCK_OVERLAY) && !broken) {
             bcp_diag *d = model_error(m, "E116", "missing-id", &kspan, "this `%s` block needs an id",
                                       ks->name);
             bcp_diag_set_hint(d, "write `%s NAME { ... }`; the id is how other entries refer to it (%s.NAME)",
@@ -762,6 +774,39 @@ static bool path_inside(const char *dir, const char *root)
     return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
 }
 
+/* Drops "dir/.." pairs from a relative display path, in place. */
+static void tidy_display_path(char *path)
+{
+    char *p;
+    while ((p = strstr(path, "/../")) != NULL) {
+        char *seg = p;
+        while (seg > path && seg[-1] != '/')
+            seg--;
+        if ((size_t)(p - seg) == 2 && seg[0] == '.' && seg[1] == '.')
+            break; /* "../.." cannot be shortened */
+        memmove(seg, p + 4, strlen(p + 4) + 1);
+    }
+}
+
+/* How an imported file is named in messages: relative to the importer's own
+ * display path, as the user would write it from where they ran bcp. */
+static void import_display_path(const bcp_source *importer, const char *spec, char *display, size_t size)
+{
+    const char *islash = strrchr(importer->path, '/');
+    const char *rel = spec;
+    while (has_prefix(rel, "./"))
+        rel += 2;
+    if (islash && spec[0] != '/')
+        snprintf(display, size, "%.*s/%s", (int)(islash - importer->path), importer->path, rel);
+    else
+        snprintf(display, size, "%s", spec[0] == '/' ? spec : rel);
+    size_t dl = strlen(display);
+    if (dl < 4 || strcmp(display + dl - 4, ".bcp") != 0)
+        snprintf(display + dl, size - dl, ".bcp");
+    if (display[0] != '/')
+        tidy_display_path(display);
+}
+
 static void load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
                              const bcp_span *from)
 {
@@ -774,11 +819,14 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     size_t jl = strlen(joined);
     if (jl < 4 || strcmp(joined + jl - 4, ".bcp") != 0)
         snprintf(joined + jl, sizeof joined - jl, ".bcp");
+    char display[PATH_MAX * 2];
+    import_display_path(importer, spec, display, sizeof display);
     char resolved[PATH_MAX];
     if (!realpath(joined, resolved)) {
         bcp_diag *d = model_error(m, "E111", "import-not-found", from, "cannot import `%s`: %s", spec,
                                   strerror(errno));
-        bcp_diag_set_hint(d, "local imports are relative to the importing file: use \"./contacts.bcp\"");
+        bcp_diag_set_hint(d, "looked for %s: a path in `use` is relative to the file that contains it",
+                          display);
         return;
     }
     char dir[PATH_MAX];
@@ -801,19 +849,6 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     }
     if (list_contains(&m->loaded, resolved))
         return;
-    /* Show paths relative to the importer's own display path. */
-    char display[PATH_MAX * 2];
-    const char *islash = strrchr(importer->path, '/');
-    const char *rel = spec;
-    while (has_prefix(rel, "./"))
-        rel += 2;
-    if (islash && spec[0] != '/')
-        snprintf(display, sizeof display, "%.*s/%s", (int)(islash - importer->path), importer->path, rel);
-    else
-        snprintf(display, sizeof display, "%s", spec[0] == '/' ? spec : rel);
-    size_t dl = strlen(display);
-    if (dl < 4 || strcmp(display + dl - 4, ".bcp") != 0)
-        snprintf(display + dl, sizeof display - dl, ".bcp");
     const char *err = NULL;
     bcp_source *src = bcp_source_read(resolved, &err);
     if (!src) {
@@ -822,6 +857,8 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     }
     free(src->path);
     src->path = strdup(display);
+    if (!src->path)
+        abort();
     add_source(m, src, true);
     load_source(m, src, resolved, false);
 }
@@ -878,6 +915,12 @@ static char *format_location(bcp_model *m, const bcp_span *span)
                             span->row + 1, bcp_span_column(span));
 }
 
+static bool from_prelude(const bcp_entity *e)
+{
+    const bcp_source *src = e->span.source;
+    return src && src->module_name && strcmp(src->module_name, "std/" PRELUDE_MODULE) == 0;
+}
+
 static void register_entity(bcp_model *m, bcp_entity *e)
 {
     if (!e->id)
@@ -887,9 +930,15 @@ static void register_entity(bcp_model *m, bcp_entity *e)
         index_insert(&m->index, e, NULL);
         return;
     }
+    if (e->kind == BCP_KIND_LOCALE)
+        return; /* a language's translations may be split over several files */
     bcp_entity *old = slot->entity;
     if (old->from_stdlib && !e->from_stdlib) {
         slot->entity = e; /* the plan overrides a stdlib default */
+        return;
+    }
+    if (old->from_stdlib && e->from_stdlib && from_prelude(old) && !from_prelude(e)) {
+        slot->entity = e; /* an industry preset refines a prelude catalogue entry */
         return;
     }
     bcp_diag *d = model_error(m, "E108", "duplicate-id", &e->id_span, "duplicate id: %s `%s` is already defined at %s",
@@ -926,7 +975,7 @@ static void build_index(bcp_model *m)
     memset(lists, 0, sizeof lists);
     for (size_t i = 0; i < m->blocks.count; i++) {
         bcp_entity *e = m->blocks.items[i];
-        if (e->id) {
+        if (e->id && e->kind != BCP_KIND_LOCALE) {
             index_slot *slot = index_lookup(&m->index, e->kind, e->id, NULL);
             if (slot && slot->entity != e && e->from_stdlib)
                 continue; /* overridden default */
@@ -1057,6 +1106,32 @@ static void check_reference(bcp_model *m, const bcp_entity *e, const bcp_attr *a
     }
 }
 
+/* `choices` is "a|b|c".  A quoted word that is a valid choice only needs its quotes dropped. */
+static void suggest_enum(bcp_diag *d, const char *choices, const char *word, bool quoted)
+{
+    char buf[512];
+    const char *names[64];
+    size_t n = 0;
+    snprintf(buf, sizeof buf, "%s", choices);
+    for (char *p = buf; *p && n < 64;) {
+        names[n++] = p;
+        char *bar = strchr(p, '|');
+        if (!bar)
+            break;
+        *bar = '\0';
+        p = bar + 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (quoted && strcmp(names[i], word) == 0) {
+            bcp_diag_set_hint(d, "write the name without quotes: %s", word);
+            return;
+        }
+    }
+    const char *best = bcp_suggest(word, names, n);
+    if (best)
+        bcp_diag_set_hint(d, "did you mean `%s`?", best);
+}
+
 static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, bcp_value *v)
 {
     const bcp_attr_schema *as = a->schema;
@@ -1101,7 +1176,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
             if (v->kind == BCP_V_STRING || !bcp_schema_set_contains(as->target, word, strlen(word))) {
                 bcp_diag *d = model_error(m, "E103", "wrong-type", &v->span,
                                           "`%s` must be one of %s, not `%s`", a->name, as->target, word);
-                (void)d;
+                suggest_enum(d, as->target, word, v->kind == BCP_V_STRING);
             }
         }
         return;
@@ -1149,6 +1224,14 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
         }
         return;
     }
+}
+
+static bool is_broken(const bcp_model *m, const bcp_entity *e)
+{
+    for (size_t i = 0; i < m->broken.count; i++)
+        if (m->broken.items[i] == e)
+            return true;
+    return false;
 }
 
 static void check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
@@ -1213,7 +1296,7 @@ static void check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
             check_scalar(m, e, a, &a->value);
         }
     }
-    if (overlay)
+    if (overlay || is_broken(m, e))
         return;
     for (size_t j = 0; j < ks->attr_count; j++) {
         if (!ks->attrs[j].required || bcp_entity_attr(e, ks->attrs[j].name))
@@ -1305,9 +1388,12 @@ static void check_model(bcp_model *m)
 
 /* --------------------------------------------------------------- loading */
 
+/* Each root file confines its own imports: a second root elsewhere (a module
+ * checked with its plan, or unrelated files) must not be judged by the first. */
 static void set_root_dir(bcp_model *m, const bcp_source *src)
 {
-    if (m->root_dir || !src->real_dir)
+    m->root_dir = NULL;
+    if (!src->real_dir)
         return;
     m->root_dir = bcp_arena_strdup(&m->arena, src->real_dir);
     const char *slash = strrchr(src->path, '/');
@@ -1323,6 +1409,8 @@ static void load_prelude(bcp_model *m)
 {
     if (!m->opts.no_prelude)
         load_stdlib_module(m, PRELUDE_MODULE, NULL);
+    for (size_t i = 0; i < m->opts.extra_module_count; i++)
+        load_stdlib_module(m, m->opts.extra_modules[i], NULL);
 }
 
 static void rename_loaded_source(bcp_model *m, const char *real_path, const char *path)

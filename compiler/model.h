@@ -75,6 +75,10 @@ typedef struct bcp_model bcp_model;
 typedef struct bcp_model_options {
     const char *stdlib_dir;   /* NULL: the stdlib embedded in the binary */
     bool no_prelude;          /* for tests: skip std/core */
+    /* Further stdlib modules loaded right after the prelude, e.g. "locale/en"
+     * for `bcp build`; names as in `use "std/NAME"`. */
+    const char *const *extra_modules;
+    size_t extra_module_count;
 } bcp_model_options;
 
 /* Loads `path` (or the given source when text != NULL), its imports and the

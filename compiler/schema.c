@@ -228,7 +228,7 @@ static const bcp_attr_schema exercise_attrs[] = {
     DUR("every", OPT, NULL, "Frequency.", "1y"),
     DATE("last", OPT, "When it was last held.", "2026-03-10"),
     DATE("next", OPT, "When it is next planned; last + every when absent.", "2027-03-10"),
-    REFS("covers", "function|system|scenario|site|supplier|team|risk|contact", "What the exercise tests.", "[system.erp]"),
+    REFS("covers", "function|system|scenario|site|supplier|team|risk|contact|resource|asset", "What the exercise tests.", "[system.erp]"),
     REF("owner", "contact|team", OPT, "Who organises it.", "contact.it_lead"),
     REFS("participants", "contact|team", "Who takes part.", "[team.crisis]"),
     TEXT("scope", OPT, "What is simulated.", "\"办公室不可进入\""),
@@ -320,6 +320,23 @@ static const bcp_attr_schema text_attrs[] = {
     TEXTS("items", "List items.", "[\"…\"]"),
 };
 
+/* Lint thresholds of a profile (stdlib/core/profiles.bcp); rules read them with
+ * bcp_lint_threshold().  A key a profile leaves out falls back to `default`. */
+static const bcp_attr_schema profile_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"ISO 22301:2019\""),
+    TEXT("description", OPT, "What the profile follows.", "\"…\""),
+    DUR("restore_test_max_age", OPT, NULL, "Longest time since a backup's last restore test (backup-untested).", "1y"),
+    DUR("exercise_max_interval", OPT, NULL, "Longest interval between two runs of an exercise (exercise-overdue).", "1y"),
+    DUR("function_exercise_max_age", OPT, NULL, "A critical function must be covered by an exercise held within this period (function-not-exercised).", "1y"),
+    DUR("review_max_interval", OPT, NULL, "Longest review interval a plan or entry may state (review-interval-too-long).", "1y"),
+    DUR("risk_review_max_interval", OPT, NULL, "Longest time since a risk's last assessment (stale-review of risks; seed plans: half-yearly).", "6mo"),
+    DUR("first_notice_max", OPT, NULL, "Latest first notice of a scenario (slow-first-notice).", "24h"),
+    DUR("training_max_interval", OPT, NULL, "Longest interval of periodic training (missing-training).", "1y"),
+    DUR("finding_grace", OPT, NULL, "How long an improvement item may stay open past its due date (finding-overdue).", "0d"),
+    INT("max_critical_functions_per_owner", OPT, NULL, 1, 1000, "Most critical functions one person may own (person-single-point-of-failure).", "3"),
+    INT("severe_risk_min_score", OPT, NULL, 1, 25, "Likelihood x impact score from which a risk needs a strategy or a scenario (uncovered-severe-risk).", "15"),
+};
+
 static const bcp_attr_schema config_attrs[] = {
     ANY("select", "Rules (codes, names or code prefixes) to run.", "[\"data\", \"R101\"]"),
     ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
@@ -394,6 +411,8 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A group of people messages and training address."},
     [BCP_KIND_TEXT] = {KIND("text"), .needs_id = true, .catalogue = true, .locale_defined = true, ATTRS(text_attrs),
         .doc = "A piece of standard prose, normally defined per language in a locale block."},
+    [BCP_KIND_PROFILE] = {KIND("profile"), .needs_id = true, .catalogue = true, ATTRS(profile_attrs),
+        .doc = "A lint profile: the thresholds the rules apply (select it with `profile` in bcpconfig.bcp or --profile)."},
     [BCP_KIND_CONFIG] = {KIND("config"), .singleton = true, .children = "*", ATTRS(config_attrs),
         .doc = "Lint configuration (in bcpconfig.bcp)."},
 };

@@ -31,26 +31,62 @@ static bool is_ident_char(char c)
            c == '-' || (unsigned char)c >= 0x80;
 }
 
+/* Skips a string or comment starting at text[i]; returns the index after it. */
+static size_t skip_literal(const char *text, size_t len, size_t i)
+{
+    if (text[i] == '#') {
+        while (i < len && text[i] != '\n')
+            i++;
+        return i;
+    }
+    bool triple = i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"';
+    i += triple ? 3 : 1;
+    while (i < len) {
+        if (text[i] == '\\')
+            i += 2;
+        else if (triple && i + 2 < len && memcmp(text + i, "\"\"\"", 3) == 0)
+            return i + 3;
+        else if (!triple && (text[i] == '"' || text[i] == '\n'))
+            return i + 1;
+        else
+            i++;
+    }
+    return len;
+}
+
 bool bcp_text_declares_plan(const char *text, size_t len)
 {
-    size_t i = 0;
+    /* Only a top-level `plan ID {` counts: a locale module holds `plan ID { ... }`
+     * overlays inside `locale xx { }`, and strings or comments may mention the word. */
+    size_t depth = 0;
+    size_t start = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3; /* a byte order mark does not hide the plan */
+    size_t i = start;
     while (i < len) {
-        while (i < len && (text[i] == ' ' || text[i] == '\t'))
-            i++;
-        if (i + 5 <= len && memcmp(text + i, "plan", 4) == 0 && (text[i + 4] == ' ' || text[i + 4] == '\t')) {
+        char c = text[i];
+        if (c == '#' || c == '"') {
+            i = skip_literal(text, len, i);
+            continue;
+        }
+        if (c == '{') {
+            depth++;
+        } else if (c == '}') {
+            if (depth > 0)
+                depth--;
+        } else if (depth == 0 && (i == start || !is_ident_char(text[i - 1])) && i + 5 <= len &&
+                   memcmp(text + i, "plan", 4) == 0 && (text[i + 4] == ' ' || text[i + 4] == '\t')) {
             size_t j = i + 4;
             while (j < len && (text[j] == ' ' || text[j] == '\t'))
                 j++;
             size_t id = j;
             while (j < len && is_ident_char(text[j]))
                 j++;
-            while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
                 j++;
             if (j > id && j < len && text[j] == '{')
                 return true;
         }
-        while (i < len && text[i] != '\n')
-            i++;
         i++;
     }
     return false;
@@ -164,7 +200,8 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
         if (is_plan[i] || covered[i])
             continue;
         bcp_unit u = {0};
-        if (real[i]) {
+        struct stat st;
+        if (real[i] && stat(real[i], &st) == 0 && S_ISREG(st.st_mode)) {
             /* Look for the plans of this project that import the module. */
             char dir[PATH_MAX], root[PATH_MAX];
             snprintf(dir, sizeof dir, "%s", real[i]);

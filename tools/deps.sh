@@ -2,7 +2,11 @@
 # Installs the Debian packages bcp needs, only those that are missing.
 # Idempotent: a second run installs nothing and says so.
 set -eu
-packages="gcc make pkg-config libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev"
+packages="gcc make pkg-config time libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev chromium fonts-noto-cjk"
+# The editor and pre-commit tests (tests/cli/test_editors.sh, test_precommit.sh).
+packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
+# npm comes with some nodejs builds (NodeSource's conflicts with Debian's npm).
+if ! command -v npm >/dev/null 2>&1; then packages="$packages npm"; fi
 if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
 missing=""
 for p in $packages; do

@@ -1,0 +1,67 @@
+/* Lint configuration: bcpconfig.bcp, found by walking up from the checked file,
+ * merged with the --select/--ignore/--profile flags into the options the
+ * engine runs with.
+ *
+ *   config {
+ *     select  = [D, R101, missing-rto]      # codes, names, prefixes, families, ALL
+ *     ignore  = [unused-entity]
+ *     profile = iso22301
+ *     severity { stale-review = error  H101 = info }
+ *     per_file_ignores {
+ *       legacy { files = ["legacy/x.bcp"]  ignore = [H101] }   # fnmatch globs
+ *     }
+ *   }
+ */
+#ifndef BCP_LINT_CONFIG_H
+#define BCP_LINT_CONFIG_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine.h"
+
+typedef struct bcp_string_list {
+    char **items;
+    size_t count;
+} bcp_string_list;
+
+typedef struct bcp_per_file_ignore {
+    bcp_string_list files;    /* fnmatch patterns, relative to the config's folder */
+    bcp_string_list ignore;   /* selectors */
+} bcp_per_file_ignore;
+
+typedef struct bcp_lint_config {
+    char *path;               /* NULL when no file was found */
+    char *dir;                /* canonical folder of the config file */
+    bool has_select;
+    bcp_string_list select, ignore;
+    char *profile;
+    int *severity;            /* bcp_rule_count overrides */
+    bcp_per_file_ignore *per_file;
+    size_t per_file_count;
+    /* Derived: the engine's view. */
+    bool *enabled;
+    bcp_lint_options options;
+} bcp_lint_config;
+
+/* Command-line overrides; a NULL list / profile keeps the file's value. */
+typedef struct bcp_lint_overrides {
+    const bcp_string_list *select;
+    const bcp_string_list *ignore;
+    const char *profile;
+    int32_t today;
+} bcp_lint_overrides;
+
+/* The nearest bcpconfig.bcp at or above `dir` (canonical), or NULL; malloc'ed. */
+char *bcp_lint_config_find(const char *dir);
+/* Reads `path` (NULL: no file, defaults only) and applies the overrides.
+ * On a bad file or selector prints diagnostics to stderr and returns false. */
+bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *out);
+void bcp_lint_config_free(bcp_lint_config *config);
+/* Drops findings of rules that per_file_ignores turns off for their file. */
+void bcp_lint_config_filter(const bcp_lint_config *config, bcp_diag_list *list);
+
+void bcp_string_list_push(bcp_string_list *list, const char *s, size_t len);
+void bcp_string_list_free(bcp_string_list *list);
+
+#endif

@@ -1,0 +1,11 @@
+(block_body
+  "{" @open
+  "}" @close)
+
+(list
+  "[" @open
+  "]" @close)
+
+(string
+  "\"" @open
+  "\"" @close)

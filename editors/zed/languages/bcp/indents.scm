@@ -1,0 +1,5 @@
+(block_body
+  "}" @end) @indent
+
+(list
+  "]" @end) @indent

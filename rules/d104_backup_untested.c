@@ -1,0 +1,64 @@
+/* D104 backup-untested: a system whose backups were never restored, or not
+ * recently enough for the profile. */
+#include <stdio.h>
+
+#include "rule.h"
+
+static void check(bcp_lint_ctx *ctx)
+{
+    bcp_model *model = bcp_lint_model(ctx);
+    int64_t max_age = bcp_lint_threshold(ctx, "restore_test_max_age");
+    if (max_age <= 0)
+        max_age = 365 * 86400LL;
+    int32_t today = bcp_lint_today(ctx);
+    const bcp_entity_list *systems = bcp_model_entities(model, BCP_KIND_SYSTEM);
+    for (size_t i = 0; i < systems->count; i++) {
+        const bcp_entity *system = systems->items[i];
+        const bcp_entity *first = NULL, *latest = NULL;
+        int32_t latest_day = 0;
+        for (size_t c = 0; c < system->child_count; c++) {
+            const bcp_entity *backup = system->children[c];
+            if (backup->kind != BCP_KIND_BACKUP)
+                continue;
+            if (!first)
+                first = backup;
+            int32_t day;
+            /* One restore test proves the chain it restored, so the newest test of any backup counts. */
+            if (bcp_entity_date(backup, "tested", &day) && (!latest || day > latest_day)) {
+                latest = backup;
+                latest_day = day;
+            }
+        }
+        if (!first)
+            continue;
+        if (!latest) {
+            bcp_lint_report(ctx, &first->id_span,
+                            "the backups of system `%s` have never been restored in a test (no `tested` date)",
+                            system->id);
+            continue;
+        }
+        int64_t age_days = (int64_t)today - latest_day;
+        if (age_days * 86400 <= max_age)
+            continue;
+        char tested[11], limit[32];
+        bcp_format_date(latest_day, tested);
+        bcp_format_duration(max_age, limit, sizeof limit);
+        bcp_lint_report(ctx, &bcp_entity_attr(latest, "tested")->value.span,
+                        "the last restore test of system `%s` was on %s, %lld days ago; the profile allows %s",
+                        system->id, tested, (long long)age_days, limit);
+    }
+}
+
+const bcp_rule bcp_rule_backup_untested = {
+    .code = "D104",
+    .name = "backup-untested",
+    .severity = BCP_SEV_WARNING,
+    .summary = "A system's backups have no restore test, or the last one is older than the profile allows.",
+    .rationale = "A backup that has never been restored is a hope, not a control. NIST SP 800-53 CP-9(1) "
+                 "requires backup information to be tested for media reliability and information integrity, "
+                 "NIST SP 800-34 Rev.1 §3.5 (plan testing) includes restoring from backup, and the seed "
+                 "plans call for regular ERP restore drills.",
+    .fix = "restore the backup into a test environment, record the date with `tested = YYYY-MM-DD`, "
+           "and repeat it within the profile's interval",
+    .check = check,
+};

@@ -1,0 +1,133 @@
+/* H102 secret-in-plan: credentials pasted into the plan's text. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+
+typedef struct secret_kind {
+    const char *label;
+    const char *pattern;
+} secret_kind;
+
+/* Each pattern aims at a shape that is a credential and not prose: a
+ * password label must be followed by a value containing a digit or symbol. */
+static const secret_kind secret_kinds[] = {
+    {"a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"},
+    {"an AWS access key", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b"},
+    {"an AWS secret key", "(?i)aws_?secret(?:_access)?_?key\\s*[:=]\\s*[\"']?[A-Za-z0-9/+=]{40}"},
+    {"a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"},
+    {"a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}"},
+    {"a Google API key", "\\bAIza[0-9A-Za-z_-]{35}\\b"},
+    {"a Stripe key", "\\b[sr]k_live_[0-9A-Za-z]{16,}"},
+    {"a JSON web token", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"},
+    {"a bearer token", "\\bBearer\\s+[A-Za-z0-9._~+/-]{20,}=*"},
+    {"a password in a URL", "\\b[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@"},
+    {"a password or key",
+     "(?i)(?:\\b(?:password|passwd|pwd|passcode|pin|secret|api[_ -]?key|access[_ -]?key|auth[_ -]?token|"
+     "token|client[_ -]?secret)|\xe5\xaf\x86\xe7\xa0\x81|\xe5\x8f\xa3\xe4\xbb\xa4)\\s*(?:[:=]|\xef\xbc\x9a|is\\s)\\s*"
+     "[\"']?(?=[^\\s\"']*[0-9!@#$%^&*_+=~-])[^\\s\"',;]{6,}"},
+};
+
+enum { SECRET_KIND_COUNT = sizeof secret_kinds / sizeof secret_kinds[0] };
+
+typedef struct scanner {
+    bcp_lint_ctx *ctx;
+    pcre2_code *re; /* all kinds as one alternation: one pass per string */
+    pcre2_match_data *match;
+} scanner;
+
+static void scan_value(scanner *s, const bcp_entity *e, const char *attr, const bcp_value *v)
+{
+    if (v->kind == BCP_V_LIST) {
+        for (size_t i = 0; i < v->as.list.count; i++)
+            scan_value(s, e, attr, &v->as.list.items[i]);
+        return;
+    }
+    if (v->kind != BCP_V_STRING || !v->as.string.text)
+        return;
+    int rc = pcre2_match(s->re, (PCRE2_SPTR)v->as.string.text, v->as.string.length, 0, 0, s->match, NULL);
+    if (rc < 2)
+        return;
+    /* Group k+1 is kind k; the highest set group is the one that matched. */
+    const char *label = secret_kinds[rc - 2].label;
+    /* Never echo the secret itself: the report ends up in CI logs. */
+    bcp_lint_report(s->ctx, &v->span, "`%s` of %s `%s` appears to contain %s", attr, bcp_kind_name(e->kind),
+                    e->id ? e->id : bcp_kind_name(e->kind), label);
+}
+
+static void scan_entity(scanner *s, const bcp_entity *e)
+{
+    for (size_t a = 0; a < e->attr_count; a++)
+        scan_value(s, e, e->attrs[a].name, &e->attrs[a].value);
+}
+
+static pcre2_code *compile_all(void)
+{
+    size_t length = 1;
+    for (size_t k = 0; k < SECRET_KIND_COUNT; k++)
+        length += strlen(secret_kinds[k].pattern) + 3;
+    char *pattern = malloc(length);
+    if (!pattern)
+        return NULL;
+    size_t used = 0;
+    for (size_t k = 0; k < SECRET_KIND_COUNT; k++) {
+        size_t n = strlen(secret_kinds[k].pattern);
+        if (k)
+            pattern[used++] = '|';
+        pattern[used++] = '(';
+        memcpy(pattern + used, secret_kinds[k].pattern, n);
+        used += n;
+        pattern[used++] = ')';
+    }
+    pattern[used] = '\0';
+    int error;
+    PCRE2_SIZE offset;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, used, PCRE2_UTF, &error, &offset, NULL);
+    free(pattern);
+    if (re)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
+    return re;
+}
+
+static void check(bcp_lint_ctx *ctx)
+{
+    scanner s = {.ctx = ctx, .re = compile_all()};
+    if (!s.re)
+        return;
+    s.match = pcre2_match_data_create_from_pattern(s.re, NULL);
+    if (s.match) {
+        bcp_model *model = bcp_lint_model(ctx);
+        for (int k = 0; k < BCP_KIND_COUNT; k++) {
+            const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
+            for (size_t i = 0; i < list->count; i++) {
+                const bcp_entity *e = list->items[i];
+                if (e->from_stdlib)
+                    continue;
+                scan_entity(&s, e);
+                /* Locale overlays are not in the kind lists; their translations are text too. */
+                if (e->kind == BCP_KIND_LOCALE)
+                    for (size_t c = 0; c < e->child_count; c++)
+                        scan_entity(&s, e->children[c]);
+            }
+        }
+    }
+    pcre2_match_data_free(s.match);
+    pcre2_code_free(s.re);
+}
+
+const bcp_rule bcp_rule_secret_in_plan = {
+    .code = "H102",
+    .name = "secret-in-plan",
+    .severity = BCP_SEV_ERROR,
+    .summary = "A text contains what looks like a password, API key, token or private key.",
+    .rationale = "A continuity plan is printed, mailed to the distribution list and kept in version control; "
+                 "any credential in it is disclosed to all of them. ISO/IEC 27001:2022 A.5.17 "
+                 "(authentication information) and NIST SP 800-53 IA-5 require secrets to be protected, and "
+                 "NIST SP 800-34 Rev.1 §3.6 expects the plan to point to where credentials are held (a vault, "
+                 "a sealed envelope) rather than contain them.",
+    .fix = "remove the secret, rotate it (it is already exposed in the history), and write where it is kept "
+           "instead, e.g. \"in the password vault, entry ERP-admin\"",
+    .check = check,
+};

@@ -1,0 +1,52 @@
+/* M102 review-interval-too-long: a review cycle longer than the profile allows. */
+#include <stdio.h>
+
+#include "rule.h"
+
+static const bcp_kind reviewed_kinds[] = {
+    BCP_KIND_PLAN,     BCP_KIND_SITE,     BCP_KIND_RISK,    BCP_KIND_FUNCTION, BCP_KIND_SYSTEM,
+    BCP_KIND_ASSET,    BCP_KIND_SUPPLIER, BCP_KIND_RESOURCE, BCP_KIND_CONTACT, BCP_KIND_SCENARIO,
+};
+
+static void check(bcp_lint_ctx *ctx)
+{
+    bcp_model *model = bcp_lint_model(ctx);
+    int64_t max_interval = bcp_lint_threshold(ctx, "review_max_interval");
+    if (max_interval <= 0)
+        max_interval = 365 * 86400LL;
+    int64_t risk_max = bcp_lint_threshold(ctx, "risk_review_max_interval");
+    if (risk_max <= 0 || risk_max > max_interval)
+        risk_max = max_interval;
+    for (size_t k = 0; k < sizeof reviewed_kinds / sizeof reviewed_kinds[0]; k++) {
+        const bcp_entity_list *entities = bcp_model_entities(model, reviewed_kinds[k]);
+        for (size_t i = 0; i < entities->count; i++) {
+            const bcp_entity *e = entities->items[i];
+            int64_t every;
+            if (!bcp_entity_duration(e, "review_every", &every))
+                continue;
+            int64_t limit = e->kind == BCP_KIND_RISK ? risk_max : max_interval;
+            if (every <= limit)
+                continue;
+            char every_text[32], limit_text[32];
+            bcp_format_duration(every, every_text, sizeof every_text);
+            bcp_format_duration(limit, limit_text, sizeof limit_text);
+            bcp_lint_report(ctx, &bcp_entity_attr(e, "review_every")->value.span,
+                            "%s `%s` is reviewed every %s; the profile requires a review at least every %s",
+                            bcp_kind_name(e->kind), e->id, every_text, limit_text);
+        }
+    }
+}
+
+const bcp_rule bcp_rule_review_interval_too_long = {
+    .code = "M102",
+    .name = "review-interval-too-long",
+    .severity = BCP_SEV_WARNING,
+    .summary = "A review interval (`review_every`) is longer than a year, or than the profile allows.",
+    .rationale = "Annual review is the floor every framework sets: ISO 22301:2019 §9.3 (management review at "
+                 "planned intervals, read as at least yearly by certification bodies), NIST SP 800-53 CP-2 "
+                 "(review the contingency plan at least annually), the FFIEC BCM booklet (annual board "
+                 "review) and DORA Art. 6(5) (yearly review). Risks follow the seed plans' half-yearly "
+                 "re-assessment. Limits: the profile's `review_max_interval` and `risk_review_max_interval`.",
+    .fix = "shorten `review_every` to 1y or less (6mo for risks)",
+    .check = check,
+};

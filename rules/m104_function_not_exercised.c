@@ -1,0 +1,104 @@
+/* M104 function-not-exercised: a critical function that no recent exercise
+ * covered, directly or through a scenario that disrupts it. */
+#include <stdlib.h>
+
+#include "rule.h"
+
+static const bcp_value *list_items(const bcp_value *v, size_t *count)
+{
+    if (!v) {
+        *count = 0;
+        return NULL;
+    }
+    if (v->kind == BCP_V_LIST) {
+        *count = v->as.list.count;
+        return v->as.list.items;
+    }
+    *count = 1;
+    return v;
+}
+
+static void mark(bool *covered, const bcp_entity_list *functions, const bcp_entity *f)
+{
+    if (f && f->kind == BCP_KIND_FUNCTION && f->ordinal < functions->count && functions->items[f->ordinal] == f)
+        covered[f->ordinal] = true;
+}
+
+static void check(bcp_lint_ctx *ctx)
+{
+    bcp_model *model = bcp_lint_model(ctx);
+    int64_t max_age = bcp_lint_threshold(ctx, "function_exercise_max_age");
+    if (max_age <= 0)
+        max_age = 365 * 86400LL;
+    int32_t today = bcp_lint_today(ctx);
+    const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
+    if (functions->count == 0)
+        return;
+    const bcp_entity_list *scenarios = bcp_model_entities(model, BCP_KIND_SCENARIO);
+    bool *covered = calloc(functions->count, sizeof *covered);
+    bool *exercised_scenario = calloc(scenarios->count ? scenarios->count : 1, sizeof *exercised_scenario);
+    if (!covered || !exercised_scenario) {
+        free(covered);
+        free(exercised_scenario);
+        return;
+    }
+
+    const bcp_entity_list *exercises = bcp_model_entities(model, BCP_KIND_EXERCISE);
+    for (size_t i = 0; i < exercises->count; i++) {
+        const bcp_entity *exercise = exercises->items[i];
+        int32_t last;
+        if (!bcp_entity_date(exercise, "last", &last) || (int64_t)(today - last) * 86400 > max_age)
+            continue;
+        size_t n;
+        const bcp_value *covers = list_items(bcp_entity_value(exercise, "covers"), &n);
+        for (size_t c = 0; c < n; c++) {
+            const bcp_entity *target = covers[c].kind == BCP_V_REF ? covers[c].as.ref.target : NULL;
+            if (!target)
+                continue;
+            if (target->kind == BCP_KIND_SCENARIO) {
+                if (target->ordinal < scenarios->count && scenarios->items[target->ordinal] == target)
+                    exercised_scenario[target->ordinal] = true;
+            } else {
+                mark(covered, functions, target);
+            }
+        }
+    }
+    /* Expanded once per scenario, however many exercises cover it. */
+    for (size_t i = 0; i < scenarios->count; i++) {
+        if (!exercised_scenario[i])
+            continue;
+        size_t m;
+        const bcp_value *disrupted = list_items(bcp_entity_value(scenarios->items[i], "functions"), &m);
+        for (size_t f = 0; f < m; f++)
+            if (disrupted[f].kind == BCP_V_REF)
+                mark(covered, functions, disrupted[f].as.ref.target);
+    }
+
+    for (size_t i = 0; i < functions->count; i++) {
+        const bcp_entity *function = functions->items[i];
+        if (covered[i] || !bcp_entity_bool(function, "critical", true))
+            continue;
+        char window[32];
+        bcp_format_duration(max_age, window, sizeof window);
+        bcp_lint_report(ctx, &function->id_span,
+                        "critical function `%s` was not covered by any exercise held in the last %s", function->id,
+                        window);
+    }
+    free(covered);
+    free(exercised_scenario);
+}
+
+const bcp_rule bcp_rule_function_not_exercised = {
+    .code = "M104",
+    .name = "function-not-exercised",
+    .severity = BCP_SEV_WARNING,
+    .summary = "A critical function was covered by no exercise in the last 12 months (or the profile's window).",
+    .rationale = "Each critical function's recovery must be shown to work, not only the plan as a whole. ISO "
+                 "22301:2019 §8.5 requires exercises that validate the business continuity strategies and "
+                 "solutions over time, NIST SP 800-53 CP-4 requires testing the plan for the system, and DORA "
+                 "Art. 11(6) requires testing of the plans for critical functions at least yearly. An "
+                 "exercise covers a function when its `covers` names the function or a scenario whose "
+                 "`functions` lists it; the window is the profile's `function_exercise_max_age`.",
+    .fix = "add the function (or a scenario that disrupts it) to the `covers` of an exercise and hold it",
+    .check = check,
+};

@@ -1,0 +1,87 @@
+/* R101 uncovered-severe-risk: a risk in the top bands of the likelihood x
+ * impact matrix that nothing treats. */
+#include <string.h>
+
+#include "rule.h"
+
+static bool has_text(const bcp_entity *e, const char *name)
+{
+    const char *text = bcp_entity_text(e, name);
+    if (!text)
+        return false;
+    for (; *text; text++)
+        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
+            return true;
+    return false;
+}
+
+static bool covered_by_scenario(bcp_model *model, const bcp_entity *risk)
+{
+    const bcp_entity_list *referrers = bcp_model_referrers(model, risk);
+    for (size_t i = 0; i < referrers->count; i++)
+        if (referrers->items[i]->kind == BCP_KIND_SCENARIO)
+            return true; /* a scenario can refer to a risk only through `risks` */
+    return false;
+}
+
+/* The matrix band the score falls in: the level with the highest min_score not above it. */
+static const char *band_name(const bcp_entity_list *levels, int score)
+{
+    const char *name = "severe";
+    int64_t best = -1, min_score;
+    for (size_t i = 0; i < levels->count; i++)
+        if (bcp_entity_integer(levels->items[i], "min_score", &min_score) && min_score <= score &&
+            min_score > best) {
+            best = min_score;
+            name = levels->items[i]->id;
+        }
+    return name;
+}
+
+static void check(bcp_lint_ctx *ctx)
+{
+    bcp_model *model = bcp_lint_model(ctx);
+    /* The band boundary is the matrix the plan uses, so read it from the catalogue. */
+    int64_t high_min = 12;
+    const bcp_entity *high = bcp_model_find(model, BCP_KIND_RISK_LEVEL, "high");
+    int64_t min_score;
+    if (high && bcp_entity_integer(high, "min_score", &min_score))
+        high_min = min_score;
+    /* A profile may be stricter than the plan's matrix, never laxer: what the
+       document colours "high" is always in scope. */
+    int64_t profile_min = bcp_lint_threshold(ctx, "severe_risk_min_score");
+    if (profile_min > 0 && profile_min < high_min)
+        high_min = profile_min;
+    const bcp_entity_list *levels = bcp_model_entities(model, BCP_KIND_RISK_LEVEL);
+
+    const bcp_entity_list *risks = bcp_model_entities(model, BCP_KIND_RISK);
+    for (size_t i = 0; i < risks->count; i++) {
+        const bcp_entity *risk = risks->items[i];
+        int likelihood = bcp_entity_score(risk, "likelihood");
+        int impact = bcp_entity_score(risk, "impact");
+        int score = likelihood * impact;
+        if (likelihood == 0 || impact == 0 || score < high_min)
+            continue;
+        if (has_text(risk, "strategy") || covered_by_scenario(model, risk))
+            continue;
+        bcp_lint_report(ctx, &risk->id_span,
+                        "risk `%s` is %s (likelihood %d x impact %d = %d) but has no strategy and no scenario covering it",
+                        risk->id, band_name(levels, score), likelihood, impact, score);
+    }
+}
+
+const bcp_rule bcp_rule_uncovered_severe_risk = {
+    .code = "R101",
+    .name = "uncovered-severe-risk",
+    .severity = BCP_SEV_ERROR,
+    .summary = "A high or critical risk has no treatment strategy and no scenario that covers it.",
+    .rationale = "Risks at the top of the likelihood x impact matrix are the ones the plan exists for. "
+                 "ISO 22301:2019 §8.2.3 requires the organisation to decide which risks require treatment, "
+                 "and §8.3 to select business continuity strategies and solutions for them; NIST SP 800-34 "
+                 "Rev.1 §3.4 requires recovery strategies for the disruptions the risk assessment identifies. "
+                 "Severe means likelihood x impact in the `high` band of the plan's risk_level matrix or above "
+                 "(stdlib: 12 of 25), or from the profile's `severe_risk_min_score` when that is lower.",
+    .fix = "state how the risk is treated with `strategy = \"...\"`, or add it to the `risks` of a scenario "
+           "that describes the response",
+    .check = check,
+};

@@ -1,0 +1,39 @@
+#!/bin/sh
+# bcp init: every industry preset x {zh-CN, en} writes a starter plan that
+# builds at once, marks what the user must supply as TODO placeholders that
+# `bcp check` lists, and never overwrites a file without --force.
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+ok() { echo "ok: init: $1"; }
+bad() { echo "FAIL: init: $1"; fail=1; }
+cd "$tmp"
+for industry in manufacturing finance professional_services retail healthcare logistics technology; do
+    for lang in zh-CN en; do
+        p=$industry-$lang.bcp
+        if ! "$BCP" init --industry $industry --size small --sites "上海,Hangzhou" --lang $lang -o "$p" 2>err; then
+            bad "$industry/$lang: init failed"; cat err; continue
+        fi
+        if "$BCP" build -o "out-$industry-$lang" "$p" 2>err && ! grep -q "has no text" err; then
+            ok "$industry/$lang builds"
+        else
+            bad "$industry/$lang does not build cleanly"; cat err
+        fi
+        grep -q 'TODO' "$p" || bad "$industry/$lang has no TODO placeholders"
+    done
+done
+"$BCP" init --industry manufacturing --lang zh-CN --sites 上海,杭州 -o a.bcp 2>/dev/null
+"$BCP" init --industry manufacturing --lang zh-CN --sites 上海,杭州 -o - > b.bcp 2>/dev/null
+cmp -s a.bcp b.bcp && ok "same output every time (file and stdout)" || bad "init output differs between runs"
+"$BCP" check a.bcp > check.txt 2>&1
+grep -q 'H101' check.txt && ok "bcp check lists the placeholders (H101)" || bad "bcp check does not list placeholders"
+cp a.bcp before.bcp
+"$BCP" init --industry retail --lang en -o a.bcp 2>err
+rc=$?
+if [ $rc -eq 2 ] && cmp -s a.bcp before.bcp && grep -q -- '--force' err; then ok "refuses to overwrite without --force"; else bad "overwrote without --force (exit $rc)"; fi
+"$BCP" init --industry retail --lang en -o a.bcp --force 2>/dev/null && ! cmp -s a.bcp before.bcp && ok "--force overwrites" || bad "--force did not overwrite"
+"$BCP" init --industry nosuch -o c.bcp 2>err; rc=$?
+[ $rc -eq 2 ] && [ ! -e c.bcp ] && grep -q manufacturing err && ok "unknown industry: error listing the choices" || bad "unknown industry (exit $rc)"
+ls -a | grep -q 'tmp' && bad "temporary file left behind" || ok "no temporary files left"
+exit $fail
