@@ -318,7 +318,7 @@ typedef struct check_state {
     bool syntax, failed_setup;
 } check_state;
 
-static void check_unit(check_state *st, const bcp_unit *unit)
+static void check_unit(check_state *st, bcp_unit *unit)
 {
     const check_options *o = st->opts;
     const bcp_lint_config *config = NULL;
@@ -331,7 +331,7 @@ static void check_unit(check_state *st, const bcp_unit *unit)
             return;
         }
     }
-    bcp_model *m = bcp_model_load_many((const char *const *)unit->roots, unit->root_count, &o->model);
+    bcp_model *m = bcp_unit_take_model(unit, &o->model);
     bcp_diag_list *diags = bcp_model_diags(m);
     if (config && !bcp_model_has_syntax_errors(m)) {
         if (!bcp_lint_run(m, &config->options, diags)) {

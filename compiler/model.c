@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "modules.h"
+#include "parse_pool.h"
+#include "scan.h"
 #include "syntax.h"
 
 #define PRELUDE_MODULE "core"
@@ -32,8 +34,18 @@ typedef struct entity_index {
     size_t capacity, count;
 } entity_index;
 
+/* An import read and parsed ahead of its turn (see "parsing ahead"). */
+typedef struct prefetched {
+    char *path;          /* canonical path */
+    bcp_source *source;
+    TSTree *tree;
+} prefetched;
+
 struct bcp_model {
     bcp_arena arena;
+    TSParser *parser;           /* one parser for the files parsed on this thread */
+    prefetched *prefetched;     /* imports parsed ahead, on all cores */
+    size_t prefetched_count, prefetched_capacity;
     bcp_diag_list diags;
     bcp_model_options opts;
     bcp_source **sources;
@@ -288,6 +300,14 @@ void bcp_model_free(bcp_model *m)
 {
     if (!m)
         return;
+    if (m->parser)
+        ts_parser_delete(m->parser);
+    for (size_t i = 0; i < m->prefetched_count; i++) {
+        ts_tree_delete(m->prefetched[i].tree);
+        bcp_source_free(m->prefetched[i].source);
+        free(m->prefetched[i].path);
+    }
+    free(m->prefetched);
     for (size_t i = 0; i < m->source_count; i++)
         bcp_source_free(m->sources[i]);
     free(m->sources);
@@ -611,7 +631,12 @@ static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role
                 if (ts_node_is_null(key) || ts_node_is_null(value) || ts_node_is_missing(value))
                     continue; /* syntax error reported already */
                 bcp_attr *a = &e->attrs[e->attr_count++];
-                a->name = node_strdup(c, key);
+                size_t key_len;
+                const char *key_text = node_text(c, key, &key_len);
+                /* Known names share the schema's string: one copy per name, not per use. */
+                const bcp_attr_schema *known = role == BLOCK_FREEFORM ? NULL
+                                               : bcp_schema_attr(e->kind, key_text, key_len);
+                a->name = known ? known->name : bcp_arena_strndup(&c->model->arena, key_text, key_len);
                 a->key_span = bcp_node_span(c->src, key);
                 value_from_node(c, value, &a->value);
             } else if (s == sym->block) {
@@ -718,6 +743,8 @@ static bool list_contains(const bcp_ptr_vec *v, const char *key)
 }
 
 static void load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib);
+static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
+                               TSTree *parsed);
 
 static void load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from)
 {
@@ -807,18 +834,211 @@ static void import_display_path(const bcp_source *importer, const char *spec, ch
         tidy_display_path(display);
 }
 
+/* The file a local `use` names: relative to the importer, ".bcp" optional. */
+static void import_join(const bcp_source *importer, const char *spec, char *joined, size_t size)
+{
+    const char *base = importer->real_dir ? importer->real_dir : ".";
+    if (spec[0] == '/')
+        snprintf(joined, size, "%s", spec);
+    else
+        snprintf(joined, size, "%s/%s", base, spec);
+    size_t jl = strlen(joined);
+    if (jl < 4 || strcmp(joined + jl - 4, ".bcp") != 0)
+        snprintf(joined + jl, size - jl, ".bcp");
+}
+
+/* ----------------------------------------------------- parsing ahead */
+
+/* A plan that imports many modules would parse them one by one; instead the
+ * next few imports of a file are read and parsed together on all cores, then
+ * built into the model in the usual order (so output does not change). */
+enum { PREFETCH_PER_THREAD = 4, PIECE_MIN_BYTES = 1 << 20, MAX_PIECES = 256 };
+
+static prefetched *find_prefetched(bcp_model *m, const char *path)
+{
+    for (size_t i = 0; i < m->prefetched_count; i++)
+        if (strcmp(m->prefetched[i].path, path) == 0)
+            return &m->prefetched[i];
+    return NULL;
+}
+
+static void prefetch_files(bcp_model *m, char **paths, size_t count)
+{
+    bcp_parse_task *tasks = calloc(count, sizeof *tasks);
+    bcp_source **sources = calloc(count, sizeof *sources);
+    if (!tasks || !sources)
+        abort();
+    size_t n = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *err;
+        bcp_source *src = bcp_source_read(paths[i], &err);
+        if (!src || src->length > UINT32_MAX || src->length >= 2 * PIECE_MIN_BYTES) {
+            bcp_source_free(src); /* unreadable or large: loaded the ordinary way */
+            continue;
+        }
+        sources[n] = src;
+        tasks[n].text = src->text;
+        tasks[n].length = (uint32_t)src->length;
+        n++;
+    }
+    bcp_parse_tasks(tasks, n);
+    for (size_t i = 0; i < n; i++) {
+        if (m->prefetched_count == m->prefetched_capacity) {
+            m->prefetched_capacity = m->prefetched_capacity ? m->prefetched_capacity * 2 : 16;
+            m->prefetched = realloc(m->prefetched, m->prefetched_capacity * sizeof *m->prefetched);
+            if (!m->prefetched)
+                abort();
+        }
+        prefetched *p = &m->prefetched[m->prefetched_count++];
+        p->path = strdup(sources[i]->real_path ? sources[i]->real_path : "");
+        if (!p->path)
+            abort();
+        p->source = sources[i];
+        p->tree = tasks[i].tree;
+    }
+    free(tasks);
+    free(sources);
+}
+
+/* Takes the prefetched parse of `path` out of the cache (NULL if none). */
+static bool take_prefetched(bcp_model *m, const char *path, bcp_source **src, TSTree **tree)
+{
+    prefetched *p = find_prefetched(m, path);
+    if (!p)
+        return false;
+    *src = p->source;
+    *tree = p->tree;
+    free(p->path);
+    *p = m->prefetched[--m->prefetched_count];
+    return true;
+}
+
+/* The local imports of a parsed file, resolved, in order. */
+typedef struct import_list {
+    char **paths;
+    size_t count, next;
+} import_list;
+
+static void collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *trees, size_t tree_count,
+                            import_list *out)
+{
+    const bcp_symbols *sym = bcp_syntax_symbols();
+    build_ctx c = {.model = m, .src = src, .sym = sym};
+    for (size_t t = 0; t < tree_count; t++) {
+        TSNode root = ts_tree_root_node(trees[t]);
+        uint32_t n = ts_node_child_count(root);
+        for (uint32_t i = 0; i < n; i++) {
+            TSNode node = ts_node_child(root, i);
+            if (ts_node_symbol(node) != sym->use_statement)
+                continue;
+            TSNode path = ts_node_child_by_field_id(node, sym->field_path);
+            if (ts_node_is_null(path) || ts_node_has_error(path))
+                continue;
+            size_t len;
+            const char *raw = node_text(&c, path, &len);
+            if (len < 2 || (len >= 6 && has_prefix(raw + 1, "std/")))
+                continue;
+            char spec[PATH_MAX], joined[PATH_MAX * 2], resolved[PATH_MAX];
+            snprintf(spec, sizeof spec, "%.*s", (int)(len - 2), raw + 1);
+            if (strchr(spec, '\\'))
+                continue; /* escapes: leave it to the ordinary path */
+            import_join(src, spec, joined, sizeof joined);
+            if (!realpath(joined, resolved))
+                continue;
+            out->paths = realloc(out->paths, (out->count + 1) * sizeof *out->paths);
+            if (!out->paths)
+                abort();
+            out->paths[out->count] = strdup(resolved);
+            if (!out->paths[out->count])
+                abort();
+            out->count++;
+        }
+    }
+}
+
+/* Before importing `spec`, parse it and the imports after it together. */
+static void prefetch_next(bcp_model *m, const bcp_source *importer, const char *spec, import_list *pending)
+{
+    char joined[PATH_MAX * 2], want[PATH_MAX];
+    import_join(importer, spec, joined, sizeof joined);
+    if (!realpath(joined, want) || find_prefetched(m, want) || list_contains(&m->loaded, want))
+        return;
+    while (pending->next < pending->count && strcmp(pending->paths[pending->next], want) != 0)
+        pending->next++;
+    if (pending->next >= pending->count)
+        return;
+    size_t window = bcp_parse_threads() * PREFETCH_PER_THREAD;
+    char **batch = calloc(window, sizeof *batch);
+    if (!batch)
+        abort();
+    size_t n = 0;
+    for (size_t i = pending->next; i < pending->count && n < window; i++) {
+        const char *p = pending->paths[i];
+        if (list_contains(&m->loaded, p) || find_prefetched(m, p))
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < n; j++)
+            dup = dup || strcmp(batch[j], p) == 0;
+        if (!dup)
+            batch[n++] = pending->paths[i];
+    }
+    if (n > 1)
+        prefetch_files(m, batch, n);
+    free(batch);
+}
+
+static void import_list_free(import_list *l)
+{
+    for (size_t i = 0; i < l->count; i++)
+        free(l->paths[i]);
+    free(l->paths);
+}
+
+/* Parses a source: a large one in pieces cut between top-level blocks, on all
+ * cores; a small one whole.  Returns the number of trees written to `trees`. */
+static size_t parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, size_t max)
+{
+    bcp_cut cuts[MAX_PIECES];
+    size_t ncuts = 0;
+    if (src->length >= 2 * PIECE_MIN_BYTES && src->length <= UINT32_MAX && bcp_parse_threads() > 1)
+        ncuts = bcp_scan_cuts(src->text, src->length, PIECE_MIN_BYTES, cuts, max - 1);
+    if (ncuts == 0) {
+        if (!m->parser) {
+            m->parser = ts_parser_new();
+            ts_parser_set_language(m->parser, tree_sitter_bcp());
+        }
+        trees[0] = ts_parser_parse_string(m->parser, NULL, src->text, (uint32_t)src->length);
+        return 1;
+    }
+    bcp_parse_task tasks[MAX_PIECES];
+    memset(tasks, 0, sizeof tasks);
+    for (size_t i = 0; i <= ncuts; i++) {
+        bcp_parse_task *t = &tasks[i];
+        t->text = src->text;
+        t->length = (uint32_t)src->length;
+        t->ranged = true;
+        t->range.start_byte = i == 0 ? 0 : (uint32_t)cuts[i - 1].offset;
+        t->range.start_point.row = i == 0 ? 0 : cuts[i - 1].row;
+        if (i < ncuts) {
+            t->range.end_byte = (uint32_t)cuts[i].offset;
+            t->range.end_point.row = cuts[i].row;
+        } else {
+            t->range.end_byte = UINT32_MAX;
+            t->range.end_point.row = UINT32_MAX;
+            t->range.end_point.column = UINT32_MAX;
+        }
+    }
+    bcp_parse_tasks(tasks, ncuts + 1);
+    for (size_t i = 0; i <= ncuts; i++)
+        trees[i] = tasks[i].tree;
+    return ncuts + 1;
+}
+
 static void load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
                              const bcp_span *from)
 {
     char joined[PATH_MAX * 2];
-    const char *base = importer->real_dir ? importer->real_dir : ".";
-    if (spec[0] == '/')
-        snprintf(joined, sizeof joined, "%s", spec);
-    else
-        snprintf(joined, sizeof joined, "%s/%s", base, spec);
-    size_t jl = strlen(joined);
-    if (jl < 4 || strcmp(joined + jl - 4, ".bcp") != 0)
-        snprintf(joined + jl, sizeof joined - jl, ".bcp");
+    import_join(importer, spec, joined, sizeof joined);
     char display[PATH_MAX * 2];
     import_display_path(importer, spec, display, sizeof display);
     char resolved[PATH_MAX];
@@ -849,21 +1069,31 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     }
     if (list_contains(&m->loaded, resolved))
         return;
-    const char *err = NULL;
-    bcp_source *src = bcp_source_read(resolved, &err);
-    if (!src) {
-        model_error(m, "E111", "import-not-found", from, "cannot read `%s`: %s", spec, err);
-        return;
+    bcp_source *src = NULL;
+    TSTree *tree = NULL;
+    if (!take_prefetched(m, resolved, &src, &tree)) {
+        const char *err = NULL;
+        src = bcp_source_read(resolved, &err);
+        if (!src) {
+            model_error(m, "E111", "import-not-found", from, "cannot read `%s`: %s", spec, err);
+            return;
+        }
     }
     free(src->path);
     src->path = strdup(display);
     if (!src->path)
         abort();
     add_source(m, src, true);
-    load_source(m, src, resolved, false);
+    load_parsed_source(m, src, resolved, false, tree);
 }
 
 static void load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib)
+{
+    load_parsed_source(m, src, key, from_stdlib, NULL);
+}
+
+static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
+                               TSTree *parsed)
 {
     char *owned_key = NULL;
     if (key) {
@@ -871,10 +1101,21 @@ static void load_source(bcp_model *m, bcp_source *src, const char *key, bool fro
         bcp_ptr_vec_push(&m->arena, &m->loaded, owned_key);
         bcp_ptr_vec_push(&m->arena, &m->loading, owned_key);
     }
-    TSTree *tree = bcp_syntax_parse(src);
-    if (bcp_syntax_report_errors(src, tree, &m->diags) > 0)
-        m->syntax_errors = true;
+    TSTree *trees[MAX_PIECES];
+    size_t tree_count = 1;
+    if (parsed)
+        trees[0] = parsed;
+    else
+        tree_count = parse_source(m, src, trees, MAX_PIECES);
+    import_list pending = {0};
+    if (!from_stdlib)
+        collect_imports(m, src, trees, tree_count, &pending);
+    for (size_t t = 0; t < tree_count; t++)
+        if (bcp_syntax_report_errors(src, trees[t], &m->diags) > 0)
+            m->syntax_errors = true;
     build_ctx c = {.model = m, .src = src, .sym = bcp_syntax_symbols(), .from_stdlib = from_stdlib};
+    for (size_t t = 0; t < tree_count; t++) {
+    TSTree *tree = trees[t];
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
     if (ts_tree_cursor_goto_first_child(&cur)) {
         do {
@@ -892,8 +1133,10 @@ static void load_source(bcp_model *m, bcp_source *src, const char *key, bool fro
                 else if (from_stdlib)
                     model_error(m, "E111", "import-not-found", &span,
                                 "stdlib modules may only import other stdlib modules");
-                else
+                else {
+                    prefetch_next(m, src, v.as.string.text, &pending);
                     load_file_import(m, src, v.as.string.text, &span);
+                }
             } else if (s == c.sym->block) {
                 bcp_entity *e = build_block(&c, n, NULL, BLOCK_ENTITY);
                 if (e)
@@ -903,6 +1146,8 @@ static void load_source(bcp_model *m, bcp_source *src, const char *key, bool fro
     }
     ts_tree_cursor_delete(&cur);
     ts_tree_delete(tree);
+    }
+    import_list_free(&pending);
     if (owned_key)
         m->loading.count--;
 }
@@ -1324,6 +1569,29 @@ static int compare_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Two translations of one entity into one language (a locale split over
+ * stdlib files, or a plan refining part of a stdlib translation) merge
+ * attribute by attribute, so that one file's title cannot hide another's
+ * description.  `first` wins an attribute both set. */
+static bcp_entity *merge_overlays(bcp_model *m, bcp_entity *first, const bcp_entity *second)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < second->attr_count; i++)
+        if (!bcp_entity_attr(first, second->attrs[i].name))
+            extra++;
+    if (!extra)
+        return first;
+    bcp_entity *merged = bcp_arena_alloc(&m->arena, sizeof *merged);
+    *merged = *first;
+    merged->attrs = bcp_arena_alloc(&m->arena, (first->attr_count + extra) * sizeof *merged->attrs);
+    if (first->attr_count)
+        memcpy(merged->attrs, first->attrs, first->attr_count * sizeof *merged->attrs);
+    for (size_t i = 0; i < second->attr_count; i++)
+        if (!bcp_entity_attr(first, second->attrs[i].name))
+            merged->attrs[merged->attr_count++] = second->attrs[i];
+    return merged;
+}
+
 static void build_overlays(bcp_model *m)
 {
     const bcp_entity_list *locales = &m->by_kind[BCP_KIND_LOCALE];
@@ -1356,11 +1624,13 @@ static void build_overlays(bcp_model *m)
             if (!slot) {
                 index_insert(&m->overlay_index, ov, loc->id);
             } else if (slot->entity->from_stdlib && !ov->from_stdlib) {
-                slot->entity = ov;
+                slot->entity = merge_overlays(m, ov, slot->entity);
             } else if (!ov->from_stdlib) {
                 model_error(m, "E108", "duplicate-id", &ov->id_span,
                             "locale `%s` already translates %s `%s` at %s", loc->id, ks->name, ov->id,
                             format_location(m, &slot->entity->id_span));
+            } else {
+                slot->entity = merge_overlays(m, slot->entity, ov);
             }
             if (!base && ks->locale_defined) {
                 /* Text defined only per language: make it findable by id as well. */

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "scan.h"
 
 static char *xstrdup(const char *s)
 {
@@ -31,29 +32,6 @@ static bool is_ident_char(char c)
            c == '-' || (unsigned char)c >= 0x80;
 }
 
-/* Skips a string or comment starting at text[i]; returns the index after it. */
-static size_t skip_literal(const char *text, size_t len, size_t i)
-{
-    if (text[i] == '#') {
-        while (i < len && text[i] != '\n')
-            i++;
-        return i;
-    }
-    bool triple = i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"';
-    i += triple ? 3 : 1;
-    while (i < len) {
-        if (text[i] == '\\')
-            i += 2;
-        else if (triple && i + 2 < len && memcmp(text + i, "\"\"\"", 3) == 0)
-            return i + 3;
-        else if (!triple && (text[i] == '"' || text[i] == '\n'))
-            return i + 1;
-        else
-            i++;
-    }
-    return len;
-}
-
 bool bcp_text_declares_plan(const char *text, size_t len)
 {
     /* Only a top-level `plan ID {` counts: a locale module holds `plan ID { ... }`
@@ -66,7 +44,7 @@ bool bcp_text_declares_plan(const char *text, size_t len)
     while (i < len) {
         char c = text[i];
         if (c == '#' || c == '"') {
-            i = skip_literal(text, len, i);
+            i = bcp_scan_skip_literal(text, len, i);
             continue;
         }
         if (c == '{') {
@@ -194,7 +172,7 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
         for (size_t j = 0; j < count; j++)
             if (!is_plan[j] && real[j] && model_loaded(m, real[j]))
                 covered[j] = true;
-        bcp_model_free(m);
+        out->items[out->count - 1].model = m; /* checked as it is: no second load */
     }
     for (size_t i = 0; i < count; i++) {
         if (is_plan[i] || covered[i])
@@ -240,12 +218,22 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
 void bcp_unit_list_free(bcp_unit_list *units)
 {
     for (size_t i = 0; i < units->count; i++) {
+        bcp_model_free(units->items[i].model);
         bcp_free_files(units->items[i].roots, units->items[i].root_count);
         bcp_free_files(units->items[i].report_only, units->items[i].report_count);
     }
     free(units->items);
     units->items = NULL;
     units->count = 0;
+}
+
+bcp_model *bcp_unit_take_model(bcp_unit *unit, const bcp_model_options *opts)
+{
+    bcp_model *m = unit->model;
+    unit->model = NULL;
+    if (!m)
+        m = bcp_model_load_many((const char *const *)unit->roots, unit->root_count, opts);
+    return m;
 }
 
 bool bcp_unit_reports(const bcp_unit *unit, const bcp_source *source)

@@ -14,6 +14,7 @@ typedef struct bcp_unit {
     size_t root_count;
     char **report_only;    /* real paths whose diagnostics are reported; NULL = all */
     size_t report_count;
+    bcp_model *model;      /* the unit already loaded while grouping, or NULL; owned */
 } bcp_unit;
 
 typedef struct bcp_unit_list {
@@ -27,6 +28,9 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
 void bcp_unit_list_free(bcp_unit_list *units);
 /* Does the text declare a `plan` block (a cheap scan, no parse)? */
 bool bcp_text_declares_plan(const char *text, size_t len);
+/* The unit's model: the one loaded while grouping (ownership passes to the
+ * caller), else a fresh load of its roots. */
+bcp_model *bcp_unit_take_model(bcp_unit *unit, const bcp_model_options *opts);
 /* Should a diagnostic at `source` be shown for this unit? */
 bool bcp_unit_reports(const bcp_unit *unit, const bcp_source *source);
 

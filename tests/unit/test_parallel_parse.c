@@ -1,0 +1,110 @@
+/* A large file is parsed in pieces on all cores (compiler/scan.c cuts it
+ * between top-level blocks): the model and its diagnostics must be exactly
+ * those of a whole-file parse, positions included. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+#include "scan.h"
+
+typedef struct text_buf {
+    char *data;
+    size_t len, cap;
+} text_buf;
+
+static void append(text_buf *b, const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->cap + (size_t)n + 1) * 2;
+        b->data = realloc(b->data, b->cap);
+        assert_non_null(b->data);
+    }
+    memcpy(b->data + b->len, line, (size_t)n + 1);
+    b->len += (size_t)n;
+}
+
+/* ~3 MB of sites; braces inside strings and comments must not confuse the cuts. */
+static text_buf big_plan(size_t sites, size_t *bad_row)
+{
+    text_buf b = {0};
+    append(&b, "# a big plan { with a brace in a comment\n");
+    for (size_t i = 0; i < sites; i++) {
+        append(&b, "site s%zu {\n  name = \"Site {%zu} \\\" }\"\n  city = \"\"\"\n    }}} %zu\n  \"\"\"\n} # end }\n\n", i, i, i);
+    }
+    size_t rows = 0;
+    for (size_t i = 0; i < b.len; i++)
+        rows += b.data[i] == '\n';
+    append(&b, "site last {\n  name = \"Last\"\n  reviewed = 2026-02-30\n}\n");
+    *bad_row = rows + 2; /* 0-based row of the bad date, the last block's third line */
+    return b;
+}
+
+static void test_cuts_land_between_blocks(void **state)
+{
+    (void)state;
+    size_t bad_row;
+    text_buf b = big_plan(40000, &bad_row);
+    bcp_cut cuts[64];
+    size_t n = bcp_scan_cuts(b.data, b.len, 1 << 20, cuts, 64);
+    assert_true(n >= 1);
+    for (size_t i = 0; i < n; i++) {
+        /* Each cut starts a line that begins a new block or is blank. */
+        assert_int_equal(b.data[cuts[i].offset - 1], '\n');
+        size_t rows = 0;
+        for (size_t j = 0; j < cuts[i].offset; j++)
+            rows += b.data[j] == '\n';
+        assert_int_equal(cuts[i].row, rows);
+    }
+    free(b.data);
+}
+
+static void test_unbalanced_text_is_not_cut(void **state)
+{
+    (void)state;
+    const char *text = "site a { name = \"x\" }\nsite b { name = \"y\"\n";
+    bcp_cut cuts[4];
+    assert_int_equal(bcp_scan_cuts(text, strlen(text), 1, cuts, 4), 0);
+}
+
+static void test_large_file_model_matches(void **state)
+{
+    (void)state;
+    size_t bad_row;
+    text_buf b = big_plan(40000, &bad_row);
+    assert_true(b.len > 2u << 20); /* large enough to be parsed in pieces */
+    bcp_model_options opts = {0};
+    bcp_model *m = bcp_model_load_text("big.bcp", b.data, b.len, &opts);
+    assert_false(bcp_model_has_syntax_errors(m));
+    assert_int_equal(bcp_model_entities(m, BCP_KIND_SITE)->count, 40001);
+    bcp_entity *s = bcp_model_find(m, BCP_KIND_SITE, "s39999");
+    assert_non_null(s);
+    assert_string_equal(bcp_entity_text(s, "name"), "Site {39999} \" }");
+    bcp_diag_list *diags = bcp_model_diags(m);
+    assert_int_equal(diags->count, 1);
+    assert_string_equal(diags->items[0].code, "E104");
+    assert_int_equal(diags->items[0].span.row, bad_row);
+    assert_int_equal(bcp_span_column(&diags->items[0].span), 14);
+    bcp_model_free(m);
+    free(b.data);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cuts_land_between_blocks),
+        cmocka_unit_test(test_unbalanced_text_is_not_cut),
+        cmocka_unit_test(test_large_file_model_matches),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
