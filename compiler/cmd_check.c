@@ -131,9 +131,11 @@ static int parse_args(int argc, char **argv, check_options *o)
 
 /* Diagnostics already reported.  A module that several plans import is
  * loaded once per plan; its problems are reported once. */
+/* The findings already reported, as a hash set: a module imported by several
+ * plans is reported once, and a run with 200,000 findings stays linear. */
 typedef struct printed_set {
-    char **keys;
-    size_t count, capacity;
+    char **slots;          /* open addressing; NULL = empty */
+    size_t capacity, count;
 } printed_set;
 
 static char *diag_key(const bcp_diag *d)
@@ -149,32 +151,57 @@ static char *diag_key(const bcp_diag *d)
     return key;
 }
 
+static size_t key_hash(const char *key)
+{
+    size_t h = 14695981039346656037ULL;
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+    return h;
+}
+
+static void printed_grow(printed_set *set)
+{
+    size_t capacity = set->capacity ? set->capacity * 2 : 256;
+    char **slots = calloc(capacity, sizeof *slots);
+    if (!slots)
+        abort();
+    for (size_t i = 0; i < set->capacity; i++) {
+        if (!set->slots[i])
+            continue;
+        size_t j = key_hash(set->slots[i]) & (capacity - 1);
+        while (slots[j])
+            j = (j + 1) & (capacity - 1);
+        slots[j] = set->slots[i];
+    }
+    free(set->slots);
+    set->slots = slots;
+    set->capacity = capacity;
+}
+
 /* Returns false when `d` was reported before. */
 static bool printed_add(printed_set *set, const bcp_diag *d)
 {
+    if ((set->count + 1) * 2 > set->capacity)
+        printed_grow(set);
     char *key = diag_key(d);
-    for (size_t i = 0; i < set->count; i++) {
-        if (strcmp(set->keys[i], key) == 0) {
+    size_t j = key_hash(key) & (set->capacity - 1);
+    while (set->slots[j]) {
+        if (strcmp(set->slots[j], key) == 0) {
             free(key);
             return false;
         }
+        j = (j + 1) & (set->capacity - 1);
     }
-    if (set->count == set->capacity) {
-        set->capacity = set->capacity ? set->capacity * 2 : 64;
-        char **keys = realloc(set->keys, set->capacity * sizeof *keys);
-        if (!keys)
-            abort();
-        set->keys = keys;
-    }
-    set->keys[set->count++] = key;
+    set->slots[j] = key;
+    set->count++;
     return true;
 }
 
 static void printed_free(printed_set *set)
 {
-    for (size_t i = 0; i < set->count; i++)
-        free(set->keys[i]);
-    free(set->keys);
+    for (size_t i = 0; i < set->capacity; i++)
+        free(set->slots[i]);
+    free(set->slots);
 }
 
 static bool is_config_file(const char *path)
