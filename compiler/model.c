@@ -1592,6 +1592,47 @@ static bcp_entity *merge_overlays(bcp_model *m, bcp_entity *first, const bcp_ent
     return merged;
 }
 
+static const bcp_entity *child_named(const bcp_entity *parent, bcp_kind kind, const char *id)
+{
+    for (size_t i = 0; parent && i < parent->child_count; i++) {
+        const bcp_entity *c = parent->children[i];
+        if (c->kind == kind && c->id && strcmp(c->id, id) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* `locale en { system erp { backup daily { where = "..." } } }` translates the
+ * named nested blocks of an entity: each must exist in the base entity. */
+static void check_nested_overlays(bcp_model *m, const bcp_entity *loc, bcp_entity *ov, const bcp_entity *base)
+{
+    const bcp_kind_schema *ps = bcp_schema_kind(ov->kind);
+    for (size_t i = 0; i < ov->child_count; i++) {
+        bcp_entity *c = ov->children[i];
+        const char *kind_name = bcp_kind_name(c->kind);
+        if (!c->id)
+            continue; /* reported as a missing id already */
+        if (!bcp_schema_set_contains(ps->children, kind_name, strlen(kind_name))) {
+            model_error(m, "E117", "misplaced-block", &c->id_span, "a `%s` block cannot stand inside `%s`",
+                        kind_name, ps->name);
+            continue;
+        }
+        const bcp_entity *target = child_named(base, c->kind, c->id);
+        if (!target) {
+            if (!ov->from_stdlib) {
+                bcp_diag *d = model_error(m, "E106", "undefined-reference", &c->id_span,
+                                          "locale `%s` translates %s `%s` of %s `%s`, which is not defined",
+                                          loc->id, kind_name, c->id, ps->name, base->id);
+                bcp_diag_set_hint(d, "only named nested blocks can be translated: write `%s %s { ... }` in %s `%s`",
+                                  kind_name, c->id, ps->name, base->id);
+            }
+            continue;
+        }
+        check_attributes(m, c, true);
+        check_nested_overlays(m, loc, c, target);
+    }
+}
+
 static void build_overlays(bcp_model *m)
 {
     const bcp_entity_list *locales = &m->by_kind[BCP_KIND_LOCALE];
@@ -1620,6 +1661,8 @@ static void build_overlays(bcp_model *m)
             }
             if (!ov->from_stdlib || base)
                 check_attributes(m, ov, true);
+            if (base)
+                check_nested_overlays(m, loc, ov, base);
             index_slot *slot = index_lookup(&m->overlay_index, ov->kind, ov->id, loc->id);
             if (!slot) {
                 index_insert(&m->overlay_index, ov, loc->id);
@@ -1835,16 +1878,25 @@ const char *bcp_entity_label(const bcp_entity *e)
     return t ? t : (e->id ? e->id : bcp_kind_name(e->kind));
 }
 
+/* The overlay of `e` for `lang`: a top-level entity's by index; a nested one
+ * (a named backup) inside its parent's overlay. */
+static const bcp_entity *overlay_of(const bcp_model *m, const bcp_entity *e, const char *lang)
+{
+    if (!e->id)
+        return NULL;
+    if (e->parent)
+        return child_named(overlay_of(m, e->parent, lang), e->kind, e->id);
+    index_slot *s = index_lookup(&m->overlay_index, e->kind, e->id, lang);
+    return s ? s->entity : NULL;
+}
+
 const bcp_value *bcp_model_localized_value(const bcp_model *m, const bcp_entity *e, const char *name,
                                            const char *lang)
 {
-    if (lang && e->id) {
-        index_slot *s = index_lookup(&m->overlay_index, e->kind, e->id, lang);
-        if (s) {
-            const bcp_value *v = bcp_entity_value(s->entity, name);
-            if (v)
-                return v;
-        }
+    if (lang) {
+        const bcp_value *v = bcp_entity_value(overlay_of(m, e, lang), name);
+        if (v)
+            return v;
     }
     return bcp_entity_value(e, name);
 }
