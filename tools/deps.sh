@@ -5,6 +5,8 @@ set -eu
 packages="gcc make pkg-config time libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev chromium fonts-noto-cjk"
 # The editor and pre-commit tests (tests/cli/test_editors.sh, test_precommit.sh).
 packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
+# make bench (tools/bench-build.sh): the cmark-gfm CLI as the Markdown baseline.
+packages="$packages cmark-gfm"
 # npm comes with some nodejs builds (NodeSource's conflicts with Debian's npm).
 if ! command -v npm >/dev/null 2>&1; then packages="$packages npm"; fi
 if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
@@ -22,6 +24,6 @@ echo "deps: installing$missing"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+$sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing
