@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "format.h"
 #include "model.h"
 #include "modules.h"
 #include "render.h"
@@ -200,6 +201,144 @@ static bool write_atomic_file(const char *path, const char *data, size_t len)
     return ok;
 }
 
+/* A threat's prose in the plan language, else in English (every locale
+ * falls back to it), else NULL. */
+static const char *threat_text(bcp_model *lib, const bcp_entity *threat, const char *name, const char *lang)
+{
+    const char *t = bcp_model_text(lib, threat, name, lang);
+    return t ? t : bcp_model_text(lib, threat, name, "en");
+}
+
+/* A .bcp string literal's content on one line. */
+static char *one_line_escape(const char *s)
+{
+    char *e = bcp_string_escape(s, strlen(s));
+    for (char *p = e; *p; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    return e;
+}
+
+typedef struct insertion {
+    size_t at;
+    char *text;
+} insertion;
+
+static int compare_insertions(const void *a, const void *b)
+{
+    size_t x = ((const insertion *)a)->at, y = ((const insertion *)b)->at;
+    return x < y ? -1 : x > y;
+}
+
+static bool risk_assesses(const bcp_entity_list *risks, const char *threat_id)
+{
+    for (size_t i = 0; i < risks->count; i++) {
+        const bcp_value *v = bcp_entity_value(risks->items[i], "threat");
+        if (v && v->kind == BCP_V_IDENT && strcmp(v->as.ident.name, threat_id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The threat catalogue completes the preset: a baseline risk the starter
+ * gives no strategy gets the threat's usual treatment (`threat.strategy`),
+ * and a baseline threat the starter has no risk for gets one from `text
+ * starter_baseline_risk`, so that a fresh plan assesses the whole baseline. */
+static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_options *o,
+                              const subst *common, size_t ncommon, bcp_buf *out)
+{
+    bcp_model *m = bcp_model_load_text("<init>", out->data, out->len, &o->model);
+    if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR)) {
+        bcp_model_free(m); /* the check after this reports it */
+        return;
+    }
+    const bcp_entity_list *risks = bcp_model_entities(m, BCP_KIND_RISK);
+    insertion *ins = calloc(risks->count + 1, sizeof *ins);
+    if (!ins)
+        abort();
+    size_t nins = 0;
+    for (size_t i = 0; i < risks->count; i++) {
+        const bcp_entity *r = risks->items[i];
+        const bcp_entity *threat = bcp_entity_ref(r, "threat");
+        size_t close = r->span.end_byte ? r->span.end_byte - 1 : 0;
+        if (r->from_stdlib || !threat || bcp_entity_attr(r, "strategy") || close >= out->len ||
+            out->data[close] != '}')
+            continue;
+        const char *strategy = threat_text(lib, threat, "strategy", o->lang);
+        if (!strategy)
+            continue;
+        char *escaped = one_line_escape(strategy);
+        bcp_buf line = {0};
+        bcp_buf_printf(&line, "  strategy = \"%s\"\n", escaped);
+        free(escaped);
+        ins[nins].at = close;
+        ins[nins++].text = bcp_buf_take(&line);
+    }
+    qsort(ins, nins, sizeof *ins, compare_insertions);
+    bcp_buf done = {0};
+    size_t from = 0;
+    for (size_t i = 0; i < nins; i++) {
+        bcp_buf_put(&done, out->data + from, ins[i].at - from);
+        bcp_buf_puts(&done, ins[i].text);
+        from = ins[i].at;
+        free(ins[i].text);
+    }
+    free(ins);
+    bcp_buf_put(&done, out->data + from, out->len - from);
+
+    const bcp_entity *industry = bcp_model_find(lib, BCP_KIND_INDUSTRY, o->industry);
+    const bcp_value *baseline = industry ? bcp_entity_value(industry, "baseline") : NULL;
+    for (size_t i = 0; baseline && baseline->kind == BCP_V_LIST && i < baseline->as.list.count; i++) {
+        const bcp_value *t = &baseline->as.list.items[i];
+        const bcp_entity *threat = t->kind == BCP_V_IDENT ? t->as.ident.target : NULL;
+        if (!threat || risk_assesses(risks, threat->id))
+            continue;
+        char id[200];
+        snprintf(id, sizeof id, "%s%s", threat->id, bcp_model_find(m, BCP_KIND_RISK, threat->id) ? "_baseline" : "");
+        const char *title = threat_text(lib, threat, "title", o->lang);
+        const char *strategy = threat_text(lib, threat, "strategy", o->lang);
+        const bcp_value *cat = bcp_entity_value(threat, "category");
+        char *title_esc = one_line_escape(title ? title : threat->id);
+        char *strategy_esc = one_line_escape(strategy ? strategy : bcp_rt_title(ctx, "starter_strategy_placeholder"));
+        subst s[16];
+        size_t n = 0;
+        for (size_t k = 0; k < ncommon && n < 10; k++)
+            s[n++] = common[k];
+        s[n++] = (subst){"id", id};
+        s[n++] = (subst){"threat", threat->id};
+        s[n++] = (subst){"title", title_esc};
+        s[n++] = (subst){"category", cat && cat->kind == BCP_V_IDENT ? cat->as.ident.name : "operational"};
+        s[n++] = (subst){"strategy", strategy_esc};
+        bcp_buf_puts(&done, "\n");
+        fill(&done, bcp_rt_body(ctx, "starter_baseline_risk"), s, n);
+        if (done.len && done.data[done.len - 1] != '\n')
+            bcp_buf_puts(&done, "\n");
+        free(title_esc);
+        free(strategy_esc);
+    }
+    bcp_model_free(m);
+    bcp_buf_free(out);
+    *out = done;
+}
+
+/* The starter in the canonical layout, so that `bcp fmt` leaves a fresh plan
+ * alone; unchanged if it cannot be formatted (the check then reports why). */
+static void format_starter(bcp_buf *out)
+{
+    bcp_source *src = bcp_source_from_memory("<init>", out->data, out->len, true);
+    bcp_diag_list diags = {0};
+    size_t len = 0;
+    char *formatted = bcp_format_source(src, &diags, &len);
+    const char *why = NULL;
+    if (formatted && bcp_format_verify("<init>", src->text, src->length, formatted, len, &why)) {
+        bcp_buf_free(out);
+        bcp_buf_put(out, formatted, len);
+    }
+    free(formatted);
+    bcp_diag_list_free(&diags);
+    bcp_source_free(src);
+}
+
 static int parse_args(int argc, char **argv, init_options *o)
 {
     o->size = "small";
@@ -333,6 +472,8 @@ int bcp_cmd_init(int argc, char **argv)
     fill(&out, bcp_rt_body(&ctx, "starter"), common, ncommon);
     if (out.len && out.data[out.len - 1] != '\n')
         bcp_buf_puts(&out, "\n");
+    complete_baseline(&ctx, lib, &o, common, ncommon, &out);
+    format_starter(&out);
 
     /* the starter must build: check it before it reaches the user */
     status = BCP_EXIT_OK;

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *vformat(const char *fmt, va_list ap)
+char *bcp_vformat(const char *fmt, va_list ap)
 {
     va_list copy;
     va_copy(copy, ap);
@@ -40,7 +40,7 @@ bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
         d->span = *span;
     va_list ap;
     va_start(ap, fmt);
-    d->message = vformat(fmt, ap);
+    d->message = bcp_vformat(fmt, ap);
     va_end(ap);
     return d;
 }
@@ -50,7 +50,7 @@ void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
     free(diag->hint);
     va_list ap;
     va_start(ap, fmt);
-    diag->hint = vformat(fmt, ap);
+    diag->hint = bcp_vformat(fmt, ap);
     va_end(ap);
 }
 

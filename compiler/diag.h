@@ -1,6 +1,7 @@
 /* Diagnostics: what bcp tells the user about a plan, with a precise location. */
 #ifndef BCP_DIAG_H
 #define BCP_DIAG_H
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -29,6 +30,8 @@ bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
     __attribute__((format(printf, 6, 7)));
 void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* The printf-formatted text as a new string the caller frees; aborts when memory runs out. */
+char *bcp_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* Stable order: by file path, then position, then code. */
 void bcp_diag_list_sort(bcp_diag_list *list);
 size_t bcp_diag_count(const bcp_diag_list *list, bcp_severity at_least);

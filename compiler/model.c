@@ -1884,7 +1884,9 @@ static const bcp_entity *overlay_of(const bcp_model *m, const bcp_entity *e, con
 {
     if (!e->id)
         return NULL;
-    if (e->parent)
+    /* a text defined only in locale blocks is itself an overlay: its parent
+     * is a `locale`, and it is looked up by id like a top-level entity */
+    if (e->parent && e->parent->kind != BCP_KIND_LOCALE)
         return child_named(overlay_of(m, e->parent, lang), e->kind, e->id);
     index_slot *s = index_lookup(&m->overlay_index, e->kind, e->id, lang);
     return s ? s->entity : NULL;

@@ -73,9 +73,20 @@ bool bcp_plan_next_review(const bcp_entity *plan, int32_t *days);
 int64_t bcp_plan_review_interval(const bcp_entity *plan);
 /* Adds a duration to a date the way a calendar does for months and years. */
 int32_t bcp_add_duration(int32_t days, int64_t seconds);
-/* The RPO a system must meet: its own, else the tightest of the functions that
- * need it.  False when none applies. */
+/* The RPO a system must meet: the tightest of its own and those of the
+ * functions that need it (as lint rule D102 reads it).  False when none applies. */
 bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds);
+typedef enum bcp_rpo_verdict { BCP_RPO_UNKNOWN, BCP_RPO_MET, BCP_RPO_NOT_MET } bcp_rpo_verdict;
+/* Whether a system meets its RPO, judged as a whole like D102: its most
+ * frequent backup bounds the data loss; no backup at all does not meet it.
+ * Sets *rpo unless the verdict is BCP_RPO_UNKNOWN (no RPO applies). */
+bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo);
+
+/* Copies `tmpl` to out with every {key} replaced by value (raw, unescaped). */
+void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value);
+/* " (text)" / "（text）": parentheses around a remark, through `text paren`,
+ * so that each language brings its own punctuation. */
+void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out);
 
 /* ------------------------------------------------------------ renderers */
 

@@ -404,18 +404,56 @@ static bool list_has_target(const bcp_value *v, const bcp_entity *target)
 
 bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds)
 {
-    if (bcp_entity_duration(system, "rpo", seconds))
-        return true;
-    bool found = false;
-    const bcp_entity_list *fns = bcp_model_entities(m, BCP_KIND_FUNCTION);
-    for (size_t i = 0; i < fns->count; i++) {
+    bool found = bcp_entity_duration(system, "rpo", seconds);
+    /* the functions that refer to the system (through `needs`), without a
+     * scan of every function per system */
+    const bcp_entity_list *users = bcp_model_referrers(m, system);
+    for (size_t i = 0; i < users->count; i++) {
         int64_t rpo;
-        if (!list_has_target(bcp_entity_value(fns->items[i], "needs"), system) ||
-            !bcp_entity_duration(fns->items[i], "rpo", &rpo))
+        if (users->items[i]->kind != BCP_KIND_FUNCTION ||
+            !list_has_target(bcp_entity_value(users->items[i], "needs"), system) ||
+            !bcp_entity_duration(users->items[i], "rpo", &rpo))
             continue;
         if (!found || rpo < *seconds)
             *seconds = rpo;
         found = true;
     }
     return found;
+}
+
+bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo)
+{
+    if (!bcp_system_rpo(m, system, rpo))
+        return BCP_RPO_UNKNOWN;
+    bool any = false;
+    int64_t best = 0;
+    for (size_t i = 0; i < system->child_count; i++) {
+        int64_t every;
+        const bcp_entity *b = system->children[i];
+        if (b->kind == BCP_KIND_BACKUP && bcp_entity_duration(b, "every", &every) && (!any || every < best)) {
+            best = every;
+            any = true;
+        }
+    }
+    return any && best <= *rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;
+}
+
+/* ------------------------------------------------------------ templates */
+
+void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value)
+{
+    size_t kl = strlen(key);
+    for (const char *p = tmpl; *p; p++) {
+        if (p[0] == '{' && strncmp(p + 1, key, kl) == 0 && p[1 + kl] == '}') {
+            bcp_buf_puts(out, value ? value : "");
+            p += kl + 1;
+        } else {
+            bcp_buf_put(out, p, 1);
+        }
+    }
+}
+
+void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out)
+{
+    bcp_rfill(out, bcp_rt_title(ctx, "paren"), "text", text);
 }

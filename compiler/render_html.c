@@ -109,6 +109,126 @@ static void add_heading_ids(const char *html, bcp_buf *out, toc *t)
     }
 }
 
+/* --------------------------------------------------------------- widths */
+
+/* Width of UTF-8 text in "ems" of half-width characters: CJK and other wide
+ * characters (U+1100 and up, three- and four-byte sequences) count 2.  Good
+ * enough to decide what fits in a figure or a table cell. */
+static size_t display_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            w++;
+        else if (c >= 0xE1)
+            w += 2;
+        else if (c >= 0xC0)
+            w++;
+    }
+    return w;
+}
+
+/* The longest prefix of s (whole characters) at most `width` wide. */
+static size_t prefix_for_width(const char *s, size_t width)
+{
+    size_t w = 0, i = 0;
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        size_t cw = c < 0x80 ? 1 : c >= 0xE1 ? 2 : 1;
+        if (w + cw > width)
+            break;
+        for (size_t k = 1; k < len; k++)
+            if (!s[i + k])
+                return i;
+        w += cw;
+        i += len;
+    }
+    return i;
+}
+
+/* Escaped text cut to `width`, with an ellipsis when it was cut. */
+static void fit_text(bcp_buf *o, const char *s, size_t width)
+{
+    if (display_width(s, strlen(s)) <= width) {
+        html_escape(o, s);
+        return;
+    }
+    char *cut = strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
+    if (!cut)
+        abort();
+    html_escape(o, cut);
+    free(cut);
+    bcp_buf_puts(o, "…");
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/* Table cells short enough not to wrap ("24 小时", "高（4）", a risk id) get
+ * class "nw" or "nws": otherwise the browser squeezes them to one character
+ * per line next to a column of long prose.  Every table gets a wrapper that scrolls
+ * on narrow screens.  Plan text cannot produce these tags: safe mode escapes
+ * raw HTML, so every <table>, <td> and <th> here is cmark's own. */
+static void mark_tables(const char *html, bcp_buf *out)
+{
+    const char *p = html;
+    while (*p) {
+        const char *lt = strchr(p, '<');
+        if (!lt) {
+            bcp_buf_puts(out, p);
+            break;
+        }
+        bcp_buf_put(out, p, (size_t)(lt - p));
+        p = lt;
+        if (strncmp(p, "<table>", 7) == 0) {
+            bcp_buf_puts(out, "<div class=\"table-wrap\"><table>");
+            p += 7;
+        } else if (strncmp(p, "</table>", 8) == 0) {
+            bcp_buf_puts(out, "</table></div>");
+            p += 8;
+        } else if (strncmp(p, "<td>", 4) == 0 || strncmp(p, "<th>", 4) == 0) {
+            const char *close = strstr(p + 4, p[2] == 'd' ? "</td>" : "</th>");
+            size_t width = 0;
+            bool space = false, ascii = true, phone = true;
+            for (const char *q = p + 4; close && q < close; q++) {
+                if (*q == '<') {
+                    const char *gt = strchr(q, '>');
+                    q = gt && gt < close ? gt : close - 1;
+                    continue;
+                }
+                if (*q == '&') {
+                    const char *semi = strchr(q, ';');
+                    if (semi && semi < close && semi - q < 10)
+                        q = semi;
+                }
+                if (*q == ' ')
+                    space = true;
+                if ((unsigned char)*q >= 0x80)
+                    ascii = false;
+                if (!strchr("0123456789 +-()", *q))
+                    phone = false;
+                width += display_width(q, 1);
+            }
+            /* very short or a phone number: never wrapped; short, or one word
+             * such as a risk id (CJK text breaks anywhere): not wrapped on
+             * screen, where there is room */
+            const char *cls = !close                                           ? NULL
+                              : width <= 10 || (ascii && phone && width <= 24) ? "nw"
+                              : width <= 14 || (ascii && !space && width <= 24) ? "nws"
+                                                                                : NULL;
+            bcp_buf_put(out, p, 3);
+            if (cls)
+                bcp_buf_printf(out, " class=\"%s\"", cls);
+            bcp_buf_puts(out, ">");
+            p += 4;
+        } else {
+            bcp_buf_put(out, p, 1);
+            p++;
+        }
+    }
+}
+
 /* ------------------------------------------------------------- heat map */
 
 static bool parse_color(const char *hex, unsigned *r, unsigned *g, unsigned *b)
@@ -155,8 +275,10 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
 {
     size_t n;
     bcp_entity **risks = bcp_sorted_risks(ctx->model, &n);
-    const int cell = 104, left = 150, top = 20, grid = cell * 5;
-    const int width = left + grid + 20, height = top + grid + 90;
+    /* wide cells: a risk id of up to 20 characters fits on one line */
+    const int cw = 150, ch = 100, left = 130, top = 12, gw = cw * 5, gh = ch * 5;
+    const int width = left + gw + 12, height = top + gh + 84;
+    const int max_lines = 5;
     bcp_buf_puts(o, "<figure class=\"figure heatmap\">");
     bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
                    width, height);
@@ -166,41 +288,33 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
         for (int i = 1; i <= 5; i++) {
             bool dark;
             const char *fill = level_color(bcp_risk_level(ctx->model, l * i), &dark);
-            int x = left + (i - 1) * cell, y = top + (5 - l) * cell;
+            const char *ink = dark ? "#212529" : "#ffffff";
+            int x = left + (i - 1) * cw, y = top + (5 - l) * ch;
             bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
                               "fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>",
-                           x, y, cell, cell, fill);
-            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"score\" fill=\"%s\">%d</text>", x + cell - 6,
-                           y + 14, dark ? "#343a40" : "#ffffff", l * i);
-            /* ids of the risks in this cell, up to five lines */
-            size_t shown = 0, total = 0;
-            for (size_t k = 0; k < n; k++) {
+                           x, y, cw, ch, fill);
+            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"score\" fill=\"%s\">%d</text>", x + cw - 6,
+                           y + 14, ink, l * i);
+            /* ids of the risks in this cell; the last line says how many more */
+            size_t total = 0;
+            for (size_t k = 0; k < n; k++)
+                if (bcp_entity_score(risks[k], "likelihood") == l && bcp_entity_score(risks[k], "impact") == i)
+                    total++;
+            size_t room = total > (size_t)max_lines ? (size_t)max_lines - 1 : total, shown = 0;
+            for (size_t k = 0; k < n && shown < room; k++) {
                 if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
                     continue;
-                total++;
-                if (shown == 5)
-                    continue;
-                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 6,
-                               y + 30 + (int)shown * 15, dark ? "#212529" : "#ffffff");
+                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
+                               y + 30 + (int)shown * 15, ink);
                 html_escape(o, bcp_rlabel(ctx, risks[k]));
                 bcp_buf_puts(o, "</title>");
-                const char *id = risks[k]->id ? risks[k]->id : "";
-                size_t len = strlen(id);
-                if (len > 15) {
-                    char cut[16];
-                    memcpy(cut, id, 14);
-                    cut[14] = '\0';
-                    html_escape(o, cut);
-                    bcp_buf_puts(o, "…");
-                } else {
-                    html_escape(o, id);
-                }
+                fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
                 bcp_buf_puts(o, "</text>");
                 shown++;
             }
             if (total > shown)
-                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + cell - 30,
-                               y + cell - 8, dark ? "#212529" : "#ffffff", total - shown);
+                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
+                               y + 30 + (int)shown * 15, ink, total - shown);
         }
     }
     /* axes: likelihood down the left, impact along the bottom */
@@ -208,38 +322,46 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
         bcp_buf name = {0};
         score_names(ctx, BCP_KIND_LIKELIHOOD_LEVEL, l, &name);
         bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", left - 8,
-                       top + (5 - l) * cell + cell / 2 + 4);
-        html_escape(o, name.data ? name.data : "");
-        bcp_buf_printf(o, " (%d)</text>", l);
+                       top + (5 - l) * ch + ch / 2 + 4);
+        char num[16];
+        snprintf(num, sizeof num, "%d", l);
+        bcp_rfmt_paren(ctx, num, &name);
+        html_escape(o, name.data);
+        bcp_buf_puts(o, "</text>");
         bcp_buf_free(&name);
     }
     for (int i = 1; i <= 5; i++) {
         bcp_buf name = {0};
         score_names(ctx, BCP_KIND_IMPACT_LEVEL, i, &name);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">", left + (i - 1) * cell + cell / 2,
-                       top + grid + 18);
-        html_escape(o, name.data ? name.data : "");
-        bcp_buf_printf(o, " (%d)</text>", i);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">", left + (i - 1) * cw + cw / 2,
+                       top + gh + 18);
+        char num[16];
+        snprintf(num, sizeof num, "%d", i);
+        bcp_rfmt_paren(ctx, num, &name);
+        html_escape(o, name.data);
+        bcp_buf_puts(o, "</text>");
         bcp_buf_free(&name);
     }
-    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">", left + grid / 2, top + grid + 40);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">", left + gw / 2, top + gh + 40);
     html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 1));
     bcp_buf_puts(o, " →</text>");
     bcp_buf_printf(o, "<text x=\"14\" y=\"%d\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">",
-                   top + grid / 2, top + grid / 2);
+                   top + gh / 2, top + gh / 2);
     html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 0));
     bcp_buf_puts(o, " →</text>");
-    /* legend */
+    /* legend: the level bands, lowest first, with their score ranges */
     const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
     int lx = left;
     for (size_t i = 0; i < levels->count; i++) {
         bool dark;
         const char *fill = level_color(levels->items[i], &dark);
-        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" fill=\"%s\"/>", lx, top + grid + 58, fill);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", lx + 20, top + grid + 70);
-        html_escape(o, bcp_rlabel(ctx, levels->items[i]));
+        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" rx=\"2\" fill=\"%s\" fill-opacity=\"0.85\"/>", lx,
+                       top + gh + 58, fill);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", lx + 20, top + gh + 70);
+        const char *name = bcp_rlabel(ctx, levels->items[i]);
+        html_escape(o, name);
         bcp_buf_puts(o, "</text>");
-        lx += 120;
+        lx += 40 + 7 * (int)display_width(name, strlen(name));
     }
     bcp_buf_puts(o, "</svg></figure>\n");
     free(risks);
@@ -265,10 +387,20 @@ static double time_x(int64_t s, size_t last_tick, double x0, double width)
     return x0 + width;
 }
 
+/* Phase names in the timeline legend are cut at this width. */
+#define LEGEND_MAX_WIDTH 80
+
+static size_t legend_width(const char *title)
+{
+    size_t w = display_width(title, strlen(title));
+    return w > LEGEND_MAX_WIDTH ? LEGEND_MAX_WIDTH : w;
+}
+
 typedef struct band {
     const char *title;
     int64_t starts, ends;
     bool open;
+    bool fits;   /* the title fits inside its band */
 } band;
 
 static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
@@ -312,14 +444,36 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
 
     const int left = 210, right = 24, top = 52, row = 30, width = 900;
     const double plot = width - left - right;
+    /* a phase name that does not fit its band is shown by number there and
+     * in full in a legend row under the chart */
+    bool abbreviated = false;
+    for (size_t i = 0; i < nb; i++) {
+        double x1 = time_x(bands[i].starts, last, left, plot);
+        double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
+        bands[i].fits = display_width(bands[i].title, strlen(bands[i].title)) * 6.6 + 10 <= x2 - x1;
+        if (!bands[i].fits && x2 > x1)
+            abbreviated = true;
+    }
+    /* the phase legend wraps onto as many lines as it needs */
+    int legend_x[64], legend_line[64], legend_lines = 0;
+    for (size_t i = 0, px = left; abbreviated && i < nb; i++) {
+        int w = 48 + (int)(6.6 * (double)legend_width(bands[i].title));
+        if (i == 0 || px + w > (size_t)(width - right)) {
+            legend_lines++;
+            px = left;
+        }
+        legend_x[i] = (int)px;
+        legend_line[i] = legend_lines - 1;
+        px += w;
+    }
     size_t rows = fn_count ? fn_count : 1;
-    int height = top + (int)rows * row + 60;
+    int height = top + (int)rows * row + 60 + legend_lines * 20;
     bcp_buf_puts(o, "<figure class=\"figure timeline\">");
     bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
                    width, height);
     html_escape(o, bcp_rt_title(ctx, "timeline"));
     bcp_buf_puts(o, "\" font-size=\"12\">");
-    static const char *const tints[] = {"#e7f0fb", "#f1f5ea", "#fbf1e6", "#f3ecf8"};
+    static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
     for (size_t i = 0; i < nb; i++) {
         double x1 = time_x(bands[i].starts, last, left, plot);
         double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
@@ -331,47 +485,33 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
                        top - 14);
         html_escape(o, bands[i].title);
         bcp_buf_puts(o, "</title>");
-        /* long phase names are cut to fit their band */
-        const char *t = bands[i].title;
-        size_t max_bytes = (size_t)((x2 - x1) / 7.5);
-        size_t len = strlen(t);
-        if (len > max_bytes && max_bytes > 3) {
-            size_t cut = max_bytes - 3;
-            while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
-                cut--;
-            char *s = strndup(t, cut);
-            html_escape(o, s);
-            free(s);
-            bcp_buf_puts(o, "…");
-        } else if (len <= max_bytes || max_bytes > 3) {
-            html_escape(o, t);
-        }
+        if (bands[i].fits)
+            html_escape(o, bands[i].title);
+        else
+            bcp_buf_printf(o, "%zu", i + 1);
         bcp_buf_puts(o, "</text>");
     }
     for (size_t i = 0; i <= last; i++) {
         double x = time_x(ticks[i], last, left, plot);
-        char label[32];
-        bcp_format_duration(ticks[i], label, sizeof label);
+        bcp_buf label = {0};
+        bcp_rfmt_duration(ctx, ticks[i], &label);
         bcp_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#adb5bd\" stroke-dasharray=\"2 3\"/>",
                        x, top - 4, x, top + (int)rows * row);
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>", x,
-                       top + (int)rows * row + 16, i == 0 ? "0" : label);
+        /* the last tick ends at the edge: right-aligned so it stays inside */
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x, top + (int)rows * row + 16,
+                       i == last ? "end" : i == 0 ? "start" : "middle");
+        html_escape(o, label.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
     }
     for (size_t i = 0; i < fn_count; i++) {
         int y = top + (int)i * row;
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\">", left - 10, y + row / 2 + 4);
         const char *t = bcp_rlabel(ctx, fns[i]);
-        if (strlen(t) > 30) {
-            size_t cut = 27;
-            while (cut > 0 && ((unsigned char)t[cut] & 0xC0) == 0x80)
-                cut--;
-            char *s = strndup(t, cut);
-            html_escape(o, s);
-            free(s);
-            bcp_buf_puts(o, "…");
-        } else {
-            html_escape(o, t);
-        }
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", left - 10,
+                       y + row / 2 + 4);
+        html_escape(o, t);
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, t, 29);
         bcp_buf_puts(o, "</text>");
         int64_t mtpd, rto;
         if (bcp_entity_duration(fns[i], "mtpd", &mtpd))
@@ -381,22 +521,42 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
             double x = time_x(rto, last, left, plot);
             bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#1d4e89\"/>", left,
                            y + 10, x - left, row - 20);
-            char label[32];
-            bcp_format_duration(rto, label, sizeof label);
-            bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"val\">%s</text>", x + 4, y + row / 2 + 4, label);
+            bcp_buf label = {0};
+            bcp_rfmt_duration(ctx, rto, &label);
+            double lw = (double)display_width(label.data, label.len) * 6.2 + 8;
+            /* past the bar's end, or inside it when that would leave the chart */
+            bool inside = x + lw > width - right && x - left > lw;
+            bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"val%s\"%s>", inside ? x - 4 : x + 4, y + row / 2 + 4,
+                           inside ? " in" : "", inside ? " text-anchor=\"end\"" : "");
+            html_escape(o, label.data);
+            bcp_buf_puts(o, "</text>");
+            bcp_buf_free(&label);
         }
     }
     int ly = top + (int)rows * row + 36;
+    const char *rto_label = bcp_rt_item(ctx, "timeline_labels", 0);
+    int mx = left + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
     bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", left, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + 28, ly + 9);
-    html_escape(o, bcp_rt_item(ctx, "timeline_labels", 0));
+    html_escape(o, rto_label);
     bcp_buf_printf(o, "</text><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
-                   left + 90, ly);
-    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + 118, ly + 9);
+                   mx, ly);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", mx + 28, ly + 9);
     html_escape(o, bcp_rt_item(ctx, "timeline_labels", 1));
     bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", width - right, ly + 9);
     html_escape(o, bcp_rt_item(ctx, "timeline_labels", 2));
-    bcp_buf_puts(o, " →</text></svg>");
+    bcp_buf_puts(o, " →</text>");
+    for (size_t i = 0; legend_lines && i < nb; i++) {
+        int px = legend_x[i], py = ly + 22 + legend_line[i] * 20;
+        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"13\" rx=\"2\" fill=\"%s\" stroke=\"#c5ced8\"/>",
+                       px, py - 1, tints[i % 4]);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"band\" text-anchor=\"middle\">%zu</text>", px + 11,
+                       py + 10, i + 1);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", px + 28, py + 10);
+        fit_text(o, bands[i].title, LEGEND_MAX_WIDTH);
+        bcp_buf_puts(o, "</text>");
+    }
+    bcp_buf_puts(o, "</svg>");
     bcp_buf_puts(o, "<figcaption>");
     html_escape(o, bcp_rt_body(ctx, "timeline"));
     bcp_buf_puts(o, "</figcaption></figure>\n");
@@ -431,7 +591,10 @@ static const char css[] =
     "color:#33404d}\n"
     "table{border-collapse:collapse;width:100%;margin:.6rem 0 1.4rem;font-size:.86rem;line-height:1.45}\n"
     "th,td{border:1px solid var(--rule);padding:.4rem .55rem;text-align:left;vertical-align:top;"
-    "overflow-wrap:anywhere}\n"
+    "overflow-wrap:break-word}\n"
+    "th.nw,td.nw,th.nws,td.nws{white-space:nowrap}\n"
+    ".table-wrap{overflow-x:auto;margin:.6rem 0 1.4rem}\n"
+    ".table-wrap>table{margin:0}\n"
     "th{background:var(--head);font-weight:600;color:#243447}\n"
     "tbody tr:nth-child(even) td{background:#fafbfc}\n"
     ".cover table{width:auto;min-width:60%;font-size:.95rem}\n"
@@ -439,13 +602,15 @@ static const char css[] =
     "nav.toc{margin:2rem 0 1rem;padding:1.2rem 1.6rem;background:#f8f9fb;border:1px solid var(--rule)}\n"
     "nav.toc h2{margin:0 0 .6rem;border:0;font-size:1.2rem}\n"
     "nav.toc ol{margin:0;padding-left:1.2rem;list-style:none}\n"
+    "nav.toc>ol{columns:2;column-gap:2.5rem}\n"
+    "nav.toc>ol>li{break-inside:avoid}\n"
     "nav.toc>ol>li{margin:.35rem 0;font-weight:600}\n"
     "nav.toc ol ol{font-weight:400;padding-left:1.2rem}\n"
     "nav.toc a{color:var(--ink);text-decoration:none}\n"
     "nav.toc a:hover{color:var(--accent);text-decoration:underline}\n"
     ".figure{margin:1rem 0 1.6rem;text-align:center}\n"
     ".figure svg{max-width:100%;height:auto}\n"
-    ".heatmap svg{max-width:680px}\n"
+    ".heatmap svg{max-width:892px}\n"
     ".figure figcaption{font-size:.85rem;color:var(--muted);margin-top:.3rem}\n"
     "svg text{font-family:inherit}\n"
     "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
@@ -455,6 +620,7 @@ static const char css[] =
     "svg .band{font-size:12px;font-weight:600;fill:#3d4b5c}\n"
     "svg .fn{font-size:12.5px;fill:#1f2933}\n"
     "svg .val{font-size:11px;fill:#1d4e89;font-weight:600}\n"
+    "svg .val.in{fill:#ffffff}\n"
     "footer{max-width:1060px;margin:0 auto 2rem;font-size:.8rem;color:var(--muted);text-align:center}\n"
     "@page{size:A4;margin:16mm 14mm 18mm}\n"
     "@media print{\n"
@@ -465,12 +631,25 @@ static const char css[] =
     "  nav.toc{break-after:page;background:none}\n"
     "  h2{break-before:page}\n"
     "  h2,h3,h4{break-after:avoid}\n"
+    "  p:has(+ figure),p:has(+ .table-wrap){break-after:avoid}\n"
     "  table,figure,blockquote{break-inside:auto}\n"
+    "  .table-wrap{overflow:visible}\n"
+    "  table{font-size:8pt}\n"
+    "  th,td{padding:.25rem .35rem}\n"
+    "  th.nws,td.nws{white-space:normal}\n"
     "  tr,figure,blockquote{break-inside:avoid}\n"
     "  thead{display:table-header-group}\n"
     "  a{color:inherit;text-decoration:none}\n"
     "  footer{margin-top:1rem}\n"
     "}\n";
+
+static void add_part(const char *html, bcp_buf *body, toc *t)
+{
+    bcp_buf marked = {0};
+    mark_tables(html, &marked);
+    add_heading_ids(marked.data ? marked.data : "", body, t);
+    bcp_buf_free(&marked);
+}
 
 char *bcp_render_html(bcp_render_ctx *ctx)
 {
@@ -503,14 +682,14 @@ char *bcp_render_html(bcp_render_ctx *ctx)
     toc t = {0};
     bcp_buf body = {0};
     bcp_buf_puts(&body, "<header class=\"cover\">\n");
-    add_heading_ids(html_parts[0], &body, &t);
+    add_part(html_parts[0], &body, &t);
     bcp_buf_puts(&body, "</header>\n");
     size_t toc_at = body.len;
-    add_heading_ids(html_parts[1], &body, &t);
+    add_part(html_parts[1], &body, &t);
     heatmap_svg(ctx, &body);
-    add_heading_ids(html_parts[2], &body, &t);
+    add_part(html_parts[2], &body, &t);
     timeline_svg(ctx, &body);
-    add_heading_ids(html_parts[3], &body, &t);
+    add_part(html_parts[3], &body, &t);
     if (t.open_sub)
         bcp_buf_puts(&t.items, "</ol>");
     if (t.h2)

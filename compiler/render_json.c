@@ -129,8 +129,10 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
         break;
     case BCP_KIND_SYSTEM: {
         int64_t rpo;
-        bool has_rpo = bcp_system_rpo(m, e, &rpo);
+        bcp_rpo_verdict verdict = bcp_system_rpo_verdict(m, e, &rpo);
+        bool has_rpo = verdict != BCP_RPO_UNKNOWN;
         json_object_set_new(o, "required_rpo", has_rpo ? duration_json(rpo) : json_null());
+        json_object_set_new(o, "rpo_met", has_rpo ? json_boolean(verdict == BCP_RPO_MET) : json_null());
         json_t *backups = json_array();
         for (size_t i = 0; i < e->child_count; i++) {
             const bcp_entity *b = e->children[i];

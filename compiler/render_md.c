@@ -136,6 +136,26 @@ static void empty_line(md *d, const char *id)
 
 static const char *T(md *d, const char *id) { return bcp_rt_title(d->ctx, id); }
 
+/* "**Owner**: " / "**负责人**：": the colon is the language's, from `text colon`. */
+static void bold_label(md *d, const char *label_id)
+{
+    put(d, "**");
+    put(d, T(d, label_id));
+    put(d, "**");
+    put(d, T(d, "colon"));
+}
+
+/* A label that ends its line (a list follows): no trailing blank. */
+static void bold_label_line(md *d, const char *label_id)
+{
+    bold_label(d, label_id);
+    while (d->b->len && d->b->data[d->b->len - 1] == ' ')
+        d->b->data[--d->b->len] = '\0';
+    put(d, "\n\n");
+}
+
+static void paren(md *d, const char *text, bcp_buf *out) { bcp_rfmt_paren(d->ctx, text, out); }
+
 static void cell_text(md *d, const char *s)
 {
     put(d, " ");
@@ -321,7 +341,7 @@ static void cover(md *d)
         bcp_buf_puts(&tmp, label(d, owner));
         const char *role = bcp_rattr(d->ctx, owner, "role");
         if (role)
-            bcp_buf_printf(&tmp, " (%s)", role);
+            paren(d, role, &tmp);
     }
     row_begin(d); cell_raw(d, bcp_rt_item(d->ctx, lbl, row++)); cell_text(d, tmp.data); row_end(d);
     bcp_buf_free(&tmp);
@@ -358,9 +378,10 @@ static void cover(md *d)
         bcp_buf_puts(&tmp, T(d, "not_scheduled"));
     }
     if (d->plan) {
-        bcp_buf_puts(&tmp, " (");
-        bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan), &tmp);
-        bcp_buf_puts(&tmp, ")");
+        bcp_buf every = {0};
+        bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan), &every);
+        paren(d, every.data, &tmp);
+        bcp_buf_free(&every);
     }
     cell_text(d, tmp.data); row_end(d);
     bcp_buf_free(&tmp);
@@ -494,10 +515,14 @@ static void cell_score(md *d, const bcp_entity *risk, const char *name, bcp_kind
     if (!lvl)
         lvl = level_entity_for_score(d, kind, score, NULL);
     bcp_buf tmp = {0};
-    if (lvl)
-        bcp_buf_printf(&tmp, "%s (%d)", label(d, lvl), score);
-    else
-        bcp_buf_printf(&tmp, "%d", score);
+    char num[16];
+    snprintf(num, sizeof num, "%d", score);
+    if (lvl) {
+        bcp_buf_puts(&tmp, label(d, lvl));
+        paren(d, num, &tmp);
+    } else {
+        bcp_buf_puts(&tmp, num);
+    }
     cell_text(d, tmp.data);
     bcp_buf_free(&tmp);
 }
@@ -509,8 +534,10 @@ static void heatmap_grid(md *d, bcp_entity **risks, size_t n)
     cell_raw(d, T(d, "heatmap_corner"));
     for (int i = 1; i <= 5; i++) {
         bcp_buf names = {0};
+        char num[16];
+        snprintf(num, sizeof num, "%d", i);
         level_entity_for_score(d, BCP_KIND_IMPACT_LEVEL, i, &names);
-        bcp_buf_printf(&names, " (%d)", i);
+        paren(d, num, &names);
         cell_text(d, names.data);
         bcp_buf_free(&names);
     }
@@ -519,8 +546,10 @@ static void heatmap_grid(md *d, bcp_entity **risks, size_t n)
     for (int l = 5; l >= 1; l--) {
         row_begin(d);
         bcp_buf names = {0};
+        char num[16];
+        snprintf(num, sizeof num, "%d", l);
         level_entity_for_score(d, BCP_KIND_LIKELIHOOD_LEVEL, l, &names);
-        bcp_buf_printf(&names, " (%d)", l);
+        paren(d, num, &names);
         put(d, " **");
         bcp_md_escape_into(d->b, names.data, BCP_MD_CELL);
         put(d, "** |");
@@ -528,14 +557,16 @@ static void heatmap_grid(md *d, bcp_entity **risks, size_t n)
         for (int i = 1; i <= 5; i++) {
             const bcp_entity *lvl = bcp_risk_level(d->m, l * i);
             bcp_buf cell = {0};
-            if (lvl)
-                bcp_buf_printf(&cell, "%s: ", label(d, lvl));
+            if (lvl) {
+                bcp_buf_puts(&cell, label(d, lvl));
+                bcp_buf_puts(&cell, T(d, "colon"));
+            }
             size_t before = cell.len;
             for (size_t k = 0; k < n; k++) {
                 if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
                     continue;
                 if (cell.len > before)
-                    bcp_buf_puts(&cell, ", ");
+                    bcp_buf_puts(&cell, T(d, "list_separator"));
                 bcp_buf_puts(&cell, risks[k]->id);
             }
             if (cell.len == before)
@@ -696,7 +727,8 @@ static void bia_section(md *d)
                 cell_entity(d, f);
             } else {
                 bcp_buf b = {0};
-                bcp_buf_printf(&b, "%s (%s)", label(d, f), T(d, "not_critical"));
+                bcp_buf_puts(&b, label(d, f));
+                paren(d, T(d, "not_critical"), &b);
                 cell_text(d, b.data);
                 bcp_buf_free(&b);
             }
@@ -745,7 +777,17 @@ static void bia_section(md *d)
             cell_entity(d, fns[i]);
             cell_entity(d, dep);
             cell_text(d, kind_title(d, dep));
-            cell_duration(d, dep, "rto");
+            int64_t sla;
+            if (!bcp_entity_attr(dep, "rto") && bcp_entity_duration(dep, "sla", &sla)) {
+                /* a supplier's contractual restore time stands in for an RTO */
+                bcp_buf t = {0};
+                duration_text(d, sla, &t);
+                paren(d, T(d, "sla"), &t);
+                cell_text(d, t.data);
+                bcp_buf_free(&t);
+            } else {
+                cell_duration(d, dep, "rto");
+            }
             const bcp_entity *alt = bcp_entity_ref(dep, "alternate");
             const bcp_value *alts = bcp_entity_value(dep, "alternates");
             if (alt) {
@@ -826,19 +868,18 @@ static void phases(md *d)
             int64_t starts = 0, ends = 0;
             bcp_entity_duration(p, "starts", &starts);
             bool has_end = bcp_entity_duration(p, "ends", &ends);
-            bcp_buf w = {0};
+            bcp_buf w = {0}, title = {0};
             window_text(d, starts, has_end, ends, &w);
+            bcp_buf_puts(&title, label(d, p));
+            paren(d, w.data, &title);
             bcp_buf_printf(d->b, "#### %zu. ", i + 1);
-            bcp_md_escape_into(d->b, label(d, p), BCP_MD_CELL);
-            put(d, " (");
-            bcp_md_escape_into(d->b, w.data, BCP_MD_CELL);
-            put(d, ")\n\n");
+            bcp_md_escape_into(d->b, title.data, BCP_MD_CELL);
+            put(d, "\n\n");
             bcp_buf_free(&w);
+            bcp_buf_free(&title);
             const bcp_entity *owner = bcp_entity_ref(p, "owner");
             if (owner) {
-                put(d, "**");
-                put(d, T(d, "label_owner"));
-                put(d, "**: ");
+                bold_label(d, "label_owner");
                 esc(d, label(d, owner));
                 put(d, "\n\n");
             }
@@ -881,18 +922,14 @@ static void scenarios(md *d)
         size_t before = d->b->len;
         join_labels(d, bcp_entity_value(s, "risks"), &tmp);
         if (tmp.len) {
-            put(d, "**");
-            put(d, T(d, "label_risks"));
-            put(d, "**: ");
+            bold_label(d, "label_risks");
             esc(d, tmp.data);
             put(d, "  \n");
         }
         bcp_buf_free(&tmp);
         join_labels(d, bcp_entity_value(s, "functions"), &tmp);
         if (tmp.len) {
-            put(d, "**");
-            put(d, T(d, "label_functions"));
-            put(d, "**: ");
+            bold_label(d, "label_functions");
             esc(d, tmp.data);
             put(d, "\n");
         }
@@ -900,18 +937,14 @@ static void scenarios(md *d)
         if (d->b->len > before)
             put(d, "\n");
         const char *strategy = bcp_rattr(d->ctx, s, "strategy");
-        put(d, "**");
-        put(d, T(d, "label_strategy"));
-        put(d, "**: ");
+        bold_label(d, "label_strategy");
         if (strategy)
             esc(d, strategy);
         else
             put(d, bcp_rt_body(d->ctx, "empty_strategy"));
         put(d, "\n\n");
         const bcp_value *steps = bcp_model_localized_value(d->m, s, "steps", d->ctx->lang);
-        put(d, "**");
-        put(d, T(d, "label_steps"));
-        put(d, "**:\n\n");
+        bold_label_line(d, "label_steps");
         if (steps && steps->kind == BCP_V_LIST && steps->as.list.count)
             item_list(d, steps, true);
         else
@@ -919,6 +952,10 @@ static void scenarios(md *d)
     }
 }
 
+static void cell_blank(md *d) { put(d, "  |"); }
+
+/* One row per backup, but one verdict per system, given on its first row:
+ * the most frequent backup bounds the data loss (as lint rule D102 judges). */
 static void backups(md *d)
 {
     section(d, 3, "rec_backup");
@@ -931,20 +968,24 @@ static void backups(md *d)
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *sys = systems->items[i];
         int64_t rpo = 0;
-        bool has_rpo = bcp_system_rpo(d->m, sys, &rpo);
+        bcp_rpo_verdict verdict = bcp_system_rpo_verdict(d->m, sys, &rpo);
+        const char *verdict_text = T(d, verdict == BCP_RPO_MET       ? "rpo_met"
+                                        : verdict == BCP_RPO_NOT_MET ? "rpo_not_met"
+                                                                     : "rpo_unknown");
         bcp_buf rpo_text = {0};
-        if (has_rpo)
+        if (verdict != BCP_RPO_UNKNOWN)
             duration_text(d, rpo, &rpo_text);
         size_t backups_seen = 0;
         for (size_t k = 0; k < sys->child_count; k++) {
             const bcp_entity *bk = sys->children[k];
             if (bk->kind != BCP_KIND_BACKUP)
                 continue;
-            backups_seen++;
-            int64_t every = 0;
-            bool has_every = bcp_entity_duration(bk, "every", &every);
+            bool first = backups_seen++ == 0;
             row_begin(d);
-            cell_entity(d, sys);
+            if (first)
+                cell_entity(d, sys);
+            else
+                cell_blank(d);
             cell_duration(d, bk, "every");
             cell_text(d, enum_label(d, "backup_kind", bk, "kind", "full"));
             cell_text(d, bcp_rattr(d->ctx, bk, "where"));
@@ -958,11 +999,13 @@ static void backups(md *d)
             } else {
                 cell_text(d, T(d, "never_tested"));
             }
-            cell_text(d, has_rpo ? rpo_text.data : NULL);
-            if (!has_rpo || !has_every)
-                cell_text(d, T(d, "rpo_unknown"));
-            else
-                cell_raw(d, every <= rpo ? T(d, "rpo_met") : T(d, "rpo_not_met"));
+            if (first) {
+                cell_text(d, rpo_text.data);
+                cell_text(d, verdict_text);
+            } else {
+                cell_blank(d);
+                cell_blank(d);
+            }
             row_end(d);
         }
         if (!backups_seen) {
@@ -971,8 +1014,8 @@ static void backups(md *d)
             cell_text(d, T(d, "no_backup"));
             for (int c = 0; c < 5; c++)
                 cell_raw(d, NULL);
-            cell_text(d, has_rpo ? rpo_text.data : NULL);
-            cell_raw(d, has_rpo ? T(d, "rpo_not_met") : T(d, "rpo_unknown"));
+            cell_text(d, rpo_text.data);
+            cell_text(d, verdict_text);
             row_end(d);
         }
         bcp_buf_free(&rpo_text);
@@ -1189,9 +1232,7 @@ static void comms_section(md *d)
         table_end(d);
         const bcp_value *resp = bcp_model_localized_value(d->m, t, "responsibilities", d->ctx->lang);
         if (resp && resp->kind == BCP_V_LIST && resp->as.list.count) {
-            put(d, "**");
-            put(d, T(d, "label_responsibilities"));
-            put(d, "**:\n\n");
+            bold_label_line(d, "label_responsibilities");
             item_list(d, resp, false);
         }
     }
@@ -1201,6 +1242,8 @@ static void comms_section(md *d)
     section(d, 3, "com_contacts");
     if (contacts->count) {
         table_header(d, "cols_contacts");
+        /* internal contacts by tier, then every external one (by tier too),
+         * marked as external */
         for (int pass = 0; pass < 2; pass++) {
             for (int tier = 1; tier <= 3; tier++) {
                 for (size_t i = 0; i < contacts->count; i++) {
@@ -1218,7 +1261,7 @@ static void comms_section(md *d)
                     if (r)
                         bcp_buf_puts(&role, r);
                     if (o)
-                        bcp_buf_printf(&role, "%s%s", role.len ? ", " : "", o);
+                        bcp_buf_printf(&role, "%s%s", role.len ? T(d, "comma") : "", o);
                     cell_text(d, role.data);
                     bcp_buf_free(&role);
                     cell_raw(d, pass ? T(d, "external") : tbuf);
@@ -1229,8 +1272,6 @@ static void comms_section(md *d)
                     cell_entity(d, bcp_entity_ref(c, "substitute"));
                     row_end(d);
                 }
-                if (pass)
-                    break; /* externals: one pass regardless of tier */
             }
         }
         table_end(d);
@@ -1536,7 +1577,8 @@ static void implementation_section(md *d)
         shown++;
         put(d, "- **");
         bcp_md_escape_into(d->b, label(d, tr->items[i]), BCP_MD_CELL);
-        put(d, "**: ");
+        put(d, "**");
+        put(d, T(d, "colon"));
         bcp_md_escape_into(d->b, a, BCP_MD_CELL);
         put(d, "\n");
     }

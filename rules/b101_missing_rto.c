@@ -1,12 +1,11 @@
 /* B101 missing-rto: a critical function states no recovery time objective. */
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
-    const bcp_entity_list *functions = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_FUNCTION);
-    for (size_t i = 0; i < functions->count; i++) {
-        const bcp_entity *f = functions->items[i];
-        if (!bcp_entity_bool(f, "critical", true) || bcp_entity_attr(f, "rto"))
+    size_t cursor = 0;
+    for (const bcp_entity *f; (f = bcp_rule_next_critical_function(bcp_lint_model(ctx), &cursor));) {
+        if (bcp_entity_attr(f, "rto"))
             continue;
         if (bcp_entity_attr(f, "mtpd"))
             bcp_lint_report(ctx, &f->id_span, "critical function `%s` states an MTPD but no RTO", f->id);

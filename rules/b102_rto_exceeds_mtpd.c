@@ -1,5 +1,5 @@
 /* B102 rto-exceeds-mtpd */
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
@@ -10,12 +10,9 @@ static void check(bcp_lint_ctx *ctx)
         if (!bcp_entity_duration(function, "rto", &rto) || !bcp_entity_duration(function, "mtpd", &mtpd) ||
             rto <= mtpd)
             continue;
-        char rto_text[32], mtpd_text[32];
-        bcp_format_duration(rto, rto_text, sizeof rto_text);
-        bcp_format_duration(mtpd, mtpd_text, sizeof mtpd_text);
         bcp_lint_report(ctx, &bcp_entity_attr(function, "rto")->value.span,
                         "function `%s` plans to recover in %s, after its maximum tolerable disruption of %s",
-                        function->id, rto_text, mtpd_text);
+                        function->id, bcp_rule_duration_label(rto).text, bcp_rule_duration_label(mtpd).text);
     }
 }
 

@@ -1,19 +1,5 @@
 /* B103 dependency-rto-inversion: a function cannot recover before what it needs. */
-#include "rule.h"
-
-static const bcp_value *list_items(const bcp_value *v, size_t *count)
-{
-    if (!v) {
-        *count = 0;
-        return NULL;
-    }
-    if (v->kind == BCP_V_LIST) {
-        *count = v->as.list.count;
-        return v->as.list.items;
-    }
-    *count = 1;
-    return v;
-}
+#include "rule_util.h"
 
 /* How long the dependency stays unavailable after an incident, or false when the plan does not say. */
 static bool recovery_time(const bcp_entity *dep, int64_t *seconds, const char **what)
@@ -48,19 +34,17 @@ static void check(bcp_lint_ctx *ctx)
         if (!bcp_entity_duration(function, "rto", &rto))
             continue;
         size_t n;
-        const bcp_value *needs = list_items(bcp_entity_value(function, "needs"), &n);
+        const bcp_value *needs = bcp_rule_items(bcp_entity_value(function, "needs"), &n);
         for (size_t k = 0; k < n; k++) {
-            const bcp_entity *dep = needs[k].kind == BCP_V_REF ? needs[k].as.ref.target : NULL;
+            const bcp_entity *dep = bcp_rule_ref_target(&needs[k]);
             int64_t dep_time;
             const char *what;
             if (!dep || dep == function || !recovery_time(dep, &dep_time, &what) || dep_time <= rto)
                 continue;
-            char rto_text[32], dep_text[32];
-            bcp_format_duration(rto, rto_text, sizeof rto_text);
-            bcp_format_duration(dep_time, dep_text, sizeof dep_text);
             bcp_lint_report(ctx, &needs[k].span,
                             "function `%s` (RTO %s) needs %s `%s`, whose %s is %s: the function cannot recover in time",
-                            function->id, rto_text, bcp_kind_name(dep->kind), dep->id, what, dep_text);
+                            function->id, bcp_rule_duration_label(rto).text, bcp_kind_name(dep->kind), dep->id, what,
+                            bcp_rule_duration_label(dep_time).text);
         }
     }
 }

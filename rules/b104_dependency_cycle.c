@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "rule_util.h"
 
 enum { WHITE, GREY, BLACK };
 
@@ -14,27 +14,11 @@ typedef struct frame {
     size_t next_edge; /* next item of its `needs` to follow */
 } frame;
 
-static const bcp_value *list_items(const bcp_value *v, size_t *count)
-{
-    if (!v) {
-        *count = 0;
-        return NULL;
-    }
-    if (v->kind == BCP_V_LIST) {
-        *count = v->as.list.count;
-        return v->as.list.items;
-    }
-    *count = 1;
-    return v;
-}
-
 /* The function a `needs` item points at, as an index into `functions`, or SIZE_MAX. */
 static size_t function_index(const bcp_value *item, const bcp_entity_list *functions)
 {
-    if (item->kind != BCP_V_REF || !item->as.ref.target)
-        return SIZE_MAX;
-    const bcp_entity *t = item->as.ref.target;
-    if (t->kind != BCP_KIND_FUNCTION || t->ordinal >= functions->count || functions->items[t->ordinal] != t)
+    const bcp_entity *t = bcp_rule_ref_target(item);
+    if (!t || t->kind != BCP_KIND_FUNCTION || !bcp_rule_in_list(t, functions))
         return SIZE_MAX;
     return t->ordinal;
 }
@@ -84,7 +68,7 @@ static void check(bcp_lint_ctx *ctx)
         while (depth) {
             frame *top = &stack[depth - 1];
             size_t n;
-            const bcp_value *needs = list_items(bcp_entity_value(functions->items[top->node], "needs"), &n);
+            const bcp_value *needs = bcp_rule_items(bcp_entity_value(functions->items[top->node], "needs"), &n);
             if (top->next_edge >= n) {
                 colour[top->node] = BLACK;
                 depth--;

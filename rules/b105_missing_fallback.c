@@ -1,25 +1,14 @@
 /* B105 missing-fallback: a critical function with no stated way of working
  * while it is down. */
-#include "rule.h"
-
-static bool is_blank(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-            return false;
-    return true;
-}
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
-    const bcp_entity_list *functions = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_FUNCTION);
-    for (size_t i = 0; i < functions->count; i++) {
-        const bcp_entity *function = functions->items[i];
-        if (!bcp_entity_bool(function, "critical", true))
-            continue;
+    size_t cursor = 0;
+    for (const bcp_entity *function; (function = bcp_rule_next_critical_function(bcp_lint_model(ctx), &cursor));) {
         const bcp_value *fallback = bcp_entity_value(function, "fallback");
         /* `fallback = none` is an explicit decision, which is what the rule asks for. */
-        if (fallback && (fallback->kind != BCP_V_STRING || !is_blank(fallback->as.string.text)))
+        if (fallback && (fallback->kind != BCP_V_STRING || !bcp_rule_is_blank(fallback->as.string.text)))
             continue;
         bcp_lint_report(ctx, fallback ? &fallback->span : &function->id_span,
                         "critical function `%s` has no fallback: nothing says how work continues while it is down",

@@ -1,6 +1,6 @@
 /* B106 missing-owner-or-deputy: a critical function nobody leads, or whose
  * leader has no stand-in. */
-#include "rule.h"
+#include "rule_util.h"
 
 static bool team_has_stand_in(const bcp_entity *team)
 {
@@ -13,11 +13,8 @@ static bool team_has_stand_in(const bcp_entity *team)
 
 static void check(bcp_lint_ctx *ctx)
 {
-    const bcp_entity_list *functions = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_FUNCTION);
-    for (size_t i = 0; i < functions->count; i++) {
-        const bcp_entity *function = functions->items[i];
-        if (!bcp_entity_bool(function, "critical", true))
-            continue;
+    size_t cursor = 0;
+    for (const bcp_entity *function; (function = bcp_rule_next_critical_function(bcp_lint_model(ctx), &cursor));) {
         const bcp_attr *owner_attr = bcp_entity_attr(function, "owner");
         if (!owner_attr) {
             bcp_lint_report(ctx, &function->id_span, "critical function `%s` has no owner to lead its recovery",

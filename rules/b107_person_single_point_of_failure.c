@@ -2,46 +2,22 @@
  * functions, stands in for themself, or is a key person nobody can replace. */
 #include <stdlib.h>
 
-#include "rule.h"
-
-static const bcp_value *list_items(const bcp_value *v, size_t *count)
-{
-    if (!v) {
-        *count = 0;
-        return NULL;
-    }
-    if (v->kind == BCP_V_LIST) {
-        *count = v->as.list.count;
-        return v->as.list.items;
-    }
-    *count = 1;
-    return v;
-}
-
-static bool indexable(const bcp_entity *e, const bcp_entity_list *list)
-{
-    return e && e->ordinal < list->count && list->items[e->ordinal] == e;
-}
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_model *model = bcp_lint_model(ctx);
-    int64_t limit = bcp_lint_threshold(ctx, "max_critical_functions_per_owner");
-    if (limit <= 0)
-        limit = 3;
+    int64_t limit = bcp_rule_threshold_or(ctx, "max_critical_functions_per_owner", 3);
     const bcp_entity_list *contacts = bcp_model_entities(model, BCP_KIND_CONTACT);
-    const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
     size_t *owned = calloc(contacts->count ? contacts->count : 1, sizeof *owned);
     if (!owned)
         return;
 
-    for (size_t i = 0; i < functions->count; i++) {
-        const bcp_entity *function = functions->items[i];
-        if (!bcp_entity_bool(function, "critical", true))
-            continue;
+    size_t cursor = 0;
+    for (const bcp_entity *function; (function = bcp_rule_next_critical_function(model, &cursor));) {
         const bcp_entity *owner = bcp_entity_ref(function, "owner");
         const bcp_entity *deputy = bcp_entity_ref(function, "deputy");
-        if (owner && owner->kind == BCP_KIND_CONTACT && indexable(owner, contacts))
+        if (owner && owner->kind == BCP_KIND_CONTACT && bcp_rule_in_list(owner, contacts))
             owned[owner->ordinal]++;
         if (owner && owner == deputy)
             bcp_lint_report(ctx, &bcp_entity_attr(function, "deputy")->value.span,
@@ -49,9 +25,9 @@ static void check(bcp_lint_ctx *ctx)
                             owner->id, function->id);
 
         size_t n;
-        const bcp_value *key_people = list_items(bcp_entity_value(function, "key_people"), &n);
+        const bcp_value *key_people = bcp_rule_items(bcp_entity_value(function, "key_people"), &n);
         for (size_t k = 0; k < n; k++) {
-            const bcp_entity *person = key_people[k].kind == BCP_V_REF ? key_people[k].as.ref.target : NULL;
+            const bcp_entity *person = bcp_rule_ref_target(&key_people[k]);
             if (!person)
                 continue;
             const bcp_entity *substitute = bcp_entity_ref(person, "substitute");

@@ -1,6 +1,6 @@
 /* B108 single-source-supplier: a supplier a critical function cannot do
  * without, with no alternate and too little stock to bridge the RTO. */
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
@@ -8,7 +8,7 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *suppliers = bcp_model_entities(model, BCP_KIND_SUPPLIER);
     for (size_t i = 0; i < suppliers->count; i++) {
         const bcp_entity *supplier = suppliers->items[i];
-        if (!bcp_entity_bool(supplier, "critical", true))
+        if (!bcp_rule_is_critical(supplier))
             continue;
         const bcp_value *alternates = bcp_entity_value(supplier, "alternates");
         if (alternates && (alternates->kind != BCP_V_LIST || alternates->as.list.count > 0))
@@ -20,7 +20,7 @@ static void check(bcp_lint_ctx *ctx)
         for (size_t r = 0; r < referrers->count; r++) {
             const bcp_entity *function = referrers->items[r];
             /* A function can refer to a supplier only through `needs`. */
-            if (function->kind != BCP_KIND_FUNCTION || !bcp_entity_bool(function, "critical", true))
+            if (function->kind != BCP_KIND_FUNCTION || !bcp_rule_is_critical(function))
                 continue;
             int64_t rto;
             if (!needed_by)
@@ -38,12 +38,10 @@ static void check(bcp_lint_ctx *ctx)
         if (has_stock && (min_rto < 0 || stock >= min_rto))
             continue;
         if (has_stock) {
-            char stock_text[32], rto_text[32];
-            bcp_format_duration(stock, stock_text, sizeof stock_text);
-            bcp_format_duration(min_rto, rto_text, sizeof rto_text);
             bcp_lint_report(ctx, &bcp_entity_attr(supplier, "stock")->value.span,
                             "supplier `%s` has no alternate, and its %s of stock does not cover the %s RTO of function `%s`",
-                            supplier->id, stock_text, rto_text, needed_by->id);
+                            supplier->id, bcp_rule_duration_label(stock).text, bcp_rule_duration_label(min_rto).text,
+                            needed_by->id);
         } else {
             bcp_lint_report(ctx, &supplier->id_span,
                             "critical function `%s` depends on supplier `%s`, which has no alternate and no stock on hand",

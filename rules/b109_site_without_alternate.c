@@ -1,6 +1,6 @@
 /* B109 site-without-alternate: a site hosting a critical function with
  * nowhere to move to, or a fallback in the same city. */
-#include "rule.h"
+#include "rule_util.h"
 
 static char ascii_lower(char c)
 {
@@ -40,7 +40,7 @@ static const bcp_entity *hosted_critical_function(bcp_model *model, const bcp_en
     for (size_t i = 0; i < referrers->count; i++) {
         const bcp_entity *e = referrers->items[i];
         /* A function refers to a site through `sites` (runs there) or `needs` (depends on it). */
-        if (e->kind == BCP_KIND_FUNCTION && bcp_entity_bool(e, "critical", true))
+        if (e->kind == BCP_KIND_FUNCTION && bcp_rule_is_critical(e))
             return e;
     }
     return NULL;

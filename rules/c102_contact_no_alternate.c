@@ -1,16 +1,5 @@
 /* C102 contact-no-alternate: a tier-1 contact reachable on one channel only. */
-#include "rule.h"
-
-static bool has_text(const bcp_entity *e, const char *name)
-{
-    const char *text = bcp_entity_text(e, name);
-    if (!text)
-        return false;
-    for (; *text; text++)
-        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
-            return true;
-    return false;
-}
+#include "rule_util.h"
 
 /* Tier 1 by its own entry, or by sitting on a tier-1 team (the crisis team). */
 static bool is_tier_one(bcp_model *model, const bcp_entity *contact)
@@ -41,20 +30,17 @@ static void check(bcp_lint_ctx *ctx)
         size_t channels = 0;
         const char *only = NULL;
         for (size_t k = 0; k < sizeof direct / sizeof direct[0]; k++)
-            if (has_text(contact, direct[k])) {
+            if (bcp_rule_has_text(contact, direct[k])) {
                 channels++;
                 only = direct[k];
             }
-        const bcp_value *more = bcp_entity_value(contact, "channels");
-        if (more) {
-            size_t n = more->kind == BCP_V_LIST ? more->as.list.count : 1;
-            channels += n;
-            const bcp_value *first = more->kind == BCP_V_LIST ? more->as.list.items : more;
-            if (n == 1)
-                only = first->kind == BCP_V_IDENT ? first->as.ident.name
-                     : first->kind == BCP_V_REF   ? first->as.ref.id
-                                                  : "one channel";
-        }
+        size_t n;
+        const bcp_value *first = bcp_rule_items(bcp_entity_value(contact, "channels"), &n);
+        channels += n;
+        if (n == 1)
+            only = first->kind == BCP_V_IDENT ? first->as.ident.name
+                 : first->kind == BCP_V_REF   ? first->as.ref.id
+                                              : "one channel";
         /* No channel at all is contact-unreachable's finding. */
         if (channels != 1 || !is_tier_one(model, contact))
             continue;

@@ -2,13 +2,7 @@
  * how, or by when. */
 #include <stdio.h>
 
-#include "rule.h"
-
-static bool non_empty(const bcp_entity *e, const char *name)
-{
-    const bcp_value *v = bcp_entity_value(e, name);
-    return v && (v->kind != BCP_V_LIST || v->as.list.count > 0);
-}
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
@@ -16,8 +10,8 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *scenarios = bcp_model_entities(model, BCP_KIND_SCENARIO);
     for (size_t i = 0; i < scenarios->count; i++) {
         const bcp_entity *scenario = scenarios->items[i];
-        bool who = non_empty(scenario, "notify");
-        bool how = non_empty(scenario, "channels");
+        bool who = bcp_rule_has_items(scenario, "notify");
+        bool how = bcp_rule_has_items(scenario, "channels");
         bool when = bcp_entity_value(scenario, "within") != NULL;
         /* Message blocks of the scenario may carry the audience, channels and timing instead. */
         const bcp_entity_list *referrers = bcp_model_referrers(model, scenario);
@@ -25,8 +19,8 @@ static void check(bcp_lint_ctx *ctx)
             const bcp_entity *message = referrers->items[r];
             if (message->kind != BCP_KIND_MESSAGE || bcp_entity_ref(message, "scenario") != scenario)
                 continue;
-            who = who || non_empty(message, "audience") || non_empty(message, "recipients");
-            how = how || non_empty(message, "channels");
+            who = who || bcp_rule_has_items(message, "audience") || bcp_rule_has_items(message, "recipients");
+            how = how || bcp_rule_has_items(message, "channels");
             when = when || bcp_entity_value(message, "within") != NULL;
         }
         if (who && how && when)

@@ -1,26 +1,19 @@
 /* C106 slow-first-notice: a scenario whose first notice goes out later than
  * the profile allows (24 hours in the seed plans). */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
-    int64_t limit = bcp_lint_threshold(ctx, "first_notice_max");
-    if (limit <= 0)
-        limit = 24 * 3600;
+    int64_t limit = bcp_rule_threshold_or(ctx, "first_notice_max", 24 * 3600);
     const bcp_entity_list *scenarios = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_SCENARIO);
     for (size_t i = 0; i < scenarios->count; i++) {
         const bcp_entity *scenario = scenarios->items[i];
         int64_t within;
         if (!bcp_entity_duration(scenario, "within", &within) || within <= limit)
             continue;
-        char within_text[32], limit_text[32];
-        bcp_format_duration(within, within_text, sizeof within_text);
-        bcp_format_duration(limit, limit_text, sizeof limit_text);
         bcp_lint_report(ctx, &bcp_entity_attr(scenario, "within")->value.span,
                         "scenario `%s` sends its first notice within %s; it must go out within %s", scenario->id,
-                        within_text, limit_text);
+                        bcp_rule_duration_label(within).text, bcp_rule_duration_label(limit).text);
     }
 }
 

@@ -1,8 +1,6 @@
 /* D102 backup-rpo-gap: the most frequent backup of a system must run at least
  * as often as the tightest RPO that applies to it. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
@@ -46,14 +44,11 @@ static void check(bcp_lint_ctx *ctx)
         if (!rpo_owner || best_every <= rpo)
             continue;
 
-        char every_text[32], rpo_text[32];
-        bcp_format_duration(best_every, every_text, sizeof every_text);
-        bcp_format_duration(rpo, rpo_text, sizeof rpo_text);
-        const bcp_attr *every_attr = bcp_entity_attr(best, "every");
-        bcp_lint_report(ctx, &every_attr->value.span,
+        bcp_rule_label every_text = bcp_rule_duration_label(best_every);
+        bcp_lint_report(ctx, &bcp_entity_attr(best, "every")->value.span,
                         "system `%s` is backed up every %s, longer than the %s RPO of %s `%s`: up to %s of data can be lost",
-                        system->id, every_text, rpo_text, bcp_kind_name(rpo_owner->kind), rpo_owner->id,
-                        every_text);
+                        system->id, every_text.text, bcp_rule_duration_label(rpo).text,
+                        bcp_kind_name(rpo_owner->kind), rpo_owner->id, every_text.text);
     }
 }
 

@@ -1,15 +1,11 @@
 /* D104 backup-untested: a system whose backups were never restored, or not
  * recently enough for the profile. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_age = bcp_lint_threshold(ctx, "restore_test_max_age");
-    if (max_age <= 0)
-        max_age = 365 * 86400LL;
+    int64_t max_age = bcp_rule_threshold_or(ctx, "restore_test_max_age", 365 * 86400LL);
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *systems = bcp_model_entities(model, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
@@ -37,15 +33,12 @@ static void check(bcp_lint_ctx *ctx)
                             system->id);
             continue;
         }
-        int64_t age_days = (int64_t)today - latest_day;
-        if (age_days * 86400 <= max_age)
+        if (!bcp_rule_is_older_than(latest_day, today, max_age))
             continue;
-        char tested[11], limit[32];
-        bcp_format_date(latest_day, tested);
-        bcp_format_duration(max_age, limit, sizeof limit);
         bcp_lint_report(ctx, &bcp_entity_attr(latest, "tested")->value.span,
                         "the last restore test of system `%s` was on %s, %lld days ago; the profile allows %s",
-                        system->id, tested, (long long)age_days, limit);
+                        system->id, bcp_rule_date_label(latest_day).text, (long long)today - latest_day,
+                        bcp_rule_duration_label(max_age).text);
     }
 }
 

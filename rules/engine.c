@@ -50,21 +50,6 @@ int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name)
     return -1;
 }
 
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        n = 0;
-    char *out = malloc((size_t)n + 1);
-    if (!out)
-        abort();
-    vsnprintf(out, (size_t)n + 1, fmt, ap);
-    return out;
-}
-
 /* Where a finding without a location of its own is shown. */
 static bcp_span fallback_span(const bcp_model *m)
 {
@@ -84,7 +69,7 @@ bcp_diag *bcp_lint_report(bcp_lint_ctx *ctx, const bcp_span *span, const char *f
     bcp_diag_list *list = dropped ? &ctx->discarded : ctx->out;
     va_list ap;
     va_start(ap, fmt);
-    char *message = vformat(fmt, ap);
+    char *message = bcp_vformat(fmt, ap);
     va_end(ap);
     bcp_diag *d = bcp_diag_add(list, ctx->severity, ctx->rule->code, ctx->rule->name, &where, "%s", message);
     free(message);

@@ -1,38 +1,29 @@
-/* H101 placeholder-text: TODO, TBD, FIXME, XXX, 待定, 待补充 or ??? left in a text. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
-#include "rule.h"
-
-static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|待补充|\\?\\?\\?";
+/* H101 placeholder-text: TODO, TBD, FIXME, XXX, 待定, 待补充 or ??? left in a text.
+ * The pattern is shared (rule_util.c) so that rules checking the form of a
+ * text leave placeholders to this one. */
+#include "rule_util.h"
 
 static void check_value(bcp_lint_ctx *ctx, const bcp_entity *e, const char *attr, const bcp_value *v,
-                        pcre2_code *re, pcre2_match_data *match)
+                        bcp_rule_regex *placeholder)
 {
     if (v->kind == BCP_V_LIST) {
         for (size_t i = 0; i < v->as.list.count; i++)
-            check_value(ctx, e, attr, &v->as.list.items[i], re, match);
+            check_value(ctx, e, attr, &v->as.list.items[i], placeholder);
         return;
     }
-    if (v->kind != BCP_V_STRING || !v->as.string.text)
+    if (v->kind != BCP_V_STRING || !bcp_rule_is_placeholder(placeholder, v->as.string.text, v->as.string.length))
         return;
-    int rc = pcre2_match(re, (PCRE2_SPTR)v->as.string.text, v->as.string.length, 0, 0, match, NULL);
-    if (rc < 0)
-        return;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(match);
-    bcp_lint_report(ctx, &v->span, "placeholder `%.*s` in `%s` of %s `%s`", (int)(ov[1] - ov[0]),
-                    v->as.string.text + ov[0], attr, bcp_kind_name(e->kind), e->id ? e->id : bcp_kind_name(e->kind));
+    size_t start, end;
+    bcp_rule_regex_group(placeholder, 0, &start, &end);
+    bcp_lint_report(ctx, &v->span, "placeholder `%.*s` in `%s` of %s `%s`", (int)(end - start),
+                    v->as.string.text + start, attr, bcp_kind_name(e->kind), bcp_rule_entity_name(e));
 }
 
 static void check(bcp_lint_ctx *ctx)
 {
-    int err;
-    PCRE2_SIZE offset;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)placeholder_pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                                   &err, &offset, NULL);
-    if (!re)
+    bcp_rule_regex *placeholder = bcp_rule_placeholder_regex();
+    if (!placeholder)
         return;
-    pcre2_match_data *match = pcre2_match_data_create_from_pattern(re, NULL);
     bcp_model *m = bcp_lint_model(ctx);
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         if (k == BCP_KIND_CONFIG)
@@ -43,11 +34,10 @@ static void check(bcp_lint_ctx *ctx)
             if (e->from_stdlib)
                 continue;
             for (size_t a = 0; a < e->attr_count; a++)
-                check_value(ctx, e, e->attrs[a].name, &e->attrs[a].value, re, match);
+                check_value(ctx, e, e->attrs[a].name, &e->attrs[a].value, placeholder);
         }
     }
-    pcre2_match_data_free(match);
-    pcre2_code_free(re);
+    bcp_rule_regex_free(placeholder);
 }
 
 const bcp_rule bcp_rule_placeholder_text = {

@@ -1,10 +1,8 @@
 /* H102 secret-in-plan: credentials pasted into the plan's text. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "rule_util.h"
 
 typedef struct secret_kind {
     const char *label;
@@ -34,8 +32,7 @@ enum { SECRET_KIND_COUNT = sizeof secret_kinds / sizeof secret_kinds[0] };
 
 typedef struct scanner {
     bcp_lint_ctx *ctx;
-    pcre2_code *re; /* all kinds as one alternation: one pass per string */
-    pcre2_match_data *match;
+    bcp_rule_regex *re; /* all kinds as one alternation: one pass per string */
 } scanner;
 
 static void scan_value(scanner *s, const bcp_entity *e, const char *attr, const bcp_value *v)
@@ -47,14 +44,14 @@ static void scan_value(scanner *s, const bcp_entity *e, const char *attr, const 
     }
     if (v->kind != BCP_V_STRING || !v->as.string.text)
         return;
-    int rc = pcre2_match(s->re, (PCRE2_SPTR)v->as.string.text, v->as.string.length, 0, 0, s->match, NULL);
+    int rc = bcp_rule_regex_match(s->re, v->as.string.text, v->as.string.length);
     if (rc < 2)
         return;
     /* Group k+1 is kind k; the highest set group is the one that matched. */
     const char *label = secret_kinds[rc - 2].label;
     /* Never echo the secret itself: the report ends up in CI logs. */
     bcp_lint_report(s->ctx, &v->span, "`%s` of %s `%s` appears to contain %s", attr, bcp_kind_name(e->kind),
-                    e->id ? e->id : bcp_kind_name(e->kind), label);
+                    bcp_rule_entity_name(e), label);
 }
 
 static void scan_entity(scanner *s, const bcp_entity *e)
@@ -63,7 +60,7 @@ static void scan_entity(scanner *s, const bcp_entity *e)
         scan_value(s, e, e->attrs[a].name, &e->attrs[a].value);
 }
 
-static pcre2_code *compile_all(void)
+static bcp_rule_regex *compile_all(void)
 {
     size_t length = 1;
     for (size_t k = 0; k < SECRET_KIND_COUNT; k++)
@@ -82,12 +79,8 @@ static pcre2_code *compile_all(void)
         pattern[used++] = ')';
     }
     pattern[used] = '\0';
-    int error;
-    PCRE2_SIZE offset;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, used, PCRE2_UTF, &error, &offset, NULL);
+    bcp_rule_regex *re = bcp_rule_regex_new(pattern, BCP_RULE_RE_JIT);
     free(pattern);
-    if (re)
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* optional: falls back to the interpreter */
     return re;
 }
 
@@ -96,25 +89,21 @@ static void check(bcp_lint_ctx *ctx)
     scanner s = {.ctx = ctx, .re = compile_all()};
     if (!s.re)
         return;
-    s.match = pcre2_match_data_create_from_pattern(s.re, NULL);
-    if (s.match) {
-        bcp_model *model = bcp_lint_model(ctx);
-        for (int k = 0; k < BCP_KIND_COUNT; k++) {
-            const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
-            for (size_t i = 0; i < list->count; i++) {
-                const bcp_entity *e = list->items[i];
-                if (e->from_stdlib)
-                    continue;
-                scan_entity(&s, e);
-                /* Locale overlays are not in the kind lists; their translations are text too. */
-                if (e->kind == BCP_KIND_LOCALE)
-                    for (size_t c = 0; c < e->child_count; c++)
-                        scan_entity(&s, e->children[c]);
-            }
+    bcp_model *model = bcp_lint_model(ctx);
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
+        for (size_t i = 0; i < list->count; i++) {
+            const bcp_entity *e = list->items[i];
+            if (e->from_stdlib)
+                continue;
+            scan_entity(&s, e);
+            /* Locale overlays are not in the kind lists; their translations are text too. */
+            if (e->kind == BCP_KIND_LOCALE)
+                for (size_t c = 0; c < e->child_count; c++)
+                    scan_entity(&s, e->children[c]);
         }
     }
-    pcre2_match_data_free(s.match);
-    pcre2_code_free(s.re);
+    bcp_rule_regex_free(s.re);
 }
 
 const bcp_rule bcp_rule_secret_in_plan = {

@@ -1,38 +1,27 @@
 /* M101 stale-review: the plan, or an entry with its own review date, was
  * reviewed longer ago than its interval; risks are re-assessed half-yearly. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static const bcp_kind reviewed_kinds[] = {
     BCP_KIND_SITE,     BCP_KIND_RISK,     BCP_KIND_FUNCTION, BCP_KIND_SYSTEM,   BCP_KIND_ASSET,
     BCP_KIND_SUPPLIER, BCP_KIND_RESOURCE, BCP_KIND_CONTACT,  BCP_KIND_SCENARIO,
 };
 
-static int64_t threshold_or(const bcp_lint_ctx *ctx, const char *key, int64_t fallback)
-{
-    int64_t value = bcp_lint_threshold(ctx, key);
-    return value > 0 ? value : fallback;
-}
-
 static void report_stale(bcp_lint_ctx *ctx, const bcp_entity *e, int32_t reviewed, int64_t interval,
                          const char *why)
 {
-    char date[11], interval_text[32];
-    bcp_format_date(reviewed, date);
-    bcp_format_duration(interval, interval_text, sizeof interval_text);
     bcp_lint_report(ctx, &bcp_entity_attr(e, "reviewed")->value.span,
                     "%s `%s` was last reviewed on %s, %lld days ago; it is due every %s%s", bcp_kind_name(e->kind),
-                    e->id ? e->id : bcp_kind_name(e->kind), date,
-                    (long long)(bcp_lint_today(ctx) - reviewed), interval_text, why);
+                    bcp_rule_entity_name(e), bcp_rule_date_label(reviewed).text,
+                    (long long)(bcp_lint_today(ctx) - reviewed), bcp_rule_duration_label(interval).text, why);
 }
 
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_model *model = bcp_lint_model(ctx);
     int32_t today = bcp_lint_today(ctx);
-    int64_t plan_interval = threshold_or(ctx, "review_max_interval", 365 * 86400LL);
-    int64_t risk_interval = threshold_or(ctx, "risk_review_max_interval", 182 * 86400LL);
+    int64_t plan_interval = bcp_rule_threshold_or(ctx, "review_max_interval", 365 * 86400LL);
+    int64_t risk_interval = bcp_rule_threshold_or(ctx, "risk_review_max_interval", 182 * 86400LL);
     bcp_entity *plan = bcp_model_plan(model);
     int32_t plan_reviewed = 0;
     bool plan_has_date = false;
@@ -43,7 +32,7 @@ static void check(bcp_lint_ctx *ctx)
         plan_has_date = bcp_entity_date(plan, "reviewed", &plan_reviewed);
         if (!plan_has_date)
             bcp_lint_report(ctx, &plan->id_span, "the plan has no review date (`reviewed`)");
-        else if ((int64_t)(today - plan_reviewed) * 86400 > plan_interval)
+        else if (bcp_rule_is_older_than(plan_reviewed, today, plan_interval))
             report_stale(ctx, plan, plan_reviewed, plan_interval, "");
     }
     if (risk_interval > plan_interval)
@@ -67,15 +56,15 @@ static void check(bcp_lint_ctx *ctx)
                 continue;
             }
             int64_t interval = has_own ? own : e->kind == BCP_KIND_RISK ? risk_interval : plan_interval;
-            if ((int64_t)(today - reviewed) * 86400 > interval)
+            if (bcp_rule_is_older_than(reviewed, today, interval))
                 report_stale(ctx, e, reviewed, interval, "");
         }
     }
     /* Risks without their own date were assessed in the last plan review, which must then be recent
        enough for the half-yearly risk review. */
     if (plan && plan_has_date && risk_without_date && risk_interval < plan_interval &&
-        (int64_t)(today - plan_reviewed) * 86400 > risk_interval &&
-        (int64_t)(today - plan_reviewed) * 86400 <= plan_interval)
+        bcp_rule_is_older_than(plan_reviewed, today, risk_interval) &&
+        !bcp_rule_is_older_than(plan_reviewed, today, plan_interval))
         report_stale(ctx, plan, plan_reviewed, risk_interval,
                      " for its risk assessment (give risks their own `reviewed` date when they are re-assessed separately)");
 }

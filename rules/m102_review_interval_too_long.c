@@ -1,7 +1,5 @@
 /* M102 review-interval-too-long: a review cycle longer than the profile allows. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static const bcp_kind reviewed_kinds[] = {
     BCP_KIND_PLAN,     BCP_KIND_SITE,     BCP_KIND_RISK,    BCP_KIND_FUNCTION, BCP_KIND_SYSTEM,
@@ -11,11 +9,9 @@ static const bcp_kind reviewed_kinds[] = {
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_interval = bcp_lint_threshold(ctx, "review_max_interval");
-    if (max_interval <= 0)
-        max_interval = 365 * 86400LL;
-    int64_t risk_max = bcp_lint_threshold(ctx, "risk_review_max_interval");
-    if (risk_max <= 0 || risk_max > max_interval)
+    int64_t max_interval = bcp_rule_threshold_or(ctx, "review_max_interval", 365 * 86400LL);
+    int64_t risk_max = bcp_rule_threshold_or(ctx, "risk_review_max_interval", max_interval);
+    if (risk_max > max_interval)
         risk_max = max_interval;
     for (size_t k = 0; k < sizeof reviewed_kinds / sizeof reviewed_kinds[0]; k++) {
         const bcp_entity_list *entities = bcp_model_entities(model, reviewed_kinds[k]);
@@ -27,12 +23,10 @@ static void check(bcp_lint_ctx *ctx)
             int64_t limit = e->kind == BCP_KIND_RISK ? risk_max : max_interval;
             if (every <= limit)
                 continue;
-            char every_text[32], limit_text[32];
-            bcp_format_duration(every, every_text, sizeof every_text);
-            bcp_format_duration(limit, limit_text, sizeof limit_text);
             bcp_lint_report(ctx, &bcp_entity_attr(e, "review_every")->value.span,
                             "%s `%s` is reviewed every %s; the profile requires a review at least every %s",
-                            bcp_kind_name(e->kind), e->id, every_text, limit_text);
+                            bcp_kind_name(e->kind), e->id, bcp_rule_duration_label(every).text,
+                            bcp_rule_duration_label(limit).text);
         }
     }
 }

@@ -1,14 +1,10 @@
 /* M103 exercise-overdue: an exercise whose next run is past, or that was
  * never held and never scheduled. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
-    int64_t default_every = bcp_lint_threshold(ctx, "exercise_max_interval");
-    if (default_every <= 0)
-        default_every = 365 * 86400LL;
+    int64_t default_every = bcp_rule_threshold_or(ctx, "exercise_max_interval", 365 * 86400LL);
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *exercises = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_EXERCISE);
     for (size_t i = 0; i < exercises->count; i++) {
@@ -31,10 +27,8 @@ static void check(bcp_lint_ctx *ctx)
         }
         if (due >= today)
             continue;
-        char due_text[11];
-        bcp_format_date(due, due_text);
         bcp_lint_report(ctx, &due_attr->value.span, "exercise `%s` was due on %s and is %lld days overdue",
-                        exercise->id, due_text, (long long)(today - due));
+                        exercise->id, bcp_rule_date_label(due).text, (long long)(today - due));
     }
 }
 

@@ -2,34 +2,18 @@
  * covered, directly or through a scenario that disrupts it. */
 #include <stdlib.h>
 
-#include "rule.h"
-
-static const bcp_value *list_items(const bcp_value *v, size_t *count)
-{
-    if (!v) {
-        *count = 0;
-        return NULL;
-    }
-    if (v->kind == BCP_V_LIST) {
-        *count = v->as.list.count;
-        return v->as.list.items;
-    }
-    *count = 1;
-    return v;
-}
+#include "rule_util.h"
 
 static void mark(bool *covered, const bcp_entity_list *functions, const bcp_entity *f)
 {
-    if (f && f->kind == BCP_KIND_FUNCTION && f->ordinal < functions->count && functions->items[f->ordinal] == f)
+    if (f && f->kind == BCP_KIND_FUNCTION && bcp_rule_in_list(f, functions))
         covered[f->ordinal] = true;
 }
 
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_age = bcp_lint_threshold(ctx, "function_exercise_max_age");
-    if (max_age <= 0)
-        max_age = 365 * 86400LL;
+    int64_t max_age = bcp_rule_threshold_or(ctx, "function_exercise_max_age", 365 * 86400LL);
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
     if (functions->count == 0)
@@ -47,16 +31,16 @@ static void check(bcp_lint_ctx *ctx)
     for (size_t i = 0; i < exercises->count; i++) {
         const bcp_entity *exercise = exercises->items[i];
         int32_t last;
-        if (!bcp_entity_date(exercise, "last", &last) || (int64_t)(today - last) * 86400 > max_age)
+        if (!bcp_entity_date(exercise, "last", &last) || bcp_rule_is_older_than(last, today, max_age))
             continue;
         size_t n;
-        const bcp_value *covers = list_items(bcp_entity_value(exercise, "covers"), &n);
+        const bcp_value *covers = bcp_rule_items(bcp_entity_value(exercise, "covers"), &n);
         for (size_t c = 0; c < n; c++) {
-            const bcp_entity *target = covers[c].kind == BCP_V_REF ? covers[c].as.ref.target : NULL;
+            const bcp_entity *target = bcp_rule_ref_target(&covers[c]);
             if (!target)
                 continue;
             if (target->kind == BCP_KIND_SCENARIO) {
-                if (target->ordinal < scenarios->count && scenarios->items[target->ordinal] == target)
+                if (bcp_rule_in_list(target, scenarios))
                     exercised_scenario[target->ordinal] = true;
             } else {
                 mark(covered, functions, target);
@@ -68,21 +52,18 @@ static void check(bcp_lint_ctx *ctx)
         if (!exercised_scenario[i])
             continue;
         size_t m;
-        const bcp_value *disrupted = list_items(bcp_entity_value(scenarios->items[i], "functions"), &m);
+        const bcp_value *disrupted = bcp_rule_items(bcp_entity_value(scenarios->items[i], "functions"), &m);
         for (size_t f = 0; f < m; f++)
-            if (disrupted[f].kind == BCP_V_REF)
-                mark(covered, functions, disrupted[f].as.ref.target);
+            mark(covered, functions, bcp_rule_ref_target(&disrupted[f]));
     }
 
     for (size_t i = 0; i < functions->count; i++) {
         const bcp_entity *function = functions->items[i];
-        if (covered[i] || !bcp_entity_bool(function, "critical", true))
+        if (covered[i] || !bcp_rule_is_critical(function))
             continue;
-        char window[32];
-        bcp_format_duration(max_age, window, sizeof window);
         bcp_lint_report(ctx, &function->id_span,
                         "critical function `%s` was not covered by any exercise held in the last %s", function->id,
-                        window);
+                        bcp_rule_duration_label(max_age).text);
     }
     free(covered);
     free(exercised_scenario);

@@ -1,8 +1,6 @@
 /* M105 missing-training: no onboarding or no periodic training, or the
  * periodic training is overdue. */
-#include <stdio.h>
-
-#include "rule.h"
+#include "rule_util.h"
 
 static bool is_when(const bcp_entity *training, const char *when)
 {
@@ -21,9 +19,7 @@ static void check(bcp_lint_ctx *ctx)
     bcp_entity *plan = bcp_model_plan(model);
     if (!plan)
         return;
-    int64_t max_interval = bcp_lint_threshold(ctx, "training_max_interval");
-    if (max_interval <= 0)
-        max_interval = 365 * 86400LL;
+    int64_t max_interval = bcp_rule_threshold_or(ctx, "training_max_interval", 365 * 86400LL);
     int32_t today = bcp_lint_today(ctx);
     bool onboarding = false, periodic = false, periodic_current = false;
     const bcp_entity *latest = NULL;
@@ -43,7 +39,7 @@ static void check(bcp_lint_ctx *ctx)
             every = max_interval;
         int32_t last;
         /* A programme that has not run yet is not overdue; one that ran must run again in time. */
-        if (!bcp_entity_date(training, "last", &last) || (int64_t)(today - last) * 86400 <= every) {
+        if (!bcp_entity_date(training, "last", &last) || !bcp_rule_is_older_than(last, today, every)) {
             periodic_current = true;
         } else if (!latest || last > latest_day) {
             latest = training;
@@ -56,13 +52,10 @@ static void check(bcp_lint_ctx *ctx)
     if (!periodic)
         bcp_lint_report(ctx, &plan->id_span,
                         "the plan has no periodic training (`training { when = periodic every = 1y ... }`)");
-    else if (!periodic_current && latest) {
-        char date[11];
-        bcp_format_date(latest_day, date);
+    else if (!periodic_current && latest)
         bcp_lint_report(ctx, &bcp_entity_attr(latest, "last")->value.span,
-                        "periodic training `%s` was last held on %s, %lld days ago: it is overdue", latest->id, date,
-                        (long long)(today - latest_day));
-    }
+                        "periodic training `%s` was last held on %s, %lld days ago: it is overdue", latest->id,
+                        bcp_rule_date_label(latest_day).text, (long long)(today - latest_day));
 }
 
 const bcp_rule bcp_rule_missing_training = {

@@ -1,8 +1,7 @@
 /* M106 finding-overdue: an improvement item still open after its due date. */
-#include <stdio.h>
 #include <string.h>
 
-#include "rule.h"
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
@@ -18,13 +17,12 @@ static void check(bcp_lint_ctx *ctx)
         if (strcmp(state, "open") != 0 && strcmp(state, "in_progress") != 0)
             continue;
         int32_t due;
-        if (!bcp_entity_date(finding, "due", &due) || (int64_t)(today - due) * 86400 <= grace)
+        if (!bcp_entity_date(finding, "due", &due) || !bcp_rule_is_older_than(due, today, grace))
             continue;
-        char date[11];
-        bcp_format_date(due, date);
         bcp_lint_report(ctx, &bcp_entity_attr(finding, "due")->value.span,
                         "finding `%s` is still %s, %lld days after its due date %s", finding->id,
-                        strcmp(state, "open") == 0 ? "open" : "in progress", (long long)(today - due), date);
+                        strcmp(state, "open") == 0 ? "open" : "in progress", (long long)(today - due),
+                        bcp_rule_date_label(due).text);
     }
 }
 

@@ -2,18 +2,7 @@
  * impact matrix that nothing treats. */
 #include <string.h>
 
-#include "rule.h"
-
-static bool has_text(const bcp_entity *e, const char *name)
-{
-    const char *text = bcp_entity_text(e, name);
-    if (!text)
-        return false;
-    for (; *text; text++)
-        if (*text != ' ' && *text != '\t' && *text != '\n' && *text != '\r')
-            return true;
-    return false;
-}
+#include "rule_util.h"
 
 static bool covered_by_scenario(bcp_model *model, const bcp_entity *risk)
 {
@@ -62,7 +51,7 @@ static void check(bcp_lint_ctx *ctx)
         int score = likelihood * impact;
         if (likelihood == 0 || impact == 0 || score < high_min)
             continue;
-        if (has_text(risk, "strategy") || covered_by_scenario(model, risk))
+        if (bcp_rule_has_text(risk, "strategy") || covered_by_scenario(model, risk))
             continue;
         bcp_lint_report(ctx, &risk->id_span,
                         "risk `%s` is %s (likelihood %d x impact %d = %d) but has no strategy and no scenario covering it",

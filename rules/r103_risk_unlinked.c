@@ -1,18 +1,12 @@
 /* R103 risk-unlinked: a risk that names nothing it threatens. */
-#include "rule.h"
-
-static bool non_empty(const bcp_entity *e, const char *name)
-{
-    const bcp_value *v = bcp_entity_value(e, name);
-    return v && (v->kind != BCP_V_LIST || v->as.list.count > 0);
-}
+#include "rule_util.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_entity_list *risks = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_RISK);
     for (size_t i = 0; i < risks->count; i++) {
         const bcp_entity *risk = risks->items[i];
-        if (!non_empty(risk, "threatens") && !non_empty(risk, "sites"))
+        if (!bcp_rule_has_items(risk, "threatens") && !bcp_rule_has_items(risk, "sites"))
             bcp_lint_report(ctx, &risk->id_span,
                             "risk `%s` names no function, system, supplier, site or resource it threatens",
                             risk->id);

@@ -3,23 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "rule_util.h"
 
 enum { NOT_ASSESSED, ASSESSED, LISTED };
-
-static const bcp_value *list_items(const bcp_value *v, size_t *count)
-{
-    if (!v) {
-        *count = 0;
-        return NULL;
-    }
-    if (v->kind == BCP_V_LIST) {
-        *count = v->as.list.count;
-        return v->as.list.items;
-    }
-    *count = 1;
-    return v;
-}
 
 /* The baseline entry as an indexable threat, or NULL. */
 static const bcp_entity *baseline_threat(const bcp_value *v, const bcp_entity_list *threats)
@@ -27,9 +13,7 @@ static const bcp_entity *baseline_threat(const bcp_value *v, const bcp_entity_li
     const bcp_entity *t = v->kind == BCP_V_IDENT ? v->as.ident.target
                         : v->kind == BCP_V_REF   ? v->as.ref.target
                                                  : NULL;
-    if (!t || t->ordinal >= threats->count || threats->items[t->ordinal] != t)
-        return NULL;
-    return t;
+    return bcp_rule_in_list(t, threats) ? t : NULL;
 }
 
 static void check(bcp_lint_ctx *ctx)
@@ -43,7 +27,7 @@ static void check(bcp_lint_ctx *ctx)
     if (!industry_attr || !industry)
         return;
     size_t baseline_count;
-    const bcp_value *baseline = list_items(bcp_entity_value(industry, "baseline"), &baseline_count);
+    const bcp_value *baseline = bcp_rule_items(bcp_entity_value(industry, "baseline"), &baseline_count);
     if (baseline_count == 0)
         return;
 
@@ -54,7 +38,7 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *risks = bcp_model_entities(model, BCP_KIND_RISK);
     for (size_t i = 0; i < risks->count; i++) {
         const bcp_entity *t = bcp_entity_ref(risks->items[i], "threat");
-        if (t && t->ordinal < threats->count && threats->items[t->ordinal] == t)
+        if (bcp_rule_in_list(t, threats))
             state[t->ordinal] = ASSESSED;
     }
 

@@ -52,3 +52,4 @@ row "tree_1000_files_dir" "$work/tree/plan.bcp" "$work"/tree/mods/*.bcp
 check_args="$work/tree/plan.bcp"
 row "tree_via_plan.bcp" "$work/tree/plan.bcp" "$work"/tree/mods/*.bcp
 echo "cores: $(nproc 2>/dev/null || echo ?)  ($(date -u +%Y-%m-%d), $(uname -m))"
+sh "$root/tools/bench-build.sh" "$bcp" "$work"

@@ -82,6 +82,120 @@ else
     bad "hostile plan does not build"; cat "$tmp/err"
 fi
 
+# Document content: every contact in the directory (external ones of any
+# tier, marked), one RPO verdict per system judged like lint rule D102,
+# suppliers' SLA in the dependency table, zh-CN punctuation from the locale.
+cat > "$tmp/doc.bcp" <<'PLAN'
+plan p {
+  title        = "P"
+  organization = "P Ltd"
+  owner        = contact.owner
+  language     = "zh-CN"
+}
+function clearing {
+  title = "Clearing"
+  rto   = 4h
+  rpo   = 15m
+  needs = [system.ledger, system.archive, supplier.bank]
+  owner = contact.owner
+}
+system ledger {
+  title = "Ledger"
+  backup { every = 1d kind = full }
+  backup { every = 5m kind = replication }
+}
+system archive {
+  title = "Archive"
+  rpo   = 1d
+  backup { every = 1d kind = full }
+}
+supplier bank {
+  name = "Custodian bank"
+  sla  = 2h
+}
+phase response {
+  title   = "Response"
+  starts  = 0h
+  ends    = 4h
+  owner   = contact.owner
+  actions = ["Call the team"]
+}
+contact owner {
+  name  = "Owner Person"
+  role  = "Director"
+  tier  = 1
+  phone = "+86 21 5555 0000"
+}
+contact regulator_desk {
+  name         = "Supervisor Desk"
+  organization = "Finance Regulator"
+  tier         = 3
+  external     = true
+  phone        = "+86 10 5555 0000"
+}
+contact carrier {
+  name     = "Carrier Hotline"
+  tier     = 2
+  external = true
+  phone    = "+86 10 5555 0001"
+}
+PLAN
+if "$BCP" build -o "$tmp/doc" "$tmp/doc.bcp" 2>"$tmp/err" && "$BCP" build --lang en -o "$tmp/doc-en" "$tmp/doc.bcp" 2>>"$tmp/err"; then
+    zh=$tmp/doc/doc.md en=$tmp/doc-en/doc.md
+    if grep -q '^| Supervisor Desk | Finance Regulator | 外部 |' "$zh" && grep -q '^| Carrier Hotline | — | External |' "$en"; then
+        ok "external contacts of every tier are in the directory, marked"
+    else
+        bad "external contacts missing from the directory"; grep -n 'Supervisor\|Carrier' "$zh" "$en"
+    fi
+    # ledger: daily full + 5-minute replication meets the 15m RPO as a system;
+    # archive: its own 1d RPO is looser than the function's 15m, and a daily backup misses it
+    if grep -q '^| Ledger | 24 hours | Full | .* | 15 minutes | ✔ Met |$' "$en" &&
+       grep -q '^|  | 5 minutes | Replication | .* |  |  |$' "$en" &&
+       grep -q '^| Archive | 24 hours | Full | .* | 15 minutes | ✘ Not met |$' "$en"; then
+        ok "backup table: one RPO verdict per system"
+    else
+        bad "backup table verdicts"; grep -n 'Ledger\|Archive\|^|  |' "$en"
+    fi
+    "$BCP" check "$tmp/doc.bcp" >"$tmp/check.txt" 2>&1
+    if grep 'D102' "$tmp/check.txt" | grep -q 'archive' && ! grep 'D102' "$tmp/check.txt" | grep -q 'ledger'; then
+        ok "backup verdicts agree with D102 backup-rpo-gap"
+    else
+        bad "backup verdicts disagree with D102"; grep D102 "$tmp/check.txt"
+    fi
+    if command -v python3 >/dev/null; then
+        python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s={x["id"]:x["rpo_met"] for x in d["systems"]}; assert s=={"ledger":True,"archive":False}, s' "$tmp/doc/doc.json" \
+            && ok "JSON: each system carries the rpo_met verdict" || bad "JSON rpo_met per system"
+    fi
+    if grep -q '^| Clearing | Custodian bank | 供应商 | 2 小时（SLA） |' "$zh" && grep -q '| Custodian bank | Supplier | 2 hours (SLA) |' "$en"; then
+        ok "dependency table shows a supplier's SLA"
+    else
+        bad "supplier SLA not shown"; grep -n 'Custodian' "$zh" "$en"
+    fi
+    if grep -q '^#### 1\. Response（0 至 4 小时）$' "$zh" && grep -q '^\*\*负责人\*\*：Owner Person$' "$zh" &&
+       grep -q '^#### 1\. Response (0 – 4 hours)$' "$en" && grep -q '^\*\*Owner\*\*: Owner Person$' "$en"; then
+        ok "punctuation comes from the locale (full-width in zh-CN)"
+    else
+        bad "locale punctuation"; grep -n '^#### 1\.\|负责人\*\*\|Owner\*\*' "$zh" "$en"
+    fi
+    # HTML: short cells (durations, phone numbers) are kept on one line
+    "$BCP" build --format html --lang en -o "$tmp/doc-html" "$tmp/doc.bcp" 2>/dev/null
+    if grep -q '<td class="nw">+86 10 5555 0000</td>' "$tmp/doc-html/doc.html" &&
+       grep -q '<td class="nw">4 hours</td>' "$tmp/doc-html/doc.html" &&
+       grep -q '<div class="table-wrap"><table>' "$tmp/doc-html/doc.html"; then
+        ok "HTML keeps short cells and phone numbers on one line"
+    else
+        bad "HTML table cells not marked"
+    fi
+    # outside tables, no ASCII "(" after Chinese text and no "**: " label in zh-CN
+    if grep -v '^|' "$zh" | grep -q '[^ -~] (\|\*\*: '; then
+        bad "ASCII punctuation in zh-CN text"; grep -v '^|' "$zh" | grep '[^ -~] (\|\*\*: ' | head -3
+    else
+        ok "no ASCII parentheses or label colons in zh-CN"
+    fi
+else
+    bad "content fixture does not build"; cat "$tmp/err"
+fi
+
 # A plan with errors builds nothing and exits 2.
 printf 'plan p { title = "t" organization = "o" owner = contact.nobody }\n' > "$tmp/broken.bcp"
 "$BCP" build -o "$tmp/broken" "$tmp/broken.bcp" 2>"$tmp/err"

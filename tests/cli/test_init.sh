@@ -6,6 +6,7 @@ set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+root=$(cd "$(dirname "$0")/../.." && pwd)
 ok() { echo "ok: init: $1"; }
 bad() { echo "FAIL: init: $1"; fail=1; }
 cd "$tmp"
@@ -21,6 +22,12 @@ for industry in manufacturing finance professional_services retail healthcare lo
             bad "$industry/$lang does not build cleanly"; cat err
         fi
         grep -q 'TODO' "$p" || bad "$industry/$lang has no TODO placeholders"
+        "$BCP" fmt --check "$p" >/dev/null 2>&1 || bad "$industry/$lang is not bcp fmt-clean"
+        # a fresh starter only lacks facts and history: no structural findings
+        "$BCP" check "$p" >check.txt 2>&1
+        if grep -q '\[R103 \|\[R104 \|\[B106 \|\[B107 ' check.txt; then
+            bad "$industry/$lang raises structural findings"; grep '\[R103 \|\[R104 \|\[B106 \|\[B107 ' check.txt | head -3
+        fi
     done
 done
 "$BCP" init --industry manufacturing --lang zh-CN --sites 上海,杭州 -o a.bcp 2>/dev/null
@@ -36,4 +43,29 @@ if [ $rc -eq 2 ] && cmp -s a.bcp before.bcp && grep -q -- '--force' err; then ok
 "$BCP" init --industry nosuch -o c.bcp 2>err; rc=$?
 [ $rc -eq 2 ] && [ ! -e c.bcp ] && grep -q manufacturing err && ok "unknown industry: error listing the choices" || bad "unknown industry (exit $rc)"
 ls -a | grep -q 'tmp' && bad "temporary file left behind" || ok "no temporary files left"
+
+# The threat catalogue completes a preset: a baseline risk without a strategy
+# gets threat.strategy, a baseline threat without a risk gets a proposed risk.
+if ! command -v python3 >/dev/null; then echo "skip: init: threat catalogue test needs python3"; exit $fail; fi
+cp -r "$root/stdlib" std
+python3 - std/locale/en/industry_manufacturing.bcp <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p).read()
+s = re.sub(r'(      risk fire \{\n(?:        [^\n]*\n)*?)        strategy[^\n]*\n', r'\1', s)
+s = re.sub(r'      risk staff_health \{\n(?:        [^\n]*\n)*?      \}\n', '', s)
+open(p, 'w').write(s)
+PY
+if "$BCP" init --stdlib std --industry manufacturing --lang en --sites Shanghai -o catalogue.bcp 2>err; then
+    fire=$(grep -A0 'strategy *= "Fire risk assessment' catalogue.bcp | wc -l)
+    health=$(sed -n '/^risk staff_health {/,/^}/p' catalogue.bcp)
+    if [ "$fire" -eq 1 ] && echo "$health" | grep -q 'threat *= staff_health' && echo "$health" | grep -q 'strategy *= "First-aiders'; then
+        ok "threat.strategy fills a baseline risk's strategy; a missing baseline risk is proposed"
+    else
+        bad "threat catalogue does not complete the preset"; grep -n 'risk fire\|staff_health' catalogue.bcp
+    fi
+    "$BCP" fmt --check catalogue.bcp >/dev/null 2>&1 && ok "completed starter is fmt-clean" || bad "completed starter not fmt-clean"
+else
+    bad "init with a trimmed preset failed"; cat err
+fi
 exit $fail

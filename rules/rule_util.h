@@ -1,0 +1,105 @@
+/* Helpers that several lint rules share.  A rule still lives in one file of
+ * its own (see rules/engine.h); what two or more rules would otherwise write
+ * again, with the same meaning, lives here so that the meaning stays the same. */
+#ifndef BCP_RULE_UTIL_H
+#define BCP_RULE_UTIL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rule.h"
+
+/* --- entities and values ------------------------------------------------ */
+
+/* Functions, suppliers and the like are critical unless they say `critical = false`. */
+bool bcp_rule_is_critical(const bcp_entity *e);
+/* Steps through the critical functions in source order: start with *cursor = 0;
+ * returns NULL after the last one. */
+const bcp_entity *bcp_rule_next_critical_function(const bcp_model *model, size_t *cursor);
+
+/* The items of a value that may be a list or a single value: a list gives its
+ * items, a single value itself (count 1), NULL gives none (count 0). */
+const bcp_value *bcp_rule_items(const bcp_value *v, size_t *count);
+
+/* The entity a `kind.id` reference points at, or NULL (not a reference, or unresolved). */
+const bcp_entity *bcp_rule_ref_target(const bcp_value *v);
+
+/* Is `e` the entry at its ordinal in `list`, so that arrays parallel to the
+ * list can be indexed by e->ordinal? */
+bool bcp_rule_in_list(const bcp_entity *e, const bcp_entity_list *list);
+
+/* Is the attribute set to something other than an empty list? */
+bool bcp_rule_has_items(const bcp_entity *e, const char *name);
+
+/* Does the text hold only spaces, tabs and line breaks (or nothing)? */
+bool bcp_rule_is_blank(const char *text);
+/* Is the attribute a text with something other than blanks in it? */
+bool bcp_rule_has_text(const bcp_entity *e, const char *name);
+
+/* How a finding names an entity: its id, or its kind for an anonymous block. */
+const char *bcp_rule_entity_name(const bcp_entity *e);
+
+/* --- thresholds, dates and durations ------------------------------------ */
+
+/* The active profile's threshold `name`, or `fallback` when it is unset or not positive. */
+int64_t bcp_rule_threshold_or(const bcp_lint_ctx *ctx, const char *name, int64_t fallback);
+
+/* Has more than `max_age` seconds passed between the date `day` and `today`
+ * (both in days since 1970-01-01)? */
+bool bcp_rule_is_older_than(int32_t day, int32_t today, int64_t max_age);
+
+/* A formatted date or duration to pass straight to bcp_lint_report(), e.g.
+ * bcp_rule_duration_label(rto).text: the returned struct lives until the end
+ * of the full expression, which the report's formatting falls within. */
+typedef struct bcp_rule_label {
+    char text[32];
+} bcp_rule_label;
+bcp_rule_label bcp_rule_duration_label(int64_t seconds); /* "24h", "6mo", ... */
+bcp_rule_label bcp_rule_date_label(int32_t days);        /* "YYYY-MM-DD" */
+
+/* --- regular expressions (PCRE2, UTF-8) --------------------------------- */
+
+typedef struct bcp_rule_regex bcp_rule_regex;
+
+enum {
+    BCP_RULE_RE_CASELESS = 1u << 0,
+    BCP_RULE_RE_UCP = 1u << 1,      /* \b, \w, \d and the like follow Unicode properties */
+    BCP_RULE_RE_JIT = 1u << 2,      /* worth it for patterns run over every text of the plan */
+};
+
+/* Compiles `pattern` (always in UTF mode) with its match data, so that a rule
+ * compiles once per run and matches many texts.  NULL when the pattern does
+ * not compile or memory runs out; bcp_rule_regex_free(NULL) is a no-op. */
+bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags);
+void bcp_rule_regex_free(bcp_rule_regex *re);
+/* pcre2_match's result: > 0 when `text` matches (1 + the highest group set),
+ * negative when it does not, including when the text is not valid UTF-8. */
+int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length);
+/* Byte offsets of capture group `group` (0 = the whole match) of the last
+ * successful match; start == end when the group did not take part. */
+void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end);
+
+/* --- placeholders -------------------------------------------------------- */
+
+/* H101's placeholder pattern (TODO, TBD, FIXME, XXX, 待定, 待补充, ???): a text it
+ * matches is unfinished, so H101 reports it and other rules judging the same
+ * text leave it alone. */
+bcp_rule_regex *bcp_rule_placeholder_regex(void);
+/* Does the text match `placeholder` (from bcp_rule_placeholder_regex; NULL matches nothing)? */
+bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length);
+
+/* --- contact details ----------------------------------------------------- */
+
+/* Is `text` (`length` bytes) well-formed?  `re` is the compiled form pattern. */
+typedef bool bcp_rule_text_check(bcp_rule_regex *re, const char *text, size_t length);
+
+/* Checks the form of contact details: every text in attribute `attrs` of a
+ * contact, supplier or resource must match `pattern` (compiled with `flags`)
+ * and, when `is_valid` is not NULL, pass it too.  Each text that does not is
+ * reported as "`attr` of kind `id` is not a valid <what>: "text"".
+ * Placeholders are skipped: they are H101's finding, not a malformed value. */
+void bcp_rule_check_contact_details(bcp_lint_ctx *ctx, const char *const *attrs, size_t attr_count,
+                                    const char *what, const char *pattern, unsigned flags,
+                                    bcp_rule_text_check *is_valid);
+
+#endif
