@@ -31,18 +31,7 @@ if ! "$bcp" build --format md -o "$work/build" "$plan" 2>"$work/build.err"; then
 fi
 md=$work/build/plan-10mb.md
 
-# measure CMD...: "seconds maxrss_kb" of the best of 3 runs (by time).
-measure() {
-    best=""
-    for _ in 1 2 3; do
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-        line=$(tail -n 1 "$work/time")
-        if [ -z "$best" ] || [ "$(echo "$line $best" | awk '{ print ($1 < $3) }')" = 1 ]; then
-            best=$line
-        fi
-    done
-    echo "$best"
-}
+. "$(dirname "$0")/bench-measure.sh"
 
 b=$(measure "$bcp" build --format html -o "$work/build" "$plan")
 p=$(measure "$bindir/bare_parse" "$plan")

@@ -21,18 +21,7 @@ $cc -std=c11 -O2 -w -I"$root/grammar/src" -o "$bindir/bare_parse" "$root/tools/b
 [ -f "$work/plan-100mb.bcp" ] || "$bindir/genplan" "$work/plan-100mb.bcp" 100000000
 [ -f "$work/tree/plan.bcp" ] || "$bindir/genplan" --tree "$work/tree" 1000 10000000
 
-# measure LABEL CMD...: "seconds maxrss_kb" of the best of 3 runs (by time).
-measure() {
-    best=""
-    for _ in 1 2 3; do
-        /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-        line=$(tail -n 1 "$work/time")
-        if [ -z "$best" ] || [ "$(echo "$line $best" | awk '{ print ($1 < $3) }')" = 1 ]; then
-            best=$line
-        fi
-    done
-    echo "$best"
-}
+. "$(dirname "$0")/bench-measure.sh"
 
 printf '%-22s %10s %10s %10s %10s %7s %7s\n' input "check s" "parse s" "check MB" "parse MB" "time x" "rss x"
 row() { # LABEL BYTES-FILES... ; bcp args come from $check_args
