@@ -47,7 +47,7 @@ UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 
-.PHONY: all deps run test test-one unit corpus cli asan bench install uninstall clean docs check-docs rule-docs
+.PHONY: all deps run test test-one unit corpus cli asan bench fuzz install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -130,6 +130,11 @@ rule-docs: $(BIN)
 
 bench: all
 	@sh tools/bench.sh $(BIN)
+
+# libFuzzer over the whole pipeline; FUZZ_SECONDS=600 make fuzz for a longer run.
+FUZZ_SECONDS ?= 60
+fuzz: all
+	@sh tools/fuzz.sh $(OUT) $(FUZZ_SECONDS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
