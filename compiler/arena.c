@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
+
 struct bcp_arena_chunk {
     bcp_arena_chunk *next;
     size_t used;
@@ -81,14 +83,10 @@ char *bcp_arena_printf(bcp_arena *arena, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *heap = bcp_vformat(fmt, ap);
     va_end(ap);
-    if (n < 0)
-        n = 0;
-    char *out = bcp_arena_alloc(arena, (size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(out, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    char *out = bcp_arena_strdup(arena, heap);
+    free(heap);
     return out;
 }
 

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 static int cmd_version(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
 
@@ -203,6 +205,89 @@ bool bcp_want_color(FILE *out)
     return isatty(fileno(out));
 }
 
+bool bcp_option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
+        *value = argv[++*i];
+        return true;
+    }
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+        *value = argv[*i] + n + 1;
+        return true;
+    }
+    return false;
+}
+
+bool bcp_common_option(int argc, char **argv, int *i, unsigned which, bcp_common_options *o)
+{
+    if ((which & BCP_OPT_STDLIB) && bcp_option_value(argc, argv, i, "--stdlib", &o->stdlib_dir))
+        return true;
+    if ((which & BCP_OPT_COLOR) && bcp_option_value(argc, argv, i, "--color", &o->color))
+        return true;
+    if ((which & BCP_OPT_COLOR) && strcmp(argv[*i], "--no-color") == 0) {
+        o->color = "never";
+        return true;
+    }
+    return false;
+}
+
+int bcp_common_check(const bcp_common_options *o, const char *command)
+{
+    const char *c = o->color;
+    if (c && strcmp(c, "auto") && strcmp(c, "always") && strcmp(c, "never"))
+        return bcp_usage_error(command, "--color takes auto, always or never");
+    return -1;
+}
+
+bool bcp_common_color(const bcp_common_options *o, FILE *out)
+{
+    const char *c = o->color ? o->color : "auto";
+    return strcmp(c, "always") == 0 || (strcmp(c, "auto") == 0 && bcp_want_color(out));
+}
+
+bool bcp_list_next(const char **cursor, const char **item, size_t *len)
+{
+    const char *p = *cursor;
+    while (*p == ',' || *p == ' ')
+        p++;
+    *item = p;
+    while (*p && *p != ',' && *p != ' ')
+        p++;
+    *len = (size_t)(p - *item);
+    *cursor = p;
+    return *len > 0;
+}
+
+void bcp_operands_init(bcp_operands *ops, int argc)
+{
+    ops->items = calloc((size_t)argc + 1, sizeof *ops->items);
+    if (!ops->items)
+        abort();
+    ops->count = 0;
+    ops->after_dashes = false;
+}
+
+bool bcp_operand(bcp_operands *ops, char *arg)
+{
+    if (ops->after_dashes || arg[0] != '-' || arg[1] == '\0') {
+        ops->items[ops->count++] = arg;
+        return true;
+    }
+    if (strcmp(arg, "--") == 0) {
+        ops->after_dashes = true;
+        return true;
+    }
+    return false;
+}
+
+void bcp_operands_free(bcp_operands *ops)
+{
+    free(ops->items);
+    ops->items = NULL;
+    ops->count = 0;
+}
+
 typedef struct path_list {
     char **items;
     size_t count, capacity;
@@ -210,12 +295,7 @@ typedef struct path_list {
 
 static void path_push(path_list *l, const char *p)
 {
-    if (l->count == l->capacity) {
-        l->capacity = l->capacity ? l->capacity * 2 : 16;
-        l->items = realloc(l->items, l->capacity * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    l->items = bcp_grow(l->items, &l->capacity, l->count, sizeof *l->items);
     l->items[l->count] = strdup(p);
     if (!l->items[l->count])
         abort();

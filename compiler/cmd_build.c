@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic_file.h"
 #include "cli.h"
 #include "model.h"
 #include "modules.h"
@@ -20,38 +20,16 @@ typedef struct build_options {
     const char *out_dir;
     const char *lang;
     unsigned formats;
-    const char *color;
-    char **paths;
-    int path_count;
+    bcp_common_options common;
+    bcp_operands paths;
 } build_options;
-
-static bool option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
-        *value = argv[++*i];
-        return true;
-    }
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
-        *value = argv[*i] + n + 1;
-        return true;
-    }
-    return false;
-}
 
 static bool parse_formats(const char *arg, unsigned *out)
 {
     *out = 0;
-    const char *p = arg;
-    while (*p) {
-        while (*p == ',' || *p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ',' && *p != ' ')
-            p++;
-        size_t n = (size_t)(p - start);
-        if (n == 0)
-            continue;
+    const char *start;
+    size_t n;
+    while (bcp_list_next(&arg, &start, &n)) {
         if (n == 2 && strncmp(start, "md", 2) == 0)
             *out |= FMT_MD;
         else if ((n == 4 && strncmp(start, "html", 4) == 0))
@@ -70,35 +48,27 @@ static int parse_args(int argc, char **argv, build_options *o)
 {
     o->out_dir = ".";
     o->formats = FMT_MD | FMT_HTML | FMT_JSON;
-    o->color = "auto";
-    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
-    if (!o->paths)
-        abort();
-    bool dash_dash = false;
+    bcp_operands_init(&o->paths, argc);
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (dash_dash || a[0] != '-' || a[1] == '\0') {
-            o->paths[o->path_count++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            dash_dash = true;
-        } else if (option_value(argc, argv, &i, "--stdlib", &v)) {
-            o->model.stdlib_dir = v;
-        } else if (option_value(argc, argv, &i, "--output", &v) || option_value(argc, argv, &i, "-o", &v)) {
+        const char *v;
+        if (bcp_operand(&o->paths, argv[i]) ||
+            bcp_common_option(argc, argv, &i, BCP_OPT_STDLIB | BCP_OPT_COLOR, &o->common))
+            continue;
+        if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v)) {
             o->out_dir = v;
-        } else if (option_value(argc, argv, &i, "--format", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--format", &v)) {
             if (!parse_formats(v, &o->formats))
                 return bcp_usage_error("build", "--format takes a comma-separated list of md, html and json");
-        } else if (option_value(argc, argv, &i, "--lang", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--lang", &v)) {
             o->lang = v;
-        } else if (option_value(argc, argv, &i, "--color", &v)) {
-            o->color = v;
         } else {
-            return bcp_usage_error("build", "unknown option '%s'", a);
+            return bcp_usage_error("build", "unknown option '%s'", argv[i]);
         }
     }
-    if (o->path_count == 0)
+    o->model.stdlib_dir = o->common.stdlib_dir;
+    if (o->paths.count == 0)
         return bcp_usage_error("build", "no plan given");
-    return -1;
+    return bcp_common_check(&o->common, "build");
 }
 
 /* "examples/huadong/plan.bcp" -> "huadong"; "examples/minimal.bcp" -> "minimal". */
@@ -122,40 +92,20 @@ static char *output_name(const char *path)
     return strndup(base, n);
 }
 
-/* Writes `data` to dir/name through a temporary file and a rename, so that a
- * reader never sees half a document. */
-static bool write_atomic(const char *dir, const char *name, const char *data, size_t len)
+/* Writes dir/name whole or not at all, so that a reader never sees half a
+ * document; documents are meant to be shared, hence 0644. */
+static bool write_document(const char *dir, const char *name, const char *data)
 {
-    size_t n = strlen(dir) + strlen(name) + 32;
-    char *path = malloc(n), *tmp = malloc(n);
-    if (!path || !tmp)
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(n);
+    if (!path)
         abort();
     snprintf(path, n, "%s/%s", dir, name);
-    snprintf(tmp, n, "%s/.%s.tmpXXXXXX", dir, name);
-    bool ok = false;
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        FILE *f = fdopen(fd, "wb");
-        if (f) {
-            ok = fwrite(data, 1, len, f) == len;
-            ok = fflush(f) == 0 && ok;
-            ok = fsync(fileno(f)) == 0 && ok;
-            ok = fclose(f) == 0 && ok;
-        } else {
-            close(fd);
-        }
-        /* mkstemp makes the file 0600; documents are meant to be shared */
-        if (ok)
-            chmod(tmp, 0644);
-        if (ok && rename(tmp, path) != 0)
-            ok = false;
-        if (!ok)
-            unlink(tmp);
-    }
+    const char *err;
+    bool ok = bcp_atomic_write(path, data, strlen(data), 0644, 0, &err);
     if (!ok)
-        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
     free(path);
-    free(tmp);
     return ok;
 }
 
@@ -261,19 +211,19 @@ static int build_one(const build_options *o, const char *path, bool color)
         bcp_md_doc doc;
         bcp_render_markdown(&ctx, false, &doc);
         snprintf(file, n, "%s.md", name);
-        ok = write_atomic(o->out_dir, file, doc.markdown, strlen(doc.markdown)) && ok;
+        ok = write_document(o->out_dir, file, doc.markdown) && ok;
         free(doc.markdown);
     }
     if (ok && (o->formats & FMT_HTML)) {
         char *html = bcp_render_html(&ctx);
         snprintf(file, n, "%s.html", name);
-        ok = html && write_atomic(o->out_dir, file, html, strlen(html));
+        ok = html && write_document(o->out_dir, file, html);
         free(html);
     }
     if (ok && (o->formats & FMT_JSON)) {
         char *json = bcp_render_json(&ctx);
         snprintf(file, n, "%s.json", name);
-        ok = json && write_atomic(o->out_dir, file, json, strlen(json));
+        ok = json && write_document(o->out_dir, file, json);
         free(json);
     }
     for (size_t i = 0; i < ctx.missing_count; i++)
@@ -287,29 +237,19 @@ static int build_one(const build_options *o, const char *path, bool color)
     return ok ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }
 
-int bcp_cmd_build(int argc, char **argv)
+static int build_all(build_options *o)
 {
-    build_options o = {0};
-    int status = parse_args(argc, argv, &o);
-    if (status >= 0) {
-        free(o.paths);
-        return status;
-    }
-    if (strcmp(o.color, "auto") && strcmp(o.color, "always") && strcmp(o.color, "never")) {
-        free(o.paths);
-        return bcp_usage_error("build", "--color takes auto, always or never");
-    }
-    bool color = strcmp(o.color, "always") == 0 || (strcmp(o.color, "auto") == 0 && bcp_want_color(stderr));
+    bool color = bcp_common_color(&o->common, stderr);
     char **modules;
-    size_t module_count = locale_modules(o.model.stdlib_dir, &modules);
-    o.model.extra_modules = (const char *const *)modules;
-    o.model.extra_module_count = module_count;
-    if (!ensure_dir(o.out_dir)) {
+    size_t module_count = locale_modules(o->model.stdlib_dir, &modules);
+    o->model.extra_modules = (const char *const *)modules;
+    o->model.extra_module_count = module_count;
+    int status = BCP_EXIT_OK;
+    if (!ensure_dir(o->out_dir)) {
         status = BCP_EXIT_ERROR;
     } else {
-        status = BCP_EXIT_OK;
-        for (int i = 0; i < o.path_count; i++) {
-            int s = build_one(&o, o.paths[i], color);
+        for (int i = 0; i < o->paths.count; i++) {
+            int s = build_one(o, o->paths.items[i], color);
             if (s != BCP_EXIT_OK)
                 status = s;
         }
@@ -317,6 +257,15 @@ int bcp_cmd_build(int argc, char **argv)
     for (size_t i = 0; i < module_count; i++)
         free(modules[i]);
     free(modules);
-    free(o.paths);
+    return status;
+}
+
+int bcp_cmd_build(int argc, char **argv)
+{
+    build_options o = {0};
+    int status = parse_args(argc, argv, &o);
+    if (status < 0)
+        status = build_all(&o);
+    bcp_operands_free(&o.paths);
     return status;
 }

@@ -1,14 +1,14 @@
 /* bcp check: syntax errors, model errors and lint findings of plans, in one of
  * several output formats. */
 #define _DEFAULT_SOURCE
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
+#include "atomic_file.h"
 #include "cli.h"
 #include "engine.h"
 #include "lint_config.h"
@@ -18,9 +18,8 @@
 
 typedef struct check_options {
     bcp_model_options model;
-    const char *color;
-    char **paths;
-    int path_count;
+    bcp_common_options common;
+    bcp_operands paths;
     const char *format_name;
     const char *output;
     const char *profile;
@@ -37,68 +36,36 @@ typedef struct check_options {
 /* "a,b c" -> a, b, c appended to the list. */
 static void split_selectors(const char *arg, bcp_string_list *out)
 {
-    const char *p = arg;
-    while (*p) {
-        while (*p == ',' || *p == ' ')
-            p++;
-        const char *start = p;
-        while (*p && *p != ',' && *p != ' ')
-            p++;
-        if (p > start)
-            bcp_string_list_push(out, start, (size_t)(p - start));
-    }
-}
-
-/* Matches `--name VALUE` and `--name=VALUE`. */
-static bool option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
-        *value = argv[++*i];
-        return true;
-    }
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
-        *value = argv[*i] + n + 1;
-        return true;
-    }
-    return false;
+    const char *item;
+    size_t n;
+    while (bcp_list_next(&arg, &item, &n))
+        bcp_string_list_push(out, item, n);
 }
 
 static int parse_args(int argc, char **argv, check_options *o)
 {
-    o->color = "auto";
     o->format_name = "text";
-    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
-    if (!o->paths)
-        abort();
-    bool dash_dash = false;
+    bcp_operands_init(&o->paths, argc);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (dash_dash || a[0] != '-' || a[1] == '\0') {
-            o->paths[o->path_count++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            dash_dash = true;
-        } else if (option_value(argc, argv, &i, "--stdlib", &v)) {
-            o->model.stdlib_dir = v;
-        } else if (option_value(argc, argv, &i, "--color", &v)) {
-            o->color = v;
-        } else if (strcmp(a, "--no-color") == 0) {
-            o->color = "never";
-        } else if (option_value(argc, argv, &i, "--format", &v)) {
+        if (bcp_operand(&o->paths, argv[i]) ||
+            bcp_common_option(argc, argv, &i, BCP_OPT_STDLIB | BCP_OPT_COLOR, &o->common))
+            continue;
+        if (bcp_option_value(argc, argv, &i, "--format", &v)) {
             o->format_name = v;
-        } else if (option_value(argc, argv, &i, "--output", &v) || option_value(argc, argv, &i, "-o", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v)) {
             o->output = v;
-        } else if (option_value(argc, argv, &i, "--select", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--select", &v)) {
             split_selectors(v, &o->select);
             o->has_select = true;
-        } else if (option_value(argc, argv, &i, "--ignore", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--ignore", &v)) {
             split_selectors(v, &o->ignore);
             o->has_ignore = true;
-        } else if (option_value(argc, argv, &i, "--profile", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--profile", &v)) {
             o->profile = v;
-        } else if (option_value(argc, argv, &i, "--today", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--today", &v)) {
             o->today = v;
-        } else if (option_value(argc, argv, &i, "--config", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--config", &v)) {
             o->config = v;
         } else if (strcmp(a, "--no-config") == 0) {
             o->no_config = true;
@@ -106,7 +73,7 @@ static int parse_args(int argc, char **argv, check_options *o)
             o->no_lint = true;
         } else if (strcmp(a, "--exit-zero") == 0) {
             o->exit_zero = true;
-        } else if (option_value(argc, argv, &i, "--fail-on", &v)) {
+        } else if (bcp_option_value(argc, argv, &i, "--fail-on", &v)) {
             if (strcmp(v, "error") == 0)
                 o->fail_on_error_only = true;
             else if (strcmp(v, "warning") == 0)
@@ -117,10 +84,11 @@ static int parse_args(int argc, char **argv, check_options *o)
             return bcp_usage_error("check", "unknown option '%s'", a);
         }
     }
-    if (o->path_count == 0)
+    o->model.stdlib_dir = o->common.stdlib_dir;
+    if (o->paths.count == 0)
         return bcp_usage_error("check", "no files given");
-    if (strcmp(o->color, "auto") && strcmp(o->color, "always") && strcmp(o->color, "never"))
-        return bcp_usage_error("check", "--color takes auto, always or never");
+    if (bcp_common_check(&o->common, "check") >= 0)
+        return BCP_EXIT_ERROR;
     bcp_format format;
     if (!bcp_format_parse(o->format_name, &format))
         return bcp_usage_error("check", "--format takes text, gcc, json, sarif or github");
@@ -129,8 +97,6 @@ static int parse_args(int argc, char **argv, check_options *o)
     return -1;
 }
 
-/* Diagnostics already reported.  A module that several plans import is
- * loaded once per plan; its problems are reported once. */
 /* The findings already reported, as a hash set: a module imported by several
  * plans is reported once, and a run with 200,000 findings stays linear. */
 typedef struct printed_set {
@@ -213,40 +179,43 @@ static bool is_config_file(const char *path)
 
 /* ------------------------------------------------------------ configs */
 
+typedef struct config_entry {
+    char *key;                /* config path, "" for none */
+    bcp_lint_config config;
+} config_entry;
+
 typedef struct config_cache {
-    char **keys;              /* config path, "" for none */
-    bcp_lint_config *configs;
-    size_t count;
+    config_entry *items;
+    size_t count, capacity;
 } config_cache;
 
 static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov)
 {
     const char *key = path ? path : "";
     for (size_t i = 0; i < cache->count; i++)
-        if (strcmp(cache->keys[i], key) == 0)
-            return &cache->configs[i];
+        if (strcmp(cache->items[i].key, key) == 0)
+            return &cache->items[i].config;
     bcp_lint_config c;
     if (!bcp_lint_config_load(path, ov, &c)) {
         bcp_lint_config_free(&c);
         return NULL;
     }
-    cache->keys = realloc(cache->keys, (cache->count + 1) * sizeof *cache->keys);
-    cache->configs = realloc(cache->configs, (cache->count + 1) * sizeof *cache->configs);
-    if (!cache->keys || !cache->configs)
+    cache->items = bcp_grow(cache->items, &cache->capacity, cache->count, sizeof *cache->items);
+    config_entry *e = &cache->items[cache->count++];
+    e->key = strdup(key);
+    if (!e->key)
         abort();
-    cache->keys[cache->count] = strdup(key);
-    cache->configs[cache->count++] = c;
-    return &cache->configs[cache->count - 1];
+    e->config = c;
+    return &e->config;
 }
 
 static void config_cache_free(config_cache *cache)
 {
     for (size_t i = 0; i < cache->count; i++) {
-        free(cache->keys[i]);
-        bcp_lint_config_free(&cache->configs[i]);
+        free(cache->items[i].key);
+        bcp_lint_config_free(&cache->items[i].config);
     }
-    free(cache->keys);
-    free(cache->configs);
+    free(cache->items);
 }
 
 /* The config file that governs `file`: --config, else the nearest bcpconfig.bcp. */
@@ -270,68 +239,45 @@ static char *config_path_for(const check_options *o, const char *file)
 
 /* ------------------------------------------------------------ output file */
 
+/* --output FILE: the report replaces FILE only when the check ran to the end,
+ * so that a failed run leaves the previous report in place. */
 typedef struct output_target {
     FILE *out;
-    char *tmp_path;
-    bool direct;
+    bcp_atomic_file file;
+    bool to_file;
 } output_target;
 
 static bool output_open(const char *path, output_target *t)
 {
     t->out = stdout;
-    t->tmp_path = NULL;
-    t->direct = false;
-    if (!path || strcmp(path, "-") == 0)
+    t->to_file = path && strcmp(path, "-") != 0;
+    if (!t->to_file)
         return true;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-        /* A device or pipe (/dev/null, a FIFO) cannot be replaced by rename. */
-        t->out = fopen(path, "w");
-        if (!t->out) {
-            fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
-            t->out = stdout;
-            return false;
-        }
-        t->direct = true;
-        return true;
-    }
-    size_t n = strlen(path) + 16;
-    t->tmp_path = malloc(n);
-    if (!t->tmp_path)
-        abort();
-    snprintf(t->tmp_path, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(t->tmp_path);
-    if (fd < 0 || !(t->out = fdopen(fd, "w"))) {
-        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(t->tmp_path);
-        }
-        free(t->tmp_path);
-        t->tmp_path = NULL;
-        t->out = stdout;
+    const char *err;
+    /* A report (SARIF for code scanning, JSON for a dashboard) is meant to be read by others. */
+    if (!bcp_atomic_open(&t->file, path, 0644, 0, &err)) {
+        fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
+        t->to_file = false;
         return false;
     }
+    t->out = t->file.out;
     return true;
 }
 
-/* Renames the temporary file over `path`, or removes it when `keep` is false. */
+/* Puts the report in place, or drops it when `keep` is false. */
 static bool output_close(const char *path, output_target *t, bool keep)
 {
-    if (t->direct)
-        return fclose(t->out) == 0 || !keep;
-    if (!t->tmp_path)
+    if (!t->to_file)
         return fflush(stdout) == 0 || !keep;
-    bool ok = fflush(t->out) == 0 && fsync(fileno(t->out)) == 0;
-    ok = fclose(t->out) == 0 && ok;
-    if (keep && ok && rename(t->tmp_path, path) != 0)
-        ok = false;
-    if (!keep || !ok)
-        unlink(t->tmp_path);
-    if (keep && !ok)
-        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
-    free(t->tmp_path);
-    return ok || !keep;
+    if (!keep) {
+        bcp_atomic_discard(&t->file);
+        return true;
+    }
+    const char *err;
+    if (bcp_atomic_commit(&t->file, &err))
+        return true;
+    fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
+    return false;
 }
 
 /* ------------------------------------------------------------ checking */
@@ -404,7 +350,7 @@ static bool validate_config(check_state *st, const char *path)
 
 static void free_options(check_options *o)
 {
-    free(o->paths);
+    bcp_operands_free(&o->paths);
     bcp_string_list_free(&o->select);
     bcp_string_list_free(&o->ignore);
 }
@@ -434,11 +380,10 @@ int bcp_cmd_check(int argc, char **argv)
         free_options(&o);
         return BCP_EXIT_ERROR;
     }
-    bool color = format == BCP_FORMAT_TEXT && !o.output &&
-                 (strcmp(o.color, "always") == 0 || (strcmp(o.color, "auto") == 0 && bcp_want_color(stdout)));
+    bool color = format == BCP_FORMAT_TEXT && !o.output && bcp_common_color(&o.common, stdout);
     char **files;
     size_t file_count;
-    bool found = bcp_collect_files(o.paths, o.path_count, &files, &file_count);
+    bool found = bcp_collect_files(o.paths.items, o.paths.count, &files, &file_count);
     size_t plan_count = 0;
     for (size_t i = 0; i < file_count; i++) {
         if (is_config_file(files[i])) {

@@ -16,59 +16,45 @@
 
 typedef struct diff_options {
     bcp_model_options model;
+    bcp_common_options common;
     bcp_diff_format format;
     bool git;
     const char *dump;
-    char **args;
-    int arg_count;
+    bcp_operands args;
 } diff_options;
 
 static int parse_args(int argc, char **argv, diff_options *o)
 {
-    o->args = calloc((size_t)argc + 1, sizeof *o->args);
-    if (!o->args)
-        abort();
-    bool only_args = false;
+    bcp_operands_init(&o->args, argc);
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *format = NULL;
-        if (only_args || (a[0] != '-' || a[1] == '\0')) {
-            o->args[o->arg_count++] = argv[i];
-        } else if (strcmp(a, "--") == 0) {
-            only_args = true;
-        } else if (strcmp(a, "--git") == 0) {
+        const char *a = argv[i], *format;
+        if (bcp_operand(&o->args, argv[i]) || bcp_common_option(argc, argv, &i, BCP_OPT_STDLIB, &o->common))
+            continue;
+        if (strcmp(a, "--git") == 0) {
             o->git = true;
         } else if (strcmp(a, "--dump") == 0 && i + 1 < argc) {
             o->dump = argv[++i];
-        } else if (strcmp(a, "--stdlib") == 0 && i + 1 < argc) {
-            o->model.stdlib_dir = argv[++i];
-        } else if (strncmp(a, "--stdlib=", 9) == 0) {
-            o->model.stdlib_dir = a + 9;
-        } else if (strcmp(a, "--format") == 0 && i + 1 < argc) {
-            format = argv[++i];
-        } else if (strncmp(a, "--format=", 9) == 0) {
-            format = a + 9;
-        } else {
-            return bcp_usage_error("diff", "unknown option '%s'", a);
-        }
-        if (format) {
+        } else if (bcp_option_value(argc, argv, &i, "--format", &format)) {
             if (strcmp(format, "text") == 0)
                 o->format = BCP_DIFF_TEXT;
             else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
                 o->format = BCP_DIFF_MARKDOWN;
             else
                 return bcp_usage_error("diff", "--format takes text or markdown");
+        } else {
+            return bcp_usage_error("diff", "unknown option '%s'", a);
         }
     }
+    o->model.stdlib_dir = o->common.stdlib_dir;
     if (o->dump)
-        return o->arg_count == 0 ? -1 : bcp_usage_error("diff", "--dump takes one file");
+        return o->args.count == 0 ? -1 : bcp_usage_error("diff", "--dump takes one file");
     /* git calls an external diff with exactly seven arguments. */
-    if (o->arg_count == 7)
+    if (o->args.count == 7)
         o->git = true;
-    if (o->git && o->arg_count != 7)
+    if (o->git && o->args.count != 7)
         return bcp_usage_error("diff", "--git expects git's 7 arguments: PATH OLD-FILE OLD-HEX "
                                        "OLD-MODE NEW-FILE NEW-HEX NEW-MODE");
-    if (!o->git && o->arg_count != 2)
+    if (!o->git && o->args.count != 2)
         return bcp_usage_error("diff", "diff takes two files: OLD NEW");
     return -1;
 }
@@ -122,20 +108,16 @@ int bcp_cmd_diff(int argc, char **argv)
 {
     diff_options o = {0};
     int status = parse_args(argc, argv, &o);
-    if (status >= 0) {
-        free(o.args);
-        return status;
-    }
-    if (o.dump) {
-        free(o.args);
-        return dump(&o);
+    if (status >= 0 || o.dump) {
+        bcp_operands_free(&o.args);
+        return status >= 0 ? status : dump(&o);
     }
     const char *old_path, *new_path;
     char *old_name = NULL, *new_name = NULL;
     if (o.git) {
-        const char *path = o.args[0];
-        old_path = o.args[1];
-        new_path = o.args[4];
+        const char *path = o.args.items[0];
+        old_path = o.args.items[1];
+        new_path = o.args.items[4];
         size_t len = strlen(path) + 3;
         old_name = malloc(len);
         new_name = malloc(len);
@@ -144,14 +126,14 @@ int bcp_cmd_diff(int argc, char **argv)
         snprintf(old_name, len, "a/%s", path);
         snprintf(new_name, len, "b/%s", path);
     } else {
-        old_path = o.args[0];
-        new_path = o.args[1];
+        old_path = o.args.items[0];
+        new_path = o.args.items[1];
         old_name = strdup(old_path);
         new_name = strdup(new_path);
         if (!old_name || !new_name)
             abort();
     }
-    free(o.args);
+    bcp_operands_free(&o.args);
     bool imports_failed = false;
     bcp_model *old_model = load_side(old_path, old_name, &o.model, &imports_failed);
     bcp_model *new_model = old_model ? load_side(new_path, new_name, &o.model, &imports_failed) : NULL;

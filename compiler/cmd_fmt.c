@@ -1,20 +1,16 @@
 /* bcp fmt: rewrite plans in the canonical layout (docs/fmt.md). */
 #define _DEFAULT_SOURCE
-#include <errno.h>
-#include <limits.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "alloc.h"
+#include "atomic_file.h"
 #include "cli.h"
 #include "format.h"
 
 typedef struct fmt_options {
     bool check, diff, write;
-    char **paths;
-    int path_count;
+    bcp_operands paths;
 } fmt_options;
 
 /* ------------------------------------------------------------ unified diff */
@@ -67,12 +63,7 @@ typedef struct edit_list {
 
 static void edit_push(edit_list *l, char op, size_t a, size_t b)
 {
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 64;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    l->items = bcp_grow(l->items, &l->cap, l->count, sizeof *l->items);
     l->items[l->count++] = (edit){op, a, b};
 }
 
@@ -251,88 +242,28 @@ static void print_unified_diff(FILE *out, const char *name, const char *old, siz
     free(b);
 }
 
-/* ---------------------------------------------------------- atomic write */
-
-static bool write_atomic(const char *path, const char *data, size_t len, const char **err)
-{
-    /* Rewrite the file a symlink points at, not the link. */
-    char target[PATH_MAX];
-    if (!realpath(path, target)) {
-        *err = strerror(errno);
-        return false;
-    }
-    struct stat st;
-    if (stat(target, &st) != 0) {
-        *err = strerror(errno);
-        return false;
-    }
-    size_t tlen = strlen(target);
-    char *tmp = malloc(tlen + 32);
-    if (!tmp)
-        abort();
-    const char *slash = strrchr(target, '/');
-    size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
-    snprintf(tmp, tlen + 32, "%.*s.%s.fmt-XXXXXX", (int)dir_len, target, target + dir_len);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        *err = strerror(errno);
-        free(tmp);
-        return false;
-    }
-    bool ok = true;
-    size_t done = 0;
-    while (ok && done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            ok = false;
-        else
-            done += (size_t)n;
-    }
-    if (ok && fchmod(fd, st.st_mode & 07777) != 0)
-        ok = false;
-    if (ok && fsync(fd) != 0)
-        ok = false;
-    if (close(fd) != 0)
-        ok = false;
-    if (ok && rename(tmp, target) != 0)
-        ok = false;
-    if (!ok) {
-        *err = strerror(errno);
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
-}
-
 /* --------------------------------------------------------------- command */
 
 static int parse_args(int argc, char **argv, fmt_options *o)
 {
-    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
-    if (!o->paths)
-        abort();
-    bool only_paths = false;
+    bcp_operands_init(&o->paths, argc);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!only_paths && strcmp(a, "--") == 0)
-            only_paths = true;
-        else if (!only_paths && strcmp(a, "--check") == 0)
+        if (bcp_operand(&o->paths, argv[i]))
+            continue;
+        if (strcmp(a, "--check") == 0)
             o->check = true;
-        else if (!only_paths && strcmp(a, "--diff") == 0)
+        else if (strcmp(a, "--diff") == 0)
             o->diff = true;
-        else if (!only_paths && (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0))
+        else if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0)
             o->write = true;
-        else if (!only_paths && a[0] == '-' && a[1] != '\0')
-            return bcp_usage_error("fmt", "unknown option '%s'", a);
         else
-            o->paths[o->path_count++] = argv[i];
+            return bcp_usage_error("fmt", "unknown option '%s'", a);
     }
-    if (o->path_count == 0)
+    if (o->paths.count == 0)
         return bcp_usage_error("fmt", "no files given (use - for standard input)");
-    for (int i = 0; i < o->path_count; i++)
-        if (o->write && strcmp(o->paths[i], "-") == 0)
+    for (int i = 0; i < o->paths.count; i++)
+        if (o->write && strcmp(o->paths.items[i], "-") == 0)
             return bcp_usage_error("fmt", "-w cannot rewrite standard input");
     return -1;
 }
@@ -380,7 +311,8 @@ static file_result format_one(const char *path, const fmt_options *o)
         printf("%s\n", name);
     if (changed && o->write) {
         const char *werr = NULL;
-        if (!write_atomic(path, formatted, len, &werr)) {
+        /* in place: the mode stays, and a symlink keeps pointing at the plan */
+        if (!bcp_atomic_write(path, formatted, len, 0644, BCP_ATOMIC_KEEP_MODE | BCP_ATOMIC_FOLLOW_LINKS, &werr)) {
             fprintf(stderr, "bcp: %s: cannot write: %s\n", name, werr);
             result = FILE_ERROR;
         } else if (!o->check && !o->diff) {
@@ -392,21 +324,14 @@ static file_result format_one(const char *path, const fmt_options *o)
     return result;
 }
 
-int bcp_cmd_fmt(int argc, char **argv)
+static int format_all(const fmt_options *o)
 {
-    fmt_options o = {0};
-    int status = parse_args(argc, argv, &o);
-    if (status >= 0) {
-        free(o.paths);
-        return status;
-    }
     char **files;
     size_t file_count;
-    bool found = bcp_collect_files(o.paths, o.path_count, &files, &file_count);
-    free(o.paths);
+    bool found = bcp_collect_files(o->paths.items, o->paths.count, &files, &file_count);
     bool errors = !found, changes = false;
     for (size_t i = 0; i < file_count; i++) {
-        file_result r = format_one(files[i], &o);
+        file_result r = format_one(files[i], o);
         if (r == FILE_ERROR)
             errors = true;
         else if (r == FILE_CHANGED)
@@ -416,5 +341,15 @@ int bcp_cmd_fmt(int argc, char **argv)
     fflush(stdout);
     if (errors)
         return BCP_EXIT_ERROR;
-    return o.check && changes ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
+    return o->check && changes ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
+}
+
+int bcp_cmd_fmt(int argc, char **argv)
+{
+    fmt_options o = {0};
+    int status = parse_args(argc, argv, &o);
+    if (status < 0)
+        status = format_all(&o);
+    bcp_operands_free(&o.paths);
+    return status;
 }

@@ -4,13 +4,13 @@
  * added as stdlib files; this command only fills in {{placeholders}}, checks
  * that the result builds, and writes it without clobbering anything. */
 #define _DEFAULT_SOURCE
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "alloc.h"
+#include "atomic_file.h"
 #include "cli.h"
 #include "format.h"
 #include "model.h"
@@ -19,23 +19,10 @@
 
 typedef struct init_options {
     bcp_model_options model;
+    bcp_common_options common;
     const char *industry, *size, *sites, *lang, *output;
     bool force;
 } init_options;
-
-static bool option_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-    size_t n = strlen(name);
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
-        *value = argv[++*i];
-        return true;
-    }
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
-        *value = argv[*i] + n + 1;
-        return true;
-    }
-    return false;
-}
 
 typedef struct site_arg {
     char *id;
@@ -83,10 +70,8 @@ static char *site_id(const char *name, size_t n, size_t index)
 
 static size_t parse_sites(const char *arg, site_arg **out)
 {
-    size_t count = 0, cap = 4;
-    site_arg *sites = calloc(cap, sizeof *sites);
-    if (!sites)
-        abort();
+    size_t count = 0, cap = 0;
+    site_arg *sites = NULL;
     const char *p = arg;
     while (p && *p) {
         const char *start = p;
@@ -98,12 +83,7 @@ static size_t parse_sites(const char *arg, site_arg **out)
         while (end > start && end[-1] == ' ')
             end--;
         if (end > start) {
-            if (count == cap) {
-                cap *= 2;
-                sites = realloc(sites, cap * sizeof *sites);
-                if (!sites)
-                    abort();
-            }
+            sites = bcp_grow(sites, &cap, count, sizeof *sites);
             sites[count].name = bcp_string_escape(start, (size_t)(end - start));
             sites[count].id = site_id(start, (size_t)(end - start), count);
             /* two names that map to one id: number the later one */
@@ -167,38 +147,6 @@ static bool has_module(const char *stdlib_dir, const char *name)
     size_t n = bcp_stdlib_module(stdlib_dir, name, &files);
     bcp_stdlib_matches_free(files, n);
     return n > 0;
-}
-
-static bool write_atomic_file(const char *path, const char *data, size_t len)
-{
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s.tmpXXXXXX", path);
-    bool ok = false;
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        FILE *f = fdopen(fd, "wb");
-        if (f) {
-            ok = fwrite(data, 1, len, f) == len;
-            ok = fflush(f) == 0 && ok;
-            ok = fsync(fileno(f)) == 0 && ok;
-            ok = fclose(f) == 0 && ok;
-        } else {
-            close(fd);
-        }
-        if (ok)
-            chmod(tmp, 0644);
-        if (ok && rename(tmp, path) != 0)
-            ok = false;
-        if (!ok)
-            unlink(tmp);
-    }
-    if (!ok)
-        fprintf(stderr, "bcp: cannot write %s: %s\n", path, strerror(errno));
-    free(tmp);
-    return ok;
 }
 
 /* A threat's prose in the plan language, else in English (every locale
@@ -346,23 +294,24 @@ static int parse_args(int argc, char **argv, init_options *o)
     o->output = "plan.bcp";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
-        if (option_value(argc, argv, &i, "--industry", &v))
+        if (bcp_common_option(argc, argv, &i, BCP_OPT_STDLIB, &o->common))
+            continue;
+        if (bcp_option_value(argc, argv, &i, "--industry", &v))
             o->industry = v;
-        else if (option_value(argc, argv, &i, "--size", &v))
+        else if (bcp_option_value(argc, argv, &i, "--size", &v))
             o->size = v;
-        else if (option_value(argc, argv, &i, "--sites", &v))
+        else if (bcp_option_value(argc, argv, &i, "--sites", &v))
             o->sites = v;
-        else if (option_value(argc, argv, &i, "--lang", &v))
+        else if (bcp_option_value(argc, argv, &i, "--lang", &v))
             o->lang = v;
-        else if (option_value(argc, argv, &i, "--output", &v) || option_value(argc, argv, &i, "-o", &v))
+        else if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v))
             o->output = v;
-        else if (option_value(argc, argv, &i, "--stdlib", &v))
-            o->model.stdlib_dir = v;
         else if (strcmp(a, "--force") == 0)
             o->force = true;
         else
             return bcp_usage_error("init", "unknown argument '%s'", a);
     }
+    o->model.stdlib_dir = o->common.stdlib_dir;
     if (!o->industry)
         return bcp_usage_error("init", "--industry is required");
     return -1;
@@ -494,13 +443,15 @@ int bcp_cmd_init(int argc, char **argv)
         }
         bcp_model_free(m);
     }
+    const char *err;
     if (status == BCP_EXIT_OK) {
         if (to_stdout) {
             fwrite(out.data, 1, out.len, stdout);
-        } else if (write_atomic_file(o.output, out.data, out.len)) {
+        } else if (bcp_atomic_write(o.output, out.data, out.len, 0644, 0, &err)) {
             fprintf(stderr, "wrote %s: fill in every TODO (`bcp check %s` lists them), then `bcp build %s`\n",
                     o.output, o.output, o.output);
         } else {
+            fprintf(stderr, "bcp: cannot write %s: %s\n", o.output, err);
             status = BCP_EXIT_ERROR;
         }
     }

@@ -26,11 +26,7 @@ int bcp_cmd_rules(int argc, char **argv)
             format = "markdown";
         else if (strcmp(argv[i], "--codes") == 0)
             format = "codes";
-        else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
-            format = argv[++i];
-        else if (strncmp(argv[i], "--format=", 9) == 0)
-            format = argv[i] + 9;
-        else
+        else if (!bcp_option_value(argc, argv, &i, "--format", &format))
             return bcp_usage_error("rules", "unexpected argument '%s'", argv[i]);
     }
     if (strcmp(format, "text") && strcmp(format, "markdown") && strcmp(format, "codes"))

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 char *bcp_vformat(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -20,17 +22,19 @@ char *bcp_vformat(const char *fmt, va_list ap)
     return out;
 }
 
+char *bcp_strprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *out = bcp_vformat(fmt, ap);
+    va_end(ap);
+    return out;
+}
+
 bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
                        const char *name, const bcp_span *span, const char *fmt, ...)
 {
-    if (list->count == list->capacity) {
-        size_t cap = list->capacity ? list->capacity * 2 : 16;
-        bcp_diag *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            abort();
-        list->items = items;
-        list->capacity = cap;
-    }
+    list->items = bcp_grow(list->items, &list->capacity, list->count, sizeof *list->items);
     bcp_diag *d = &list->items[list->count++];
     memset(d, 0, sizeof *d);
     d->severity = sev;

@@ -32,6 +32,7 @@ void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* The printf-formatted text as a new string the caller frees; aborts when memory runs out. */
 char *bcp_vformat(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+char *bcp_strprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Stable order: by file path, then position, then code. */
 void bcp_diag_list_sort(bcp_diag_list *list);
 size_t bcp_diag_count(const bcp_diag_list *list, bcp_severity at_least);

@@ -248,6 +248,17 @@ static bool any_selects(const bcp_string_list *l, const bcp_rule *rule)
     return false;
 }
 
+/* --select and --ignore replace what the config file says. */
+static bool override_selectors(bcp_string_list *list, const bcp_string_list *given, const char *option)
+{
+    if (!check_selectors(given, NULL, option))
+        return false;
+    bcp_string_list_free(list);
+    for (size_t i = 0; i < given->count; i++)
+        bcp_string_list_push(list, given->items[i], strlen(given->items[i]));
+    return true;
+}
+
 bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *c)
 {
     memset(c, 0, sizeof *c);
@@ -270,20 +281,12 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
             return false;
     }
     if (ov && ov->select) {
-        if (!check_selectors(ov->select, NULL, "--select"))
+        if (!override_selectors(&c->select, ov->select, "--select"))
             return false;
-        bcp_string_list_free(&c->select);
-        for (size_t i = 0; i < ov->select->count; i++)
-            bcp_string_list_push(&c->select, ov->select->items[i], strlen(ov->select->items[i]));
         c->has_select = true;
     }
-    if (ov && ov->ignore) {
-        if (!check_selectors(ov->ignore, NULL, "--ignore"))
-            return false;
-        bcp_string_list_free(&c->ignore);
-        for (size_t i = 0; i < ov->ignore->count; i++)
-            bcp_string_list_push(&c->ignore, ov->ignore->items[i], strlen(ov->ignore->items[i]));
-    }
+    if (ov && ov->ignore && !override_selectors(&c->ignore, ov->ignore, "--ignore"))
+        return false;
     if (ov && ov->profile) {
         free(c->profile);
         c->profile = strdup(ov->profile);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 bool bcp_format_parse(const char *name, bcp_format *out)
 {
     static const struct {
@@ -117,16 +119,11 @@ static void github_escape(FILE *out, const char *s, bool property)
         case '\r': fputs("%0D", out); break;
         case '\n': fputs("%0A", out); break;
         case ':':
-            if (property)
-                fputs("%3A", out);
-            else
-                fputc(':', out);
-            break;
         case ',':
             if (property)
-                fputs("%2C", out);
+                fprintf(out, "%%%02X", (unsigned char)*s);
             else
-                fputc(',', out);
+                fputc(*s, out);
             break;
         default: fputc(*s, out);
         }
@@ -181,12 +178,7 @@ void bcp_reporter_add(bcp_reporter *r, const bcp_diag *d)
         finding_free(&f);
         return;
     }
-    if (r->count == r->capacity) {
-        r->capacity = r->capacity ? r->capacity * 2 : 64;
-        r->findings = realloc(r->findings, r->capacity * sizeof *r->findings);
-        if (!r->findings)
-            abort();
-    }
+    r->findings = bcp_grow(r->findings, &r->capacity, r->count, sizeof *r->findings);
     r->findings[r->count++] = f;
 }
 

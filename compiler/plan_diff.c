@@ -5,10 +5,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plan_diff.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "model_dump.h"
 
 typedef struct record {
@@ -53,38 +53,11 @@ struct bcp_plan_diff {
     size_t weak_count, weak_cap;
 };
 
-static void *grow(void *items, size_t *cap, size_t count, size_t size)
-{
-    if (count < *cap)
-        return items;
-    *cap = *cap ? *cap * 2 : 16;
-    void *p = realloc(items, *cap * size);
-    if (!p)
-        abort();
-    return p;
-}
-
-static char *format_string(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *format_string(const char *fmt, ...)
-{
-    va_list ap, copy;
-    va_start(ap, fmt);
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    char *out = malloc((size_t)(n < 0 ? 0 : n) + 1);
-    if (!out)
-        abort();
-    vsnprintf(out, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-    va_end(ap);
-    return out;
-}
-
 /* ------------------------------------------------------------- entities */
 
 static void add_record(record_list *l, const bcp_entity *e, char *label)
 {
-    l->items = grow(l->items, &l->cap, l->count, sizeof *l->items);
+    l->items = bcp_grow(l->items, &l->cap, l->count, sizeof *l->items);
     l->items[l->count++] = (record){e, label};
 }
 
@@ -94,10 +67,10 @@ static char *entity_label(const bcp_entity *e, const char *parent_label, size_t 
     const char *sep = parent_label ? "/" : "";
     const char *prefix = parent_label ? parent_label : "";
     if (e->id)
-        return format_string("%s%s%s.%s", prefix, sep, kind, e->id);
+        return bcp_strprintf("%s%s%s.%s", prefix, sep, kind, e->id);
     if (anonymous_index)
-        return format_string("%s%s%s[%zu]", prefix, sep, kind, anonymous_index);
-    return format_string("%s%s%s", prefix, sep, kind);
+        return bcp_strprintf("%s%s%s[%zu]", prefix, sep, kind, anonymous_index);
+    return bcp_strprintf("%s%s%s", prefix, sep, kind);
 }
 
 static void collect_children(record_list *l, const bcp_entity *e, const char *label)
@@ -148,7 +121,7 @@ static const record *find_record(const record_list *l, const char *label)
 static void weaken(bcp_plan_diff *d, const char *label, char *what, const bcp_value *old_value,
                    const bcp_value *new_value, const char *note)
 {
-    d->weak = grow(d->weak, &d->weak_cap, d->weak_count, sizeof *d->weak);
+    d->weak = bcp_grow(d->weak, &d->weak_cap, d->weak_count, sizeof *d->weak);
     d->weak[d->weak_count++] = (weakening){
         .label = label,
         .what = what,
@@ -188,9 +161,9 @@ static void check_longer(bcp_plan_diff *d, const record *r, const bcp_entity *o,
     if (!duration_of(ov, &before))
         return;
     if (!nv)
-        weaken(d, r->label, format_string("%s", removed), ov, NULL, NULL);
+        weaken(d, r->label, bcp_strprintf("%s", removed), ov, NULL, NULL);
     else if (duration_of(nv, &after) && after > before)
-        weaken(d, r->label, format_string("%s", loosened), ov, nv, NULL);
+        weaken(d, r->label, bcp_strprintf("%s", loosened), ov, nv, NULL);
 }
 
 /* Something the plan relied on that is gone: a phone number, a deputy. */
@@ -201,9 +174,9 @@ static void check_kept(bcp_plan_diff *d, const record *r, const bcp_entity *o, c
     if (!ov || (ov->kind == BCP_V_IDENT && strcmp(ov->as.ident.name, "none") == 0))
         return;
     if (!nv)
-        weaken(d, r->label, format_string("%s", what), ov, NULL, NULL);
+        weaken(d, r->label, bcp_strprintf("%s", what), ov, NULL, NULL);
     else if (nv->kind == BCP_V_IDENT && strcmp(nv->as.ident.name, "none") == 0)
-        weaken(d, r->label, format_string("%s", what), ov, nv, NULL);
+        weaken(d, r->label, bcp_strprintf("%s", what), ov, nv, NULL);
 }
 
 static bool list_has(const bcp_value *list, const bcp_value *item)
@@ -228,7 +201,7 @@ static void check_list_kept(bcp_plan_diff *d, const record *r, const bcp_entity 
     for (size_t i = 0; i < count; i++) {
         const bcp_value *item = ov->kind == BCP_V_LIST ? &ov->as.list.items[i] : ov;
         if (!list_has(nv, item))
-            weaken(d, r->label, format_string("%s", what), item, NULL, NULL);
+            weaken(d, r->label, bcp_strprintf("%s", what), item, NULL, NULL);
     }
 }
 
@@ -252,7 +225,7 @@ static const char *risk_band(const bcp_model *m, int score)
 static char *score_text(const bcp_model *m, int score)
 {
     const char *band = risk_band(m, score);
-    return band ? format_string("%d (%s)", score, band) : format_string("%d", score);
+    return band ? bcp_strprintf("%d (%s)", score, band) : bcp_strprintf("%d", score);
 }
 
 static void check_risk(bcp_plan_diff *d, const record *r, const bcp_entity *o, const bcp_entity *n,
@@ -266,15 +239,33 @@ static void check_risk(bcp_plan_diff *d, const record *r, const bcp_entity *o, c
     bool strategy_changed = ns && (!os || !bcp_value_equal(os, ns));
     if (strategy_changed)
         return;
-    d->weak = grow(d->weak, &d->weak_cap, d->weak_count, sizeof *d->weak);
+    d->weak = bcp_grow(d->weak, &d->weak_cap, d->weak_count, sizeof *d->weak);
     d->weak[d->weak_count++] = (weakening){
         .label = r->label,
-        .what = format_string("risk level raised (likelihood x impact)"),
+        .what = bcp_strprintf("risk level raised (likelihood x impact)"),
         .old_value = score_text(om, before),
         .new_value = score_text(nm, after),
         .note = "without a new or changed strategy",
     };
 }
+
+/* Ways to reach someone and fallbacks: removing one weakens the plan. */
+static const struct {
+    bcp_kind kind;
+    const char *attr, *what;
+} kept_attrs[] = {
+    {BCP_KIND_CONTACT, "phone", "contact phone removed"},
+    {BCP_KIND_CONTACT, "alt_phone", "contact alternate phone removed"},
+    {BCP_KIND_CONTACT, "email", "contact e-mail removed"},
+    {BCP_KIND_CONTACT, "alt_email", "contact alternate e-mail removed"},
+    {BCP_KIND_CONTACT, "substitute", "substitute removed"},
+    {BCP_KIND_SITE, "alternate", "alternate site removed"},
+    {BCP_KIND_ASSET, "alternate", "alternate removed"},
+    {BCP_KIND_FUNCTION, "deputy", "deputy removed"},
+    {BCP_KIND_FUNCTION, "fallback", "fallback removed"},
+    {BCP_KIND_SYSTEM, "fallback", "fallback removed"},
+    {BCP_KIND_TEAM, "deputy", "deputy removed"},
+};
 
 static void check_pair(bcp_plan_diff *d, const record *r, const bcp_entity *o, const bcp_entity *n,
                        const bcp_model *om, const bcp_model *nm)
@@ -287,45 +278,22 @@ static void check_pair(bcp_plan_diff *d, const record *r, const bcp_entity *o, c
     const bcp_value *ov = value_of(o, "reviewed"), *nv = value_of(n, "reviewed");
     if (date_of(ov, &before)) {
         if (!nv)
-            weaken(d, r->label, format_string("review date removed"), ov, NULL, NULL);
+            weaken(d, r->label, bcp_strprintf("review date removed"), ov, NULL, NULL);
         else if (date_of(nv, &after) && after < before)
-            weaken(d, r->label, format_string("review date moved back"), ov, nv, NULL);
+            weaken(d, r->label, bcp_strprintf("review date moved back"), ov, nv, NULL);
     }
     switch (o->kind) {
     case BCP_KIND_BACKUP:
         check_longer(d, r, o, n, "every", "backup less frequent", "backup interval removed");
         if (bcp_entity_bool(o, "offsite", false) && !bcp_entity_bool(n, "offsite", false))
-            weaken(d, r->label, format_string("backup no longer offsite"), value_of(o, "offsite"),
+            weaken(d, r->label, bcp_strprintf("backup no longer offsite"), value_of(o, "offsite"),
                    value_of(n, "offsite"), NULL);
         if (bcp_entity_bool(o, "immutable", false) && !bcp_entity_bool(n, "immutable", false))
-            weaken(d, r->label, format_string("backup no longer immutable"), value_of(o, "immutable"),
+            weaken(d, r->label, bcp_strprintf("backup no longer immutable"), value_of(o, "immutable"),
                    value_of(n, "immutable"), NULL);
-        break;
-    case BCP_KIND_CONTACT:
-        check_kept(d, r, o, n, "phone", "contact phone removed");
-        check_kept(d, r, o, n, "alt_phone", "contact alternate phone removed");
-        check_kept(d, r, o, n, "email", "contact e-mail removed");
-        check_kept(d, r, o, n, "alt_email", "contact alternate e-mail removed");
-        check_kept(d, r, o, n, "substitute", "substitute removed");
         break;
     case BCP_KIND_SUPPLIER:
         check_list_kept(d, r, o, n, "alternates", "alternate supplier removed");
-        break;
-    case BCP_KIND_SITE:
-        check_kept(d, r, o, n, "alternate", "alternate site removed");
-        break;
-    case BCP_KIND_ASSET:
-        check_kept(d, r, o, n, "alternate", "alternate removed");
-        break;
-    case BCP_KIND_FUNCTION:
-        check_kept(d, r, o, n, "deputy", "deputy removed");
-        check_kept(d, r, o, n, "fallback", "fallback removed");
-        break;
-    case BCP_KIND_SYSTEM:
-        check_kept(d, r, o, n, "fallback", "fallback removed");
-        break;
-    case BCP_KIND_TEAM:
-        check_kept(d, r, o, n, "deputy", "deputy removed");
         break;
     case BCP_KIND_RISK:
         check_risk(d, r, o, n, om, nm);
@@ -336,14 +304,17 @@ static void check_pair(bcp_plan_diff *d, const record *r, const bcp_entity *o, c
     default:
         break;
     }
+    for (size_t i = 0; i < sizeof kept_attrs / sizeof *kept_attrs; i++)
+        if (kept_attrs[i].kind == o->kind)
+            check_kept(d, r, o, n, kept_attrs[i].attr, kept_attrs[i].what);
 }
 
 static void check_removed(bcp_plan_diff *d, const record *r)
 {
     switch (r->entity->kind) {
-    case BCP_KIND_CONTACT: weaken(d, r->label, format_string("contact removed"), NULL, NULL, NULL); break;
-    case BCP_KIND_EXERCISE: weaken(d, r->label, format_string("exercise removed"), NULL, NULL, NULL); break;
-    case BCP_KIND_BACKUP: weaken(d, r->label, format_string("backup removed"), NULL, NULL, NULL); break;
+    case BCP_KIND_CONTACT: weaken(d, r->label, bcp_strprintf("contact removed"), NULL, NULL, NULL); break;
+    case BCP_KIND_EXERCISE: weaken(d, r->label, bcp_strprintf("exercise removed"), NULL, NULL, NULL); break;
+    case BCP_KIND_BACKUP: weaken(d, r->label, bcp_strprintf("backup removed"), NULL, NULL, NULL); break;
     default: break;
     }
 }
@@ -352,7 +323,7 @@ static void check_removed(bcp_plan_diff *d, const record *r)
 
 static entity_change *add_change(bcp_plan_diff *d, change_kind kind, const char *label)
 {
-    d->changes = grow(d->changes, &d->change_cap, d->change_count, sizeof *d->changes);
+    d->changes = bcp_grow(d->changes, &d->change_cap, d->change_count, sizeof *d->changes);
     entity_change *c = &d->changes[d->change_count++];
     *c = (entity_change){.kind = kind, .label = label};
     return c;
@@ -361,7 +332,7 @@ static entity_change *add_change(bcp_plan_diff *d, change_kind kind, const char 
 static void add_attr_change(entity_change *c, size_t *cap, const char *name, const bcp_value *o,
                             const bcp_value *n)
 {
-    c->attrs = grow(c->attrs, cap, c->attr_count, sizeof *c->attrs);
+    c->attrs = bcp_grow(c->attrs, cap, c->attr_count, sizeof *c->attrs);
     c->attrs[c->attr_count++] = (attr_change){
         .name = name,
         .old_value = o ? bcp_value_string(o) : NULL,

@@ -46,6 +46,9 @@ const char *bcp_rt_item(bcp_render_ctx *ctx, const char *id, size_t i);
 const char *bcp_rt_optional(bcp_render_ctx *ctx, const char *id, const char *field);
 /* "every year", "every 6 months": an interval through `text review_every_phrase`. */
 void bcp_rfmt_interval(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
+/* The same through another phrase: `text frequency_phrase` gives "Every year"
+ * for a table cell. */
+void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id, bcp_buf *out);
 /* A text looked up without recording it as missing (optional prose). */
 const bcp_entity *bcp_rt_find(bcp_render_ctx *ctx, const char *id);
 

@@ -205,9 +205,23 @@ void bcp_rfmt_duration(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out)
 
 void bcp_rfmt_interval(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out)
 {
+    bcp_rfmt_every(ctx, seconds, "review_every_phrase", out);
+}
+
+void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id, bcp_buf *out)
+{
     bcp_buf d = {0};
     format_duration(ctx, seconds, true, &d);
-    const char *tmpl = bcp_rt_title(ctx, "review_every_phrase");
+    /* "每年" but "每 6 个月": a language may space a number differently from
+     * a bare unit, through an optional `text PHRASE_count` */
+    const char *tmpl = NULL;
+    if (d.data && d.data[0] >= '0' && d.data[0] <= '9') {
+        char id[96];
+        snprintf(id, sizeof id, "%s_count", phrase_id);
+        tmpl = bcp_rt_optional(ctx, id, "title");
+    }
+    if (!tmpl)
+        tmpl = bcp_rt_title(ctx, phrase_id);
     for (const char *p = tmpl; *p; p++) {
         if (strncmp(p, "{every}", 7) == 0) {
             bcp_buf_puts(out, d.data ? d.data : "");

@@ -632,6 +632,9 @@ static const char css[] =
     "  h2{break-before:page}\n"
     "  h2,h3,h4{break-after:avoid}\n"
     "  p:has(+ figure),p:has(+ .table-wrap){break-after:avoid}\n"
+    /* a heading's purpose line stays with the list or table it introduces */
+    "  h2+p,h3+p,h4+p{break-after:avoid}\n"
+    "  li{break-inside:avoid}\n"
     "  table,figure,blockquote{break-inside:auto}\n"
     "  .table-wrap{overflow:visible}\n"
     "  table{font-size:8pt}\n"

@@ -225,14 +225,72 @@ static void cell_date(md *d, const bcp_entity *e, const char *name)
 
 static void cell_bool(md *d, bool v) { cell_text(d, T(d, v ? "yes" : "no")); }
 
-/* Labels of the entities or catalogue entries a list value names, joined. */
-static void join_labels(md *d, const bcp_value *v, bcp_buf *out)
+/* "Every 6 months" / "每 6 个月" rather than a bare duration. */
+static void cell_frequency(md *d, const bcp_entity *e, const char *name)
+{
+    int64_t s;
+    if (!bcp_entity_duration(e, name, &s)) {
+        cell_raw(d, NULL);
+        return;
+    }
+    bcp_buf tmp = {0};
+    bcp_rfmt_every(d->ctx, s, "frequency_phrase", &tmp);
+    cell_text(d, tmp.data);
+    bcp_buf_free(&tmp);
+}
+
+/* Strings to be joined into one cell or sentence. */
+typedef struct strlist {
+    const char **items;
+    size_t count, cap;
+} strlist;
+
+static void strlist_add(strlist *l, const char *s)
+{
+    if (!s || !*s)
+        return;
+    if (l->count == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->items = realloc(l->items, l->cap * sizeof *l->items);
+        if (!l->items)
+            abort();
+    }
+    l->items[l->count++] = s;
+}
+
+/* Joins with `text list_separator`; when an item itself holds one of the
+ * marks listed in `text list_separator_strong` (a comma inside "Regional
+ * team, Americas", a clause inside a responsibility) the plain separator
+ * would blur the items, so the stronger one ("; ", "；") is used. */
+static void strlist_join(md *d, const strlist *l, bcp_buf *out)
+{
+    const char *sep = T(d, "list_separator");
+    const bcp_value *marks = bcp_rt_items(d->ctx, "list_separator_strong");
+    for (size_t i = 0; marks && marks->kind == BCP_V_LIST && i < l->count; i++) {
+        for (size_t k = 0; k < marks->as.list.count; k++) {
+            const bcp_value *mk = &marks->as.list.items[k];
+            if (mk->kind == BCP_V_STRING && *mk->as.string.text && strstr(l->items[i], mk->as.string.text)) {
+                sep = T(d, "list_separator_strong");
+                goto chosen;
+            }
+        }
+    }
+chosen:
+    for (size_t i = 0; i < l->count; i++) {
+        if (i)
+            bcp_buf_puts(out, sep);
+        bcp_buf_puts(out, l->items[i]);
+    }
+}
+
+static void strlist_free(strlist *l) { free(l->items); }
+
+static void collect_labels(md *d, const bcp_value *v, strlist *l)
 {
     if (!v)
         return;
     const bcp_value *items = v->kind == BCP_V_LIST ? v->as.list.items : v;
     size_t n = v->kind == BCP_V_LIST ? v->as.list.count : 1;
-    const char *sep = T(d, "list_separator");
     for (size_t i = 0; i < n; i++) {
         const bcp_value *it = &items[i];
         const char *s = NULL;
@@ -242,12 +300,17 @@ static void join_labels(md *d, const bcp_value *v, bcp_buf *out)
             s = it->as.ident.target ? label(d, it->as.ident.target) : it->as.ident.name;
         else if (it->kind == BCP_V_STRING)
             s = it->as.string.text;
-        if (!s)
-            continue;
-        if (out->len)
-            bcp_buf_puts(out, sep);
-        bcp_buf_puts(out, s);
+        strlist_add(l, s);
     }
+}
+
+/* Labels of the entities or catalogue entries a list value names, joined. */
+static void join_labels(md *d, const bcp_value *v, bcp_buf *out)
+{
+    strlist l = {0};
+    collect_labels(d, v, &l);
+    strlist_join(d, &l, out);
+    strlist_free(&l);
 }
 
 static void cell_list(md *d, const bcp_entity *e, const char *name)
@@ -402,13 +465,13 @@ static void join_sites(md *d, bcp_buf *out)
         return;
     }
     const bcp_entity_list *sites = bcp_model_entities(d->m, BCP_KIND_SITE);
-    const char *sep = T(d, "list_separator");
+    strlist l = {0};
     for (size_t i = 0; i < sites->count; i++) {
         const char *city = bcp_rattr(d->ctx, sites->items[i], "city");
-        if (out->len)
-            bcp_buf_puts(out, sep);
-        bcp_buf_puts(out, city ? city : label(d, sites->items[i]));
+        strlist_add(&l, city ? city : label(d, sites->items[i]));
     }
+    strlist_join(d, &l, out);
+    strlist_free(&l);
 }
 
 static void summary(md *d)
@@ -557,19 +620,17 @@ static void heatmap_grid(md *d, bcp_entity **risks, size_t n)
         for (int i = 1; i <= 5; i++) {
             const bcp_entity *lvl = bcp_risk_level(d->m, l * i);
             bcp_buf cell = {0};
-            if (lvl) {
+            if (lvl)
                 bcp_buf_puts(&cell, label(d, lvl));
-                bcp_buf_puts(&cell, T(d, "colon"));
-            }
-            size_t before = cell.len;
+            size_t ids = 0;
             for (size_t k = 0; k < n; k++) {
                 if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
                     continue;
-                if (cell.len > before)
-                    bcp_buf_puts(&cell, T(d, "list_separator"));
+                /* an empty cell names only its level: the grid stays readable */
+                bcp_buf_puts(&cell, ids++ ? T(d, "list_separator") : cell.len ? T(d, "colon") : "");
                 bcp_buf_puts(&cell, risks[k]->id);
             }
-            if (cell.len == before)
+            if (!cell.len)
                 bcp_buf_puts(&cell, "·");
             cell_text(d, cell.data);
             bcp_buf_free(&cell);
@@ -688,8 +749,18 @@ static void risk_section(md *d)
     free(risks);
 
     heading(d, 3, "risk_review");
+    /* risks may be reviewed more often than the plan (every six months
+     * against a yearly plan review): the tightest interval a risk sets is the
+     * cadence of the register */
+    int64_t cadence = d->plan ? bcp_plan_review_interval(d->plan) : 365 * 86400LL;
+    const bcp_entity_list *all_risks = bcp_model_entities(d->m, BCP_KIND_RISK);
+    for (size_t k = 0; k < all_risks->count; k++) {
+        int64_t own;
+        if (bcp_entity_duration(all_risks->items[k], "review_every", &own) && own > 0 && own < cadence)
+            cadence = own;
+    }
     bcp_buf every = {0};
-    bcp_rfmt_interval(d->ctx, d->plan ? bcp_plan_review_interval(d->plan) : 365 * 86400LL, &every);
+    bcp_rfmt_interval(d->ctx, cadence, &every);
     const char *keys[] = {"every"};
     const char *vals[] = {every.data};
     prose(d, bcp_rt_body(d->ctx, "risk_review"), keys, vals, 1);
@@ -835,6 +906,36 @@ static void bia_section(md *d)
 
 /* ------------------------------------------------------------- recovery */
 
+/* Which unit of `text unit_singular` / `unit_plural` a word is; -1 if none. */
+static int unit_index(md *d, const char *word)
+{
+    for (size_t i = 0; i < 6; i++) {
+        if (strcmp(word, bcp_rt_item(d->ctx, "unit_singular", i)) == 0 ||
+            strcmp(word, bcp_rt_item(d->ctx, "unit_plural", i)) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* The number of "1 hour" when "24 hours" is in the same unit, so that a range
+ * reads "1–24 hours"; NULL when the units differ. */
+static char *shared_unit_number(md *d, const char *a, const char *b)
+{
+    const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+    if (!sa || !sb)
+        return NULL;
+    int ua = unit_index(d, sa + 1);
+    if (ua < 0 || ua != unit_index(d, sb + 1))
+        return NULL;
+    size_t n = (size_t)(sa - a);
+    char *num = malloc(n + 1);
+    if (!num)
+        abort();
+    memcpy(num, a, n);
+    num[n] = '\0';
+    return num;
+}
+
 static void window_text(md *d, int64_t starts, bool has_end, int64_t ends, bcp_buf *out)
 {
     bcp_buf a = {0}, b = {0};
@@ -842,6 +943,16 @@ static void window_text(md *d, int64_t starts, bool has_end, int64_t ends, bcp_b
     if (has_end)
         duration_text(d, ends, &b);
     const char *tmpl = T(d, has_end ? "window" : "window_open");
+    char *start_number = has_end ? shared_unit_number(d, a.data ? a.data : "", b.data ? b.data : "") : NULL;
+    if (start_number || (has_end && starts == 0)) {
+        /* "0–48 hours", "48–72 hours" */
+        tmpl = T(d, "window_same_unit");
+        if (start_number) {
+            bcp_buf_free(&a);
+            bcp_buf_puts(&a, start_number);
+            free(start_number);
+        }
+    }
     for (const char *p = tmpl; *p; p++) {
         if (strncmp(p, "{start}", 7) == 0) {
             bcp_buf_puts(out, a.data ? a.data : "");
@@ -868,21 +979,24 @@ static void phases(md *d)
             int64_t starts = 0, ends = 0;
             bcp_entity_duration(p, "starts", &starts);
             bool has_end = bcp_entity_duration(p, "ends", &ends);
-            bcp_buf w = {0}, title = {0};
-            window_text(d, starts, has_end, ends, &w);
-            bcp_buf_puts(&title, label(d, p));
-            paren(d, w.data, &title);
-            bcp_buf_printf(d->b, "#### %zu. ", i + 1);
-            bcp_md_escape_into(d->b, title.data, BCP_MD_CELL);
+            /* the phase's own title often carries its number and span
+             * ("阶段三：长期恢复（1 周及以上）"), so the heading is the title
+             * alone and the computed window goes on its own line */
+            put(d, "#### ");
+            bcp_md_escape_into(d->b, label(d, p), BCP_MD_CELL);
             put(d, "\n\n");
+            bcp_buf w = {0};
+            window_text(d, starts, has_end, ends, &w);
+            bold_label(d, "label_window");
+            bcp_md_escape_into(d->b, w.data, BCP_MD_CELL);
             bcp_buf_free(&w);
-            bcp_buf_free(&title);
             const bcp_entity *owner = bcp_entity_ref(p, "owner");
             if (owner) {
+                put(d, "  \n");
                 bold_label(d, "label_owner");
                 esc(d, label(d, owner));
-                put(d, "\n\n");
             }
+            put(d, "\n\n");
             const bcp_value *acts = bcp_model_localized_value(d->m, p, "actions", d->ctx->lang);
             if (acts && acts->kind == BCP_V_LIST && acts->as.list.count)
                 item_list(d, acts, false);
@@ -893,7 +1007,7 @@ static void phases(md *d)
         para(d, bcp_rt_body(d->ctx, "default_phases_note"));
         static const char *const defaults[] = {"phase_response", "phase_short_term", "phase_long_term"};
         for (size_t i = 0; i < 3; i++) {
-            bcp_buf_printf(d->b, "#### %zu. ", i + 1);
+            put(d, "#### ");
             put(d, T(d, defaults[i]));
             put(d, "\n\n");
             para(d, bcp_rt_body(d->ctx, defaults[i]));
@@ -987,7 +1101,19 @@ static void backups(md *d)
             else
                 cell_blank(d);
             cell_duration(d, bk, "every");
-            cell_text(d, enum_label(d, "backup_kind", bk, "kind", "full"));
+            bcp_buf method = {0};
+            bcp_buf_puts(&method, enum_label(d, "backup_kind", bk, "kind", "full"));
+            int64_t kept;
+            if (bcp_entity_duration(bk, "retention", &kept)) {
+                bcp_buf t = {0}, phrase = {0};
+                duration_text(d, kept, &t);
+                bcp_rfill(&phrase, T(d, "retention_phrase"), "time", t.data);
+                paren(d, phrase.data, &method);
+                bcp_buf_free(&t);
+                bcp_buf_free(&phrase);
+            }
+            cell_text(d, method.data);
+            bcp_buf_free(&method);
             cell_text(d, bcp_rattr(d->ctx, bk, "where"));
             cell_bool(d, bcp_entity_bool(bk, "offsite", false));
             cell_bool(d, bcp_entity_bool(bk, "immutable", false));
@@ -1089,6 +1215,7 @@ static void suppliers(md *d)
             cell_text(d, T(d, "no_alternate"));
         cell_duration(d, s, "stock");
         cell_duration(d, s, "sla");
+        cell_text(d, bcp_rattr(d->ctx, s, "contract"));
         bcp_buf c = {0};
         contact_line(d, bcp_entity_ref(s, "contact"), NULL, bcp_entity_text(s, "phone"),
                      bcp_entity_text(s, "email"), &c);
@@ -1159,26 +1286,23 @@ static void comms_section(md *d)
     for (int tier = 1; tier <= 3; tier++) {
         char id[32];
         snprintf(id, sizeof id, "tier_%d", tier);
-        bcp_buf who = {0};
-        const char *sep = T(d, "list_separator");
+        strlist l = {0};
         for (size_t i = 0; i < teams->count; i++) {
             int64_t t = 1;
             bcp_entity_integer(teams->items[i], "tier", &t);
-            if (t != tier)
-                continue;
-            if (who.len)
-                bcp_buf_puts(&who, sep);
-            bcp_buf_puts(&who, label(d, teams->items[i]));
+            if (t == tier)
+                strlist_add(&l, label(d, teams->items[i]));
         }
         for (size_t i = 0; i < contacts->count; i++) {
             int64_t t = 3;
             bcp_entity_integer(contacts->items[i], "tier", &t);
             if (t != tier || tier == 3 || bcp_entity_bool(contacts->items[i], "external", false))
                 continue;
-            if (who.len)
-                bcp_buf_puts(&who, sep);
-            bcp_buf_puts(&who, label(d, contacts->items[i]));
+            strlist_add(&l, label(d, contacts->items[i]));
         }
+        bcp_buf who = {0};
+        strlist_join(d, &l, &who);
+        strlist_free(&l);
         row_begin(d);
         cell_raw(d, T(d, id));
         cell_raw(d, bcp_rt_body(d->ctx, id));
@@ -1267,7 +1391,21 @@ static void comms_section(md *d)
                     cell_raw(d, pass ? T(d, "external") : tbuf);
                     cell_text(d, bcp_entity_text(c, "phone"));
                     cell_text(d, bcp_entity_text(c, "alt_phone"));
-                    cell_text(d, bcp_entity_text(c, "email"));
+                    bcp_buf mail = {0};
+                    const char *e1 = bcp_entity_text(c, "email"), *e2 = bcp_entity_text(c, "alt_email");
+                    if (e1)
+                        bcp_buf_puts(&mail, e1);
+                    if (e2) {
+                        bcp_buf alt = {0};
+                        bcp_buf_printf(&alt, "%s%s", T(d, "alternate_prefix"), e2);
+                        if (mail.len)
+                            paren(d, alt.data, &mail);
+                        else
+                            bcp_buf_puts(&mail, alt.data);
+                        bcp_buf_free(&alt);
+                    }
+                    cell_text(d, mail.data);
+                    bcp_buf_free(&mail);
                     cell_list(d, c, "channels");
                     cell_entity(d, bcp_entity_ref(c, "substitute"));
                     row_end(d);
@@ -1325,29 +1463,32 @@ static void comms_section(md *d)
     for (size_t i = 0; i < channels->count; i++) {
         bcp_entity *ch = channels->items[i];
         const bcp_entity_list *users = bcp_model_referrers(d->m, ch);
-        bcp_buf used = {0};
-        const char *sep = T(d, "list_separator");
+        strlist uses = {0}, people = {0};
         for (size_t k = 0; k < users->count; k++) {
             bcp_kind k2 = users->items[k]->kind;
-            if (k2 != BCP_KIND_SCENARIO && k2 != BCP_KIND_MESSAGE && k2 != BCP_KIND_CONTACT)
-                continue;
-            if (used.len)
-                bcp_buf_puts(&used, sep);
-            bcp_buf_puts(&used, label(d, users->items[k]));
+            if (k2 == BCP_KIND_SCENARIO || k2 == BCP_KIND_MESSAGE)
+                strlist_add(&uses, label(d, users->items[k]));
+            else if (k2 == BCP_KIND_CONTACT)
+                strlist_add(&people, label(d, users->items[k]));
         }
-        if (!used.len) {
+        if (uses.count || people.count) {
+            if (!rows++)
+                table_header(d, "cols_channels");
+            bcp_buf used = {0}, reach = {0};
+            strlist_join(d, &uses, &used);
+            strlist_join(d, &people, &reach);
+            row_begin(d);
+            cell_entity(d, ch);
+            cell_text(d, enum_label(d, "medium", ch, "medium", NULL));
+            cell_bool(d, !bcp_entity_bool(ch, "needs_internet", true));
+            cell_text(d, used.data);
+            cell_text(d, reach.data);
+            row_end(d);
             bcp_buf_free(&used);
-            continue;
+            bcp_buf_free(&reach);
         }
-        if (!rows++)
-            table_header(d, "cols_channels");
-        row_begin(d);
-        cell_entity(d, ch);
-        cell_text(d, enum_label(d, "medium", ch, "medium", NULL));
-        cell_bool(d, !bcp_entity_bool(ch, "needs_internet", true));
-        cell_text(d, used.data);
-        row_end(d);
-        bcp_buf_free(&used);
+        strlist_free(&uses);
+        strlist_free(&people);
     }
     if (rows)
         table_end(d);
@@ -1397,7 +1538,9 @@ static void comms_section(md *d)
                     abort();
                 memcpy(line, p, len);
                 line[len] = '\0';
-                bcp_md_escape_into(d->b, line, BCP_MD_CELL);
+                /* each line starts a line of the quote: "1. " or "- " there
+                 * would open a list inside it, so line starts are escaped too */
+                bcp_md_escape_into(d->b, line, BCP_MD_TEXT);
                 free(line);
                 if (!nl)
                     break;
@@ -1429,7 +1572,7 @@ static void testing_section(md *d)
             row_begin(d);
             cell_entity(d, e);
             cell_entity(d, bcp_entity_ref(e, "kind"));
-            cell_duration(d, e, "every");
+            cell_frequency(d, e, "every");
             int32_t days;
             char date[11];
             if (bcp_entity_date(e, "last", &days)) {
@@ -1448,13 +1591,26 @@ static void testing_section(md *d)
             const char *scope = bcp_rattr(d->ctx, e, "scope");
             if (scope)
                 bcp_buf_puts(&cov, scope);
-            bcp_buf refs = {0};
-            join_labels(d, bcp_entity_value(e, "covers"), &refs);
-            if (refs.len)
-                bcp_buf_printf(&cov, "%s%s", cov.len ? " — " : "", refs.data);
-            bcp_buf_free(&refs);
+            /* what the exercise covers and who takes part: one remark each,
+             * since either list may already use the stronger separator */
+            static const char *const lists[][2] = {{"covers", "label_covers"}, {"participants", "label_participants"}};
+            for (size_t k = 0; k < 2; k++) {
+                bcp_buf refs = {0};
+                join_labels(d, bcp_entity_value(e, lists[k][0]), &refs);
+                if (refs.len) {
+                    bcp_buf remark = {0};
+                    bcp_buf_printf(&remark, "%s%s%s", T(d, lists[k][1]), T(d, "colon"), refs.data);
+                    if (cov.len)
+                        paren(d, remark.data, &cov);
+                    else
+                        bcp_buf_puts(&cov, remark.data);
+                    bcp_buf_free(&remark);
+                }
+                bcp_buf_free(&refs);
+            }
             cell_text(d, cov.data);
             bcp_buf_free(&cov);
+            cell_text(d, bcp_rattr(d->ctx, e, "results"));
             cell_entity(d, bcp_entity_ref(e, "owner"));
             row_end(d);
         }
@@ -1557,7 +1713,7 @@ static void implementation_section(md *d)
             cell_entity(d, t);
             cell_list(d, t, "audience");
             cell_text(d, enum_label(d, "training_when", t, "when", NULL));
-            cell_duration(d, t, "every");
+            cell_frequency(d, t, "every");
             cell_list(d, t, "topics");
             cell_list(d, t, "methods");
             cell_entity(d, bcp_entity_ref(t, "owner"));

@@ -171,11 +171,13 @@ if "$BCP" build -o "$tmp/doc" "$tmp/doc.bcp" 2>"$tmp/err" && "$BCP" build --lang
     else
         bad "supplier SLA not shown"; grep -n 'Custodian' "$zh" "$en"
     fi
-    if grep -q '^#### 1\. Response（0 至 4 小时）$' "$zh" && grep -q '^\*\*负责人\*\*：Owner Person$' "$zh" &&
-       grep -q '^#### 1\. Response (0 – 4 hours)$' "$en" && grep -q '^\*\*Owner\*\*: Owner Person$' "$en"; then
+    if grep -q '^#### Response$' "$zh" && grep -q '^\*\*时间窗口\*\*：0–4 小时  $' "$zh" &&
+       grep -q '^\*\*负责人\*\*：Owner Person$' "$zh" &&
+       grep -q '^#### Response$' "$en" && grep -q '^\*\*Time window\*\*: 0–4 hours  $' "$en" &&
+       grep -q '^\*\*Owner\*\*: Owner Person$' "$en"; then
         ok "punctuation comes from the locale (full-width in zh-CN)"
     else
-        bad "locale punctuation"; grep -n '^#### 1\.\|负责人\*\*\|Owner\*\*' "$zh" "$en"
+        bad "locale punctuation"; grep -n '^#### \|负责人\*\*\|Owner\*\*\|时间窗口\|Time window' "$zh" "$en"
     fi
     # HTML: short cells (durations, phone numbers) are kept on one line
     "$BCP" build --format html --lang en -o "$tmp/doc-html" "$tmp/doc.bcp" 2>/dev/null
@@ -194,6 +196,28 @@ if "$BCP" build -o "$tmp/doc" "$tmp/doc.bcp" 2>"$tmp/err" && "$BCP" build --lang
     fi
 else
     bad "content fixture does not build"; cat "$tmp/err"
+fi
+
+# Document details an auditor reads: a numbered line in a message template
+# stays a line of the quote (no list inside it), items holding a comma are
+# kept apart by the stronger separator, frequencies read as phrases, a range
+# shares its unit, and the risk register follows the risks' own cadence.
+g=$golden
+if grep -q '^> 1\\\. 采购部' "$g/huadong.md" && ! grep -q '^> 1\. ' "$g/huadong.md"; then
+    ok "numbered lines of a message template stay inside the quote"
+else
+    bad "message template line starts"; grep -n '^> [0-9]' "$g/huadong.md" | head -3
+fi
+if grep -q '^| Distribution | .*; Regional team, Americas; Regional team, EMEA; ' "$g/global-services.md"; then
+    ok "list items that contain a comma are joined with '; '"
+else
+    bad "list separator"; grep -n '^| Distribution' "$g/global-services.md"
+fi
+if grep -q '| 每 6 个月 |' "$g/beijing-finance.md" && grep -q '| Every 3 months |' "$g/global-services.md" &&
+   grep -q '^\*\*时间窗口\*\*：48–72 小时  $' "$g/huadong.md" && grep -q '风险清单至少每 6 个月复核一次' "$g/huadong.md"; then
+    ok "frequencies, time windows and the risk review cadence read naturally"
+else
+    bad "frequency / window phrasing"; grep -n '每 6\|时间窗口\|风险清单至少' "$g/huadong.md" | head -5
 fi
 
 # A plan with errors builds nothing and exits 2.
