@@ -1554,7 +1554,11 @@ static void comms_section(md *d)
         empty_line(d, "empty_messages");
 
     section(d, 3, "com_flow");
-    prose_list(d, bcp_rt_items(d->ctx, "com_flow"), true);
+    const bcp_value *flow = plan_value(d, "notification_flow");
+    if (flow && flow->kind == BCP_V_LIST && flow->as.list.count)
+        item_list(d, flow, true);
+    else
+        prose_list(d, bcp_rt_items(d->ctx, "com_flow"), true);
 }
 
 /* -------------------------------------------------------------- testing */

@@ -219,6 +219,39 @@ if grep -q '| 每 6 个月 |' "$g/beijing-finance.md" && grep -q '| Every 3 mont
 else
     bad "frequency / window phrasing"; grep -n '每 6\|时间窗口\|风险清单至少' "$g/huadong.md" | head -5
 fi
+# Section 5.8 is the plan's own notification_flow in each language, the
+# stdlib's default flow for a plan without one.
+flow_section() { # flow_section FILE: the items of section 5.8, one a line
+    awk '/^### 5\.8 /{on=1; next} on && /^#/{exit} on && NF' "$1"
+}
+zh_flow=$(flow_section "$g/beijing-finance.md")
+en_flow=$(flow_section "$g/beijing-finance.en.md")
+want_zh='1. 风险事件
+2. 核实关键影响
+3. 通知关键人员
+4. 执行应急决策
+5. 客户及员工公告
+6. 持续沟通'
+want_en='1. Risk event
+2. Verify the critical impact
+3. Notify key people
+4. Take the emergency decision
+5. Announce to clients and staff
+6. Keep communicating'
+if [ "$zh_flow" = "$want_zh" ] && [ "$en_flow" = "$want_en" ]; then
+    ok "notification flow: the plan's own steps in both languages"
+else
+    bad "notification flow of the Beijing plan"; printf '%s\n--\n%s\n' "$zh_flow" "$en_flow"
+fi
+if flow_section "$g/global-services.md" | grep -q '^1\. Whoever discovers the incident reports it'; then
+    ok "notification flow: stdlib default without notification_flow"
+else
+    bad "default notification flow missing"; flow_section "$g/global-services.md"
+fi
+if command -v python3 >/dev/null; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); e=json.load(open(sys.argv[2])); assert d["plan"]["notification_flow"][0]=="风险事件" and e["plan"]["notification_flow"][5]=="Keep communicating"' \
+        "$g/beijing-finance.json" "$g/beijing-finance.en.json" && ok "JSON: plan.notification_flow in the build language" || bad "JSON notification_flow"
+fi
 
 # A plan with errors builds nothing and exits 2.
 printf 'plan p { title = "t" organization = "o" owner = contact.nobody }\n' > "$tmp/broken.bcp"
