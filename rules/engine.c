@@ -1,7 +1,11 @@
 #define _DEFAULT_SOURCE
 #include "engine.h"
 
+#include "parse_pool.h"
+
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -100,25 +104,111 @@ static bool rule_enabled(const bcp_lint_options *opts, size_t i)
     return !opts || !opts->enabled || opts->enabled[i];
 }
 
+/* Rules are independent readers of the model, so they run on all cores; each
+ * writes its own findings, which are appended in catalogue order afterwards,
+ * so the output does not depend on the threads. */
+typedef struct rule_job {
+    bcp_lint_ctx ctx;
+    bcp_diag_list found;
+} rule_job;
+
+typedef struct rule_batch {
+    rule_job *jobs;
+    size_t count;
+    atomic_size_t next;
+} rule_batch;
+
+static void *rule_worker(void *arg)
+{
+    rule_batch *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->count)
+            break;
+        rule_job *job = &b->jobs[i];
+        job->ctx.out = &job->found;
+        job->ctx.rule->check(&job->ctx);
+        bcp_diag_list_free(&job->ctx.discarded);
+    }
+    return NULL;
+}
+
+/* Moves every diagnostic of `from` to the end of `to` (the strings change owner). */
+static void append_diags(bcp_diag_list *to, bcp_diag_list *from)
+{
+    if (from->count == 0) {
+        bcp_diag_list_free(from);
+        return;
+    }
+    if (to->count + from->count > to->capacity) {
+        size_t capacity = to->capacity ? to->capacity : 16;
+        while (capacity < to->count + from->count)
+            capacity *= 2;
+        bcp_diag *items = realloc(to->items, capacity * sizeof *items);
+        if (!items)
+            abort();
+        to->items = items;
+        to->capacity = capacity;
+    }
+    memcpy(to->items + to->count, from->items, from->count * sizeof *from->items);
+    to->count += from->count;
+    free(from->items);
+    from->items = NULL;
+    from->count = from->capacity = 0;
+}
+
+/* The model builds its reverse references on first use: do it before the
+ * rules share the model between threads. */
+static void prepare_model(bcp_model *model)
+{
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *l = bcp_model_entities(model, (bcp_kind)k);
+        if (l->count > 0) {
+            (void)bcp_model_referrers(model, l->items[0]);
+            return;
+        }
+    }
+}
+
 bool bcp_lint_run(bcp_model *model, const bcp_lint_options *opts, bcp_diag_list *out)
 {
-    bcp_lint_ctx ctx = {0};
-    ctx.model = model;
-    ctx.out = out;
-    ctx.today = opts ? opts->today : 0;
+    bcp_lint_ctx base = {0};
+    base.model = model;
+    base.today = opts ? opts->today : 0;
     const char *profile = opts && opts->profile ? opts->profile : "default";
-    ctx.profile = bcp_model_find(model, BCP_KIND_PROFILE, profile);
-    ctx.fallback_profile = bcp_model_find(model, BCP_KIND_PROFILE, "default");
-    if (!ctx.profile)
+    base.profile = bcp_model_find(model, BCP_KIND_PROFILE, profile);
+    base.fallback_profile = bcp_model_find(model, BCP_KIND_PROFILE, "default");
+    if (!base.profile)
         return false;
+    rule_job *jobs = calloc(bcp_rule_count ? bcp_rule_count : 1, sizeof *jobs);
+    if (!jobs)
+        abort();
+    size_t count = 0;
     for (size_t i = 0; i < bcp_rule_count; i++) {
         if (!rule_enabled(opts, i) || !bcp_rules[i]->check)
             continue;
-        ctx.rule = bcp_rules[i];
-        ctx.severity = effective_severity(opts, i);
-        bcp_rules[i]->check(&ctx);
+        jobs[count].ctx = base;
+        jobs[count].ctx.rule = bcp_rules[i];
+        jobs[count].ctx.severity = effective_severity(opts, i);
+        count++;
     }
-    bcp_diag_list_free(&ctx.discarded);
+    prepare_model(model);
+    rule_batch batch = {.jobs = jobs, .count = count};
+    atomic_init(&batch.next, 0);
+    size_t threads = bcp_parse_threads();
+    if (threads > count)
+        threads = count;
+    pthread_t ids[16];
+    size_t started = 0;
+    for (size_t t = 1; t < threads && started < sizeof ids / sizeof *ids; t++)
+        if (pthread_create(&ids[started], NULL, rule_worker, &batch) == 0)
+            started++;
+    rule_worker(&batch);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(ids[t], NULL);
+    for (size_t i = 0; i < count; i++)
+        append_diags(out, &jobs[i].found);
+    free(jobs);
     return true;
 }
 
