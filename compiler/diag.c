@@ -58,6 +58,17 @@ void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
     va_end(ap);
 }
 
+void bcp_diag_list_append(bcp_diag_list *to, bcp_diag_list *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        to->items = bcp_grow(to->items, &to->capacity, to->count, sizeof *to->items);
+        to->items[to->count++] = from->items[i]; /* the strings change owner */
+    }
+    free(from->items);
+    from->items = NULL;
+    from->count = from->capacity = 0;
+}
+
 void bcp_diag_list_free(bcp_diag_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {

@@ -25,6 +25,8 @@ typedef struct bcp_diag_list {
 } bcp_diag_list;
 
 void bcp_diag_list_free(bcp_diag_list *list);
+/* Moves every diagnostic of `from` to the end of `to`; `from` is left empty. */
+void bcp_diag_list_append(bcp_diag_list *to, bcp_diag_list *from);
 bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
                        const char *name, const bcp_span *span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "modules.h"
-#include "parse_pool.h"
+#include "workers.h"
 #include "scan.h"
 #include "syntax.h"
 
@@ -45,6 +45,8 @@ struct bcp_model {
     bcp_arena arena;
     TSParser *parser;           /* one parser for the files parsed on this thread */
     prefetched *prefetched;     /* imports parsed ahead, on all cores */
+    bcp_arena *piece_arenas;    /* entities of large files built on worker threads */
+    size_t piece_arena_count;
     size_t prefetched_count, prefetched_capacity;
     bcp_diag_list diags;
     bcp_model_options opts;
@@ -274,15 +276,22 @@ void bcp_format_duration(int64_t seconds, char *out, size_t size)
 static bcp_diag *model_error(bcp_model *m, const char *code, const char *name, const bcp_span *span,
                              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+static bcp_diag *add_error(bcp_diag_list *list, const char *code, const char *name, const bcp_span *span,
+                           const char *fmt, va_list ap)
+{
+    char buf[1024];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    return bcp_diag_add(list, BCP_SEV_ERROR, code, name, span, "%s", buf);
+}
+
 static bcp_diag *model_error(bcp_model *m, const char *code, const char *name, const bcp_span *span,
                              const char *fmt, ...)
 {
-    char buf[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    bcp_diag *d = add_error(&m->diags, code, name, span, fmt, ap);
     va_end(ap);
-    return bcp_diag_add(&m->diags, BCP_SEV_ERROR, code, name, span, "%s", buf);
+    return d;
 }
 
 static bcp_model *model_new(const bcp_model_options *opts)
@@ -308,6 +317,9 @@ void bcp_model_free(bcp_model *m)
         free(m->prefetched[i].path);
     }
     free(m->prefetched);
+    for (size_t i = 0; i < m->piece_arena_count; i++)
+        bcp_arena_free(&m->piece_arenas[i]);
+    free(m->piece_arenas);
     for (size_t i = 0; i < m->source_count; i++)
         bcp_source_free(m->sources[i]);
     free(m->sources);
@@ -357,12 +369,30 @@ bcp_entity *bcp_model_find(const bcp_model *m, bcp_kind kind, const char *id)
 
 /* ------------------------------------------------------ values from syntax */
 
+/* What building entities from one tree writes to: the model's own arena and
+ * lists, or a worker's, merged into the model afterwards (see build_pieces). */
 typedef struct build_ctx {
     bcp_model *model;
     const bcp_source *src;
     const bcp_symbols *sym;
     bool from_stdlib;
+    bcp_arena *arena;
+    bcp_diag_list *diags;
+    bcp_ptr_vec *broken;
 } build_ctx;
+
+static bcp_diag *ctx_error(build_ctx *c, const char *code, const char *name, const bcp_span *span,
+                           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static bcp_diag *ctx_error(build_ctx *c, const char *code, const char *name, const bcp_span *span,
+                           const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bcp_diag *d = add_error(c->diags, code, name, span, fmt, ap);
+    va_end(ap);
+    return d;
+}
 
 static const char *node_text(build_ctx *c, TSNode n, size_t *len)
 {
@@ -375,7 +405,7 @@ static char *node_strdup(build_ctx *c, TSNode n)
 {
     size_t len;
     const char *t = node_text(c, n, &len);
-    return bcp_arena_strndup(&c->model->arena, t, len);
+    return bcp_arena_strndup(c->arena, t, len);
 }
 
 static size_t encode_utf8(unsigned cp, char *out)
@@ -491,7 +521,7 @@ static void dedent(build_ctx *c, const char *raw, size_t len, bcp_value *v)
             tmp[t++] = '\n';
         i = end + 1;
     }
-    char *out = bcp_arena_alloc(&c->model->arena, t + 1);
+    char *out = bcp_arena_alloc(c->arena, t + 1);
     v->as.string.length = unescape(tmp, t, out);
     v->as.string.text = out;
     free(tmp);
@@ -507,7 +537,7 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
     if (s == sym->string) {
         v->kind = BCP_V_STRING;
         size_t inner = len >= 2 ? len - 2 : 0;
-        char *out = bcp_arena_alloc(&c->model->arena, inner + 1);
+        char *out = bcp_arena_alloc(c->arena, inner + 1);
         v->as.string.length = unescape(text + 1, inner, out);
         v->as.string.text = out;
     } else if (s == sym->multiline_string) {
@@ -520,7 +550,7 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
         snprintf(buf, sizeof buf, "%.*s", (int)(len < 31 ? len : 31), text);
         long long x = strtoll(buf, NULL, 10);
         if (errno == ERANGE || len > 19)
-            model_error(c->model, "E103", "wrong-type", &v->span, "integer `%.*s` is too large",
+            ctx_error(c, "E103", "wrong-type", &v->span, "integer `%.*s` is too large",
                         (int)len, text);
         v->as.integer = x;
     } else if (s == sym->duration) {
@@ -531,10 +561,10 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
                 digits++;
             bcp_diag *d;
             if (find_unit(text + digits, len - digits))
-                d = model_error(c->model, "E105", "bad-duration", &v->span,
+                d = ctx_error(c, "E105", "bad-duration", &v->span,
                                 "bad duration `%.*s`: the number is too large", (int)len, text);
             else
-                d = model_error(c->model, "E105", "bad-duration", &v->span,
+                d = ctx_error(c, "E105", "bad-duration", &v->span,
                                 "bad duration `%.*s`: unknown unit `%.*s`", (int)len, text,
                                 (int)(len - digits), text + digits);
             bcp_diag_set_hint(d, "units are m (minutes), h, d, w, mo (30 days) and y: 15m, 4h, 2d, 1w, 6mo, 1y");
@@ -543,7 +573,7 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
     } else if (s == sym->date) {
         v->kind = BCP_V_DATE;
         if (!bcp_parse_date(text, len, &v->as.days)) {
-            bcp_diag *d = model_error(c->model, "E104", "bad-date", &v->span,
+            bcp_diag *d = ctx_error(c, "E104", "bad-date", &v->span,
                                       "bad date `%.*s`: not a calendar date", (int)len, text);
             bcp_diag_set_hint(d, "write dates as YYYY-MM-DD with a real month and day, e.g. 2026-02-28");
             v->as.days = INT32_MIN;
@@ -553,7 +583,7 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
         v->as.boolean = len == 4 && memcmp(text, "true", 4) == 0;
     } else if (s == sym->identifier) {
         v->kind = BCP_V_IDENT;
-        v->as.ident.name = bcp_arena_strndup(&c->model->arena, text, len);
+        v->as.ident.name = bcp_arena_strndup(c->arena, text, len);
     } else if (s == sym->reference) {
         v->kind = BCP_V_REF;
         TSNode kind = ts_node_child_by_field_id(n, sym->field_kind);
@@ -563,7 +593,7 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
     } else if (s == sym->list) {
         v->kind = BCP_V_LIST;
         uint32_t named = ts_node_named_child_count(n);
-        bcp_value *items = bcp_arena_alloc(&c->model->arena, (named ? named : 1) * sizeof *items);
+        bcp_value *items = bcp_arena_alloc(c->arena, (named ? named : 1) * sizeof *items);
         size_t count = 0;
         TSTreeCursor cur = ts_tree_cursor_new(n);
         if (ts_tree_cursor_goto_first_child(&cur)) {
@@ -587,20 +617,12 @@ static void value_from_node(build_ctx *c, TSNode n, bcp_value *v)
 
 /* ---------------------------------------------------------------- blocks */
 
-static const char *const *kind_names(size_t *count)
-{
-    static const char *names[BCP_KIND_COUNT];
-    for (int k = 0; k < BCP_KIND_COUNT; k++)
-        names[k] = bcp_kind_name((bcp_kind)k);
-    *count = BCP_KIND_COUNT;
-    return names;
-}
-
 static void suggest_kind(bcp_diag *d, const char *word)
 {
-    size_t n;
-    const char *const *names = kind_names(&n);
-    const char *best = bcp_suggest(word, names, n);
+    const char *names[BCP_KIND_COUNT]; /* on the stack: builders may run on several threads */
+    for (int k = 0; k < BCP_KIND_COUNT; k++)
+        names[k] = bcp_kind_name((bcp_kind)k);
+    const char *best = bcp_suggest(word, names, BCP_KIND_COUNT);
     if (best)
         bcp_diag_set_hint(d, "did you mean `%s`?", best);
     else
@@ -616,7 +638,7 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
 static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role)
 {
     const bcp_symbols *sym = c->sym;
-    bcp_arena *arena = &c->model->arena;
+    bcp_arena *arena = c->arena;
     uint32_t named = ts_node_named_child_count(body);
     e->attrs = bcp_arena_alloc(arena, (named ? named : 1) * sizeof *e->attrs);
     bcp_ptr_vec children = {0};
@@ -636,7 +658,7 @@ static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role
                 /* Known names share the schema's string: one copy per name, not per use. */
                 const bcp_attr_schema *known = role == BLOCK_FREEFORM ? NULL
                                                : bcp_schema_attr(e->kind, key_text, key_len);
-                a->name = known ? known->name : bcp_arena_strndup(&c->model->arena, key_text, key_len);
+                a->name = known ? known->name : bcp_arena_strndup(c->arena, key_text, key_len);
                 a->key_span = bcp_node_span(c->src, key);
                 value_from_node(c, value, &a->value);
             } else if (s == sym->block) {
@@ -659,7 +681,6 @@ static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role
 static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, block_role role)
 {
     const bcp_symbols *sym = c->sym;
-    bcp_model *m = c->model;
     TSNode kind_node = ts_node_child_by_field_id(node, sym->field_kind);
     TSNode name_node = ts_node_child_by_field_id(node, sym->field_name);
     TSNode body = ts_node_child_by_field_id(node, sym->field_body);
@@ -677,8 +698,8 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
     if (kind == BCP_KIND_COUNT) {
         if (broken)
             return NULL;
-        char *word = bcp_arena_strndup(&m->arena, ktext, klen);
-        bcp_diag *d = model_error(m, "E101", "unknown-kind", &kspan, "unknown entity kind `%s`", word);
+        char *word = bcp_arena_strndup(c->arena, ktext, klen);
+        bcp_diag *d = ctx_error(c, "E101", "unknown-kind", &kspan, "unknown entity kind `%s`", word);
         suggest_kind(d, word);
         return NULL;
     }
@@ -688,36 +709,36 @@ static bcp_entity *build_block(build_ctx *c, TSNode node, bcp_entity *parent, bl
         if (parent && !bcp_schema_set_contains(ps->children, ks->name, strlen(ks->name))) {
             if (broken)
                 return NULL;
-            model_error(m, "E117", "misplaced-block", &kspan, "a `%s` block cannot stand inside `%s`",
+            ctx_error(c, "E117", "misplaced-block", &kspan, "a `%s` block cannot stand inside `%s`",
                         ks->name, ps->name);
             return NULL;
         }
         if (!parent && ks->nested_only) {
             if (broken)
                 return NULL;
-            bcp_diag *d = model_error(m, "E117", "misplaced-block", &kspan,
+            bcp_diag *d = ctx_error(c, "E117", "misplaced-block", &kspan,
                                       "a `%s` block belongs inside another block", ks->name);
             if (kind == BCP_KIND_BACKUP)
                 bcp_diag_set_hint(d, "write it inside the system it backs up: system erp { backup { every = 1d } }");
             return NULL;
         }
     }
-    bcp_entity *e = bcp_arena_alloc(&m->arena, sizeof *e);
+    bcp_entity *e = bcp_arena_alloc(c->arena, sizeof *e);
     e->kind = kind;
     e->parent = parent;
     e->from_stdlib = c->from_stdlib;
     e->span = bcp_node_span(c->src, node);
     if (broken)
-        bcp_ptr_vec_push(&m->arena, &m->broken, e);
+        bcp_ptr_vec_push(c->arena, c->broken, e);
     if (!ts_node_is_null(name_node)) {
         e->id = node_strdup(c, name_node);
         e->id_span = bcp_node_span(c->src, name_node);
     } else {
         e->id_span = kspan;
         if (role == BLOCK_FREEFORM)
-            e->id = bcp_arena_strndup(&m->arena, ktext, klen); /* config sections: the word is the name */
+            e->id = bcp_arena_strndup(c->arena, ktext, klen); /* config sections: the word is the name */
         else if ((ks->needs_id || role == BLOCK_OVERLAY) && !broken) {
-            bcp_diag *d = model_error(m, "E116", "missing-id", &kspan, "this `%s` block needs an id",
+            bcp_diag *d = ctx_error(c, "E116", "missing-id", &kspan, "this `%s` block needs an id",
                                       ks->name);
             bcp_diag_set_hint(d, "write `%s NAME { ... }`; the id is how other entries refer to it (%s.NAME)",
                               ks->name, ks->name);
@@ -919,18 +940,23 @@ typedef struct import_list {
     size_t count, next;
 } import_list;
 
+/* Also tells, per tree, whether it holds any `use` (such a piece must be
+ * built in order, on this thread, because imports load as they are met). */
 static void collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *trees, size_t tree_count,
-                            import_list *out)
+                            import_list *out, bool *has_use)
 {
     const bcp_symbols *sym = bcp_syntax_symbols();
     build_ctx c = {.model = m, .src = src, .sym = sym};
     for (size_t t = 0; t < tree_count; t++) {
-        TSNode root = ts_tree_root_node(trees[t]);
-        uint32_t n = ts_node_child_count(root);
-        for (uint32_t i = 0; i < n; i++) {
-            TSNode node = ts_node_child(root, i);
+        has_use[t] = false;
+        /* A cursor: ts_node_child(root, i) walks from the first child each time. */
+        TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(trees[t]));
+        bool more = ts_tree_cursor_goto_first_child(&cur);
+        for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+            TSNode node = ts_tree_cursor_current_node(&cur);
             if (ts_node_symbol(node) != sym->use_statement)
                 continue;
+            has_use[t] = true;
             TSNode path = ts_node_child_by_field_id(node, sym->field_path);
             if (ts_node_is_null(path) || ts_node_has_error(path))
                 continue;
@@ -953,6 +979,7 @@ static void collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *
                 abort();
             out->count++;
         }
+        ts_tree_cursor_delete(&cur);
     }
 }
 
@@ -967,7 +994,7 @@ static void prefetch_next(bcp_model *m, const bcp_source *importer, const char *
         pending->next++;
     if (pending->next >= pending->count)
         return;
-    size_t window = bcp_parse_threads() * PREFETCH_PER_THREAD;
+    size_t window = bcp_worker_threads() * PREFETCH_PER_THREAD;
     char **batch = calloc(window, sizeof *batch);
     if (!batch)
         abort();
@@ -1000,7 +1027,7 @@ static size_t parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, 
 {
     bcp_cut cuts[MAX_PIECES];
     size_t ncuts = 0;
-    if (src->length >= 2 * PIECE_MIN_BYTES && src->length <= UINT32_MAX && bcp_parse_threads() > 1)
+    if (src->length >= 2 * PIECE_MIN_BYTES && src->length <= UINT32_MAX && bcp_worker_threads() > 1)
         ncuts = bcp_scan_cuts(src->text, src->length, PIECE_MIN_BYTES, cuts, max - 1);
     if (ncuts == 0) {
         if (!m->parser) {
@@ -1092,6 +1119,70 @@ static void load_source(bcp_model *m, bcp_source *src, const char *key, bool fro
     load_parsed_source(m, src, key, from_stdlib, NULL);
 }
 
+/* ------------------------------------------------ building pieces in parallel */
+
+/* The pieces of a large file after the first hold only blocks: each is built
+ * on a worker thread into its own arena and lists, then merged into the model
+ * in piece order, so entities and diagnostics come out as from one thread. */
+typedef struct piece_job {
+    build_ctx c;
+    TSTree *tree;
+    bcp_arena arena;
+    bcp_diag_list diags;
+    bcp_ptr_vec broken, blocks;
+} piece_job;
+
+static void build_piece(void *item)
+{
+    piece_job *job = item;
+    job->c.arena = &job->arena;
+    job->c.diags = &job->diags;
+    job->c.broken = &job->broken;
+    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
+    bool more = ts_tree_cursor_goto_first_child(&cur);
+    for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        if (ts_node_symbol(n) != job->c.sym->block)
+            continue;
+        bcp_entity *e = build_block(&job->c, n, NULL, BLOCK_ENTITY);
+        if (e)
+            bcp_ptr_vec_push(&job->arena, &job->blocks, e);
+    }
+    ts_tree_cursor_delete(&cur);
+    ts_tree_delete(job->tree);
+}
+
+static void adopt_arena(bcp_model *m, const bcp_arena *arena)
+{
+    m->piece_arenas = realloc(m->piece_arenas, (m->piece_arena_count + 1) * sizeof *m->piece_arenas);
+    if (!m->piece_arenas)
+        abort();
+    m->piece_arenas[m->piece_arena_count++] = *arena;
+}
+
+static void build_pieces(bcp_model *m, const build_ctx *base, TSTree *const *trees, size_t count)
+{
+    piece_job *jobs = calloc(count, sizeof *jobs);
+    if (!jobs)
+        abort();
+    for (size_t i = 0; i < count; i++) {
+        jobs[i].c = *base;
+        jobs[i].tree = trees[i];
+        bcp_arena_init(&jobs[i].arena);
+    }
+    bcp_run_parallel(build_piece, jobs, sizeof *jobs, count);
+    for (size_t i = 0; i < count; i++) {
+        piece_job *job = &jobs[i];
+        for (size_t k = 0; k < job->blocks.count; k++)
+            bcp_ptr_vec_push(&m->arena, &m->blocks, job->blocks.items[k]);
+        for (size_t k = 0; k < job->broken.count; k++)
+            bcp_ptr_vec_push(&m->arena, &m->broken, job->broken.items[k]);
+        bcp_diag_list_append(&m->diags, &job->diags);
+        adopt_arena(m, &job->arena);
+    }
+    free(jobs);
+}
+
 static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
                                TSTree *parsed)
 {
@@ -1108,13 +1199,21 @@ static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, b
     else
         tree_count = parse_source(m, src, trees, MAX_PIECES);
     import_list pending = {0};
-    if (!from_stdlib)
-        collect_imports(m, src, trees, tree_count, &pending);
+    bool has_use[MAX_PIECES];
+    bool later_pieces_plain = false;
+    if (!from_stdlib) {
+        collect_imports(m, src, trees, tree_count, &pending, has_use);
+        later_pieces_plain = tree_count > 1;
+        for (size_t t = 1; t < tree_count; t++)
+            later_pieces_plain = later_pieces_plain && !has_use[t];
+    }
     for (size_t t = 0; t < tree_count; t++)
         if (bcp_syntax_report_errors(src, trees[t], &m->diags) > 0)
             m->syntax_errors = true;
-    build_ctx c = {.model = m, .src = src, .sym = bcp_syntax_symbols(), .from_stdlib = from_stdlib};
-    for (size_t t = 0; t < tree_count; t++) {
+    build_ctx c = {.model = m, .src = src, .sym = bcp_syntax_symbols(), .from_stdlib = from_stdlib,
+                   .arena = &m->arena, .diags = &m->diags, .broken = &m->broken};
+    size_t in_order = later_pieces_plain ? 1 : tree_count;
+    for (size_t t = 0; t < in_order; t++) {
     TSTree *tree = trees[t];
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
     if (ts_tree_cursor_goto_first_child(&cur)) {
@@ -1147,6 +1246,8 @@ static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, b
     ts_tree_cursor_delete(&cur);
     ts_tree_delete(tree);
     }
+    if (in_order < tree_count)
+        build_pieces(m, &c, trees + in_order, tree_count - in_order);
     import_list_free(&pending);
     if (owned_key)
         m->loading.count--;

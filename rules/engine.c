@@ -1,11 +1,9 @@
 #define _DEFAULT_SOURCE
 #include "engine.h"
 
-#include "parse_pool.h"
+#include "workers.h"
 
 #include <ctype.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,49 +110,12 @@ typedef struct rule_job {
     bcp_diag_list found;
 } rule_job;
 
-typedef struct rule_batch {
-    rule_job *jobs;
-    size_t count;
-    atomic_size_t next;
-} rule_batch;
-
-static void *rule_worker(void *arg)
+static void run_rule(void *item)
 {
-    rule_batch *b = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&b->next, 1);
-        if (i >= b->count)
-            break;
-        rule_job *job = &b->jobs[i];
-        job->ctx.out = &job->found;
-        job->ctx.rule->check(&job->ctx);
-        bcp_diag_list_free(&job->ctx.discarded);
-    }
-    return NULL;
-}
-
-/* Moves every diagnostic of `from` to the end of `to` (the strings change owner). */
-static void append_diags(bcp_diag_list *to, bcp_diag_list *from)
-{
-    if (from->count == 0) {
-        bcp_diag_list_free(from);
-        return;
-    }
-    if (to->count + from->count > to->capacity) {
-        size_t capacity = to->capacity ? to->capacity : 16;
-        while (capacity < to->count + from->count)
-            capacity *= 2;
-        bcp_diag *items = realloc(to->items, capacity * sizeof *items);
-        if (!items)
-            abort();
-        to->items = items;
-        to->capacity = capacity;
-    }
-    memcpy(to->items + to->count, from->items, from->count * sizeof *from->items);
-    to->count += from->count;
-    free(from->items);
-    from->items = NULL;
-    from->count = from->capacity = 0;
+    rule_job *job = item;
+    job->ctx.out = &job->found;
+    job->ctx.rule->check(&job->ctx);
+    bcp_diag_list_free(&job->ctx.discarded);
 }
 
 /* The model builds its reverse references on first use: do it before the
@@ -193,21 +154,9 @@ bool bcp_lint_run(bcp_model *model, const bcp_lint_options *opts, bcp_diag_list 
         count++;
     }
     prepare_model(model);
-    rule_batch batch = {.jobs = jobs, .count = count};
-    atomic_init(&batch.next, 0);
-    size_t threads = bcp_parse_threads();
-    if (threads > count)
-        threads = count;
-    pthread_t ids[16];
-    size_t started = 0;
-    for (size_t t = 1; t < threads && started < sizeof ids / sizeof *ids; t++)
-        if (pthread_create(&ids[started], NULL, rule_worker, &batch) == 0)
-            started++;
-    rule_worker(&batch);
-    for (size_t t = 0; t < started; t++)
-        pthread_join(ids[t], NULL);
+    bcp_run_parallel(run_rule, jobs, sizeof *jobs, count);
     for (size_t i = 0; i < count; i++)
-        append_diags(out, &jobs[i].found);
+        bcp_diag_list_append(out, &jobs[i].found);
     free(jobs);
     return true;
 }
