@@ -35,10 +35,13 @@ typedef struct entity_index {
 } entity_index;
 
 /* An import read and parsed ahead of its turn (see "parsing ahead"). */
+typedef struct piece_job piece_job;
+static void piece_job_free(piece_job *job);
 typedef struct prefetched {
     char *path;          /* canonical path */
     bcp_source *source;
-    TSTree *tree;
+    TSTree *tree;        /* NULL once built */
+    piece_job *built;    /* the module's entities, built ahead; NULL if it has imports */
 } prefetched;
 
 struct bcp_model {
@@ -312,7 +315,9 @@ void bcp_model_free(bcp_model *m)
     if (m->parser)
         ts_parser_delete(m->parser);
     for (size_t i = 0; i < m->prefetched_count; i++) {
-        ts_tree_delete(m->prefetched[i].tree);
+        piece_job_free(m->prefetched[i].built);
+        if (m->prefetched[i].tree)
+            ts_tree_delete(m->prefetched[i].tree);
         bcp_source_free(m->prefetched[i].source);
         free(m->prefetched[i].path);
     }
@@ -868,6 +873,106 @@ static void import_join(const bcp_source *importer, const char *spec, char *join
         snprintf(joined + jl, size - jl, ".bcp");
 }
 
+/* ------------------------------------------------ building pieces in parallel */
+
+/* The pieces of a large file after the first hold only blocks, and so do most
+ * prefetched modules: each is built on a worker thread into its own arena and
+ * lists, then merged into the model in load order, so entities and
+ * diagnostics come out as from one thread. */
+typedef struct piece_job {
+    build_ctx c;
+    TSTree *tree;
+    bool whole_file;     /* a prefetched module: report its syntax errors too */
+    bool has_use;        /* out: a whole file with imports is left to the loader */
+    bool syntax_errors;  /* out */
+    bcp_arena arena;
+    bcp_diag_list diags;
+    bcp_ptr_vec broken, blocks;
+} piece_job;
+
+static bool tree_has_use(const piece_job *job)
+{
+    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
+    bool found = false;
+    bool more = ts_tree_cursor_goto_first_child(&cur);
+    for (; more && !found; more = ts_tree_cursor_goto_next_sibling(&cur))
+        found = ts_node_symbol(ts_tree_cursor_current_node(&cur)) == job->c.sym->use_statement;
+    ts_tree_cursor_delete(&cur);
+    return found;
+}
+
+static void build_piece(void *item)
+{
+    piece_job *job = item;
+    job->c.arena = &job->arena;
+    job->c.diags = &job->diags;
+    job->c.broken = &job->broken;
+    if (job->whole_file) {
+        if ((job->has_use = tree_has_use(job)))
+            return;
+        job->syntax_errors = bcp_syntax_report_errors(job->c.src, job->tree, &job->diags) > 0;
+    }
+    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
+    bool more = ts_tree_cursor_goto_first_child(&cur);
+    for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        if (ts_node_symbol(n) != job->c.sym->block)
+            continue;
+        bcp_entity *e = build_block(&job->c, n, NULL, BLOCK_ENTITY);
+        if (e)
+            bcp_ptr_vec_push(&job->arena, &job->blocks, e);
+    }
+    ts_tree_cursor_delete(&cur);
+    ts_tree_delete(job->tree);
+    job->tree = NULL;
+}
+
+static void adopt_arena(bcp_model *m, const bcp_arena *arena)
+{
+    m->piece_arenas = realloc(m->piece_arenas, (m->piece_arena_count + 1) * sizeof *m->piece_arenas);
+    if (!m->piece_arenas)
+        abort();
+    m->piece_arenas[m->piece_arena_count++] = *arena;
+}
+
+/* A module built ahead but never imported (loaded another way meanwhile). */
+static void piece_job_free(piece_job *job)
+{
+    if (!job)
+        return;
+    bcp_diag_list_free(&job->diags);
+    bcp_arena_free(&job->arena);
+    free(job);
+}
+
+/* Hands a built piece's entities, findings and memory to the model. */
+static void merge_piece(bcp_model *m, piece_job *job)
+{
+    for (size_t k = 0; k < job->blocks.count; k++)
+        bcp_ptr_vec_push(&m->arena, &m->blocks, job->blocks.items[k]);
+    for (size_t k = 0; k < job->broken.count; k++)
+        bcp_ptr_vec_push(&m->arena, &m->broken, job->broken.items[k]);
+    bcp_diag_list_append(&m->diags, &job->diags);
+    m->syntax_errors = m->syntax_errors || job->syntax_errors;
+    adopt_arena(m, &job->arena);
+}
+
+static void build_pieces(bcp_model *m, const build_ctx *base, TSTree *const *trees, size_t count)
+{
+    piece_job *jobs = calloc(count, sizeof *jobs);
+    if (!jobs)
+        abort();
+    for (size_t i = 0; i < count; i++) {
+        jobs[i].c = *base;
+        jobs[i].tree = trees[i];
+        bcp_arena_init(&jobs[i].arena);
+    }
+    bcp_run_parallel(build_piece, jobs, sizeof *jobs, count);
+    for (size_t i = 0; i < count; i++)
+        merge_piece(m, &jobs[i]);
+    free(jobs);
+}
+
 /* ----------------------------------------------------- parsing ahead */
 
 /* A plan that imports many modules would parse them one by one; instead the
@@ -903,6 +1008,16 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
         n++;
     }
     bcp_parse_tasks(tasks, n);
+    piece_job *jobs = calloc(n ? n : 1, sizeof *jobs);
+    if (!jobs)
+        abort();
+    for (size_t i = 0; i < n; i++) {
+        jobs[i].c = (build_ctx){.model = m, .src = sources[i], .sym = bcp_syntax_symbols()};
+        jobs[i].tree = tasks[i].tree;
+        jobs[i].whole_file = true;
+        bcp_arena_init(&jobs[i].arena);
+    }
+    bcp_run_parallel(build_piece, jobs, sizeof *jobs, n);
     for (size_t i = 0; i < n; i++) {
         if (m->prefetched_count == m->prefetched_capacity) {
             m->prefetched_capacity = m->prefetched_capacity ? m->prefetched_capacity * 2 : 16;
@@ -915,21 +1030,29 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
         if (!p->path)
             abort();
         p->source = sources[i];
-        p->tree = tasks[i].tree;
+        p->tree = jobs[i].tree;
+        p->built = NULL;
+        if (!jobs[i].has_use) {
+            p->built = malloc(sizeof *p->built);
+            if (!p->built)
+                abort();
+            *p->built = jobs[i];
+        }
     }
+    free(jobs);
     free(tasks);
     free(sources);
 }
 
 /* Takes the prefetched parse of `path` out of the cache (NULL if none). */
-static bool take_prefetched(bcp_model *m, const char *path, bcp_source **src, TSTree **tree)
+static bool take_prefetched(bcp_model *m, const char *path, prefetched *out)
 {
     prefetched *p = find_prefetched(m, path);
     if (!p)
         return false;
-    *src = p->source;
-    *tree = p->tree;
+    *out = *p;
     free(p->path);
+    out->path = NULL;
     *p = m->prefetched[--m->prefetched_count];
     return true;
 }
@@ -1096,9 +1219,11 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     }
     if (list_contains(&m->loaded, resolved))
         return;
+    prefetched ahead = {0};
     bcp_source *src = NULL;
-    TSTree *tree = NULL;
-    if (!take_prefetched(m, resolved, &src, &tree)) {
+    if (take_prefetched(m, resolved, &ahead)) {
+        src = ahead.source;
+    } else {
         const char *err = NULL;
         src = bcp_source_read(resolved, &err);
         if (!src) {
@@ -1111,76 +1236,19 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     if (!src->path)
         abort();
     add_source(m, src, true);
-    load_parsed_source(m, src, resolved, false, tree);
+    if (ahead.built) {
+        /* Built ahead and free of imports: nothing is loaded in between. */
+        bcp_ptr_vec_push(&m->arena, &m->loaded, bcp_arena_strdup(&m->arena, resolved));
+        merge_piece(m, ahead.built);
+        free(ahead.built);
+        return;
+    }
+    load_parsed_source(m, src, resolved, false, ahead.tree);
 }
 
 static void load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib)
 {
     load_parsed_source(m, src, key, from_stdlib, NULL);
-}
-
-/* ------------------------------------------------ building pieces in parallel */
-
-/* The pieces of a large file after the first hold only blocks: each is built
- * on a worker thread into its own arena and lists, then merged into the model
- * in piece order, so entities and diagnostics come out as from one thread. */
-typedef struct piece_job {
-    build_ctx c;
-    TSTree *tree;
-    bcp_arena arena;
-    bcp_diag_list diags;
-    bcp_ptr_vec broken, blocks;
-} piece_job;
-
-static void build_piece(void *item)
-{
-    piece_job *job = item;
-    job->c.arena = &job->arena;
-    job->c.diags = &job->diags;
-    job->c.broken = &job->broken;
-    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
-    bool more = ts_tree_cursor_goto_first_child(&cur);
-    for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
-        TSNode n = ts_tree_cursor_current_node(&cur);
-        if (ts_node_symbol(n) != job->c.sym->block)
-            continue;
-        bcp_entity *e = build_block(&job->c, n, NULL, BLOCK_ENTITY);
-        if (e)
-            bcp_ptr_vec_push(&job->arena, &job->blocks, e);
-    }
-    ts_tree_cursor_delete(&cur);
-    ts_tree_delete(job->tree);
-}
-
-static void adopt_arena(bcp_model *m, const bcp_arena *arena)
-{
-    m->piece_arenas = realloc(m->piece_arenas, (m->piece_arena_count + 1) * sizeof *m->piece_arenas);
-    if (!m->piece_arenas)
-        abort();
-    m->piece_arenas[m->piece_arena_count++] = *arena;
-}
-
-static void build_pieces(bcp_model *m, const build_ctx *base, TSTree *const *trees, size_t count)
-{
-    piece_job *jobs = calloc(count, sizeof *jobs);
-    if (!jobs)
-        abort();
-    for (size_t i = 0; i < count; i++) {
-        jobs[i].c = *base;
-        jobs[i].tree = trees[i];
-        bcp_arena_init(&jobs[i].arena);
-    }
-    bcp_run_parallel(build_piece, jobs, sizeof *jobs, count);
-    for (size_t i = 0; i < count; i++) {
-        piece_job *job = &jobs[i];
-        for (size_t k = 0; k < job->blocks.count; k++)
-            bcp_ptr_vec_push(&m->arena, &m->blocks, job->blocks.items[k]);
-        for (size_t k = 0; k < job->broken.count; k++)
-            bcp_ptr_vec_push(&m->arena, &m->broken, job->broken.items[k]);
-        bcp_diag_list_append(&m->diags, &job->diags);
-        adopt_arena(m, &job->arena);
-    }
-    free(jobs);
 }
 
 static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,

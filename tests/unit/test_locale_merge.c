@@ -14,12 +14,7 @@ static char stdlib_dir[64];
 
 static void write_file(const char *rel, const char *text)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", stdlib_dir, rel);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    write_test_file(stdlib_dir, rel, text);
 }
 
 static int make_stdlib(void **state)

@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* mkdtemp */
 /* A large file is parsed in pieces on all cores (compiler/scan.c cuts it
  * between top-level blocks): the model and its diagnostics must be exactly
  * those of a whole-file parse, positions included. */
@@ -7,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "model.h"
 #include "scan.h"
+#include "test_support.h"
 
 typedef struct text_buf {
     char *data;
@@ -99,12 +102,68 @@ static void test_large_file_model_matches(void **state)
     free(b.data);
 }
 
+/* Modules without imports are parsed and built ahead on worker threads; their
+ * entities and errors (syntax and model) must be those of an in-order load. */
+static void test_modules_built_ahead(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bcp-test-ahead-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_test_file(dir, "plan.bcp",
+               "use \"./a.bcp\"\nuse \"./b.bcp\"\nuse \"./c.bcp\"\nuse \"./d.bcp\"\n"
+               "plan p { title = \"P\" organization = \"O\" owner = contact.a }\n");
+    write_test_file(dir, "a.bcp", "contact a { name = \"A\" }\n");
+    write_test_file(dir, "b.bcp", "site b {\n  name = \"B\"\n  staff = many\n}\n");
+    write_test_file(dir, "c.bcp", "site c { name = \"C\" \n");
+    write_test_file(dir, "d.bcp", "use \"./a.bcp\"\ncontact d { name = \"D\" substitute = contact.a }\n");
+    char plan[512];
+    snprintf(plan, sizeof plan, "%s/plan.bcp", dir);
+    bcp_model_options opts = {0};
+    bcp_model *m = bcp_model_load(plan, &opts);
+    assert_true(bcp_model_has_syntax_errors(m));
+    assert_non_null(bcp_model_find(m, BCP_KIND_CONTACT, "a"));
+    assert_non_null(bcp_model_find(m, BCP_KIND_CONTACT, "d"));
+    assert_non_null(bcp_model_find(m, BCP_KIND_SITE, "b"));
+    /* Entities keep the import order: a, then d. */
+    const bcp_entity_list *contacts = bcp_model_entities(m, BCP_KIND_CONTACT);
+    assert_int_equal(contacts->count, 2);
+    assert_string_equal(contacts->items[0]->id, "a");
+    assert_string_equal(contacts->items[1]->id, "d");
+    bool wrong_type = false, syntax = false;
+    bcp_diag_list *diags = bcp_model_diags(m);
+    for (size_t i = 0; i < diags->count; i++) {
+        const bcp_diag *d = &diags->items[i];
+        const char *path = d->span.source->path;
+        if (strcmp(d->code, "E103") == 0) {
+            wrong_type = true;
+            assert_non_null(strstr(path, "b.bcp"));
+            assert_int_equal(d->span.row, 2);
+            assert_int_equal(bcp_span_column(&d->span), 11);
+        }
+        if (d->is_syntax) {
+            syntax = true;
+            assert_non_null(strstr(path, "c.bcp"));
+        }
+    }
+    assert_true(wrong_type);
+    assert_true(syntax);
+    bcp_model_free(m);
+    const char *names[] = {"plan.bcp", "a.bcp", "b.bcp", "c.bcp", "d.bcp"};
+    for (size_t i = 0; i < 5; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cuts_land_between_blocks),
         cmocka_unit_test(test_unbalanced_text_is_not_cut),
         cmocka_unit_test(test_large_file_model_matches),
+        cmocka_unit_test(test_modules_built_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

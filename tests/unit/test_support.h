@@ -131,4 +131,15 @@ static inline bcp_entity *must_find(bcp_model *m, bcp_kind kind, const char *id,
 }
 #define find_entity(m, kind, id) must_find((m), (kind), (id), __FILE__, __LINE__)
 
+/* Writes dir/name (the test's scratch files). */
+static inline void write_test_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
 #endif
