@@ -19,43 +19,20 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "model.h"
 #include "model_dump.h"
 #include "syntax.h"
 
 /* ------------------------------------------------------------ out buffer */
 
-typedef struct sbuf {
-    char *data;
-    size_t len, cap;
-} sbuf;
-
-static void sb_putn(sbuf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        char *data = realloc(b->data, cap);
-        if (!data)
-            abort();
-        b->data = data;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s) { sb_putn(b, s, strlen(s)); }
-
-static void sb_spaces(sbuf *b, size_t n)
+static void sb_spaces(bcp_buf *b, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        sb_putn(b, " ", 1);
+        bcp_buf_put(b, " ", 1);
 }
 
-static void sb_indent(sbuf *b, int level) { sb_spaces(b, (size_t)level * 2); }
+static void sb_indent(bcp_buf *b, int level) { sb_spaces(b, (size_t)level * 2); }
 
 /* ------------------------------------------------------------ layout tree */
 
@@ -355,51 +332,51 @@ static bool block_is_short(const fctx *c, const fnode *b, int level)
 
 /* ------------------------------------------------------------- rendering */
 
-static void put_range(sbuf *out, const fctx *c, uint32_t start, uint32_t end)
+static void put_range(bcp_buf *out, const fctx *c, uint32_t start, uint32_t end)
 {
-    sb_putn(out, c->src->text + start, end - start);
+    bcp_buf_put(out, c->src->text + start, end - start);
 }
 
-static void put_comment(sbuf *out, const fctx *c, const comment *cm)
+static void put_comment(bcp_buf *out, const fctx *c, const comment *cm)
 {
     put_range(out, c, cm->start, cm->end);
 }
 
-static void put_trailing(sbuf *out, const fctx *c, const comment *cm)
+static void put_trailing(bcp_buf *out, const fctx *c, const comment *cm)
 {
     if (!cm)
         return;
-    sb_puts(out, " ");
+    bcp_buf_puts(out, " ");
     put_comment(out, c, cm);
 }
 
-static void put_comment_lines(sbuf *out, const fctx *c, const bcp_ptr_vec *comments, int level)
+static void put_comment_lines(bcp_buf *out, const fctx *c, const bcp_ptr_vec *comments, int level)
 {
     for (size_t i = 0; i < comments->count; i++) {
         sb_indent(out, level);
         put_comment(out, c, comments->items[i]);
-        sb_puts(out, "\n");
+        bcp_buf_puts(out, "\n");
     }
 }
 
-static void put_value_inline(sbuf *out, const fctx *c, const fvalue *v)
+static void put_value_inline(bcp_buf *out, const fctx *c, const fvalue *v)
 {
     if (!v->is_list) {
         put_range(out, c, v->start, v->end);
         return;
     }
-    sb_puts(out, "[");
+    bcp_buf_puts(out, "[");
     for (size_t i = 0; i < v->items.count; i++) {
         if (i)
-            sb_puts(out, ", ");
+            bcp_buf_puts(out, ", ");
         put_value_inline(out, c, ((const list_item *)v->items.items[i])->value);
     }
-    sb_puts(out, "]");
+    bcp_buf_puts(out, "]");
 }
 
 /* Writes a value that starts at display column `column` on a line indented
  * at `level`; `reserve` columns must stay free after it (a list's comma). */
-static void put_value(sbuf *out, const fctx *c, const fvalue *v, int level, size_t column,
+static void put_value(bcp_buf *out, const fctx *c, const fvalue *v, int level, size_t column,
                       size_t reserve)
 {
     if (!v->is_list || (value_inline_ok(c, v) &&
@@ -407,28 +384,28 @@ static void put_value(sbuf *out, const fctx *c, const fvalue *v, int level, size
         put_value_inline(out, c, v);
         return;
     }
-    sb_puts(out, "[");
+    bcp_buf_puts(out, "[");
     put_trailing(out, c, v->bracket);
-    sb_puts(out, "\n");
+    bcp_buf_puts(out, "\n");
     for (size_t i = 0; i < v->items.count; i++) {
         const list_item *item = v->items.items[i];
         put_comment_lines(out, c, &item->lead, level + 1);
         sb_indent(out, level + 1);
         put_value(out, c, item->value, level + 1, (size_t)(level + 1) * 2, 1);
-        sb_puts(out, ",");
+        bcp_buf_puts(out, ",");
         put_trailing(out, c, item->trailing);
-        sb_puts(out, "\n");
+        bcp_buf_puts(out, "\n");
     }
     put_comment_lines(out, c, &v->tail, level + 1);
     sb_indent(out, level);
-    sb_puts(out, "]");
+    bcp_buf_puts(out, "]");
 }
 
-static void put_header(sbuf *out, const fctx *c, const fnode *b)
+static void put_header(bcp_buf *out, const fctx *c, const fnode *b)
 {
     put_range(out, c, b->a_start, b->a_end);
     if (b->b_end > b->b_start) {
-        sb_puts(out, " ");
+        bcp_buf_puts(out, " ");
         put_range(out, c, b->b_start, b->b_end);
     }
 }
@@ -440,47 +417,47 @@ typedef struct run_layout {
     size_t columns[BCP_FORMAT_SHORT_ATTRS]; /* width of each attribute column */
 } run_layout;
 
-static void put_short_block(sbuf *out, const fctx *c, const fnode *b, const run_layout *run)
+static void put_short_block(bcp_buf *out, const fctx *c, const fnode *b, const run_layout *run)
 {
     put_header(out, c, b);
     if (run)
         sb_spaces(out, run->header - header_width(c, b));
     if (b->children.count == 0) {
-        sb_puts(out, " {}");
+        bcp_buf_puts(out, " {}");
         return;
     }
-    sb_puts(out, " { ");
+    bcp_buf_puts(out, " { ");
     for (size_t i = 0; i < b->children.count; i++) {
         const fnode *a = b->children.items[i];
         if (i) {
-            sb_puts(out, "  ");
+            bcp_buf_puts(out, "  ");
             if (run) {
                 const fnode *prev = b->children.items[i - 1];
                 sb_spaces(out, run->columns[i - 1] - attr_inline_width(c, prev));
             }
         }
         put_range(out, c, a->a_start, a->a_end);
-        sb_puts(out, " = ");
+        bcp_buf_puts(out, " = ");
         put_value_inline(out, c, a->value);
     }
-    sb_puts(out, " }");
+    bcp_buf_puts(out, " }");
 }
 
-static void put_sequence(sbuf *out, const fctx *c, const bcp_ptr_vec *nodes, int level);
+static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, int level);
 
-static void put_block(sbuf *out, const fctx *c, const fnode *b, int level, const run_layout *run)
+static void put_block(bcp_buf *out, const fctx *c, const fnode *b, int level, const run_layout *run)
 {
     if (block_is_short(c, b, level)) {
         put_short_block(out, c, b, run);
         return;
     }
     put_header(out, c, b);
-    sb_puts(out, " {");
+    bcp_buf_puts(out, " {");
     put_trailing(out, c, b->brace);
-    sb_puts(out, "\n");
+    bcp_buf_puts(out, "\n");
     put_sequence(out, c, &b->children, level + 1);
     sb_indent(out, level);
-    sb_puts(out, "}");
+    bcp_buf_puts(out, "}");
 }
 
 static bool is_one_line_block(const fctx *c, const fnode *n, int level)
@@ -539,7 +516,7 @@ static bool same_kind(const fctx *c, const fnode *a, const fnode *b)
            memcmp(c->src->text + a->a_start, c->src->text + b->a_start, a->a_end - a->a_start) == 0;
 }
 
-static void put_sequence(sbuf *out, const fctx *c, const bcp_ptr_vec *nodes, int level)
+static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, int level)
 {
     size_t n = nodes->count;
     if (n == 0)
@@ -606,7 +583,7 @@ static void put_sequence(sbuf *out, const fctx *c, const bcp_ptr_vec *nodes, int
     for (size_t i = 0; i < n; i++) {
         const fnode *f = nodes->items[i];
         if (i > 0 && (level == 0 ? top_level_blank(c, nodes, i) : f->blank_before))
-            sb_puts(out, "\n");
+            bcp_buf_puts(out, "\n");
         put_comment_lines(out, c, &f->lead, level);
         sb_indent(out, level);
         switch (f->kind) {
@@ -614,14 +591,14 @@ static void put_sequence(sbuf *out, const fctx *c, const bcp_ptr_vec *nodes, int
             put_comment(out, c, f->self);
             break;
         case N_USE:
-            sb_puts(out, "use ");
+            bcp_buf_puts(out, "use ");
             put_range(out, c, f->a_start, f->a_end);
             break;
         case N_ATTR: {
             size_t key = range_width(c, f->a_start, f->a_end);
             put_range(out, c, f->a_start, f->a_end);
             sb_spaces(out, key_pad[i] - key);
-            sb_puts(out, " = ");
+            bcp_buf_puts(out, " = ");
             put_value(out, c, f->value, level, (size_t)level * 2 + key_pad[i] + 3, 0);
             break;
         }
@@ -630,7 +607,7 @@ static void put_sequence(sbuf *out, const fctx *c, const bcp_ptr_vec *nodes, int
             break;
         }
         put_trailing(out, c, f->trailing);
-        sb_puts(out, "\n");
+        bcp_buf_puts(out, "\n");
     }
     free(key_pad);
     free(runs);
@@ -658,18 +635,12 @@ char *bcp_format_source(const bcp_source *src, bcp_diag_list *diags, size_t *len
     c.comma = anonymous(",");
     bcp_ptr_vec top = {0};
     build_sequence(&c, ts_tree_root_node(tree), false, NULL, &top);
-    sbuf out = {0};
+    bcp_buf out = {0};
     put_sequence(&out, &c, &top, 0);
     bcp_arena_free(&c.arena);
     ts_tree_delete(tree);
-    if (!out.data) {
-        out.data = malloc(1);
-        if (!out.data)
-            abort();
-        out.data[0] = '\0';
-    }
     *length = out.len;
-    return out.data;
+    return bcp_buf_take(&out);
 }
 
 /* Only the file's own entities: imports resolve against the working
