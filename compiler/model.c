@@ -1179,6 +1179,17 @@ static size_t parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, 
         }
     }
     bcp_parse_tasks(tasks, ncuts + 1);
+    bool any_error = false;
+    for (size_t i = 0; i <= ncuts; i++)
+        any_error = any_error || ts_node_has_error(ts_tree_root_node(tasks[i].tree));
+    if (any_error) {
+        /* The parser recovers from an error by what surrounds it, and a piece
+         * hides the rest of the file: report what a whole parse reports, the
+         * same on any number of cores. */
+        for (size_t i = 0; i <= ncuts; i++)
+            ts_tree_delete(tasks[i].tree);
+        return parse_source(m, src, trees, 1);
+    }
     for (size_t i = 0; i <= ncuts; i++)
         trees[i] = tasks[i].tree;
     return ncuts + 1;

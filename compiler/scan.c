@@ -13,10 +13,18 @@ size_t bcp_scan_skip_literal(const char *text, size_t len, size_t i)
     bool triple = i + 2 < len && text[i + 1] == '"' && text[i + 2] == '"';
     i += triple ? 3 : 1;
     while (i < len) {
-        if (text[i] == '\\')
+        if (text[i] == '\\' && !triple && i + 1 < len && text[i + 1] == '\n')
+            return i + 2; /* no escape crosses a line in a "string": it ends here */
+        else if (text[i] == '\\')
             i += 2;
-        else if (triple && i + 2 < len && memcmp(text + i, "\"\"\"", 3) == 0)
-            return i + 3;
+        else if (triple && i + 2 < len && memcmp(text + i, "\"\"\"", 3) == 0) {
+            /* The grammar closes with up to five quotes: """say "hi"""" ends
+             * with a quote of its own. */
+            size_t end = i + 3;
+            while (end < len && end < i + 5 && text[end] == '"')
+                end++;
+            return end;
+        }
         else if (!triple && (text[i] == '"' || text[i] == '\n'))
             return i + 1;
         else

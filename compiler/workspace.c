@@ -32,6 +32,12 @@ static bool is_ident_char(char c)
            c == '-' || (unsigned char)c >= 0x80;
 }
 
+/* White space as the grammar has it: a block's words may stand on separate lines. */
+static bool is_blank_char(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 bool bcp_text_declares_plan(const char *text, size_t len)
 {
     /* Only a top-level `plan ID {` counts: a locale module holds `plan ID { ... }`
@@ -53,14 +59,14 @@ bool bcp_text_declares_plan(const char *text, size_t len)
             if (depth > 0)
                 depth--;
         } else if (depth == 0 && (i == start || !is_ident_char(text[i - 1])) && i + 5 <= len &&
-                   memcmp(text + i, "plan", 4) == 0 && (text[i + 4] == ' ' || text[i + 4] == '\t')) {
+                   memcmp(text + i, "plan", 4) == 0 && is_blank_char(text[i + 4])) {
             size_t j = i + 4;
-            while (j < len && (text[j] == ' ' || text[j] == '\t'))
+            while (j < len && is_blank_char(text[j]))
                 j++;
             size_t id = j;
             while (j < len && is_ident_char(text[j]))
                 j++;
-            while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
+            while (j < len && is_blank_char(text[j]))
                 j++;
             if (j > id && j < len && text[j] == '{')
                 return true;

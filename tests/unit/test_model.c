@@ -533,6 +533,7 @@ static void test_text_declares_plan(void **state)
     assert_true(declares_plan("plan acme {\n}\n"));
     assert_true(declares_plan("# header\n  plan\tacme{ title = \"x\" }"));
     assert_true(declares_plan("\xEF\xBB\xBFplan acme {}"));
+    assert_true(declares_plan("plan\nacme\n{\n}\n")); /* the grammar lets a header span lines */
     assert_false(declares_plan("contact plan { name = \"x\" }"));
     assert_false(declares_plan("# plan acme {\n"));
     assert_false(declares_plan("planet x {}"));
