@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "modules.h"
 #include "workers.h"
 #include "scan.h"
@@ -49,13 +50,13 @@ struct bcp_model {
     TSParser *parser;           /* one parser for the files parsed on this thread */
     prefetched *prefetched;     /* imports parsed ahead, on all cores */
     bcp_arena *piece_arenas;    /* entities of large files built on worker threads */
-    size_t piece_arena_count;
+    size_t piece_arena_count, piece_arena_capacity;
     size_t prefetched_count, prefetched_capacity;
     bcp_diag_list diags;
     bcp_model_options opts;
     bcp_source **sources;
     size_t source_count, source_capacity;
-    size_t user_source_count;
+    size_t user_source_count, user_source_capacity;
     const bcp_source **user_sources;
     bool syntax_errors;
     bcp_ptr_vec loading;        /* keys of files being loaded: cycle detection */
@@ -338,17 +339,11 @@ void bcp_model_free(bcp_model *m)
 
 static void add_source(bcp_model *m, bcp_source *src, bool user)
 {
-    if (m->source_count == m->source_capacity) {
-        m->source_capacity = m->source_capacity ? m->source_capacity * 2 : 16;
-        m->sources = realloc(m->sources, m->source_capacity * sizeof *m->sources);
-        if (!m->sources)
-            abort();
-    }
+    m->sources = bcp_grow(m->sources, &m->source_capacity, m->source_count, sizeof *m->sources);
     m->sources[m->source_count++] = src;
     if (user) {
-        m->user_sources = realloc(m->user_sources, (m->user_source_count + 1) * sizeof *m->user_sources);
-        if (!m->user_sources)
-            abort();
+        m->user_sources = bcp_grow(m->user_sources, &m->user_source_capacity, m->user_source_count,
+                                   sizeof *m->user_sources);
         m->user_sources[m->user_source_count++] = src;
     }
 }
@@ -929,9 +924,8 @@ static void build_piece(void *item)
 
 static void adopt_arena(bcp_model *m, const bcp_arena *arena)
 {
-    m->piece_arenas = realloc(m->piece_arenas, (m->piece_arena_count + 1) * sizeof *m->piece_arenas);
-    if (!m->piece_arenas)
-        abort();
+    m->piece_arenas = bcp_grow(m->piece_arenas, &m->piece_arena_capacity, m->piece_arena_count,
+                               sizeof *m->piece_arenas);
     m->piece_arenas[m->piece_arena_count++] = *arena;
 }
 
@@ -1019,12 +1013,8 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     }
     bcp_run_parallel(build_piece, jobs, sizeof *jobs, n);
     for (size_t i = 0; i < n; i++) {
-        if (m->prefetched_count == m->prefetched_capacity) {
-            m->prefetched_capacity = m->prefetched_capacity ? m->prefetched_capacity * 2 : 16;
-            m->prefetched = realloc(m->prefetched, m->prefetched_capacity * sizeof *m->prefetched);
-            if (!m->prefetched)
-                abort();
-        }
+        m->prefetched = bcp_grow(m->prefetched, &m->prefetched_capacity, m->prefetched_count,
+                                 sizeof *m->prefetched);
         prefetched *p = &m->prefetched[m->prefetched_count++];
         p->path = strdup(sources[i]->real_path ? sources[i]->real_path : "");
         if (!p->path)
@@ -1060,7 +1050,7 @@ static bool take_prefetched(bcp_model *m, const char *path, prefetched *out)
 /* The local imports of a parsed file, resolved, in order. */
 typedef struct import_list {
     char **paths;
-    size_t count, next;
+    size_t count, capacity, next;
 } import_list;
 
 /* Also tells, per tree, whether it holds any `use` (such a piece must be
@@ -1094,9 +1084,7 @@ static void collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *
             import_join(src, spec, joined, sizeof joined);
             if (!realpath(joined, resolved))
                 continue;
-            out->paths = realloc(out->paths, (out->count + 1) * sizeof *out->paths);
-            if (!out->paths)
-                abort();
+            out->paths = bcp_grow(out->paths, &out->capacity, out->count, sizeof *out->paths);
             out->paths[out->count] = strdup(resolved);
             if (!out->paths[out->count])
                 abort();

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
+
 typedef struct file_list {
     bcp_stdlib_match *items;
     size_t count, capacity;
@@ -14,12 +16,7 @@ typedef struct file_list {
 
 static void push(file_list *list, const char *path, const char *text, size_t len)
 {
-    if (list->count == list->capacity) {
-        list->capacity = list->capacity ? list->capacity * 2 : 8;
-        list->items = realloc(list->items, list->capacity * sizeof *list->items);
-        if (!list->items)
-            abort();
-    }
+    list->items = bcp_grow(list->items, &list->capacity, list->count, sizeof *list->items);
     bcp_stdlib_match *m = &list->items[list->count++];
     m->path = strdup(path);
     m->text = malloc(len + 1);

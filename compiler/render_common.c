@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 /* ---------------------------------------------------------------- buffer */
 
 
@@ -37,12 +39,7 @@ static void note_missing(bcp_render_ctx *ctx, const char *id, const char *field)
     for (size_t i = 0; i < ctx->missing_count; i++)
         if (strcmp(ctx->missing[i], key) == 0)
             return;
-    if (ctx->missing_count == ctx->missing_cap) {
-        ctx->missing_cap = ctx->missing_cap ? ctx->missing_cap * 2 : 16;
-        ctx->missing = realloc(ctx->missing, ctx->missing_cap * sizeof *ctx->missing);
-        if (!ctx->missing)
-            abort();
-    }
+    ctx->missing = bcp_grow(ctx->missing, &ctx->missing_cap, ctx->missing_count, sizeof *ctx->missing);
     ctx->missing[ctx->missing_count] = strdup(key);
     if (!ctx->missing[ctx->missing_count])
         abort();

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "render.h"
 
 typedef struct md {
@@ -249,12 +250,7 @@ static void strlist_add(strlist *l, const char *s)
 {
     if (!s || !*s)
         return;
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 8;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    l->items = bcp_grow(l->items, &l->cap, l->count, sizeof *l->items);
     l->items[l->count++] = s;
 }
 

@@ -1,8 +1,6 @@
 #define _DEFAULT_SOURCE
 #include "engine.h"
 
-#include "workers.h"
-
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -10,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+
+#include "alloc.h"
+#include "workers.h"
 
 struct bcp_lint_ctx {
     bcp_model *model;
@@ -246,12 +247,7 @@ typedef struct suppression_list {
 
 static void suppression_push(suppression_list *l, suppression s)
 {
-    if (l->count == l->capacity) {
-        l->capacity = l->capacity ? l->capacity * 2 : 16;
-        l->items = realloc(l->items, l->capacity * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    l->items = bcp_grow(l->items, &l->capacity, l->count, sizeof *l->items);
     l->items[l->count++] = s;
 }
 
