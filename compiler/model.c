@@ -1094,12 +1094,11 @@ static void collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *
     }
 }
 
-/* Before importing `spec`, parse it and the imports after it together. */
-static void prefetch_next(bcp_model *m, const bcp_source *importer, const char *spec, import_list *pending)
+/* Before importing `want` (a canonical path not loaded yet), parse it and the
+ * imports after it together. */
+static void prefetch_next(bcp_model *m, const char *want, import_list *pending)
 {
-    char joined[PATH_MAX * 2], want[PATH_MAX];
-    import_join(importer, spec, joined, sizeof joined);
-    if (!realpath(joined, want) || find_prefetched(m, want) || list_contains(&m->loaded, want))
+    if (find_prefetched(m, want))
         return;
     while (pending->next < pending->count && strcmp(pending->paths[pending->next], want) != 0)
         pending->next++;
@@ -1184,7 +1183,7 @@ static size_t parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, 
 }
 
 static void load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
-                             const bcp_span *from)
+                             const bcp_span *from, import_list *pending)
 {
     char joined[PATH_MAX * 2];
     import_join(importer, spec, joined, sizeof joined);
@@ -1218,6 +1217,7 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     }
     if (list_contains(&m->loaded, resolved))
         return;
+    prefetch_next(m, resolved, pending);
     prefetched ahead = {0};
     bcp_source *src = NULL;
     if (take_prefetched(m, resolved, &ahead)) {
@@ -1300,8 +1300,7 @@ static void load_parsed_source(bcp_model *m, bcp_source *src, const char *key, b
                     model_error(m, "E111", "import-not-found", &span,
                                 "stdlib modules may only import other stdlib modules");
                 else {
-                    prefetch_next(m, src, v.as.string.text, &pending);
-                    load_file_import(m, src, v.as.string.text, &span);
+                    load_file_import(m, src, v.as.string.text, &span, &pending);
                 }
             } else if (s == c.sym->block) {
                 bcp_entity *e = build_block(&c, n, NULL, BLOCK_ENTITY);
