@@ -9,8 +9,8 @@
 #include <strings.h>
 #include <time.h>
 
-#include "alloc.h"
-#include "workers.h"
+#include "base/alloc.h"
+#include "base/workers.h"
 
 struct bcp_lint_ctx {
     bcp_model *model;
@@ -415,8 +415,7 @@ void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_source *const *s
             }
         }
         if (suppressed) {
-            free(d->message);
-            free(d->hint);
+            bcp_diag_free(d);
         } else {
             list->items[kept++] = *d;
         }

@@ -46,7 +46,7 @@
 
 #include <tree_sitter/api.h>
 
-#include "syntax.h"
+#include "syntax/syntax.h"
 
 typedef struct text {
     char *data;

@@ -10,8 +10,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 mkdir -p "$out/fuzz/seeds"
-srcs=$(ls compiler/*.c rules/*.c | grep -v '^compiler/main.c$')
-cflags="-std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -Icompiler -Irules -Igrammar/src $(pkg-config --cflags tree-sitter libcmark-gfm libpcre2-8 jansson)"
+srcs=$(ls compiler/*/*.c rules/*.c | grep -v '^compiler/cli/main.c$')
+cflags="-std=c11 -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -Iinclude -Icompiler -I. -Igrammar/src $(pkg-config --cflags tree-sitter libcmark-gfm libpcre2-8 jansson)"
 # The rule fixtures are embedded under other symbol names (see the Makefile).
 # shellcheck disable=SC2086
 clang $cflags -Dbcp_embedded_stdlib=bcp_rule_fixtures -Dbcp_embedded_stdlib_count=bcp_rule_fixture_count \

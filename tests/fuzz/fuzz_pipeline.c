@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
-#include "format.h"
-#include "model.h"
-#include "render.h"
+#include "rules/engine.h"
+#include "fmt/format.h"
+#include "model/model.h"
+#include "render/render.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomic_file.h"
+#include "cli/atomic_file.h"
 
 typedef struct scratch {
     char dir[64];

@@ -16,8 +16,8 @@
 #include <jansson.h>
 #include <tree_sitter/api.h>
 
-#include "schema.h"
-#include "syntax.h"
+#include "model/schema.h"
+#include "syntax/syntax.h"
 
 #define SAMPLE_PATH "editors/test/sample.bcp"
 

@@ -10,8 +10,8 @@
 
 #include "test_support.h"
 
-#include "cli.h"
-#include "engine.h"
+#include "cli/cli.h"
+#include "rules/engine.h"
 
 #define PLANTED "tests/lint/planted.bcp"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "workspace.h"
+#include "model/workspace.h"
 
 #define FIXTURES "tests/fixtures/imports/"
 

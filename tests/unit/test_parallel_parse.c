@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "model.h"
-#include "scan.h"
+#include "model/model.h"
+#include "syntax/scan.h"
 #include "test_support.h"
 
 typedef struct text_buf {

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "syntax.h"
+#include "syntax/syntax.h"
 
 #define HIGHLIGHTS_PATH "grammar/queries/highlights.scm"
 

@@ -10,10 +10,10 @@
 
 #include <cmocka.h>
 
-#include "model.h"
-#include "scan.h"
-#include "syntax.h"
-#include "workspace.h"
+#include "model/model.h"
+#include "syntax/scan.h"
+#include "syntax/syntax.h"
+#include "model/workspace.h"
 
 /* """ strings may end in up to five quotes ("""say "hi"""" holds a quote at
  * its end).  Read as three, the fourth quote opens a string that swallows the

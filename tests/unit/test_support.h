@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "model.h"
+#include "model/model.h"
 
 /* Models built from text are named like this in their diagnostics. */
 #define TEST_PATH "test.bcp"

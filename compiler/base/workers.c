@@ -1,0 +1,71 @@
+#define _DEFAULT_SOURCE
+#include "workers.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+#include "syntax/syntax.h"
+
+enum { MAX_THREADS = 8 };
+
+size_t bcp_worker_threads(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cores < 1)
+        return 1;
+    return cores > MAX_THREADS ? MAX_THREADS : (size_t)cores;
+}
+
+typedef struct batch {
+    void (*run)(void *item);
+    char *items;
+    size_t item_size, count;
+    atomic_size_t next;
+} batch;
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        size_t i = atomic_fetch_add(&b->next, 1);
+        if (i >= b->count)
+            break;
+        b->run(b->items + i * b->item_size);
+    }
+    return NULL;
+}
+
+void bcp_run_parallel(void (*run)(void *item), void *items, size_t item_size, size_t count)
+{
+    batch b = {.run = run, .items = items, .item_size = item_size, .count = count};
+    atomic_init(&b.next, 0);
+    size_t threads = bcp_worker_threads();
+    if (threads > count)
+        threads = count;
+    pthread_t ids[MAX_THREADS];
+    size_t started = 0;
+    for (size_t i = 1; i < threads; i++)
+        if (pthread_create(&ids[started], NULL, worker, &b) == 0)
+            started++;
+    worker(&b); /* this thread works too; if no thread could start, it does it all */
+    for (size_t i = 0; i < started; i++)
+        pthread_join(ids[i], NULL);
+}
+
+/* A parser per task: cheap next to the parse, and no per-thread state to clean up. */
+static void parse_one(void *item)
+{
+    bcp_parse_task *t = item;
+    TSParser *parser = ts_parser_new();
+    ts_parser_set_language(parser, tree_sitter_bcp());
+    if (t->ranged)
+        ts_parser_set_included_ranges(parser, &t->range, 1);
+    t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
+    ts_parser_delete(parser);
+}
+
+void bcp_parse_tasks(bcp_parse_task *tasks, size_t count)
+{
+    bcp_run_parallel(parse_one, tasks, sizeof *tasks, count);
+}

@@ -1,0 +1,412 @@
+#define _DEFAULT_SOURCE
+#include "cli.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+
+static int cmd_version(int argc, char **argv);
+static int cmd_help(int argc, char **argv);
+
+static const bcp_command commands[] = {
+    {"check", "check plans for syntax, model and lint errors",
+     "usage: bcp check [options] FILE|DIR|- ...\n"
+     "\n"
+     "Parses each plan, builds its model (references, imports, types), runs the lint\n"
+     "rules (`bcp rules` lists them) and reports every problem as file:line:col with\n"
+     "the source line and a caret.  A module that a plan imports is checked in the\n"
+     "context of that plan.  Rules are configured by the nearest bcpconfig.bcp above\n"
+     "the checked file: config { select = [...] ignore = [...] profile = iso22301\n"
+     "severity { RULE = error } per_file_ignores { NAME { files = [GLOB] ignore = [...] } } }.\n"
+     "A comment `# bcp: ignore[CODE-OR-NAME,...]` suppresses findings on its line (or,\n"
+     "standing alone, on the next line); `# bcp: ignore-file[...]` in the whole file.\n"
+     "\n"
+     "options:\n"
+     "  --format FMT      text (default), gcc, json, sarif or github\n"
+     "  --output FILE     write the report to FILE (atomically) instead of stdout\n"
+     "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
+     "                    (data, risk, impact, people, maintenance, hygiene) or ALL;\n"
+     "                    comma-separated, replaces the config's select\n"
+     "  --ignore RULES    skip these rules (replaces the config's ignore)\n"
+     "  --profile NAME    thresholds: default, iso22301, nist-800-34, ffiec or dora\n"
+     "  --today DATE      the date rules compare with (YYYY-MM-DD); else SOURCE_DATE_EPOCH,\n"
+     "                    else the clock\n"
+     "  --fail-on LEVEL   warning (default: errors and warnings fail) or error; info never fails\n"
+     "  --exit-zero       exit 0 even when there are findings (syntax and I/O errors still 2)\n"
+     "  --config FILE     use FILE instead of the nearest bcpconfig.bcp\n"
+     "  --no-config       ignore bcpconfig.bcp files\n"
+     "  --no-lint         report syntax and model errors only\n"
+     "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
+     "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
+     "\n"
+     "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
+     bcp_cmd_check},
+    {"parse", "print the syntax tree of a file",
+     "usage: bcp parse --tree FILE|-\n"
+     "\n"
+     "Prints the tree-sitter syntax tree as an S-expression with field names and\n"
+     "[row, column] positions. Exit status 2 when the file has syntax errors.\n",
+     bcp_cmd_parse},
+    {"schema", "print the language reference generated from the schema",
+     "usage: bcp schema [--markdown]\n"
+     "\n"
+     "Prints every entity kind and attribute with its type, whether it is required,\n"
+     "its default and an example (the reference part of docs/language.md).\n",
+     bcp_cmd_schema},
+    {"fmt", "format plans in the canonical layout",
+     "usage: bcp fmt [--check] [--diff] [-w] FILE|DIR|- ...\n"
+     "\n"
+     "Prints each plan in the one canonical layout (docs/fmt.md): 2-space indent, one\n"
+     "attribute per line with aligned `=` unless the block is short, wrapped lists,\n"
+     "blank lines between blocks; comments and multi-line strings are kept.\n"
+     "The result is checked to mean exactly what the original means.\n"
+     "\n"
+     "options:\n"
+     "  -w, --write   rewrite the files in place (atomically, mode kept) and list them\n"
+     "  --check       write nothing; list the files that are not formatted; exit 1 if any\n"
+     "  --diff        print a unified diff of the changes instead of the files\n"
+     "\n"
+     "A file with syntax errors is never rewritten: its errors are printed, exit 2.\n"
+     "exit status: 0 ok, 1 --check found unformatted files, 2 syntax, usage or I/O error\n",
+     bcp_cmd_fmt},
+    {"diff", "semantic diff of two versions of a plan",
+     "usage: bcp diff [--format text|markdown] [--stdlib DIR] OLD NEW\n"
+     "       bcp diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE\n"
+     "       bcp diff --dump FILE\n"
+     "\n"
+     "Compares the models of two versions of a plan: entities added, removed and\n"
+     "changed attribute by attribute, and a section on changes that weaken the plan\n"
+     "(objectives loosened, backups less frequent or not offsite, contacts or\n"
+     "alternates removed, risks raised without a new strategy, reviews moved back,\n"
+     "exercises dropped or less frequent).  Layout and comments are ignored.\n"
+     "The 7-argument form is git's external diff protocol (docs/diff.md).\n"
+     "--dump prints the canonical text of one plan's model.\n"
+     "\n"
+     "options:\n"
+     "  --format FMT   text (default) or markdown (for a pull-request comment)\n"
+     "  --stdlib DIR   read the standard library from DIR instead of the built-in copy\n"
+     "\n"
+     "exit status: 0 no differences, 1 differences, 2 error (--git: 0 unless error)\n",
+     bcp_cmd_diff},
+    {"rules", "list the lint rules",
+     "usage: bcp rules [--format text|markdown]\n"
+     "\n"
+     "Lists every lint rule: code, name, default severity and summary.\n",
+     bcp_cmd_rules},
+    {"explain", "explain a lint rule, with examples",
+     "usage: bcp explain [--markdown] CODE|NAME\n"
+     "\n"
+     "Prints a rule's documentation: summary, rationale with its source clause, how to\n"
+     "fix a finding, and a plan that triggers it next to one that does not.\n"
+     "--markdown prints the page docs/rules/CODE.md is generated from.\n",
+     bcp_cmd_explain},
+    {"build", "compile a plan into Markdown, HTML and JSON documents",
+     "usage: bcp build [options] FILE...\n"
+     "\n"
+     "Compiles each plan into NAME.md, NAME.html and NAME.json (NAME is the file\n"
+     "name, or the folder name for a plan.bcp). The stdlib supplies the prose in\n"
+     "the document language; the plan supplies every table. A plan with errors\n"
+     "builds nothing.\n"
+     "\n"
+     "options:\n"
+     "  -o, --output DIR   where to write the documents (default: .)\n"
+     "  --format LIST      md,html,json (default: all three)\n"
+     "  --lang LOCALE      zh-CN or en (default: the plan's `language`, else en)\n"
+     "  --stdlib DIR       read the standard library from DIR instead of the built-in copy\n"
+     "  --color WHEN       auto (default), always or never, for diagnostics\n"
+     "\n"
+     "exit status: 0 built, 2 errors in the plan, usage or I/O error\n",
+     bcp_cmd_build},
+    {"init", "write a starter plan from an industry preset",
+     "usage: bcp init --industry NAME [--size SIZE] [--sites A,B] [--lang LOCALE] [-o FILE] [--force]\n"
+     "\n"
+     "Writes a starter plan (default plan.bcp) with the industry's baseline risks,\n"
+     "typical critical functions, recovery phases, communication scenarios,\n"
+     "exercises and training. It builds at once; every value you must supply is\n"
+     "marked TODO, and `bcp check` lists them.\n"
+     "\n"
+     "options:\n"
+     "  --industry NAME  manufacturing, finance, professional_services, retail,\n"
+     "                   healthcare, logistics or technology\n"
+     "  --size SIZE      micro, small, medium or large (default: small)\n"
+     "  --sites LIST     comma-separated site names (default: one placeholder site)\n"
+     "  --lang LOCALE    zh-CN or en (default: en)\n"
+     "  -o, --output FILE  where to write (default: plan.bcp; - for stdout)\n"
+     "  --force          overwrite an existing file\n"
+     "  --stdlib DIR     read the standard library from DIR\n",
+     bcp_cmd_init},
+    {"version", "print the version", "usage: bcp version\n", cmd_version},
+    {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
+};
+static const size_t command_count = sizeof commands / sizeof *commands;
+
+static void print_overview(FILE *out)
+{
+    fputs("bcp - business continuity plans as code\n\n"
+          "usage: bcp COMMAND [options] [args]\n\ncommands:\n", out);
+    for (size_t i = 0; i < command_count; i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+    fputs("\nRun `bcp help COMMAND` for the options of one command.\n", out);
+}
+
+static const bcp_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < command_count; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static int cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    printf("bcp %s\n", BCP_VERSION);
+    return BCP_EXIT_OK;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_overview(stdout);
+        return BCP_EXIT_OK;
+    }
+    const bcp_command *c = find_command(argv[1]);
+    if (!c)
+        return bcp_usage_error("help", "unknown command '%s'", argv[1]);
+    fputs(c->usage, stdout);
+    return BCP_EXIT_OK;
+}
+
+int bcp_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("bcp: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (command)
+        fprintf(stderr, "\n(see `bcp help %s`)\n", command);
+    else
+        fputc('\n', stderr);
+    return BCP_EXIT_ERROR;
+}
+
+bool bcp_want_color(FILE *out)
+{
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return false;
+    return isatty(fileno(out));
+}
+
+bool bcp_option_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+    size_t n = strlen(name);
+    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc) {
+        *value = argv[++*i];
+        return true;
+    }
+    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=') {
+        *value = argv[*i] + n + 1;
+        return true;
+    }
+    return false;
+}
+
+bool bcp_common_option(int argc, char **argv, int *i, unsigned which, bcp_common_options *o)
+{
+    if ((which & BCP_OPT_STDLIB) && bcp_option_value(argc, argv, i, "--stdlib", &o->stdlib_dir))
+        return true;
+    if ((which & BCP_OPT_COLOR) && bcp_option_value(argc, argv, i, "--color", &o->color))
+        return true;
+    if ((which & BCP_OPT_COLOR) && strcmp(argv[*i], "--no-color") == 0) {
+        o->color = "never";
+        return true;
+    }
+    return false;
+}
+
+int bcp_common_check(const bcp_common_options *o, const char *command)
+{
+    const char *c = o->color;
+    if (c && strcmp(c, "auto") && strcmp(c, "always") && strcmp(c, "never"))
+        return bcp_usage_error(command, "--color takes auto, always or never");
+    return -1;
+}
+
+bool bcp_common_color(const bcp_common_options *o, FILE *out)
+{
+    const char *c = o->color ? o->color : "auto";
+    return strcmp(c, "always") == 0 || (strcmp(c, "auto") == 0 && bcp_want_color(out));
+}
+
+bool bcp_list_next(const char **cursor, const char **item, size_t *len)
+{
+    const char *p = *cursor;
+    while (*p == ',' || *p == ' ')
+        p++;
+    *item = p;
+    while (*p && *p != ',' && *p != ' ')
+        p++;
+    *len = (size_t)(p - *item);
+    *cursor = p;
+    return *len > 0;
+}
+
+void bcp_operands_init(bcp_operands *ops, int argc)
+{
+    ops->items = calloc((size_t)argc + 1, sizeof *ops->items);
+    if (!ops->items)
+        abort();
+    ops->count = 0;
+    ops->after_dashes = false;
+}
+
+bool bcp_operand(bcp_operands *ops, char *arg)
+{
+    if (ops->after_dashes || arg[0] != '-' || arg[1] == '\0') {
+        ops->items[ops->count++] = arg;
+        return true;
+    }
+    if (strcmp(arg, "--") == 0) {
+        ops->after_dashes = true;
+        return true;
+    }
+    return false;
+}
+
+void bcp_operands_free(bcp_operands *ops)
+{
+    free(ops->items);
+    ops->items = NULL;
+    ops->count = 0;
+}
+
+typedef struct path_list {
+    char **items;
+    size_t count, capacity;
+} path_list;
+
+static void path_push(path_list *l, const char *p)
+{
+    l->items = bcp_grow(l->items, &l->capacity, l->count, sizeof *l->items);
+    l->items[l->count] = strdup(p);
+    if (!l->items[l->count])
+        abort();
+    l->count++;
+}
+
+static bool has_bcp_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".bcp") == 0;
+}
+
+static void walk(const char *dir, path_list *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *ent;
+    while ((ent = readdir(d))) {
+        if (ent->d_name[0] == '.' || strcmp(ent->d_name, "node_modules") == 0)
+            continue;
+        size_t len = strlen(dir) + strlen(ent->d_name) + 2;
+        char *path = malloc(len);
+        if (!path)
+            abort();
+        if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+            snprintf(path, len, "%s", ent->d_name); /* `bcp check .` reports plan.bcp, not ./plan.bcp */
+        else
+            snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", ent->d_name);
+        struct stat st;
+        /* lstat: a symlinked folder is not followed (it may loop, as /dev/fd does). */
+        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            free(path);
+            continue;
+        }
+        if (stat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                walk(path, out);
+            /* bcpconfig.bcp configures the linter; it is not a plan module. */
+            else if (S_ISREG(st.st_mode) && has_bcp_suffix(ent->d_name) &&
+                     strcmp(ent->d_name, "bcpconfig.bcp") != 0)
+                path_push(out, path);
+        }
+        free(path);
+    }
+    closedir(d);
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count)
+{
+    path_list list = {0};
+    bool ok = true;
+    for (int i = 0; i < count; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") == 0) {
+            path_push(&list, "-");
+        } else if (stat(args[i], &st) != 0) {
+            fprintf(stderr, "bcp: %s: no such file or directory\n", args[i]);
+            ok = false;
+        } else if (S_ISDIR(st.st_mode)) {
+            path_list found = {0};
+            walk(args[i], &found);
+            if (found.count > 1)
+                qsort(found.items, found.count, sizeof *found.items, compare_paths);
+            for (size_t j = 0; j < found.count; j++) {
+                path_push(&list, found.items[j]);
+                free(found.items[j]);
+            }
+            free(found.items);
+        } else {
+            path_push(&list, args[i]);
+        }
+    }
+    *files = list.items;
+    *file_count = list.count;
+    return ok;
+}
+
+void bcp_free_files(char **files, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(files[i]);
+    free(files);
+}
+
+int bcp_cli_main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_overview(stderr);
+        return BCP_EXIT_ERROR;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return cmd_help(1, argv + 1);
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
+        return cmd_version(0, NULL);
+    const bcp_command *c = find_command(name);
+    if (!c)
+        return bcp_usage_error(NULL, "unknown command '%s' (run `bcp help`)", name);
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(c->usage, stdout);
+            return BCP_EXIT_OK;
+        }
+    }
+    return c->run(argc - 1, argv + 1);
+}

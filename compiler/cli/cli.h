@@ -1,0 +1,71 @@
+/* The `bcp` command line: one table of commands, one function each. */
+#ifndef BCP_CLI_H
+#define BCP_CLI_H
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "bcp.h"
+
+enum { BCP_EXIT_OK = 0, BCP_EXIT_FINDINGS = 1, BCP_EXIT_ERROR = 2 };
+
+typedef struct bcp_command {
+    const char *name;
+    const char *summary;
+    const char *usage;     /* full help text */
+    int (*run)(int argc, char **argv);
+} bcp_command;
+
+/* Options several commands share; each command names the ones it takes. */
+enum { BCP_OPT_STDLIB = 1, BCP_OPT_COLOR = 2 };
+typedef struct bcp_common_options {
+    const char *stdlib_dir;   /* --stdlib DIR; NULL: the built-in copy */
+    const char *color;        /* --color WHEN, --no-color; NULL: auto */
+} bcp_common_options;
+
+/* Matches `NAME VALUE` and `NAME=VALUE` at argv[*i]; *i moves past the value. */
+bool bcp_option_value(int argc, char **argv, int *i, const char *name, const char **value);
+/* Takes argv[*i] (and its value) when it is one of the common options in
+ * `which` (BCP_OPT_COLOR covers --color and --no-color). */
+bool bcp_common_option(int argc, char **argv, int *i, unsigned which, bcp_common_options *o);
+/* After parsing: BCP_EXIT_ERROR with a usage message for a bad value, else -1. */
+int bcp_common_check(const bcp_common_options *o, const char *command);
+/* Whether `out` gets colour: --color always, or auto and bcp_want_color. */
+bool bcp_common_color(const bcp_common_options *o, FILE *out);
+
+/* The next item of a list such as "md,html json" (commas and spaces
+ * separate items); false at the end. */
+bool bcp_list_next(const char **cursor, const char **item, size_t *len);
+
+/* A command's operands: arguments that do not start with '-', a lone "-"
+ * (standard input) and everything after "--". */
+typedef struct bcp_operands {
+    char **items;
+    int count;
+    bool after_dashes;
+} bcp_operands;
+void bcp_operands_init(bcp_operands *ops, int argc);
+/* True when `arg` is an operand (now in ops->items) or the "--" ending the options. */
+bool bcp_operand(bcp_operands *ops, char *arg);
+void bcp_operands_free(bcp_operands *ops);
+
+int bcp_cli_main(int argc, char **argv);
+/* Prints "bcp: message" to stderr and returns BCP_EXIT_ERROR. */
+int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Whether colour should be used on `out` (TTY, NO_COLOR unset). */
+bool bcp_want_color(FILE *out);
+/* Expands FILE|DIR arguments into a sorted list of .bcp files (DIRs recursively,
+ * hidden folders skipped). Returns false on a missing path (reported). */
+bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
+void bcp_free_files(char **files, size_t count);
+
+int bcp_cmd_check(int argc, char **argv);
+int bcp_cmd_build(int argc, char **argv);
+int bcp_cmd_init(int argc, char **argv);
+int bcp_cmd_parse(int argc, char **argv);
+int bcp_cmd_schema(int argc, char **argv);
+int bcp_cmd_fmt(int argc, char **argv);
+int bcp_cmd_diff(int argc, char **argv);
+int bcp_cmd_rules(int argc, char **argv);
+int bcp_cmd_explain(int argc, char **argv);
+
+#endif

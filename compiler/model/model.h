@@ -1,0 +1,148 @@
+/* The typed model of a plan: entities by kind and id, typed attribute values,
+ * normalised durations and dates, resolved references.  Rules and renderers
+ * read only this; they never see the syntax tree. */
+#ifndef BCP_MODEL_H
+#define BCP_MODEL_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "schema.h"
+#include "base/source.h"
+
+typedef struct bcp_entity bcp_entity;
+
+typedef enum bcp_value_kind {
+    BCP_V_STRING,
+    BCP_V_INTEGER,
+    BCP_V_DURATION,
+    BCP_V_DATE,
+    BCP_V_BOOL,
+    BCP_V_IDENT,   /* a bare identifier; `target` set when it names a catalogue entry */
+    BCP_V_REF,     /* kind.id; `target` set once resolved */
+    BCP_V_LIST,
+} bcp_value_kind;
+
+typedef struct bcp_value bcp_value;
+struct bcp_value {
+    bcp_value_kind kind;
+    bcp_span span;
+    union {
+        struct { const char *text; size_t length; } string;   /* decoded, NUL-terminated */
+        int64_t integer;
+        int64_t seconds;           /* durations: 1mo = 30d, 1y = 365d */
+        int32_t days;              /* dates: days since 1970-01-01 */
+        bool boolean;
+        struct { const char *name; bcp_entity *target; } ident;
+        struct { const char *kind_name; const char *id; bcp_entity *target; } ref;
+        struct { bcp_value *items; size_t count; } list;
+    } as;
+    /* SCORE attributes: the normalised 1..5 score (0 when unknown). */
+    int score;
+    /* Durations written in calendar units: the number of months (6mo = 6,
+     * 1y = 12), 0 for other units.  On a date these advance the calendar
+     * (see model/derive.h); `as.seconds` keeps 1mo = 30d, 1y = 365d for
+     * comparing durations with each other. */
+    int32_t months;
+};
+
+typedef struct bcp_attr {
+    const bcp_attr_schema *schema;
+    const char *name;
+    bcp_span key_span;
+    bcp_value value;
+} bcp_attr;
+
+typedef struct bcp_entity_list {
+    bcp_entity **items;
+    size_t count;
+} bcp_entity_list;
+
+struct bcp_entity {
+    bcp_kind kind;
+    const char *id;            /* NULL for anonymous nested blocks */
+    bcp_span span;             /* the whole block */
+    bcp_span id_span;          /* the id (or the kind word when there is no id) */
+    bcp_entity *parent;        /* enclosing block for nested ones */
+    bcp_attr *attrs;
+    size_t attr_count;
+    bcp_entity **children;
+    size_t child_count;
+    bool from_stdlib;          /* a default the plan may override */
+    uint32_t ordinal;          /* position among entities of its kind */
+    bcp_entity_list referrers; /* see bcp_model_referrers */
+    size_t referrer_capacity;
+};
+
+typedef struct bcp_model bcp_model;
+
+typedef struct bcp_model_options {
+    const char *stdlib_dir;   /* NULL: the stdlib embedded in the binary */
+    bool no_prelude;          /* for tests: skip std/core */
+    /* Further stdlib modules loaded right after the prelude, e.g. "locale/en"
+     * for `bcp build`; names as in `use "std/NAME"`. */
+    const char *const *extra_modules;
+    size_t extra_module_count;
+} bcp_model_options;
+
+/* Loads `path` (or the given source when text != NULL), its imports and the
+ * prelude, and builds the model.  Always returns a model; problems are in
+ * bcp_model_diags().  Syntax errors are flagged is_syntax. */
+bcp_model *bcp_model_load(const char *path, const bcp_model_options *opts);
+bcp_model *bcp_model_load_text(const char *path, const char *text, size_t len,
+                               const bcp_model_options *opts);
+/* Loads several root files into one model (a plan and the modules it uses,
+ * or a module and the plans that use it). */
+bcp_model *bcp_model_load_many(const char *const *paths, size_t count,
+                               const bcp_model_options *opts);
+void bcp_model_free(bcp_model *model);
+
+bcp_diag_list *bcp_model_diags(bcp_model *model);
+bool bcp_model_has_syntax_errors(const bcp_model *model);
+bcp_arena *bcp_model_arena(bcp_model *model);
+
+/* The plan block, or NULL when the sources are modules without one. */
+bcp_entity *bcp_model_plan(const bcp_model *model);
+/* Every entity of a kind, in source order (stdlib defaults first). */
+const bcp_entity_list *bcp_model_entities(const bcp_model *model, bcp_kind kind);
+bcp_entity *bcp_model_find(const bcp_model *model, bcp_kind kind, const char *id);
+/* Root sources that were loaded (not the stdlib), in load order. */
+size_t bcp_model_source_count(const bcp_model *model);
+const bcp_source *bcp_model_source(const bcp_model *model, size_t i);
+/* Entities whose reference attributes point at `target`. */
+const bcp_entity_list *bcp_model_referrers(bcp_model *model, const bcp_entity *target);
+
+/* Attribute access. */
+const bcp_attr *bcp_entity_attr(const bcp_entity *e, const char *name);
+const bcp_value *bcp_entity_value(const bcp_entity *e, const char *name);
+const char *bcp_entity_text(const bcp_entity *e, const char *name);          /* NULL if absent */
+bool bcp_entity_duration(const bcp_entity *e, const char *name, int64_t *seconds);
+bool bcp_entity_date(const bcp_entity *e, const char *name, int32_t *days);
+bool bcp_entity_bool(const bcp_entity *e, const char *name, bool fallback);
+bool bcp_entity_integer(const bcp_entity *e, const char *name, int64_t *out);
+bcp_entity *bcp_entity_ref(const bcp_entity *e, const char *name);            /* resolved target */
+int bcp_entity_score(const bcp_entity *e, const char *name);                  /* 0 if absent */
+/* The entity's display name: title, else name, else id. */
+const char *bcp_entity_label(const bcp_entity *e);
+/* Localised text: the locale overlay for `lang` when there is one, else the base text. */
+const char *bcp_model_text(const bcp_model *model, const bcp_entity *e, const char *name,
+                           const char *lang);
+const bcp_value *bcp_model_localized_value(const bcp_model *model, const bcp_entity *e,
+                                           const char *name, const char *lang);
+/* Locale ids declared by locale blocks (sorted). */
+size_t bcp_model_locale_count(const bcp_model *model);
+const char *bcp_model_locale(const bcp_model *model, size_t i);
+
+/* Value helpers */
+bool bcp_parse_duration(const char *text, size_t len, int64_t *seconds);
+/* The calendar months of a duration written in `mo` or `y` (0 otherwise). */
+int32_t bcp_duration_months(const char *text, size_t len);
+bool bcp_parse_date(const char *text, size_t len, int32_t *days);
+void bcp_format_date(int32_t days, char out[11]);
+/* "24h", "2d", "1w", "6mo", "1y": the largest exact unit. */
+void bcp_format_duration(int64_t seconds, char *out, size_t size);
+int32_t bcp_days_from_civil(int y, unsigned m, unsigned d);
+void bcp_civil_from_days(int32_t days, int *y, unsigned *m, unsigned *d);
+
+#endif

@@ -1,0 +1,255 @@
+#define _DEFAULT_SOURCE
+#include "workspace.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+#include "syntax/scan.h"
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d)
+        abort();
+    return d;
+}
+
+static void push_str(char ***items, size_t *count, const char *s)
+{
+    *items = realloc(*items, (*count + 1) * sizeof **items);
+    if (!*items)
+        abort();
+    (*items)[(*count)++] = xstrdup(s);
+}
+
+static bool is_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || (unsigned char)c >= 0x80;
+}
+
+/* White space as the grammar has it: a block's words may stand on separate lines. */
+static bool is_blank_char(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool bcp_text_declares_plan(const char *text, size_t len)
+{
+    /* Only a top-level `plan ID {` counts: a locale module holds `plan ID { ... }`
+     * overlays inside `locale xx { }`, and strings or comments may mention the word. */
+    size_t depth = 0;
+    size_t start = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        start = 3; /* a byte order mark does not hide the plan */
+    size_t i = start;
+    while (i < len) {
+        char c = text[i];
+        if (c == '#' || c == '"') {
+            i = bcp_scan_skip_literal(text, len, i);
+            continue;
+        }
+        if (c == '{') {
+            depth++;
+        } else if (c == '}') {
+            if (depth > 0)
+                depth--;
+        } else if (depth == 0 && (i == start || !is_ident_char(text[i - 1])) && i + 5 <= len &&
+                   memcmp(text + i, "plan", 4) == 0 && is_blank_char(text[i + 4])) {
+            size_t j = i + 4;
+            while (j < len && is_blank_char(text[j]))
+                j++;
+            size_t id = j;
+            while (j < len && is_ident_char(text[j]))
+                j++;
+            while (j < len && is_blank_char(text[j]))
+                j++;
+            if (j > id && j < len && text[j] == '{')
+                return true;
+        }
+        i++;
+    }
+    return false;
+}
+
+static char *read_small(const char *path, size_t *len)
+{
+    const char *err;
+    bcp_source *src = bcp_source_read(path, &err);
+    if (!src)
+        return NULL;
+    char *text = src->text;
+    *len = src->length;
+    src->text = NULL;
+    src->owns_text = false;
+    bcp_source_free(src);
+    return text;
+}
+
+static bool file_declares_plan(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return true; /* stdin is checked as it is */
+    size_t len;
+    char *text = read_small(path, &len);
+    if (!text)
+        return true; /* let the loader report the I/O error */
+    bool yes = bcp_text_declares_plan(text, len);
+    free(text);
+    return yes;
+}
+
+/* The folder a module's plans live in: the nearest ancestor holding .git or
+ * bcpconfig.bcp, else the module's own folder. */
+static void project_root(const char *real_dir, char *out, size_t size)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", real_dir);
+    for (;;) {
+        char probe[PATH_MAX + 32];
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/.git", dir);
+        bool found = stat(probe, &st) == 0;
+        snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", dir);
+        found = found || stat(probe, &st) == 0;
+        if (found) {
+            snprintf(out, size, "%s", dir);
+            return;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir)
+            break;
+        *slash = '\0';
+    }
+    snprintf(out, size, "%s", real_dir);
+}
+
+static bool model_loaded(const bcp_model *m, const char *real_path)
+{
+    for (size_t i = 0; i < bcp_model_source_count(m); i++) {
+        const bcp_source *s = bcp_model_source(m, i);
+        if (s->real_path && strcmp(s->real_path, real_path) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void add_unit(bcp_unit_list *out, bcp_unit unit)
+{
+    out->items = realloc(out->items, (out->count + 1) * sizeof *out->items);
+    if (!out->items)
+        abort();
+    out->items[out->count++] = unit;
+}
+
+void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts, bcp_unit_list *out)
+{
+    out->items = NULL;
+    out->count = 0;
+    bool *is_plan = calloc(count ? count : 1, sizeof *is_plan);
+    char **real = calloc(count ? count : 1, sizeof *real);
+    if (!is_plan || !real)
+        abort();
+    for (size_t i = 0; i < count; i++) {
+        char resolved[PATH_MAX];
+        is_plan[i] = file_declares_plan(files[i]);
+        real[i] = strcmp(files[i], "-") != 0 && realpath(files[i], resolved) ? xstrdup(resolved) : NULL;
+    }
+    /* Modules imported by a plan in the same run are checked with that plan. */
+    bool *covered = calloc(count ? count : 1, sizeof *covered);
+    if (!covered)
+        abort();
+    for (size_t i = 0; i < count; i++) {
+        if (!is_plan[i])
+            continue;
+        bcp_unit u = {0};
+        push_str(&u.roots, &u.root_count, files[i]);
+        add_unit(out, u);
+        bool any_module = false;
+        for (size_t j = 0; j < count; j++)
+            any_module = any_module || (!is_plan[j] && !covered[j]);
+        if (!any_module)
+            continue;
+        bcp_model *m = bcp_model_load(files[i], opts);
+        for (size_t j = 0; j < count; j++)
+            if (!is_plan[j] && real[j] && model_loaded(m, real[j]))
+                covered[j] = true;
+        out->items[out->count - 1].model = m; /* checked as it is: no second load */
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (is_plan[i] || covered[i])
+            continue;
+        bcp_unit u = {0};
+        struct stat st;
+        if (real[i] && stat(real[i], &st) == 0 && S_ISREG(st.st_mode)) {
+            /* Look for the plans of this project that import the module. */
+            char dir[PATH_MAX], root[PATH_MAX];
+            snprintf(dir, sizeof dir, "%s", real[i]);
+            char *slash = strrchr(dir, '/');
+            if (slash)
+                *slash = '\0';
+            project_root(dir, root, sizeof root);
+            char *root_arg = root;
+            char **candidates;
+            size_t candidate_count;
+            bcp_collect_files(&root_arg, 1, &candidates, &candidate_count);
+            for (size_t c = 0; c < candidate_count; c++) {
+                if (!file_declares_plan(candidates[c]))
+                    continue;
+                bcp_model *m = bcp_model_load(candidates[c], opts);
+                if (model_loaded(m, real[i]))
+                    push_str(&u.roots, &u.root_count, candidates[c]);
+                bcp_model_free(m);
+                if (u.root_count)
+                    break; /* one plan gives the context; more would only repeat it */
+            }
+            bcp_free_files(candidates, candidate_count);
+        }
+        push_str(&u.roots, &u.root_count, files[i]);
+        if (u.root_count > 1 && real[i])
+            push_str(&u.report_only, &u.report_count, real[i]);
+        add_unit(out, u);
+    }
+    for (size_t i = 0; i < count; i++)
+        free(real[i]);
+    free(real);
+    free(is_plan);
+    free(covered);
+}
+
+void bcp_unit_list_free(bcp_unit_list *units)
+{
+    for (size_t i = 0; i < units->count; i++) {
+        bcp_model_free(units->items[i].model);
+        bcp_free_files(units->items[i].roots, units->items[i].root_count);
+        bcp_free_files(units->items[i].report_only, units->items[i].report_count);
+    }
+    free(units->items);
+    units->items = NULL;
+    units->count = 0;
+}
+
+bcp_model *bcp_unit_take_model(bcp_unit *unit, const bcp_model_options *opts)
+{
+    bcp_model *m = unit->model;
+    unit->model = NULL;
+    if (!m)
+        m = bcp_model_load_many((const char *const *)unit->roots, unit->root_count, opts);
+    return m;
+}
+
+bool bcp_unit_reports(const bcp_unit *unit, const bcp_source *source)
+{
+    if (!unit->report_only)
+        return true;
+    if (!source || !source->real_path)
+        return false;
+    for (size_t i = 0; i < unit->report_count; i++)
+        if (strcmp(unit->report_only[i], source->real_path) == 0)
+            return true;
+    return false;
+}

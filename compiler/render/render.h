@@ -1,0 +1,105 @@
+/* What the Markdown, HTML and JSON renderers share: a growable buffer, the
+ * localised stdlib prose (text entities), formatting of durations and dates in
+ * the document's language, and the values the compiler computes (risk scores
+ * and levels, next-due dates, whether a backup meets its RPO). */
+#ifndef BCP_RENDER_H
+#define BCP_RENDER_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "model/model.h"
+
+
+typedef struct bcp_render_ctx {
+    bcp_model *model;
+    const char *lang;        /* locale id of the document */
+    const char *industry;    /* plan industry id, or NULL */
+    /* ids of stdlib texts the document asked for but no locale defines */
+    char **missing;
+    size_t missing_count, missing_cap;
+} bcp_render_ctx;
+
+void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);
+void bcp_render_ctx_free(bcp_render_ctx *ctx);
+
+/* Stdlib prose: `text ID` in the document language; an industry preset's
+ * `text INDUSTRY_ID` wins over the generic one.  A missing text yields ""
+ * and is recorded in ctx->missing. */
+const char *bcp_rt_title(bcp_render_ctx *ctx, const char *id);
+const char *bcp_rt_body(bcp_render_ctx *ctx, const char *id);
+const bcp_value *bcp_rt_items(bcp_render_ctx *ctx, const char *id);   /* NULL when absent */
+/* The i-th item of `text ID`, "" when there are fewer. */
+const char *bcp_rt_item(bcp_render_ctx *ctx, const char *id, size_t i);
+/* An optional piece of prose: NULL when no locale defines it. */
+const char *bcp_rt_optional(bcp_render_ctx *ctx, const char *id, const char *field);
+/* "every year", "every 6 months": an interval through `text review_every_phrase`. */
+void bcp_rfmt_interval(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
+/* The same through another phrase: `text frequency_phrase` gives "Every year"
+ * for a table cell. */
+void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id, bcp_buf *out);
+/* A text looked up without recording it as missing (optional prose). */
+const bcp_entity *bcp_rt_find(bcp_render_ctx *ctx, const char *id);
+
+/* An entity's display name in the document language. */
+const char *bcp_rlabel(bcp_render_ctx *ctx, const bcp_entity *e);
+/* A localised text attribute of an entity (NULL when absent). */
+const char *bcp_rattr(bcp_render_ctx *ctx, const bcp_entity *e, const char *name);
+
+/* "24 小时", "2 days": the largest exact unit, in the document language. */
+void bcp_rfmt_duration(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
+
+/* Computed values. */
+int bcp_risk_score(const bcp_entity *risk);                   /* likelihood x impact, 0 unknown */
+const bcp_entity *bcp_risk_level(const bcp_model *m, int score);   /* band, NULL when unknown */
+/* Risks sorted by score (highest first), then source order.  Caller frees the array. */
+bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count);
+/* Functions by priority, then source order.  Caller frees. */
+bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count);
+/* Phases by order, then start, then source order.  Caller frees. */
+bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
+/* Exercise: explicit `next`, else last + every. */
+bool bcp_exercise_next_due(const bcp_entity *ex, int32_t *days);
+/* Plan: reviewed + review_every (default 1y). */
+bool bcp_plan_next_review(const bcp_entity *plan, int32_t *days);
+int64_t bcp_plan_review_interval(const bcp_entity *plan);
+/* Adds a duration to a date the way a calendar does for months and years. */
+int32_t bcp_add_duration(int32_t days, int64_t seconds);
+/* The RPO a system must meet: the tightest of its own and those of the
+ * functions that need it (as lint rule D102 reads it).  False when none applies. */
+bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds);
+typedef enum bcp_rpo_verdict { BCP_RPO_UNKNOWN, BCP_RPO_MET, BCP_RPO_NOT_MET } bcp_rpo_verdict;
+/* Whether a system meets its RPO, judged as a whole like D102: its most
+ * frequent backup bounds the data loss; no backup at all does not meet it.
+ * Sets *rpo unless the verdict is BCP_RPO_UNKNOWN (no RPO applies). */
+bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo);
+
+/* Copies `tmpl` to out with every {key} replaced by value (raw, unescaped). */
+void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value);
+/* " (text)" / "（text）": parentheses around a remark, through `text paren`,
+ * so that each language brings its own punctuation. */
+void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out);
+
+/* ------------------------------------------------------------ renderers */
+
+/* Markdown markup helpers: plan text is escaped so that it stays text. */
+typedef enum bcp_md_escape { BCP_MD_TEXT, BCP_MD_CELL } bcp_md_escape;
+void bcp_md_escape_into(bcp_buf *b, const char *text, bcp_md_escape mode);
+
+typedef struct bcp_md_doc {
+    char *markdown;
+    /* for HTML: byte offsets (at block boundaries) where the figures go */
+    size_t heatmap_at, timeline_at;
+} bcp_md_doc;
+
+/* The whole document as GitHub-clean Markdown.  for_html leaves out the
+ * Markdown heat map grid (the page draws it as SVG) and records where the
+ * figures belong. */
+void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out);
+/* A self-contained HTML page; NULL (with a message on stderr) on failure. */
+char *bcp_render_html(bcp_render_ctx *ctx);
+/* The resolved model plus computed values as JSON (see docs/json.md). */
+char *bcp_render_json(bcp_render_ctx *ctx);
+
+#endif

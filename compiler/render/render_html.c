@@ -1,0 +1,731 @@
+#define _DEFAULT_SOURCE
+/* The plan as one self-contained HTML page: the Markdown document rendered by
+ * cmark-gfm in safe mode (raw HTML and dangerous URLs never reach the page),
+ * with a table of contents, embedded CSS for screen and print, and two inline
+ * SVG figures: the risk heat map and the recovery timeline.  No external
+ * requests: no fonts, scripts or images are loaded. */
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "render.h"
+
+#define HOUR_S 3600LL
+
+static void html_escape(bcp_buf *b, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<': bcp_buf_puts(b, "&lt;"); break;
+        case '>': bcp_buf_puts(b, "&gt;"); break;
+        case '&': bcp_buf_puts(b, "&amp;"); break;
+        case '"': bcp_buf_puts(b, "&quot;"); break;
+        case '\'': bcp_buf_puts(b, "&#39;"); break;
+        default: bcp_buf_put(b, s, 1);
+        }
+    }
+}
+
+/* Markdown -> HTML with the GFM table extension, safe mode. */
+static char *markdown_to_html(const char *text, size_t len)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+    int options = CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8;
+    cmark_parser *parser = cmark_parser_new(options);
+    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+    if (table)
+        cmark_parser_attach_syntax_extension(parser, table);
+    cmark_parser_feed(parser, text, len);
+    cmark_node *doc = cmark_parser_finish(parser);
+    char *html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(parser));
+    cmark_node_free(doc);
+    cmark_parser_free(parser);
+    return html;
+}
+
+/* ------------------------------------------------------- headings and TOC */
+
+typedef struct toc {
+    bcp_buf items;
+    int h2, h3;
+    bool open_sub;
+} toc;
+
+/* Gives every h2/h3 an id and records it in the table of contents.  Plan text
+ * cannot produce a literal "<h2>" (safe mode escapes it), so the tags found
+ * here are the document's own headings. */
+static void add_heading_ids(const char *html, bcp_buf *out, toc *t)
+{
+    const char *p = html;
+    while (*p) {
+        const char *h = strstr(p, "<h");
+        if (!h) {
+            bcp_buf_puts(out, p);
+            break;
+        }
+        bcp_buf_put(out, p, (size_t)(h - p));
+        int level = (h[2] == '2' || h[2] == '3') && h[3] == '>' ? h[2] - '0' : 0;
+        if (!level) {
+            bcp_buf_put(out, h, 2);
+            p = h + 2;
+            continue;
+        }
+        char close[6];
+        snprintf(close, sizeof close, "</h%d>", level);
+        const char *end = strstr(h + 4, close);
+        if (!end) {
+            bcp_buf_puts(out, h);
+            break;
+        }
+        char id[32];
+        if (level == 2) {
+            t->h2++;
+            t->h3 = 0;
+            snprintf(id, sizeof id, "s%d", t->h2);
+            if (t->open_sub)
+                bcp_buf_puts(&t->items, "</ol>");
+            if (t->h2 > 1)
+                bcp_buf_puts(&t->items, "</li>");
+            t->open_sub = false;
+            bcp_buf_printf(&t->items, "<li><a href=\"#%s\">", id);
+        } else {
+            t->h3++;
+            snprintf(id, sizeof id, "s%d-%d", t->h2, t->h3);
+            if (!t->open_sub) {
+                bcp_buf_puts(&t->items, "<ol>");
+                t->open_sub = true;
+            }
+            bcp_buf_printf(&t->items, "<li><a href=\"#%s\">", id);
+        }
+        bcp_buf_put(&t->items, h + 4, (size_t)(end - (h + 4)));
+        bcp_buf_puts(&t->items, level == 2 ? "</a>" : "</a></li>");
+        bcp_buf_printf(out, "<h%d id=\"%s\">", level, id);
+        bcp_buf_put(out, h + 4, (size_t)(end - (h + 4)));
+        bcp_buf_puts(out, close);
+        p = end + 5;
+    }
+}
+
+/* --------------------------------------------------------------- widths */
+
+/* Width of UTF-8 text in "ems" of half-width characters: CJK and other wide
+ * characters (U+1100 and up, three- and four-byte sequences) count 2.  Good
+ * enough to decide what fits in a figure or a table cell. */
+static size_t display_width(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80)
+            w++;
+        else if (c >= 0xE1)
+            w += 2;
+        else if (c >= 0xC0)
+            w++;
+    }
+    return w;
+}
+
+/* The longest prefix of s (whole characters) at most `width` wide. */
+static size_t prefix_for_width(const char *s, size_t width)
+{
+    size_t w = 0, i = 0;
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        size_t cw = c < 0x80 ? 1 : c >= 0xE1 ? 2 : 1;
+        if (w + cw > width)
+            break;
+        for (size_t k = 1; k < len; k++)
+            if (!s[i + k])
+                return i;
+        w += cw;
+        i += len;
+    }
+    return i;
+}
+
+/* Escaped text cut to `width`, with an ellipsis when it was cut. */
+static void fit_text(bcp_buf *o, const char *s, size_t width)
+{
+    if (display_width(s, strlen(s)) <= width) {
+        html_escape(o, s);
+        return;
+    }
+    char *cut = strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
+    if (!cut)
+        abort();
+    html_escape(o, cut);
+    free(cut);
+    bcp_buf_puts(o, "…");
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/* Table cells short enough not to wrap ("24 小时", "高（4）", a risk id) get
+ * class "nw" or "nws": otherwise the browser squeezes them to one character
+ * per line next to a column of long prose.  Every table gets a wrapper that scrolls
+ * on narrow screens.  Plan text cannot produce these tags: safe mode escapes
+ * raw HTML, so every <table>, <td> and <th> here is cmark's own. */
+static void mark_tables(const char *html, bcp_buf *out)
+{
+    const char *p = html;
+    while (*p) {
+        const char *lt = strchr(p, '<');
+        if (!lt) {
+            bcp_buf_puts(out, p);
+            break;
+        }
+        bcp_buf_put(out, p, (size_t)(lt - p));
+        p = lt;
+        if (strncmp(p, "<table>", 7) == 0) {
+            bcp_buf_puts(out, "<div class=\"table-wrap\"><table>");
+            p += 7;
+        } else if (strncmp(p, "</table>", 8) == 0) {
+            bcp_buf_puts(out, "</table></div>");
+            p += 8;
+        } else if (strncmp(p, "<td>", 4) == 0 || strncmp(p, "<th>", 4) == 0) {
+            const char *close = strstr(p + 4, p[2] == 'd' ? "</td>" : "</th>");
+            size_t width = 0;
+            bool space = false, ascii = true, phone = true;
+            for (const char *q = p + 4; close && q < close; q++) {
+                if (*q == '<') {
+                    const char *gt = strchr(q, '>');
+                    q = gt && gt < close ? gt : close - 1;
+                    continue;
+                }
+                if (*q == '&') {
+                    const char *semi = strchr(q, ';');
+                    if (semi && semi < close && semi - q < 10)
+                        q = semi;
+                }
+                if (*q == ' ')
+                    space = true;
+                if ((unsigned char)*q >= 0x80)
+                    ascii = false;
+                if (!strchr("0123456789 +-()", *q))
+                    phone = false;
+                width += display_width(q, 1);
+            }
+            /* very short or a phone number: never wrapped; short, or one word
+             * such as a risk id (CJK text breaks anywhere): not wrapped on
+             * screen, where there is room */
+            const char *cls = !close                                           ? NULL
+                              : width <= 10 || (ascii && phone && width <= 24) ? "nw"
+                              : width <= 14 || (ascii && !space && width <= 24) ? "nws"
+                                                                                : NULL;
+            bcp_buf_put(out, p, 3);
+            if (cls)
+                bcp_buf_printf(out, " class=\"%s\"", cls);
+            bcp_buf_puts(out, ">");
+            p += 4;
+        } else {
+            bcp_buf_put(out, p, 1);
+            p++;
+        }
+    }
+}
+
+/* ------------------------------------------------------------- heat map */
+
+static bool parse_color(const char *hex, unsigned *r, unsigned *g, unsigned *b)
+{
+    if (!hex || hex[0] != '#' || strlen(hex) != 7)
+        return false;
+    for (int i = 1; i < 7; i++) {
+        char c = hex[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+            return false;
+    }
+    unsigned v = (unsigned)strtoul(hex + 1, NULL, 16);
+    *r = v >> 16;
+    *g = (v >> 8) & 0xff;
+    *b = v & 0xff;
+    return true;
+}
+
+static const char *level_color(const bcp_entity *lvl, bool *dark_text)
+{
+    const char *c = lvl ? bcp_entity_text(lvl, "color") : NULL;
+    unsigned r, g, b;
+    if (!parse_color(c, &r, &g, &b)) {
+        *dark_text = true;
+        return "#e9ecef";
+    }
+    *dark_text = (r * 299 + g * 587 + b * 114) / 1000 > 150;
+    return c;
+}
+
+static void score_names(bcp_render_ctx *ctx, bcp_kind kind, int score, bcp_buf *out)
+{
+    const bcp_entity_list *l = bcp_model_entities(ctx->model, kind);
+    for (size_t i = 0; i < l->count; i++) {
+        int64_t s;
+        if (bcp_entity_integer(l->items[i], "score", &s) && s == score) {
+            bcp_buf_puts(out, bcp_rlabel(ctx, l->items[i]));
+            return;
+        }
+    }
+}
+
+static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    size_t n;
+    bcp_entity **risks = bcp_sorted_risks(ctx->model, &n);
+    /* wide cells: a risk id of up to 20 characters fits on one line */
+    const int cw = 150, ch = 100, left = 130, top = 12, gw = cw * 5, gh = ch * 5;
+    const int width = left + gw + 12, height = top + gh + 84;
+    const int max_lines = 5;
+    bcp_buf_puts(o, "<figure class=\"figure heatmap\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+                   width, height);
+    html_escape(o, bcp_rt_title(ctx, "risk_heatmap"));
+    bcp_buf_puts(o, "\" font-size=\"12\">");
+    for (int l = 5; l >= 1; l--) {
+        for (int i = 1; i <= 5; i++) {
+            bool dark;
+            const char *fill = level_color(bcp_risk_level(ctx->model, l * i), &dark);
+            const char *ink = dark ? "#212529" : "#ffffff";
+            int x = left + (i - 1) * cw, y = top + (5 - l) * ch;
+            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+                              "fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>",
+                           x, y, cw, ch, fill);
+            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"score\" fill=\"%s\">%d</text>", x + cw - 6,
+                           y + 14, ink, l * i);
+            /* ids of the risks in this cell; the last line says how many more */
+            size_t total = 0;
+            for (size_t k = 0; k < n; k++)
+                if (bcp_entity_score(risks[k], "likelihood") == l && bcp_entity_score(risks[k], "impact") == i)
+                    total++;
+            size_t room = total > (size_t)max_lines ? (size_t)max_lines - 1 : total, shown = 0;
+            for (size_t k = 0; k < n && shown < room; k++) {
+                if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
+                    continue;
+                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
+                               y + 30 + (int)shown * 15, ink);
+                html_escape(o, bcp_rlabel(ctx, risks[k]));
+                bcp_buf_puts(o, "</title>");
+                fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
+                bcp_buf_puts(o, "</text>");
+                shown++;
+            }
+            if (total > shown)
+                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
+                               y + 30 + (int)shown * 15, ink, total - shown);
+        }
+    }
+    /* axes: likelihood down the left, impact along the bottom */
+    for (int l = 5; l >= 1; l--) {
+        bcp_buf name = {0};
+        score_names(ctx, BCP_KIND_LIKELIHOOD_LEVEL, l, &name);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", left - 8,
+                       top + (5 - l) * ch + ch / 2 + 4);
+        char num[16];
+        snprintf(num, sizeof num, "%d", l);
+        bcp_rfmt_paren(ctx, num, &name);
+        html_escape(o, name.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&name);
+    }
+    for (int i = 1; i <= 5; i++) {
+        bcp_buf name = {0};
+        score_names(ctx, BCP_KIND_IMPACT_LEVEL, i, &name);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">", left + (i - 1) * cw + cw / 2,
+                       top + gh + 18);
+        char num[16];
+        snprintf(num, sizeof num, "%d", i);
+        bcp_rfmt_paren(ctx, num, &name);
+        html_escape(o, name.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&name);
+    }
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">", left + gw / 2, top + gh + 40);
+    html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 1));
+    bcp_buf_puts(o, " →</text>");
+    bcp_buf_printf(o, "<text x=\"14\" y=\"%d\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">",
+                   top + gh / 2, top + gh / 2);
+    html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 0));
+    bcp_buf_puts(o, " →</text>");
+    /* legend: the level bands, lowest first, with their score ranges */
+    const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
+    int lx = left;
+    for (size_t i = 0; i < levels->count; i++) {
+        bool dark;
+        const char *fill = level_color(levels->items[i], &dark);
+        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" rx=\"2\" fill=\"%s\" fill-opacity=\"0.85\"/>", lx,
+                       top + gh + 58, fill);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", lx + 20, top + gh + 70);
+        const char *name = bcp_rlabel(ctx, levels->items[i]);
+        html_escape(o, name);
+        bcp_buf_puts(o, "</text>");
+        lx += 40 + 7 * (int)display_width(name, strlen(name));
+    }
+    bcp_buf_puts(o, "</svg></figure>\n");
+    free(risks);
+}
+
+/* ------------------------------------------------------------- timeline */
+
+static const int64_t ticks[] = {
+    0, 4 * HOUR_S, 12 * HOUR_S, 24 * HOUR_S, 48 * HOUR_S, 72 * HOUR_S, 168 * HOUR_S, 336 * HOUR_S,
+    720 * HOUR_S, 2160 * HOUR_S, 4320 * HOUR_S, 8760 * HOUR_S,
+};
+#define TICK_COUNT (sizeof ticks / sizeof *ticks)
+
+/* Piecewise-linear: every interval between ticks gets the same width, so that
+ * 4 hours and 2 weeks are both readable on one axis. */
+static double time_x(int64_t s, size_t last_tick, double x0, double width)
+{
+    double seg = width / (double)last_tick;
+    for (size_t i = 1; i <= last_tick; i++) {
+        if (s <= ticks[i])
+            return x0 + seg * ((double)(i - 1) + (double)(s - ticks[i - 1]) / (double)(ticks[i] - ticks[i - 1]));
+    }
+    return x0 + width;
+}
+
+/* Phase names in the timeline legend are cut at this width. */
+#define LEGEND_MAX_WIDTH 80
+
+static size_t legend_width(const char *title)
+{
+    size_t w = display_width(title, strlen(title));
+    return w > LEGEND_MAX_WIDTH ? LEGEND_MAX_WIDTH : w;
+}
+
+typedef struct band {
+    const char *title;
+    int64_t starts, ends;
+    bool open;
+    bool fits;   /* the title fits inside its band */
+} band;
+
+static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    size_t fn_count, ph_count;
+    bcp_entity **fns = bcp_sorted_functions(ctx->model, &fn_count);
+    bcp_entity **phs = bcp_sorted_phases(ctx->model, &ph_count);
+    band bands[64];
+    size_t nb = 0;
+    int64_t horizon = 168 * HOUR_S;
+    if (ph_count) {
+        for (size_t i = 0; i < ph_count && nb < 64; i++) {
+            int64_t s = 0, e = 0;
+            bcp_entity_duration(phs[i], "starts", &s);
+            bool has_end = bcp_entity_duration(phs[i], "ends", &e);
+            bands[nb++] = (band){bcp_rlabel(ctx, phs[i]), s, has_end ? e : 0, !has_end};
+        }
+    } else {
+        bands[nb++] = (band){bcp_rt_title(ctx, "phase_response"), 0, 48 * HOUR_S, false};
+        bands[nb++] = (band){bcp_rt_title(ctx, "phase_short_term"), 48 * HOUR_S, 72 * HOUR_S, false};
+        bands[nb++] = (band){bcp_rt_title(ctx, "phase_long_term"), 72 * HOUR_S, 0, true};
+    }
+    for (size_t i = 0; i < nb; i++) {
+        if (bands[i].ends > horizon)
+            horizon = bands[i].ends;
+        if (bands[i].starts > horizon)
+            horizon = bands[i].starts;
+    }
+    for (size_t i = 0; i < fn_count; i++) {
+        int64_t v;
+        if (bcp_entity_duration(fns[i], "mtpd", &v) && v > horizon)
+            horizon = v;
+        if (bcp_entity_duration(fns[i], "rto", &v) && v > horizon)
+            horizon = v;
+    }
+    size_t last = 1;
+    while (last < TICK_COUNT - 1 && ticks[last] < horizon)
+        last++;
+    if (horizon > ticks[last])
+        horizon = ticks[last];
+
+    const int left = 210, right = 24, top = 52, row = 30, width = 900;
+    const double plot = width - left - right;
+    /* a phase name that does not fit its band is shown by number there and
+     * in full in a legend row under the chart */
+    bool abbreviated = false;
+    for (size_t i = 0; i < nb; i++) {
+        double x1 = time_x(bands[i].starts, last, left, plot);
+        double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
+        bands[i].fits = display_width(bands[i].title, strlen(bands[i].title)) * 6.6 + 10 <= x2 - x1;
+        if (!bands[i].fits && x2 > x1)
+            abbreviated = true;
+    }
+    /* the phase legend wraps onto as many lines as it needs */
+    int legend_x[64], legend_line[64], legend_lines = 0;
+    for (size_t i = 0, px = left; abbreviated && i < nb; i++) {
+        int w = 48 + (int)(6.6 * (double)legend_width(bands[i].title));
+        if (i == 0 || px + w > (size_t)(width - right)) {
+            legend_lines++;
+            px = left;
+        }
+        legend_x[i] = (int)px;
+        legend_line[i] = legend_lines - 1;
+        px += w;
+    }
+    size_t rows = fn_count ? fn_count : 1;
+    int height = top + (int)rows * row + 60 + legend_lines * 20;
+    bcp_buf_puts(o, "<figure class=\"figure timeline\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+                   width, height);
+    html_escape(o, bcp_rt_title(ctx, "timeline"));
+    bcp_buf_puts(o, "\" font-size=\"12\">");
+    static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
+    for (size_t i = 0; i < nb; i++) {
+        double x1 = time_x(bands[i].starts, last, left, plot);
+        double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
+        if (x2 <= x1)
+            continue;
+        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, top - 30,
+                       x2 - x1, (int)rows * row + 30, tints[i % 4]);
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"middle\"><title>", (x1 + x2) / 2,
+                       top - 14);
+        html_escape(o, bands[i].title);
+        bcp_buf_puts(o, "</title>");
+        if (bands[i].fits)
+            html_escape(o, bands[i].title);
+        else
+            bcp_buf_printf(o, "%zu", i + 1);
+        bcp_buf_puts(o, "</text>");
+    }
+    for (size_t i = 0; i <= last; i++) {
+        double x = time_x(ticks[i], last, left, plot);
+        bcp_buf label = {0};
+        bcp_rfmt_duration(ctx, ticks[i], &label);
+        bcp_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#adb5bd\" stroke-dasharray=\"2 3\"/>",
+                       x, top - 4, x, top + (int)rows * row);
+        /* the last tick ends at the edge: right-aligned so it stays inside */
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x, top + (int)rows * row + 16,
+                       i == last ? "end" : i == 0 ? "start" : "middle");
+        html_escape(o, label.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
+    }
+    for (size_t i = 0; i < fn_count; i++) {
+        int y = top + (int)i * row;
+        const char *t = bcp_rlabel(ctx, fns[i]);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", left - 10,
+                       y + row / 2 + 4);
+        html_escape(o, t);
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, t, 29);
+        bcp_buf_puts(o, "</text>");
+        int64_t mtpd, rto;
+        if (bcp_entity_duration(fns[i], "mtpd", &mtpd))
+            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
+                           left, y + 6, time_x(mtpd, last, left, plot) - left, row - 12);
+        if (bcp_entity_duration(fns[i], "rto", &rto)) {
+            double x = time_x(rto, last, left, plot);
+            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#1d4e89\"/>", left,
+                           y + 10, x - left, row - 20);
+            bcp_buf label = {0};
+            bcp_rfmt_duration(ctx, rto, &label);
+            double lw = (double)display_width(label.data, label.len) * 6.2 + 8;
+            /* past the bar's end, or inside it when that would leave the chart */
+            bool inside = x + lw > width - right && x - left > lw;
+            bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"val%s\"%s>", inside ? x - 4 : x + 4, y + row / 2 + 4,
+                           inside ? " in" : "", inside ? " text-anchor=\"end\"" : "");
+            html_escape(o, label.data);
+            bcp_buf_puts(o, "</text>");
+            bcp_buf_free(&label);
+        }
+    }
+    int ly = top + (int)rows * row + 36;
+    const char *rto_label = bcp_rt_item(ctx, "timeline_labels", 0);
+    int mx = left + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
+    bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", left, ly);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + 28, ly + 9);
+    html_escape(o, rto_label);
+    bcp_buf_printf(o, "</text><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
+                   mx, ly);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", mx + 28, ly + 9);
+    html_escape(o, bcp_rt_item(ctx, "timeline_labels", 1));
+    bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", width - right, ly + 9);
+    html_escape(o, bcp_rt_item(ctx, "timeline_labels", 2));
+    bcp_buf_puts(o, " →</text>");
+    for (size_t i = 0; legend_lines && i < nb; i++) {
+        int px = legend_x[i], py = ly + 22 + legend_line[i] * 20;
+        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"13\" rx=\"2\" fill=\"%s\" stroke=\"#c5ced8\"/>",
+                       px, py - 1, tints[i % 4]);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"band\" text-anchor=\"middle\">%zu</text>", px + 11,
+                       py + 10, i + 1);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", px + 28, py + 10);
+        fit_text(o, bands[i].title, LEGEND_MAX_WIDTH);
+        bcp_buf_puts(o, "</text>");
+    }
+    bcp_buf_puts(o, "</svg>");
+    bcp_buf_puts(o, "<figcaption>");
+    html_escape(o, bcp_rt_body(ctx, "timeline"));
+    bcp_buf_puts(o, "</figcaption></figure>\n");
+    free(fns);
+    free(phs);
+}
+
+/* ------------------------------------------------------------------ page */
+
+static const char css[] =
+    ":root{--ink:#1f2933;--muted:#5f6b7a;--rule:#d5dbe3;--accent:#1d4e89;--head:#eef3f9;}\n"
+    "*{box-sizing:border-box}\n"
+    "html{font-size:15px}\n"
+    "body{margin:0;color:var(--ink);background:#f5f7fa;line-height:1.65;"
+    "font-family:-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,\"Noto Sans CJK SC\","
+    "\"Source Han Sans SC\",\"PingFang SC\",\"Hiragino Sans GB\",\"Microsoft YaHei\",sans-serif}\n"
+    ":lang(zh) body,body:lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\","
+    "\"Hiragino Sans GB\",\"Microsoft YaHei\",-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}\n"
+    ".page{max-width:1060px;margin:2rem auto;background:#fff;padding:3rem 3.5rem;"
+    "box-shadow:0 1px 3px rgba(16,24,40,.12)}\n"
+    "h1{font-size:2rem;line-height:1.3;margin:0 0 1.5rem;color:var(--accent);"
+    "border-bottom:3px solid var(--accent);padding-bottom:.6rem}\n"
+    "h2{font-size:1.45rem;margin:2.8rem 0 1rem;padding-bottom:.3rem;border-bottom:1px solid var(--rule);color:var(--accent)}\n"
+    "h3{font-size:1.15rem;margin:2rem 0 .6rem}\n"
+    "h4{font-size:1rem;margin:1.4rem 0 .4rem;color:var(--accent)}\n"
+    "p,ul,ol{margin:.5rem 0 .9rem}\n"
+    "li{margin:.2rem 0}\n"
+    "em{color:var(--muted)}\n"
+    "code{font-family:\"SFMono-Regular\",Consolas,\"Liberation Mono\",monospace;font-size:.88em;"
+    "background:#f1f3f5;padding:.05em .3em;border-radius:3px}\n"
+    "blockquote{margin:.6rem 0 1.2rem;padding:.7rem 1rem;background:#f8f9fb;border-left:4px solid var(--accent);"
+    "color:#33404d}\n"
+    "table{border-collapse:collapse;width:100%;margin:.6rem 0 1.4rem;font-size:.86rem;line-height:1.45}\n"
+    "th,td{border:1px solid var(--rule);padding:.4rem .55rem;text-align:left;vertical-align:top;"
+    "overflow-wrap:break-word}\n"
+    "th.nw,td.nw,th.nws,td.nws{white-space:nowrap}\n"
+    ".table-wrap{overflow-x:auto;margin:.6rem 0 1.4rem}\n"
+    ".table-wrap>table{margin:0}\n"
+    "th{background:var(--head);font-weight:600;color:#243447}\n"
+    "tbody tr:nth-child(even) td{background:#fafbfc}\n"
+    ".cover table{width:auto;min-width:60%;font-size:.95rem}\n"
+    ".cover td:first-child{font-weight:600;white-space:nowrap;background:var(--head)}\n"
+    "nav.toc{margin:2rem 0 1rem;padding:1.2rem 1.6rem;background:#f8f9fb;border:1px solid var(--rule)}\n"
+    "nav.toc h2{margin:0 0 .6rem;border:0;font-size:1.2rem}\n"
+    "nav.toc ol{margin:0;padding-left:1.2rem;list-style:none}\n"
+    "nav.toc>ol{columns:2;column-gap:2.5rem}\n"
+    "nav.toc>ol>li{break-inside:avoid}\n"
+    "nav.toc>ol>li{margin:.35rem 0;font-weight:600}\n"
+    "nav.toc ol ol{font-weight:400;padding-left:1.2rem}\n"
+    "nav.toc a{color:var(--ink);text-decoration:none}\n"
+    "nav.toc a:hover{color:var(--accent);text-decoration:underline}\n"
+    ".figure{margin:1rem 0 1.6rem;text-align:center}\n"
+    ".figure svg{max-width:100%;height:auto}\n"
+    ".heatmap svg{max-width:892px}\n"
+    ".figure figcaption{font-size:.85rem;color:var(--muted);margin-top:.3rem}\n"
+    "svg text{font-family:inherit}\n"
+    "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
+    "svg .rid{font-size:12px;font-weight:600}\n"
+    "svg .tick{font-size:12px;fill:#495057}\n"
+    "svg .axis{font-size:13px;font-weight:600;fill:#343a40}\n"
+    "svg .band{font-size:12px;font-weight:600;fill:#3d4b5c}\n"
+    "svg .fn{font-size:12.5px;fill:#1f2933}\n"
+    "svg .val{font-size:11px;fill:#1d4e89;font-weight:600}\n"
+    "svg .val.in{fill:#ffffff}\n"
+    "footer{max-width:1060px;margin:0 auto 2rem;font-size:.8rem;color:var(--muted);text-align:center}\n"
+    "@page{size:A4;margin:16mm 14mm 18mm}\n"
+    "@media print{\n"
+    "  html{font-size:10.5pt}\n"
+    "  body{background:#fff}\n"
+    "  .page{max-width:none;margin:0;padding:0;box-shadow:none}\n"
+    "  .cover{min-height:60vh}\n"
+    "  nav.toc{break-after:page;background:none}\n"
+    "  h2{break-before:page}\n"
+    "  h2,h3,h4{break-after:avoid}\n"
+    "  p:has(+ figure),p:has(+ .table-wrap){break-after:avoid}\n"
+    /* a heading's purpose line stays with the list or table it introduces */
+    "  h2+p,h3+p,h4+p{break-after:avoid}\n"
+    "  li{break-inside:avoid}\n"
+    "  table,figure,blockquote{break-inside:auto}\n"
+    "  .table-wrap{overflow:visible}\n"
+    "  table{font-size:8pt}\n"
+    "  th,td{padding:.25rem .35rem}\n"
+    "  th.nws,td.nws{white-space:normal}\n"
+    "  tr,figure,blockquote{break-inside:avoid}\n"
+    "  thead{display:table-header-group}\n"
+    "  a{color:inherit;text-decoration:none}\n"
+    "  footer{margin-top:1rem}\n"
+    "}\n";
+
+static void add_part(const char *html, bcp_buf *body, toc *t)
+{
+    bcp_buf marked = {0};
+    mark_tables(html, &marked);
+    add_heading_ids(marked.data ? marked.data : "", body, t);
+    bcp_buf_free(&marked);
+}
+
+char *bcp_render_html(bcp_render_ctx *ctx)
+{
+    bcp_md_doc doc;
+    bcp_render_markdown(ctx, true, &doc);
+    const char *md = doc.markdown;
+    size_t len = strlen(md);
+    size_t a = doc.heatmap_at, b = doc.timeline_at;
+    if (a > len)
+        a = len;
+    if (b < a || b > len)
+        b = a;
+    /* the cover is everything before the first section heading */
+    const char *first_h2 = strstr(md, "\n## ");
+    size_t cover_end = first_h2 && (size_t)(first_h2 - md) < a ? (size_t)(first_h2 - md) + 1 : 0;
+
+    struct { size_t from, to; } parts[4] = {{0, cover_end}, {cover_end, a}, {a, b}, {b, len}};
+    char *html_parts[4];
+    for (int i = 0; i < 4; i++) {
+        html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
+        if (!html_parts[i]) {
+            for (int j = 0; j < i; j++)
+                free(html_parts[j]);
+            free(doc.markdown);
+            fprintf(stderr, "bcp: cmark-gfm could not render the document\n");
+            return NULL;
+        }
+    }
+
+    toc t = {0};
+    bcp_buf body = {0};
+    bcp_buf_puts(&body, "<header class=\"cover\">\n");
+    add_part(html_parts[0], &body, &t);
+    bcp_buf_puts(&body, "</header>\n");
+    size_t toc_at = body.len;
+    add_part(html_parts[1], &body, &t);
+    heatmap_svg(ctx, &body);
+    add_part(html_parts[2], &body, &t);
+    timeline_svg(ctx, &body);
+    add_part(html_parts[3], &body, &t);
+    if (t.open_sub)
+        bcp_buf_puts(&t.items, "</ol>");
+    if (t.h2)
+        bcp_buf_puts(&t.items, "</li>");
+    for (int i = 0; i < 4; i++)
+        free(html_parts[i]);
+
+    const bcp_entity *plan = bcp_model_plan(ctx->model);
+    const char *title = plan ? bcp_rattr(ctx, plan, "title") : NULL;
+    bcp_buf o = {0};
+    bcp_buf_puts(&o, "<!DOCTYPE html>\n<html lang=\"");
+    html_escape(&o, ctx->lang);
+    bcp_buf_puts(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<meta name=\"generator\" content=\"bcp " BCP_VERSION "\">\n"
+                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                     "style-src 'unsafe-inline'; img-src data:\">\n<title>");
+    html_escape(&o, title ? title : bcp_rt_title(ctx, "doc_title"));
+    bcp_buf_puts(&o, "</title>\n<style>\n");
+    bcp_buf_puts(&o, css);
+    bcp_buf_puts(&o, "</style>\n</head>\n<body>\n<article class=\"page\">\n");
+    bcp_buf_put(&o, body.data, toc_at);
+    bcp_buf_puts(&o, "<nav class=\"toc\"><h2>");
+    html_escape(&o, bcp_rt_title(ctx, "html_toc"));
+    bcp_buf_puts(&o, "</h2><ol>");
+    bcp_buf_puts(&o, t.items.data ? t.items.data : "");
+    bcp_buf_puts(&o, "</ol></nav>\n");
+    bcp_buf_puts(&o, body.data + toc_at);
+    bcp_buf_puts(&o, "</article>\n<footer>");
+    html_escape(&o, bcp_rt_body(ctx, "html_footer"));
+    bcp_buf_puts(&o, "</footer>\n</body>\n</html>\n");
+    bcp_buf_free(&body);
+    bcp_buf_free(&t.items);
+    free(doc.markdown);
+    return bcp_buf_take(&o);
+}

@@ -1,0 +1,28 @@
+/* Source -> tree-sitter concrete syntax tree, and the syntax errors in it. */
+#ifndef BCP_SYNTAX_H
+#define BCP_SYNTAX_H
+#include <stdio.h>
+#include <tree_sitter/api.h>
+
+#include "base/diag.h"
+#include "base/source.h"
+
+const TSLanguage *tree_sitter_bcp(void);
+
+/* Node symbols of the grammar, looked up once by name. */
+typedef struct bcp_symbols {
+    TSSymbol source_file, comment, use_statement, block, block_body, attribute, list,
+        reference, string, multiline_string, integer, duration, date, boolean, identifier,
+        string_content, escape_sequence;
+    TSFieldId field_kind, field_name, field_body, field_key, field_value, field_path;
+} bcp_symbols;
+const bcp_symbols *bcp_syntax_symbols(void);
+
+TSTree *bcp_syntax_parse(const bcp_source *src);
+/* Adds one diagnostic per ERROR and MISSING node; returns how many. */
+size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags);
+bcp_span bcp_node_span(const bcp_source *src, TSNode node);
+/* Prints the tree as an S-expression with field names, one node per line. */
+void bcp_syntax_print_sexp(FILE *out, const bcp_source *src, TSTree *tree);
+
+#endif

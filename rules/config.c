@@ -1,0 +1,361 @@
+#define _DEFAULT_SOURCE
+#include "config.h"
+
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "model/model.h"
+
+void bcp_string_list_push(bcp_string_list *list, const char *s, size_t len)
+{
+    list->items = realloc(list->items, (list->count + 1) * sizeof *list->items);
+    if (!list->items)
+        abort();
+    list->items[list->count] = strndup(s, len);
+    if (!list->items[list->count])
+        abort();
+    list->count++;
+}
+
+void bcp_string_list_free(bcp_string_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+char *bcp_lint_config_find(const char *dir)
+{
+    char probe[PATH_MAX + 32];
+    char cur[PATH_MAX];
+    snprintf(cur, sizeof cur, "%s", dir);
+    for (;;) {
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", strcmp(cur, "/") == 0 ? "" : cur);
+        if (stat(probe, &st) == 0 && S_ISREG(st.st_mode))
+            return strdup(probe);
+        char *slash = strrchr(cur, '/');
+        if (!slash)
+            return NULL;
+        if (slash == cur) {
+            if (cur[1] == '\0')
+                return NULL;
+            cur[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+    }
+}
+
+/* ------------------------------------------------------------ reading */
+
+static void config_error(const bcp_span *span, const char *fmt, const char *arg)
+{
+    bcp_diag_list list = {0};
+    bcp_diag_add(&list, BCP_SEV_ERROR, NULL, NULL, span, fmt, arg);
+    bcp_diag_print(stderr, &list.items[0], false);
+    bcp_diag_list_free(&list);
+}
+
+/* A word or a list of words (identifiers or strings). */
+static bool read_words(const bcp_attr *a, bcp_string_list *out)
+{
+    const bcp_value *v = &a->value;
+    size_t n = v->kind == BCP_V_LIST ? v->as.list.count : 1;
+    for (size_t i = 0; i < n; i++) {
+        const bcp_value *item = v->kind == BCP_V_LIST ? &v->as.list.items[i] : v;
+        if (item->kind == BCP_V_STRING) {
+            bcp_string_list_push(out, item->as.string.text, item->as.string.length);
+        } else if (item->kind == BCP_V_IDENT) {
+            bcp_string_list_push(out, item->as.ident.name, strlen(item->as.ident.name));
+        } else {
+            config_error(&item->span, "`%s` takes a list of rule codes or names", a->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool check_selectors(const bcp_string_list *l, const bcp_span *span, const char *origin)
+{
+    for (size_t i = 0; i < l->count; i++) {
+        if (bcp_selector_valid(l->items[i]))
+            continue;
+        if (span) {
+            config_error(span, "no rule matches the selector `%s` (see `bcp rules`)", l->items[i]);
+        } else {
+            fprintf(stderr, "bcp: %s: no rule matches the selector `%s` (see `bcp rules`)\n", origin,
+                    l->items[i]);
+        }
+        return false;
+    }
+    return true;
+}
+
+static bool read_severity_block(const bcp_entity *block, int *severity)
+{
+    for (size_t i = 0; i < block->attr_count; i++) {
+        const bcp_attr *a = &block->attrs[i];
+        const bcp_rule *rule = bcp_rule_find(a->name);
+        if (!rule) {
+            config_error(&a->key_span, "no rule `%s` (see `bcp rules`)", a->name);
+            return false;
+        }
+        const char *word = a->value.kind == BCP_V_IDENT    ? a->value.as.ident.name
+                           : a->value.kind == BCP_V_STRING ? a->value.as.string.text
+                                                           : "";
+        int sev;
+        if (strcmp(word, "error") == 0)
+            sev = BCP_SEV_ERROR;
+        else if (strcmp(word, "warning") == 0)
+            sev = BCP_SEV_WARNING;
+        else if (strcmp(word, "info") == 0)
+            sev = BCP_SEV_INFO;
+        else {
+            config_error(&a->value.span, "severity of `%s` must be error, warning or info", a->name);
+            return false;
+        }
+        severity[bcp_rule_index(rule)] = sev;
+    }
+    return true;
+}
+
+static bool read_per_file(const bcp_entity *block, bcp_lint_config *c)
+{
+    for (size_t i = 0; i < block->child_count; i++) {
+        const bcp_entity *entry = block->children[i];
+        c->per_file = realloc(c->per_file, (c->per_file_count + 1) * sizeof *c->per_file);
+        if (!c->per_file)
+            abort();
+        bcp_per_file_ignore *p = &c->per_file[c->per_file_count++];
+        memset(p, 0, sizeof *p);
+        for (size_t j = 0; j < entry->attr_count; j++) {
+            const bcp_attr *a = &entry->attrs[j];
+            bcp_string_list *target = strcmp(a->name, "files") == 0    ? &p->files
+                                      : strcmp(a->name, "ignore") == 0 ? &p->ignore
+                                                                       : NULL;
+            if (!target) {
+                config_error(&a->key_span, "unknown key `%s` in per_file_ignores (use files and ignore)",
+                             a->name);
+                return false;
+            }
+            if (!read_words(a, target))
+                return false;
+            if (target == &p->ignore && !check_selectors(target, &a->value.span, NULL))
+                return false;
+        }
+        if (p->files.count == 0 || p->ignore.count == 0) {
+            config_error(&entry->id_span, "per_file_ignores entry `%s` needs files = [...] and ignore = [...]",
+                         entry->id ? entry->id : "");
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool read_config_entity(const bcp_entity *e, bcp_lint_config *c)
+{
+    for (size_t i = 0; i < e->attr_count; i++) {
+        const bcp_attr *a = &e->attrs[i];
+        if (strcmp(a->name, "select") == 0 || strcmp(a->name, "ignore") == 0) {
+            bcp_string_list *target = a->name[0] == 's' ? &c->select : &c->ignore;
+            c->has_select = c->has_select || target == &c->select;
+            if (!read_words(a, target) || !check_selectors(target, &a->value.span, NULL))
+                return false;
+        } else if (strcmp(a->name, "profile") == 0) {
+            bcp_string_list words = {0};
+            bool ok = read_words(a, &words) && words.count == 1;
+            if (ok) {
+                free(c->profile);
+                c->profile = strdup(words.items[0]);
+            } else {
+                config_error(&a->value.span, "`%s` takes one profile name", a->name);
+            }
+            bcp_string_list_free(&words);
+            if (!ok)
+                return false;
+        } else {
+            config_error(&a->key_span, "unknown configuration key `%s` (select, ignore, profile, severity, "
+                                       "per_file_ignores)", a->name);
+            return false;
+        }
+    }
+    for (size_t i = 0; i < e->child_count; i++) {
+        const bcp_entity *child = e->children[i];
+        const char *word = child->id ? child->id : "";
+        bool ok;
+        if (strcmp(word, "severity") == 0)
+            ok = read_severity_block(child, c->severity);
+        else if (strcmp(word, "per_file_ignores") == 0)
+            ok = read_per_file(child, c);
+        else {
+            config_error(&child->id_span, "unknown configuration block `%s` (severity, per_file_ignores)", word);
+            ok = false;
+        }
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+static bool read_file(const char *path, bcp_lint_config *c)
+{
+    bcp_model_options opts = {.no_prelude = true};
+    bcp_model *m = bcp_model_load(path, &opts);
+    bcp_diag_list *diags = bcp_model_diags(m);
+    bool ok = true;
+    for (size_t i = 0; i < diags->count; i++) {
+        if (diags->items[i].severity == BCP_SEV_ERROR) {
+            bcp_diag_print(stderr, &diags->items[i], false);
+            ok = false;
+        }
+    }
+    const bcp_entity_list *configs = bcp_model_entities(m, BCP_KIND_CONFIG);
+    size_t blocks = 0;
+    for (size_t i = 0; ok && i < configs->count; i++) {
+        if (configs->items[i]->parent)
+            continue;
+        blocks++;
+        ok = read_config_entity(configs->items[i], c);
+    }
+    for (int k = 0; ok && k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *l = bcp_model_entities(m, (bcp_kind)k);
+        if (k != BCP_KIND_CONFIG && l->count > 0) {
+            config_error(&l->items[0]->id_span, "bcpconfig.bcp holds only a `config` block, not `%s` (plan entries and profiles belong in the plan)",
+                         bcp_kind_name((bcp_kind)k));
+            ok = false;
+        }
+    }
+    if (ok && blocks == 0)
+        fprintf(stderr, "bcp: %s: warning: no `config { ... }` block\n", path);
+    bcp_model_free(m);
+    return ok;
+}
+
+/* ------------------------------------------------------------ merging */
+
+static bool any_selects(const bcp_string_list *l, const bcp_rule *rule)
+{
+    for (size_t i = 0; i < l->count; i++)
+        if (bcp_rule_selected_by(rule, l->items[i]))
+            return true;
+    return false;
+}
+
+/* --select and --ignore replace what the config file says. */
+static bool override_selectors(bcp_string_list *list, const bcp_string_list *given, const char *option)
+{
+    if (!check_selectors(given, NULL, option))
+        return false;
+    bcp_string_list_free(list);
+    for (size_t i = 0; i < given->count; i++)
+        bcp_string_list_push(list, given->items[i], strlen(given->items[i]));
+    return true;
+}
+
+bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->severity = malloc((bcp_rule_count + 1) * sizeof *c->severity);
+    c->enabled = calloc(bcp_rule_count + 1, sizeof *c->enabled);
+    if (!c->severity || !c->enabled)
+        abort();
+    for (size_t i = 0; i < bcp_rule_count; i++)
+        c->severity[i] = BCP_SEVERITY_DEFAULT;
+    if (path) {
+        c->path = strdup(path);
+        char real[PATH_MAX];
+        if (realpath(path, real)) {
+            char *slash = strrchr(real, '/');
+            if (slash)
+                *(slash == real ? slash + 1 : slash) = '\0';
+            c->dir = strdup(real);
+        }
+        if (!read_file(path, c))
+            return false;
+    }
+    if (ov && ov->select) {
+        if (!override_selectors(&c->select, ov->select, "--select"))
+            return false;
+        c->has_select = true;
+    }
+    if (ov && ov->ignore && !override_selectors(&c->ignore, ov->ignore, "--ignore"))
+        return false;
+    if (ov && ov->profile) {
+        free(c->profile);
+        c->profile = strdup(ov->profile);
+    }
+    for (size_t i = 0; i < bcp_rule_count; i++) {
+        const bcp_rule *r = bcp_rules[i];
+        c->enabled[i] = (!c->has_select || any_selects(&c->select, r)) && !any_selects(&c->ignore, r);
+    }
+    c->options.profile = c->profile;
+    c->options.today = ov ? ov->today : 0;
+    c->options.enabled = c->enabled;
+    c->options.severity = c->severity;
+    return true;
+}
+
+void bcp_lint_config_free(bcp_lint_config *c)
+{
+    free(c->path);
+    free(c->dir);
+    bcp_string_list_free(&c->select);
+    bcp_string_list_free(&c->ignore);
+    free(c->profile);
+    free(c->severity);
+    free(c->enabled);
+    for (size_t i = 0; i < c->per_file_count; i++) {
+        bcp_string_list_free(&c->per_file[i].files);
+        bcp_string_list_free(&c->per_file[i].ignore);
+    }
+    free(c->per_file);
+    memset(c, 0, sizeof *c);
+}
+
+static bool per_file_ignored(const bcp_lint_config *c, const bcp_diag *d)
+{
+    if (!d->code || !d->span.source || !d->span.source->real_path || !c->dir)
+        return false;
+    const bcp_rule *rule = bcp_rule_find(d->code);
+    if (!rule)
+        return false; /* model errors are not configurable */
+    const char *rel = d->span.source->real_path;
+    size_t n = strlen(c->dir);
+    if (strncmp(rel, c->dir, n) == 0) {
+        rel += n;
+        while (*rel == '/')
+            rel++;
+    }
+    for (size_t i = 0; i < c->per_file_count; i++) {
+        const bcp_per_file_ignore *p = &c->per_file[i];
+        if (!any_selects(&p->ignore, rule))
+            continue;
+        for (size_t j = 0; j < p->files.count; j++)
+            if (fnmatch(p->files.items[j], rel, 0) == 0)
+                return true;
+    }
+    return false;
+}
+
+void bcp_lint_config_filter(const bcp_lint_config *c, bcp_diag_list *list)
+{
+    if (c->per_file_count == 0)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        bcp_diag *d = &list->items[i];
+        if (per_file_ignored(c, d)) {
+            bcp_diag_free(d);
+        } else {
+            list->items[kept++] = *d;
+        }
+    }
+    list->count = kept;
+}
