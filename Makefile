@@ -53,10 +53,6 @@ UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 
-# Includes only downward; the CLI uses bcp.h only; the library never prints or exits.
-check-layers:
-	@sh tools/check-layers.sh
-
 .PHONY: check-layers all deps run test test-one unit corpus cli asan bench fuzz install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
@@ -120,6 +116,10 @@ cli: $(BIN)
 
 check-docs: $(BIN)
 	@sh tools/check-docs.sh $(BIN)
+
+# Includes only downward; the CLI uses bcp.h only; the library never prints or exits.
+check-layers:
+	@sh tools/check-layers.sh
 
 # One flavour's whole suite.
 test-one: all unit corpus cli check-docs

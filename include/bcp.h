@@ -37,6 +37,68 @@ void bcp_free(void *p);
 /* ------------------------------------------------------------- diagnostics */
 
 typedef enum bcp_severity { BCP_SEV_INFO, BCP_SEV_WARNING, BCP_SEV_ERROR } bcp_severity;
+const char *bcp_severity_name(bcp_severity severity);   /* "info", "warning", "error" */
+
+/* What a call that can fail returns.  Problems in a plan are not failures:
+ * they are diagnostics. */
+typedef enum bcp_status {
+    BCP_OK = 0,
+    BCP_ERR_IO,            /* a file could not be read or written */
+    BCP_ERR_NOT_FOUND,     /* no such document, entity, code or module */
+    BCP_ERR_INVALID,       /* a bad argument (an unknown format, language, option value) */
+    BCP_ERR_PLAN,          /* the plan has errors that stop the operation (see its diagnostics) */
+} bcp_status;
+const char *bcp_status_string(bcp_status status);
+
+/* A range in a source file.  Lines and columns are 1-based; columns count
+ * Unicode code points (as editors show them); the end column is exclusive.
+ * Byte offsets are 0-based.  `path` is the file as the user named it; it is
+ * owned by whatever returned the location and lives as long as it does. */
+typedef struct bcp_location {
+    const char *path;               /* NULL: the diagnostic has no location */
+    uint32_t start_byte, end_byte;
+    uint32_t line, column;
+    uint32_t end_line, end_column;
+} bcp_location;
+
+/* A related location with its own message ("first defined here"). */
+typedef struct bcp_note {
+    bcp_location location;
+    const char *message;
+} bcp_note;
+
+/* A mechanical fix: replace the text at `location` by `replacement`. */
+typedef struct bcp_fixit {
+    bcp_location location;
+    const char *replacement;
+    const char *title;              /* e.g. "write `6mo`" */
+} bcp_fixit;
+
+/* One finding: a syntax error (E0xx), a model error (E1xx), a configuration
+ * error (E2xx) or a lint rule's finding.  Every string lives as long as the
+ * bcp_diagnostics that holds it. */
+typedef struct bcp_diagnostic {
+    const char *code;               /* "E103", "D102"; NULL for none */
+    const char *name;               /* "wrong-type", "backup-rpo-gap" */
+    bcp_severity severity;
+    const char *message;
+    const char *help;               /* NULL when none */
+    bcp_location location;
+    const bcp_note *notes;
+    size_t note_count;
+    const bcp_fixit *fixits;
+    size_t fixit_count;
+    bool is_syntax;                 /* a syntax or I/O error: the plan was not understood */
+} bcp_diagnostic;
+
+/* A sorted, immutable set of diagnostics (by file, position, code). */
+typedef struct bcp_diagnostics bcp_diagnostics;
+size_t bcp_diagnostics_count(const bcp_diagnostics *set);
+const bcp_diagnostic *bcp_diagnostics_get(const bcp_diagnostics *set, size_t i);
+/* How many have at least this severity. */
+size_t bcp_diagnostics_count_at_least(const bcp_diagnostics *set, bcp_severity severity);
+bool bcp_diagnostics_has_syntax_errors(const bcp_diagnostics *set);
+void bcp_diagnostics_free(bcp_diagnostics *set);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,216 @@
+/* The public diagnostics set: copies of internal diagnostics, detached from
+ * their model, with locations converted once to lines and code-point columns. */
+#define _POSIX_C_SOURCE 200809L
+#include "diagnostics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+
+/* Everything a diagnostic points to is owned by the set: one allocation per
+ * string, freed with the set. */
+struct bcp_diagnostics {
+    bcp_diagnostic *items;
+    size_t count, capacity;
+};
+
+bcp_diagnostics *bcp_diagnostics_new(void)
+{
+    return bcp_calloc(1, sizeof(bcp_diagnostics));
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? bcp_strdup(s) : NULL;
+}
+
+bcp_location bcp_span_location(const bcp_span *span)
+{
+    bcp_location loc;
+    memset(&loc, 0, sizeof loc);
+    if (!span || !span->source)
+        return loc;
+    const bcp_source *src = span->source;
+    loc.path = src->path;
+    loc.start_byte = span->start_byte;
+    loc.end_byte = span->end_byte > span->start_byte ? span->end_byte : span->start_byte;
+    if (loc.end_byte > src->length)
+        loc.end_byte = (uint32_t)src->length;
+    loc.line = span->row + 1;
+    loc.column = bcp_span_column(span);
+    /* The end: walk from the start, counting newlines and code points. */
+    uint32_t row = span->row;
+    size_t line_start = span->start_byte - span->byte_column;
+    for (size_t i = span->start_byte; i < loc.end_byte; i++) {
+        if (src->text[i] == '\n') {
+            row++;
+            line_start = i + 1;
+        }
+    }
+    uint32_t col = 1;
+    for (size_t i = line_start; i < loc.end_byte;) {
+        unsigned cp;
+        i += (size_t)bcp_utf8_decode(src->text + i, loc.end_byte - i, &cp);
+        col++;
+    }
+    loc.end_line = row + 1;
+    loc.end_column = col;
+    return loc;
+}
+
+static bcp_location copy_location(const bcp_span *span)
+{
+    bcp_location loc = bcp_span_location(span);
+    loc.path = dup_or_null(loc.path);
+    return loc;
+}
+
+void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *d)
+{
+    set->items = bcp_grow(set->items, &set->capacity, set->count, sizeof *set->items);
+    bcp_diagnostic *out = &set->items[set->count++];
+    memset(out, 0, sizeof *out);
+    out->code = dup_or_null(d->code);
+    out->name = dup_or_null(d->name);
+    out->severity = d->severity;
+    out->message = dup_or_null(d->message ? d->message : "");
+    out->help = dup_or_null(d->hint);
+    out->location = copy_location(&d->span);
+    out->is_syntax = d->is_syntax;
+    if (d->note_count) {
+        bcp_note *notes = bcp_calloc(d->note_count, sizeof *notes);
+        for (size_t i = 0; i < d->note_count; i++) {
+            notes[i].location = copy_location(&d->notes[i].span);
+            notes[i].message = dup_or_null(d->notes[i].message);
+        }
+        out->notes = notes;
+        out->note_count = d->note_count;
+    }
+    if (d->fix_count) {
+        bcp_fixit *fixes = bcp_calloc(d->fix_count, sizeof *fixes);
+        for (size_t i = 0; i < d->fix_count; i++) {
+            fixes[i].location = copy_location(&d->fixes[i].span);
+            fixes[i].replacement = dup_or_null(d->fixes[i].replacement);
+            fixes[i].title = dup_or_null(d->fixes[i].title);
+        }
+        out->fixits = fixes;
+        out->fixit_count = d->fix_count;
+    }
+}
+
+void bcp_diagnostics_add_list(bcp_diagnostics *set, const bcp_diag_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        bcp_diagnostics_add(set, &list->items[i]);
+}
+
+static int compare_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static int compare_diagnostics(const void *pa, const void *pb)
+{
+    const bcp_diagnostic *a = pa, *b = pb;
+    int c = compare_str(a->location.path, b->location.path);
+    if (c)
+        return c;
+    if (a->location.start_byte != b->location.start_byte)
+        return a->location.start_byte < b->location.start_byte ? -1 : 1;
+    return compare_str(a->code, b->code);
+}
+
+void bcp_diagnostics_sort(bcp_diagnostics *set)
+{
+    /* qsort is not stable: equal keys keep their order through a merge sort. */
+    if (set->count < 2)
+        return;
+    bcp_diagnostic *tmp = bcp_malloc(set->count * sizeof *tmp);
+    for (size_t width = 1; width < set->count; width *= 2) {
+        for (size_t lo = 0; lo < set->count; lo += 2 * width) {
+            size_t mid = lo + width < set->count ? lo + width : set->count;
+            size_t hi = lo + 2 * width < set->count ? lo + 2 * width : set->count;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                tmp[k++] = compare_diagnostics(&set->items[j], &set->items[i]) < 0 ? set->items[j++]
+                                                                                    : set->items[i++];
+            while (i < mid)
+                tmp[k++] = set->items[i++];
+            while (j < hi)
+                tmp[k++] = set->items[j++];
+        }
+        memcpy(set->items, tmp, set->count * sizeof *tmp);
+    }
+    bcp_free(tmp);
+}
+
+void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        to->items = bcp_grow(to->items, &to->capacity, to->count, sizeof *to->items);
+        to->items[to->count++] = from->items[i];
+    }
+    from->count = 0;
+    bcp_diagnostics_free(from);
+}
+
+size_t bcp_diagnostics_count(const bcp_diagnostics *set)
+{
+    return set ? set->count : 0;
+}
+
+const bcp_diagnostic *bcp_diagnostics_get(const bcp_diagnostics *set, size_t i)
+{
+    return set && i < set->count ? &set->items[i] : NULL;
+}
+
+size_t bcp_diagnostics_count_at_least(const bcp_diagnostics *set, bcp_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; set && i < set->count; i++)
+        n += set->items[i].severity >= severity;
+    return n;
+}
+
+bool bcp_diagnostics_has_syntax_errors(const bcp_diagnostics *set)
+{
+    for (size_t i = 0; set && i < set->count; i++)
+        if (set->items[i].is_syntax)
+            return true;
+    return false;
+}
+
+static void free_location(bcp_location *loc)
+{
+    bcp_free((char *)loc->path);
+}
+
+void bcp_diagnostics_free(bcp_diagnostics *set)
+{
+    if (!set)
+        return;
+    for (size_t i = 0; i < set->count; i++) {
+        bcp_diagnostic *d = &set->items[i];
+        bcp_free((char *)d->code);
+        bcp_free((char *)d->name);
+        bcp_free((char *)d->message);
+        bcp_free((char *)d->help);
+        free_location(&d->location);
+        for (size_t j = 0; j < d->note_count; j++) {
+            free_location((bcp_location *)&d->notes[j].location);
+            bcp_free((char *)d->notes[j].message);
+        }
+        bcp_free((bcp_note *)d->notes);
+        for (size_t j = 0; j < d->fixit_count; j++) {
+            free_location((bcp_location *)&d->fixits[j].location);
+            bcp_free((char *)d->fixits[j].replacement);
+            bcp_free((char *)d->fixits[j].title);
+        }
+        bcp_free((bcp_fixit *)d->fixits);
+    }
+    bcp_free(set->items);
+    bcp_free(set);
+}
