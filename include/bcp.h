@@ -100,6 +100,73 @@ size_t bcp_diagnostics_count_at_least(const bcp_diagnostics *set, bcp_severity s
 bool bcp_diagnostics_has_syntax_errors(const bcp_diagnostics *set);
 void bcp_diagnostics_free(bcp_diagnostics *set);
 
+
+/* --------------------------------------------------------------- workspace
+ * A workspace is where documents come from: the file system, or a provider
+ * the caller supplies (an editor passes its unsaved buffers), plus the
+ * documents opened in it.  One thread at a time uses a workspace; the plans
+ * loaded from it are immutable and may be read from many threads. */
+
+typedef struct bcp_workspace bcp_workspace;
+
+/* read() gives the text of `path` in a buffer allocated with bcp_malloc,
+ * which the library then owns; BCP_ERR_NOT_FOUND or BCP_ERR_IO otherwise. */
+typedef struct bcp_file_provider {
+    bcp_status (*read)(void *user, const char *path, char **text, size_t *length);
+    void *user;
+} bcp_file_provider;
+
+typedef struct bcp_workspace_options {
+    const char *stdlib_dir;            /* NULL: the standard library built into libbcp */
+    const bcp_file_provider *files;    /* NULL: the file system */
+} bcp_workspace_options;
+
+/* NULL options: the defaults. */
+bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options);
+void bcp_workspace_free(bcp_workspace *ws);
+
+/* --------------------------------------------------------------------- plan
+ * A loaded plan: a root file with everything it imports and the standard
+ * library, as a typed model.  Immutable; safe to read from many threads. */
+
+typedef struct bcp_plan bcp_plan;
+typedef struct bcp_entity bcp_entity;
+
+/* ---------------------------------------------------------------- catalogue
+ * Every code bcp reports, syntax (E0xx), model (E1xx), configuration (E2xx)
+ * and lint rules, in one table. */
+
+typedef enum bcp_code_group {
+    BCP_CODE_SYNTAX, BCP_CODE_MODEL, BCP_CODE_CONFIG, BCP_CODE_LINT
+} bcp_code_group;
+
+typedef struct bcp_code {
+    const char *code;              /* "E103", "D102" */
+    const char *name;              /* "wrong-type", "backup-rpo-gap" */
+    bcp_code_group group;
+    bcp_severity severity;         /* the default */
+    const char *summary;           /* one line */
+    const char *explanation;       /* Markdown paragraphs */
+    const char *example;           /* a .bcp snippet that triggers it, or NULL */
+    const char *fixed_example;     /* the same made right, or NULL */
+    const char *source;            /* lint rules: the clause or practice it checks; else NULL */
+} bcp_code;
+
+size_t bcp_code_total(void);
+const bcp_code *bcp_code_get(size_t i);                  /* in code order */
+const bcp_code *bcp_code_lookup(const char *code_or_name);  /* NULL: no such code */
+
+/* ======================================================================
+ * The rest of the API is written in two parts by two engineers:
+ *  - documents, edits, plan queries, derived facts (compiler/api/, "editor" part)
+ *  - operations the CLI and servers run: check, build, init, fmt, diff,
+ *    parse, schema, rules, reports (compiler/api/ and compiler/report/, "tools" part)
+ * ====================================================================== */
+
+/* ==== editor part ==== */
+
+/* ==== tools part ==== */
+
 #ifdef __cplusplus
 }
 #endif
