@@ -1,0 +1,169 @@
+/* Imports: `use "std/..."` stdlib modules and local files, their display
+ * paths, and the checks that an import stays inside the plan's folder and
+ * does not form a cycle. */
+#define _DEFAULT_SOURCE
+#include "model_internal.h"
+
+void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from)
+{
+    char key[1100];
+    snprintf(key, sizeof key, "std/%s", name);
+    if (list_contains(&m->loaded, key)) {
+        if (list_contains(&m->loading, key) && from)
+            bcp_model_error(m, "E113", "import-cycle", from, "import cycle: `%s` imports itself", key);
+        return;
+    }
+    bcp_stdlib_match *files;
+    size_t count = bcp_stdlib_module(m->opts.stdlib_dir, name, &files);
+    if (count == 0) {
+        if (from) {
+            bcp_diag *d = bcp_model_error(m, "E111", "import-not-found", from,
+                                      "no stdlib module `std/%s`", name);
+            char **names;
+            size_t n = bcp_stdlib_module_names(m->opts.stdlib_dir, &names);
+            const char *best = bcp_suggest(name, (const char *const *)names, n);
+            if (best)
+                bcp_diag_set_hint(d, "did you mean `std/%s`?", best);
+            for (size_t i = 0; i < n; i++)
+                free(names[i]);
+            free(names);
+        } else {
+            bcp_model_error(m, "E111", "import-not-found", NULL, "the stdlib has no module `std/%s`", name);
+        }
+        free(files);
+        return;
+    }
+    char *owned_key = bcp_arena_strdup(&m->arena, key);
+    bcp_ptr_vec_push(&m->arena, &m->loaded, owned_key);
+    bcp_ptr_vec_push(&m->arena, &m->loading, owned_key);
+    for (size_t i = 0; i < count; i++) {
+        char path[1200];
+        snprintf(path, sizeof path, "<stdlib>/%s", files[i].path);
+        bcp_source *src = bcp_source_from_memory(path, files[i].text, files[i].length, false);
+        src->owns_text = true; /* take the copy over */
+        files[i].text = NULL;
+        src->is_stdlib = true;
+        src->module_name = strdup(key);
+        bcp_model_add_source(m, src, false);
+        bcp_load_source(m, src, NULL, true);
+    }
+    m->loading.count--;
+    bcp_stdlib_matches_free(files, count);
+}
+
+static bool path_inside(const char *dir, const char *root)
+{
+    size_t n = strlen(root);
+    if (strcmp(root, "/") == 0)
+        return true;
+    return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
+}
+
+/* Drops "dir/.." pairs from a relative display path, in place. */
+static void tidy_display_path(char *path)
+{
+    char *p;
+    while ((p = strstr(path, "/../")) != NULL) {
+        char *seg = p;
+        while (seg > path && seg[-1] != '/')
+            seg--;
+        if ((size_t)(p - seg) == 2 && seg[0] == '.' && seg[1] == '.')
+            break; /* "../.." cannot be shortened */
+        memmove(seg, p + 4, strlen(p + 4) + 1);
+    }
+}
+
+/* How an imported file is named in messages: relative to the importer's own
+ * display path, as the user would write it from where they ran bcp. */
+static void import_display_path(const bcp_source *importer, const char *spec, char *display, size_t size)
+{
+    const char *islash = strrchr(importer->path, '/');
+    const char *rel = spec;
+    while (has_prefix(rel, "./"))
+        rel += 2;
+    if (islash && spec[0] != '/')
+        snprintf(display, size, "%.*s/%s", (int)(islash - importer->path), importer->path, rel);
+    else
+        snprintf(display, size, "%s", spec[0] == '/' ? spec : rel);
+    size_t dl = strlen(display);
+    if (dl < 4 || strcmp(display + dl - 4, ".bcp") != 0)
+        snprintf(display + dl, size - dl, ".bcp");
+    if (display[0] != '/')
+        tidy_display_path(display);
+}
+
+/* The file a local `use` names: relative to the importer, ".bcp" optional. */
+void bcp_import_join(const bcp_source *importer, const char *spec, char *joined, size_t size)
+{
+    const char *base = importer->real_dir ? importer->real_dir : ".";
+    if (spec[0] == '/')
+        snprintf(joined, size, "%s", spec);
+    else
+        snprintf(joined, size, "%s/%s", base, spec);
+    size_t jl = strlen(joined);
+    if (jl < 4 || strcmp(joined + jl - 4, ".bcp") != 0)
+        snprintf(joined + jl, size - jl, ".bcp");
+}
+
+void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
+                             const bcp_span *from, import_list *pending)
+{
+    char joined[PATH_MAX * 2];
+    bcp_import_join(importer, spec, joined, sizeof joined);
+    char display[PATH_MAX * 2];
+    import_display_path(importer, spec, display, sizeof display);
+    char resolved[PATH_MAX];
+    if (!realpath(joined, resolved)) {
+        bcp_diag *d = bcp_model_error(m, "E111", "import-not-found", from, "cannot import `%s`: %s", spec,
+                                  strerror(errno));
+        bcp_diag_set_hint(d, "looked for %s: a path in `use` is relative to the file that contains it",
+                          display);
+        return;
+    }
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", resolved);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    if (m->root_dir && !path_inside(dir, m->root_dir)) {
+        bcp_diag *d = bcp_model_error(m, "E112", "import-escapes", from,
+                                  "import `%s` leaves the plan's directory tree", spec);
+        /* The display form, not root_dir: output must not depend on where the project lies. */
+        bcp_diag_set_hint(d, "a plan may only import files in its own folder (%s) and below it",
+                          m->root_display);
+        return;
+    }
+    if (list_contains(&m->loading, resolved)) {
+        bcp_model_error(m, "E113", "import-cycle", from, "import cycle: `%s` is already being imported",
+                    spec);
+        return;
+    }
+    if (list_contains(&m->loaded, resolved))
+        return;
+    bcp_prefetch_next(m, resolved, pending);
+    prefetched ahead = {0};
+    bcp_source *src = NULL;
+    if (bcp_take_prefetched(m, resolved, &ahead)) {
+        src = ahead.source;
+    } else {
+        const char *err = NULL;
+        src = bcp_source_read(resolved, &err);
+        if (!src) {
+            bcp_model_error(m, "E111", "import-not-found", from, "cannot read `%s`: %s", spec, err);
+            return;
+        }
+    }
+    free(src->path);
+    src->path = strdup(display);
+    if (!src->path)
+        abort();
+    bcp_model_add_source(m, src, true);
+    if (ahead.built) {
+        /* Built ahead and free of imports: nothing is loaded in between. */
+        bcp_ptr_vec_push(&m->arena, &m->loaded, bcp_arena_strdup(&m->arena, resolved));
+        bcp_merge_piece(m, ahead.built);
+        free(ahead.built);
+        return;
+    }
+    bcp_load_parsed_source(m, src, resolved, false, ahead.tree);
+}
