@@ -6,7 +6,7 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     int64_t limit = bcp_rule_threshold_or(ctx, "max_critical_functions_per_owner", 3);
     const bcp_entity_list *contacts = bcp_model_entities(model, BCP_KIND_CONTACT);
     size_t *owned = calloc(contacts->count ? contacts->count : 1, sizeof *owned);

@@ -34,7 +34,7 @@ static bool same_city(const char *a, const char *b)
     return !*a && !*b;
 }
 
-static const bcp_entity *hosted_critical_function(bcp_model *model, const bcp_entity *site)
+static const bcp_entity *hosted_critical_function(const bcp_model *model, const bcp_entity *site)
 {
     const bcp_entity_list *referrers = bcp_model_referrers(model, site);
     for (size_t i = 0; i < referrers->count; i++) {
@@ -48,7 +48,7 @@ static const bcp_entity *hosted_critical_function(bcp_model *model, const bcp_en
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     const bcp_entity_list *sites = bcp_model_entities(model, BCP_KIND_SITE);
     for (size_t i = 0; i < sites->count; i++) {
         const bcp_entity *site = sites->items[i];

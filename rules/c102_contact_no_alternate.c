@@ -2,7 +2,7 @@
 #include "rule_util.h"
 
 /* Tier 1 by its own entry, or by sitting on a tier-1 team (the crisis team). */
-static bool is_tier_one(bcp_model *model, const bcp_entity *contact)
+static bool is_tier_one(const bcp_model *model, const bcp_entity *contact)
 {
     int64_t tier;
     if (bcp_entity_integer(contact, "tier", &tier) && tier == 1)
@@ -22,7 +22,7 @@ static bool is_tier_one(bcp_model *model, const bcp_entity *contact)
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     static const char *const direct[] = {"phone", "alt_phone", "email", "alt_email"};
     const bcp_entity_list *contacts = bcp_model_entities(model, BCP_KIND_CONTACT);
     for (size_t i = 0; i < contacts->count; i++) {

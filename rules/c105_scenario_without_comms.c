@@ -6,7 +6,7 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     const bcp_entity_list *scenarios = bcp_model_entities(model, BCP_KIND_SCENARIO);
     for (size_t i = 0; i < scenarios->count; i++) {
         const bcp_entity *scenario = scenarios->items[i];

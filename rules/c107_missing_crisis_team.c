@@ -3,7 +3,7 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     bcp_entity *plan = bcp_model_plan(model);
     if (!plan)
         return; /* a module alone may leave the team to the plan that uses it */

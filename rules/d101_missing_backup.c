@@ -2,7 +2,7 @@
 #include "rule.h"
 
 /* The first function that lists `system` in its `needs`, or NULL. */
-static const bcp_entity *needing_function(bcp_model *m, const bcp_entity *system)
+static const bcp_entity *needing_function(const bcp_model *m, const bcp_entity *system)
 {
     const bcp_entity_list *refs = bcp_model_referrers(m, system);
     for (size_t i = 0; i < refs->count; i++) {
@@ -29,7 +29,7 @@ static bool has_backup(const bcp_entity *system)
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *m = bcp_lint_model(ctx);
+    const bcp_model *m = bcp_lint_model(ctx);
     const bcp_entity_list *systems = bcp_model_entities(m, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *s = systems->items[i];

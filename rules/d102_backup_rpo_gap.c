@@ -4,7 +4,7 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     const bcp_entity_list *systems = bcp_model_entities(model, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *system = systems->items[i];

@@ -13,7 +13,7 @@
 #include "base/workers.h"
 
 struct bcp_lint_ctx {
-    bcp_model *model;
+    const bcp_model *model;
     const bcp_rule *rule;          /* the rule whose check() runs */
     bcp_severity severity;         /* its effective severity */
     int32_t today;
@@ -23,7 +23,7 @@ struct bcp_lint_ctx {
     bcp_diag_list discarded;       /* findings in stdlib sources: built, then dropped */
 };
 
-bcp_model *bcp_lint_model(bcp_lint_ctx *ctx) { return ctx->model; }
+const bcp_model *bcp_lint_model(bcp_lint_ctx *ctx) { return ctx->model; }
 
 int32_t bcp_lint_today(const bcp_lint_ctx *ctx) { return ctx->today; }
 
@@ -119,20 +119,9 @@ static void run_rule(void *item)
     bcp_diag_list_free(&job->ctx.discarded);
 }
 
-/* The model builds its reverse references on first use: do it before the
- * rules share the model between threads. */
-static void prepare_model(bcp_model *model)
-{
-    for (int k = 0; k < BCP_KIND_COUNT; k++) {
-        const bcp_entity_list *l = bcp_model_entities(model, (bcp_kind)k);
-        if (l->count > 0) {
-            (void)bcp_model_referrers(model, l->items[0]);
-            return;
-        }
-    }
-}
-
-bool bcp_lint_run(bcp_model *model, const bcp_lint_options *opts, bcp_diag_list *out)
+/* The model is immutable once loaded (model.h), so the rules share it
+ * between threads as it is. */
+bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag_list *out)
 {
     bcp_lint_ctx base = {0};
     base.model = model;
@@ -154,7 +143,6 @@ bool bcp_lint_run(bcp_model *model, const bcp_lint_options *opts, bcp_diag_list 
         jobs[count].ctx.severity = effective_severity(opts, i);
         count++;
     }
-    prepare_model(model);
     bcp_run_parallel(run_rule, jobs, sizeof *jobs, count);
     for (size_t i = 0; i < count; i++)
         bcp_diag_list_append(out, &jobs[i].found);

@@ -43,7 +43,7 @@ typedef struct bcp_lint_options {
 
 /* Runs the enabled rules over the model and appends their findings to `out`.
  * Returns false (and runs nothing) when the profile does not exist in the model. */
-bool bcp_lint_run(bcp_model *model, const bcp_lint_options *opts, bcp_diag_list *out);
+bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag_list *out);
 
 /* Index of a rule in bcp_rules, or -1. */
 int bcp_rule_index(const bcp_rule *rule);

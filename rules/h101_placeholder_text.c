@@ -24,7 +24,7 @@ static void check(bcp_lint_ctx *ctx)
     bcp_rule_regex *placeholder = bcp_rule_placeholder_regex();
     if (!placeholder)
         return;
-    bcp_model *m = bcp_lint_model(ctx);
+    const bcp_model *m = bcp_lint_model(ctx);
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         if (k == BCP_KIND_CONFIG)
             continue;

@@ -89,7 +89,7 @@ static void check(bcp_lint_ctx *ctx)
     scanner s = {.ctx = ctx, .re = compile_all()};
     if (!s.re)
         return;
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
         for (size_t i = 0; i < list->count; i++) {

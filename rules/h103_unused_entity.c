@@ -13,7 +13,7 @@ static const bcp_kind referable_kinds[] = {
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     /* A module checked alone cannot see the plans that use it. */
     if (!bcp_model_plan(model))
         return;

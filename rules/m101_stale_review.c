@@ -18,7 +18,7 @@ static void report_stale(bcp_lint_ctx *ctx, const bcp_entity *e, int32_t reviewe
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     int32_t today = bcp_lint_today(ctx);
     int64_t plan_interval = bcp_rule_threshold_or(ctx, "review_max_interval", 365 * 86400LL);
     int64_t risk_interval = bcp_rule_threshold_or(ctx, "risk_review_max_interval", 182 * 86400LL);

@@ -12,7 +12,7 @@ static void mark(bool *covered, const bcp_entity_list *functions, const bcp_enti
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     int64_t max_age = bcp_rule_threshold_or(ctx, "function_exercise_max_age", 365 * 86400LL);
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);

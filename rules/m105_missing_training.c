@@ -15,7 +15,7 @@ static bool is_when(const bcp_entity *training, const char *when)
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     bcp_entity *plan = bcp_model_plan(model);
     if (!plan)
         return;

@@ -4,7 +4,7 @@
 
 #include "rule_util.h"
 
-static bool covered_by_scenario(bcp_model *model, const bcp_entity *risk)
+static bool covered_by_scenario(const bcp_model *model, const bcp_entity *risk)
 {
     const bcp_entity_list *referrers = bcp_model_referrers(model, risk);
     for (size_t i = 0; i < referrers->count; i++)
@@ -29,7 +29,7 @@ static const char *band_name(const bcp_entity_list *levels, int score)
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     /* The band boundary is the matrix the plan uses, so read it from the catalogue. */
     int64_t high_min = 12;
     const bcp_entity *high = bcp_model_find(model, BCP_KIND_RISK_LEVEL, "high");

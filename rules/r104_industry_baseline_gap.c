@@ -18,7 +18,7 @@ static const bcp_entity *baseline_threat(const bcp_value *v, const bcp_entity_li
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     bcp_entity *plan = bcp_model_plan(model);
     if (!plan)
         return;

@@ -29,7 +29,7 @@ const bcp_rule *bcp_rule_find(const char *code_or_name);
 
 /* --- what a rule's check() may use ------------------------------------- */
 
-bcp_model *bcp_lint_model(bcp_lint_ctx *ctx);
+const bcp_model *bcp_lint_model(bcp_lint_ctx *ctx);
 /* "Today" as days since 1970-01-01 (--today, SOURCE_DATE_EPOCH or the clock). */
 int32_t bcp_lint_today(const bcp_lint_ctx *ctx);
 /* A threshold of the active profile, in seconds (durations) or plain numbers;

@@ -183,7 +183,7 @@ void bcp_rule_check_contact_details(bcp_lint_ctx *ctx, const char *const *attrs,
     bcp_rule_regex *re = bcp_rule_regex_new(pattern, flags);
     if (!re)
         return;
-    bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(ctx);
     bcp_rule_regex *placeholder = bcp_rule_placeholder_regex();
     for (size_t k = 0; k < sizeof contact_detail_kinds / sizeof contact_detail_kinds[0]; k++) {
         const bcp_entity_list *entities = bcp_model_entities(model, contact_detail_kinds[k]);

@@ -327,5 +327,6 @@ void bcp_check_model(bcp_model *m)
                 check_entity_tree(m, l->items[i]);
     }
     bcp_build_overlays(m);
+    bcp_build_referrers(m);
     bcp_diag_list_sort(&m->diags);
 }

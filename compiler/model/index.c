@@ -214,22 +214,26 @@ static void collect_refs(bcp_model *m, bcp_entity *from, const bcp_value *v)
     }
 }
 
-const bcp_entity_list *bcp_model_referrers(bcp_model *m, const bcp_entity *target)
+/* Fills every entity's referrers, once, at the end of loading: afterwards the
+ * model is only read. */
+void bcp_build_referrers(bcp_model *m)
 {
-    if (!m->referrers_built) {
-        m->referrers_built = true;
-        for (int k = 0; k < BCP_KIND_COUNT; k++) {
-            const bcp_entity_list *l = &m->by_kind[k];
-            for (size_t i = 0; i < l->count; i++) {
-                bcp_entity *e = l->items[i];
-                /* a nested block's references are its owner's */
-                bcp_entity *owner = e;
-                while (owner->parent)
-                    owner = owner->parent;
-                for (size_t j = 0; j < e->attr_count; j++)
-                    collect_refs(m, owner, &e->attrs[j].value);
-            }
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *l = &m->by_kind[k];
+        for (size_t i = 0; i < l->count; i++) {
+            bcp_entity *e = l->items[i];
+            /* a nested block's references are its owner's */
+            bcp_entity *owner = e;
+            while (owner->parent)
+                owner = owner->parent;
+            for (size_t j = 0; j < e->attr_count; j++)
+                collect_refs(m, owner, &e->attrs[j].value);
         }
     }
+}
+
+const bcp_entity_list *bcp_model_referrers(const bcp_model *m, const bcp_entity *target)
+{
+    (void)m;
     return &target->referrers;
 }

@@ -76,6 +76,7 @@ void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user)
 }
 
 bcp_diag_list *bcp_model_diags(bcp_model *m) { return &m->diags; }
+const bcp_diag_list *bcp_model_diagnostics(const bcp_model *m) { return &m->diags; }
 bool bcp_model_has_syntax_errors(const bcp_model *m) { return m->syntax_errors; }
 bcp_arena *bcp_model_arena(bcp_model *m) { return &m->arena; }
 bcp_entity *bcp_model_plan(const bcp_model *m) { return m->plan; }

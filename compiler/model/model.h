@@ -1,6 +1,13 @@
 /* The typed model of a plan: entities by kind and id, typed attribute values,
  * normalised durations and dates, resolved references.  Rules and renderers
- * read only this; they never see the syntax tree. */
+ * read only this; they never see the syntax tree.
+ *
+ * A loaded model is immutable and safe to read from many threads: loading
+ * builds every index (kinds, ids, overlays, referrers) before it returns, the
+ * queries below take a const model and change nothing, and the library's
+ * lazily built tables are initialised with pthread_once.  Only
+ * bcp_model_diags() hands out the load's diagnostics for the owner to extend
+ * or take over before it shares the model; bcp_model_free() ends it. */
 #ifndef BCP_MODEL_H
 #define BCP_MODEL_H
 #include <stdbool.h>
@@ -71,7 +78,7 @@ struct bcp_entity {
     size_t child_count;
     bool from_stdlib;          /* a default the plan may override */
     uint32_t ordinal;          /* position among entities of its kind */
-    bcp_entity_list referrers; /* see bcp_model_referrers */
+    bcp_entity_list referrers; /* filled at load; see bcp_model_referrers */
     size_t referrer_capacity;
 };
 
@@ -98,7 +105,10 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count,
                                const bcp_model_options *opts);
 void bcp_model_free(bcp_model *model);
 
+/* The diagnostics of loading, for the model's owner (a caller may append its
+ * own findings or move them out); readers use bcp_model_diagnostics(). */
 bcp_diag_list *bcp_model_diags(bcp_model *model);
+const bcp_diag_list *bcp_model_diagnostics(const bcp_model *model);
 bool bcp_model_has_syntax_errors(const bcp_model *model);
 bcp_arena *bcp_model_arena(bcp_model *model);
 
@@ -110,8 +120,8 @@ bcp_entity *bcp_model_find(const bcp_model *model, bcp_kind kind, const char *id
 /* Root sources that were loaded (not the stdlib), in load order. */
 size_t bcp_model_source_count(const bcp_model *model);
 const bcp_source *bcp_model_source(const bcp_model *model, size_t i);
-/* Entities whose reference attributes point at `target`. */
-const bcp_entity_list *bcp_model_referrers(bcp_model *model, const bcp_entity *target);
+/* Entities whose reference attributes point at `target` (built at load). */
+const bcp_entity_list *bcp_model_referrers(const bcp_model *model, const bcp_entity *target);
 
 /* Attribute access. */
 const bcp_attr *bcp_entity_attr(const bcp_entity *e, const char *name);

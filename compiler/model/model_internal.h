@@ -75,7 +75,6 @@ struct bcp_model {
     bcp_entity *plan;
     const char *root_dir;       /* the current root file's folder: its imports may not leave it */
     const char *root_display;   /* root_dir as the user named it, for messages */
-    bool referrers_built;       /* bcp_model_referrers fills entity->referrers lazily */
 };
 
 
@@ -175,6 +174,7 @@ index_slot *bcp_index_lookup(const entity_index *ix, bcp_kind kind, const char *
 void bcp_index_insert(entity_index *ix, bcp_entity *e, const char *lang);
 char *bcp_format_location(bcp_model *m, const bcp_span *span);
 void bcp_build_index(bcp_model *m);
+void bcp_build_referrers(bcp_model *m);
 
 /* check.c */
 void bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix);

@@ -1,25 +1,24 @@
+/* Source -> tree-sitter syntax tree: the grammar's symbols, parsing, syntax
+ * errors as diagnostics, and an S-expression dump of a tree. */
 #include "syntax.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Filled once, by the first caller on any thread (pthread_once), then read-only. */
 static bcp_symbols symbols;
-static bool symbols_ready;
+static pthread_once_t symbols_once = PTHREAD_ONCE_INIT;
 
+/* 0 when the grammar has no such node: tests/unit/test_syntax.c checks that
+ * every symbol is found. */
 static TSSymbol symbol(const TSLanguage *lang, const char *name, bool named)
 {
-    TSSymbol s = ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), named);
-    if (s == 0) {
-        fprintf(stderr, "bcp: internal error: grammar has no node '%s'\n", name);
-        abort();
-    }
-    return s;
+    return ts_language_symbol_for_name(lang, name, (uint32_t)strlen(name), named);
 }
 
-const bcp_symbols *bcp_syntax_symbols(void)
+static void init_symbols(void)
 {
-    if (symbols_ready)
-        return &symbols;
     const TSLanguage *lang = tree_sitter_bcp();
     symbols.source_file = symbol(lang, "source_file", true);
     symbols.comment = symbol(lang, "comment", true);
@@ -44,7 +43,11 @@ const bcp_symbols *bcp_syntax_symbols(void)
     symbols.field_key = ts_language_field_id_for_name(lang, "key", 3);
     symbols.field_value = ts_language_field_id_for_name(lang, "value", 5);
     symbols.field_path = ts_language_field_id_for_name(lang, "path", 4);
-    symbols_ready = true;
+}
+
+const bcp_symbols *bcp_syntax_symbols(void)
+{
+    pthread_once(&symbols_once, init_symbols);
     return &symbols;
 }
 
