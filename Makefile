@@ -39,7 +39,7 @@ LIB_LAYERS    := base syntax model render fmt diff report api
 COMPILER_SRCS := $(foreach d,$(LIB_LAYERS),$(wildcard compiler/$(d)/*.c))
 RULE_SRCS     := $(wildcard rules/*.c)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
-HEADERS       := $(wildcard include/*.h compiler/*/*.h rules/*.h)
+HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.
 RULE_FIXTURES := $(shell find tests/rules -name '*.bcp' 2>/dev/null | LC_ALL=C sort)

@@ -1,3 +1,6 @@
+/* Reading bcpconfig.bcp and merging it with the command-line flags.  Every
+ * problem is a located diagnostic (E2xx of compiler/base/codes.def) returned
+ * to the caller; nothing is printed here. */
 #define _DEFAULT_SOURCE
 #include "config.h"
 
@@ -55,16 +58,23 @@ char *bcp_lint_config_find(const char *dir)
 
 /* ------------------------------------------------------------ reading */
 
-static void config_error(const bcp_span *span, const char *fmt, const char *arg)
+/* Where a configuration's problems go while it is read. */
+typedef struct config_reader {
+    bcp_lint_config *config;
+    bcp_diag_list *diags;
+} config_reader;
+
+static void config_error(config_reader *r, bcp_code_id code, const bcp_span *span, const char *fmt,
+                         const char *arg) __attribute__((format(printf, 4, 0)));
+
+static void config_error(config_reader *r, bcp_code_id code, const bcp_span *span, const char *fmt,
+                         const char *arg)
 {
-    bcp_diag_list list = {0};
-    bcp_diag_add(&list, BCP_SEV_ERROR, NULL, NULL, span, fmt, arg);
-    bcp_diag_print(stderr, &list.items[0], false);
-    bcp_diag_list_free(&list);
+    bcp_diag_add_code(r->diags, code, span, fmt, arg);
 }
 
 /* A word or a list of words (identifiers or strings). */
-static bool read_words(const bcp_attr *a, bcp_string_list *out)
+static bool read_words(config_reader *r, const bcp_attr *a, bcp_string_list *out)
 {
     const bcp_value *v = &a->value;
     size_t n = v->kind == BCP_V_LIST ? v->as.list.count : 1;
@@ -75,36 +85,39 @@ static bool read_words(const bcp_attr *a, bcp_string_list *out)
         } else if (item->kind == BCP_V_IDENT) {
             bcp_string_list_push(out, item->as.ident.name, strlen(item->as.ident.name));
         } else {
-            config_error(&item->span, "`%s` takes a list of rule codes or names", a->name);
+            config_error(r, BCP_CODE_E201, &item->span, "`%s` takes a list of rule codes or names", a->name);
             return false;
         }
     }
     return true;
 }
 
-static bool check_selectors(const bcp_string_list *l, const bcp_span *span, const char *origin)
+/* `span` locates the selectors in the file; without one, `origin` names the
+ * command-line option they came from. */
+static bool check_selectors(config_reader *r, const bcp_string_list *l, const bcp_span *span,
+                            const char *origin)
 {
     for (size_t i = 0; i < l->count; i++) {
         if (bcp_selector_valid(l->items[i]))
             continue;
-        if (span) {
-            config_error(span, "no rule matches the selector `%s` (see `bcp rules`)", l->items[i]);
-        } else {
-            fprintf(stderr, "bcp: %s: no rule matches the selector `%s` (see `bcp rules`)\n", origin,
-                    l->items[i]);
-        }
+        if (span)
+            bcp_diag_add_code(r->diags, BCP_CODE_E202, span,
+                              "no rule matches the selector `%s` (see `bcp rules`)", l->items[i]);
+        else
+            bcp_diag_add_code(r->diags, BCP_CODE_E202, NULL,
+                              "%s: no rule matches the selector `%s` (see `bcp rules`)", origin, l->items[i]);
         return false;
     }
     return true;
 }
 
-static bool read_severity_block(const bcp_entity *block, int *severity)
+static bool read_severity_block(config_reader *r, const bcp_entity *block, int *severity)
 {
     for (size_t i = 0; i < block->attr_count; i++) {
         const bcp_attr *a = &block->attrs[i];
         const bcp_rule *rule = bcp_rule_find(a->name);
         if (!rule) {
-            config_error(&a->key_span, "no rule `%s` (see `bcp rules`)", a->name);
+            config_error(r, BCP_CODE_E203, &a->key_span, "no rule `%s` (see `bcp rules`)", a->name);
             return false;
         }
         const char *word = a->value.kind == BCP_V_IDENT    ? a->value.as.ident.name
@@ -118,7 +131,8 @@ static bool read_severity_block(const bcp_entity *block, int *severity)
         else if (strcmp(word, "info") == 0)
             sev = BCP_SEV_INFO;
         else {
-            config_error(&a->value.span, "severity of `%s` must be error, warning or info", a->name);
+            config_error(r, BCP_CODE_E201, &a->value.span, "severity of `%s` must be error, warning or info",
+                         a->name);
             return false;
         }
         severity[bcp_rule_index(rule)] = sev;
@@ -126,8 +140,9 @@ static bool read_severity_block(const bcp_entity *block, int *severity)
     return true;
 }
 
-static bool read_per_file(const bcp_entity *block, bcp_lint_config *c)
+static bool read_per_file(config_reader *r, const bcp_entity *block)
 {
+    bcp_lint_config *c = r->config;
     for (size_t i = 0; i < block->child_count; i++) {
         const bcp_entity *entry = block->children[i];
         c->per_file = realloc(c->per_file, (c->per_file_count + 1) * sizeof *c->per_file);
@@ -141,17 +156,18 @@ static bool read_per_file(const bcp_entity *block, bcp_lint_config *c)
                                       : strcmp(a->name, "ignore") == 0 ? &p->ignore
                                                                        : NULL;
             if (!target) {
-                config_error(&a->key_span, "unknown key `%s` in per_file_ignores (use files and ignore)",
-                             a->name);
+                config_error(r, BCP_CODE_E204, &a->key_span,
+                             "unknown key `%s` in per_file_ignores (use files and ignore)", a->name);
                 return false;
             }
-            if (!read_words(a, target))
+            if (!read_words(r, a, target))
                 return false;
-            if (target == &p->ignore && !check_selectors(target, &a->value.span, NULL))
+            if (target == &p->ignore && !check_selectors(r, target, &a->value.span, NULL))
                 return false;
         }
         if (p->files.count == 0 || p->ignore.count == 0) {
-            config_error(&entry->id_span, "per_file_ignores entry `%s` needs files = [...] and ignore = [...]",
+            config_error(r, BCP_CODE_E205, &entry->id_span,
+                         "per_file_ignores entry `%s` needs files = [...] and ignore = [...]",
                          entry->id ? entry->id : "");
             return false;
         }
@@ -159,30 +175,32 @@ static bool read_per_file(const bcp_entity *block, bcp_lint_config *c)
     return true;
 }
 
-static bool read_config_entity(const bcp_entity *e, bcp_lint_config *c)
+static bool read_config_entity(config_reader *r, const bcp_entity *e)
 {
+    bcp_lint_config *c = r->config;
     for (size_t i = 0; i < e->attr_count; i++) {
         const bcp_attr *a = &e->attrs[i];
         if (strcmp(a->name, "select") == 0 || strcmp(a->name, "ignore") == 0) {
             bcp_string_list *target = a->name[0] == 's' ? &c->select : &c->ignore;
             c->has_select = c->has_select || target == &c->select;
-            if (!read_words(a, target) || !check_selectors(target, &a->value.span, NULL))
+            if (!read_words(r, a, target) || !check_selectors(r, target, &a->value.span, NULL))
                 return false;
         } else if (strcmp(a->name, "profile") == 0) {
             bcp_string_list words = {0};
-            bool ok = read_words(a, &words) && words.count == 1;
+            bool ok = read_words(r, a, &words) && words.count == 1;
             if (ok) {
                 free(c->profile);
                 c->profile = strdup(words.items[0]);
             } else {
-                config_error(&a->value.span, "`%s` takes one profile name", a->name);
+                config_error(r, BCP_CODE_E201, &a->value.span, "`%s` takes one profile name", a->name);
             }
             bcp_string_list_free(&words);
             if (!ok)
                 return false;
         } else {
-            config_error(&a->key_span, "unknown configuration key `%s` (select, ignore, profile, severity, "
-                                       "per_file_ignores)", a->name);
+            config_error(r, BCP_CODE_E204, &a->key_span,
+                         "unknown configuration key `%s` (select, ignore, profile, severity, per_file_ignores)",
+                         a->name);
             return false;
         }
     }
@@ -191,11 +209,12 @@ static bool read_config_entity(const bcp_entity *e, bcp_lint_config *c)
         const char *word = child->id ? child->id : "";
         bool ok;
         if (strcmp(word, "severity") == 0)
-            ok = read_severity_block(child, c->severity);
+            ok = read_severity_block(r, child, c->severity);
         else if (strcmp(word, "per_file_ignores") == 0)
-            ok = read_per_file(child, c);
+            ok = read_per_file(r, child);
         else {
-            config_error(&child->id_span, "unknown configuration block `%s` (severity, per_file_ignores)", word);
+            config_error(r, BCP_CODE_E204, &child->id_span,
+                         "unknown configuration block `%s` (severity, per_file_ignores)", word);
             ok = false;
         }
         if (!ok)
@@ -204,37 +223,36 @@ static bool read_config_entity(const bcp_entity *e, bcp_lint_config *c)
     return true;
 }
 
-static bool read_file(const char *path, bcp_lint_config *c)
+/* The file's model stays with the configuration: the diagnostics point into it. */
+static bool read_file(config_reader *r, const char *path)
 {
     bcp_model_options opts = {.no_prelude = true};
     bcp_model *m = bcp_model_load(path, &opts);
-    bcp_diag_list *diags = bcp_model_diags(m);
-    bool ok = true;
-    for (size_t i = 0; i < diags->count; i++) {
-        if (diags->items[i].severity == BCP_SEV_ERROR) {
-            bcp_diag_print(stderr, &diags->items[i], false);
-            ok = false;
-        }
-    }
+    r->config->model = m;
+    bool ok = bcp_diag_count(bcp_model_diagnostics(m), BCP_SEV_ERROR) == 0;
+    bcp_diag_list_append(r->diags, bcp_model_diags(m));
     const bcp_entity_list *configs = bcp_model_entities(m, BCP_KIND_CONFIG);
     size_t blocks = 0;
     for (size_t i = 0; ok && i < configs->count; i++) {
         if (configs->items[i]->parent)
             continue;
         blocks++;
-        ok = read_config_entity(configs->items[i], c);
+        ok = read_config_entity(r, configs->items[i]);
     }
     for (int k = 0; ok && k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *l = bcp_model_entities(m, (bcp_kind)k);
         if (k != BCP_KIND_CONFIG && l->count > 0) {
-            config_error(&l->items[0]->id_span, "bcpconfig.bcp holds only a `config` block, not `%s` (plan entries and profiles belong in the plan)",
+            config_error(r, BCP_CODE_E206, &l->items[0]->id_span,
+                         "bcpconfig.bcp holds only a `config` block, not `%s` (plan entries and profiles "
+                         "belong in the plan)",
                          bcp_kind_name((bcp_kind)k));
             ok = false;
         }
     }
-    if (ok && blocks == 0)
-        fprintf(stderr, "bcp: %s: warning: no `config { ... }` block\n", path);
-    bcp_model_free(m);
+    if (ok && blocks == 0) {
+        bcp_span top = {.source = bcp_model_source_count(m) ? bcp_model_source(m, 0) : NULL};
+        bcp_diag_add_code(r->diags, BCP_CODE_E207, &top, "no `config { ... }` block");
+    }
     return ok;
 }
 
@@ -249,9 +267,10 @@ static bool any_selects(const bcp_string_list *l, const bcp_rule *rule)
 }
 
 /* --select and --ignore replace what the config file says. */
-static bool override_selectors(bcp_string_list *list, const bcp_string_list *given, const char *option)
+static bool override_selectors(config_reader *r, bcp_string_list *list, const bcp_string_list *given,
+                               const char *option)
 {
-    if (!check_selectors(given, NULL, option))
+    if (!check_selectors(r, given, NULL, option))
         return false;
     bcp_string_list_free(list);
     for (size_t i = 0; i < given->count; i++)
@@ -259,9 +278,12 @@ static bool override_selectors(bcp_string_list *list, const bcp_string_list *giv
     return true;
 }
 
-bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *c)
+bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *c,
+                          bcp_diag_list *diags)
 {
     memset(c, 0, sizeof *c);
+    config_reader reader = {.config = c, .diags = diags};
+    config_reader *r = &reader;
     c->severity = malloc((bcp_rule_count + 1) * sizeof *c->severity);
     c->enabled = calloc(bcp_rule_count + 1, sizeof *c->enabled);
     if (!c->severity || !c->enabled)
@@ -277,23 +299,23 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
                 *(slash == real ? slash + 1 : slash) = '\0';
             c->dir = strdup(real);
         }
-        if (!read_file(path, c))
+        if (!read_file(r, path))
             return false;
     }
     if (ov && ov->select) {
-        if (!override_selectors(&c->select, ov->select, "--select"))
+        if (!override_selectors(r, &c->select, ov->select, "--select"))
             return false;
         c->has_select = true;
     }
-    if (ov && ov->ignore && !override_selectors(&c->ignore, ov->ignore, "--ignore"))
+    if (ov && ov->ignore && !override_selectors(r, &c->ignore, ov->ignore, "--ignore"))
         return false;
     if (ov && ov->profile) {
         free(c->profile);
         c->profile = strdup(ov->profile);
     }
     for (size_t i = 0; i < bcp_rule_count; i++) {
-        const bcp_rule *r = bcp_rules[i];
-        c->enabled[i] = (!c->has_select || any_selects(&c->select, r)) && !any_selects(&c->ignore, r);
+        const bcp_rule *rule = bcp_rules[i];
+        c->enabled[i] = (!c->has_select || any_selects(&c->select, rule)) && !any_selects(&c->ignore, rule);
     }
     c->options.profile = c->profile;
     c->options.today = ov ? ov->today : 0;
@@ -316,6 +338,7 @@ void bcp_lint_config_free(bcp_lint_config *c)
         bcp_string_list_free(&c->per_file[i].ignore);
     }
     free(c->per_file);
+    bcp_model_free(c->model);
     memset(c, 0, sizeof *c);
 }
 

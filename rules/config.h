@@ -39,6 +39,7 @@ typedef struct bcp_lint_config {
     int *severity;            /* bcp_rule_count overrides */
     bcp_per_file_ignore *per_file;
     size_t per_file_count;
+    bcp_model *model;         /* the file as loaded: diagnostics point into it */
     /* Derived: the engine's view. */
     bool *enabled;
     bcp_lint_options options;
@@ -55,8 +56,12 @@ typedef struct bcp_lint_overrides {
 /* The nearest bcpconfig.bcp at or above `dir` (canonical), or NULL; malloc'ed. */
 char *bcp_lint_config_find(const char *dir);
 /* Reads `path` (NULL: no file, defaults only) and applies the overrides.
- * On a bad file or selector prints diagnostics to stderr and returns false. */
-bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *out);
+ * Problems are appended to `diags` as located diagnostics (the file's own
+ * syntax and model errors, E2xx configuration errors, the E207 warning); they
+ * point into the configuration, so use them before bcp_lint_config_free.
+ * Returns false on an error; free `out` in either case.  Prints nothing. */
+bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *out,
+                          bcp_diag_list *diags);
 void bcp_lint_config_free(bcp_lint_config *config);
 /* Drops findings of rules that per_file_ignores turns off for their file. */
 void bcp_lint_config_filter(const bcp_lint_config *config, bcp_diag_list *list);

@@ -1,3 +1,4 @@
+/* Diagnostics: creating, sorting, counting and printing them as text. */
 #define _POSIX_C_SOURCE 200809L
 #include "diag.h"
 
@@ -45,6 +46,26 @@ bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
     va_list ap;
     va_start(ap, fmt);
     d->message = bcp_vformat(fmt, ap);
+    va_end(ap);
+    return d;
+}
+
+bcp_diag *bcp_diag_add_code_v(bcp_diag_list *list, bcp_code_id code, const bcp_span *span,
+                              const char *fmt, va_list ap)
+{
+    const bcp_code_info *info = bcp_code_at((size_t)code);
+    char *message = bcp_vformat(fmt, ap);
+    bcp_diag *d = bcp_diag_add(list, info->severity, info->code, info->name, span, "%s", message);
+    free(message);
+    return d;
+}
+
+bcp_diag *bcp_diag_add_code(bcp_diag_list *list, bcp_code_id code, const bcp_span *span,
+                            const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bcp_diag *d = bcp_diag_add_code_v(list, code, span, fmt, ap);
     va_end(ap);
     return d;
 }

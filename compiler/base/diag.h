@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "bcp.h"
+#include "codes.h"
 #include "source.h"
 
 /* A related location with its own message, e.g. "first defined here". */
@@ -48,6 +49,11 @@ void bcp_diag_list_append(bcp_diag_list *to, bcp_diag_list *from);
 bcp_diag *bcp_diag_add(bcp_diag_list *list, bcp_severity sev, const char *code,
                        const char *name, const bcp_span *span, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* A diagnostic of the catalogue (codes.def): its code, name and default severity. */
+bcp_diag *bcp_diag_add_code(bcp_diag_list *list, bcp_code_id code, const bcp_span *span,
+                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+bcp_diag *bcp_diag_add_code_v(bcp_diag_list *list, bcp_code_id code, const bcp_span *span,
+                              const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* A related location (may be NULL: no location) with its own message. */
@@ -64,7 +70,8 @@ void bcp_diag_list_sort(bcp_diag_list *list);
 size_t bcp_diag_count(const bcp_diag_list *list, bcp_severity at_least);
 
 const char *bcp_severity_name(bcp_severity sev);
-/* "file:line:col: error: message [code]" then the source line and a caret. */
+/* "file:line:col: error: message [code]" then the source line and a caret,
+ * the help line and one "= note: file:line:col: message" line per note. */
 void bcp_diag_print(FILE *out, const bcp_diag *diag, bool color);
 /* Terminal cells taken by one code point (East Asian wide characters take 2). */
 int bcp_codepoint_width(unsigned cp);

@@ -189,6 +189,17 @@ typedef struct config_cache {
     size_t count, capacity;
 } config_cache;
 
+/* Loads a configuration and prints what is wrong with it. */
+static bool load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *c)
+{
+    bcp_diag_list diags = {0};
+    bool ok = bcp_lint_config_load(path, ov, c, &diags);
+    for (size_t i = 0; i < diags.count; i++)
+        bcp_diag_print(stderr, &diags.items[i], false);
+    bcp_diag_list_free(&diags);
+    return ok;
+}
+
 static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov)
 {
     const char *key = path ? path : "";
@@ -196,7 +207,8 @@ static const bcp_lint_config *config_for(config_cache *cache, const char *path, 
         if (strcmp(cache->items[i].key, key) == 0)
             return &cache->items[i].config;
     bcp_lint_config c;
-    if (!bcp_lint_config_load(path, ov, &c)) {
+    bool ok = load_config(path, ov, &c);
+    if (!ok) {
         bcp_lint_config_free(&c);
         return NULL;
     }
@@ -343,7 +355,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
 static bool validate_config(check_state *st, const char *path)
 {
     bcp_lint_config c;
-    bool ok = bcp_lint_config_load(path, &st->overrides, &c);
+    bool ok = load_config(path, &st->overrides, &c);
     bcp_lint_config_free(&c);
     return ok;
 }

@@ -4,12 +4,11 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
-bcp_diag *bcp_build_error(build_ctx *c, const char *code, const char *name, const bcp_span *span,
-                           const char *fmt, ...)
+bcp_diag *bcp_build_error(build_ctx *c, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    bcp_diag *d = bcp_model_add_error(c->diags, code, name, span, fmt, ap);
+    bcp_diag *d = bcp_diag_add_code_v(c->diags, code, span, fmt, ap);
     va_end(ap);
     return d;
 }
@@ -94,7 +93,7 @@ bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block
         if (broken)
             return NULL;
         char *word = bcp_arena_strndup(c->arena, ktext, klen);
-        bcp_diag *d = bcp_build_error(c, "E101", "unknown-kind", &kspan, "unknown entity kind `%s`", word);
+        bcp_diag *d = bcp_build_error(c, BCP_CODE_E101, &kspan, "unknown entity kind `%s`", word);
         suggest_kind(d, word);
         return NULL;
     }
@@ -104,14 +103,14 @@ bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block
         if (parent && !bcp_schema_set_contains(ps->children, ks->name, strlen(ks->name))) {
             if (broken)
                 return NULL;
-            bcp_build_error(c, "E117", "misplaced-block", &kspan, "a `%s` block cannot stand inside `%s`",
+            bcp_build_error(c, BCP_CODE_E117, &kspan, "a `%s` block cannot stand inside `%s`",
                         ks->name, ps->name);
             return NULL;
         }
         if (!parent && ks->nested_only) {
             if (broken)
                 return NULL;
-            bcp_diag *d = bcp_build_error(c, "E117", "misplaced-block", &kspan,
+            bcp_diag *d = bcp_build_error(c, BCP_CODE_E117, &kspan,
                                       "a `%s` block belongs inside another block", ks->name);
             if (kind == BCP_KIND_BACKUP)
                 bcp_diag_set_hint(d, "write it inside the system it backs up: system erp { backup { every = 1d } }");
@@ -133,7 +132,7 @@ bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block
         if (role == BLOCK_FREEFORM)
             e->id = bcp_arena_strndup(c->arena, ktext, klen); /* config sections: the word is the name */
         else if ((ks->needs_id || role == BLOCK_OVERLAY) && !broken) {
-            bcp_diag *d = bcp_build_error(c, "E116", "missing-id", &kspan, "this `%s` block needs an id",
+            bcp_diag *d = bcp_build_error(c, BCP_CODE_E116, &kspan, "this `%s` block needs an id",
                                       ks->name);
             bcp_diag_set_hint(d, "write `%s NAME { ... }`; the id is how other entries refer to it (%s.NAME)",
                               ks->name, ks->name);

@@ -47,7 +47,7 @@ static void type_error(bcp_model *m, const bcp_entity *e, const bcp_attr *a, con
     bcp_type_describe(&single, expected, sizeof expected);
     size_t line_len;
     (void)bcp_span_line(&v->span, &line_len);
-    bcp_diag *d = bcp_model_error(m, "E103", "wrong-type", &v->span,
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &v->span,
                               "`%s` of %s `%s` expects %s, not %s", a->name, bcp_kind_name(e->kind),
                               e->id ? e->id : bcp_kind_name(e->kind), expected, value_kind_name(v));
     if (a->schema->example)
@@ -60,7 +60,7 @@ static bcp_entity *resolve_in_catalogue(bcp_model *m, const bcp_attr_schema *as,
     bcp_kind kind = bcp_schema_kind_by_name(as->target, strlen(as->target));
     bcp_entity *target = bcp_model_find(m, kind, name);
     if (!target) {
-        bcp_diag *d = bcp_model_error(m, "E106", "undefined-reference", &v->span,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &v->span,
                                   "unknown %s `%s`", as->target, name);
         bcp_suggest_id(m, d, kind, name, "");
         if (!d->hint)
@@ -78,10 +78,10 @@ static void check_reference(bcp_model *m, const bcp_entity *e, const bcp_attr *a
     if (!bcp_schema_set_contains(a->schema->target, kind_name, strlen(kind_name))) {
         bcp_diag *d;
         if (kind == BCP_KIND_COUNT) {
-            d = bcp_model_error(m, "E107", "wrong-reference-kind", &v->span,
+            d = bcp_model_error(m, BCP_CODE_E107, &v->span,
                             "`%s.%s` does not name a kind of entity", kind_name, v->as.ref.id);
         } else {
-            d = bcp_model_error(m, "E107", "wrong-reference-kind", &v->span,
+            d = bcp_model_error(m, BCP_CODE_E107, &v->span,
                             "`%s` of %s `%s` must refer to %s, not to a %s", a->name,
                             bcp_kind_name(e->kind), e->id ? e->id : "", a->schema->target, kind_name);
         }
@@ -95,7 +95,7 @@ static void check_reference(bcp_model *m, const bcp_entity *e, const bcp_attr *a
     }
     v->as.ref.target = bcp_model_find(m, kind, v->as.ref.id);
     if (!v->as.ref.target) {
-        bcp_diag *d = bcp_model_error(m, "E106", "undefined-reference", &v->span,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &v->span,
                                   "undefined reference `%s.%s`: no %s with id `%s`", kind_name,
                                   v->as.ref.id, kind_name, v->as.ref.id);
         char prefix[100];
@@ -150,7 +150,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
         if (v->kind != BCP_V_INTEGER) {
             type_error(m, e, a, v);
         } else if (v->as.integer < as->min || v->as.integer > as->max) {
-            bcp_model_error(m, "E114", "out-of-range", &v->span, "`%s` must be between %ld and %ld, not %lld",
+            bcp_model_error(m, BCP_CODE_E114, &v->span, "`%s` must be between %ld and %ld, not %lld",
                         a->name, as->min, as->max, (long long)v->as.integer);
         }
         return;
@@ -172,7 +172,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
         } else {
             const char *word = v->kind == BCP_V_IDENT ? v->as.ident.name : v->as.string.text;
             if (v->kind == BCP_V_STRING || !bcp_schema_set_contains(as->target, word, strlen(word))) {
-                bcp_diag *d = bcp_model_error(m, "E103", "wrong-type", &v->span,
+                bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &v->span,
                                           "`%s` must be one of %s, not `%s`", a->name, as->target, word);
                 suggest_enum(d, as->target, word, v->kind == BCP_V_STRING);
             }
@@ -181,7 +181,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
     case BCP_T_SCORE:
         if (v->kind == BCP_V_INTEGER) {
             if (v->as.integer < 1 || v->as.integer > 5)
-                bcp_model_error(m, "E114", "out-of-range", &v->span, "`%s` must be between 1 and 5, not %lld",
+                bcp_model_error(m, BCP_CODE_E114, &v->span, "`%s` must be between 1 and 5, not %lld",
                             a->name, (long long)v->as.integer);
             else
                 v->score = (int)v->as.integer;
@@ -200,7 +200,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
             v->as.ident.target = resolve_in_catalogue(m, as, v, v->as.ident.name, &reported);
         } else if (v->kind == BCP_V_REF) {
             if (strcmp(v->as.ref.kind_name, as->target) != 0) {
-                bcp_model_error(m, "E107", "wrong-reference-kind", &v->span,
+                bcp_model_error(m, BCP_CODE_E107, &v->span,
                             "`%s` must name a %s, not a %s", a->name, as->target, v->as.ref.kind_name);
             } else {
                 v->as.ref.target = resolve_in_catalogue(m, as, v, v->as.ref.id, &reported);
@@ -213,7 +213,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
         if (v->kind == BCP_V_REF) {
             check_reference(m, e, a, v);
         } else if (v->kind == BCP_V_IDENT && !strchr(as->target, '|')) {
-            bcp_diag *d = bcp_model_error(m, "E103", "wrong-type", &v->span,
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &v->span,
                                       "`%s` expects a reference such as `%s.%s`, not the bare name `%s`",
                                       a->name, as->target, v->as.ident.name, v->as.ident.name);
             bcp_diag_set_hint(d, "write %s.%s", as->target, v->as.ident.name);
@@ -239,7 +239,7 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
         bcp_attr *a = &e->attrs[i];
         a->schema = bcp_schema_attr(e->kind, a->name, strlen(a->name));
         if (!a->schema) {
-            bcp_diag *d = bcp_model_error(m, "E102", "unknown-attribute", &a->key_span,
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E102, &a->key_span,
                                       "unknown attribute `%s` for %s", a->name, ks->name);
             const char *names[64];
             size_t n = 0;
@@ -261,13 +261,13 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
         }
         for (size_t j = 0; j < i; j++) {
             if (strcmp(e->attrs[j].name, a->name) == 0) {
-                bcp_model_error(m, "E115", "duplicate-attribute", &a->key_span,
+                bcp_model_error(m, BCP_CODE_E115, &a->key_span,
                             "`%s` is set twice (first at %s)", a->name, bcp_format_location(m, &e->attrs[j].key_span));
                 break;
             }
         }
         if (overlay && !a->schema->localized) {
-            bcp_diag *d = bcp_model_error(m, "E118", "untranslatable-attribute", &a->key_span,
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E118, &a->key_span,
                                       "`%s` of %s is not text that a locale can translate", a->name, ks->name);
             bcp_diag_set_hint(d, "a locale block overrides only prose attributes such as title and description");
             continue;
@@ -276,7 +276,7 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
             continue;
         if (a->schema->list) {
             if (a->value.kind != BCP_V_LIST) {
-                bcp_diag *d = bcp_model_error(m, "E103", "wrong-type", &a->value.span,
+                bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &a->value.span,
                                           "`%s` of %s expects a list, not %s", a->name, ks->name,
                                           value_kind_name(&a->value));
                 bcp_diag_set_hint(d, "wrap it in brackets: %s = [ ... ]", a->name);
@@ -286,7 +286,7 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
                 check_scalar(m, e, a, &a->value.as.list.items[k]);
         } else if (a->value.kind == BCP_V_LIST) {
             char expected[300];
-            bcp_diag *d = bcp_model_error(m, "E103", "wrong-type", &a->value.span,
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &a->value.span,
                                       "`%s` of %s expects %s, not a list", a->name, ks->name,
                                       bcp_type_describe(a->schema, expected, sizeof expected));
             (void)d;
@@ -299,7 +299,7 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
     for (size_t j = 0; j < ks->attr_count; j++) {
         if (!ks->attrs[j].required || bcp_entity_attr(e, ks->attrs[j].name))
             continue;
-        bcp_diag *d = bcp_model_error(m, "E109", "missing-attribute", &e->id_span,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E109, &e->id_span,
                                   "%s `%s` is missing required attribute `%s`", ks->name,
                                   e->id ? e->id : ks->name, ks->attrs[j].name);
         if (ks->attrs[j].example)

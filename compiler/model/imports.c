@@ -10,14 +10,14 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
     snprintf(key, sizeof key, "std/%s", name);
     if (list_contains(&m->loaded, key)) {
         if (list_contains(&m->loading, key) && from)
-            bcp_model_error(m, "E113", "import-cycle", from, "import cycle: `%s` imports itself", key);
+            bcp_model_error(m, BCP_CODE_E113, from, "import cycle: `%s` imports itself", key);
         return;
     }
     bcp_stdlib_match *files;
     size_t count = bcp_stdlib_module(m->opts.stdlib_dir, name, &files);
     if (count == 0) {
         if (from) {
-            bcp_diag *d = bcp_model_error(m, "E111", "import-not-found", from,
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E111, from,
                                       "no stdlib module `std/%s`", name);
             char **names;
             size_t n = bcp_stdlib_module_names(m->opts.stdlib_dir, &names);
@@ -28,7 +28,7 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
                 free(names[i]);
             free(names);
         } else {
-            bcp_model_error(m, "E111", "import-not-found", NULL, "the stdlib has no module `std/%s`", name);
+            bcp_model_error(m, BCP_CODE_E111, NULL, "the stdlib has no module `std/%s`", name);
         }
         free(files);
         return;
@@ -114,7 +114,7 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     import_display_path(importer, spec, display, sizeof display);
     char resolved[PATH_MAX];
     if (!realpath(joined, resolved)) {
-        bcp_diag *d = bcp_model_error(m, "E111", "import-not-found", from, "cannot import `%s`: %s", spec,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E111, from, "cannot import `%s`: %s", spec,
                                   strerror(errno));
         bcp_diag_set_hint(d, "looked for %s: a path in `use` is relative to the file that contains it",
                           display);
@@ -126,7 +126,7 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     if (slash)
         *(slash == dir ? slash + 1 : slash) = '\0';
     if (m->root_dir && !path_inside(dir, m->root_dir)) {
-        bcp_diag *d = bcp_model_error(m, "E112", "import-escapes", from,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E112, from,
                                   "import `%s` leaves the plan's directory tree", spec);
         /* The display form, not root_dir: output must not depend on where the project lies. */
         bcp_diag_set_hint(d, "a plan may only import files in its own folder (%s) and below it",
@@ -134,7 +134,7 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         return;
     }
     if (list_contains(&m->loading, resolved)) {
-        bcp_model_error(m, "E113", "import-cycle", from, "import cycle: `%s` is already being imported",
+        bcp_model_error(m, BCP_CODE_E113, from, "import cycle: `%s` is already being imported",
                     spec);
         return;
     }
@@ -149,7 +149,7 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         const char *err = NULL;
         src = bcp_source_read(resolved, &err);
         if (!src) {
-            bcp_model_error(m, "E111", "import-not-found", from, "cannot read `%s`: %s", spec, err);
+            bcp_model_error(m, BCP_CODE_E111, from, "cannot read `%s`: %s", spec, err);
             return;
         }
     }

@@ -119,7 +119,7 @@ static void register_entity(bcp_model *m, bcp_entity *e)
         slot->entity = e; /* an industry preset refines a prelude catalogue entry */
         return;
     }
-    bcp_diag *d = bcp_model_error(m, "E108", "duplicate-id", &e->id_span, "duplicate id: %s `%s` is already defined at %s",
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E108, &e->id_span, "duplicate id: %s `%s` is already defined at %s",
                               bcp_kind_name(e->kind), e->id, bcp_format_location(m, &old->id_span));
     bcp_diag_set_hint(d, "ids must be unique within a kind; rename one of them");
 }
@@ -169,7 +169,7 @@ void bcp_build_index(bcp_model *m)
     if (plans->count > 0)
         m->plan = plans->items[0];
     for (size_t i = 1; i < plans->count; i++) {
-        bcp_diag *d = bcp_model_error(m, "E110", "multiple-plans", &plans->items[i]->id_span,
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E110, &plans->items[i]->id_span,
                                   "more than one `plan` block (the first is at %s)",
                                   bcp_format_location(m, &plans->items[0]->id_span));
         bcp_diag_set_hint(d, "a plan has one `plan` block; other files are modules that it imports with `use`");
@@ -179,7 +179,7 @@ void bcp_build_index(bcp_model *m)
             continue;
         const bcp_entity_list *l = &m->by_kind[k];
         for (size_t i = 1; i < l->count; i++)
-            bcp_model_error(m, "E110", "multiple-plans", &l->items[i]->id_span, "more than one `%s` block",
+            bcp_model_error(m, BCP_CODE_E110, &l->items[i]->id_span, "more than one `%s` block",
                         bcp_kind_name((bcp_kind)k));
     }
 }

@@ -7,20 +7,11 @@
 
 /* ---------------------------------------------------------- model basics */
 
-bcp_diag *bcp_model_add_error(bcp_diag_list *list, const char *code, const char *name, const bcp_span *span,
-                           const char *fmt, va_list ap)
-{
-    char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    return bcp_diag_add(list, BCP_SEV_ERROR, code, name, span, "%s", buf);
-}
-
-bcp_diag *bcp_model_error(bcp_model *m, const char *code, const char *name, const bcp_span *span,
-                             const char *fmt, ...)
+bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    bcp_diag *d = bcp_model_add_error(&m->diags, code, name, span, fmt, ap);
+    bcp_diag *d = bcp_diag_add_code_v(&m->diags, code, span, fmt, ap);
     va_end(ap);
     return d;
 }
@@ -141,7 +132,7 @@ void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool
                 if (has_prefix(v.as.string.text, "std/"))
                     bcp_load_stdlib_module(m, v.as.string.text + 4, &span);
                 else if (from_stdlib)
-                    bcp_model_error(m, "E111", "import-not-found", &span,
+                    bcp_model_error(m, BCP_CODE_E111, &span,
                                 "stdlib modules may only import other stdlib modules");
                 else {
                     bcp_load_file_import(m, src, v.as.string.text, &span, &pending);
@@ -215,7 +206,7 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
         const char *err = NULL;
         bcp_source *src = bcp_source_read(paths[i], &err);
         if (!src) {
-            bcp_diag *d = bcp_diag_add(&m->diags, BCP_SEV_ERROR, "E100", "io-error", NULL,
+            bcp_diag *d = bcp_diag_add_code(&m->diags, BCP_CODE_E100, NULL,
                                        "cannot read %s: %s", paths[i], err);
             d->is_syntax = true;
             m->syntax_errors = true;

@@ -52,14 +52,14 @@ static void check_nested_overlays(bcp_model *m, const bcp_entity *loc, bcp_entit
         if (!c->id)
             continue; /* reported as a missing id already */
         if (!bcp_schema_set_contains(ps->children, kind_name, strlen(kind_name))) {
-            bcp_model_error(m, "E117", "misplaced-block", &c->id_span, "a `%s` block cannot stand inside `%s`",
+            bcp_model_error(m, BCP_CODE_E117, &c->id_span, "a `%s` block cannot stand inside `%s`",
                         kind_name, ps->name);
             continue;
         }
         const bcp_entity *target = child_named(base, c->kind, c->id);
         if (!target) {
             if (!ov->from_stdlib) {
-                bcp_diag *d = bcp_model_error(m, "E106", "undefined-reference", &c->id_span,
+                bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &c->id_span,
                                           "locale `%s` translates %s `%s` of %s `%s`, which is not defined",
                                           loc->id, kind_name, c->id, ps->name, base->id);
                 bcp_diag_set_hint(d, "only named nested blocks can be translated: write `%s %s { ... }` in %s `%s`",
@@ -89,7 +89,7 @@ void bcp_build_overlays(bcp_model *m)
             bcp_entity *base = bcp_model_find(m, ov->kind, ov->id);
             if (!base && !ks->locale_defined) {
                 if (!ov->from_stdlib) {
-                    bcp_diag *d = bcp_model_error(m, "E106", "undefined-reference", &ov->id_span,
+                    bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &ov->id_span,
                                               "locale `%s` translates %s `%s`, which is not defined",
                                               loc->id, ks->name, ov->id);
                     char prefix[64];
@@ -108,7 +108,7 @@ void bcp_build_overlays(bcp_model *m)
             } else if (slot->entity->from_stdlib && !ov->from_stdlib) {
                 slot->entity = merge_overlays(m, ov, slot->entity);
             } else if (!ov->from_stdlib) {
-                bcp_model_error(m, "E108", "duplicate-id", &ov->id_span,
+                bcp_model_error(m, BCP_CODE_E108, &ov->id_span,
                             "locale `%s` already translates %s `%s` at %s", loc->id, ks->name, ov->id,
                             bcp_format_location(m, &slot->entity->id_span));
             } else {

@@ -130,10 +130,8 @@ static inline bool list_contains(const bcp_ptr_vec *v, const char *key)
 }
 
 /* load.c */
-bcp_diag *bcp_model_add_error(bcp_diag_list *list, const char *code, const char *name,
-                              const bcp_span *span, const char *fmt, va_list ap);
-bcp_diag *bcp_model_error(bcp_model *m, const char *code, const char *name, const bcp_span *span,
-                          const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user);
 void bcp_load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib);
 void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
@@ -145,8 +143,8 @@ char *bcp_node_strdup(build_ctx *c, TSNode n);
 void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v);
 
 /* build.c */
-bcp_diag *bcp_build_error(build_ctx *c, const char *code, const char *name, const bcp_span *span,
-                          const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+bcp_diag *bcp_build_error(build_ctx *c, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block_role role);
 
 /* imports.c */

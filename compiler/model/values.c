@@ -299,7 +299,7 @@ void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v)
         snprintf(buf, sizeof buf, "%.*s", (int)(len < 31 ? len : 31), text);
         long long x = strtoll(buf, NULL, 10);
         if (errno == ERANGE || len > 19)
-            bcp_build_error(c, "E103", "wrong-type", &v->span, "integer `%.*s` is too large",
+            bcp_build_error(c, BCP_CODE_E103, &v->span, "integer `%.*s` is too large",
                         (int)len, text);
         v->as.integer = x;
     } else if (s == sym->duration) {
@@ -311,10 +311,10 @@ void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v)
                 digits++;
             bcp_diag *d;
             if (find_unit(text + digits, len - digits))
-                d = bcp_build_error(c, "E105", "bad-duration", &v->span,
+                d = bcp_build_error(c, BCP_CODE_E105, &v->span,
                                 "bad duration `%.*s`: the number is too large", (int)len, text);
             else
-                d = bcp_build_error(c, "E105", "bad-duration", &v->span,
+                d = bcp_build_error(c, BCP_CODE_E105, &v->span,
                                 "bad duration `%.*s`: unknown unit `%.*s`", (int)len, text,
                                 (int)(len - digits), text + digits);
             bcp_diag_set_hint(d, "units are m (minutes), h, d, w, mo (30 days) and y: 15m, 4h, 2d, 1w, 6mo, 1y");
@@ -323,7 +323,7 @@ void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v)
     } else if (s == sym->date) {
         v->kind = BCP_V_DATE;
         if (!bcp_parse_date(text, len, &v->as.days)) {
-            bcp_diag *d = bcp_build_error(c, "E104", "bad-date", &v->span,
+            bcp_diag *d = bcp_build_error(c, BCP_CODE_E104, &v->span,
                                       "bad date `%.*s`: not a calendar date", (int)len, text);
             bcp_diag_set_hint(d, "write dates as YYYY-MM-DD with a real month and day, e.g. 2026-02-28");
             v->as.days = INT32_MIN;

@@ -129,9 +129,9 @@ static size_t report(const bcp_source *src, TSNode node, bcp_diag_list *diags)
         const char *what = describe_missing(type);
         bcp_diag *d;
         if (what)
-            d = bcp_diag_add(diags, BCP_SEV_ERROR, "E002", "missing-token", &span, "%s", what);
+            d = bcp_diag_add_code(diags, BCP_CODE_E002, &span, "%s", what);
         else
-            d = bcp_diag_add(diags, BCP_SEV_ERROR, "E002", "missing-token", &span,
+            d = bcp_diag_add_code(diags, BCP_CODE_E002, &span,
                              "missing %s", type);
         d->is_syntax = true;
         return 1;
@@ -142,10 +142,10 @@ static size_t report(const bcp_source *src, TSNode node, bcp_diag_list *diags)
         bcp_span span = bcp_node_span(src, node);
         bcp_diag *d;
         if (text[0])
-            d = bcp_diag_add(diags, BCP_SEV_ERROR, "E001", "syntax-error", &span,
+            d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
                              "syntax error: unexpected '%s'", text);
         else
-            d = bcp_diag_add(diags, BCP_SEV_ERROR, "E001", "syntax-error", &span,
+            d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
                              "syntax error: unexpected end of file");
         d->is_syntax = true;
         bcp_diag_set_hint(d, "a block is `kind id { name = value ... }`; strings are in double quotes");
