@@ -302,4 +302,11 @@ hint:
     if (d->hint)
         fprintf(out, "      = %shelp:%s %s\n", color ? COLOR_BOLD : "", color ? COLOR_RESET : "",
                 d->hint);
+    for (size_t k = 0; k < d->note_count; k++) {
+        const bcp_diag_note *n = &d->notes[k];
+        fprintf(out, "      = %snote:%s ", color ? COLOR_BOLD : "", color ? COLOR_RESET : "");
+        if (n->span.source)
+            fprintf(out, "%s:%u:%u: ", n->span.source->path, n->span.row + 1, bcp_span_column(&n->span));
+        fprintf(out, "%s\n", n->message);
+    }
 }

@@ -261,8 +261,8 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
         }
         for (size_t j = 0; j < i; j++) {
             if (strcmp(e->attrs[j].name, a->name) == 0) {
-                bcp_model_error(m, BCP_CODE_E115, &a->key_span,
-                            "`%s` is set twice (first at %s)", a->name, bcp_format_location(m, &e->attrs[j].key_span));
+                bcp_diag *d = bcp_model_error(m, BCP_CODE_E115, &a->key_span, "`%s` is set twice", a->name);
+                bcp_diag_add_note(d, &e->attrs[j].key_span, "first set here");
                 break;
             }
         }

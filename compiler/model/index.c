@@ -87,12 +87,6 @@ bcp_entity *bcp_model_find(const bcp_model *m, bcp_kind kind, const char *id)
 
 /* ------------------------------------------------------------- indexing */
 
-char *bcp_format_location(bcp_model *m, const bcp_span *span)
-{
-    return bcp_arena_printf(&m->arena, "%s:%u:%u", span->source ? span->source->path : "?",
-                            span->row + 1, bcp_span_column(span));
-}
-
 static bool from_prelude(const bcp_entity *e)
 {
     const bcp_source *src = e->span.source;
@@ -119,9 +113,10 @@ static void register_entity(bcp_model *m, bcp_entity *e)
         slot->entity = e; /* an industry preset refines a prelude catalogue entry */
         return;
     }
-    bcp_diag *d = bcp_model_error(m, BCP_CODE_E108, &e->id_span, "duplicate id: %s `%s` is already defined at %s",
-                              bcp_kind_name(e->kind), e->id, bcp_format_location(m, &old->id_span));
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E108, &e->id_span, "duplicate id: %s `%s` is already defined",
+                                  bcp_kind_name(e->kind), e->id);
     bcp_diag_set_hint(d, "ids must be unique within a kind; rename one of them");
+    bcp_diag_add_note(d, &old->id_span, "first defined here");
 }
 
 static void add_to_kind_list(bcp_model *m, bcp_ptr_vec *lists, bcp_entity *e)
@@ -169,18 +164,19 @@ void bcp_build_index(bcp_model *m)
     if (plans->count > 0)
         m->plan = plans->items[0];
     for (size_t i = 1; i < plans->count; i++) {
-        bcp_diag *d = bcp_model_error(m, BCP_CODE_E110, &plans->items[i]->id_span,
-                                  "more than one `plan` block (the first is at %s)",
-                                  bcp_format_location(m, &plans->items[0]->id_span));
+        bcp_diag *d = bcp_model_error(m, BCP_CODE_E110, &plans->items[i]->id_span, "more than one `plan` block");
         bcp_diag_set_hint(d, "a plan has one `plan` block; other files are modules that it imports with `use`");
+        bcp_diag_add_note(d, &plans->items[0]->id_span, "the first `plan` block");
     }
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         if (k == BCP_KIND_PLAN || !bcp_schema_kind((bcp_kind)k)->singleton)
             continue;
         const bcp_entity_list *l = &m->by_kind[k];
-        for (size_t i = 1; i < l->count; i++)
-            bcp_model_error(m, BCP_CODE_E110, &l->items[i]->id_span, "more than one `%s` block",
-                        bcp_kind_name((bcp_kind)k));
+        for (size_t i = 1; i < l->count; i++) {
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E110, &l->items[i]->id_span, "more than one `%s` block",
+                                          bcp_kind_name((bcp_kind)k));
+            bcp_diag_add_note(d, &l->items[0]->id_span, "the first `%s` block", bcp_kind_name((bcp_kind)k));
+        }
     }
 }
 

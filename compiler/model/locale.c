@@ -108,9 +108,9 @@ void bcp_build_overlays(bcp_model *m)
             } else if (slot->entity->from_stdlib && !ov->from_stdlib) {
                 slot->entity = merge_overlays(m, ov, slot->entity);
             } else if (!ov->from_stdlib) {
-                bcp_model_error(m, BCP_CODE_E108, &ov->id_span,
-                            "locale `%s` already translates %s `%s` at %s", loc->id, ks->name, ov->id,
-                            bcp_format_location(m, &slot->entity->id_span));
+                bcp_diag *d = bcp_model_error(m, BCP_CODE_E108, &ov->id_span,
+                                              "locale `%s` already translates %s `%s`", loc->id, ks->name, ov->id);
+                bcp_diag_add_note(d, &slot->entity->id_span, "first translated here");
             } else {
                 slot->entity = merge_overlays(m, slot->entity, ov);
             }

@@ -170,7 +170,6 @@ void bcp_import_list_free(import_list *l);
 /* index.c */
 index_slot *bcp_index_lookup(const entity_index *ix, bcp_kind kind, const char *id, const char *lang);
 void bcp_index_insert(entity_index *ix, bcp_entity *e, const char *lang);
-char *bcp_format_location(bcp_model *m, const bcp_span *span);
 void bcp_build_index(bcp_model *m);
 void bcp_build_referrers(bcp_model *m);
 

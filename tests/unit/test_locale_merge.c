@@ -120,7 +120,8 @@ static void test_plan_translating_twice_is_an_error(void **state)
                                     "locale en {\n"
                                     "  channel pager { description = \"Two\" }\n"
                                     "}\n");
-    assert_diag(m, "E108", 5, 11, "locale `en` already translates channel `pager` at test.bcp:2:11");
+    assert_diag(m, "E108", 5, 11, "locale `en` already translates channel `pager`");
+    assert_note(m, "E108", 2, 11, "first translated here");
     bcp_model_free(m);
 }
 

@@ -108,6 +108,21 @@ static inline void expect_clean(bcp_model *m, const char *file, int at)
 #define assert_diag_hint(m, code, line, col, message, hint) \
     expect_diag_at((m), (code), (line), (col), (message), (hint), __FILE__, __LINE__)
 #define assert_clean(m) expect_clean((m), __FILE__, __LINE__)
+
+/* The first `code` diagnostic has exactly one note, at line:col, saying `message`. */
+static inline void expect_note(bcp_model *m, const char *code, unsigned line, unsigned col,
+                               const char *message, const char *file, int at)
+{
+    const bcp_diag *d = find_diag(m, code);
+    if (d && d->note_count == 1 && d->notes[0].span.row + 1 == line &&
+        bcp_span_column(&d->notes[0].span) == col && strcmp(d->notes[0].message, message) == 0)
+        return;
+    print_message("expected %s with the note %u:%u %s; the model said:\n", code, line, col, message);
+    print_diags(m);
+    _fail(file, at);
+}
+#define assert_note(m, code, line, col, message) \
+    expect_note((m), (code), (line), (col), (message), __FILE__, __LINE__)
 /* Exactly `n` diagnostics in all. */
 #define assert_diag_count(m, n)                                         \
     do {                                                                \
