@@ -1,3 +1,6 @@
+/* The lint engine: the context a rule's check() sees, running the enabled
+ * rules on all cores, rule selectors, and "today".  Suppression comments are
+ * in suppress.c. */
 #define _DEFAULT_SOURCE
 #include "engine.h"
 
@@ -91,14 +94,14 @@ int bcp_rule_index(const bcp_rule *rule)
     return -1;
 }
 
-static bcp_severity effective_severity(const bcp_lint_options *opts, size_t i)
+bcp_severity bcp_lint_effective_severity(const bcp_lint_options *opts, size_t i)
 {
     if (opts && opts->severity && opts->severity[i] != BCP_SEVERITY_DEFAULT)
         return (bcp_severity)opts->severity[i];
     return bcp_rules[i]->severity;
 }
 
-static bool rule_enabled(const bcp_lint_options *opts, size_t i)
+bool bcp_lint_rule_enabled(const bcp_lint_options *opts, size_t i)
 {
     return !opts || !opts->enabled || opts->enabled[i];
 }
@@ -136,11 +139,11 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
         abort();
     size_t count = 0;
     for (size_t i = 0; i < bcp_rule_count; i++) {
-        if (!rule_enabled(opts, i) || !bcp_rules[i]->check)
+        if (!bcp_lint_rule_enabled(opts, i) || !bcp_rules[i]->check)
             continue;
         jobs[count].ctx = base;
         jobs[count].ctx.rule = bcp_rules[i];
-        jobs[count].ctx.severity = effective_severity(opts, i);
+        jobs[count].ctx.severity = bcp_lint_effective_severity(opts, i);
         count++;
     }
     bcp_run_parallel(run_rule, jobs, sizeof *jobs, count);
@@ -215,228 +218,4 @@ bool bcp_lint_resolve_today(const char *flag, int32_t *days, const char **err)
     }
     *days = (int32_t)((long long)time(NULL) / 86400);
     return true;
-}
-
-/* ------------------------------------------------------------ suppressions */
-
-typedef struct suppression {
-    const bcp_source *source;
-    bcp_span span;            /* the code or name inside the brackets */
-    char *selector;
-    bool whole_file;
-    uint32_t row, next_row;   /* lines it covers (next_row = row for trailing comments) */
-    bool used;
-} suppression;
-
-typedef struct suppression_list {
-    suppression *items;
-    size_t count, capacity;
-} suppression_list;
-
-static void suppression_push(suppression_list *l, suppression s)
-{
-    l->items = bcp_grow(l->items, &l->capacity, l->count, sizeof *l->items);
-    l->items[l->count++] = s;
-}
-
-static bool line_is_code(const char *text, size_t len, size_t start)
-{
-    for (size_t i = start; i < len && text[i] != '\n'; i++) {
-        if (text[i] == '#')
-            return false;
-        if (!isspace((unsigned char)text[i]))
-            return true;
-    }
-    return false;
-}
-
-/* The row of the next line holding something other than blanks and comments. */
-static uint32_t next_code_row(const char *text, size_t len, size_t from, uint32_t row)
-{
-    size_t i = from;
-    while (i < len) {
-        while (i < len && text[i] != '\n')
-            i++;
-        if (i >= len)
-            break;
-        i++;
-        row++;
-        if (line_is_code(text, len, i))
-            return row;
-    }
-    return row;
-}
-
-static void parse_comment(const bcp_source *src, size_t start, size_t end, size_t line_start,
-                          uint32_t row, bool trailing, suppression_list *out)
-{
-    const char *text = src->text;
-    size_t i = start + 1;
-    while (i < end && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    if (end - i < 4 || strncmp(text + i, "bcp:", 4) != 0)
-        return;
-    i += 4;
-    while (i < end && (text[i] == ' ' || text[i] == '\t'))
-        i++;
-    bool whole_file;
-    if (end - i >= 12 && strncmp(text + i, "ignore-file[", 12) == 0) {
-        whole_file = true;
-        i += 12;
-    } else if (end - i >= 7 && strncmp(text + i, "ignore[", 7) == 0) {
-        whole_file = false;
-        i += 7;
-    } else {
-        return;
-    }
-    uint32_t next = trailing ? row : next_code_row(text, src->length, start, row);
-    while (i < end && text[i] != ']') {
-        while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == ','))
-            i++;
-        size_t tok = i;
-        while (i < end && text[i] != ',' && text[i] != ']' && text[i] != ' ' && text[i] != '\t')
-            i++;
-        if (i == tok)
-            continue;
-        suppression s = {0};
-        s.source = src;
-        s.selector = strndup(text + tok, i - tok);
-        if (!s.selector)
-            abort();
-        s.whole_file = whole_file;
-        s.row = row;
-        s.next_row = next;
-        s.span.source = src;
-        s.span.start_byte = (uint32_t)tok;
-        s.span.end_byte = (uint32_t)i;
-        s.span.row = row;
-        s.span.byte_column = (uint32_t)(tok - line_start);
-        suppression_push(out, s);
-    }
-}
-
-/* Finds comments outside strings ("..." with escapes and """...""") and parses
- * the suppression ones. */
-static void scan_source(const bcp_source *src, suppression_list *out)
-{
-    const char *t = src->text;
-    size_t len = src->length;
-    size_t line_start = 0;
-    uint32_t row = 0;
-    bool code_on_line = false;
-    for (size_t i = 0; i < len;) {
-        char c = t[i];
-        if (c == '\n') {
-            row++;
-            line_start = ++i;
-            code_on_line = false;
-        } else if (c == '"' && i + 2 < len && t[i + 1] == '"' && t[i + 2] == '"') {
-            i += 3;
-            while (i < len && !(t[i] == '"' && i + 2 < len && t[i + 1] == '"' && t[i + 2] == '"')) {
-                if (t[i] == '\n') {
-                    row++;
-                    line_start = i + 1;
-                }
-                i++;
-            }
-            i = i + 3 <= len ? i + 3 : len;
-            code_on_line = true;
-        } else if (c == '"') {
-            i++;
-            while (i < len && t[i] != '"' && t[i] != '\n')
-                i += t[i] == '\\' && i + 1 < len ? 2 : 1;
-            if (i < len && t[i] == '"')
-                i++;
-            code_on_line = true;
-        } else if (c == '#') {
-            size_t end = i;
-            while (end < len && t[end] != '\n')
-                end++;
-            if (memchr(t + i, 'b', end - i))
-                parse_comment(src, i, end, line_start, row, code_on_line, out);
-            i = end;
-        } else {
-            if (!isspace((unsigned char)c))
-                code_on_line = true;
-            i++;
-        }
-    }
-}
-
-static bool is_rule_finding(const bcp_diag *d)
-{
-    return d->code && d->code[0] != 'E' && bcp_rule_find(d->code) != NULL;
-}
-
-static bool covers(const suppression *s, const bcp_diag *d)
-{
-    if (!d->span.source)
-        return false;
-    if (d->span.source != s->source &&
-        (!d->span.source->path || !s->source->path || strcmp(d->span.source->path, s->source->path) != 0))
-        return false;
-    if (!s->whole_file && d->span.row != s->row && d->span.row != s->next_row)
-        return false;
-    const bcp_rule *rule = bcp_rule_find(d->code);
-    return rule && bcp_rule_selected_by(rule, s->selector);
-}
-
-void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_source *const *sources,
-                                 size_t source_count, const bcp_lint_options *opts)
-{
-    suppression_list sups = {0};
-    for (size_t i = 0; i < source_count; i++)
-        if (sources[i] && !sources[i]->is_stdlib && sources[i]->text)
-            scan_source(sources[i], &sups);
-    if (sups.count == 0)
-        return;
-    size_t kept = 0;
-    for (size_t i = 0; i < list->count; i++) {
-        bcp_diag *d = &list->items[i];
-        bool suppressed = false;
-        if (is_rule_finding(d)) {
-            for (size_t j = 0; j < sups.count; j++) {
-                if (covers(&sups.items[j], d)) {
-                    sups.items[j].used = true;
-                    suppressed = true;
-                }
-            }
-        }
-        if (suppressed) {
-            bcp_diag_free(d);
-        } else {
-            list->items[kept++] = *d;
-        }
-    }
-    list->count = kept;
-    const bcp_rule *unused_rule = bcp_rule_find(BCP_UNUSED_SUPPRESSION_CODE);
-    int unused_index = unused_rule ? bcp_rule_index(unused_rule) : -1;
-    bool report = unused_index >= 0 && rule_enabled(opts, (size_t)unused_index);
-    for (size_t j = 0; j < sups.count; j++) {
-        suppression *s = &sups.items[j];
-        if (report && !s->used) {
-            const bcp_rule *target = bcp_rule_find(s->selector);
-            bool known = bcp_selector_valid(s->selector);
-            int target_index = target ? bcp_rule_index(target) : -1;
-            /* A suppression of a rule that did not run is not known to be unused. */
-            bool ran = target_index < 0 || rule_enabled(opts, (size_t)target_index);
-            if (!known || ran) {
-                bcp_diag *d = bcp_diag_add(list, effective_severity(opts, (size_t)unused_index),
-                                           unused_rule->code, unused_rule->name, &s->span,
-                                           known ? "unused suppression: no `%s` finding %s"
-                                                 : "unknown rule `%s` in a suppression comment%s",
-                                           s->selector,
-                                           known ? (s->whole_file             ? "in this file"
-                                                    : s->row == s->next_row ? "on this line"
-                                                                            : "on this line or the next")
-                                                 : "");
-                if (known)
-                    bcp_diag_set_hint(d, "%s", unused_rule->fix);
-                else
-                    bcp_diag_set_hint(d, "name a rule by code or name; `bcp rules` lists them");
-            }
-        }
-        free(s->selector);
-    }
-    free(sups.items);
 }

@@ -57,12 +57,18 @@ bool bcp_selector_valid(const char *selector);
  * (UTC).  Returns false with a message in err on a malformed value. */
 bool bcp_lint_resolve_today(const char *flag, int32_t *days, const char **err);
 
-/* Suppression comments: `# bcp: ignore[code-or-name,...]` on the line of a finding
- * or on the line before it, `# bcp: ignore-file[...]` for the whole file.  Drops
- * suppressed rule findings from `list` (model errors E*** are never suppressed) and
- * appends an H199 finding for every suppression that suppressed nothing, when H199
- * is enabled.  `sources` are the plan's own files (scanned for comments). */
-void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_source *const *sources,
-                                 size_t source_count, const bcp_lint_options *opts);
+/* Is rule i of bcp_rules enabled, and with what severity, under `opts` (may be NULL)? */
+bool bcp_lint_rule_enabled(const bcp_lint_options *opts, size_t i);
+bcp_severity bcp_lint_effective_severity(const bcp_lint_options *opts, size_t i);
+
+/* Suppression comments (rules/suppress.c): `# bcp: ignore[code-or-name,...]` on
+ * the line of a finding or alone on the line before its code, `# bcp:
+ * ignore-file[...]` for the whole file.  Drops suppressed rule findings from
+ * `list` (model errors E*** are never suppressed) and appends an H199 finding
+ * for every suppression that suppressed nothing, when H199 is enabled.  The
+ * comments are those the parser found in the model's own sources
+ * (bcp_model_comments), so `#` inside a string never counts. */
+void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model,
+                                 const bcp_lint_options *opts);
 
 #endif

@@ -328,14 +328,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
             return;
         }
         bcp_lint_config_filter(config, diags);
-        size_t n = bcp_model_source_count(m);
-        const bcp_source **sources = malloc((n ? n : 1) * sizeof *sources);
-        if (!sources)
-            abort();
-        for (size_t i = 0; i < n; i++)
-            sources[i] = bcp_model_source(m, i);
-        bcp_lint_apply_suppressions(diags, sources, n, &config->options);
-        free(sources);
+        bcp_lint_apply_suppressions(diags, m, &config->options);
     }
     bcp_diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++) {

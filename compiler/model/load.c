@@ -48,6 +48,9 @@ void bcp_model_free(bcp_model *m)
         bcp_source_free(m->sources[i]);
     free(m->sources);
     free(m->user_sources);
+    for (size_t i = 0; i < m->user_source_count; i++)
+        bcp_comments_free(&m->user_comments[i]);
+    bcp_free(m->user_comments);
     free(m->index.slots);
     free(m->overlay_index.slots);
     bcp_diag_list_free(&m->diags);
@@ -60,8 +63,12 @@ void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user)
     m->sources = bcp_grow(m->sources, &m->source_capacity, m->source_count, sizeof *m->sources);
     m->sources[m->source_count++] = src;
     if (user) {
+        size_t capacity = m->user_source_capacity;
         m->user_sources = bcp_grow(m->user_sources, &m->user_source_capacity, m->user_source_count,
                                    sizeof *m->user_sources);
+        m->user_comments = bcp_grow(m->user_comments, &capacity, m->user_source_count,
+                                    sizeof *m->user_comments);
+        m->user_comments[m->user_source_count] = (bcp_comment_list){0};
         m->user_sources[m->user_source_count++] = src;
     }
 }
@@ -145,6 +152,11 @@ void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool
         } while (ts_tree_cursor_goto_next_sibling(&cur));
     }
     ts_tree_cursor_delete(&cur);
+    if (!from_stdlib) {
+        bcp_comment_list comments = {0};
+        bcp_comments_collect(src, tree, &comments);
+        bcp_comments_take(m, src, &comments);
+    }
     ts_tree_delete(tree);
     }
     if (in_order < tree_count)

@@ -120,6 +120,15 @@ bcp_entity *bcp_model_find(const bcp_model *model, bcp_kind kind, const char *id
 /* Root sources that were loaded (not the stdlib), in load order. */
 size_t bcp_model_source_count(const bcp_model *model);
 const bcp_source *bcp_model_source(const bcp_model *model, size_t i);
+/* A comment in a root source, as the parser found it: never text inside a string. */
+typedef struct bcp_comment {
+    bcp_span span;            /* from `#` to the end of its line */
+    bool trailing;            /* code precedes it on its line */
+    uint32_t next_code_row;   /* the row of the first code after it; its own row when none follows */
+} bcp_comment;
+/* The comments of root source `source_index` (see bcp_model_source), in
+ * source order; NULL with *count = 0 when there are none. */
+const bcp_comment *bcp_model_comments(const bcp_model *model, size_t source_index, size_t *count);
 /* Entities whose reference attributes point at `target` (built at load). */
 const bcp_entity_list *bcp_model_referrers(const bcp_model *model, const bcp_entity *target);
 

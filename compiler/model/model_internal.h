@@ -29,6 +29,11 @@
 
 #define PRELUDE_MODULE "core"
 
+typedef struct bcp_comment_list {
+    bcp_comment *items;
+    size_t count, capacity;
+} bcp_comment_list;
+
 typedef struct index_slot {
     uint64_t hash;
     bcp_entity *entity;
@@ -62,6 +67,7 @@ struct bcp_model {
     size_t source_count, source_capacity;
     size_t user_source_count, user_source_capacity;
     const bcp_source **user_sources;
+    bcp_comment_list *user_comments; /* per user source, in step with user_sources */
     bool syntax_errors;
     bcp_ptr_vec loading;        /* keys of files being loaded: cycle detection */
     bcp_ptr_vec loaded;         /* keys of files loaded: each file once */
@@ -104,6 +110,7 @@ typedef struct piece_job {
     bcp_arena arena;
     bcp_diag_list diags;
     bcp_ptr_vec broken, blocks;
+    bcp_comment_list comments; /* of a user source */
 } piece_job;
 
 /* The local imports of a parsed file, resolved, in order. */
@@ -177,6 +184,13 @@ void bcp_build_referrers(bcp_model *m);
 void bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix);
 void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay);
 void bcp_check_model(bcp_model *m);
+
+/* comments.c */
+/* Appends the comments of `tree` (a piece or the whole of `src`) to `out`. */
+void bcp_comments_collect(const bcp_source *src, TSTree *tree, bcp_comment_list *out);
+/* Moves `from` to the end of the comments of user source `src`. */
+void bcp_comments_take(bcp_model *m, const bcp_source *src, bcp_comment_list *from);
+void bcp_comments_free(bcp_comment_list *l);
 
 /* locale.c */
 void bcp_build_overlays(bcp_model *m);

@@ -25,6 +25,8 @@ void bcp_build_piece(void *item)
             return;
         job->syntax_errors = bcp_syntax_report_errors(job->c.src, job->tree, &job->diags) > 0;
     }
+    if (!job->c.from_stdlib)
+        bcp_comments_collect(job->c.src, job->tree, &job->comments);
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
     bool more = ts_tree_cursor_goto_first_child(&cur);
     for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
@@ -53,6 +55,7 @@ void bcp_piece_job_free(piece_job *job)
     if (!job)
         return;
     bcp_diag_list_free(&job->diags);
+    bcp_comments_free(&job->comments);
     bcp_arena_free(&job->arena);
     free(job);
 }
@@ -65,6 +68,7 @@ void bcp_merge_piece(bcp_model *m, piece_job *job)
     for (size_t k = 0; k < job->broken.count; k++)
         bcp_ptr_vec_push(&m->arena, &m->broken, job->broken.items[k]);
     bcp_diag_list_append(&m->diags, &job->diags);
+    bcp_comments_take(m, job->c.src, &job->comments);
     m->syntax_errors = m->syntax_errors || job->syntax_errors;
     adopt_arena(m, &job->arena);
 }
