@@ -15,15 +15,16 @@ bcp_diag *bcp_build_error(build_ctx *c, bcp_code_id code, const bcp_span *span, 
 
 /* ---------------------------------------------------------------- blocks */
 
-static void suggest_kind(bcp_diag *d, const char *word)
+static void suggest_kind(bcp_diag *d, const char *word, const bcp_span *span)
 {
     const char *names[BCP_KIND_COUNT]; /* on the stack: builders may run on several threads */
     for (int k = 0; k < BCP_KIND_COUNT; k++)
         names[k] = bcp_kind_name((bcp_kind)k);
     const char *best = bcp_suggest(word, names, BCP_KIND_COUNT);
-    if (best)
+    if (best) {
         bcp_diag_set_hint(d, "did you mean `%s`?", best);
-    else
+        bcp_diag_add_fix(d, span, best, "write `%s`", best);
+    } else
         bcp_diag_set_hint(d, "entity kinds are plan, site, risk, function, system, asset, supplier, "
                              "resource, contact, team, scenario, message, phase, exercise, finding, "
                              "training, milestone, locale and the catalogue kinds");
@@ -94,7 +95,7 @@ bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block
             return NULL;
         char *word = bcp_arena_strndup(c->arena, ktext, klen);
         bcp_diag *d = bcp_build_error(c, BCP_CODE_E101, &kspan, "unknown entity kind `%s`", word);
-        suggest_kind(d, word);
+        suggest_kind(d, word, &kspan);
         return NULL;
     }
     const bcp_kind_schema *ks = bcp_schema_kind(kind);

@@ -20,11 +20,11 @@ static const char *value_kind_name(const bcp_value *v)
     }
 }
 
-void bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix)
+const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix)
 {
     const bcp_entity_list *l = &m->by_kind[kind];
     if (l->count == 0 || l->count > 5000)
-        return;
+        return NULL;
     const char **ids = malloc(l->count * sizeof *ids);
     if (!ids)
         abort();
@@ -36,6 +36,7 @@ void bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, co
     if (best)
         bcp_diag_set_hint(d, "did you mean `%s%s`?", prefix, best);
     free(ids);
+    return best;
 }
 
 static void type_error(bcp_model *m, const bcp_entity *e, const bcp_attr *a, const bcp_value *v)
@@ -62,7 +63,14 @@ static bcp_entity *resolve_in_catalogue(bcp_model *m, const bcp_attr_schema *as,
     if (!target) {
         bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &v->span,
                                   "unknown %s `%s`", as->target, name);
-        bcp_suggest_id(m, d, kind, name, "");
+        const char *best = bcp_suggest_id(m, d, kind, name, "");
+        if (best && v->kind == BCP_V_REF) {
+            char *ref = bcp_strprintf("%s.%s", as->target, best);
+            bcp_diag_add_fix(d, &v->span, ref, "write `%s`", ref);
+            free(ref);
+        } else if (best) {
+            bcp_diag_add_fix(d, &v->span, best, "write `%s`", best);
+        }
         if (!d->hint)
             bcp_diag_set_hint(d, "declare it with `%s %s { ... }`, or pick one from the stdlib catalogue",
                               as->target, name);
@@ -100,12 +108,18 @@ static void check_reference(bcp_model *m, const bcp_entity *e, const bcp_attr *a
                                   v->as.ref.id, kind_name, v->as.ref.id);
         char prefix[100];
         snprintf(prefix, sizeof prefix, "%s.", kind_name);
-        bcp_suggest_id(m, d, kind, v->as.ref.id, prefix);
+        const char *best = bcp_suggest_id(m, d, kind, v->as.ref.id, prefix);
+        if (best) {
+            char *ref = bcp_strprintf("%s%s", prefix, best);
+            bcp_diag_add_fix(d, &v->span, ref, "write `%s`", ref);
+            free(ref);
+        }
     }
 }
 
-/* `choices` is "a|b|c".  A quoted word that is a valid choice only needs its quotes dropped. */
-static void suggest_enum(bcp_diag *d, const char *choices, const char *word, bool quoted)
+/* `choices` is "a|b|c".  A quoted word that is a valid choice only needs its
+ * quotes dropped.  `span` is the value's, which the fix-it replaces. */
+static void suggest_enum(bcp_diag *d, const char *choices, const char *word, bool quoted, const bcp_span *span)
 {
     char buf[512];
     const char *names[64];
@@ -122,12 +136,30 @@ static void suggest_enum(bcp_diag *d, const char *choices, const char *word, boo
     for (size_t i = 0; i < n; i++) {
         if (quoted && strcmp(names[i], word) == 0) {
             bcp_diag_set_hint(d, "write the name without quotes: %s", word);
+            bcp_diag_add_fix(d, span, word, "write `%s` without quotes", word);
             return;
         }
     }
     const char *best = bcp_suggest(word, names, n);
-    if (best)
+    if (best) {
         bcp_diag_set_hint(d, "did you mean `%s`?", best);
+        bcp_diag_add_fix(d, span, best, "write `%s`", best);
+    }
+}
+
+/* On a long interval (days or more), `6m` is six minutes: surely `6mo` was meant. */
+static void check_minutes(bcp_model *m, const bcp_attr *a, const bcp_value *v)
+{
+    const char *text = v->span.source->text + v->span.start_byte;
+    size_t len = v->span.end_byte - v->span.start_byte;
+    if (len < 2 || text[len - 1] != 'm' || text[len - 2] < '0' || text[len - 2] > '9')
+        return;
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E119, &v->span,
+                                  "`%s = %.*s` is %.*s minutes; months are written `%.*smo`", a->name,
+                                  (int)len, text, (int)(len - 1), text, (int)(len - 1), text);
+    char *months = bcp_strprintf("%.*smo", (int)(len - 1), text);
+    bcp_diag_add_fix(d, &v->span, months, "write `%s`", months);
+    free(months);
 }
 
 static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, bcp_value *v)
@@ -157,6 +189,8 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
     case BCP_T_DURATION:
         if (v->kind != BCP_V_DURATION)
             type_error(m, e, a, v);
+        else if (as->long_interval)
+            check_minutes(m, a, v);
         return;
     case BCP_T_DATE:
         if (v->kind != BCP_V_DATE)
@@ -174,7 +208,7 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
             if (v->kind == BCP_V_STRING || !bcp_schema_set_contains(as->target, word, strlen(word))) {
                 bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &v->span,
                                           "`%s` must be one of %s, not `%s`", a->name, as->target, word);
-                suggest_enum(d, as->target, word, v->kind == BCP_V_STRING);
+                suggest_enum(d, as->target, word, v->kind == BCP_V_STRING, &v->span);
             }
         }
         return;
@@ -246,9 +280,10 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
             for (size_t j = 0; j < ks->attr_count && n < 64; j++)
                 names[n++] = ks->attrs[j].name;
             const char *best = bcp_suggest(a->name, names, n);
-            if (best)
+            if (best) {
                 bcp_diag_set_hint(d, "did you mean `%s`?", best);
-            else {
+                bcp_diag_add_fix(d, &a->key_span, best, "write `%s`", best);
+            } else {
                 char all[1024] = "";
                 for (size_t j = 0; j < n; j++) {
                     if (j)

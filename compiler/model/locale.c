@@ -92,9 +92,9 @@ void bcp_build_overlays(bcp_model *m)
                     bcp_diag *d = bcp_model_error(m, BCP_CODE_E106, &ov->id_span,
                                               "locale `%s` translates %s `%s`, which is not defined",
                                               loc->id, ks->name, ov->id);
-                    char prefix[64];
-                    snprintf(prefix, sizeof prefix, "%s.", ks->name);
-                    bcp_suggest_id(m, d, ov->kind, ov->id, "");
+                    const char *best = bcp_suggest_id(m, d, ov->kind, ov->id, "");
+                    if (best)
+                        bcp_diag_add_fix(d, &ov->id_span, best, "write `%s`", best);
                 }
                 continue;
             }

@@ -181,7 +181,8 @@ void bcp_build_index(bcp_model *m);
 void bcp_build_referrers(bcp_model *m);
 
 /* check.c */
-void bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix);
+/* Sets a did-you-mean hint (prefix + the nearest id of `kind`) and returns that id, or NULL. */
+const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix);
 void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay);
 void bcp_check_model(bcp_model *m);
 

@@ -13,6 +13,8 @@
 /* Data that is the same in every language: phone numbers, addresses, ids. */
 #define STR(n_, req, d_, e_) {.name = n_, .type = BCP_T_TEXT, .required = req, .doc = d_, .example = e_}
 #define DUR(n_, req, def, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .doc = d_, .example = e_}
+/* A duration of days or more, where minutes are surely a slip for months. */
+#define INTERVAL(n_, req, def, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .long_interval = true, .doc = d_, .example = e_}
 #define DATE(n_, req, d_, e_) {.name = n_, .type = BCP_T_DATE, .required = req, .doc = d_, .example = e_}
 #define BOOL(n_, def, d_, e_) {.name = n_, .type = BCP_T_BOOL, .default_text = def, .doc = d_, .example = e_}
 #define INT(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_INTEGER, .required = req, .default_text = def, .min = lo, .max = hi, .doc = d_, .example = e_}
@@ -26,7 +28,7 @@
 
 #define REVIEW_ATTRS \
     DATE("reviewed", OPT, "Date of the last review of this entry.", "2026-06-01"), \
-    DUR("review_every", OPT, NULL, "How often this entry must be reviewed; the plan's interval applies when absent.", "6mo")
+    INTERVAL("review_every", OPT, NULL, "How often this entry must be reviewed; the plan's interval applies when absent.", "6mo")
 
 #define NEED_KINDS "system|asset|supplier|function|site|resource|contact|team"
 
@@ -42,7 +44,7 @@ static const bcp_attr_schema plan_attrs[] = {
     DATE("approved", OPT, "Date of approval.", "2026-06-15"),
     DATE("effective", OPT, "Date from which this version applies.", "2026-07-01"),
     DATE("reviewed", OPT, "Date of the last full review of the plan.", "2026-06-01"),
-    DUR("review_every", OPT, "1y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
+    INTERVAL("review_every", OPT, "1y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
     REFS("sites", "site", "Sites in scope; all declared sites when absent.", "[site.shanghai, site.hangzhou]"),
     REFS("distribution", "contact|team", "Who receives a copy of the plan.", "[team.crisis, contact.hr]"),
     TEXT("purpose", OPT, "Purpose statement; the stdlib supplies one when absent.", "\"确保在突发事件中迅速恢复关键业务\""),
@@ -119,7 +121,7 @@ static const bcp_attr_schema backup_attrs[] = {
     TEXT("where", OPT, "Where the copies are kept.", "\"云端异地备份\""),
     BOOL("offsite", "false", "At least one copy is kept away from the primary site.", "true"),
     BOOL("immutable", "false", "Copies cannot be altered or deleted (ransomware protection).", "true"),
-    DUR("retention", OPT, NULL, "How long copies are kept.", "90d"),
+    INTERVAL("retention", OPT, NULL, "How long copies are kept.", "90d"),
     DATE("tested", OPT, "Date of the last successful restore test.", "2026-09-15"),
 };
 
@@ -227,7 +229,7 @@ static const bcp_attr_schema phase_attrs[] = {
 static const bcp_attr_schema exercise_attrs[] = {
     TEXT("title", REQ, "Name of the exercise.", "\"ERP 恢复测试\""),
     CAT("kind", "exercise_kind", REQ, "Kind of exercise.", "recovery_test"),
-    DUR("every", OPT, NULL, "Frequency.", "1y"),
+    INTERVAL("every", OPT, NULL, "Frequency.", "1y"),
     DATE("last", OPT, "When it was last held.", "2026-03-10"),
     DATE("next", OPT, "When it is next planned; last + every when absent.", "2027-03-10"),
     REFS("covers", "function|system|scenario|site|supplier|team|risk|contact|resource|asset", "What the exercise tests.", "[system.erp]"),
@@ -252,7 +254,7 @@ static const bcp_attr_schema training_attrs[] = {
     TEXT("title", REQ, "Name of the training.", "\"新员工业务连续性培训\""),
     CATS("audience", "audience", "Who is trained.", "[all]"),
     ENUM("when", "onboarding|periodic|ad_hoc", REQ, NULL, "Onboarding, periodic or ad hoc.", "onboarding"),
-    DUR("every", OPT, NULL, "Frequency of periodic training.", "1y"),
+    INTERVAL("every", OPT, NULL, "Frequency of periodic training.", "1y"),
     TEXTS("topics", "Topics covered.", "[\"业务连续性基本概念\", \"应急响应指引\"]"),
     TEXTS("methods", "How it is delivered.", "[\"视频\", \"手册\"]"),
     TEXT("assessment", OPT, "How learning is checked.", "\"小组问答测验\""),
@@ -327,14 +329,14 @@ static const bcp_attr_schema text_attrs[] = {
 static const bcp_attr_schema profile_attrs[] = {
     TEXT("title", OPT, "Display name.", "\"ISO 22301:2019\""),
     TEXT("description", OPT, "What the profile follows.", "\"…\""),
-    DUR("restore_test_max_age", OPT, NULL, "Longest time since a backup's last restore test (backup-untested).", "1y"),
-    DUR("exercise_max_interval", OPT, NULL, "Longest interval between two runs of an exercise (exercise-overdue).", "1y"),
-    DUR("function_exercise_max_age", OPT, NULL, "A critical function must be covered by an exercise held within this period (function-not-exercised).", "1y"),
-    DUR("review_max_interval", OPT, NULL, "Longest review interval a plan or entry may state (review-interval-too-long).", "1y"),
-    DUR("risk_review_max_interval", OPT, NULL, "Longest time since a risk's last assessment (stale-review of risks; seed plans: half-yearly).", "6mo"),
+    INTERVAL("restore_test_max_age", OPT, NULL, "Longest time since a backup's last restore test (backup-untested).", "1y"),
+    INTERVAL("exercise_max_interval", OPT, NULL, "Longest interval between two runs of an exercise (exercise-overdue).", "1y"),
+    INTERVAL("function_exercise_max_age", OPT, NULL, "A critical function must be covered by an exercise held within this period (function-not-exercised).", "1y"),
+    INTERVAL("review_max_interval", OPT, NULL, "Longest review interval a plan or entry may state (review-interval-too-long).", "1y"),
+    INTERVAL("risk_review_max_interval", OPT, NULL, "Longest time since a risk's last assessment (stale-review of risks; seed plans: half-yearly).", "6mo"),
     DUR("first_notice_max", OPT, NULL, "Latest first notice of a scenario (slow-first-notice).", "24h"),
-    DUR("training_max_interval", OPT, NULL, "Longest interval of periodic training (missing-training).", "1y"),
-    DUR("finding_grace", OPT, NULL, "How long an improvement item may stay open past its due date (finding-overdue).", "0d"),
+    INTERVAL("training_max_interval", OPT, NULL, "Longest interval of periodic training (missing-training).", "1y"),
+    INTERVAL("finding_grace", OPT, NULL, "How long an improvement item may stay open past its due date (finding-overdue).", "0d"),
     INT("max_critical_functions_per_owner", OPT, NULL, 1, 1000, "Most critical functions one person may own (person-single-point-of-failure).", "3"),
     INT("severe_risk_min_score", OPT, NULL, 1, 25, "Likelihood x impact score from which a risk needs a strategy or a scenario (uncovered-severe-risk).", "15"),
 };

@@ -68,6 +68,7 @@ typedef struct bcp_attr_schema {
     const char *default_text;/* documentation of the default, NULL if none */
     long min, max;           /* for integers */
     bool localized;          /* may be overridden per language in a locale block */
+    bool long_interval;      /* a duration of days or more (review, exercise, retention): `6m` means `6mo` */
     const char *doc;
     const char *example;
 } bcp_attr_schema;
