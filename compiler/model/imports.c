@@ -4,13 +4,30 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
+{
+    m->loading_from = bcp_grow(m->loading_from, &m->loading_from_capacity, m->loading.count,
+                               sizeof *m->loading_from);
+    m->loading_from[m->loading.count] = from ? *from : (bcp_span){0};
+    bcp_ptr_vec_push(&m->arena, &m->loading, key);
+}
+
+/* An import cycle: point at the import that began it, when a `use` did. */
+static void cycle_error(bcp_model *m, const char *key, const bcp_span *from, const char *fmt, const char *name)
+{
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E113, from, fmt, name);
+    for (size_t i = 0; i < m->loading.count; i++)
+        if (strcmp(m->loading.items[i], key) == 0 && m->loading_from[i].source)
+            bcp_diag_add_note(d, &m->loading_from[i], "the cycle begins with this import");
+}
+
 void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from)
 {
     char key[1100];
     snprintf(key, sizeof key, "std/%s", name);
     if (list_contains(&m->loaded, key)) {
         if (list_contains(&m->loading, key) && from)
-            bcp_model_error(m, BCP_CODE_E113, from, "import cycle: `%s` imports itself", key);
+            cycle_error(m, key, from, "import cycle: `%s` imports itself", key);
         return;
     }
     bcp_stdlib_match *files;
@@ -35,7 +52,7 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
     }
     char *owned_key = bcp_arena_strdup(&m->arena, key);
     bcp_ptr_vec_push(&m->arena, &m->loaded, owned_key);
-    bcp_ptr_vec_push(&m->arena, &m->loading, owned_key);
+    bcp_loading_push(m, owned_key, from);
     for (size_t i = 0; i < count; i++) {
         char path[1200];
         snprintf(path, sizeof path, "<stdlib>/%s", files[i].path);
@@ -134,8 +151,7 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         return;
     }
     if (list_contains(&m->loading, resolved)) {
-        bcp_model_error(m, BCP_CODE_E113, from, "import cycle: `%s` is already being imported",
-                    spec);
+        cycle_error(m, resolved, from, "import cycle: `%s` is already being imported", spec);
         return;
     }
     if (list_contains(&m->loaded, resolved))
@@ -165,5 +181,5 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         free(ahead.built);
         return;
     }
-    bcp_load_parsed_source(m, src, resolved, false, ahead.tree);
+    bcp_load_parsed_source(m, src, resolved, false, ahead.tree, from);
 }

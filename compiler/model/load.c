@@ -48,6 +48,7 @@ void bcp_model_free(bcp_model *m)
         bcp_source_free(m->sources[i]);
     free(m->sources);
     free(m->user_sources);
+    bcp_free(m->loading_from);
     for (size_t i = 0; i < m->user_source_count; i++)
         bcp_comments_free(&m->user_comments[i]);
     bcp_free(m->user_comments);
@@ -89,17 +90,17 @@ const bcp_entity_list *bcp_model_entities(const bcp_model *m, bcp_kind kind)
 
 void bcp_load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib)
 {
-    bcp_load_parsed_source(m, src, key, from_stdlib, NULL);
+    bcp_load_parsed_source(m, src, key, from_stdlib, NULL, NULL);
 }
 
 void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
-                               TSTree *parsed)
+                            TSTree *parsed, const bcp_span *from)
 {
     char *owned_key = NULL;
     if (key) {
         owned_key = bcp_arena_strdup(&m->arena, key);
         bcp_ptr_vec_push(&m->arena, &m->loaded, owned_key);
-        bcp_ptr_vec_push(&m->arena, &m->loading, owned_key);
+        bcp_loading_push(m, owned_key, from);
     }
     TSTree *trees[MAX_PIECES];
     size_t tree_count = 1;

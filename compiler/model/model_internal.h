@@ -70,6 +70,8 @@ struct bcp_model {
     bcp_comment_list *user_comments; /* per user source, in step with user_sources */
     bool syntax_errors;
     bcp_ptr_vec loading;        /* keys of files being loaded: cycle detection */
+    bcp_span *loading_from;     /* per loading entry: the `use` that imported it (no source: a root) */
+    size_t loading_from_capacity;
     bcp_ptr_vec loaded;         /* keys of files loaded: each file once */
     bcp_ptr_vec blocks;         /* top-level entities in load order */
     bcp_ptr_vec overlays;       /* locale overlay entities */
@@ -141,8 +143,9 @@ bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, 
     __attribute__((format(printf, 4, 5)));
 void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user);
 void bcp_load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib);
+/* `from` is the `use` that imports src (NULL for a root file). */
 void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,
-                            TSTree *parsed);
+                            TSTree *parsed, const bcp_span *from);
 
 /* values.c */
 const char *bcp_node_text(build_ctx *c, TSNode n, size_t *len);
@@ -155,6 +158,9 @@ bcp_diag *bcp_build_error(build_ctx *c, bcp_code_id code, const bcp_span *span, 
 bcp_entity *bcp_build_block(build_ctx *c, TSNode node, bcp_entity *parent, block_role role);
 
 /* imports.c */
+/* Marks `key` as being loaded, imported by `from` (NULL: a root or the prelude);
+ * m->loading.count-- ends it. */
+void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from);
 void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from);
 void bcp_import_join(const bcp_source *importer, const char *spec, char *joined, size_t size);
 void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,

@@ -2,6 +2,7 @@
  * their messages and positions, the stdlib override, locale overlays,
  * referrers and imports (fixtures under tests/fixtures/imports, run from the
  * repository root as the Makefile does). */
+#define _DEFAULT_SOURCE
 #include "test_support.h"
 
 #include <stdlib.h>
@@ -438,6 +439,44 @@ static void test_imports(void **state)
     bcp_model_free(m);
 }
 
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* root -> b -> c -> b: the cycle is reported at c's `use`, with a note at the
+ * import of b that began it. */
+static void test_import_cycle_note(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bcp-test-cycle-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "root.bcp", "use \"./b\"\ncontact r { name = \"R\" }\n");
+    write_file(dir, "b.bcp", "use \"./c\"\n");
+    write_file(dir, "c.bcp", "\nuse \"./b\"\n");
+    char root[256];
+    snprintf(root, sizeof root, "%s/root.bcp", dir);
+    bcp_model *m = bcp_model_load(root, NULL);
+    assert_diag(m, "E113", 2, 5, "import cycle: `./b` is already being imported");
+    assert_note(m, "E113", 1, 5, "the cycle begins with this import");
+    const bcp_diag *d = find_diag(m, "E113");
+    assert_string_equal(d->notes[0].span.source->path, root);
+    assert_diag_count(m, 1);
+    bcp_model_free(m);
+    const char *names[] = {"root.bcp", "b.bcp", "c.bcp"};
+    for (size_t i = 0; i < 3; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    rmdir(dir);
+}
+
 static void test_import_cycle(void **state)
 {
     (void)state;
@@ -602,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_referrers),
         cmocka_unit_test(test_imports),
         cmocka_unit_test(test_import_cycle),
+        cmocka_unit_test(test_import_cycle_note),
         cmocka_unit_test(test_import_escape),
         cmocka_unit_test(test_import_missing),
         cmocka_unit_test(test_import_diamond),
