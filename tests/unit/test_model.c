@@ -439,16 +439,6 @@ static void test_imports(void **state)
     bcp_model_free(m);
 }
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
 /* root -> b -> c -> b: the cycle is reported at c's `use`, with a note at the
  * import of b that began it. */
 static void test_import_cycle_note(void **state)
@@ -456,9 +446,9 @@ static void test_import_cycle_note(void **state)
     (void)state;
     char dir[] = "/tmp/bcp-test-cycle-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    write_file(dir, "root.bcp", "use \"./b\"\ncontact r { name = \"R\" }\n");
-    write_file(dir, "b.bcp", "use \"./c\"\n");
-    write_file(dir, "c.bcp", "\nuse \"./b\"\n");
+    write_test_file(dir, "root.bcp", "use \"./b\"\ncontact r { name = \"R\" }\n");
+    write_test_file(dir, "b.bcp", "use \"./c\"\n");
+    write_test_file(dir, "c.bcp", "\nuse \"./b\"\n");
     char root[256];
     snprintf(root, sizeof root, "%s/root.bcp", dir);
     bcp_model *m = bcp_model_load(root, NULL);
