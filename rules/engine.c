@@ -53,6 +53,16 @@ int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name)
     return -1;
 }
 
+const bcp_value *bcp_lint_threshold_value(const bcp_lint_ctx *ctx, const char *name)
+{
+    int64_t value;
+    if (profile_value(ctx->profile, name, &value))
+        return bcp_entity_value(ctx->profile, name);
+    if (profile_value(ctx->fallback_profile, name, &value))
+        return bcp_entity_value(ctx->fallback_profile, name);
+    return NULL;
+}
+
 /* Where a finding without a location of its own is shown. */
 static bcp_span fallback_span(const bcp_model *m)
 {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "model/derive.h"
 #include "model/model.h"
 
 
@@ -49,31 +50,6 @@ const char *bcp_rattr(bcp_render_ctx *ctx, const bcp_entity *e, const char *name
 
 /* "24 小时", "2 days": the largest exact unit, in the document language. */
 void bcp_rfmt_duration(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
-
-/* Computed values. */
-int bcp_risk_score(const bcp_entity *risk);                   /* likelihood x impact, 0 unknown */
-const bcp_entity *bcp_risk_level(const bcp_model *m, int score);   /* band, NULL when unknown */
-/* Risks sorted by score (highest first), then source order.  Caller frees the array. */
-bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count);
-/* Functions by priority, then source order.  Caller frees. */
-bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count);
-/* Phases by order, then start, then source order.  Caller frees. */
-bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
-/* Exercise: explicit `next`, else last + every. */
-bool bcp_exercise_next_due(const bcp_entity *ex, int32_t *days);
-/* Plan: reviewed + review_every (default 1y). */
-bool bcp_plan_next_review(const bcp_entity *plan, int32_t *days);
-int64_t bcp_plan_review_interval(const bcp_entity *plan);
-/* Adds a duration to a date the way a calendar does for months and years. */
-int32_t bcp_add_duration(int32_t days, int64_t seconds);
-/* The RPO a system must meet: the tightest of its own and those of the
- * functions that need it (as lint rule D102 reads it).  False when none applies. */
-bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds);
-typedef enum bcp_rpo_verdict { BCP_RPO_UNKNOWN, BCP_RPO_MET, BCP_RPO_NOT_MET } bcp_rpo_verdict;
-/* Whether a system meets its RPO, judged as a whole like D102: its most
- * frequent backup bounds the data loss; no backup at all does not meet it.
- * Sets *rpo unless the verdict is BCP_RPO_UNKNOWN (no RPO applies). */
-bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo);
 
 /* Copies `tmpl` to out with every {key} replaced by value (raw, unescaped). */
 void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value);

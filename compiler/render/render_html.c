@@ -364,7 +364,7 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
         lx += 40 + 7 * (int)display_width(name, strlen(name));
     }
     bcp_buf_puts(o, "</svg></figure>\n");
-    free(risks);
+    bcp_free(risks);
 }
 
 /* ------------------------------------------------------------- timeline */
@@ -560,8 +560,8 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_buf_puts(o, "<figcaption>");
     html_escape(o, bcp_rt_body(ctx, "timeline"));
     bcp_buf_puts(o, "</figcaption></figure>\n");
-    free(fns);
-    free(phs);
+    bcp_free(fns);
+    bcp_free(phs);
 }
 
 /* ------------------------------------------------------------------ page */

@@ -128,8 +128,9 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
         json_object_set_new(o, "next_due", bcp_exercise_next_due(e, &days) ? date_json(days) : json_null());
         break;
     case BCP_KIND_SYSTEM: {
-        int64_t rpo;
-        bcp_rpo_verdict verdict = bcp_system_rpo_verdict(m, e, &rpo);
+        bcp_rpo_check check;
+        bcp_rpo_verdict verdict = bcp_system_rpo_check(m, e, &check);
+        int64_t rpo = check.rpo;
         bool has_rpo = verdict != BCP_RPO_UNKNOWN;
         json_object_set_new(o, "required_rpo", has_rpo ? duration_json(rpo) : json_null());
         json_object_set_new(o, "rpo_met", has_rpo ? json_boolean(verdict == BCP_RPO_MET) : json_null());
@@ -222,7 +223,7 @@ char *bcp_render_json(bcp_render_ctx *ctx)
     json_t *order = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(order, json_string(risks[i]->id));
-    free(risks);
+    bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
 

@@ -438,7 +438,7 @@ static void cover(md *d)
     }
     if (d->plan) {
         bcp_buf every = {0};
-        bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan), &every);
+        bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan).seconds, &every);
         paren(d, every.data, &tmp);
         bcp_buf_free(&every);
     }
@@ -742,21 +742,14 @@ static void risk_section(md *d)
         d->doc->heatmap_at = d->b->len;
     else
         heatmap_grid(d, risks, n);
-    free(risks);
+    bcp_free(risks);
 
     heading(d, 3, "risk_review");
     /* risks may be reviewed more often than the plan (every six months
      * against a yearly plan review): the tightest interval a risk sets is the
      * cadence of the register */
-    int64_t cadence = d->plan ? bcp_plan_review_interval(d->plan) : 365 * 86400LL;
-    const bcp_entity_list *all_risks = bcp_model_entities(d->m, BCP_KIND_RISK);
-    for (size_t k = 0; k < all_risks->count; k++) {
-        int64_t own;
-        if (bcp_entity_duration(all_risks->items[k], "review_every", &own) && own > 0 && own < cadence)
-            cadence = own;
-    }
     bcp_buf every = {0};
-    bcp_rfmt_interval(d->ctx, cadence, &every);
+    bcp_rfmt_interval(d->ctx, bcp_risk_review_cadence(d->m).seconds, &every);
     const char *keys[] = {"every"};
     const char *vals[] = {every.data};
     prose(d, bcp_rt_body(d->ctx, "risk_review"), keys, vals, 1);
@@ -790,7 +783,7 @@ static void bia_section(md *d)
             snprintf(pbuf, sizeof pbuf, "%lld", (long long)prio);
             row_begin(d);
             cell_raw(d, pbuf);
-            if (bcp_entity_bool(f, "critical", true)) {
+            if (bcp_is_critical(f)) {
                 cell_entity(d, f);
             } else {
                 bcp_buf b = {0};
@@ -897,7 +890,7 @@ static void bia_section(md *d)
         table_end(d);
     else
         empty_line(d, "empty_key_people");
-    free(fns);
+    bcp_free(fns);
 }
 
 /* ------------------------------------------------------------- recovery */
@@ -1010,7 +1003,7 @@ static void phases(md *d)
             prose_list(d, bcp_rt_items(d->ctx, defaults[i]), false);
         }
     }
-    free(ph);
+    bcp_free(ph);
     if (d->for_html)
         d->doc->timeline_at = d->b->len;
 }
@@ -1077,8 +1070,9 @@ static void backups(md *d)
     table_header(d, "cols_backup");
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *sys = systems->items[i];
-        int64_t rpo = 0;
-        bcp_rpo_verdict verdict = bcp_system_rpo_verdict(d->m, sys, &rpo);
+        bcp_rpo_check check;
+        bcp_rpo_verdict verdict = bcp_system_rpo_check(d->m, sys, &check);
+        int64_t rpo = check.rpo;
         const char *verdict_text = T(d, verdict == BCP_RPO_MET       ? "rpo_met"
                                         : verdict == BCP_RPO_NOT_MET ? "rpo_not_met"
                                                                      : "rpo_unknown");
@@ -1204,7 +1198,7 @@ static void suppliers(md *d)
         row_begin(d);
         cell_entity(d, s);
         cell_text(d, bcp_rattr(d->ctx, s, "provides"));
-        cell_bool(d, bcp_entity_bool(s, "critical", true));
+        cell_bool(d, bcp_is_critical(s));
         if (bcp_entity_value(s, "alternates"))
             cell_list(d, s, "alternates");
         else
@@ -1621,7 +1615,7 @@ static void testing_section(md *d)
 
     heading(d, 3, "test_review");
     bcp_buf every = {0};
-    bcp_rfmt_interval(d->ctx, d->plan ? bcp_plan_review_interval(d->plan) : 365 * 86400LL, &every);
+    bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan).seconds, &every);
     char last[11] = "", next[11] = "";
     int32_t days;
     if (d->plan && bcp_entity_date(d->plan, "reviewed", &days))
