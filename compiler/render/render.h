@@ -73,9 +73,11 @@ typedef struct bcp_md_doc {
  * Markdown heat map grid (the page draws it as SVG) and records where the
  * figures belong. */
 void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out);
-/* A self-contained HTML page; NULL (with a message on stderr) on failure. */
-char *bcp_render_html(bcp_render_ctx *ctx);
-/* The resolved model plus computed values as JSON (see docs/json.md). */
-char *bcp_render_json(bcp_render_ctx *ctx);
+/* A self-contained HTML page.  On failure NULL, and *error (when error is
+ * not NULL) gets a message the caller frees. */
+char *bcp_render_html(bcp_render_ctx *ctx, char **error);
+/* The resolved model plus computed values as JSON (see docs/json.md); on
+ * failure NULL and *error as for bcp_render_html. */
+char *bcp_render_json(bcp_render_ctx *ctx, char **error);
 
 #endif

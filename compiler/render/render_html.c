@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/alloc.h"
+#include "bcp.h"
 #include "render.h"
 
 #define HOUR_S 3600LL
@@ -155,11 +156,9 @@ static void fit_text(bcp_buf *o, const char *s, size_t width)
         html_escape(o, s);
         return;
     }
-    char *cut = strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
-    if (!cut)
-        abort();
+    char *cut = bcp_strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
     html_escape(o, cut);
-    free(cut);
+    bcp_free(cut);
     bcp_buf_puts(o, "…");
 }
 
@@ -654,7 +653,7 @@ static void add_part(const char *html, bcp_buf *body, toc *t)
     bcp_buf_free(&marked);
 }
 
-char *bcp_render_html(bcp_render_ctx *ctx)
+char *bcp_render_html(bcp_render_ctx *ctx, char **error)
 {
     bcp_md_doc doc;
     bcp_render_markdown(ctx, true, &doc);
@@ -677,7 +676,8 @@ char *bcp_render_html(bcp_render_ctx *ctx)
             for (int j = 0; j < i; j++)
                 free(html_parts[j]);
             free(doc.markdown);
-            fprintf(stderr, "bcp: cmark-gfm could not render the document\n");
+            if (error)
+                *error = bcp_strdup("cmark-gfm could not render the document");
             return NULL;
         }
     }

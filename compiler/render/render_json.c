@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/alloc.h"
+#include "bcp.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -186,7 +187,7 @@ static json_t *catalogue_json(bcp_render_ctx *ctx)
     return cat;
 }
 
-char *bcp_render_json(bcp_render_ctx *ctx)
+char *bcp_render_json(bcp_render_ctx *ctx, char **error)
 {
     bcp_model *m = ctx->model;
     const bcp_entity *plan = bcp_model_plan(m);
@@ -230,13 +231,12 @@ char *bcp_render_json(bcp_render_ctx *ctx)
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!text) {
-        fprintf(stderr, "bcp: cannot encode the plan as JSON\n");
+        if (error)
+            *error = bcp_strdup("cannot encode the plan as JSON");
         return NULL;
     }
     size_t len = strlen(text);
-    char *out = malloc(len + 2);
-    if (!out)
-        abort();
+    char *out = bcp_malloc(len + 2);
     memcpy(out, text, len);
     out[len] = '\n';
     out[len + 1] = '\0';
