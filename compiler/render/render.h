@@ -51,7 +51,13 @@ const char *bcp_rattr(bcp_render_ctx *ctx, const bcp_entity *e, const char *name
 /* "24 小时", "2 days": the largest exact unit, in the document language. */
 void bcp_rfmt_duration(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
 
-/* Copies `tmpl` to out with every {key} replaced by value (raw, unescaped). */
+/* Template filling, the one implementation: copies `tmpl` to out with every
+ * {keys[i]} replaced by values[i] (NULL reads as ""), written through `put`
+ * (NULL: raw, unescaped); other braces are copied as they are. */
+typedef void bcp_rfill_put(bcp_buf *out, const char *value);
+void bcp_rfill_keys(bcp_buf *out, const char *tmpl, const char *const *keys, const char *const *values, size_t n,
+                    bcp_rfill_put *put);
+/* The same for a single {key}, raw. */
 void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value);
 /* " (text)" / "（text）": parentheses around a remark, through `text paren`,
  * so that each language brings its own punctuation. */

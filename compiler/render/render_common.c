@@ -157,14 +157,7 @@ void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id,
     }
     if (!tmpl)
         tmpl = bcp_rt_title(ctx, phrase_id);
-    for (const char *p = tmpl; *p; p++) {
-        if (strncmp(p, "{every}", 7) == 0) {
-            bcp_buf_puts(out, d.data ? d.data : "");
-            p += 6;
-        } else {
-            bcp_buf_put(out, p, 1);
-        }
-    }
+    bcp_rfill(out, tmpl, "every", d.data);
     bcp_buf_free(&d);
 }
 
@@ -196,17 +189,34 @@ static void format_duration(bcp_render_ctx *ctx, int64_t seconds, bool bare_one,
 
 /* ------------------------------------------------------------ templates */
 
-void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value)
+static void put_raw(bcp_buf *out, const char *value)
 {
-    size_t kl = strlen(key);
+    bcp_buf_puts(out, value);
+}
+
+void bcp_rfill_keys(bcp_buf *out, const char *tmpl, const char *const *keys, const char *const *values, size_t n,
+                    bcp_rfill_put *put)
+{
+    if (!put)
+        put = put_raw;
     for (const char *p = tmpl; *p; p++) {
-        if (p[0] == '{' && strncmp(p + 1, key, kl) == 0 && p[1 + kl] == '}') {
-            bcp_buf_puts(out, value ? value : "");
-            p += kl + 1;
+        const char *end = *p == '{' ? strchr(p + 1, '}') : NULL;
+        size_t i = 0;
+        for (; end && i < n; i++)
+            if (strlen(keys[i]) == (size_t)(end - p - 1) && strncmp(p + 1, keys[i], (size_t)(end - p - 1)) == 0)
+                break;
+        if (end && i < n) {
+            put(out, values[i] ? values[i] : "");
+            p = end;
         } else {
             bcp_buf_put(out, p, 1);
         }
     }
+}
+
+void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value)
+{
+    bcp_rfill_keys(out, tmpl, &key, &value, 1, NULL);
 }
 
 void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out)
