@@ -14,12 +14,8 @@ static const char *kind_title(bcp_md *d, const bcp_entity *e)
     return bcp_md_text(d, id);
 }
 
-void bcp_md_bia(bcp_md *d)
+static void bia_priority(bcp_md *d, bcp_entity **fns, size_t n)
 {
-    bcp_md_section(d, 2, "sec_bia");
-    size_t n;
-    bcp_entity **fns = bcp_sorted_functions(d->m, &n);
-
     bcp_md_section(d, 3, "bia_priority");
     if (n) {
         bcp_md_table_header(d, "cols_bia");
@@ -67,7 +63,10 @@ void bcp_md_bia(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_functions");
     }
+}
 
+static void bia_dependencies(bcp_md *d, bcp_entity **fns, size_t n)
+{
     bcp_md_section(d, 3, "bia_dependencies");
     size_t rows = 0;
     for (size_t i = 0; i < n; i++) {
@@ -112,9 +111,12 @@ void bcp_md_bia(bcp_md *d)
         bcp_md_table_end(d);
     else
         bcp_md_empty_line(d, "empty_dependencies");
+}
 
+static void bia_key_people(bcp_md *d, bcp_entity **fns, size_t n)
+{
     bcp_md_section(d, 3, "bia_key_people");
-    rows = 0;
+    size_t rows = 0;
     for (size_t i = 0; i < n; i++) {
         const bcp_value *kp = bcp_entity_value(fns[i], "key_people");
         if (!kp || kp->kind != BCP_V_LIST)
@@ -138,5 +140,15 @@ void bcp_md_bia(bcp_md *d)
         bcp_md_table_end(d);
     else
         bcp_md_empty_line(d, "empty_key_people");
+}
+
+void bcp_md_bia(bcp_md *d)
+{
+    bcp_md_section(d, 2, "sec_bia");
+    size_t n;
+    bcp_entity **fns = bcp_sorted_functions(d->m, &n);
+    bia_priority(d, fns, n);
+    bia_dependencies(d, fns, n);
+    bia_key_people(d, fns, n);
     bcp_free(fns);
 }

@@ -12,13 +12,14 @@ static void cell_contact_ref(bcp_md *d, const bcp_value *v)
     bcp_md_cell_text(d, v && v->kind == BCP_V_REF && v->as.ref.target ? bcp_md_label(d, v->as.ref.target) : NULL);
 }
 
-void bcp_md_comms(bcp_md *d)
+static void com_goals(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_comms");
-
     bcp_md_section(d, 3, "com_goals");
     bcp_md_prose_list(d, bcp_rt_items(d->ctx, "com_goals"), false);
+}
 
+static void com_tiers(bcp_md *d)
+{
     bcp_md_section(d, 3, "com_tiers");
     bcp_md_table_header(d, "cols_tiers");
     const bcp_entity_list *contacts = bcp_model_entities(d->m, BCP_KIND_CONTACT);
@@ -51,7 +52,11 @@ void bcp_md_comms(bcp_md *d)
         bcp_buf_free(&who);
     }
     bcp_md_table_end(d);
+}
 
+static void com_crisis_team(bcp_md *d)
+{
+    const bcp_entity_list *teams = bcp_model_entities(d->m, BCP_KIND_TEAM);
     bcp_md_section(d, 3, "com_crisis_team");
     size_t shown = 0;
     for (size_t i = 0; i < teams->count; i++) {
@@ -102,7 +107,50 @@ void bcp_md_comms(bcp_md *d)
     }
     if (!shown)
         bcp_md_empty_line(d, "empty_crisis_team");
+}
 
+/* One row of the contact list: name, role and organisation, tier (or
+ * "external"), phones, e-mail with its alternate, channels, substitute. */
+static void contact_row(bcp_md *d, const bcp_entity *c, int tier, bool external)
+{
+    char tbuf[24];
+    snprintf(tbuf, sizeof tbuf, "%d", tier);
+    bcp_md_row_begin(d);
+    bcp_md_cell_entity(d, c);
+    bcp_buf role = {0};
+    const char *r = bcp_rattr(d->ctx, c, "role"), *o = bcp_rattr(d->ctx, c, "organization");
+    if (r)
+        bcp_buf_puts(&role, r);
+    if (o)
+        bcp_buf_printf(&role, "%s%s", role.len ? bcp_md_text(d, "comma") : "", o);
+    bcp_md_cell_text(d, role.data);
+    bcp_buf_free(&role);
+    bcp_md_cell_raw(d, external ? bcp_md_text(d, "external") : tbuf);
+    bcp_md_cell_text(d, bcp_entity_text(c, "phone"));
+    bcp_md_cell_text(d, bcp_entity_text(c, "alt_phone"));
+    bcp_buf mail = {0};
+    const char *e1 = bcp_entity_text(c, "email"), *e2 = bcp_entity_text(c, "alt_email");
+    if (e1)
+        bcp_buf_puts(&mail, e1);
+    if (e2) {
+        bcp_buf alt = {0};
+        bcp_buf_printf(&alt, "%s%s", bcp_md_text(d, "alternate_prefix"), e2);
+        if (mail.len)
+            bcp_md_paren(d, alt.data, &mail);
+        else
+            bcp_buf_puts(&mail, alt.data);
+        bcp_buf_free(&alt);
+    }
+    bcp_md_cell_text(d, mail.data);
+    bcp_buf_free(&mail);
+    bcp_md_cell_list(d, c, "channels");
+    bcp_md_cell_entity(d, bcp_entity_ref(c, "substitute"));
+    bcp_md_row_end(d);
+}
+
+static void com_contacts(bcp_md *d)
+{
+    const bcp_entity_list *contacts = bcp_model_entities(d->m, BCP_KIND_CONTACT);
     bcp_md_section(d, 3, "com_contacts");
     if (contacts->count) {
         bcp_md_table_header(d, "cols_contacts");
@@ -116,39 +164,7 @@ void bcp_md_comms(bcp_md *d)
                     bcp_entity_integer(c, "tier", &t);
                     if (t != tier || bcp_entity_bool(c, "external", false) != (pass == 1))
                         continue;
-                    char tbuf[24];
-                    snprintf(tbuf, sizeof tbuf, "%d", tier);
-                    bcp_md_row_begin(d);
-                    bcp_md_cell_entity(d, c);
-                    bcp_buf role = {0};
-                    const char *r = bcp_rattr(d->ctx, c, "role"), *o = bcp_rattr(d->ctx, c, "organization");
-                    if (r)
-                        bcp_buf_puts(&role, r);
-                    if (o)
-                        bcp_buf_printf(&role, "%s%s", role.len ? bcp_md_text(d, "comma") : "", o);
-                    bcp_md_cell_text(d, role.data);
-                    bcp_buf_free(&role);
-                    bcp_md_cell_raw(d, pass ? bcp_md_text(d, "external") : tbuf);
-                    bcp_md_cell_text(d, bcp_entity_text(c, "phone"));
-                    bcp_md_cell_text(d, bcp_entity_text(c, "alt_phone"));
-                    bcp_buf mail = {0};
-                    const char *e1 = bcp_entity_text(c, "email"), *e2 = bcp_entity_text(c, "alt_email");
-                    if (e1)
-                        bcp_buf_puts(&mail, e1);
-                    if (e2) {
-                        bcp_buf alt = {0};
-                        bcp_buf_printf(&alt, "%s%s", bcp_md_text(d, "alternate_prefix"), e2);
-                        if (mail.len)
-                            bcp_md_paren(d, alt.data, &mail);
-                        else
-                            bcp_buf_puts(&mail, alt.data);
-                        bcp_buf_free(&alt);
-                    }
-                    bcp_md_cell_text(d, mail.data);
-                    bcp_buf_free(&mail);
-                    bcp_md_cell_list(d, c, "channels");
-                    bcp_md_cell_entity(d, bcp_entity_ref(c, "substitute"));
-                    bcp_md_row_end(d);
+                    contact_row(d, c, tier, pass == 1);
                 }
             }
         }
@@ -156,7 +172,10 @@ void bcp_md_comms(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_contacts");
     }
+}
 
+static void com_scenarios(bcp_md *d)
+{
     bcp_md_section(d, 3, "com_scenarios");
     const bcp_entity_list *sc = bcp_model_entities(d->m, BCP_KIND_SCENARIO);
     if (sc->count) {
@@ -175,15 +194,7 @@ void bcp_md_comms(bcp_md *d)
                 bcp_buf w = {0};
                 bcp_md_duration_text(d, within, &w);
                 bcp_buf t = {0};
-                const char *tmpl = bcp_md_text(d, "within_phrase");
-                for (const char *p = tmpl; *p; p++) {
-                    if (strncmp(p, "{time}", 6) == 0) {
-                        bcp_buf_puts(&t, w.data);
-                        p += 5;
-                    } else {
-                        bcp_buf_put(&t, p, 1);
-                    }
-                }
+                bcp_rfill(&t, bcp_md_text(d, "within_phrase"), "time", w.data);
                 bcp_md_cell_text(d, t.data);
                 bcp_buf_free(&t);
                 bcp_buf_free(&w);
@@ -196,7 +207,10 @@ void bcp_md_comms(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_scenarios");
     }
+}
 
+static void com_channels(bcp_md *d)
+{
     bcp_md_section(d, 3, "com_channels");
     const bcp_entity_list *channels = bcp_model_entities(d->m, BCP_KIND_CHANNEL);
     size_t rows = 0;
@@ -234,7 +248,30 @@ void bcp_md_comms(bcp_md *d)
         bcp_md_table_end(d);
     else
         bcp_md_empty_line(d, "empty_channels");
+}
 
+/* A message template as a block quote, one quote line per line of text. */
+static void quote(bcp_md *d, const char *body)
+{
+    bcp_md_put(d, "> ");
+    for (const char *p = body; *p; p++) {
+        const char *nl = strchr(p, '\n');
+        char *line = bcp_strndup(p, nl ? (size_t)(nl - p) : strlen(p));
+        /* each line starts a line of the quote: "1. " or "- " there
+         * would open a list inside it, so line starts are escaped too */
+        bcp_md_escape_into(d->b, line, BCP_MD_TEXT);
+        bcp_free(line);
+        if (!nl)
+            break;
+        bcp_md_put(d, "\\\n> ");
+        p = nl;
+    }
+    bcp_md_put(d, "\n\n");
+}
+
+static void com_messages(bcp_md *d)
+{
+    const bcp_entity_list *sc = bcp_model_entities(d->m, BCP_KIND_SCENARIO);
     bcp_md_section(d, 3, "com_messages");
     const bcp_entity_list *msgs = bcp_model_entities(d->m, BCP_KIND_MESSAGE);
     size_t templates = 0;
@@ -269,34 +306,33 @@ void bcp_md_comms(bcp_md *d)
             templates++;
             bcp_md_put(d, "#### ");
             bcp_md_escape_into(d->b, bcp_md_label(d, l->items[i]), BCP_MD_CELL);
-            bcp_md_put(d, "\n\n> ");
-            for (const char *p = body; *p; p++) {
-                const char *nl = strchr(p, '\n');
-                size_t len = nl ? (size_t)(nl - p) : strlen(p);
-                char *line = malloc(len + 1);
-                if (!line)
-                    abort();
-                memcpy(line, p, len);
-                line[len] = '\0';
-                /* each line starts a line of the quote: "1. " or "- " there
-                 * would open a list inside it, so line starts are escaped too */
-                bcp_md_escape_into(d->b, line, BCP_MD_TEXT);
-                free(line);
-                if (!nl)
-                    break;
-                bcp_md_put(d, "\\\n> ");
-                p = nl;
-            }
             bcp_md_put(d, "\n\n");
+            quote(d, body);
         }
     }
     if (!msgs->count && !templates)
         bcp_md_empty_line(d, "empty_messages");
+}
 
+static void com_flow(bcp_md *d)
+{
     bcp_md_section(d, 3, "com_flow");
     const bcp_value *flow = bcp_md_plan_value(d, "notification_flow");
     if (flow && flow->kind == BCP_V_LIST && flow->as.list.count)
         bcp_md_item_list(d, flow, true);
     else
         bcp_md_prose_list(d, bcp_rt_items(d->ctx, "com_flow"), true);
+}
+
+void bcp_md_comms(bcp_md *d)
+{
+    bcp_md_section(d, 2, "sec_comms");
+    com_goals(d);
+    com_tiers(d);
+    com_crisis_team(d);
+    com_contacts(d);
+    com_scenarios(d);
+    com_channels(d);
+    com_messages(d);
+    com_flow(d);
 }

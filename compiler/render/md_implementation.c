@@ -6,10 +6,8 @@
 #include "base/alloc.h"
 #include "md_doc.h"
 
-void bcp_md_implementation(bcp_md *d)
+static void impl_roles(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_impl");
-
     bcp_md_section(d, 3, "impl_roles");
     const bcp_entity_list *teams = bcp_model_entities(d->m, BCP_KIND_TEAM);
     if (teams->count) {
@@ -27,7 +25,10 @@ void bcp_md_implementation(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_crisis_team");
     }
+}
 
+static void impl_milestones(bcp_md *d)
+{
     bcp_md_section(d, 3, "impl_milestones");
     const bcp_entity_list *ms = bcp_model_entities(d->m, BCP_KIND_MILESTONE);
     if (ms->count) {
@@ -50,7 +51,10 @@ void bcp_md_implementation(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_milestones");
     }
+}
 
+static void impl_training(bcp_md *d)
+{
     bcp_md_section(d, 3, "impl_training");
     const bcp_entity_list *tr = bcp_model_entities(d->m, BCP_KIND_TRAINING);
     if (tr->count) {
@@ -71,8 +75,12 @@ void bcp_md_implementation(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_training");
     }
+}
 
+static void impl_assessment(bcp_md *d)
+{
     bcp_md_section(d, 3, "impl_assessment");
+    const bcp_entity_list *tr = bcp_model_entities(d->m, BCP_KIND_TRAINING);
     size_t shown = 0;
     for (size_t i = 0; i < tr->count; i++) {
         const char *a = bcp_rattr(d->ctx, tr->items[i], "assessment");
@@ -90,4 +98,13 @@ void bcp_md_implementation(bcp_md *d)
         bcp_md_put(d, "\n");
     else
         bcp_md_prose_list(d, bcp_rt_items(d->ctx, "impl_assessment"), false);
+}
+
+void bcp_md_implementation(bcp_md *d)
+{
+    bcp_md_section(d, 2, "sec_impl");
+    impl_roles(d);
+    impl_milestones(d);
+    impl_training(d);
+    impl_assessment(d);
 }

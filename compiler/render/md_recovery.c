@@ -28,13 +28,7 @@ static char *shared_unit_number(bcp_md *d, const char *a, const char *b)
     int ua = unit_index(d, sa + 1);
     if (ua < 0 || ua != unit_index(d, sb + 1))
         return NULL;
-    size_t n = (size_t)(sa - a);
-    char *num = malloc(n + 1);
-    if (!num)
-        abort();
-    memcpy(num, a, n);
-    num[n] = '\0';
-    return num;
+    return bcp_strndup(a, (size_t)(sa - a));
 }
 
 static void window_text(bcp_md *d, int64_t starts, bool has_end, int64_t ends, bcp_buf *out)
@@ -51,20 +45,12 @@ static void window_text(bcp_md *d, int64_t starts, bool has_end, int64_t ends, b
         if (start_number) {
             bcp_buf_free(&a);
             bcp_buf_puts(&a, start_number);
-            free(start_number);
+            bcp_free(start_number);
         }
     }
-    for (const char *p = tmpl; *p; p++) {
-        if (strncmp(p, "{start}", 7) == 0) {
-            bcp_buf_puts(out, a.data ? a.data : "");
-            p += 6;
-        } else if (strncmp(p, "{end}", 5) == 0) {
-            bcp_buf_puts(out, b.data ? b.data : "");
-            p += 4;
-        } else {
-            bcp_buf_put(out, p, 1);
-        }
-    }
+    const char *keys[] = {"start", "end"};
+    const char *values[] = {a.data, b.data};
+    bcp_rfill_keys(out, tmpl, keys, values, 2, NULL);
     bcp_buf_free(&a);
     bcp_buf_free(&b);
 }

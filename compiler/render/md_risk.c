@@ -104,10 +104,8 @@ static void heatmap_grid(bcp_md *d, bcp_entity **risks, size_t n)
     bcp_md_table_end(d);
 }
 
-void bcp_md_risk(bcp_md *d)
+static void risk_method(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_risk");
-
     bcp_md_section(d, 3, "risk_method");
     bcp_md_table_header(d, "cols_scales");
     for (int s = 5; s >= 1; s--) {
@@ -146,10 +144,10 @@ void bcp_md_risk(bcp_md *d)
         bcp_md_row_end(d);
     }
     bcp_md_table_end(d);
+}
 
-    size_t n;
-    bcp_entity **risks = bcp_sorted_risks(d->m, &n);
-
+static void risk_categories(bcp_md *d, bcp_entity **risks, size_t n)
+{
     bcp_md_section(d, 3, "risk_categories");
     bcp_md_table_header(d, "cols_categories");
     const bcp_entity_list *cats = bcp_model_entities(d->m, BCP_KIND_RISK_CATEGORY);
@@ -168,7 +166,10 @@ void bcp_md_risk(bcp_md *d)
         bcp_md_row_end(d);
     }
     bcp_md_table_end(d);
+}
 
+static void risk_matrix(bcp_md *d, bcp_entity **risks, size_t n)
+{
     bcp_md_section(d, 3, "risk_matrix");
     if (n) {
         bcp_md_table_header(d, "cols_risk_matrix");
@@ -204,14 +205,19 @@ void bcp_md_risk(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_risks");
     }
+}
 
+static void risk_heatmap(bcp_md *d, bcp_entity **risks, size_t n)
+{
     bcp_md_section(d, 3, "risk_heatmap");
     if (d->for_html)
         d->doc->heatmap_at = d->b->len;
     else
         heatmap_grid(d, risks, n);
-    bcp_free(risks);
+}
 
+static void risk_review(bcp_md *d)
+{
     bcp_md_heading(d, 3, "risk_review");
     /* risks may be reviewed more often than the plan (every six months
      * against a yearly plan review): the tightest interval a risk sets is the
@@ -223,4 +229,17 @@ void bcp_md_risk(bcp_md *d)
     bcp_md_prose(d, bcp_rt_body(d->ctx, "risk_review"), keys, vals, 1);
     bcp_md_put(d, "\n\n");
     bcp_buf_free(&every);
+}
+
+void bcp_md_risk(bcp_md *d)
+{
+    bcp_md_section(d, 2, "sec_risk");
+    risk_method(d);
+    size_t n;
+    bcp_entity **risks = bcp_sorted_risks(d->m, &n);
+    risk_categories(d, risks, n);
+    risk_matrix(d, risks, n);
+    risk_heatmap(d, risks, n);
+    bcp_free(risks);
+    risk_review(d);
 }

@@ -7,10 +7,8 @@
 #include "base/alloc.h"
 #include "md_doc.h"
 
-void bcp_md_testing(bcp_md *d)
+static void test_exercises(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_testing");
-
     bcp_md_section(d, 3, "test_exercises");
     const bcp_entity_list *ex = bcp_model_entities(d->m, BCP_KIND_EXERCISE);
     if (ex->count) {
@@ -66,7 +64,10 @@ void bcp_md_testing(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_exercises");
     }
+}
 
+static void test_review(bcp_md *d)
+{
     bcp_md_heading(d, 3, "test_review");
     bcp_buf every = {0};
     bcp_rfmt_interval(d->ctx, bcp_plan_review_interval(d->plan).seconds, &every);
@@ -82,7 +83,10 @@ void bcp_md_testing(bcp_md *d)
     bcp_md_put(d, "\n\n");
     bcp_md_prose_list(d, bcp_rt_items(d->ctx, "test_review"), false);
     bcp_buf_free(&every);
+}
 
+static void test_findings(bcp_md *d)
+{
     bcp_md_section(d, 3, "test_findings");
     const bcp_entity_list *fs = bcp_model_entities(d->m, BCP_KIND_FINDING);
     if (fs->count) {
@@ -102,4 +106,12 @@ void bcp_md_testing(bcp_md *d)
     } else {
         bcp_md_empty_line(d, "empty_findings");
     }
+}
+
+void bcp_md_testing(bcp_md *d)
+{
+    bcp_md_section(d, 2, "sec_testing");
+    test_exercises(d);
+    test_review(d);
+    test_findings(d);
 }
