@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/workers.h"
+#include "model/derive.h"
 
 struct bcp_lint_ctx {
     bcp_model *model;
@@ -232,10 +233,10 @@ bool bcp_lint_resolve_today(const char *flag, int32_t *days, const char **err)
             *err = "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01";
             return false;
         }
-        *days = (int32_t)(seconds / 86400);
+        *days = (int32_t)(seconds / BCP_SECONDS_PER_DAY);
         return true;
     }
-    *days = (int32_t)((long long)time(NULL) / 86400);
+    *days = (int32_t)((long long)time(NULL) / BCP_SECONDS_PER_DAY);
     return true;
 }
 
