@@ -169,6 +169,19 @@ const bcp_entity *bcp_risk_level(const bcp_model *m, int score)
     return best;
 }
 
+void bcp_risk_level_range(const bcp_model *m, const bcp_entity *level, int64_t *lo, int64_t *hi)
+{
+    const bcp_entity_list *levels = bcp_model_entities(m, BCP_KIND_RISK_LEVEL);
+    *lo = 0;
+    bcp_entity_integer(level, "min_score", lo);
+    *hi = 25;
+    for (size_t j = 0; j < levels->count; j++) {
+        int64_t other;
+        if (bcp_entity_integer(levels->items[j], "min_score", &other) && other > *lo && other - 1 < *hi)
+            *hi = other - 1;
+    }
+}
+
 bool bcp_is_critical(const bcp_entity *e)
 {
     return bcp_entity_bool(e, "critical", true);
@@ -209,6 +222,14 @@ bcp_rpo_verdict bcp_system_rpo_check(bcp_model *m, const bcp_entity *system, bcp
     else
         out->verdict = out->backup && out->backup_every <= out->rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;
     return out->verdict;
+}
+
+bcp_rpo_verdict bcp_backup_rpo_verdict(const bcp_entity *backup, const bcp_rpo_check *system)
+{
+    int64_t every;
+    if (system->verdict == BCP_RPO_UNKNOWN || !bcp_entity_duration(backup, "every", &every))
+        return BCP_RPO_UNKNOWN;
+    return every <= system->rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;
 }
 
 /* ----------------------------------------------------------- sort orders */

@@ -74,6 +74,9 @@ int bcp_risk_score(const bcp_entity *risk);   /* likelihood x impact, 0 when unk
 /* The band a score falls in: the risk_level with the highest min_score not
  * above it; NULL when the score is unknown or below every band. */
 const bcp_entity *bcp_risk_level(const bcp_model *m, int score);
+/* The scores a band covers: its min_score up to the next band's minus one
+ * (25 for the top band). */
+void bcp_risk_level_range(const bcp_model *m, const bcp_entity *level, int64_t *lo, int64_t *hi);
 /* A function, supplier or the like is critical unless it says `critical = false`. */
 bool bcp_is_critical(const bcp_entity *e);
 
@@ -93,6 +96,10 @@ typedef struct bcp_rpo_check {
  * functions that need it; its most frequent backup bounds the data loss; no
  * backup at all does not meet it.  UNKNOWN when no RPO applies. */
 bcp_rpo_verdict bcp_system_rpo_check(bcp_model *m, const bcp_entity *system, bcp_rpo_check *out);
+
+/* One backup of a system judged alone against the system's RPO (from
+ * bcp_system_rpo_check): UNKNOWN when no RPO applies or it has no interval. */
+bcp_rpo_verdict bcp_backup_rpo_verdict(const bcp_entity *backup, const bcp_rpo_check *system);
 
 /* ----------------------------------------------------------- sort orders */
 

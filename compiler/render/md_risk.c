@@ -127,14 +127,8 @@ static void risk_method(bcp_md *d)
     const bcp_entity_list *levels = bcp_model_entities(d->m, BCP_KIND_RISK_LEVEL);
     for (size_t i = levels->count; i-- > 0;) {
         const bcp_entity *lv = levels->items[i];
-        int64_t lo;
-        bcp_entity_integer(lv, "min_score", &lo);
-        int64_t hi = 25;
-        for (size_t j = 0; j < levels->count; j++) {
-            int64_t other;
-            if (bcp_entity_integer(levels->items[j], "min_score", &other) && other > lo && other - 1 < hi)
-                hi = other - 1;
-        }
+        int64_t lo, hi;
+        bcp_risk_level_range(d->m, lv, &lo, &hi);
         char range[32];
         snprintf(range, sizeof range, "%lld–%lld", (long long)lo, (long long)hi);
         bcp_md_row_begin(d);

@@ -131,9 +131,8 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
     case BCP_KIND_SYSTEM: {
         bcp_rpo_check check;
         bcp_rpo_verdict verdict = bcp_system_rpo_check(m, e, &check);
-        int64_t rpo = check.rpo;
         bool has_rpo = verdict != BCP_RPO_UNKNOWN;
-        json_object_set_new(o, "required_rpo", has_rpo ? duration_json(rpo) : json_null());
+        json_object_set_new(o, "required_rpo", has_rpo ? duration_json(check.rpo) : json_null());
         json_object_set_new(o, "rpo_met", has_rpo ? json_boolean(verdict == BCP_RPO_MET) : json_null());
         json_t *backups = json_array();
         for (size_t i = 0; i < e->child_count; i++) {
@@ -141,11 +140,8 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
             if (b->kind != BCP_KIND_BACKUP)
                 continue;
             json_t *bj = entity_json(ctx, b);
-            int64_t every;
-            if (has_rpo && bcp_entity_duration(b, "every", &every))
-                json_object_set_new(bj, "rpo_met", json_boolean(every <= rpo));
-            else
-                json_object_set_new(bj, "rpo_met", json_null());
+            bcp_rpo_verdict met = bcp_backup_rpo_verdict(b, &check);
+            json_object_set_new(bj, "rpo_met", met == BCP_RPO_UNKNOWN ? json_null() : json_boolean(met == BCP_RPO_MET));
             json_array_append_new(backups, bj);
         }
         json_object_set_new(o, "backups", backups);

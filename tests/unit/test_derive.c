@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 
+#include "base/alloc.h"
 #include "model/derive.h"
 #include "rules/engine.h"
 #include "rules/rule.h"
@@ -209,12 +210,66 @@ static void test_plural_messages(void **state)
     free(a.enabled);
 }
 
+/* The RPO verdict the document prints and D102 reports, the risk bands and
+ * the orders, on the stdlib's catalogue. */
+static void test_rpo_levels_and_orders(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text("plan p { title = \"P\" organization = \"O\" }\n"
+                             "function orders { rto = 24h rpo = 4h needs = [system.erp, system.crm] priority = 2 }\n"
+                             "function pay { rto = 4h priority = 1 }\n"
+                             "system erp { backup { every = 1d } backup { every = 4h } }\n"
+                             "system crm { rpo = 1h backup { every = 4h } }\n"
+                             "system mail { }\n"
+                             "system wiki { rpo = 1d }\n"
+                             "risk flood { likelihood = high impact = severe }\n"
+                             "risk fire { likelihood = medium impact = high }\n"
+                             "risk theft { likelihood = 2 impact = 5 }\n");
+    assert_non_null(m);
+    bcp_rpo_check c;
+    /* erp: the function's 4h, met by the more frequent of its two backups */
+    assert_int_equal(bcp_system_rpo_check(m, bcp_model_find(m, BCP_KIND_SYSTEM, "erp"), &c), BCP_RPO_MET);
+    assert_int_equal(c.rpo, 4 * 3600);
+    assert_string_equal(c.rpo_owner->id, "orders");
+    assert_int_equal(c.backup_every, 4 * 3600);
+    assert_int_equal(bcp_backup_rpo_verdict(bcp_model_find(m, BCP_KIND_SYSTEM, "erp")->children[0], &c),
+                     BCP_RPO_NOT_MET);
+    /* crm: its own 1h is tighter than the function's */
+    assert_int_equal(bcp_system_rpo_check(m, bcp_model_find(m, BCP_KIND_SYSTEM, "crm"), &c), BCP_RPO_NOT_MET);
+    assert_string_equal(c.rpo_owner->id, "crm");
+    assert_int_equal(bcp_system_rpo_check(m, bcp_model_find(m, BCP_KIND_SYSTEM, "mail"), &c), BCP_RPO_UNKNOWN);
+    assert_int_equal(bcp_system_rpo_check(m, bcp_model_find(m, BCP_KIND_SYSTEM, "wiki"), &c), BCP_RPO_NOT_MET);
+    assert_null(c.backup);
+
+    assert_string_equal(bcp_risk_level(m, 20)->id, "critical");
+    assert_string_equal(bcp_risk_level(m, 12)->id, "high");
+    assert_string_equal(bcp_risk_level(m, 10)->id, "medium");
+    assert_null(bcp_risk_level(m, 0));
+    int64_t lo, hi;
+    bcp_risk_level_range(m, bcp_model_find(m, BCP_KIND_RISK_LEVEL, "high"), &lo, &hi);
+    assert_int_equal(lo, 12);
+    assert_int_equal(hi, 19);
+
+    size_t n;
+    bcp_entity **risks = bcp_sorted_risks(m, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(risks[0]->id, "flood");
+    assert_string_equal(risks[1]->id, "fire");
+    assert_string_equal(risks[2]->id, "theft");
+    bcp_free(risks);
+    bcp_entity **fns = bcp_sorted_functions(m, &n);
+    assert_string_equal(fns[0]->id, "pay");
+    bcp_free(fns);
+    bcp_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calendar_examples),
         cmocka_unit_test(test_month_arithmetic),
         cmocka_unit_test(test_plural_messages),
+        cmocka_unit_test(test_rpo_levels_and_orders),
         cmocka_unit_test(test_linter_agrees_with_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
