@@ -234,12 +234,15 @@ bcp_rpo_verdict bcp_backup_rpo_verdict(const bcp_entity *backup, const bcp_rpo_c
 
 /* ----------------------------------------------------------- sort orders */
 
-static bcp_entity **copy_list(const bcp_entity_list *l, size_t *count)
+/* The entities of a kind, copied and sorted by `compare`. */
+static bcp_entity **sorted(const bcp_model *m, bcp_kind kind, size_t *count, int (*compare)(const void *, const void *))
 {
+    const bcp_entity_list *l = bcp_model_entities(m, kind);
     *count = l->count;
     bcp_entity **items = bcp_malloc((l->count ? l->count : 1) * sizeof *items);
     if (l->count)
         memcpy(items, l->items, l->count * sizeof *items);
+    qsort(items, *count, sizeof *items, compare);
     return items;
 }
 
@@ -257,9 +260,7 @@ static int compare_risks(const void *a, const void *b)
 
 bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count)
 {
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_RISK), count);
-    qsort(items, *count, sizeof *items, compare_risks);
-    return items;
+    return sorted(m, BCP_KIND_RISK, count, compare_risks);
 }
 
 static int64_t int_or(const bcp_entity *e, const char *name, int64_t fallback)
@@ -279,9 +280,7 @@ static int compare_functions(const void *a, const void *b)
 
 bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count)
 {
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_FUNCTION), count);
-    qsort(items, *count, sizeof *items, compare_functions);
-    return items;
+    return sorted(m, BCP_KIND_FUNCTION, count, compare_functions);
 }
 
 static int64_t duration_or(const bcp_entity *e, const char *name, int64_t fallback)
@@ -304,7 +303,5 @@ static int compare_phases(const void *a, const void *b)
 
 bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count)
 {
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_PHASE), count);
-    qsort(items, *count, sizeof *items, compare_phases);
-    return items;
+    return sorted(m, BCP_KIND_PHASE, count, compare_phases);
 }
