@@ -1,7 +1,8 @@
-/* What the Markdown, HTML and JSON renderers share: a growable buffer, the
+/* What the Markdown, HTML and JSON renderers share: the document context, the
  * localised stdlib prose (text entities), formatting of durations and dates in
- * the document's language, and the values the compiler computes (risk scores
- * and levels, next-due dates, whether a backup meets its RPO). */
+ * the document's language, and template filling.  The values the compiler
+ * computes (risk levels, next-due dates, RPO verdicts, sort orders) come from
+ * model/derive.h, the same functions the lint rules call. */
 #ifndef BCP_RENDER_H
 #define BCP_RENDER_H
 #include <stdbool.h>
