@@ -8,7 +8,7 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *suppliers = bcp_model_entities(model, BCP_KIND_SUPPLIER);
     for (size_t i = 0; i < suppliers->count; i++) {
         const bcp_entity *supplier = suppliers->items[i];
-        if (!bcp_rule_is_critical(supplier))
+        if (!bcp_is_critical(supplier))
             continue;
         const bcp_value *alternates = bcp_entity_value(supplier, "alternates");
         if (alternates && (alternates->kind != BCP_V_LIST || alternates->as.list.count > 0))
@@ -20,7 +20,7 @@ static void check(bcp_lint_ctx *ctx)
         for (size_t r = 0; r < referrers->count; r++) {
             const bcp_entity *function = referrers->items[r];
             /* A function can refer to a supplier only through `needs`. */
-            if (function->kind != BCP_KIND_FUNCTION || !bcp_rule_is_critical(function))
+            if (function->kind != BCP_KIND_FUNCTION || !bcp_is_critical(function))
                 continue;
             int64_t rto;
             if (!needed_by)

@@ -40,7 +40,7 @@ static const bcp_entity *hosted_critical_function(const bcp_model *model, const 
     for (size_t i = 0; i < referrers->count; i++) {
         const bcp_entity *e = referrers->items[i];
         /* A function refers to a site through `sites` (runs there) or `needs` (depends on it). */
-        if (e->kind == BCP_KIND_FUNCTION && bcp_rule_is_critical(e))
+        if (e->kind == BCP_KIND_FUNCTION && bcp_is_critical(e))
             return e;
     }
     return NULL;

@@ -5,7 +5,7 @@
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_age = bcp_rule_threshold_or(ctx, "restore_test_max_age", 365 * 86400LL);
+    bcp_interval max_age = bcp_rule_interval_or(ctx, "restore_test_max_age", bcp_interval_months(12));
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *systems = bcp_model_entities(model, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
@@ -33,12 +33,12 @@ static void check(bcp_lint_ctx *ctx)
                             system->id);
             continue;
         }
-        if (!bcp_rule_is_older_than(latest_day, today, max_age))
+        if (!bcp_is_overdue(bcp_date_add(latest_day, max_age), today))
             continue;
         bcp_lint_report(ctx, &bcp_entity_attr(latest, "tested")->value.span,
-                        "the last restore test of system `%s` was on %s, %lld days ago; the profile allows %s",
-                        system->id, bcp_rule_date_label(latest_day).text, (long long)today - latest_day,
-                        bcp_rule_duration_label(max_age).text);
+                        "the last restore test of system `%s` was on %s, %s ago; the profile allows %s",
+                        system->id, bcp_rule_date_label(latest_day).text, bcp_rule_days(today - latest_day).text,
+                        bcp_rule_duration_label(max_age.seconds).text);
     }
 }
 

@@ -14,6 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/workers.h"
+#include "model/derive.h"
 
 struct bcp_lint_ctx {
     const bcp_model *model;
@@ -54,6 +55,16 @@ int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name)
     if (profile_value(ctx->profile, name, &value) || profile_value(ctx->fallback_profile, name, &value))
         return value;
     return -1;
+}
+
+const bcp_value *bcp_lint_threshold_value(const bcp_lint_ctx *ctx, const char *name)
+{
+    int64_t value;
+    if (profile_value(ctx->profile, name, &value))
+        return bcp_entity_value(ctx->profile, name);
+    if (profile_value(ctx->fallback_profile, name, &value))
+        return bcp_entity_value(ctx->fallback_profile, name);
+    return NULL;
 }
 
 /* Where a finding without a location of its own is shown. */
@@ -213,9 +224,9 @@ bool bcp_lint_resolve_today(const char *flag, int32_t *days, const char **err)
             *err = "SOURCE_DATE_EPOCH must be a number of seconds since 1970-01-01";
             return false;
         }
-        *days = (int32_t)(seconds / 86400);
+        *days = (int32_t)(seconds / BCP_SECONDS_PER_DAY);
         return true;
     }
-    *days = (int32_t)((long long)time(NULL) / 86400);
+    *days = (int32_t)((long long)time(NULL) / BCP_SECONDS_PER_DAY);
     return true;
 }

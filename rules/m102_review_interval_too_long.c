@@ -9,7 +9,7 @@ static const bcp_kind reviewed_kinds[] = {
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_interval = bcp_rule_threshold_or(ctx, "review_max_interval", 365 * 86400LL);
+    int64_t max_interval = bcp_rule_threshold_or(ctx, "review_max_interval", BCP_SECONDS_PER_YEAR);
     int64_t risk_max = bcp_rule_threshold_or(ctx, "risk_review_max_interval", max_interval);
     if (risk_max > max_interval)
         risk_max = max_interval;

@@ -4,31 +4,23 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    int64_t default_every = bcp_rule_threshold_or(ctx, "exercise_max_interval", 365 * 86400LL);
+    bcp_interval default_every = bcp_rule_interval_or(ctx, "exercise_max_interval", bcp_interval_months(12));
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *exercises = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_EXERCISE);
     for (size_t i = 0; i < exercises->count; i++) {
         const bcp_entity *exercise = exercises->items[i];
-        int32_t due, last;
-        const bcp_attr *due_attr = bcp_entity_attr(exercise, "next");
-        bool has_last = bcp_entity_date(exercise, "last", &last);
-        if (!bcp_entity_date(exercise, "next", &due)) {
-            if (!has_last) {
-                bcp_lint_report(ctx, &exercise->id_span,
-                                "exercise `%s` has never been held (`last`) and is not scheduled (`next`)",
-                                exercise->id);
-                continue;
-            }
-            int64_t every;
-            if (!bcp_entity_duration(exercise, "every", &every) || every <= 0)
-                every = default_every;
-            due = last + (int32_t)(every / 86400);
-            due_attr = bcp_entity_attr(exercise, "last");
-        }
-        if (due >= today)
+        int32_t due;
+        const bcp_attr *due_attr;
+        if (!bcp_exercise_due(exercise, default_every, &due, &due_attr)) {
+            bcp_lint_report(ctx, &exercise->id_span,
+                            "exercise `%s` has never been held (`last`) and is not scheduled (`next`)",
+                            exercise->id);
             continue;
-        bcp_lint_report(ctx, &due_attr->value.span, "exercise `%s` was due on %s and is %lld days overdue",
-                        exercise->id, bcp_rule_date_label(due).text, (long long)(today - due));
+        }
+        if (!bcp_is_overdue(due, today))
+            continue;
+        bcp_lint_report(ctx, &due_attr->value.span, "exercise `%s` was due on %s and is %s overdue", exercise->id,
+                        bcp_rule_date_label(due).text, bcp_rule_days(bcp_days_overdue(due, today)).text);
     }
 }
 

@@ -13,7 +13,7 @@ static void mark(bool *covered, const bcp_entity_list *functions, const bcp_enti
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
-    int64_t max_age = bcp_rule_threshold_or(ctx, "function_exercise_max_age", 365 * 86400LL);
+    bcp_interval max_age = bcp_rule_interval_or(ctx, "function_exercise_max_age", bcp_interval_months(12));
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
     if (functions->count == 0)
@@ -31,7 +31,7 @@ static void check(bcp_lint_ctx *ctx)
     for (size_t i = 0; i < exercises->count; i++) {
         const bcp_entity *exercise = exercises->items[i];
         int32_t last;
-        if (!bcp_entity_date(exercise, "last", &last) || bcp_rule_is_older_than(last, today, max_age))
+        if (!bcp_entity_date(exercise, "last", &last) || bcp_is_overdue(bcp_date_add(last, max_age), today))
             continue;
         size_t n;
         const bcp_value *covers = bcp_rule_items(bcp_entity_value(exercise, "covers"), &n);
@@ -59,11 +59,11 @@ static void check(bcp_lint_ctx *ctx)
 
     for (size_t i = 0; i < functions->count; i++) {
         const bcp_entity *function = functions->items[i];
-        if (covered[i] || !bcp_rule_is_critical(function))
+        if (covered[i] || !bcp_is_critical(function))
             continue;
         bcp_lint_report(ctx, &function->id_span,
                         "critical function `%s` was not covered by any exercise held in the last %s", function->id,
-                        bcp_rule_duration_label(max_age).text);
+                        bcp_rule_duration_label(max_age.seconds).text);
     }
     free(covered);
     free(exercised_scenario);

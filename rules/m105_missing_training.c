@@ -19,11 +19,11 @@ static void check(bcp_lint_ctx *ctx)
     bcp_entity *plan = bcp_model_plan(model);
     if (!plan)
         return;
-    int64_t max_interval = bcp_rule_threshold_or(ctx, "training_max_interval", 365 * 86400LL);
+    bcp_interval max_interval = bcp_rule_interval_or(ctx, "training_max_interval", bcp_interval_months(12));
     int32_t today = bcp_lint_today(ctx);
     bool onboarding = false, periodic = false, periodic_current = false;
     const bcp_entity *latest = NULL;
-    int32_t latest_day = 0;
+    int32_t latest_day = 0, latest_due = 0;
     const bcp_entity_list *trainings = bcp_model_entities(model, BCP_KIND_TRAINING);
     for (size_t i = 0; i < trainings->count; i++) {
         const bcp_entity *training = trainings->items[i];
@@ -34,16 +34,17 @@ static void check(bcp_lint_ctx *ctx)
         if (!is_when(training, "periodic"))
             continue;
         periodic = true;
-        int64_t every;
-        if (!bcp_entity_duration(training, "every", &every) || every <= 0 || every > max_interval)
+        bcp_interval every;
+        if (!bcp_entity_interval(training, "every", &every) || bcp_interval_cmp(every, max_interval) > 0)
             every = max_interval;
         int32_t last;
         /* A programme that has not run yet is not overdue; one that ran must run again in time. */
-        if (!bcp_entity_date(training, "last", &last) || !bcp_rule_is_older_than(last, today, every)) {
+        if (!bcp_entity_date(training, "last", &last) || !bcp_is_overdue(bcp_date_add(last, every), today)) {
             periodic_current = true;
         } else if (!latest || last > latest_day) {
             latest = training;
             latest_day = last;
+            latest_due = bcp_date_add(last, every);
         }
     }
     if (!onboarding)
@@ -54,8 +55,9 @@ static void check(bcp_lint_ctx *ctx)
                         "the plan has no periodic training (`training { when = periodic every = 1y ... }`)");
     else if (!periodic_current && latest)
         bcp_lint_report(ctx, &bcp_entity_attr(latest, "last")->value.span,
-                        "periodic training `%s` was last held on %s, %lld days ago: it is overdue", latest->id,
-                        bcp_rule_date_label(latest_day).text, (long long)(today - latest_day));
+                        "periodic training `%s` was last held on %s and was due again on %s: %s overdue",
+                        latest->id, bcp_rule_date_label(latest_day).text, bcp_rule_date_label(latest_due).text,
+                        bcp_rule_days(bcp_days_overdue(latest_due, today)).text);
 }
 
 const bcp_rule bcp_rule_missing_training = {

@@ -5,9 +5,8 @@
 
 static void check(bcp_lint_ctx *ctx)
 {
-    int64_t grace = bcp_lint_threshold(ctx, "finding_grace");
-    if (grace < 0)
-        grace = 0;
+    /* 0d (or unset): overdue from the day after `due` */
+    bcp_interval grace = bcp_rule_interval_or(ctx, "finding_grace", bcp_interval_seconds(0));
     int32_t today = bcp_lint_today(ctx);
     const bcp_entity_list *findings = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_FINDING);
     for (size_t i = 0; i < findings->count; i++) {
@@ -17,11 +16,11 @@ static void check(bcp_lint_ctx *ctx)
         if (strcmp(state, "open") != 0 && strcmp(state, "in_progress") != 0)
             continue;
         int32_t due;
-        if (!bcp_entity_date(finding, "due", &due) || !bcp_rule_is_older_than(due, today, grace))
+        if (!bcp_entity_date(finding, "due", &due) || !bcp_is_overdue(bcp_date_add(due, grace), today))
             continue;
         bcp_lint_report(ctx, &bcp_entity_attr(finding, "due")->value.span,
-                        "finding `%s` is still %s, %lld days after its due date %s", finding->id,
-                        strcmp(state, "open") == 0 ? "open" : "in progress", (long long)(today - due),
+                        "finding `%s` is still %s, %s after its due date %s", finding->id,
+                        strcmp(state, "open") == 0 ? "open" : "in progress", bcp_rule_days(today - due).text,
                         bcp_rule_date_label(due).text);
     }
 }

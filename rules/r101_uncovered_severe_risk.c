@@ -13,20 +13,6 @@ static bool covered_by_scenario(const bcp_model *model, const bcp_entity *risk)
     return false;
 }
 
-/* The matrix band the score falls in: the level with the highest min_score not above it. */
-static const char *band_name(const bcp_entity_list *levels, int score)
-{
-    const char *name = "severe";
-    int64_t best = -1, min_score;
-    for (size_t i = 0; i < levels->count; i++)
-        if (bcp_entity_integer(levels->items[i], "min_score", &min_score) && min_score <= score &&
-            min_score > best) {
-            best = min_score;
-            name = levels->items[i]->id;
-        }
-    return name;
-}
-
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
@@ -41,21 +27,21 @@ static void check(bcp_lint_ctx *ctx)
     int64_t profile_min = bcp_lint_threshold(ctx, "severe_risk_min_score");
     if (profile_min > 0 && profile_min < high_min)
         high_min = profile_min;
-    const bcp_entity_list *levels = bcp_model_entities(model, BCP_KIND_RISK_LEVEL);
 
     const bcp_entity_list *risks = bcp_model_entities(model, BCP_KIND_RISK);
     for (size_t i = 0; i < risks->count; i++) {
         const bcp_entity *risk = risks->items[i];
         int likelihood = bcp_entity_score(risk, "likelihood");
         int impact = bcp_entity_score(risk, "impact");
-        int score = likelihood * impact;
-        if (likelihood == 0 || impact == 0 || score < high_min)
+        int score = bcp_risk_score(risk);
+        if (score == 0 || score < high_min)
             continue;
         if (bcp_rule_has_text(risk, "strategy") || covered_by_scenario(model, risk))
             continue;
+        const bcp_entity *level = bcp_risk_level(model, score);
         bcp_lint_report(ctx, &risk->id_span,
                         "risk `%s` is %s (likelihood %d x impact %d = %d) but has no strategy and no scenario covering it",
-                        risk->id, band_name(levels, score), likelihood, impact, score);
+                        risk->id, level ? level->id : "severe", likelihood, impact, score);
     }
 }
 

@@ -35,6 +35,8 @@ int32_t bcp_lint_today(const bcp_lint_ctx *ctx);
 /* A threshold of the active profile, in seconds (durations) or plain numbers;
  * `name` is a key such as "restore_test_max_age". */
 int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name);
+/* The same threshold as written (a duration keeps its calendar months), or NULL. */
+const bcp_value *bcp_lint_threshold_value(const bcp_lint_ctx *ctx, const char *name);
 /* Reports a finding of the running rule at `span`. Findings in stdlib sources are dropped. */
 bcp_diag *bcp_lint_report(bcp_lint_ctx *ctx, const bcp_span *span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -3,21 +3,17 @@
 #include "rule_util.h"
 
 #include <pcre2.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* --- entities and values ------------------------------------------------ */
-
-bool bcp_rule_is_critical(const bcp_entity *e)
-{
-    return bcp_entity_bool(e, "critical", true);
-}
 
 const bcp_entity *bcp_rule_next_critical_function(const bcp_model *model, size_t *cursor)
 {
     const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
     while (*cursor < functions->count) {
         const bcp_entity *function = functions->items[(*cursor)++];
-        if (bcp_rule_is_critical(function))
+        if (bcp_is_critical(function))
             return function;
     }
     return NULL;
@@ -80,9 +76,17 @@ int64_t bcp_rule_threshold_or(const bcp_lint_ctx *ctx, const char *name, int64_t
     return value > 0 ? value : fallback;
 }
 
-bool bcp_rule_is_older_than(int32_t day, int32_t today, int64_t max_age)
+bcp_interval bcp_rule_interval_or(const bcp_lint_ctx *ctx, const char *name, bcp_interval fallback)
 {
-    return ((int64_t)today - day) * 86400 > max_age;
+    const bcp_value *v = bcp_lint_threshold_value(ctx, name);
+    return v && v->kind == BCP_V_DURATION && v->as.seconds > 0 ? bcp_interval_of_value(v) : fallback;
+}
+
+bcp_rule_count_label bcp_rule_days(int64_t days)
+{
+    bcp_rule_count_label label;
+    snprintf(label.text, sizeof label.text, "%lld %s", (long long)days, days == 1 || days == -1 ? "day" : "days");
+    return label;
 }
 
 bcp_rule_label bcp_rule_duration_label(int64_t seconds)

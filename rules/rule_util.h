@@ -7,12 +7,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/derive.h"
 #include "rule.h"
 
 /* --- entities and values ------------------------------------------------ */
 
-/* Functions, suppliers and the like are critical unless they say `critical = false`. */
-bool bcp_rule_is_critical(const bcp_entity *e);
 /* Steps through the critical functions in source order: start with *cursor = 0;
  * returns NULL after the last one. */
 const bcp_entity *bcp_rule_next_critical_function(const bcp_model *model, size_t *cursor);
@@ -44,9 +43,16 @@ const char *bcp_rule_entity_name(const bcp_entity *e);
 /* The active profile's threshold `name`, or `fallback` when it is unset or not positive. */
 int64_t bcp_rule_threshold_or(const bcp_lint_ctx *ctx, const char *name, int64_t fallback);
 
-/* Has more than `max_age` seconds passed between the date `day` and `today`
- * (both in days since 1970-01-01)? */
-bool bcp_rule_is_older_than(int32_t day, int32_t today, int64_t max_age);
+/* The active profile's duration threshold `name` as an interval (calendar
+ * months kept), or `fallback` when it is unset or not positive. */
+bcp_interval bcp_rule_interval_or(const bcp_lint_ctx *ctx, const char *name, bcp_interval fallback);
+
+/* "1 day", "3 days": a count with its noun, singular or plural by the count.
+ * Use it for every count a message prints. */
+typedef struct bcp_rule_count_label {
+    char text[48];
+} bcp_rule_count_label;
+bcp_rule_count_label bcp_rule_days(int64_t days); /* "1 day", "2 days" */
 
 /* A formatted date or duration to pass straight to bcp_lint_report(), e.g.
  * bcp_rule_duration_label(rto).text: the returned struct lives until the end

@@ -215,15 +215,23 @@ static int build_one(const build_options *o, const char *path, bool color)
         free(doc.markdown);
     }
     if (ok && (o->formats & FMT_HTML)) {
-        char *html = bcp_render_html(&ctx);
+        char *error = NULL;
+        char *html = bcp_render_html(&ctx, &error);
         snprintf(file, n, "%s.html", name);
         ok = html && write_document(o->out_dir, file, html);
+        if (error)
+            fprintf(stderr, "bcp: %s\n", error);
+        free(error);
         free(html);
     }
     if (ok && (o->formats & FMT_JSON)) {
-        char *json = bcp_render_json(&ctx);
+        char *error = NULL;
+        char *json = bcp_render_json(&ctx, &error);
         snprintf(file, n, "%s.json", name);
         ok = json && write_document(o->out_dir, file, json);
+        if (error)
+            fprintf(stderr, "bcp: %s\n", error);
+        free(error);
         free(json);
     }
     for (size_t i = 0; i < ctx.missing_count; i++)

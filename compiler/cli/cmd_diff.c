@@ -149,7 +149,11 @@ int bcp_cmd_diff(int argc, char **argv)
     bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, imports_failed);
     if (o.git && !bcp_plan_diff_is_empty(d))
         printf("diff --bcp %s %s\n", old_name, new_name);
-    bcp_plan_diff_print(stdout, d, o.format, old_name, new_name);
+    bcp_buf text = {0};
+    bcp_plan_diff_render(&text, d, o.format, old_name, new_name);
+    if (text.len)
+        fwrite(text.data, 1, text.len, stdout);
+    bcp_buf_free(&text);
     bool differ = !bcp_plan_diff_is_empty(d);
     bcp_plan_diff_free(d);
     bcp_model_free(old_model);

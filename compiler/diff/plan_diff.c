@@ -5,10 +5,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plan_diff.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "model/derive.h"
 #include "model/model_dump.h"
 
 typedef struct record {
@@ -205,34 +207,16 @@ static void check_list_kept(bcp_plan_diff *d, const record *r, const bcp_entity 
     }
 }
 
-/* The band of the risk matrix a score falls in, from the model's catalogue. */
-static const char *risk_band(const bcp_model *m, int score)
-{
-    const bcp_entity_list *levels = bcp_model_entities(m, BCP_KIND_RISK_LEVEL);
-    const char *best = NULL;
-    int64_t best_min = 0;
-    for (size_t i = 0; i < levels->count; i++) {
-        int64_t min;
-        if (bcp_entity_integer(levels->items[i], "min_score", &min) && min <= score &&
-            (!best || min > best_min)) {
-            best = levels->items[i]->id;
-            best_min = min;
-        }
-    }
-    return best;
-}
-
 static char *score_text(const bcp_model *m, int score)
 {
-    const char *band = risk_band(m, score);
-    return band ? bcp_strprintf("%d (%s)", score, band) : bcp_strprintf("%d", score);
+    const bcp_entity *band = bcp_risk_level(m, score);
+    return band ? bcp_strprintf("%d (%s)", score, band->id) : bcp_strprintf("%d", score);
 }
 
 static void check_risk(bcp_plan_diff *d, const record *r, const bcp_entity *o, const bcp_entity *n,
                        const bcp_model *om, const bcp_model *nm)
 {
-    int before = bcp_entity_score(o, "likelihood") * bcp_entity_score(o, "impact");
-    int after = bcp_entity_score(n, "likelihood") * bcp_entity_score(n, "impact");
+    int before = bcp_risk_score(o), after = bcp_risk_score(n);
     if (before <= 0 || after <= before)
         return;
     const bcp_value *os = value_of(o, "strategy"), *ns = value_of(n, "strategy");
@@ -379,9 +363,7 @@ static void compare_entities(bcp_plan_diff *d, const record *r, const bcp_entity
 bcp_plan_diff *bcp_plan_diff_compute(const bcp_model *old_model, const bcp_model *new_model,
                                      bool roots_only)
 {
-    bcp_plan_diff *d = calloc(1, sizeof *d);
-    if (!d)
-        abort();
+    bcp_plan_diff *d = bcp_calloc(1, sizeof *d);
     collect(&d->old_records, old_model, roots_only);
     collect(&d->new_records, new_model, roots_only);
     /* Removed and changed in the old plan's order, added in the new one's. */
@@ -419,22 +401,22 @@ void bcp_plan_diff_free(bcp_plan_diff *d)
             free(d->changes[i].attrs[a].old_value);
             free(d->changes[i].attrs[a].new_value);
         }
-        free(d->changes[i].attrs);
+        bcp_free(d->changes[i].attrs);
     }
-    free(d->changes);
+    bcp_free(d->changes);
     for (size_t i = 0; i < d->weak_count; i++) {
         free(d->weak[i].what);
         free(d->weak[i].old_value);
         free(d->weak[i].new_value);
     }
-    free(d->weak);
+    bcp_free(d->weak);
     for (size_t i = 0; i < d->old_records.count; i++)
         free(d->old_records.items[i].label);
     for (size_t i = 0; i < d->new_records.count; i++)
         free(d->new_records.items[i].label);
-    free(d->old_records.items);
-    free(d->new_records.items);
-    free(d);
+    bcp_free(d->old_records.items);
+    bcp_free(d->new_records.items);
+    bcp_free(d);
 }
 
 bool bcp_plan_diff_is_empty(const bcp_plan_diff *d) { return d->change_count == 0; }
@@ -445,63 +427,63 @@ size_t bcp_plan_diff_weakenings(const bcp_plan_diff *d) { return d->weak_count; 
 
 /* ---------------------------------------------------------------- output */
 
-static void text_weakening(FILE *out, const weakening *w)
+static void text_weakening(bcp_buf *out, const weakening *w)
 {
-    fprintf(out, "  ! %s: %s", w->label, w->what);
+    bcp_buf_printf(out, "  ! %s: %s", w->label, w->what);
     if (w->old_value && w->new_value)
-        fprintf(out, ": %s \u2192 %s", w->old_value, w->new_value);
+        bcp_buf_printf(out, ": %s \u2192 %s", w->old_value, w->new_value);
     else if (w->old_value)
-        fprintf(out, " (was %s)", w->old_value);
+        bcp_buf_printf(out, " (was %s)", w->old_value);
     if (w->note)
-        fprintf(out, " %s", w->note);
-    fputc('\n', out);
+        bcp_buf_printf(out, " %s", w->note);
+    bcp_buf_puts(out, "\n");
 }
 
-static void print_section_text(FILE *out, const bcp_plan_diff *d, change_kind kind,
+static void print_section_text(bcp_buf *out, const bcp_plan_diff *d, change_kind kind,
                                const char *title, size_t count, char mark)
 {
     if (!count)
         return;
-    fprintf(out, "%s (%zu):\n", title, count);
+    bcp_buf_printf(out, "%s (%zu):\n", title, count);
     for (size_t i = 0; i < d->change_count; i++) {
         const entity_change *c = &d->changes[i];
         if (c->kind != kind)
             continue;
-        fprintf(out, "  %c %s\n", mark, c->label);
+        bcp_buf_printf(out, "  %c %s\n", mark, c->label);
         for (size_t a = 0; a < c->attr_count; a++) {
             const attr_change *ac = &c->attrs[a];
             if (ac->old_value && ac->new_value)
-                fprintf(out, "      %s: %s \u2192 %s\n", ac->name, ac->old_value, ac->new_value);
+                bcp_buf_printf(out, "      %s: %s \u2192 %s\n", ac->name, ac->old_value, ac->new_value);
             else if (ac->new_value)
-                fprintf(out, "      + %s = %s\n", ac->name, ac->new_value);
+                bcp_buf_printf(out, "      + %s = %s\n", ac->name, ac->new_value);
             else
-                fprintf(out, "      - %s = %s\n", ac->name, ac->old_value);
+                bcp_buf_printf(out, "      - %s = %s\n", ac->name, ac->old_value);
         }
     }
-    fputc('\n', out);
+    bcp_buf_puts(out, "\n");
 }
 
-static void print_text(FILE *out, const bcp_plan_diff *d, const char *old_name, const char *new_name)
+static void print_text(bcp_buf *out, const bcp_plan_diff *d, const char *old_name, const char *new_name)
 {
     if (bcp_plan_diff_is_empty(d))
         return;
-    fprintf(out, "bcp diff %s \u2192 %s\n\n", old_name, new_name);
+    bcp_buf_printf(out, "bcp diff %s \u2192 %s\n\n", old_name, new_name);
     print_section_text(out, d, CHANGE_ADDED, "Added", d->added, '+');
     print_section_text(out, d, CHANGE_REMOVED, "Removed", d->removed, '-');
     print_section_text(out, d, CHANGE_CHANGED, "Changed", d->changed, '~');
     if (d->weak_count) {
-        fprintf(out, "Weakens the plan (%zu):\n", d->weak_count);
+        bcp_buf_printf(out, "Weakens the plan (%zu):\n", d->weak_count);
         for (size_t i = 0; i < d->weak_count; i++)
             text_weakening(out, &d->weak[i]);
-        fputc('\n', out);
+        bcp_buf_puts(out, "\n");
     }
-    fprintf(out, "%zu added, %zu removed, %zu changed; %zu change%s weaken%s the plan\n", d->added,
+    bcp_buf_printf(out, "%zu added, %zu removed, %zu changed; %zu change%s weaken%s the plan\n", d->added,
             d->removed, d->changed, d->weak_count, d->weak_count == 1 ? "" : "s",
             d->weak_count == 1 ? "s" : "");
 }
 
 /* A Markdown code span that survives backticks in the text. */
-static void md_code(FILE *out, const char *text)
+static void md_code(bcp_buf *out, const char *text)
 {
     size_t longest = 0, run = 0;
     for (const char *p = text; *p; p++) {
@@ -511,108 +493,104 @@ static void md_code(FILE *out, const char *text)
     }
     bool pad = text[0] == '`' || (text[0] && text[strlen(text) - 1] == '`');
     for (size_t i = 0; i <= longest; i++)
-        fputc('`', out);
+        bcp_buf_puts(out, "`");
     if (pad)
-        fputc(' ', out);
-    fputs(text, out);
+        bcp_buf_puts(out, " ");
+    bcp_buf_puts(out, text);
     if (pad)
-        fputc(' ', out);
+        bcp_buf_puts(out, " ");
     for (size_t i = 0; i <= longest; i++)
-        fputc('`', out);
+        bcp_buf_puts(out, "`");
 }
 
-static void md_assignment(FILE *out, const char *name, const char *value)
+static void md_assignment(bcp_buf *out, const char *name, const char *value)
 {
-    size_t len = strlen(name) + strlen(value) + 4;
-    char *text = malloc(len);
-    if (!text)
-        abort();
-    snprintf(text, len, "%s = %s", name, value);
+    char *text = bcp_strprintf("%s = %s", name, value);
     md_code(out, text);
     free(text);
 }
 
-static void print_section_md(FILE *out, const bcp_plan_diff *d, change_kind kind, const char *title,
+static void print_section_md(bcp_buf *out, const bcp_plan_diff *d, change_kind kind, const char *title,
                              size_t count)
 {
     if (!count)
         return;
-    fprintf(out, "### %s\n\n", title);
+    bcp_buf_printf(out, "### %s\n\n", title);
     for (size_t i = 0; i < d->change_count; i++) {
         const entity_change *c = &d->changes[i];
         if (c->kind != kind)
             continue;
-        fputs("- ", out);
+        bcp_buf_puts(out, "- ");
         md_code(out, c->label);
-        fputc('\n', out);
+        bcp_buf_puts(out, "\n");
         for (size_t a = 0; a < c->attr_count; a++) {
             const attr_change *ac = &c->attrs[a];
-            fputs("  - ", out);
+            bcp_buf_puts(out, "  - ");
             if (ac->old_value && ac->new_value) {
                 md_code(out, ac->name);
-                fputs(": ", out);
+                bcp_buf_puts(out, ": ");
                 md_code(out, ac->old_value);
-                fputs(" \u2192 ", out);
+                bcp_buf_puts(out, " \u2192 ");
                 md_code(out, ac->new_value);
             } else if (ac->new_value) {
                 if (kind != CHANGE_ADDED)
-                    fputs("added ", out);
+                    bcp_buf_puts(out, "added ");
                 md_assignment(out, ac->name, ac->new_value);
             } else {
-                fputs("removed ", out);
+                bcp_buf_puts(out, "removed ");
                 md_assignment(out, ac->name, ac->old_value);
             }
-            fputc('\n', out);
+            bcp_buf_puts(out, "\n");
         }
     }
-    fputc('\n', out);
+    bcp_buf_puts(out, "\n");
 }
 
-static void print_markdown(FILE *out, const bcp_plan_diff *d, const char *old_name,
+static void print_markdown(bcp_buf *out, const bcp_plan_diff *d, const char *old_name,
                            const char *new_name)
 {
-    fputs("## bcp diff: ", out);
+    bcp_buf_puts(out, "## bcp diff: ");
     md_code(out, old_name);
-    fputs(" \u2192 ", out);
+    bcp_buf_puts(out, " \u2192 ");
     md_code(out, new_name);
-    fputs("\n\n", out);
+    bcp_buf_puts(out, "\n\n");
     if (bcp_plan_diff_is_empty(d)) {
-        fputs("No semantic differences: the two versions mean the same plan.\n", out);
+        bcp_buf_puts(out, "No semantic differences: the two versions mean the same plan.\n");
         return;
     }
-    fputs("| Change | Count |\n|---|---:|\n", out);
-    fprintf(out, "| Added | %zu |\n| Removed | %zu |\n| Changed | %zu |\n", d->added, d->removed,
+    bcp_buf_puts(out, "| Change | Count |\n|---|---:|\n");
+    bcp_buf_printf(out, "| Added | %zu |\n| Removed | %zu |\n| Changed | %zu |\n", d->added, d->removed,
             d->changed);
-    fprintf(out, "| **Weakens the plan** | **%zu** |\n\n", d->weak_count);
+    bcp_buf_printf(out, "| **Weakens the plan** | **%zu** |\n\n", d->weak_count);
     if (d->weak_count) {
-        fputs("### \u26a0\ufe0f Weakens the plan\n\n", out);
+        bcp_buf_puts(out, "### \u26a0\ufe0f Weakens the plan\n\n");
         for (size_t i = 0; i < d->weak_count; i++) {
             const weakening *w = &d->weak[i];
-            fputs("- ", out);
+            bcp_buf_puts(out, "- ");
             md_code(out, w->label);
-            fprintf(out, ": %s", w->what);
+            bcp_buf_printf(out, ": %s", w->what);
             if (w->old_value && w->new_value) {
-                fputs(": ", out);
+                bcp_buf_puts(out, ": ");
                 md_code(out, w->old_value);
-                fputs(" \u2192 ", out);
+                bcp_buf_puts(out, " \u2192 ");
                 md_code(out, w->new_value);
             } else if (w->old_value) {
-                fputs(" (was ", out);
+                bcp_buf_puts(out, " (was ");
                 md_code(out, w->old_value);
-                fputc(')', out);
+                bcp_buf_puts(out, ")");
             }
             if (w->note)
-                fprintf(out, " %s", w->note);
-            fputc('\n', out);
+                bcp_buf_printf(out, " %s", w->note);
+            bcp_buf_puts(out, "\n");
         }
-        fputc('\n', out);
+        bcp_buf_puts(out, "\n");
     }
     print_section_md(out, d, CHANGE_ADDED, "Added", d->added);
     print_section_md(out, d, CHANGE_REMOVED, "Removed", d->removed);
     print_section_md(out, d, CHANGE_CHANGED, "Changed", d->changed);
 }
 
-void bcp_plan_diff_print(FILE *out, const bcp_plan_diff *d, bcp_diff_format format,
+void bcp_plan_diff_render(bcp_buf *out, const bcp_plan_diff *d, bcp_diff_format format,
                          const char *old_name, const char *new_name)
 {
     if (format == BCP_DIFF_MARKDOWN)

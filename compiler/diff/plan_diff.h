@@ -5,8 +5,8 @@
 #define BCP_PLAN_DIFF_H
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
+#include "base/buf.h"
 #include "model/model.h"
 
 typedef enum { BCP_DIFF_TEXT, BCP_DIFF_MARKDOWN } bcp_diff_format;
@@ -26,8 +26,9 @@ size_t bcp_plan_diff_removed(const bcp_plan_diff *diff);
 size_t bcp_plan_diff_changed(const bcp_plan_diff *diff);
 size_t bcp_plan_diff_weakenings(const bcp_plan_diff *diff);
 
-/* Prints the diff; nothing in text format when there are no differences. */
-void bcp_plan_diff_print(FILE *out, const bcp_plan_diff *diff, bcp_diff_format format,
-                         const char *old_name, const char *new_name);
+/* Appends the diff to `out`; nothing in text format when there are no
+ * differences. */
+void bcp_plan_diff_render(bcp_buf *out, const bcp_plan_diff *diff, bcp_diff_format format,
+                          const char *old_name, const char *new_name);
 
 #endif

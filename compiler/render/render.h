@@ -1,7 +1,8 @@
-/* What the Markdown, HTML and JSON renderers share: a growable buffer, the
+/* What the Markdown, HTML and JSON renderers share: the document context, the
  * localised stdlib prose (text entities), formatting of durations and dates in
- * the document's language, and the values the compiler computes (risk scores
- * and levels, next-due dates, whether a backup meets its RPO). */
+ * the document's language, and template filling.  The values the compiler
+ * computes (risk levels, next-due dates, RPO verdicts, sort orders) come from
+ * model/derive.h, the same functions the lint rules call. */
 #ifndef BCP_RENDER_H
 #define BCP_RENDER_H
 #include <stdbool.h>
@@ -9,6 +10,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "model/derive.h"
 #include "model/model.h"
 
 
@@ -50,32 +52,13 @@ const char *bcp_rattr(bcp_render_ctx *ctx, const bcp_entity *e, const char *name
 /* "24 小时", "2 days": the largest exact unit, in the document language. */
 void bcp_rfmt_duration(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
 
-/* Computed values. */
-int bcp_risk_score(const bcp_entity *risk);                   /* likelihood x impact, 0 unknown */
-const bcp_entity *bcp_risk_level(const bcp_model *m, int score);   /* band, NULL when unknown */
-/* Risks sorted by score (highest first), then source order.  Caller frees the array. */
-bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count);
-/* Functions by priority, then source order.  Caller frees. */
-bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count);
-/* Phases by order, then start, then source order.  Caller frees. */
-bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
-/* Exercise: explicit `next`, else last + every. */
-bool bcp_exercise_next_due(const bcp_entity *ex, int32_t *days);
-/* Plan: reviewed + review_every (default 1y). */
-bool bcp_plan_next_review(const bcp_entity *plan, int32_t *days);
-int64_t bcp_plan_review_interval(const bcp_entity *plan);
-/* Adds a duration to a date the way a calendar does for months and years. */
-int32_t bcp_add_duration(int32_t days, int64_t seconds);
-/* The RPO a system must meet: the tightest of its own and those of the
- * functions that need it (as lint rule D102 reads it).  False when none applies. */
-bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds);
-typedef enum bcp_rpo_verdict { BCP_RPO_UNKNOWN, BCP_RPO_MET, BCP_RPO_NOT_MET } bcp_rpo_verdict;
-/* Whether a system meets its RPO, judged as a whole like D102: its most
- * frequent backup bounds the data loss; no backup at all does not meet it.
- * Sets *rpo unless the verdict is BCP_RPO_UNKNOWN (no RPO applies). */
-bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo);
-
-/* Copies `tmpl` to out with every {key} replaced by value (raw, unescaped). */
+/* Template filling, the one implementation: copies `tmpl` to out with every
+ * {keys[i]} replaced by values[i] (NULL reads as ""), written through `put`
+ * (NULL: raw, unescaped); other braces are copied as they are. */
+typedef void bcp_rfill_put(bcp_buf *out, const char *value);
+void bcp_rfill_keys(bcp_buf *out, const char *tmpl, const char *const *keys, const char *const *values, size_t n,
+                    bcp_rfill_put *put);
+/* The same for a single {key}, raw. */
 void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value);
 /* " (text)" / "（text）": parentheses around a remark, through `text paren`,
  * so that each language brings its own punctuation. */
@@ -97,9 +80,11 @@ typedef struct bcp_md_doc {
  * Markdown heat map grid (the page draws it as SVG) and records where the
  * figures belong. */
 void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out);
-/* A self-contained HTML page; NULL (with a message on stderr) on failure. */
-char *bcp_render_html(bcp_render_ctx *ctx);
-/* The resolved model plus computed values as JSON (see docs/json.md). */
-char *bcp_render_json(bcp_render_ctx *ctx);
+/* A self-contained HTML page.  On failure NULL, and *error (when error is
+ * not NULL) gets a message the caller frees. */
+char *bcp_render_html(bcp_render_ctx *ctx, char **error);
+/* The resolved model plus computed values as JSON (see docs/json.md); on
+ * failure NULL and *error as for bcp_render_html. */
+char *bcp_render_json(bcp_render_ctx *ctx, char **error);
 
 #endif

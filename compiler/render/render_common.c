@@ -1,3 +1,5 @@
+/* What the renderers share (see render.h): the document context, localised
+ * stdlib prose, durations in the document language, and template filling. */
 #define _DEFAULT_SOURCE
 #include "render.h"
 
@@ -7,9 +9,6 @@
 #include <string.h>
 
 #include "base/alloc.h"
-
-/* ---------------------------------------------------------------- buffer */
-
 
 /* ------------------------------------------------------------- context */
 
@@ -26,8 +25,8 @@ void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang
 void bcp_render_ctx_free(bcp_render_ctx *ctx)
 {
     for (size_t i = 0; i < ctx->missing_count; i++)
-        free(ctx->missing[i]);
-    free(ctx->missing);
+        bcp_free(ctx->missing[i]);
+    bcp_free(ctx->missing);
     ctx->missing = NULL;
     ctx->missing_count = ctx->missing_cap = 0;
 }
@@ -40,9 +39,7 @@ static void note_missing(bcp_render_ctx *ctx, const char *id, const char *field)
         if (strcmp(ctx->missing[i], key) == 0)
             return;
     ctx->missing = bcp_grow(ctx->missing, &ctx->missing_cap, ctx->missing_count, sizeof *ctx->missing);
-    ctx->missing[ctx->missing_count] = strdup(key);
-    if (!ctx->missing[ctx->missing_count])
-        abort();
+    ctx->missing[ctx->missing_count] = bcp_strdup(key);
     ctx->missing_count++;
 }
 
@@ -129,10 +126,10 @@ const char *bcp_rlabel(bcp_render_ctx *ctx, const bcp_entity *e)
 
 #define MINUTE 60LL
 #define HOUR (60 * MINUTE)
-#define DAY (24 * HOUR)
+#define DAY BCP_SECONDS_PER_DAY
 #define WEEK (7 * DAY)
-#define MONTH (30 * DAY)
-#define YEAR (365 * DAY)
+#define MONTH BCP_SECONDS_PER_MONTH
+#define YEAR BCP_SECONDS_PER_YEAR
 
 static void format_duration(bcp_render_ctx *ctx, int64_t seconds, bool bare_one, bcp_buf *out);
 
@@ -160,14 +157,7 @@ void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id,
     }
     if (!tmpl)
         tmpl = bcp_rt_title(ctx, phrase_id);
-    for (const char *p = tmpl; *p; p++) {
-        if (strncmp(p, "{every}", 7) == 0) {
-            bcp_buf_puts(out, d.data ? d.data : "");
-            p += 6;
-        } else {
-            bcp_buf_put(out, p, 1);
-        }
-    }
+    bcp_rfill(out, tmpl, "every", d.data);
     bcp_buf_free(&d);
 }
 
@@ -197,212 +187,36 @@ static void format_duration(bcp_render_ctx *ctx, int64_t seconds, bool bare_one,
     bcp_buf_printf(out, "%lld s", (long long)seconds);
 }
 
-/* ------------------------------------------------------------ computed */
-
-int bcp_risk_score(const bcp_entity *risk)
-{
-    int l = bcp_entity_score(risk, "likelihood"), i = bcp_entity_score(risk, "impact");
-    return l > 0 && i > 0 ? l * i : 0;
-}
-
-const bcp_entity *bcp_risk_level(const bcp_model *m, int score)
-{
-    if (score <= 0)
-        return NULL;
-    const bcp_entity_list *levels = bcp_model_entities(m, BCP_KIND_RISK_LEVEL);
-    const bcp_entity *best = NULL;
-    int64_t best_min = 0;
-    for (size_t i = 0; i < levels->count; i++) {
-        int64_t min;
-        if (!bcp_entity_integer(levels->items[i], "min_score", &min) || min > score)
-            continue;
-        if (!best || min > best_min) {
-            best = levels->items[i];
-            best_min = min;
-        }
-    }
-    return best;
-}
-
-static bcp_entity **copy_list(const bcp_entity_list *l, size_t *count)
-{
-    *count = l->count;
-    bcp_entity **items = malloc((l->count ? l->count : 1) * sizeof *items);
-    if (!items)
-        abort();
-    if (l->count)
-        memcpy(items, l->items, l->count * sizeof *items);
-    return items;
-}
-
-static int compare_risks(const void *a, const void *b)
-{
-    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
-    int sx = bcp_risk_score(x), sy = bcp_risk_score(y);
-    if (sx != sy)
-        return sy - sx;
-    return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
-}
-
-bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count)
-{
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_RISK), count);
-    qsort(items, *count, sizeof *items, compare_risks);
-    return items;
-}
-
-static int64_t int_or(const bcp_entity *e, const char *name, int64_t fallback)
-{
-    int64_t v;
-    return bcp_entity_integer(e, name, &v) ? v : fallback;
-}
-
-static int compare_functions(const void *a, const void *b)
-{
-    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
-    int64_t px = int_or(x, "priority", 1), py = int_or(y, "priority", 1);
-    if (px != py)
-        return px < py ? -1 : 1;
-    return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
-}
-
-bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count)
-{
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_FUNCTION), count);
-    qsort(items, *count, sizeof *items, compare_functions);
-    return items;
-}
-
-static int64_t duration_or(const bcp_entity *e, const char *name, int64_t fallback)
-{
-    int64_t v;
-    return bcp_entity_duration(e, name, &v) ? v : fallback;
-}
-
-static int compare_phases(const void *a, const void *b)
-{
-    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
-    int64_t ox = int_or(x, "order", 1000), oy = int_or(y, "order", 1000);
-    if (ox != oy)
-        return ox < oy ? -1 : 1;
-    int64_t sx = duration_or(x, "starts", 0), sy = duration_or(y, "starts", 0);
-    if (sx != sy)
-        return sx < sy ? -1 : 1;
-    return x->ordinal < y->ordinal ? -1 : x->ordinal > y->ordinal;
-}
-
-bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count)
-{
-    bcp_entity **items = copy_list(bcp_model_entities(m, BCP_KIND_PHASE), count);
-    qsort(items, *count, sizeof *items, compare_phases);
-    return items;
-}
-
-int32_t bcp_add_duration(int32_t days, int64_t seconds)
-{
-    if (seconds > 0 && (seconds % YEAR == 0 || seconds % MONTH == 0)) {
-        int64_t months = seconds % YEAR == 0 ? seconds / YEAR * 12 : seconds / MONTH;
-        int y;
-        unsigned mo, d;
-        bcp_civil_from_days(days, &y, &mo, &d);
-        int64_t total = (int64_t)y * 12 + (mo - 1) + months;
-        int ny = (int)(total / 12);
-        unsigned nm = (unsigned)(total % 12) + 1;
-        static const unsigned mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-        unsigned limit = mdays[nm - 1];
-        if (nm == 2 && ((ny % 4 == 0 && ny % 100 != 0) || ny % 400 == 0))
-            limit = 29;
-        return bcp_days_from_civil(ny, nm, d > limit ? limit : d);
-    }
-    return days + (int32_t)((seconds + DAY - 1) / DAY);
-}
-
-bool bcp_exercise_next_due(const bcp_entity *ex, int32_t *days)
-{
-    if (bcp_entity_date(ex, "next", days))
-        return true;
-    int32_t last;
-    int64_t every;
-    if (bcp_entity_date(ex, "last", &last) && bcp_entity_duration(ex, "every", &every) && every > 0) {
-        *days = bcp_add_duration(last, every);
-        return true;
-    }
-    return false;
-}
-
-int64_t bcp_plan_review_interval(const bcp_entity *plan)
-{
-    return duration_or(plan, "review_every", YEAR);
-}
-
-bool bcp_plan_next_review(const bcp_entity *plan, int32_t *days)
-{
-    int32_t reviewed;
-    if (!plan || !bcp_entity_date(plan, "reviewed", &reviewed))
-        return false;
-    *days = bcp_add_duration(reviewed, bcp_plan_review_interval(plan));
-    return true;
-}
-
-static bool list_has_target(const bcp_value *v, const bcp_entity *target)
-{
-    if (!v || v->kind != BCP_V_LIST)
-        return false;
-    for (size_t i = 0; i < v->as.list.count; i++)
-        if (v->as.list.items[i].kind == BCP_V_REF && v->as.list.items[i].as.ref.target == target)
-            return true;
-    return false;
-}
-
-bool bcp_system_rpo(bcp_model *m, const bcp_entity *system, int64_t *seconds)
-{
-    bool found = bcp_entity_duration(system, "rpo", seconds);
-    /* the functions that refer to the system (through `needs`), without a
-     * scan of every function per system */
-    const bcp_entity_list *users = bcp_model_referrers(m, system);
-    for (size_t i = 0; i < users->count; i++) {
-        int64_t rpo;
-        if (users->items[i]->kind != BCP_KIND_FUNCTION ||
-            !list_has_target(bcp_entity_value(users->items[i], "needs"), system) ||
-            !bcp_entity_duration(users->items[i], "rpo", &rpo))
-            continue;
-        if (!found || rpo < *seconds)
-            *seconds = rpo;
-        found = true;
-    }
-    return found;
-}
-
-bcp_rpo_verdict bcp_system_rpo_verdict(bcp_model *m, const bcp_entity *system, int64_t *rpo)
-{
-    if (!bcp_system_rpo(m, system, rpo))
-        return BCP_RPO_UNKNOWN;
-    bool any = false;
-    int64_t best = 0;
-    for (size_t i = 0; i < system->child_count; i++) {
-        int64_t every;
-        const bcp_entity *b = system->children[i];
-        if (b->kind == BCP_KIND_BACKUP && bcp_entity_duration(b, "every", &every) && (!any || every < best)) {
-            best = every;
-            any = true;
-        }
-    }
-    return any && best <= *rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;
-}
-
 /* ------------------------------------------------------------ templates */
 
-void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value)
+static void put_raw(bcp_buf *out, const char *value)
 {
-    size_t kl = strlen(key);
+    bcp_buf_puts(out, value);
+}
+
+void bcp_rfill_keys(bcp_buf *out, const char *tmpl, const char *const *keys, const char *const *values, size_t n,
+                    bcp_rfill_put *put)
+{
+    if (!put)
+        put = put_raw;
     for (const char *p = tmpl; *p; p++) {
-        if (p[0] == '{' && strncmp(p + 1, key, kl) == 0 && p[1 + kl] == '}') {
-            bcp_buf_puts(out, value ? value : "");
-            p += kl + 1;
+        const char *end = *p == '{' ? strchr(p + 1, '}') : NULL;
+        size_t i = 0;
+        for (; end && i < n; i++)
+            if (strlen(keys[i]) == (size_t)(end - p - 1) && strncmp(p + 1, keys[i], (size_t)(end - p - 1)) == 0)
+                break;
+        if (end && i < n) {
+            put(out, values[i] ? values[i] : "");
+            p = end;
         } else {
             bcp_buf_put(out, p, 1);
         }
     }
+}
+
+void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *value)
+{
+    bcp_rfill_keys(out, tmpl, &key, &value, 1, NULL);
 }
 
 void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out)

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/alloc.h"
+#include "bcp.h"
 #include "render.h"
 
 #define HOUR_S 3600LL
@@ -155,11 +156,9 @@ static void fit_text(bcp_buf *o, const char *s, size_t width)
         html_escape(o, s);
         return;
     }
-    char *cut = strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
-    if (!cut)
-        abort();
+    char *cut = bcp_strndup(s, prefix_for_width(s, width > 1 ? width - 1 : 0));
     html_escape(o, cut);
-    free(cut);
+    bcp_free(cut);
     bcp_buf_puts(o, "…");
 }
 
@@ -271,100 +270,121 @@ static void score_names(bcp_render_ctx *ctx, bcp_kind kind, int score, bcp_buf *
     }
 }
 
-static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
+/* The heat map's geometry: wide cells, so that a risk id of up to 20
+ * characters fits on one line. */
+enum { HM_CW = 150, HM_CH = 100, HM_LEFT = 130, HM_TOP = 12, HM_GW = HM_CW * 5, HM_GH = HM_CH * 5,
+       HM_MAX_LINES = 5 };
+
+static bool in_cell(const bcp_entity *risk, int l, int i)
 {
-    size_t n;
-    bcp_entity **risks = bcp_sorted_risks(ctx->model, &n);
-    /* wide cells: a risk id of up to 20 characters fits on one line */
-    const int cw = 150, ch = 100, left = 130, top = 12, gw = cw * 5, gh = ch * 5;
-    const int width = left + gw + 12, height = top + gh + 84;
-    const int max_lines = 5;
-    bcp_buf_puts(o, "<figure class=\"figure heatmap\">");
-    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-                   width, height);
-    html_escape(o, bcp_rt_title(ctx, "risk_heatmap"));
-    bcp_buf_puts(o, "\" font-size=\"12\">");
-    for (int l = 5; l >= 1; l--) {
-        for (int i = 1; i <= 5; i++) {
-            bool dark;
-            const char *fill = level_color(bcp_risk_level(ctx->model, l * i), &dark);
-            const char *ink = dark ? "#212529" : "#ffffff";
-            int x = left + (i - 1) * cw, y = top + (5 - l) * ch;
-            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
-                              "fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>",
-                           x, y, cw, ch, fill);
-            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"score\" fill=\"%s\">%d</text>", x + cw - 6,
-                           y + 14, ink, l * i);
-            /* ids of the risks in this cell; the last line says how many more */
-            size_t total = 0;
-            for (size_t k = 0; k < n; k++)
-                if (bcp_entity_score(risks[k], "likelihood") == l && bcp_entity_score(risks[k], "impact") == i)
-                    total++;
-            size_t room = total > (size_t)max_lines ? (size_t)max_lines - 1 : total, shown = 0;
-            for (size_t k = 0; k < n && shown < room; k++) {
-                if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
-                    continue;
-                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
-                               y + 30 + (int)shown * 15, ink);
-                html_escape(o, bcp_rlabel(ctx, risks[k]));
-                bcp_buf_puts(o, "</title>");
-                fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
-                bcp_buf_puts(o, "</text>");
-                shown++;
-            }
-            if (total > shown)
-                bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
-                               y + 30 + (int)shown * 15, ink, total - shown);
-        }
-    }
-    /* axes: likelihood down the left, impact along the bottom */
-    for (int l = 5; l >= 1; l--) {
-        bcp_buf name = {0};
-        score_names(ctx, BCP_KIND_LIKELIHOOD_LEVEL, l, &name);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", left - 8,
-                       top + (5 - l) * ch + ch / 2 + 4);
-        char num[16];
-        snprintf(num, sizeof num, "%d", l);
-        bcp_rfmt_paren(ctx, num, &name);
-        html_escape(o, name.data);
+    return bcp_entity_score(risk, "likelihood") == l && bcp_entity_score(risk, "impact") == i;
+}
+
+/* Cell (likelihood l, impact i): its level's colour, its score, and the ids
+ * of the risks in it; the last line says how many more. */
+static void heatmap_cell(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, size_t n, int l, int i)
+{
+    bool dark;
+    const char *fill = level_color(bcp_risk_level(ctx->model, l * i), &dark);
+    const char *ink = dark ? "#212529" : "#ffffff";
+    int x = HM_LEFT + (i - 1) * HM_CW, y = HM_TOP + (5 - l) * HM_CH;
+    bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+                      "fill-opacity=\"0.85\" stroke=\"#fff\" stroke-width=\"2\"/>",
+                   x, y, HM_CW, HM_CH, fill);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"score\" fill=\"%s\">%d</text>", x + HM_CW - 6, y + 14, ink,
+                   l * i);
+    size_t total = 0;
+    for (size_t k = 0; k < n; k++)
+        if (in_cell(risks[k], l, i))
+            total++;
+    size_t room = total > (size_t)HM_MAX_LINES ? (size_t)HM_MAX_LINES - 1 : total, shown = 0;
+    for (size_t k = 0; k < n && shown < room; k++) {
+        if (!in_cell(risks[k], l, i))
+            continue;
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
+                       y + 30 + (int)shown * 15, ink);
+        html_escape(o, bcp_rlabel(ctx, risks[k]));
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
         bcp_buf_puts(o, "</text>");
-        bcp_buf_free(&name);
+        shown++;
+    }
+    if (total > shown)
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
+                       y + 30 + (int)shown * 15, ink, total - shown);
+}
+
+/* A tick label on an axis: the level's name and its score, "High (4)". */
+static void heatmap_tick(bcp_render_ctx *ctx, bcp_buf *o, bcp_kind kind, int score)
+{
+    bcp_buf name = {0};
+    score_names(ctx, kind, score, &name);
+    char num[16];
+    snprintf(num, sizeof num, "%d", score);
+    bcp_rfmt_paren(ctx, num, &name);
+    html_escape(o, name.data);
+    bcp_buf_puts(o, "</text>");
+    bcp_buf_free(&name);
+}
+
+/* Likelihood down the left, impact along the bottom. */
+static void heatmap_axes(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    for (int l = 5; l >= 1; l--) {
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", HM_LEFT - 8,
+                       HM_TOP + (5 - l) * HM_CH + HM_CH / 2 + 4);
+        heatmap_tick(ctx, o, BCP_KIND_LIKELIHOOD_LEVEL, l);
     }
     for (int i = 1; i <= 5; i++) {
-        bcp_buf name = {0};
-        score_names(ctx, BCP_KIND_IMPACT_LEVEL, i, &name);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">", left + (i - 1) * cw + cw / 2,
-                       top + gh + 18);
-        char num[16];
-        snprintf(num, sizeof num, "%d", i);
-        bcp_rfmt_paren(ctx, num, &name);
-        html_escape(o, name.data);
-        bcp_buf_puts(o, "</text>");
-        bcp_buf_free(&name);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">",
+                       HM_LEFT + (i - 1) * HM_CW + HM_CW / 2, HM_TOP + HM_GH + 18);
+        heatmap_tick(ctx, o, BCP_KIND_IMPACT_LEVEL, i);
     }
-    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">", left + gw / 2, top + gh + 40);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">", HM_LEFT + HM_GW / 2,
+                   HM_TOP + HM_GH + 40);
     html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 1));
     bcp_buf_puts(o, " →</text>");
     bcp_buf_printf(o, "<text x=\"14\" y=\"%d\" class=\"axis\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">",
-                   top + gh / 2, top + gh / 2);
+                   HM_TOP + HM_GH / 2, HM_TOP + HM_GH / 2);
     html_escape(o, bcp_rt_item(ctx, "heatmap_axes", 0));
     bcp_buf_puts(o, " →</text>");
-    /* legend: the level bands, lowest first, with their score ranges */
+}
+
+/* The level bands, lowest first. */
+static void heatmap_legend(bcp_render_ctx *ctx, bcp_buf *o)
+{
     const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
-    int lx = left;
+    int lx = HM_LEFT;
     for (size_t i = 0; i < levels->count; i++) {
         bool dark;
         const char *fill = level_color(levels->items[i], &dark);
         bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"14\" rx=\"2\" fill=\"%s\" fill-opacity=\"0.85\"/>", lx,
-                       top + gh + 58, fill);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", lx + 20, top + gh + 70);
+                       HM_TOP + HM_GH + 58, fill);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", lx + 20, HM_TOP + HM_GH + 70);
         const char *name = bcp_rlabel(ctx, levels->items[i]);
         html_escape(o, name);
         bcp_buf_puts(o, "</text>");
         lx += 40 + 7 * (int)display_width(name, strlen(name));
     }
+}
+
+static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    size_t n;
+    bcp_entity **risks = bcp_sorted_risks(ctx->model, &n);
+    const int width = HM_LEFT + HM_GW + 12, height = HM_TOP + HM_GH + 84;
+    bcp_buf_puts(o, "<figure class=\"figure heatmap\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+                   width, height);
+    html_escape(o, bcp_rt_title(ctx, "risk_heatmap"));
+    bcp_buf_puts(o, "\" font-size=\"12\">");
+    for (int l = 5; l >= 1; l--)
+        for (int i = 1; i <= 5; i++)
+            heatmap_cell(ctx, o, risks, n, l, i);
+    heatmap_axes(ctx, o);
+    heatmap_legend(ctx, o);
     bcp_buf_puts(o, "</svg></figure>\n");
-    free(risks);
+    bcp_free(risks);
 }
 
 /* ------------------------------------------------------------- timeline */
@@ -403,165 +423,223 @@ typedef struct band {
     bool fits;   /* the title fits inside its band */
 } band;
 
-static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
+/* The timeline's geometry: functions are rows, time runs left to right. */
+enum { TL_LEFT = 210, TL_RIGHT = 24, TL_TOP = 52, TL_ROW = 30, TL_WIDTH = 900, TL_MAX_BANDS = 64 };
+#define TL_PLOT ((double)(TL_WIDTH - TL_LEFT - TL_RIGHT))
+
+static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
+
+typedef struct timeline {
+    bcp_render_ctx *ctx;
+    bcp_buf *o;
+    bcp_entity **fns;
+    size_t fn_count, rows;        /* rows: at least one, even without functions */
+    band bands[TL_MAX_BANDS];
+    size_t nb;
+    size_t last;                  /* the last tick on the axis */
+    int legend_x[TL_MAX_BANDS], legend_line[TL_MAX_BANDS], legend_lines;
+} timeline;
+
+/* The phases as bands, or the three default phases when the plan has none. */
+static void timeline_bands(timeline *t)
 {
-    size_t fn_count, ph_count;
-    bcp_entity **fns = bcp_sorted_functions(ctx->model, &fn_count);
-    bcp_entity **phs = bcp_sorted_phases(ctx->model, &ph_count);
-    band bands[64];
-    size_t nb = 0;
-    int64_t horizon = 168 * HOUR_S;
+    size_t ph_count;
+    bcp_entity **phs = bcp_sorted_phases(t->ctx->model, &ph_count);
     if (ph_count) {
-        for (size_t i = 0; i < ph_count && nb < 64; i++) {
+        for (size_t i = 0; i < ph_count && t->nb < TL_MAX_BANDS; i++) {
             int64_t s = 0, e = 0;
             bcp_entity_duration(phs[i], "starts", &s);
             bool has_end = bcp_entity_duration(phs[i], "ends", &e);
-            bands[nb++] = (band){bcp_rlabel(ctx, phs[i]), s, has_end ? e : 0, !has_end};
+            t->bands[t->nb++] = (band){bcp_rlabel(t->ctx, phs[i]), s, has_end ? e : 0, !has_end};
         }
     } else {
-        bands[nb++] = (band){bcp_rt_title(ctx, "phase_response"), 0, 48 * HOUR_S, false};
-        bands[nb++] = (band){bcp_rt_title(ctx, "phase_short_term"), 48 * HOUR_S, 72 * HOUR_S, false};
-        bands[nb++] = (band){bcp_rt_title(ctx, "phase_long_term"), 72 * HOUR_S, 0, true};
+        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_response"), 0, 48 * HOUR_S, false};
+        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_short_term"), 48 * HOUR_S, 72 * HOUR_S, false};
+        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_long_term"), 72 * HOUR_S, 0, true};
     }
-    for (size_t i = 0; i < nb; i++) {
-        if (bands[i].ends > horizon)
-            horizon = bands[i].ends;
-        if (bands[i].starts > horizon)
-            horizon = bands[i].starts;
-    }
-    for (size_t i = 0; i < fn_count; i++) {
-        int64_t v;
-        if (bcp_entity_duration(fns[i], "mtpd", &v) && v > horizon)
-            horizon = v;
-        if (bcp_entity_duration(fns[i], "rto", &v) && v > horizon)
-            horizon = v;
-    }
-    size_t last = 1;
-    while (last < TICK_COUNT - 1 && ticks[last] < horizon)
-        last++;
-    if (horizon > ticks[last])
-        horizon = ticks[last];
+    bcp_free(phs);
+}
 
-    const int left = 210, right = 24, top = 52, row = 30, width = 900;
-    const double plot = width - left - right;
-    /* a phase name that does not fit its band is shown by number there and
-     * in full in a legend row under the chart */
+/* The axis reaches the first tick past every phase boundary, RTO and MTPD
+ * (at least a week). */
+static void timeline_axis(timeline *t)
+{
+    int64_t horizon = 168 * HOUR_S;
+    for (size_t i = 0; i < t->nb; i++) {
+        if (t->bands[i].ends > horizon)
+            horizon = t->bands[i].ends;
+        if (t->bands[i].starts > horizon)
+            horizon = t->bands[i].starts;
+    }
+    for (size_t i = 0; i < t->fn_count; i++) {
+        int64_t v;
+        if (bcp_entity_duration(t->fns[i], "mtpd", &v) && v > horizon)
+            horizon = v;
+        if (bcp_entity_duration(t->fns[i], "rto", &v) && v > horizon)
+            horizon = v;
+    }
+    t->last = 1;
+    while (t->last < TICK_COUNT - 1 && ticks[t->last] < horizon)
+        t->last++;
+}
+
+static double band_x1(const timeline *t, const band *b) { return time_x(b->starts, t->last, TL_LEFT, TL_PLOT); }
+static double band_x2(const timeline *t, const band *b)
+{
+    return b->open ? TL_LEFT + TL_PLOT : time_x(b->ends, t->last, TL_LEFT, TL_PLOT);
+}
+
+/* A phase name that does not fit its band is shown by number there and in
+ * full in a legend under the chart, which wraps onto as many lines as it needs. */
+static void timeline_legend_layout(timeline *t)
+{
     bool abbreviated = false;
-    for (size_t i = 0; i < nb; i++) {
-        double x1 = time_x(bands[i].starts, last, left, plot);
-        double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
-        bands[i].fits = display_width(bands[i].title, strlen(bands[i].title)) * 6.6 + 10 <= x2 - x1;
-        if (!bands[i].fits && x2 > x1)
+    for (size_t i = 0; i < t->nb; i++) {
+        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
+        t->bands[i].fits = display_width(t->bands[i].title, strlen(t->bands[i].title)) * 6.6 + 10 <= x2 - x1;
+        if (!t->bands[i].fits && x2 > x1)
             abbreviated = true;
     }
-    /* the phase legend wraps onto as many lines as it needs */
-    int legend_x[64], legend_line[64], legend_lines = 0;
-    for (size_t i = 0, px = left; abbreviated && i < nb; i++) {
-        int w = 48 + (int)(6.6 * (double)legend_width(bands[i].title));
-        if (i == 0 || px + w > (size_t)(width - right)) {
-            legend_lines++;
-            px = left;
+    for (size_t i = 0, px = TL_LEFT; abbreviated && i < t->nb; i++) {
+        int w = 48 + (int)(6.6 * (double)legend_width(t->bands[i].title));
+        if (i == 0 || px + w > (size_t)(TL_WIDTH - TL_RIGHT)) {
+            t->legend_lines++;
+            px = TL_LEFT;
         }
-        legend_x[i] = (int)px;
-        legend_line[i] = legend_lines - 1;
+        t->legend_x[i] = (int)px;
+        t->legend_line[i] = t->legend_lines - 1;
         px += w;
     }
-    size_t rows = fn_count ? fn_count : 1;
-    int height = top + (int)rows * row + 60 + legend_lines * 20;
-    bcp_buf_puts(o, "<figure class=\"figure timeline\">");
-    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-                   width, height);
-    html_escape(o, bcp_rt_title(ctx, "timeline"));
-    bcp_buf_puts(o, "\" font-size=\"12\">");
-    static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
-    for (size_t i = 0; i < nb; i++) {
-        double x1 = time_x(bands[i].starts, last, left, plot);
-        double x2 = bands[i].open ? left + plot : time_x(bands[i].ends, last, left, plot);
+}
+
+static void timeline_draw_bands(timeline *t)
+{
+    bcp_buf *o = t->o;
+    for (size_t i = 0; i < t->nb; i++) {
+        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
         if (x2 <= x1)
             continue;
-        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, top - 30,
-                       x2 - x1, (int)rows * row + 30, tints[i % 4]);
+        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, TL_TOP - 30,
+                       x2 - x1, (int)t->rows * TL_ROW + 30, tints[i % 4]);
         bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"middle\"><title>", (x1 + x2) / 2,
-                       top - 14);
-        html_escape(o, bands[i].title);
+                       TL_TOP - 14);
+        html_escape(o, t->bands[i].title);
         bcp_buf_puts(o, "</title>");
-        if (bands[i].fits)
-            html_escape(o, bands[i].title);
+        if (t->bands[i].fits)
+            html_escape(o, t->bands[i].title);
         else
             bcp_buf_printf(o, "%zu", i + 1);
         bcp_buf_puts(o, "</text>");
     }
-    for (size_t i = 0; i <= last; i++) {
-        double x = time_x(ticks[i], last, left, plot);
+}
+
+static void timeline_draw_ticks(timeline *t)
+{
+    bcp_buf *o = t->o;
+    for (size_t i = 0; i <= t->last; i++) {
+        double x = time_x(ticks[i], t->last, TL_LEFT, TL_PLOT);
         bcp_buf label = {0};
-        bcp_rfmt_duration(ctx, ticks[i], &label);
+        bcp_rfmt_duration(t->ctx, ticks[i], &label);
         bcp_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#adb5bd\" stroke-dasharray=\"2 3\"/>",
-                       x, top - 4, x, top + (int)rows * row);
+                       x, TL_TOP - 4, x, TL_TOP + (int)t->rows * TL_ROW);
         /* the last tick ends at the edge: right-aligned so it stays inside */
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x, top + (int)rows * row + 16,
-                       i == last ? "end" : i == 0 ? "start" : "middle");
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x,
+                       TL_TOP + (int)t->rows * TL_ROW + 16, i == t->last ? "end" : i == 0 ? "start" : "middle");
         html_escape(o, label.data);
         bcp_buf_puts(o, "</text>");
         bcp_buf_free(&label);
     }
-    for (size_t i = 0; i < fn_count; i++) {
-        int y = top + (int)i * row;
-        const char *t = bcp_rlabel(ctx, fns[i]);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", left - 10,
-                       y + row / 2 + 4);
-        html_escape(o, t);
-        bcp_buf_puts(o, "</title>");
-        fit_text(o, t, 29);
-        bcp_buf_puts(o, "</text>");
-        int64_t mtpd, rto;
-        if (bcp_entity_duration(fns[i], "mtpd", &mtpd))
-            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
-                           left, y + 6, time_x(mtpd, last, left, plot) - left, row - 12);
-        if (bcp_entity_duration(fns[i], "rto", &rto)) {
-            double x = time_x(rto, last, left, plot);
-            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#1d4e89\"/>", left,
-                           y + 10, x - left, row - 20);
-            bcp_buf label = {0};
-            bcp_rfmt_duration(ctx, rto, &label);
-            double lw = (double)display_width(label.data, label.len) * 6.2 + 8;
-            /* past the bar's end, or inside it when that would leave the chart */
-            bool inside = x + lw > width - right && x - left > lw;
-            bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"val%s\"%s>", inside ? x - 4 : x + 4, y + row / 2 + 4,
-                           inside ? " in" : "", inside ? " text-anchor=\"end\"" : "");
-            html_escape(o, label.data);
-            bcp_buf_puts(o, "</text>");
-            bcp_buf_free(&label);
-        }
-    }
-    int ly = top + (int)rows * row + 36;
-    const char *rto_label = bcp_rt_item(ctx, "timeline_labels", 0);
-    int mx = left + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
-    bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", left, ly);
-    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", left + 28, ly + 9);
+}
+
+/* A function's row: its name, the MTPD bar, the RTO bar with its value. */
+static void timeline_draw_function(timeline *t, size_t i)
+{
+    bcp_buf *o = t->o;
+    int y = TL_TOP + (int)i * TL_ROW;
+    const char *name = bcp_rlabel(t->ctx, t->fns[i]);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", TL_LEFT - 10,
+                   y + TL_ROW / 2 + 4);
+    html_escape(o, name);
+    bcp_buf_puts(o, "</title>");
+    fit_text(o, name, 29);
+    bcp_buf_puts(o, "</text>");
+    int64_t mtpd, rto;
+    if (bcp_entity_duration(t->fns[i], "mtpd", &mtpd))
+        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
+                       TL_LEFT, y + 6, time_x(mtpd, t->last, TL_LEFT, TL_PLOT) - TL_LEFT, TL_ROW - 12);
+    if (!bcp_entity_duration(t->fns[i], "rto", &rto))
+        return;
+    double x = time_x(rto, t->last, TL_LEFT, TL_PLOT);
+    bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"#1d4e89\"/>", TL_LEFT,
+                   y + 10, x - TL_LEFT, TL_ROW - 20);
+    bcp_buf label = {0};
+    bcp_rfmt_duration(t->ctx, rto, &label);
+    double lw = (double)display_width(label.data, label.len) * 6.2 + 8;
+    /* past the bar's end, or inside it when that would leave the chart */
+    bool inside = x + lw > TL_WIDTH - TL_RIGHT && x - TL_LEFT > lw;
+    bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"val%s\"%s>", inside ? x - 4 : x + 4, y + TL_ROW / 2 + 4,
+                   inside ? " in" : "", inside ? " text-anchor=\"end\"" : "");
+    html_escape(o, label.data);
+    bcp_buf_puts(o, "</text>");
+    bcp_buf_free(&label);
+}
+
+/* The key (RTO, MTPD, time) and the phase legend under the chart. */
+static void timeline_draw_legend(timeline *t)
+{
+    bcp_buf *o = t->o;
+    int ly = TL_TOP + (int)t->rows * TL_ROW + 36;
+    const char *rto_label = bcp_rt_item(t->ctx, "timeline_labels", 0);
+    int mx = TL_LEFT + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
+    bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", TL_LEFT, ly);
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", TL_LEFT + 28, ly + 9);
     html_escape(o, rto_label);
     bcp_buf_printf(o, "</text><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
                    mx, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", mx + 28, ly + 9);
-    html_escape(o, bcp_rt_item(ctx, "timeline_labels", 1));
-    bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", width - right, ly + 9);
-    html_escape(o, bcp_rt_item(ctx, "timeline_labels", 2));
+    html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 1));
+    bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", TL_WIDTH - TL_RIGHT, ly + 9);
+    html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 2));
     bcp_buf_puts(o, " →</text>");
-    for (size_t i = 0; legend_lines && i < nb; i++) {
-        int px = legend_x[i], py = ly + 22 + legend_line[i] * 20;
+    for (size_t i = 0; t->legend_lines && i < t->nb; i++) {
+        int px = t->legend_x[i], py = ly + 22 + t->legend_line[i] * 20;
         bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"13\" rx=\"2\" fill=\"%s\" stroke=\"#c5ced8\"/>",
                        px, py - 1, tints[i % 4]);
         bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"band\" text-anchor=\"middle\">%zu</text>", px + 11,
                        py + 10, i + 1);
         bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", px + 28, py + 10);
-        fit_text(o, bands[i].title, LEGEND_MAX_WIDTH);
+        fit_text(o, t->bands[i].title, LEGEND_MAX_WIDTH);
         bcp_buf_puts(o, "</text>");
     }
+}
+
+static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    timeline *t = bcp_calloc(1, sizeof *t);
+    t->ctx = ctx;
+    t->o = o;
+    t->fns = bcp_sorted_functions(ctx->model, &t->fn_count);
+    t->rows = t->fn_count ? t->fn_count : 1;
+    timeline_bands(t);
+    timeline_axis(t);
+    timeline_legend_layout(t);
+    int height = TL_TOP + (int)t->rows * TL_ROW + 60 + t->legend_lines * 20;
+    bcp_buf_puts(o, "<figure class=\"figure timeline\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+                   TL_WIDTH, height);
+    html_escape(o, bcp_rt_title(ctx, "timeline"));
+    bcp_buf_puts(o, "\" font-size=\"12\">");
+    timeline_draw_bands(t);
+    timeline_draw_ticks(t);
+    for (size_t i = 0; i < t->fn_count; i++)
+        timeline_draw_function(t, i);
+    timeline_draw_legend(t);
     bcp_buf_puts(o, "</svg>");
     bcp_buf_puts(o, "<figcaption>");
     html_escape(o, bcp_rt_body(ctx, "timeline"));
     bcp_buf_puts(o, "</figcaption></figure>\n");
-    free(fns);
-    free(phs);
+    bcp_free(t->fns);
+    bcp_free(t);
 }
 
 /* ------------------------------------------------------------------ page */
@@ -654,7 +732,7 @@ static void add_part(const char *html, bcp_buf *body, toc *t)
     bcp_buf_free(&marked);
 }
 
-char *bcp_render_html(bcp_render_ctx *ctx)
+char *bcp_render_html(bcp_render_ctx *ctx, char **error)
 {
     bcp_md_doc doc;
     bcp_render_markdown(ctx, true, &doc);
@@ -677,7 +755,8 @@ char *bcp_render_html(bcp_render_ctx *ctx)
             for (int j = 0; j < i; j++)
                 free(html_parts[j]);
             free(doc.markdown);
-            fprintf(stderr, "bcp: cmark-gfm could not render the document\n");
+            if (error)
+                *error = bcp_strdup("cmark-gfm could not render the document");
             return NULL;
         }
     }

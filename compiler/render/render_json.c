@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/alloc.h"
+#include "bcp.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -128,10 +129,10 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
         json_object_set_new(o, "next_due", bcp_exercise_next_due(e, &days) ? date_json(days) : json_null());
         break;
     case BCP_KIND_SYSTEM: {
-        int64_t rpo;
-        bcp_rpo_verdict verdict = bcp_system_rpo_verdict(m, e, &rpo);
+        bcp_rpo_check check;
+        bcp_rpo_verdict verdict = bcp_system_rpo_check(m, e, &check);
         bool has_rpo = verdict != BCP_RPO_UNKNOWN;
-        json_object_set_new(o, "required_rpo", has_rpo ? duration_json(rpo) : json_null());
+        json_object_set_new(o, "required_rpo", has_rpo ? duration_json(check.rpo) : json_null());
         json_object_set_new(o, "rpo_met", has_rpo ? json_boolean(verdict == BCP_RPO_MET) : json_null());
         json_t *backups = json_array();
         for (size_t i = 0; i < e->child_count; i++) {
@@ -139,11 +140,8 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
             if (b->kind != BCP_KIND_BACKUP)
                 continue;
             json_t *bj = entity_json(ctx, b);
-            int64_t every;
-            if (has_rpo && bcp_entity_duration(b, "every", &every))
-                json_object_set_new(bj, "rpo_met", json_boolean(every <= rpo));
-            else
-                json_object_set_new(bj, "rpo_met", json_null());
+            bcp_rpo_verdict met = bcp_backup_rpo_verdict(b, &check);
+            json_object_set_new(bj, "rpo_met", met == BCP_RPO_UNKNOWN ? json_null() : json_boolean(met == BCP_RPO_MET));
             json_array_append_new(backups, bj);
         }
         json_object_set_new(o, "backups", backups);
@@ -185,7 +183,7 @@ static json_t *catalogue_json(bcp_render_ctx *ctx)
     return cat;
 }
 
-char *bcp_render_json(bcp_render_ctx *ctx)
+char *bcp_render_json(bcp_render_ctx *ctx, char **error)
 {
     bcp_model *m = ctx->model;
     const bcp_entity *plan = bcp_model_plan(m);
@@ -222,20 +220,19 @@ char *bcp_render_json(bcp_render_ctx *ctx)
     json_t *order = json_array();
     for (size_t i = 0; i < n; i++)
         json_array_append_new(order, json_string(risks[i]->id));
-    free(risks);
+    bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
 
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
     if (!text) {
-        fprintf(stderr, "bcp: cannot encode the plan as JSON\n");
+        if (error)
+            *error = bcp_strdup("cannot encode the plan as JSON");
         return NULL;
     }
     size_t len = strlen(text);
-    char *out = malloc(len + 2);
-    if (!out)
-        abort();
+    char *out = bcp_malloc(len + 2);
     memcpy(out, text, len);
     out[len] = '\n';
     out[len + 1] = '\0';

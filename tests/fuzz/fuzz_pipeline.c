@@ -34,8 +34,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             bcp_md_doc doc;
             bcp_render_markdown(&ctx, false, &doc);
             free(doc.markdown);
-            free(bcp_render_html(&ctx));
-            free(bcp_render_json(&ctx));
+            free(bcp_render_html(&ctx, NULL));
+            free(bcp_render_json(&ctx, NULL));
             bcp_render_ctx_free(&ctx);
         }
     }

@@ -1,0 +1,88 @@
+/* What the chapters of the Markdown document share (render_md.c drives them,
+ * md_common.c implements the building blocks): the document state, escaped
+ * and trusted text, headings, tables, cells and joined lists.  Stdlib prose
+ * (bcp_md_text, bcp_md_prose, bcp_md_prose_list) is trusted Markdown; plan
+ * text always goes through the escaping helpers. */
+#ifndef BCP_MD_DOC_H
+#define BCP_MD_DOC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "render.h"
+
+typedef struct bcp_md {
+    bcp_render_ctx *ctx;
+    bcp_model *m;
+    const bcp_entity *plan;
+    bcp_buf *b;
+    bool for_html;
+    bcp_md_doc *doc;
+} bcp_md;
+
+/* ---- the chapters, in document order */
+void bcp_md_cover(bcp_md *d);
+void bcp_md_summary(bcp_md *d);
+void bcp_md_risk(bcp_md *d);
+void bcp_md_bia(bcp_md *d);
+void bcp_md_recovery(bcp_md *d);
+void bcp_md_comms(bcp_md *d);
+void bcp_md_testing(bcp_md *d);
+void bcp_md_implementation(bcp_md *d);
+void bcp_md_closing(bcp_md *d);
+
+/* ---- text */
+void bcp_md_esc(bcp_md *d, const char *s);            /* plan text, escaped */
+void bcp_md_put(bcp_md *d, const char *s);            /* trusted markup */
+/* `text ID` title in the document language. */
+const char *bcp_md_text(bcp_md *d, const char *id);
+/* Stdlib prose with {keys[i]} filled by escaped plan values. */
+void bcp_md_prose(bcp_md *d, const char *tmpl, const char *const *keys, const char *const *vals, size_t n);
+void bcp_md_para(bcp_md *d, const char *text);        /* a trusted paragraph, nothing when empty */
+void bcp_md_heading(bcp_md *d, int level, const char *id);
+/* A section or subsection: its heading and its purpose paragraph. */
+void bcp_md_section(bcp_md *d, int level, const char *id);
+/* "*Nothing defined yet*": the body of `text ID`, in italics. */
+void bcp_md_empty_line(bcp_md *d, const char *id);
+/* "**Owner**: " with the language's colon; _line ends the line before a list. */
+void bcp_md_bold_label(bcp_md *d, const char *label_id);
+void bcp_md_bold_label_line(bcp_md *d, const char *label_id);
+void bcp_md_paren(bcp_md *d, const char *text, bcp_buf *out);
+const char *bcp_md_label(bcp_md *d, const bcp_entity *e);   /* display name, NULL for NULL */
+/* An enum word through `text PREFIX_VALUE` (fallback when the attribute is unset). */
+const char *bcp_md_enum_label(bcp_md *d, const char *prefix, const bcp_entity *e, const char *name,
+                              const char *fallback);
+void bcp_md_duration_text(bcp_md *d, int64_t s, bcp_buf *out);
+const bcp_value *bcp_md_plan_value(bcp_md *d, const char *name);
+const char *bcp_md_plan_text(bcp_md *d, const char *name);
+
+/* ---- lists */
+void bcp_md_item_list(bcp_md *d, const bcp_value *v, bool numbered);    /* plan strings, escaped */
+void bcp_md_prose_list(bcp_md *d, const bcp_value *v, bool numbered);   /* stdlib items, trusted */
+
+/* Strings to be joined into one cell or sentence (not owned). */
+typedef struct bcp_md_strlist {
+    const char **items;
+    size_t count, cap;
+} bcp_md_strlist;
+void bcp_md_strlist_add(bcp_md_strlist *l, const char *s);              /* skips NULL and "" */
+void bcp_md_strlist_join(bcp_md *d, const bcp_md_strlist *l, bcp_buf *out);
+void bcp_md_strlist_free(bcp_md_strlist *l);
+/* Labels of the entities or catalogue entries a list value names, joined. */
+void bcp_md_join_labels(bcp_md *d, const bcp_value *v, bcp_buf *out);
+
+/* ---- tables */
+void bcp_md_table_header(bcp_md *d, const char *cols_id);
+void bcp_md_table_end(bcp_md *d);
+void bcp_md_row_begin(bcp_md *d);
+void bcp_md_row_end(bcp_md *d);
+void bcp_md_cell_text(bcp_md *d, const char *s);     /* escaped, "—" when empty */
+void bcp_md_cell_raw(bcp_md *d, const char *s);      /* trusted, "—" when empty */
+void bcp_md_cell_entity(bcp_md *d, const bcp_entity *e);
+void bcp_md_cell_duration(bcp_md *d, const bcp_entity *e, const char *name);
+void bcp_md_cell_date(bcp_md *d, const bcp_entity *e, const char *name);
+void bcp_md_cell_bool(bcp_md *d, bool v);
+void bcp_md_cell_frequency(bcp_md *d, const bcp_entity *e, const char *name);   /* "Every 6 months" */
+void bcp_md_cell_list(bcp_md *d, const bcp_entity *e, const char *name);
+
+#endif
