@@ -22,8 +22,13 @@ bcp_plan *bcp_plan_wrap(bcp_model *model, const char *path, const char *report_o
     plan->report_only = report_only ? bcp_strdup(report_only) : NULL;
     /* The reverse-reference index is built on first use: build it now, while
      * one thread owns the plan, so that later reads never write. */
-    const bcp_entity_list *plans = bcp_model_entities(model, BCP_KIND_PLAN);
-    bcp_model_referrers(model, plans->count ? plans->items[0] : NULL);
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *l = bcp_model_entities(model, (bcp_kind)k);
+        if (l->count) {
+            bcp_model_referrers(model, l->items[0]);
+            break;
+        }
+    }
     return plan;
 }
 
