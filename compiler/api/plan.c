@@ -7,7 +7,6 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "base/alloc.h"
 #include "base/files.h"
@@ -83,36 +82,6 @@ bcp_diagnostics *bcp_plan_diagnostics(const bcp_plan *plan)
 
 /* ------------------------------------------------------------ loading */
 
-/* The project a module belongs to: the nearest folder up from `key` (a
- * canonical path) holding .git or bcpconfig.bcp, else the module's folder. */
-static char *project_folder(const char *key)
-{
-    char *dir = bcp_strdup(key);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    char *probe = bcp_malloc(strlen(dir) + 32);
-    char *up = bcp_strdup(dir);
-    for (;;) {
-        struct stat st;
-        sprintf(probe, "%s/.git", up);
-        bool found = stat(probe, &st) == 0;
-        sprintf(probe, "%s/bcpconfig.bcp", up);
-        if (found || stat(probe, &st) == 0) {
-            bcp_free(dir);
-            bcp_free(probe);
-            return up;
-        }
-        char *s = strrchr(up, '/');
-        if (!s || s == up)
-            break;
-        *s = '\0';
-    }
-    bcp_free(up);
-    bcp_free(probe);
-    return dir;
-}
-
 static bool model_has_file(const bcp_model *m, const char *key)
 {
     for (size_t i = 0; i < bcp_model_source_count(m); i++) {
@@ -152,7 +121,12 @@ static bool declares_plan(const bcp_workspace *ws, const char *path)
  * documents count, so that an unsaved `use` is seen. */
 static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const bcp_model_options *opts)
 {
-    char *folder = project_folder(key);
+    char dir[PATH_MAX], folder[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", key);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bcp_project_root(dir, folder, sizeof folder);
     char **files;
     size_t count;
     bcp_find_plan_files(folder, &files, &count);
@@ -169,7 +143,6 @@ static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const b
             files[count++] = bcp_strdup(doc);
         }
     }
-    bcp_free(folder);
     bcp_model *found = NULL;
     for (size_t i = 0; i < count && !found; i++) {
         if (strcmp(files[i], key) == 0 || !declares_plan(ws, files[i]))

@@ -3,6 +3,7 @@
 #include "files.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,4 +76,27 @@ void bcp_files_free(char **files, size_t count)
     for (size_t i = 0; i < count; i++)
         bcp_free(files[i]);
     bcp_free(files);
+}
+
+void bcp_project_root(const char *real_dir, char *out, size_t size)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", real_dir);
+    for (;;) {
+        char probe[PATH_MAX + 32];
+        struct stat st;
+        snprintf(probe, sizeof probe, "%s/.git", dir);
+        bool found = stat(probe, &st) == 0;
+        snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", dir);
+        found = found || stat(probe, &st) == 0;
+        if (found) {
+            snprintf(out, size, "%s", dir);
+            return;
+        }
+        char *slash = strrchr(dir, '/');
+        if (!slash || slash == dir)
+            break;
+        *slash = '\0';
+    }
+    snprintf(out, size, "%s", real_dir);
 }

@@ -9,5 +9,8 @@
  * gives paths without the "./".  The caller frees with bcp_files_free. */
 void bcp_find_plan_files(const char *dir, char ***files, size_t *count);
 void bcp_files_free(char **files, size_t count);
+/* The folder a module's plans live in: the nearest ancestor of `real_dir`
+ * (a canonical folder) holding .git or bcpconfig.bcp, else `real_dir`. */
+void bcp_project_root(const char *real_dir, char *out, size_t size);
 
 #endif
