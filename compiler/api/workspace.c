@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/files.h"
 #include "base/source.h"
 
 bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options)
@@ -40,35 +41,6 @@ void bcp_workspace_free(bcp_workspace *ws)
     bcp_free(ws);
 }
 
-/* Folds `.`, `..` and repeated slashes of an absolute path in place. */
-static void fold_path(char *path)
-{
-    char *out = path;
-    const char *in = path;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *end = strchr(in, '/');
-        size_t len = end ? (size_t)(end - in) : strlen(in);
-        if (len == 0)
-            break;
-        if (len == 1 && in[0] == '.') {
-            /* nothing */
-        } else if (len == 2 && in[0] == '.' && in[1] == '.') {
-            while (out > path && *--out != '/')
-                ;
-        } else {
-            *out++ = '/';
-            memmove(out, in, len);
-            out += len;
-        }
-        in += len;
-    }
-    if (out == path)
-        *out++ = '/';
-    *out = '\0';
-}
-
 char *bcp_workspace_canonical_path(const char *path)
 {
     char resolved[PATH_MAX];
@@ -79,7 +51,7 @@ char *bcp_workspace_canonical_path(const char *path)
         cwd[0] = '\0';
     char *joined = bcp_malloc(strlen(cwd) + strlen(path) + 3);
     sprintf(joined, "%s/%s", cwd, path);
-    fold_path(joined);
+    bcp_path_fold(joined);
     return joined;
 }
 

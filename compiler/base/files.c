@@ -100,3 +100,31 @@ void bcp_project_root(const char *real_dir, char *out, size_t size)
     }
     snprintf(out, size, "%s", real_dir);
 }
+
+void bcp_path_fold(char *path)
+{
+    char *out = path;
+    const char *in = path;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *end = strchr(in, '/');
+        size_t len = end ? (size_t)(end - in) : strlen(in);
+        if (len == 0)
+            break;
+        if (len == 1 && in[0] == '.') {
+            /* nothing */
+        } else if (len == 2 && in[0] == '.' && in[1] == '.') {
+            while (out > path && *--out != '/')
+                ;
+        } else {
+            *out++ = '/';
+            memmove(out, in, len);
+            out += len;
+        }
+        in += len;
+    }
+    if (out == path)
+        *out++ = '/';
+    *out = '\0';
+}

@@ -12,5 +12,8 @@ void bcp_files_free(char **files, size_t count);
 /* The folder a module's plans live in: the nearest ancestor of `real_dir`
  * (a canonical folder) holding .git or bcpconfig.bcp, else `real_dir`. */
 void bcp_project_root(const char *real_dir, char *out, size_t size);
+/* Folds `.`, `..` and repeated slashes of an absolute path, in place
+ * (lexically: for files that need not exist). */
+void bcp_path_fold(char *path);
 
 #endif
