@@ -165,6 +165,190 @@ const bcp_code *bcp_code_lookup(const char *code_or_name);  /* NULL: no such cod
 
 /* ==== editor part ==== */
 
+/* ------------------------------------------------------- documents
+ * Documents opened in a workspace are read before the file provider and the
+ * disk: an editor opens its buffers here and edits them as the user types.
+ * A document keeps its syntax tree; an edit re-parses incrementally.
+ * Paths name files as the caller does; two names of one file (relative and
+ * absolute, through a symlink) are the same document. */
+
+/* Opens (or replaces) the document `path` with a copy of `text`. */
+bcp_status bcp_document_open(bcp_workspace *ws, const char *path, const char *text, size_t length);
+/* BCP_ERR_NOT_FOUND when it is not open. */
+bcp_status bcp_document_close(bcp_workspace *ws, const char *path);
+bool bcp_document_is_open(const bcp_workspace *ws, const char *path);
+/* The document's current text, NUL-terminated, owned by the workspace: valid
+ * until the next open, edit or close of that document.  NULL when not open. */
+const char *bcp_document_text(const bcp_workspace *ws, const char *path, size_t *length);
+
+/* Replace bytes [start_byte, end_byte) of the text by `text` (`length` bytes). */
+typedef struct bcp_text_edit {
+    uint32_t start_byte, end_byte;
+    const char *text;
+    size_t length;
+} bcp_text_edit;
+
+/* Applies `count` edits in order (each on the text the previous one left)
+ * and re-parses the document incrementally, reusing its syntax tree.
+ * BCP_ERR_INVALID when an edit's range is out of bounds (then nothing
+ * changes).  When `plan` is not NULL it receives the re-checked plan the
+ * document belongs to, as bcp_workspace_load gives it. */
+bcp_status bcp_document_edit(bcp_workspace *ws, const char *path, const bcp_text_edit *edits,
+                             size_t count, bcp_plan **plan);
+
+/* How a column counts: bytes, UTF-16 code units (the Language Server
+ * Protocol's default) or Unicode code points (bcp_location's columns). */
+typedef enum bcp_column_unit {
+    BCP_COLUMN_BYTES, BCP_COLUMN_UTF16, BCP_COLUMN_CODE_POINTS
+} bcp_column_unit;
+
+/* The byte offset of 1-based `line` and `column` in `text`.  A column past
+ * the end of its line gives the end of the line; a line past the end of the
+ * text gives BCP_ERR_INVALID. */
+bcp_status bcp_text_offset(const char *text, size_t length, uint32_t line, uint32_t column,
+                           bcp_column_unit unit, uint32_t *offset);
+/* The 1-based line and column of byte `offset` (clamped to the text). */
+void bcp_text_position(const char *text, size_t length, uint32_t offset, bcp_column_unit unit,
+                       uint32_t *line, uint32_t *column);
+
+/* ----------------------------------------------------------- loading */
+
+/* Loads the plan `path` belongs to: a file declaring a `plan` with
+ * everything it imports; a module with the first plan of its project (the
+ * nearest folder up holding .git or bcpconfig.bcp) that imports it, else on
+ * its own.  Text comes from open documents, then the provider, then the disk.
+ * A plan with errors is still a plan (see bcp_plan_diagnostics); only an
+ * unreadable `path` fails (BCP_ERR_IO / BCP_ERR_NOT_FOUND, *plan = NULL).
+ * Free the plan with bcp_plan_free; it does not depend on the workspace. */
+bcp_status bcp_workspace_load(bcp_workspace *ws, const char *path, bcp_plan **plan);
+void bcp_plan_free(bcp_plan *plan);
+
+/* The files of the plan in load order (the root first; not the standard
+ * library), as diagnostics name them.  Strings live as long as the plan. */
+size_t bcp_plan_file_count(const bcp_plan *plan);
+const char *bcp_plan_file(const bcp_plan *plan, size_t i);
+/* The text the plan was loaded from (NUL-terminated), for file i. */
+const char *bcp_plan_file_text(const bcp_plan *plan, size_t i, size_t *length);
+
+/* Syntax and model diagnostics (not lint: see the tools part), sorted.
+ * When a module was loaded with its plan, only the module's own.  A new set
+ * the caller frees with bcp_diagnostics_free. */
+bcp_diagnostics *bcp_plan_diagnostics(const bcp_plan *plan);
+
+/* ------------------------------------------------------------ queries
+ * Every pointer and string below lives as long as the plan and is never
+ * modified: a plan may be queried from many threads at once. */
+
+/* The entity kinds of the language ("plan", "risk", "function", ...). */
+size_t bcp_kind_total(void);
+const char *bcp_kind_at(size_t i);            /* NULL past the end */
+
+/* The plan block (NULL when the files hold only modules). */
+const bcp_entity *bcp_plan_root(const bcp_plan *plan);
+/* An entity by kind name and id; NULL when there is none. */
+const bcp_entity *bcp_plan_find(const bcp_plan *plan, const char *kind, const char *id);
+/* The entities of a kind (nested ones included), in source order with the
+ * standard library's defaults first; 0 / NULL for an unknown kind. */
+size_t bcp_plan_entity_count(const bcp_plan *plan, const char *kind);
+const bcp_entity *bcp_plan_entity(const bcp_plan *plan, const char *kind, size_t i);
+
+const char *bcp_entity_kind_name(const bcp_entity *e);
+const char *bcp_entity_id(const bcp_entity *e);        /* NULL for anonymous nested blocks */
+/* The title attribute, else the name, else the id. */
+const char *bcp_entity_title(const bcp_entity *e);
+bcp_location bcp_entity_location(const bcp_entity *e);     /* the whole block */
+bcp_location bcp_entity_id_location(const bcp_entity *e);  /* its id, or its kind word */
+bool bcp_entity_is_default(const bcp_entity *e);  /* declared by the standard library */
+const bcp_entity *bcp_entity_parent(const bcp_entity *e);  /* NULL for top-level blocks */
+size_t bcp_entity_child_count(const bcp_entity *e);
+const bcp_entity *bcp_entity_child(const bcp_entity *e, size_t i);
+
+/* Attributes, in source order. */
+typedef struct bcp_attr bcp_attribute;
+typedef struct bcp_value bcp_value;
+size_t bcp_entity_attribute_count(const bcp_entity *e);
+const bcp_attribute *bcp_entity_attribute_at(const bcp_entity *e, size_t i);
+const bcp_attribute *bcp_entity_attribute(const bcp_entity *e, const char *name);  /* NULL: absent */
+const char *bcp_attribute_name(const bcp_attribute *a);
+bcp_location bcp_attribute_name_location(const bcp_attribute *a);
+const bcp_value *bcp_attribute_value(const bcp_attribute *a);
+
+typedef enum bcp_value_type {
+    BCP_VALUE_STRING, BCP_VALUE_INTEGER, BCP_VALUE_DURATION, BCP_VALUE_DATE,
+    BCP_VALUE_BOOL,
+    BCP_VALUE_NAME,        /* a bare identifier, e.g. a catalogue entry or an enum word */
+    BCP_VALUE_REFERENCE,   /* kind.id */
+    BCP_VALUE_LIST,
+} bcp_value_type;
+bcp_value_type bcp_value_get_type(const bcp_value *v);
+bcp_location bcp_value_location(const bcp_value *v);
+/* Each getter returns false when the value is of another type. */
+bool bcp_value_text(const bcp_value *v, const char **text, size_t *length);  /* decoded */
+bool bcp_value_integer(const bcp_value *v, int64_t *out);
+/* Seconds (1mo = 30d, 1y = 365d, for comparing durations) and the calendar
+ * months of a duration written in mo or y (0 otherwise; on a date those
+ * advance the calendar). */
+bool bcp_value_duration(const bcp_value *v, int64_t *seconds, int32_t *months);
+/* Days since 1970-01-01, and the date as "YYYY-MM-DD" (11 bytes with the NUL). */
+bool bcp_value_date(const bcp_value *v, int32_t *days, char iso[11]);
+bool bcp_value_bool(const bcp_value *v, bool *out);
+/* A name's identifier, or a reference's "kind.id" parts (`kind` may be NULL). */
+bool bcp_value_name(const bcp_value *v, const char **name);
+bool bcp_value_reference(const bcp_value *v, const char **kind, const char **id);
+/* The entity a name or reference resolves to; NULL when it does not. */
+const bcp_entity *bcp_value_target(const bcp_value *v);
+size_t bcp_value_item_count(const bcp_value *v);   /* 0 for a non-list */
+const bcp_value *bcp_value_item(const bcp_value *v, size_t i);
+
+/* References from an entity (its attributes and nested blocks, list items
+ * included) that resolve, in source order. */
+typedef struct bcp_reference {
+    const bcp_entity *from;          /* the entity or nested block holding it */
+    const bcp_attribute *attribute;
+    const bcp_value *value;
+    const bcp_entity *target;
+} bcp_reference;
+size_t bcp_entity_reference_count(const bcp_entity *e);
+bool bcp_entity_reference(const bcp_entity *e, size_t i, bcp_reference *out);
+/* The top-level entities that refer to `target` (each once), in model order. */
+size_t bcp_plan_referrer_count(const bcp_plan *plan, const bcp_entity *target);
+const bcp_entity *bcp_plan_referrer(const bcp_plan *plan, const bcp_entity *target, size_t i);
+
+/* The innermost entity whose block contains byte `offset` of file `path`
+ * (named as in bcp_plan_file or any other name of that file), and in
+ * `attribute` (may be NULL) the attribute of that entity whose text contains
+ * it, or NULL.  NULL when no entity is there. */
+const bcp_entity *bcp_plan_entity_at(const bcp_plan *plan, const char *path, uint32_t offset,
+                                     const bcp_attribute **attribute);
+
+/* ------------------------------------------------------- schema docs */
+
+typedef struct bcp_kind_doc {
+    const char *name;
+    const char *doc;
+    bool needs_id, nested_only, catalogue, singleton;
+    const char *children;          /* nested kinds, "|"-separated, or NULL */
+    size_t attribute_count;
+    const char *example;
+} bcp_kind_doc;
+
+typedef struct bcp_attribute_doc {
+    const char *name;
+    const char *type;              /* "duration", "list of reference to function|system", ... */
+    bool list, required, localized;
+    const char *default_text;      /* NULL: no default */
+    const char *allowed;           /* enum values or target kinds, "|"-separated; NULL */
+    long min, max;                 /* integers */
+    const char *doc;
+    const char *example;
+} bcp_attribute_doc;
+
+/* Static documentation; strings live for the life of the program, except
+ * `type`, which lives until the next call from the same thread. */
+bcp_status bcp_kind_doc_get(const char *kind, bcp_kind_doc *out);
+bcp_status bcp_attribute_doc_get(const char *kind, const char *attribute, bcp_attribute_doc *out);
+bcp_status bcp_attribute_doc_at(const char *kind, size_t i, bcp_attribute_doc *out);
+
 /* ==== tools part ==== */
 
 #ifdef __cplusplus

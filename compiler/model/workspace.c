@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
+#include "base/files.h"
 #include "syntax/scan.h"
 
 static char *xstrdup(const char *s)
@@ -103,31 +103,6 @@ static bool file_declares_plan(const char *path)
     return yes;
 }
 
-/* The folder a module's plans live in: the nearest ancestor holding .git or
- * bcpconfig.bcp, else the module's own folder. */
-static void project_root(const char *real_dir, char *out, size_t size)
-{
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", real_dir);
-    for (;;) {
-        char probe[PATH_MAX + 32];
-        struct stat st;
-        snprintf(probe, sizeof probe, "%s/.git", dir);
-        bool found = stat(probe, &st) == 0;
-        snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", dir);
-        found = found || stat(probe, &st) == 0;
-        if (found) {
-            snprintf(out, size, "%s", dir);
-            return;
-        }
-        char *slash = strrchr(dir, '/');
-        if (!slash || slash == dir)
-            break;
-        *slash = '\0';
-    }
-    snprintf(out, size, "%s", real_dir);
-}
-
 static bool model_loaded(const bcp_model *m, const char *real_path)
 {
     for (size_t i = 0; i < bcp_model_source_count(m); i++) {
@@ -192,11 +167,10 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
             char *slash = strrchr(dir, '/');
             if (slash)
                 *slash = '\0';
-            project_root(dir, root, sizeof root);
-            char *root_arg = root;
+            bcp_project_root(dir, root, sizeof root);
             char **candidates;
             size_t candidate_count;
-            bcp_collect_files(&root_arg, 1, &candidates, &candidate_count);
+            bcp_find_plan_files(root, &candidates, &candidate_count);
             for (size_t c = 0; c < candidate_count; c++) {
                 if (!file_declares_plan(candidates[c]))
                     continue;
@@ -207,7 +181,7 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
                 if (u.root_count)
                     break; /* one plan gives the context; more would only repeat it */
             }
-            bcp_free_files(candidates, candidate_count);
+            bcp_files_free(candidates, candidate_count);
         }
         push_str(&u.roots, &u.root_count, files[i]);
         if (u.root_count > 1 && real[i])
@@ -221,12 +195,19 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
     free(covered);
 }
 
+static void free_strs(char **items, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        free(items[i]);
+    free(items);
+}
+
 void bcp_unit_list_free(bcp_unit_list *units)
 {
     for (size_t i = 0; i < units->count; i++) {
         bcp_model_free(units->items[i].model);
-        bcp_free_files(units->items[i].roots, units->items[i].root_count);
-        bcp_free_files(units->items[i].report_only, units->items[i].report_count);
+        free_strs(units->items[i].roots, units->items[i].root_count);
+        free_strs(units->items[i].report_only, units->items[i].report_count);
     }
     free(units->items);
     units->items = NULL;

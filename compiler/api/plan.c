@@ -1,0 +1,186 @@
+/* Loading a plan through a workspace: which files make the plan a path
+ * belongs to (a plan with its imports; a module with a plan of its project
+ * that imports it), the plan handle, and its diagnostics. */
+#define _DEFAULT_SOURCE
+#include "api_internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/files.h"
+#include "model/workspace.h"
+#include "report/diagnostics.h"
+
+bcp_plan *bcp_plan_wrap(bcp_model *model, const char *path, const char *report_only)
+{
+    bcp_plan *plan = bcp_calloc(1, sizeof *plan);
+    plan->model = model;
+    plan->path = bcp_strdup(path);
+    plan->report_only = report_only ? bcp_strdup(report_only) : NULL;
+    /* The reverse-reference index is built on first use: build it now, while
+     * one thread owns the plan, so that later reads never write. */
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        const bcp_entity_list *l = bcp_model_entities(model, (bcp_kind)k);
+        if (l->count) {
+            bcp_model_referrers(model, l->items[0]);
+            break;
+        }
+    }
+    return plan;
+}
+
+bcp_model *bcp_plan_model(const bcp_plan *plan)
+{
+    return plan ? plan->model : NULL;
+}
+
+void bcp_plan_free(bcp_plan *plan)
+{
+    if (!plan)
+        return;
+    bcp_model_free(plan->model);
+    bcp_free(plan->path);
+    bcp_free(plan->report_only);
+    bcp_free(plan);
+}
+
+size_t bcp_plan_file_count(const bcp_plan *plan)
+{
+    return plan ? bcp_model_source_count(plan->model) : 0;
+}
+
+const char *bcp_plan_file(const bcp_plan *plan, size_t i)
+{
+    return i < bcp_plan_file_count(plan) ? bcp_model_source(plan->model, i)->path : NULL;
+}
+
+const char *bcp_plan_file_text(const bcp_plan *plan, size_t i, size_t *length)
+{
+    const bcp_source *src = i < bcp_plan_file_count(plan) ? bcp_model_source(plan->model, i) : NULL;
+    if (length)
+        *length = src ? src->length : 0;
+    return src ? src->text : NULL;
+}
+
+bcp_diagnostics *bcp_plan_diagnostics(const bcp_plan *plan)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    if (!plan)
+        return set;
+    const bcp_diag_list *list = bcp_model_diags(plan->model);
+    for (size_t i = 0; i < list->count; i++) {
+        const bcp_source *src = list->items[i].span.source;
+        if (plan->report_only && !(src && src->real_path && strcmp(src->real_path, plan->report_only) == 0))
+            continue;
+        bcp_diagnostics_add(set, &list->items[i]);
+    }
+    bcp_diagnostics_sort(set);
+    return set;
+}
+
+/* ------------------------------------------------------------ loading */
+
+static bool model_has_file(const bcp_model *m, const char *key)
+{
+    for (size_t i = 0; i < bcp_model_source_count(m); i++) {
+        const bcp_source *s = bcp_model_source(m, i);
+        if (s->real_path && strcmp(s->real_path, key) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Loads the root `path` with its imports. */
+static bcp_model *load_root(const bcp_workspace *ws, const char *path, const bcp_model_options *opts)
+{
+    if (!bcp_workspace_document(ws, path) && !ws->options.files)
+        return bcp_model_load(path, opts);
+    char *text;
+    size_t length;
+    if (bcp_workspace_read(ws, path, &text, &length) != BCP_OK)
+        return bcp_model_load(path, opts); /* it reports the error */
+    bcp_model *m = bcp_model_load_text(path, text, length, opts);
+    bcp_free(text);
+    return m;
+}
+
+static bool declares_plan(const bcp_workspace *ws, const char *path)
+{
+    char *text;
+    size_t length;
+    if (bcp_workspace_read(ws, path, &text, &length) != BCP_OK)
+        return false;
+    bool yes = bcp_text_declares_plan(text, length);
+    bcp_free(text);
+    return yes;
+}
+
+/* A plan of the module's project that imports it, loaded, or NULL.  Open
+ * documents count, so that an unsaved `use` is seen. */
+static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const bcp_model_options *opts)
+{
+    char dir[PATH_MAX], folder[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", key);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bcp_project_root(dir, folder, sizeof folder);
+    char **files;
+    size_t count;
+    bcp_find_plan_files(folder, &files, &count);
+    /* Open documents under the folder that are not on disk yet count too. */
+    size_t prefix = strlen(folder);
+    for (size_t i = 0; i < ws->document_count; i++) {
+        const char *doc = ws->documents[i]->key;
+        bool listed = false;
+        for (size_t j = 0; j < count && !listed; j++)
+            listed = strcmp(files[j], doc) == 0;
+        if (!listed && strncmp(doc, folder, prefix) == 0 && doc[prefix] == '/') {
+            size_t capacity = count;
+            files = bcp_grow(files, &capacity, count, sizeof *files);
+            files[count++] = bcp_strdup(doc);
+        }
+    }
+    bcp_model *found = NULL;
+    for (size_t i = 0; i < count && !found; i++) {
+        if (strcmp(files[i], key) == 0 || !declares_plan(ws, files[i]))
+            continue;
+        bcp_model *m = load_root(ws, files[i], opts);
+        if (model_has_file(m, key))
+            found = m;
+        else
+            bcp_model_free(m);
+    }
+    bcp_files_free(files, count);
+    return found;
+}
+
+bcp_status bcp_workspace_load(bcp_workspace *ws, const char *path, bcp_plan **plan)
+{
+    if (plan)
+        *plan = NULL;
+    if (!ws || !path || !plan)
+        return BCP_ERR_INVALID;
+    char *text;
+    size_t length;
+    bcp_status st = bcp_workspace_read(ws, path, &text, &length);
+    if (st != BCP_OK)
+        return st;
+    bool is_plan = bcp_text_declares_plan(text, length);
+    bcp_free(text);
+    bcp_model_options opts = bcp_workspace_model_options(ws);
+    if (!is_plan) {
+        char *key = bcp_workspace_canonical_path(path);
+        bcp_model *m = load_with_importer(ws, key, &opts);
+        if (m) {
+            *plan = bcp_plan_wrap(m, path, key);
+            bcp_free(key);
+            return BCP_OK;
+        }
+        bcp_free(key);
+    }
+    *plan = bcp_plan_wrap(load_root(ws, path, &opts), path, NULL);
+    return BCP_OK;
+}

@@ -1,0 +1,117 @@
+/* The workspace of the public API: where text comes from (open documents,
+ * the caller's file provider, the disk) and the options plans load with. */
+#define _DEFAULT_SOURCE
+#include "api_internal.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/files.h"
+#include "base/source.h"
+
+bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options)
+{
+    bcp_workspace *ws = bcp_calloc(1, sizeof *ws);
+    if (options && options->stdlib_dir) {
+        ws->stdlib_dir = bcp_strdup(options->stdlib_dir);
+        ws->options.stdlib_dir = ws->stdlib_dir;
+    }
+    if (options && options->files && options->files->read) {
+        ws->provider = *options->files;
+        ws->options.files = &ws->provider;
+    }
+    return ws;
+}
+
+void bcp_workspace_free(bcp_workspace *ws)
+{
+    if (!ws)
+        return;
+    while (ws->document_count)
+        bcp_document_close(ws, ws->documents[ws->document_count - 1]->path);
+    bcp_free(ws->documents);
+    if (ws->parser)
+        ts_parser_delete(ws->parser);
+    bcp_free(ws->stdlib_dir);
+    bcp_free(ws);
+}
+
+char *bcp_workspace_canonical_path(const char *path)
+{
+    char resolved[PATH_MAX];
+    if (realpath(path, resolved))
+        return bcp_strdup(resolved);
+    char cwd[PATH_MAX];
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    char *joined = bcp_malloc(strlen(cwd) + strlen(path) + 3);
+    sprintf(joined, "%s/%s", cwd, path);
+    bcp_path_fold(joined);
+    return joined;
+}
+
+bcp_document *bcp_workspace_document(const bcp_workspace *ws, const char *path)
+{
+    if (!ws->document_count)
+        return NULL;
+    for (size_t i = 0; i < ws->document_count; i++)
+        if (strcmp(ws->documents[i]->path, path) == 0)
+            return ws->documents[i];
+    char *key = bcp_workspace_canonical_path(path);
+    bcp_document *found = NULL;
+    for (size_t i = 0; i < ws->document_count && !found; i++)
+        if (strcmp(ws->documents[i]->key, key) == 0)
+            found = ws->documents[i];
+    bcp_free(key);
+    return found;
+}
+
+static bcp_status read_disk(const char *path, char **text, size_t *length)
+{
+    const char *err = NULL;
+    bcp_source *src = bcp_source_read(path, &err);
+    if (!src)
+        return errno == ENOENT || errno == ENOTDIR ? BCP_ERR_NOT_FOUND : BCP_ERR_IO;
+    *text = bcp_strndup(src->text, src->length);
+    *length = src->length;
+    bcp_source_free(src);
+    return BCP_OK;
+}
+
+bcp_status bcp_workspace_read(const bcp_workspace *ws, const char *path, char **text, size_t *length)
+{
+    *text = NULL;
+    *length = 0;
+    const bcp_document *doc = bcp_workspace_document(ws, path);
+    if (doc) {
+        *text = bcp_strndup(doc->text, doc->length);
+        *length = doc->length;
+        return BCP_OK;
+    }
+    if (ws->options.files) {
+        char *got = NULL;
+        size_t len = 0;
+        bcp_status st = ws->provider.read(ws->provider.user, path, &got, &len);
+        if (st != BCP_OK)
+            return st;
+        /* The provider's buffer need not be NUL-terminated: keep a copy that is. */
+        *text = bcp_strndup(got ? got : "", got ? len : 0);
+        *length = got ? len : 0;
+        bcp_free(got);
+        return BCP_OK;
+    }
+    return read_disk(path, text, length);
+}
+
+bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws)
+{
+    bcp_model_options opts;
+    memset(&opts, 0, sizeof opts);
+    opts.stdlib_dir = ws->options.stdlib_dir;
+    return opts;
+}
