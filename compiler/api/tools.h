@@ -1,0 +1,32 @@
+/* What the operations of the API's tools part share (compiler/api/). */
+#ifndef BCP_API_TOOLS_H
+#define BCP_API_TOOLS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "bcp.h"
+#include "base/diag.h"
+#include "report/diagnostics.h"
+
+/* A file list for compiler/model/workspace.c, which looks for the plans of a
+ * project; the same walk as bcp_collect_plan_files. */
+bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
+void bcp_free_files(char **files, size_t count);
+
+/* A memory stream for library functions that still write to a FILE; its text
+ * is taken with bcp_memout_take (NUL-terminated, freed with bcp_free). */
+typedef struct bcp_memout {
+    FILE *file;
+    char *data;
+    size_t length;
+} bcp_memout;
+FILE *bcp_memout_open(bcp_memout *m);
+char *bcp_memout_take(bcp_memout *m, size_t *length);
+
+/* A new set holding the diagnostics of `list` that are at least `at_least`. */
+bcp_diagnostics *bcp_tools_set_from(const bcp_diag_list *list, bcp_severity at_least);
+/* *out = set, or frees it when out is NULL. */
+void bcp_tools_give(bcp_diagnostics **out, bcp_diagnostics *set);
+
+#endif
