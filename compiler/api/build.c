@@ -66,29 +66,39 @@ static bool known_locale(const bcp_model *m, const char *lang)
 }
 
 /* A renderer's malloc'd text handed over as the caller's (bcp_malloc) string. */
-static void take_document(bcp_build_result *r, bcp_doc_format f, char *text)
+static void take_document(char **documents, size_t *lengths, bcp_doc_format f, char *text)
 {
     size_t n = strlen(text);
-    r->documents[f] = bcp_malloc(n + 1);
-    memcpy(r->documents[f], text, n + 1);
-    r->lengths[f] = n;
+    documents[f] = bcp_malloc(n + 1);
+    memcpy(documents[f], text, n + 1);
+    lengths[f] = n;
     free(text);
 }
 
-static bcp_status render_documents(bcp_model *m, bcp_build_result *r, unsigned formats, bcp_diagnostics *set)
+bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, char **documents, size_t *lengths,
+                            bcp_diagnostics *set)
 {
+    if (!known_locale(m, lang)) {
+        bcp_buf available = {0};
+        for (size_t i = 0; i < bcp_model_locale_count(m); i++)
+            bcp_buf_printf(&available, " %s", bcp_model_locale(m, i));
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no locale `%s` in the stdlib (available:%s)", lang,
+                                    available.data ? available.data : "");
+        bcp_buf_free(&available);
+        return BCP_ERR_NOT_FOUND;
+    }
     bcp_render_ctx ctx;
-    bcp_render_ctx_init(&ctx, m, r->lang);
+    bcp_render_ctx_init(&ctx, m, lang);
     bcp_status status = BCP_OK;
     if (formats & (1u << BCP_DOC_MARKDOWN)) {
         bcp_md_doc doc;
         bcp_render_markdown(&ctx, false, &doc);
-        take_document(r, BCP_DOC_MARKDOWN, doc.markdown);
+        take_document(documents, lengths, BCP_DOC_MARKDOWN, doc.markdown);
     }
     if (formats & (1u << BCP_DOC_HTML)) {
         char *html = bcp_render_html(&ctx);
         if (html) {
-            take_document(r, BCP_DOC_HTML, html);
+            take_document(documents, lengths, BCP_DOC_HTML, html);
         } else {
             bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "the HTML document could not be rendered");
             status = BCP_ERR_IO;
@@ -97,7 +107,7 @@ static bcp_status render_documents(bcp_model *m, bcp_build_result *r, unsigned f
     if (status == BCP_OK && (formats & (1u << BCP_DOC_JSON))) {
         char *json = bcp_render_json(&ctx);
         if (json) {
-            take_document(r, BCP_DOC_JSON, json);
+            take_document(documents, lengths, BCP_DOC_JSON, json);
         } else {
             bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "the JSON document could not be rendered");
             status = BCP_ERR_IO;
@@ -105,7 +115,7 @@ static bcp_status render_documents(bcp_model *m, bcp_build_result *r, unsigned f
     }
     for (size_t i = 0; i < ctx.missing_count; i++)
         bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "the stdlib has no text `%s` for locale %s",
-                                    ctx.missing[i], r->lang);
+                                    ctx.missing[i], lang);
     bcp_render_ctx_free(&ctx);
     return status;
 }
@@ -133,19 +143,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     } else {
         const char *lang = o->lang ? o->lang : bcp_entity_text(bcp_model_plan(m), "language");
         result->lang = bcp_strdup(lang ? lang : "en");
-        if (!known_locale(m, result->lang)) {
-            bcp_buf available = {0};
-            for (size_t i = 0; i < bcp_model_locale_count(m); i++)
-                bcp_buf_printf(&available, " %s", bcp_model_locale(m, i));
-            bcp_diagnostics_add_message(result->diagnostics, BCP_SEV_ERROR,
-                                        "no locale `%s` in the stdlib (available:%s)", result->lang,
-                                        available.data ? available.data : "");
-            bcp_buf_free(&available);
-            status = BCP_ERR_NOT_FOUND;
-        } else {
-            unsigned formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1;
-            status = render_documents(m, result, formats, result->diagnostics);
-        }
+        unsigned formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1;
+        status = bcp_tools_render(m, result->lang, formats, result->documents, result->lengths, result->diagnostics);
     }
     bcp_model_free(m);
     for (size_t i = 0; i < module_count; i++)

@@ -17,6 +17,7 @@
 #include "rules/config.h"
 #include "rules/engine.h"
 #include "tools.h"
+#include "tools_lint.h"
 
 /* ------------------------------------------------------------ seen set */
 
@@ -100,14 +101,22 @@ typedef struct config_cache {
     size_t count, capacity;
 } config_cache;
 
-static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov)
+bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,
+                           bcp_diagnostics *problems)
+{
+    (void)problems;
+    return bcp_lint_config_load(path, ov, config);
+}
+
+static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov,
+                                         bcp_diagnostics *problems)
 {
     const char *key = path ? path : "";
     for (size_t i = 0; i < cache->count; i++)
         if (strcmp(cache->items[i].key, key) == 0)
             return &cache->items[i].config;
     bcp_lint_config c;
-    if (!bcp_lint_config_load(path, ov, &c)) {
+    if (!bcp_tools_load_config(path, ov, &c, problems)) {
         bcp_lint_config_free(&c);
         return NULL;
     }
@@ -127,8 +136,7 @@ static void config_cache_free(config_cache *cache)
     bcp_free(cache->items);
 }
 
-/* The config file that governs `file`: --config, else the nearest bcpconfig.bcp. */
-static char *config_path_for(const bcp_check_options *o, const char *file)
+char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
 {
     if (o->no_config)
         return NULL;
@@ -158,18 +166,15 @@ static bool is_config_file(const char *path)
 typedef struct check_state {
     const bcp_check_options *opts;
     bcp_model_options model;
-    bcp_lint_overrides overrides;
+    bcp_lint_overrides overrides;   /* pointing into the setup */
     config_cache configs;
     seen_set seen;
     bcp_diagnostics *findings, *problems;
     bool failed_setup;
 } check_state;
 
-/* Lints a loaded model with `config`: rules, per-file ignores, suppressions.
- * False (and a problem) when the profile does not exist. */
-static bool lint_model(bcp_model *m, const bcp_lint_config *config, bcp_diagnostics *problems)
+bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems)
 {
-    bcp_diag_list *diags = bcp_model_diags(m);
     if (!bcp_lint_run(m, &config->options, diags)) {
         bcp_diagnostics_add_message(problems, BCP_SEV_ERROR,
                                     "unknown profile `%s` (the stdlib has default, iso22301, nist-800-34, ffiec "
@@ -192,8 +197,8 @@ static void check_unit(check_state *st, bcp_unit *unit)
     const bcp_check_options *o = st->opts;
     const bcp_lint_config *config = NULL;
     if (!o->no_lint) {
-        char *path = config_path_for(o, unit->roots[unit->root_count - 1]);
-        config = config_for(&st->configs, path, &st->overrides);
+        char *path = bcp_tools_config_path(o, unit->roots[unit->root_count - 1]);
+        config = config_for(&st->configs, path, &st->overrides, st->problems);
         free(path);
         if (!config) {
             st->failed_setup = true;
@@ -202,7 +207,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
     }
     bcp_model *m = bcp_unit_take_model(unit, &st->model);
     bcp_diag_list *diags = bcp_model_diags(m);
-    if (config && !bcp_model_has_syntax_errors(m) && !lint_model(m, config, st->problems)) {
+    if (config && !bcp_model_has_syntax_errors(m) && !bcp_tools_lint(m, config, diags, st->problems)) {
         st->failed_setup = true;
         bcp_model_free(m);
         return;
@@ -220,7 +225,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
 static bool validate_config(check_state *st, const char *path)
 {
     bcp_lint_config c;
-    bool ok = bcp_lint_config_load(path, &st->overrides, &c);
+    bool ok = bcp_tools_load_config(path, &st->overrides, &c, st->problems);
     bcp_lint_config_free(&c);
     return ok;
 }
@@ -229,6 +234,32 @@ static void to_string_list(const char *const *items, size_t count, bcp_string_li
 {
     for (size_t i = 0; i < count; i++)
         bcp_string_list_push(out, items[i], strlen(items[i]));
+}
+
+bcp_status bcp_tools_lint_setup(const bcp_check_options *o, bcp_tools_setup *setup, bcp_diagnostics *problems)
+{
+    memset(setup, 0, sizeof *setup);
+    const char *err = NULL;
+    if (o->has_select && o->select_count == 0) {
+        bcp_diagnostics_add_message(problems, BCP_SEV_ERROR, "--select needs at least one rule (use --no-lint to run none)");
+        return BCP_ERR_INVALID;
+    }
+    if (!bcp_lint_resolve_today(o->today, &setup->overrides.today, &err)) {
+        bcp_diagnostics_add_message(problems, BCP_SEV_ERROR, "%s", err);
+        return BCP_ERR_INVALID;
+    }
+    to_string_list(o->select, o->select_count, &setup->select);
+    to_string_list(o->ignore, o->ignore_count, &setup->ignore);
+    setup->overrides.select = o->has_select ? &setup->select : NULL;
+    setup->overrides.ignore = o->has_ignore ? &setup->ignore : NULL;
+    setup->overrides.profile = o->profile;
+    return BCP_OK;
+}
+
+void bcp_tools_lint_setup_free(bcp_tools_setup *setup)
+{
+    bcp_string_list_free(&setup->select);
+    bcp_string_list_free(&setup->ignore);
 }
 
 bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_check_options *options,
@@ -240,24 +271,11 @@ bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_che
     st.model.stdlib_dir = st.opts->stdlib_dir;
     st.findings = bcp_diagnostics_new();
     st.problems = bcp_diagnostics_new();
-    bcp_status status = BCP_OK;
-    const char *err = NULL;
-    bcp_string_list select = {0}, ignore = {0};
-    if (st.opts->has_select && st.opts->select_count == 0) {
-        bcp_diagnostics_add_message(st.problems, BCP_SEV_ERROR,
-                                    "--select needs at least one rule (use --no-lint to run none)");
-        status = BCP_ERR_INVALID;
-    } else if (!bcp_lint_resolve_today(st.opts->today, &st.overrides.today, &err)) {
-        bcp_diagnostics_add_message(st.problems, BCP_SEV_ERROR, "%s", err);
-        status = BCP_ERR_INVALID;
-    }
+    bcp_tools_setup setup;
+    bcp_status status = bcp_tools_lint_setup(st.opts, &setup, st.problems);
     if (status != BCP_OK)
         goto done;
-    to_string_list(st.opts->select, st.opts->select_count, &select);
-    to_string_list(st.opts->ignore, st.opts->ignore_count, &ignore);
-    st.overrides.select = st.opts->has_select ? &select : NULL;
-    st.overrides.ignore = st.opts->has_ignore ? &ignore : NULL;
-    st.overrides.profile = st.opts->profile;
+    st.overrides = setup.overrides;
 
     char **files;
     size_t file_count;
@@ -286,9 +304,8 @@ bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_che
     bcp_free_strings(files, plan_count);
     config_cache_free(&st.configs);
     seen_free(&st.seen);
-    bcp_string_list_free(&select);
-    bcp_string_list_free(&ignore);
 done:
+    bcp_tools_lint_setup_free(&setup);
     bcp_tools_give(findings, st.findings);
     bcp_tools_give(problems, st.problems);
     return status;

@@ -41,6 +41,21 @@ static bcp_model *load_side(const char *path, const char *name, const bcp_model_
     return m;
 }
 
+bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool roots_only, bcp_diff_style style,
+                    const char *old_name, const char *new_name, char **text, size_t *length, bool *differ)
+{
+    bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, roots_only);
+    bcp_memout out;
+    bcp_plan_diff_print(bcp_memout_open(&out), d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT,
+                        old_name, new_name);
+    *text = bcp_memout_take(&out, length);
+    bool different = !bcp_plan_diff_is_empty(d);
+    if (differ)
+        *differ = different;
+    bcp_plan_diff_free(d);
+    return different;
+}
+
 static void no_text(char **text, size_t *length)
 {
     *text = NULL;
@@ -73,14 +88,7 @@ bcp_status bcp_diff_files(const char *old_path, const char *new_path, const bcp_
                                     "imports could not be loaded; comparing only the entities that %s and %s "
                                     "define themselves",
                                     old_name, new_name);
-    bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, imports_failed);
-    bcp_memout out;
-    bcp_plan_diff_print(bcp_memout_open(&out), d,
-                        o->style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name, new_name);
-    *text = bcp_memout_take(&out, length);
-    if (differ)
-        *differ = !bcp_plan_diff_is_empty(d);
-    bcp_plan_diff_free(d);
+    bcp_tools_diff(old_model, new_model, imports_failed, o->style, old_name, new_name, text, length, differ);
     bcp_model_free(old_model);
     bcp_model_free(new_model);
     bcp_tools_give(problems, set);

@@ -29,4 +29,15 @@ bcp_diagnostics *bcp_tools_set_from(const bcp_diag_list *list, bcp_severity at_l
 /* *out = set, or frees it when out is NULL. */
 void bcp_tools_give(bcp_diagnostics **out, bcp_diagnostics *set);
 
+/* Renders the documents `formats` asks for (bits 1 << bcp_doc_format) in
+ * `lang` into documents[]/lengths[]; problems (an unknown language, a failed
+ * renderer, texts the locale lacks) go to `set`. */
+struct bcp_model;
+bcp_status bcp_tools_render(struct bcp_model *m, const char *lang, unsigned formats, char **documents,
+                            size_t *lengths, bcp_diagnostics *set);
+/* The semantic diff of two models as text or Markdown into *text; true when they differ. */
+bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *new_model, bool roots_only,
+                    bcp_diff_style style, const char *old_name, const char *new_name, char **text, size_t *length,
+                    bool *differ);
+
 #endif
