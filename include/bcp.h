@@ -270,29 +270,6 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options,
                           bcp_build_result *result);
 void bcp_build_result_free(bcp_build_result *result);
 
-/* ---------------------------------------------------- operations on a plan
- * The same for a plan loaded with bcp_workspace_load (the editor part).
- * The plan is only read: these may run on many threads at once. */
-
-/* Lints a loaded plan: its own diagnostics plus the lint rules, configured
- * as bcp_check_paths configures them (options->config, else the
- * bcpconfig.bcp nearest to the plan's file, unless no_config), with per-file
- * ignores and suppression comments applied; sorted.  No rules run on a plan
- * with syntax errors.  Statuses as for bcp_check_paths. */
-bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
-                         bcp_diagnostics **findings, bcp_diagnostics **problems);
-/* One document of a plan in `lang` (NULL: the plan's `language`, else "en"),
- * into *text.  The language must be one the plan loaded (its prelude and
- * `use "std/locale/..."`).  BCP_ERR_PLAN when the plan has errors or no plan
- * block; BCP_ERR_NOT_FOUND for a language it did not load; *problems holds
- * the reasons and warnings (texts the locale lacks). */
-bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const char *lang,
-                           char **text, size_t *length, bcp_diagnostics **problems);
-/* The semantic diff of two loaded plans into *text; *differ (unless NULL)
- * whether they differ.  options->stdlib_dir is not used. */
-bcp_status bcp_plan_diff(const bcp_plan *old_plan, const bcp_plan *new_plan,
-                         const bcp_diff_options *options, char **text, size_t *length, bool *differ);
-
 /* --------------------------------------------------------------------- init */
 
 typedef struct bcp_init_options {
@@ -349,6 +326,29 @@ bcp_status bcp_diff_files(const char *old_path, const char *new_path, const bcp_
 /* The canonical text of what one plan means (the diff's view of it). */
 bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, size_t *length,
                          bcp_diagnostics **problems);
+
+/* ---------------------------------------------------- operations on a plan
+ * The same for a plan loaded with bcp_workspace_load (the editor part).
+ * The plan is only read: these may run on many threads at once. */
+
+/* Lints a loaded plan: its own diagnostics plus the lint rules, configured
+ * as bcp_check_paths configures them (options->config, else the
+ * bcpconfig.bcp nearest to the plan's file, unless no_config), with per-file
+ * ignores and suppression comments applied; sorted.  No rules run on a plan
+ * with syntax errors.  Statuses as for bcp_check_paths. */
+bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
+                         bcp_diagnostics **findings, bcp_diagnostics **problems);
+/* One document of a plan in `lang` (NULL: the plan's `language`, else "en"),
+ * into *text.  The language must be one the plan loaded (its prelude and
+ * `use "std/locale/..."`).  BCP_ERR_PLAN when the plan has errors or no plan
+ * block; BCP_ERR_NOT_FOUND for a language it did not load; *problems holds
+ * the reasons and warnings (texts the locale lacks). */
+bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const char *lang,
+                           char **text, size_t *length, bcp_diagnostics **problems);
+/* The semantic diff of two loaded plans into *text; *differ (unless NULL)
+ * whether they differ.  options->stdlib_dir is not used. */
+bcp_status bcp_plan_diff(const bcp_plan *old_plan, const bcp_plan *new_plan,
+                         const bcp_diff_options *options, char **text, size_t *length, bool *differ);
 
 /* ------------------------------------------------------------ parse, schema */
 
