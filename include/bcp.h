@@ -347,7 +347,7 @@ bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const ch
                            char **text, size_t *length, bcp_diagnostics **problems);
 /* The semantic diff of two loaded plans into *text; *differ (unless NULL)
  * whether they differ.  options->stdlib_dir is not used. */
-bcp_status bcp_plan_diff(const bcp_plan *old_plan, const bcp_plan *new_plan,
+bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan,
                          const bcp_diff_options *options, char **text, size_t *length, bool *differ);
 
 /* ------------------------------------------------------------ parse, schema */

@@ -69,7 +69,7 @@ bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const ch
     return status;
 }
 
-bcp_status bcp_plan_diff(const bcp_plan *old_plan, const bcp_plan *new_plan, const bcp_diff_options *options,
+bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan, const bcp_diff_options *options,
                          char **text, size_t *length, bool *differ)
 {
     static const bcp_diff_options defaults = {0};
