@@ -97,12 +97,16 @@ static const bcp_command commands[] = {
      "\n"
      "Lists every lint rule: code, name, default severity and summary.\n",
      bcp_cmd_rules},
-    {"explain", "explain a lint rule, with examples",
+    {"explain", "explain a diagnostic code or lint rule, with examples",
      "usage: bcp explain [--markdown] CODE|NAME\n"
+     "       bcp explain --all --markdown\n"
      "\n"
-     "Prints a rule's documentation: summary, rationale with its source clause, how to\n"
-     "fix a finding, and a plan that triggers it next to one that does not.\n"
-     "--markdown prints the page docs/rules/CODE.md is generated from.\n",
+     "Prints the documentation of any code bcp reports: a syntax (E0xx), model (E1xx)\n"
+     "or configuration (E2xx) error with what it means and an example, or a lint\n"
+     "rule with its rationale and source clause, how to fix a finding, and a plan\n"
+     "that triggers it next to one that does not.\n"
+     "--markdown prints the page docs/rules/CODE.md is generated from; --all\n"
+     "--markdown prints every code on one page (docs/diagnostics.md).\n",
      bcp_cmd_explain},
     {"build", "compile a plan into Markdown, HTML and JSON documents",
      "usage: bcp build [options] FILE...\n"
