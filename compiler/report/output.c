@@ -119,7 +119,10 @@ static void text_one(bcp_buf *out, const bcp_diagnostic *d, const char *line, bo
     for (size_t i = 0; i < d->fixit_count; i++) {
         const bcp_fixit *f = &d->fixits[i];
         bcp_buf_printf(out, "      = %sfix:%s %s", bold, reset, f->title ? f->title : "");
-        if (f->location.path) {
+        /* where it applies, unless that is where the caret already points */
+        bool elsewhere = !d->location.path || strcmp(f->location.path, d->location.path) != 0 ||
+                         f->location.start_byte != d->location.start_byte;
+        if (f->location.path && elsewhere) {
             bcp_buf_puts(out, " (");
             text_location(out, &f->location);
             bcp_buf_puts(out, ")");

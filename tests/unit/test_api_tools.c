@@ -93,6 +93,7 @@ static void test_notes_and_fixits(void **state)
     bcp_diag *d = bcp_diag_add(&list, BCP_SEV_ERROR, "E108", "duplicate-id", &second, "site `a` is defined twice");
     bcp_diag_add_note(d, &first, "first defined here");
     bcp_diag_add_fix(d, &second, "a2", "rename it `%s`", "a2");
+    bcp_diag_add_fix(d, &first, "a1", "rename the first `%s`", "a1");
     bcp_diagnostics *set = bcp_diagnostics_new();
     bcp_diagnostics_add_list(set, &list);
     bcp_diag_list_free(&list);
@@ -103,7 +104,8 @@ static void test_notes_and_fixits(void **state)
                                 "    2 | site a { name = \"B\" }\n"
                                 "      |      ^\n"
                                 "      = note: dup.bcp:1:6: first defined here\n"
-                                "      = fix: rename it `a2` (dup.bcp:2:6)\n"));
+                                "      = fix: rename it `a2`\n"
+                                "      = fix: rename the first `a1` (dup.bcp:1:6)\n"));
     bcp_free(out);
 
     out = render(set, BCP_REPORT_SARIF);
