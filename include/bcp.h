@@ -339,12 +339,15 @@ bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, 
 bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
                          bcp_diagnostics **findings, bcp_diagnostics **problems);
 /* One document of a plan in `lang` (NULL: the plan's `language`, else "en"),
- * into *text.  The language must be one the plan loaded (its prelude and
- * `use "std/locale/..."`).  BCP_ERR_PLAN when the plan has errors or no plan
- * block; BCP_ERR_NOT_FOUND for a language it did not load; *problems holds
- * the reasons and warnings (texts the locale lacks). */
-bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const char *lang,
-                           char **text, size_t *length, bcp_diagnostics **problems);
+ * into *text.  The stdlib's prose comes in every locale: when the plan did
+ * not load `lang`, its files are loaded again through `ws` (the workspace it
+ * came from: open documents count) with the stdlib's locales.  BCP_ERR_PLAN
+ * when the plan has errors or no plan block; BCP_ERR_NOT_FOUND for a language
+ * the stdlib does not have; *problems holds the reasons and warnings (texts
+ * the locale lacks). */
+bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format,
+                           const char *lang, char **text, size_t *length,
+                           bcp_diagnostics **problems);
 /* The semantic diff of two loaded plans into *text; *differ (unless NULL)
  * whether they differ.  options->stdlib_dir is not used. */
 bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan,

@@ -34,7 +34,7 @@ static char *output_name(const char *path)
 
 /* Every locale the stdlib ships ("locale/en", "locale/zh-CN", ...), English
  * first so that it is the fallback for texts a locale lacks. */
-static size_t locale_modules(const char *stdlib_dir, char ***out)
+size_t bcp_tools_locale_modules(const char *stdlib_dir, char ***out)
 {
     char **names;
     size_t n = bcp_stdlib_module_names(stdlib_dir, &names);
@@ -57,7 +57,7 @@ static size_t locale_modules(const char *stdlib_dir, char ***out)
     return k;
 }
 
-static bool known_locale(const bcp_model *m, const char *lang)
+bool bcp_tools_known_locale(const bcp_model *m, const char *lang)
 {
     for (size_t i = 0; i < bcp_model_locale_count(m); i++)
         if (strcmp(bcp_model_locale(m, i), lang) == 0)
@@ -78,7 +78,7 @@ static void take_document(char **documents, size_t *lengths, bcp_doc_format f, c
 bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, char **documents, size_t *lengths,
                             bcp_diagnostics *set)
 {
-    if (!known_locale(m, lang)) {
+    if (!bcp_tools_known_locale(m, lang)) {
         bcp_buf available = {0};
         for (size_t i = 0; i < bcp_model_locale_count(m); i++)
             bcp_buf_printf(&available, " %s", bcp_model_locale(m, i));
@@ -128,7 +128,7 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->name = output_name(path);
     char **modules;
-    size_t module_count = locale_modules(o->stdlib_dir, &modules);
+    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
     bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
                             .extra_modules = (const char *const *)modules,
                             .extra_module_count = module_count};
@@ -147,10 +147,15 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
         status = bcp_tools_render(m, result->lang, formats, result->documents, result->lengths, result->diagnostics);
     }
     bcp_model_free(m);
-    for (size_t i = 0; i < module_count; i++)
+    bcp_tools_free_modules(modules, module_count);
+    return status;
+}
+
+void bcp_tools_free_modules(char **modules, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
         free(modules[i]);
     free(modules);
-    return status;
 }
 
 void bcp_build_result_free(bcp_build_result *result)

@@ -41,11 +41,28 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
     return status;
 }
 
-bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const char *lang, char **text, size_t *length,
-                           bcp_diagnostics **problems)
+/* The plan's files loaded again through the workspace with every stdlib
+ * locale, for a language the plan itself did not load. */
+static bcp_model *load_with_locales(bcp_workspace *ws, const bcp_plan *plan)
+{
+    bcp_model_options mo = bcp_workspace_model_options(ws);
+    char **modules;
+    size_t count = bcp_tools_locale_modules(mo.stdlib_dir, &modules);
+    mo.extra_modules = (const char *const *)modules;
+    mo.extra_module_count = count;
+    bcp_model *m = bcp_model_load(plan->path, &mo);
+    bcp_tools_free_modules(modules, count);
+    return m;
+}
+
+bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format, const char *lang,
+                           char **text, size_t *length, bcp_diagnostics **problems)
 {
     bcp_diagnostics *set = bcp_diagnostics_new();
-    bcp_model *m = bcp_plan_model(plan);
+    bcp_model *m = bcp_plan_model(plan), *loaded = NULL;
+    const char *wanted = lang ? lang : (bcp_model_plan(m) ? bcp_entity_text(bcp_model_plan(m), "language") : NULL);
+    if (ws && plan->path && !bcp_tools_known_locale(m, wanted ? wanted : "en"))
+        m = loaded = load_with_locales(ws, plan);
     const bcp_diag_list *diags = bcp_model_diags(m);
     char *documents[BCP_DOC_FORMAT_COUNT] = {0};
     size_t lengths[BCP_DOC_FORMAT_COUNT] = {0};
@@ -65,6 +82,7 @@ bcp_status bcp_plan_render(const bcp_plan *plan, bcp_doc_format format, const ch
     *text = (unsigned)format < BCP_DOC_FORMAT_COUNT ? documents[format] : NULL;
     if (length)
         *length = *text ? lengths[format] : 0;
+    bcp_model_free(loaded);
     bcp_tools_give(problems, set);
     return status;
 }
