@@ -8,7 +8,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/alloc.h"
 
 static int cmd_version(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
@@ -98,12 +97,16 @@ static const bcp_command commands[] = {
      "\n"
      "Lists every lint rule: code, name, default severity and summary.\n",
      bcp_cmd_rules},
-    {"explain", "explain a lint rule, with examples",
+    {"explain", "explain a diagnostic code or lint rule, with examples",
      "usage: bcp explain [--markdown] CODE|NAME\n"
+     "       bcp explain --all --markdown\n"
      "\n"
-     "Prints a rule's documentation: summary, rationale with its source clause, how to\n"
-     "fix a finding, and a plan that triggers it next to one that does not.\n"
-     "--markdown prints the page docs/rules/CODE.md is generated from.\n",
+     "Prints the documentation of any code bcp reports: a syntax (E0xx), model (E1xx)\n"
+     "or configuration (E2xx) error with what it means and an example, or a lint\n"
+     "rule with its rationale and source clause, how to fix a finding, and a plan\n"
+     "that triggers it next to one that does not.\n"
+     "--markdown prints the page docs/rules/CODE.md is generated from; --all\n"
+     "--markdown prints every code on one page (docs/diagnostics.md).\n",
      bcp_cmd_explain},
     {"build", "compile a plan into Markdown, HTML and JSON documents",
      "usage: bcp build [options] FILE...\n"
@@ -261,9 +264,7 @@ bool bcp_list_next(const char **cursor, const char **item, size_t *len)
 
 void bcp_operands_init(bcp_operands *ops, int argc)
 {
-    ops->items = calloc((size_t)argc + 1, sizeof *ops->items);
-    if (!ops->items)
-        abort();
+    ops->items = bcp_cli_alloc(((size_t)argc + 1) * sizeof *ops->items);
     ops->count = 0;
     ops->after_dashes = false;
 }
@@ -288,102 +289,72 @@ void bcp_operands_free(bcp_operands *ops)
     ops->count = 0;
 }
 
-typedef struct path_list {
-    char **items;
-    size_t count, capacity;
-} path_list;
-
-static void path_push(path_list *l, const char *p)
+void *bcp_cli_alloc(size_t size)
 {
-    l->items = bcp_grow(l->items, &l->capacity, l->count, sizeof *l->items);
-    l->items[l->count] = strdup(p);
-    if (!l->items[l->count])
-        abort();
-    l->count++;
-}
-
-static bool has_bcp_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".bcp") == 0;
-}
-
-static void walk(const char *dir, path_list *out)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *ent;
-    while ((ent = readdir(d))) {
-        if (ent->d_name[0] == '.' || strcmp(ent->d_name, "node_modules") == 0)
-            continue;
-        size_t len = strlen(dir) + strlen(ent->d_name) + 2;
-        char *path = malloc(len);
-        if (!path)
-            abort();
-        if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
-            snprintf(path, len, "%s", ent->d_name); /* `bcp check .` reports plan.bcp, not ./plan.bcp */
-        else
-            snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", ent->d_name);
-        struct stat st;
-        /* lstat: a symlinked folder is not followed (it may loop, as /dev/fd does). */
-        if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            free(path);
-            continue;
-        }
-        if (stat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                walk(path, out);
-            /* bcpconfig.bcp configures the linter; it is not a plan module. */
-            else if (S_ISREG(st.st_mode) && has_bcp_suffix(ent->d_name) &&
-                     strcmp(ent->d_name, "bcpconfig.bcp") != 0)
-                path_push(out, path);
-        }
-        free(path);
+    void *p = calloc(1, size ? size : 1);
+    if (!p) {
+        fputs("bcp: out of memory\n", stderr);
+        exit(BCP_EXIT_ERROR);
     }
-    closedir(d);
+    return p;
 }
 
-static int compare_paths(const void *a, const void *b)
+char *bcp_cli_strdup(const char *s)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    size_t n = strlen(s) + 1;
+    return memcpy(bcp_cli_alloc(n), s, n);
 }
 
-bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count)
+void bcp_cli_list_split(bcp_cli_list *list, const char *arg)
 {
-    path_list list = {0};
-    bool ok = true;
-    for (int i = 0; i < count; i++) {
-        struct stat st;
-        if (strcmp(args[i], "-") == 0) {
-            path_push(&list, "-");
-        } else if (stat(args[i], &st) != 0) {
-            fprintf(stderr, "bcp: %s: no such file or directory\n", args[i]);
-            ok = false;
-        } else if (S_ISDIR(st.st_mode)) {
-            path_list found = {0};
-            walk(args[i], &found);
-            if (found.count > 1)
-                qsort(found.items, found.count, sizeof *found.items, compare_paths);
-            for (size_t j = 0; j < found.count; j++) {
-                path_push(&list, found.items[j]);
-                free(found.items[j]);
-            }
-            free(found.items);
+    const char *item;
+    size_t n;
+    while (bcp_list_next(&arg, &item, &n)) {
+        char **items = realloc(list->items, (list->count + 1) * sizeof *items);
+        if (!items) {
+            fputs("bcp: out of memory\n", stderr);
+            exit(BCP_EXIT_ERROR);
+        }
+        list->items = items;
+        char *copy = bcp_cli_alloc(n + 1);
+        memcpy(copy, item, n);
+        list->items[list->count++] = copy;
+    }
+}
+
+void bcp_cli_list_free(bcp_cli_list *list)
+{
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+}
+
+void bcp_cli_print_diagnostics(FILE *out, const bcp_diagnostics *set, bool color)
+{
+    bcp_report_options text = {BCP_REPORT_TEXT, color, false};
+    size_t length;
+    char *report = bcp_report_render(set, &text, &length);
+    fwrite(report, 1, length, out);
+    bcp_free(report);
+}
+
+void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
+{
+    for (size_t i = 0; i < bcp_diagnostics_count(problems); i++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(problems, i);
+        if (d->location.path) {
+            /* one at a time, so that messages and located problems keep their order */
+            bcp_report_options text = {BCP_REPORT_TEXT, color, false};
+            size_t length;
+            char *report = bcp_report_render_item(problems, i, &text, &length);
+            fwrite(report, 1, length, stderr);
+            bcp_free(report);
         } else {
-            path_push(&list, args[i]);
+            fprintf(stderr, "bcp: %s%s\n", d->severity == BCP_SEV_WARNING ? "warning: " : "", d->message);
         }
     }
-    *files = list.items;
-    *file_count = list.count;
-    return ok;
-}
-
-void bcp_free_files(char **files, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        free(files[i]);
-    free(files);
 }
 
 int bcp_cli_main(int argc, char **argv)

@@ -1,4 +1,5 @@
-/* The `bcp` command line: one table of commands, one function each. */
+/* The `bcp` command line: one table of commands, one function each.  The
+ * commands use the library through include/bcp.h only: it returns, they print. */
 #ifndef BCP_CLI_H
 #define BCP_CLI_H
 #include <stdbool.h>
@@ -48,15 +49,35 @@ void bcp_operands_init(bcp_operands *ops, int argc);
 bool bcp_operand(bcp_operands *ops, char *arg);
 void bcp_operands_free(bcp_operands *ops);
 
+/* Not for the CLI: compiler/model/workspace.c still finds these through this
+ * header (they live in compiler/api/files.c); the model layer is to declare
+ * them itself, after which these two lines go. */
+bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
+void bcp_free_files(char **files, size_t count);
+
 int bcp_cli_main(int argc, char **argv);
 /* Prints "bcp: message" to stderr and returns BCP_EXIT_ERROR. */
 int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Whether colour should be used on `out` (TTY, NO_COLOR unset). */
 bool bcp_want_color(FILE *out);
-/* Expands FILE|DIR arguments into a sorted list of .bcp files (DIRs recursively,
- * hidden folders skipped). Returns false on a missing path (reported). */
-bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
-void bcp_free_files(char **files, size_t count);
+/* A list of strings the CLI owns (e.g. the items of --select a,b). */
+typedef struct bcp_cli_list {
+    char **items;
+    size_t count;
+} bcp_cli_list;
+/* Appends the items of "a,b c" (commas and spaces separate them). */
+void bcp_cli_list_split(bcp_cli_list *list, const char *arg);
+void bcp_cli_list_free(bcp_cli_list *list);
+
+/* Prints what stopped an operation to stderr: located diagnostics as text
+ * (colour when `color`), messages as "bcp: message" ("bcp: warning: ..." for
+ * warnings). */
+void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color);
+/* Prints a set as a text report (no summary) to `out`. */
+void bcp_cli_print_diagnostics(FILE *out, const bcp_diagnostics *set, bool color);
+/* Never NULL: out of memory ends the program. */
+void *bcp_cli_alloc(size_t size);
+char *bcp_cli_strdup(const char *s);
 
 int bcp_cmd_check(int argc, char **argv);
 int bcp_cmd_build(int argc, char **argv);

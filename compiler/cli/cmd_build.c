@@ -9,14 +9,10 @@
 
 #include "atomic_file.h"
 #include "cli.h"
-#include "model/model.h"
-#include "model/modules.h"
-#include "render/render.h"
 
-enum { FMT_MD = 1, FMT_HTML = 2, FMT_JSON = 4 };
+enum { FMT_MD = 1u << BCP_DOC_MARKDOWN, FMT_HTML = 1u << BCP_DOC_HTML, FMT_JSON = 1u << BCP_DOC_JSON };
 
 typedef struct build_options {
-    bcp_model_options model;
     const char *out_dir;
     const char *lang;
     unsigned formats;
@@ -65,31 +61,9 @@ static int parse_args(int argc, char **argv, build_options *o)
             return bcp_usage_error("build", "unknown option '%s'", argv[i]);
         }
     }
-    o->model.stdlib_dir = o->common.stdlib_dir;
     if (o->paths.count == 0)
         return bcp_usage_error("build", "no plan given");
     return bcp_common_check(&o->common, "build");
-}
-
-/* "examples/huadong/plan.bcp" -> "huadong"; "examples/minimal.bcp" -> "minimal". */
-static char *output_name(const char *path)
-{
-    if (strcmp(path, "-") == 0)
-        return strdup("plan");
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".bcp") == 0)
-        n -= 4;
-    if (n == 4 && strncmp(base, "plan", 4) == 0 && base != path) {
-        const char *end = base - 1;
-        const char *start = end;
-        while (start > path && start[-1] != '/')
-            start--;
-        if (end > start && !(end - start == 1 && *start == '.'))
-            return strndup(start, (size_t)(end - start));
-    }
-    return strndup(base, n);
 }
 
 /* Writes dir/name whole or not at all, so that a reader never sees half a
@@ -97,9 +71,7 @@ static char *output_name(const char *path)
 static bool write_document(const char *dir, const char *name, const char *data)
 {
     size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(n);
-    if (!path)
-        abort();
+    char *path = bcp_cli_alloc(n);
     snprintf(path, n, "%s/%s", dir, name);
     const char *err;
     bool ok = bcp_atomic_write(path, data, strlen(data), 0644, 0, &err);
@@ -119,9 +91,7 @@ static bool ensure_dir(const char *dir)
         return false;
     }
     /* create missing parents one level at a time */
-    char *copy = strdup(dir);
-    if (!copy)
-        abort();
+    char *copy = bcp_cli_strdup(dir);
     for (char *p = copy + 1; *p; p++) {
         if (*p != '/')
             continue;
@@ -136,135 +106,56 @@ static bool ensure_dir(const char *dir)
     return ok;
 }
 
-/* Every locale the stdlib ships ("locale/en", "locale/zh-CN", ...), English
- * first so that it is the fallback for texts a locale lacks. */
-static size_t locale_modules(const char *stdlib_dir, char ***out)
-{
-    char **names;
-    size_t n = bcp_stdlib_module_names(stdlib_dir, &names);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *rest = strncmp(names[i], "locale/", 7) == 0 ? names[i] + 7 : NULL;
-        if (rest && *rest && !strchr(rest, '/'))
-            names[k++] = names[i];
-        else
-            free(names[i]);
-    }
-    for (size_t i = 0; i < k; i++) {
-        if (strcmp(names[i], "locale/en") == 0 && i > 0) {
-            char *en = names[i];
-            memmove(names + 1, names, i * sizeof *names);
-            names[0] = en;
-        }
-    }
-    *out = names;
-    return k;
-}
-
-static bool known_locale(bcp_model *m, const char *lang)
-{
-    for (size_t i = 0; i < bcp_model_locale_count(m); i++)
-        if (strcmp(bcp_model_locale(m, i), lang) == 0)
-            return true;
-    return false;
-}
-
 static int build_one(const build_options *o, const char *path, bool color)
 {
-    bcp_model *m = bcp_model_load(path, &o->model);
-    bcp_diag_list *diags = bcp_model_diags(m);
-    size_t errors = bcp_diag_count(diags, BCP_SEV_ERROR);
-    if (errors || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
-            if (diags->items[i].severity == BCP_SEV_ERROR)
-                bcp_diag_print(stderr, &diags->items[i], color);
-        if (!bcp_model_plan(m) && !errors)
+    bcp_build_options bo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .formats = o->formats};
+    bcp_build_result r;
+    bcp_status s = bcp_build_file(path, &bo, &r);
+    if (s == BCP_ERR_PLAN) {
+        size_t errors = bcp_diagnostics_count(r.diagnostics);
+        bcp_cli_print_diagnostics(stderr, r.diagnostics, color);
+        if (!errors)
             fprintf(stderr, "bcp: %s has no `plan` block; build a plan, not a module\n", path);
         else
             fprintf(stderr, "bcp: %s: %zu error%s; nothing built\n", path, errors, errors == 1 ? "" : "s");
-        bcp_model_free(m);
+        bcp_build_result_free(&r);
         return BCP_EXIT_ERROR;
     }
-    const char *lang = o->lang;
-    if (!lang)
-        lang = bcp_entity_text(bcp_model_plan(m), "language");
-    if (!lang)
-        lang = "en";
-    if (!known_locale(m, lang)) {
-        fprintf(stderr, "bcp: no locale `%s` in the stdlib (available:", lang);
-        for (size_t i = 0; i < bcp_model_locale_count(m); i++)
-            fprintf(stderr, " %s", bcp_model_locale(m, i));
-        fprintf(stderr, ")\n");
-        bcp_model_free(m);
-        return BCP_EXIT_ERROR;
+    static const char *const extensions[BCP_DOC_FORMAT_COUNT] = {"md", "html", "json"};
+    bool ok = s == BCP_OK;
+    for (int f = 0; f < BCP_DOC_FORMAT_COUNT && s != BCP_ERR_NOT_FOUND; f++) {
+        if (!(o->formats & (1u << f)))
+            continue;
+        if (!r.documents[f]) {
+            ok = false;
+            break;
+        }
+        size_t n = strlen(r.name) + 8;
+        char *file = bcp_cli_alloc(n);
+        snprintf(file, n, "%s.%s", r.name, extensions[f]);
+        ok = write_document(o->out_dir, file, r.documents[f]);
+        free(file);
+        if (!ok)
+            break;
     }
-
-    bcp_render_ctx ctx;
-    bcp_render_ctx_init(&ctx, m, lang);
-    char *name = output_name(path);
-    size_t n = strlen(name) + 8;
-    char *file = malloc(n);
-    if (!file)
-        abort();
-    bool ok = true;
-    if (o->formats & FMT_MD) {
-        bcp_md_doc doc;
-        bcp_render_markdown(&ctx, false, &doc);
-        snprintf(file, n, "%s.md", name);
-        ok = write_document(o->out_dir, file, doc.markdown) && ok;
-        free(doc.markdown);
-    }
-    if (ok && (o->formats & FMT_HTML)) {
-        char *error = NULL;
-        char *html = bcp_render_html(&ctx, &error);
-        snprintf(file, n, "%s.html", name);
-        ok = html && write_document(o->out_dir, file, html);
-        if (error)
-            fprintf(stderr, "bcp: %s\n", error);
-        free(error);
-        free(html);
-    }
-    if (ok && (o->formats & FMT_JSON)) {
-        char *error = NULL;
-        char *json = bcp_render_json(&ctx, &error);
-        snprintf(file, n, "%s.json", name);
-        ok = json && write_document(o->out_dir, file, json);
-        if (error)
-            fprintf(stderr, "bcp: %s\n", error);
-        free(error);
-        free(json);
-    }
-    for (size_t i = 0; i < ctx.missing_count; i++)
-        fprintf(stderr, "bcp: warning: the stdlib has no text `%s` for locale %s\n", ctx.missing[i], lang);
+    bcp_cli_print_problems(r.diagnostics, color);
     if (ok)
-        fprintf(stderr, "built %s/%s (%s)\n", o->out_dir, name, lang);
-    free(file);
-    free(name);
-    bcp_render_ctx_free(&ctx);
-    bcp_model_free(m);
+        fprintf(stderr, "built %s/%s (%s)\n", o->out_dir, r.name, r.lang);
+    bcp_build_result_free(&r);
     return ok ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }
 
 static int build_all(build_options *o)
 {
     bool color = bcp_common_color(&o->common, stderr);
-    char **modules;
-    size_t module_count = locale_modules(o->model.stdlib_dir, &modules);
-    o->model.extra_modules = (const char *const *)modules;
-    o->model.extra_module_count = module_count;
+    if (!ensure_dir(o->out_dir))
+        return BCP_EXIT_ERROR;
     int status = BCP_EXIT_OK;
-    if (!ensure_dir(o->out_dir)) {
-        status = BCP_EXIT_ERROR;
-    } else {
-        for (int i = 0; i < o->paths.count; i++) {
-            int s = build_one(o, o->paths.items[i], color);
-            if (s != BCP_EXIT_OK)
-                status = s;
-        }
+    for (int i = 0; i < o->paths.count; i++) {
+        int s = build_one(o, o->paths.items[i], color);
+        if (s != BCP_EXIT_OK)
+            status = s;
     }
-    for (size_t i = 0; i < module_count; i++)
-        free(modules[i]);
-    free(modules);
     return status;
 }
 

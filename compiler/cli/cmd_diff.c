@@ -10,14 +10,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "model/model.h"
-#include "model/model_dump.h"
-#include "diff/plan_diff.h"
 
 typedef struct diff_options {
-    bcp_model_options model;
     bcp_common_options common;
-    bcp_diff_format format;
+    bcp_diff_style style;
     bool git;
     const char *dump;
     bcp_operands args;
@@ -36,16 +32,15 @@ static int parse_args(int argc, char **argv, diff_options *o)
             o->dump = argv[++i];
         } else if (bcp_option_value(argc, argv, &i, "--format", &format)) {
             if (strcmp(format, "text") == 0)
-                o->format = BCP_DIFF_TEXT;
+                o->style = BCP_DIFF_STYLE_TEXT;
             else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
-                o->format = BCP_DIFF_MARKDOWN;
+                o->style = BCP_DIFF_STYLE_MARKDOWN;
             else
                 return bcp_usage_error("diff", "--format takes text or markdown");
         } else {
             return bcp_usage_error("diff", "unknown option '%s'", a);
         }
     }
-    o->model.stdlib_dir = o->common.stdlib_dir;
     if (o->dump)
         return o->args.count == 0 ? -1 : bcp_usage_error("diff", "--dump takes one file");
     /* git calls an external diff with exactly seven arguments. */
@@ -59,49 +54,18 @@ static int parse_args(int argc, char **argv, diff_options *o)
     return -1;
 }
 
-static bool is_import_problem(const bcp_diag *d)
-{
-    return d->code && (strcmp(d->code, "E111") == 0 || strcmp(d->code, "E112") == 0 ||
-                       strcmp(d->code, "E113") == 0);
-}
-
-/* Loads one side.  Returns NULL after printing the syntax or I/O errors;
- * sets *imports_failed when an import did not load. */
-static bcp_model *load_side(const char *path, const char *name, const bcp_model_options *opts,
-                            bool *imports_failed)
-{
-    /* git names an added or deleted file's missing side /dev/null. */
-    bcp_model *m = strcmp(path, "/dev/null") == 0 ? bcp_model_load_text(name, "", 0, opts)
-                                                  : bcp_model_load(path, opts);
-    bcp_diag_list *diags = bcp_model_diags(m);
-    bool color = bcp_want_color(stderr);
-    if (bcp_model_has_syntax_errors(m)) {
-        for (size_t i = 0; i < diags->count; i++)
-            if (diags->items[i].is_syntax)
-                bcp_diag_print(stderr, &diags->items[i], color);
-        fprintf(stderr, "bcp: %s: cannot compare a plan with syntax errors\n", name);
-        bcp_model_free(m);
-        return NULL;
-    }
-    for (size_t i = 0; i < diags->count; i++) {
-        const bcp_diag *d = &diags->items[i];
-        if (!is_import_problem(d))
-            continue;
-        fprintf(stderr, "bcp: warning: %s: %s\n", name, d->message);
-        *imports_failed = true;
-    }
-    return m;
-}
-
 static int dump(const diff_options *o)
 {
-    bool imports_failed = false;
-    bcp_model *m = load_side(o->dump, o->dump, &o->model, &imports_failed);
-    if (!m)
-        return BCP_EXIT_ERROR;
-    bcp_model_dump(stdout, m, NULL);
-    bcp_model_free(m);
-    return BCP_EXIT_OK;
+    char *text;
+    size_t length;
+    bcp_diagnostics *problems;
+    bcp_status s = bcp_dump_file(o->dump, o->common.stdlib_dir, &text, &length, &problems);
+    bcp_cli_print_problems(problems, bcp_want_color(stderr));
+    if (s == BCP_OK)
+        fwrite(text, 1, length, stdout);
+    bcp_free(text);
+    bcp_diagnostics_free(problems);
+    return s == BCP_OK ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }
 
 int bcp_cmd_diff(int argc, char **argv)
@@ -112,55 +76,45 @@ int bcp_cmd_diff(int argc, char **argv)
         bcp_operands_free(&o.args);
         return status >= 0 ? status : dump(&o);
     }
+    bcp_diff_options d = {.stdlib_dir = o.common.stdlib_dir, .style = o.style};
     const char *old_path, *new_path;
-    char *old_name = NULL, *new_name = NULL;
+    char *old_name, *new_name;
     if (o.git) {
         const char *path = o.args.items[0];
         old_path = o.args.items[1];
         new_path = o.args.items[4];
         size_t len = strlen(path) + 3;
-        old_name = malloc(len);
-        new_name = malloc(len);
-        if (!old_name || !new_name)
-            abort();
+        old_name = bcp_cli_alloc(len);
+        new_name = bcp_cli_alloc(len);
         snprintf(old_name, len, "a/%s", path);
         snprintf(new_name, len, "b/%s", path);
     } else {
         old_path = o.args.items[0];
         new_path = o.args.items[1];
-        old_name = strdup(old_path);
-        new_name = strdup(new_path);
-        if (!old_name || !new_name)
-            abort();
+        old_name = bcp_cli_strdup(old_path);
+        new_name = bcp_cli_strdup(new_path);
     }
+    d.old_name = old_name;
+    d.new_name = new_name;
+    char *text;
+    size_t length;
+    bool differ;
+    bcp_diagnostics *problems;
+    bcp_status s = bcp_diff_files(old_path, new_path, &d, &text, &length, &differ, &problems);
     bcp_operands_free(&o.args);
-    bool imports_failed = false;
-    bcp_model *old_model = load_side(old_path, old_name, &o.model, &imports_failed);
-    bcp_model *new_model = old_model ? load_side(new_path, new_name, &o.model, &imports_failed) : NULL;
-    if (!old_model || !new_model) {
-        bcp_model_free(old_model);
-        free(old_name);
-        free(new_name);
-        return BCP_EXIT_ERROR;
+    bcp_cli_print_problems(problems, bcp_want_color(stderr));
+    bcp_diagnostics_free(problems);
+    if (s == BCP_OK) {
+        if (o.git && differ)
+            printf("diff --bcp %s %s\n", old_name, new_name);
+        fwrite(text, 1, length, stdout);
+        fflush(stdout);
     }
-    if (imports_failed)
-        fprintf(stderr, "bcp: warning: imports could not be loaded; comparing only the entities "
-                        "that %s and %s define themselves\n", old_name, new_name);
-    bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, imports_failed);
-    if (o.git && !bcp_plan_diff_is_empty(d))
-        printf("diff --bcp %s %s\n", old_name, new_name);
-    bcp_buf text = {0};
-    bcp_plan_diff_render(&text, d, o.format, old_name, new_name);
-    if (text.len)
-        fwrite(text.data, 1, text.len, stdout);
-    bcp_buf_free(&text);
-    bool differ = !bcp_plan_diff_is_empty(d);
-    bcp_plan_diff_free(d);
-    bcp_model_free(old_model);
-    bcp_model_free(new_model);
+    bcp_free(text);
     free(old_name);
     free(new_name);
-    fflush(stdout);
+    if (s != BCP_OK)
+        return BCP_EXIT_ERROR;
     /* git stops at the first external diff that exits non-zero. */
     if (o.git)
         return BCP_EXIT_OK;

@@ -3,10 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/alloc.h"
 #include "atomic_file.h"
 #include "cli.h"
-#include "fmt/format.h"
 
 typedef struct fmt_options {
     bool check, diff, write;
@@ -29,9 +27,7 @@ static line *split_lines(const char *text, size_t len, size_t *count)
             n++;
     if (len && text[len - 1] != '\n')
         n++;
-    line *lines = calloc(n ? n : 1, sizeof *lines);
-    if (!lines)
-        abort();
+    line *lines = bcp_cli_alloc((n ? n : 1) * sizeof *lines);
     size_t k = 0, start = 0;
     for (size_t i = 0; i < len; i++) {
         if (text[i] == '\n') {
@@ -63,7 +59,15 @@ typedef struct edit_list {
 
 static void edit_push(edit_list *l, char op, size_t a, size_t b)
 {
-    l->items = bcp_grow(l->items, &l->cap, l->count, sizeof *l->items);
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        edit *items = bcp_cli_alloc(cap * sizeof *items);
+        if (l->count)
+            memcpy(items, l->items, l->count * sizeof *items);
+        free(l->items);
+        l->items = items;
+        l->cap = cap;
+    }
     l->items[l->count++] = (edit){op, a, b};
 }
 
@@ -81,15 +85,11 @@ static bool myers(const line *a, size_t na, const line *b, size_t nb, edit_list 
     if (max > 2 * MAX_EDIT_DISTANCE)
         max = MAX_EDIT_DISTANCE;
     long width = 2 * max + 1;
-    long *v = calloc((size_t)width + 2, sizeof *v);
-    long **trace = calloc((size_t)max + 1, sizeof *trace);
-    if (!v || !trace)
-        abort();
+    long *v = bcp_cli_alloc(((size_t)width + 2) * sizeof *v);
+    long **trace = bcp_cli_alloc(((size_t)max + 1) * sizeof *trace);
     long found = -1;
     for (long d = 0; d <= max && found < 0; d++) {
-        trace[d] = malloc((size_t)width * sizeof **trace);
-        if (!trace[d])
-            abort();
+        trace[d] = bcp_cli_alloc((size_t)width * sizeof **trace);
         for (long k = -d; k <= d; k += 2) {
             long x;
             if (k == -d || (k != d && v[max + k - 1] < v[max + k + 1]))
@@ -272,41 +272,34 @@ typedef enum { FILE_SAME, FILE_CHANGED, FILE_ERROR } file_result;
 
 static file_result format_one(const char *path, const fmt_options *o)
 {
-    const char *err = NULL;
-    bcp_source *src = bcp_source_read(path, &err);
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    if (!src) {
-        fprintf(stderr, "bcp: %s: %s\n", name, err);
+    char *formatted, *original;
+    size_t len = 0, original_len = 0;
+    bool changed = false;
+    bcp_diagnostics *problems;
+    bcp_status s = bcp_format_file(path, &formatted, &len, &original, &original_len, &changed, &problems);
+    if (s != BCP_OK) {
+        if (s == BCP_ERR_PLAN) {
+            bcp_cli_print_diagnostics(stderr, problems, bcp_want_color(stderr));
+            fprintf(stderr, "bcp: %s: not formatted: it has syntax errors\n", name);
+        } else if (s == BCP_ERR_INVALID) {
+            const bcp_diagnostic *why = bcp_diagnostics_get(problems, 0);
+            fprintf(stderr, "bcp: internal error: %s: %s; the file is left as it is "
+                            "(please report this with the file)\n", name, why ? why->message : "");
+        } else {
+            bcp_cli_print_problems(problems, false);
+        }
+        bcp_diagnostics_free(problems);
+        bcp_free(original);
         return FILE_ERROR;
     }
-    bcp_diag_list diags = {0};
-    size_t len = 0;
-    char *formatted = bcp_format_source(src, &diags, &len);
-    if (!formatted) {
-        bool color = bcp_want_color(stderr);
-        for (size_t i = 0; i < diags.count; i++)
-            bcp_diag_print(stderr, &diags.items[i], color);
-        fprintf(stderr, "bcp: %s: not formatted: it has syntax errors\n", name);
-        bcp_diag_list_free(&diags);
-        bcp_source_free(src);
-        return FILE_ERROR;
-    }
-    bcp_diag_list_free(&diags);
-    const char *why = NULL;
-    if (!bcp_format_verify(name, src->text, src->length, formatted, len, &why)) {
-        fprintf(stderr, "bcp: internal error: %s: %s; the file is left as it is "
-                        "(please report this with the file)\n", name, why);
-        free(formatted);
-        bcp_source_free(src);
-        return FILE_ERROR;
-    }
-    bool changed = len != src->length || memcmp(formatted, src->text, len) != 0;
+    bcp_diagnostics_free(problems);
     file_result result = changed ? FILE_CHANGED : FILE_SAME;
     bool quiet_modes = o->check || o->diff || o->write;
     if (!quiet_modes)
         fwrite(formatted, 1, len, stdout);
     if (changed && o->diff)
-        print_unified_diff(stdout, name, src->text, src->length, formatted, len);
+        print_unified_diff(stdout, name, original, original_len, formatted, len);
     else if (changed && o->check)
         printf("%s\n", name);
     if (changed && o->write) {
@@ -319,8 +312,8 @@ static file_result format_one(const char *path, const fmt_options *o)
             printf("%s\n", name);
         }
     }
-    free(formatted);
-    bcp_source_free(src);
+    bcp_free(formatted);
+    bcp_free(original);
     return result;
 }
 
@@ -328,7 +321,11 @@ static int format_all(const fmt_options *o)
 {
     char **files;
     size_t file_count;
-    bool found = bcp_collect_files(o->paths.items, o->paths.count, &files, &file_count);
+    bcp_diagnostics *missing;
+    bool found = bcp_collect_plan_files((const char *const *)o->paths.items, (size_t)o->paths.count, &files,
+                                        &file_count, &missing) == BCP_OK;
+    bcp_cli_print_problems(missing, false);
+    bcp_diagnostics_free(missing);
     bool errors = !found, changes = false;
     for (size_t i = 0; i < file_count; i++) {
         file_result r = format_one(files[i], o);
@@ -337,7 +334,7 @@ static int format_all(const fmt_options *o)
         else if (r == FILE_CHANGED)
             changes = true;
     }
-    bcp_free_files(files, file_count);
+    bcp_free_strings(files, file_count);
     fflush(stdout);
     if (errors)
         return BCP_EXIT_ERROR;

@@ -1,309 +1,38 @@
-/* bcp init: a starter plan from an industry preset.  The plan text itself is
- * stdlib prose (`text starter_plan`, `text INDUSTRY_starter`, `text
- * starter_site` in stdlib/locale/LANG/), so that presets and languages are
- * added as stdlib files; this command only fills in {{placeholders}}, checks
- * that the result builds, and writes it without clobbering anything. */
+/* bcp init: a starter plan from an industry preset (bcp_init_plan), written
+ * without clobbering anything. */
 #define _DEFAULT_SOURCE
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "base/alloc.h"
 #include "atomic_file.h"
 #include "cli.h"
-#include "fmt/format.h"
-#include "model/model.h"
-#include "model/modules.h"
-#include "render/render.h"
 
 typedef struct init_options {
-    bcp_model_options model;
     bcp_common_options common;
-    const char *industry, *size, *sites, *lang, *output;
+    bcp_init_options init;
+    const char *output;
     bool force;
 } init_options;
 
-typedef struct site_arg {
-    char *id;
-    char *name;   /* escaped for a .bcp string */
-} site_arg;
-
-static char *bcp_string_escape(const char *s, size_t n)
-{
-    bcp_buf b = {0};
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"' || s[i] == '\\')
-            bcp_buf_put(&b, "\\", 1);
-        bcp_buf_put(&b, &s[i], 1);
-    }
-    return bcp_buf_take(&b);
-}
-
-/* "Shanghai Plant" -> shanghai_plant; non-ASCII names get site1, site2, ... */
-static char *site_id(const char *name, size_t n, size_t index)
-{
-    bcp_buf b = {0};
-    bool ascii = true;
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)name[i] >= 0x80)
-            ascii = false;
-    if (ascii) {
-        for (size_t i = 0; i < n; i++) {
-            char c = name[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                bcp_buf_put(&b, &c, 1);
-            else if (b.len && b.data[b.len - 1] != '_')
-                bcp_buf_put(&b, "_", 1);
-        }
-        while (b.len && b.data[b.len - 1] == '_')
-            b.data[--b.len] = '\0';
-    }
-    if (!b.len || (b.data[0] >= '0' && b.data[0] <= '9')) {
-        bcp_buf_free(&b);
-        bcp_buf_printf(&b, "site%zu", index + 1);
-    }
-    return bcp_buf_take(&b);
-}
-
-static size_t parse_sites(const char *arg, site_arg **out)
-{
-    size_t count = 0, cap = 0;
-    site_arg *sites = NULL;
-    const char *p = arg;
-    while (p && *p) {
-        const char *start = p;
-        while (*p && *p != ',')
-            p++;
-        const char *end = p;
-        while (start < end && *start == ' ')
-            start++;
-        while (end > start && end[-1] == ' ')
-            end--;
-        if (end > start) {
-            sites = bcp_grow(sites, &cap, count, sizeof *sites);
-            sites[count].name = bcp_string_escape(start, (size_t)(end - start));
-            sites[count].id = site_id(start, (size_t)(end - start), count);
-            /* two names that map to one id: number the later one */
-            for (size_t j = 0; j < count; j++) {
-                if (strcmp(sites[j].id, sites[count].id) == 0) {
-                    free(sites[count].id);
-                    bcp_buf b = {0};
-                    bcp_buf_printf(&b, "site%zu", count + 1);
-                    sites[count].id = bcp_buf_take(&b);
-                    break;
-                }
-            }
-            count++;
-        }
-        if (*p == ',')
-            p++;
-    }
-    *out = sites;
-    return count;
-}
-
-static void free_sites(site_arg *sites, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        free(sites[i].id);
-        free(sites[i].name);
-    }
-    free(sites);
-}
-
-typedef struct subst {
-    const char *key;
-    const char *value;
-} subst;
-
-static void fill(bcp_buf *out, const char *tmpl, const subst *s, size_t n)
-{
-    for (const char *p = tmpl; *p; p++) {
-        if (p[0] == '{' && p[1] == '{') {
-            const char *end = strstr(p + 2, "}}");
-            bool done = false;
-            for (size_t i = 0; end && i < n; i++) {
-                size_t kl = strlen(s[i].key);
-                if ((size_t)(end - p - 2) == kl && strncmp(p + 2, s[i].key, kl) == 0) {
-                    bcp_buf_puts(out, s[i].value);
-                    p = end + 1;
-                    done = true;
-                    break;
-                }
-            }
-            if (done)
-                continue;
-        }
-        bcp_buf_put(out, p, 1);
-    }
-}
-
-static bool has_module(const char *stdlib_dir, const char *name)
-{
-    bcp_stdlib_match *files;
-    size_t n = bcp_stdlib_module(stdlib_dir, name, &files);
-    bcp_stdlib_matches_free(files, n);
-    return n > 0;
-}
-
-/* A threat's prose in the plan language, else in English (every locale
- * falls back to it), else NULL. */
-static const char *threat_text(bcp_model *lib, const bcp_entity *threat, const char *name, const char *lang)
-{
-    const char *t = bcp_model_text(lib, threat, name, lang);
-    return t ? t : bcp_model_text(lib, threat, name, "en");
-}
-
-/* A .bcp string literal's content on one line. */
-static char *one_line_escape(const char *s)
-{
-    char *e = bcp_string_escape(s, strlen(s));
-    for (char *p = e; *p; p++)
-        if (*p == '\n' || *p == '\r' || *p == '\t')
-            *p = ' ';
-    return e;
-}
-
-typedef struct insertion {
-    size_t at;
-    char *text;
-} insertion;
-
-static int compare_insertions(const void *a, const void *b)
-{
-    size_t x = ((const insertion *)a)->at, y = ((const insertion *)b)->at;
-    return x < y ? -1 : x > y;
-}
-
-static bool risk_assesses(const bcp_entity_list *risks, const char *threat_id)
-{
-    for (size_t i = 0; i < risks->count; i++) {
-        const bcp_value *v = bcp_entity_value(risks->items[i], "threat");
-        if (v && v->kind == BCP_V_IDENT && strcmp(v->as.ident.name, threat_id) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* The threat catalogue completes the preset: a baseline risk the starter
- * gives no strategy gets the threat's usual treatment (`threat.strategy`),
- * and a baseline threat the starter has no risk for gets one from `text
- * starter_baseline_risk`, so that a fresh plan assesses the whole baseline. */
-static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_options *o,
-                              const subst *common, size_t ncommon, bcp_buf *out)
-{
-    bcp_model *m = bcp_model_load_text("<init>", out->data, out->len, &o->model);
-    if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR)) {
-        bcp_model_free(m); /* the check after this reports it */
-        return;
-    }
-    const bcp_entity_list *risks = bcp_model_entities(m, BCP_KIND_RISK);
-    insertion *ins = calloc(risks->count + 1, sizeof *ins);
-    if (!ins)
-        abort();
-    size_t nins = 0;
-    for (size_t i = 0; i < risks->count; i++) {
-        const bcp_entity *r = risks->items[i];
-        const bcp_entity *threat = bcp_entity_ref(r, "threat");
-        size_t close = r->span.end_byte ? r->span.end_byte - 1 : 0;
-        if (r->from_stdlib || !threat || bcp_entity_attr(r, "strategy") || close >= out->len ||
-            out->data[close] != '}')
-            continue;
-        const char *strategy = threat_text(lib, threat, "strategy", o->lang);
-        if (!strategy)
-            continue;
-        char *escaped = one_line_escape(strategy);
-        bcp_buf line = {0};
-        bcp_buf_printf(&line, "  strategy = \"%s\"\n", escaped);
-        free(escaped);
-        ins[nins].at = close;
-        ins[nins++].text = bcp_buf_take(&line);
-    }
-    qsort(ins, nins, sizeof *ins, compare_insertions);
-    bcp_buf done = {0};
-    size_t from = 0;
-    for (size_t i = 0; i < nins; i++) {
-        bcp_buf_put(&done, out->data + from, ins[i].at - from);
-        bcp_buf_puts(&done, ins[i].text);
-        from = ins[i].at;
-        free(ins[i].text);
-    }
-    free(ins);
-    bcp_buf_put(&done, out->data + from, out->len - from);
-
-    const bcp_entity *industry = bcp_model_find(lib, BCP_KIND_INDUSTRY, o->industry);
-    const bcp_value *baseline = industry ? bcp_entity_value(industry, "baseline") : NULL;
-    for (size_t i = 0; baseline && baseline->kind == BCP_V_LIST && i < baseline->as.list.count; i++) {
-        const bcp_value *t = &baseline->as.list.items[i];
-        const bcp_entity *threat = t->kind == BCP_V_IDENT ? t->as.ident.target : NULL;
-        if (!threat || risk_assesses(risks, threat->id))
-            continue;
-        char id[200];
-        snprintf(id, sizeof id, "%s%s", threat->id, bcp_model_find(m, BCP_KIND_RISK, threat->id) ? "_baseline" : "");
-        const char *title = threat_text(lib, threat, "title", o->lang);
-        const char *strategy = threat_text(lib, threat, "strategy", o->lang);
-        const bcp_value *cat = bcp_entity_value(threat, "category");
-        char *title_esc = one_line_escape(title ? title : threat->id);
-        char *strategy_esc = one_line_escape(strategy ? strategy : bcp_rt_title(ctx, "starter_strategy_placeholder"));
-        subst s[16];
-        size_t n = 0;
-        for (size_t k = 0; k < ncommon && n < 10; k++)
-            s[n++] = common[k];
-        s[n++] = (subst){"id", id};
-        s[n++] = (subst){"threat", threat->id};
-        s[n++] = (subst){"title", title_esc};
-        s[n++] = (subst){"category", cat && cat->kind == BCP_V_IDENT ? cat->as.ident.name : "operational"};
-        s[n++] = (subst){"strategy", strategy_esc};
-        bcp_buf_puts(&done, "\n");
-        fill(&done, bcp_rt_body(ctx, "starter_baseline_risk"), s, n);
-        if (done.len && done.data[done.len - 1] != '\n')
-            bcp_buf_puts(&done, "\n");
-        free(title_esc);
-        free(strategy_esc);
-    }
-    bcp_model_free(m);
-    bcp_buf_free(out);
-    *out = done;
-}
-
-/* The starter in the canonical layout, so that `bcp fmt` leaves a fresh plan
- * alone; unchanged if it cannot be formatted (the check then reports why). */
-static void format_starter(bcp_buf *out)
-{
-    bcp_source *src = bcp_source_from_memory("<init>", out->data, out->len, true);
-    bcp_diag_list diags = {0};
-    size_t len = 0;
-    char *formatted = bcp_format_source(src, &diags, &len);
-    const char *why = NULL;
-    if (formatted && bcp_format_verify("<init>", src->text, src->length, formatted, len, &why)) {
-        bcp_buf_free(out);
-        bcp_buf_put(out, formatted, len);
-    }
-    free(formatted);
-    bcp_diag_list_free(&diags);
-    bcp_source_free(src);
-}
-
 static int parse_args(int argc, char **argv, init_options *o)
 {
-    o->size = "small";
-    o->lang = "en";
+    o->init.size = "small";
+    o->init.lang = "en";
     o->output = "plan.bcp";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v;
         if (bcp_common_option(argc, argv, &i, BCP_OPT_STDLIB, &o->common))
             continue;
         if (bcp_option_value(argc, argv, &i, "--industry", &v))
-            o->industry = v;
+            o->init.industry = v;
         else if (bcp_option_value(argc, argv, &i, "--size", &v))
-            o->size = v;
+            o->init.size = v;
         else if (bcp_option_value(argc, argv, &i, "--sites", &v))
-            o->sites = v;
+            o->init.sites = v;
         else if (bcp_option_value(argc, argv, &i, "--lang", &v))
-            o->lang = v;
+            o->init.lang = v;
         else if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v))
             o->output = v;
         else if (strcmp(a, "--force") == 0)
@@ -311,22 +40,10 @@ static int parse_args(int argc, char **argv, init_options *o)
         else
             return bcp_usage_error("init", "unknown argument '%s'", a);
     }
-    o->model.stdlib_dir = o->common.stdlib_dir;
-    if (!o->industry)
+    o->init.stdlib_dir = o->common.stdlib_dir;
+    if (!o->init.industry)
         return bcp_usage_error("init", "--industry is required");
     return -1;
-}
-
-static bool catalogue_has(bcp_model *m, bcp_kind kind, const char *id, const char *what)
-{
-    if (bcp_model_find(m, kind, id))
-        return true;
-    fprintf(stderr, "bcp: unknown %s `%s` (choose one of:", what, id);
-    const bcp_entity_list *l = bcp_model_entities(m, kind);
-    for (size_t i = 0; i < l->count; i++)
-        fprintf(stderr, " %s", l->items[i]->id);
-    fprintf(stderr, ")\n");
-    return false;
 }
 
 int bcp_cmd_init(int argc, char **argv)
@@ -341,113 +58,19 @@ int bcp_cmd_init(int argc, char **argv)
         fprintf(stderr, "bcp: %s already exists; use --force to overwrite it\n", o.output);
         return BCP_EXIT_ERROR;
     }
-
-    /* The stdlib with every locale and the industry preset: the source of the starter text. */
-    char industry_module[256];
-    snprintf(industry_module, sizeof industry_module, "industry/%s", o.industry);
-    bool preset = has_module(o.model.stdlib_dir, industry_module);
-    char locale_module[128];
-    snprintf(locale_module, sizeof locale_module, "locale/%s", o.lang);
-    const char *modules[3] = {"locale/en", locale_module, industry_module};
-    size_t module_count = strcmp(o.lang, "en") == 0 ? 1 : 2;
-    if (!has_module(o.model.stdlib_dir, locale_module)) {
-        fprintf(stderr, "bcp: no locale `%s` in the stdlib\n", o.lang);
-        return BCP_EXIT_ERROR;
-    }
-    if (preset)
-        modules[module_count++] = industry_module;
-    bcp_model_options mo = o.model;
-    mo.extra_modules = modules;
-    mo.extra_module_count = module_count;
-    bcp_model *lib = bcp_model_load_text("<init>", "", 0, &mo);
-    if (!catalogue_has(lib, BCP_KIND_INDUSTRY, o.industry, "industry") ||
-        !catalogue_has(lib, BCP_KIND_SIZE, o.size, "size")) {
-        bcp_model_free(lib);
-        return BCP_EXIT_ERROR;
-    }
-
-    /* the plan block refers to an industry: prose lookups prefer its preset */
-    bcp_render_ctx ctx;
-    bcp_render_ctx_init(&ctx, lib, o.lang);
-    ctx.industry = o.industry;
-
-    site_arg *sites;
-    size_t site_count = parse_sites(o.sites ? o.sites : "", &sites);
-    bool placeholder_site = site_count == 0;
-    if (placeholder_site) {
-        free(sites);
-        sites = calloc(1, sizeof *sites);
-        if (!sites)
-            abort();
-        sites[0].id = strdup("main");
-        sites[0].name = strdup(bcp_rt_title(&ctx, "starter_site_placeholder"));
-        site_count = 1;
-    }
-    bcp_buf refs = {0};
-    bcp_buf_puts(&refs, "[");
-    for (size_t i = 0; i < site_count; i++)
-        bcp_buf_printf(&refs, "%ssite.%s", i ? ", " : "", sites[i].id);
-    bcp_buf_puts(&refs, "]");
-    char first[300], second[300];
-    snprintf(first, sizeof first, "site.%s", sites[0].id);
-    snprintf(second, sizeof second, "site.%s", sites[site_count > 1 ? 1 : 0].id);
-
-    const subst common[] = {
-        {"industry", o.industry}, {"size", o.size},       {"language", o.lang},
-        {"site_refs", refs.data}, {"first_site", first},  {"second_site", second},
-        {"first_site_name", sites[0].name},
-    };
-    const size_t ncommon = sizeof common / sizeof *common;
-
-    bcp_buf out = {0};
-    fill(&out, bcp_rt_body(&ctx, "starter_header"), common, ncommon);
-    bcp_buf_puts(&out, "\n");
-    if (preset)
-        bcp_buf_printf(&out, "use \"std/%s\"\n\n", industry_module);
-    fill(&out, bcp_rt_body(&ctx, "starter_plan"), common, ncommon);
-    bcp_buf_puts(&out, "\n");
-    for (size_t i = 0; i < site_count; i++) {
-        const char *alt = site_count > 1 ? sites[(i + 1) % site_count].id : NULL;
-        char alt_ref[300];
-        snprintf(alt_ref, sizeof alt_ref, "site.%s", alt ? alt : "");
-        const subst s[] = {
-            {"id", sites[i].id},
-            {"name", sites[i].name},
-            {"alternate", alt ? alt_ref : ""},
-        };
-        fill(&out, bcp_rt_body(&ctx, alt ? "starter_site" : "starter_site_single"), s, 3);
-        bcp_buf_puts(&out, "\n");
-    }
-    fill(&out, bcp_rt_body(&ctx, "starter"), common, ncommon);
-    if (out.len && out.data[out.len - 1] != '\n')
-        bcp_buf_puts(&out, "\n");
-    complete_baseline(&ctx, lib, &o, common, ncommon, &out);
-    format_starter(&out);
-
-    /* the starter must build: check it before it reaches the user */
-    status = BCP_EXIT_OK;
-    for (size_t i = 0; i < ctx.missing_count; i++) {
-        fprintf(stderr, "bcp: the stdlib has no text `%s` for locale %s\n", ctx.missing[i], o.lang);
-        status = BCP_EXIT_ERROR;
-    }
-    if (status == BCP_EXIT_OK) {
-        bcp_model_options check = o.model;
-        bcp_model *m = bcp_model_load_text(to_stdout ? "<stdout>" : o.output, out.data, out.len, &check);
-        bcp_diag_list *diags = bcp_model_diags(m);
-        if (bcp_diag_count(diags, BCP_SEV_ERROR)) {
-            fprintf(stderr, "bcp: the %s preset for %s does not build (a stdlib bug):\n", o.industry, o.lang);
-            for (size_t i = 0; i < diags->count; i++)
-                if (diags->items[i].severity == BCP_SEV_ERROR)
-                    bcp_diag_print(stderr, &diags->items[i], false);
-            status = BCP_EXIT_ERROR;
-        }
-        bcp_model_free(m);
-    }
+    o.init.path = to_stdout ? "<stdout>" : o.output;
+    char *text;
+    size_t length;
+    bcp_diagnostics *problems;
+    bcp_status s = bcp_init_plan(&o.init, &text, &length, &problems);
+    bcp_cli_print_problems(problems, false);
+    bcp_diagnostics_free(problems);
+    status = s == BCP_OK ? BCP_EXIT_OK : BCP_EXIT_ERROR;
     const char *err;
     if (status == BCP_EXIT_OK) {
         if (to_stdout) {
-            fwrite(out.data, 1, out.len, stdout);
-        } else if (bcp_atomic_write(o.output, out.data, out.len, 0644, 0, &err)) {
+            fwrite(text, 1, length, stdout);
+        } else if (bcp_atomic_write(o.output, text, length, 0644, 0, &err)) {
             fprintf(stderr, "wrote %s: fill in every TODO (`bcp check %s` lists them), then `bcp build %s`\n",
                     o.output, o.output, o.output);
         } else {
@@ -455,10 +78,6 @@ int bcp_cmd_init(int argc, char **argv)
             status = BCP_EXIT_ERROR;
         }
     }
-    bcp_buf_free(&out);
-    bcp_buf_free(&refs);
-    free_sites(sites, site_count);
-    bcp_render_ctx_free(&ctx);
-    bcp_model_free(lib);
+    bcp_free(text);
     return status;
 }

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "syntax/syntax.h"
 
 int bcp_cmd_parse(int argc, char **argv)
 {
@@ -22,21 +21,17 @@ int bcp_cmd_parse(int argc, char **argv)
     if (!path)
         return bcp_usage_error("parse", "no file given");
     (void)tree; /* --tree is the only output there is; accepted for clarity */
-    const char *err = NULL;
-    bcp_source *src = bcp_source_read(path, &err);
-    if (!src) {
-        fprintf(stderr, "bcp: %s: %s\n", path, err);
-        return BCP_EXIT_ERROR;
+    char *sexp;
+    size_t length;
+    bcp_diagnostics *problems;
+    bcp_status s = bcp_parse_file(path, &sexp, &length, &problems);
+    if (s == BCP_ERR_IO) {
+        bcp_cli_print_problems(problems, false);
+    } else {
+        fwrite(sexp, 1, length, stdout);
+        bcp_cli_print_diagnostics(stderr, problems, bcp_want_color(stderr));
     }
-    TSTree *t = bcp_syntax_parse(src);
-    bcp_syntax_print_sexp(stdout, src, t);
-    bcp_diag_list diags = {0};
-    size_t n = bcp_syntax_report_errors(src, t, &diags);
-    bool color = bcp_want_color(stderr);
-    for (size_t i = 0; i < diags.count; i++)
-        bcp_diag_print(stderr, &diags.items[i], color);
-    bcp_diag_list_free(&diags);
-    ts_tree_delete(t);
-    bcp_source_free(src);
-    return n ? BCP_EXIT_ERROR : BCP_EXIT_OK;
+    bcp_free(sexp);
+    bcp_diagnostics_free(problems);
+    return s == BCP_OK ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }

@@ -3,6 +3,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "diagnostics.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +14,8 @@
  * string, freed with the set. */
 struct bcp_diagnostics {
     bcp_diagnostic *items;
-    size_t count, capacity;
+    char **lines;               /* per item: its first source line (text report), or NULL */
+    size_t count, capacity, line_capacity;
 };
 
 bcp_diagnostics *bcp_diagnostics_new(void)
@@ -66,11 +69,34 @@ static bcp_location copy_location(const bcp_span *span)
     return loc;
 }
 
-void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *d)
+/* Makes room for one more item and its line. */
+static bcp_diagnostic *push_item(bcp_diagnostics *set, char *line)
 {
     set->items = bcp_grow(set->items, &set->capacity, set->count, sizeof *set->items);
+    set->lines = bcp_grow(set->lines, &set->line_capacity, set->count, sizeof *set->lines);
+    set->lines[set->count] = line;
     bcp_diagnostic *out = &set->items[set->count++];
     memset(out, 0, sizeof *out);
+    return out;
+}
+
+/* The text of the span's first line, without its newline (the text report
+ * shows it under the message). */
+static char *span_line_copy(const bcp_span *span)
+{
+    if (!span->source)
+        return NULL;
+    size_t len;
+    const char *line = bcp_span_line(span, &len);
+    char *copy = bcp_malloc(len + 1);
+    memcpy(copy, line, len);
+    copy[len] = '\0';
+    return copy;
+}
+
+void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *d)
+{
+    bcp_diagnostic *out = push_item(set, span_line_copy(&d->span));
     out->code = dup_or_null(d->code);
     out->name = dup_or_null(d->name);
     out->severity = d->severity;
@@ -129,32 +155,52 @@ void bcp_diagnostics_sort(bcp_diagnostics *set)
     if (set->count < 2)
         return;
     bcp_diagnostic *tmp = bcp_malloc(set->count * sizeof *tmp);
+    char **tmp_lines = bcp_malloc(set->count * sizeof *tmp_lines);
     for (size_t width = 1; width < set->count; width *= 2) {
         for (size_t lo = 0; lo < set->count; lo += 2 * width) {
             size_t mid = lo + width < set->count ? lo + width : set->count;
             size_t hi = lo + 2 * width < set->count ? lo + 2 * width : set->count;
             size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                tmp[k++] = compare_diagnostics(&set->items[j], &set->items[i]) < 0 ? set->items[j++]
-                                                                                    : set->items[i++];
-            while (i < mid)
-                tmp[k++] = set->items[i++];
-            while (j < hi)
-                tmp[k++] = set->items[j++];
+            while (i < mid || j < hi) {
+                bool take_j = i == mid || (j < hi && compare_diagnostics(&set->items[j], &set->items[i]) < 0);
+                size_t from = take_j ? j++ : i++;
+                tmp_lines[k] = set->lines[from];
+                tmp[k++] = set->items[from];
+            }
         }
         memcpy(set->items, tmp, set->count * sizeof *tmp);
+        memcpy(set->lines, tmp_lines, set->count * sizeof *tmp_lines);
     }
+    bcp_free(tmp_lines);
     bcp_free(tmp);
 }
 
 void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from)
 {
-    for (size_t i = 0; i < from->count; i++) {
-        to->items = bcp_grow(to->items, &to->capacity, to->count, sizeof *to->items);
-        to->items[to->count++] = from->items[i];
-    }
+    for (size_t i = 0; i < from->count; i++)
+        *push_item(to, from->lines[i]) = from->items[i];
     from->count = 0;
     bcp_diagnostics_free(from);
+}
+
+void bcp_diagnostics_add_message(bcp_diagnostics *set, bcp_severity severity, const char *fmt, ...)
+{
+    bcp_diagnostic *out = push_item(set, NULL);
+    out->severity = severity;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *message = bcp_malloc(n > 0 ? (size_t)n + 1 : 1);
+    va_start(ap, fmt);
+    vsnprintf(message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    va_end(ap);
+    out->message = message;
+}
+
+const char *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i)
+{
+    return set && i < set->count ? set->lines[i] : NULL;
 }
 
 size_t bcp_diagnostics_count(const bcp_diagnostics *set)
@@ -210,7 +256,9 @@ void bcp_diagnostics_free(bcp_diagnostics *set)
             bcp_free((char *)d->fixits[j].title);
         }
         bcp_free((bcp_fixit *)d->fixits);
+        bcp_free(set->lines[i]);
     }
+    bcp_free(set->lines);
     bcp_free(set->items);
     bcp_free(set);
 }

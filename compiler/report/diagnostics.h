@@ -12,6 +12,11 @@ bcp_diagnostics *bcp_diagnostics_new(void);
 void bcp_diagnostics_add_list(bcp_diagnostics *set, const bcp_diag_list *list);
 /* Copies one diagnostic into `set`. */
 void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *diag);
+/* A message without a location ("no locale `fr` in the stdlib"). */
+void bcp_diagnostics_add_message(bcp_diagnostics *set, bcp_severity severity, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The text of item i's first source line (no newline), or NULL without a location. */
+const char *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i);
 /* Sorts by file, position, code (the order every output uses). */
 void bcp_diagnostics_sort(bcp_diagnostics *set);
 /* Moves every diagnostic of `from` to the end of `to` and frees `from`. */

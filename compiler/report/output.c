@@ -1,96 +1,152 @@
-#define _DEFAULT_SOURCE
+/* Reports of a diagnostics set as text for people (the source line with a
+ * caret under the span, help, notes and fix-its), gcc-style lines for
+ * editors and GitHub Actions workflow commands; each into a buffer that the
+ * caller gets as a string.  JSON and SARIF are in output_json.c. */
 #include "output.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/diag.h"
+#include "diagnostics.h"
 
-bool bcp_format_parse(const char *name, bcp_format *out)
+#define COLOR_RESET "\033[0m"
+#define COLOR_BOLD "\033[1m"
+
+bcp_status bcp_report_format_from_name(const char *name, bcp_report_format *format)
 {
     static const struct {
         const char *name;
-        bcp_format format;
+        bcp_report_format format;
     } names[] = {
-        {"text", BCP_FORMAT_TEXT},   {"gcc", BCP_FORMAT_GCC},       {"json", BCP_FORMAT_JSON},
-        {"sarif", BCP_FORMAT_SARIF}, {"github", BCP_FORMAT_GITHUB},
+        {"text", BCP_REPORT_TEXT},   {"gcc", BCP_REPORT_GCC},       {"json", BCP_REPORT_JSON},
+        {"sarif", BCP_REPORT_SARIF}, {"github", BCP_REPORT_GITHUB},
     };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+    for (size_t i = 0; name && i < sizeof names / sizeof *names; i++) {
         if (strcmp(names[i].name, name) == 0) {
-            *out = names[i].format;
-            return true;
+            *format = names[i].format;
+            return BCP_OK;
         }
     }
-    return false;
+    return BCP_ERR_INVALID;
 }
 
-void bcp_span_end(const bcp_span *span, uint32_t *line, uint32_t *column)
+uint32_t bcp_report_end_column(const bcp_location *loc)
 {
-    const bcp_source *src = span->source;
-    uint32_t row = span->row;
-    size_t line_start = span->start_byte - span->byte_column;
-    size_t end = span->end_byte > span->start_byte ? span->end_byte : span->start_byte;
-    if (end > src->length)
-        end = src->length;
-    for (size_t i = span->start_byte; i < end; i++) {
-        if (src->text[i] == '\n') {
-            row++;
-            line_start = i + 1;
-        }
+    if (loc->end_line == loc->line && loc->end_column <= loc->column)
+        return loc->column + 1;
+    return loc->end_column;
+}
+
+static const char *severity_color(bcp_severity sev)
+{
+    switch (sev) {
+    case BCP_SEV_ERROR: return "\033[1;31m";
+    case BCP_SEV_WARNING: return "\033[1;33m";
+    default: return "\033[1;36m";
     }
-    uint32_t col = 1;
-    for (size_t i = line_start; i < end;) {
+}
+
+/* The source line with carets under the span's part on it (at least one);
+ * wide characters take two cells and tabs stay tabs, so the caret lines up. */
+static void text_source_line(bcp_buf *out, const bcp_diagnostic *d, const char *line, bool color)
+{
+    size_t len = strlen(line);
+    bcp_buf_printf(out, "%5u | %s\n", d->location.line, line);
+    bcp_buf_puts(out, "      | ");
+    size_t i = 0;
+    for (uint32_t col = 1; col < d->location.column && i < len; col++) {
         unsigned cp;
-        i += (size_t)bcp_utf8_decode(src->text + i, end - i, &cp);
-        col++;
+        int n = bcp_utf8_decode(line + i, len - i, &cp);
+        if (cp == '\t')
+            bcp_buf_put(out, "\t", 1);
+        else
+            for (int w = bcp_codepoint_width(cp); w > 0; w--)
+                bcp_buf_put(out, " ", 1);
+        i += (size_t)n;
     }
-    *line = row + 1;
-    *column = col;
-}
-
-static char *dup_or_null(const char *s)
-{
-    if (!s)
-        return NULL;
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
-
-static void finding_from_diag(bcp_finding *f, const bcp_diag *d)
-{
-    memset(f, 0, sizeof *f);
-    if (d->span.source) {
-        f->file = dup_or_null(d->span.source->path);
-        f->line = d->span.row + 1;
-        f->column = bcp_span_column(&d->span);
-        bcp_span_end(&d->span, &f->end_line, &f->end_column);
-        if (f->end_line == f->line && f->end_column <= f->column)
-            f->end_column = f->column + 1;
+    uint32_t end_col = d->location.end_line == d->location.line ? d->location.end_column : UINT32_MAX;
+    int carets = 0;
+    if (color)
+        bcp_buf_puts(out, severity_color(d->severity));
+    for (uint32_t col = d->location.column; col < end_col && i < len; col++) {
+        unsigned cp;
+        int n = bcp_utf8_decode(line + i, len - i, &cp);
+        for (int w = bcp_codepoint_width(cp); w > 0; w--, carets++)
+            bcp_buf_put(out, "^", 1);
+        i += (size_t)n;
     }
-    f->severity = d->severity;
-    f->code = dup_or_null(d->code);
-    f->name = dup_or_null(d->name);
-    f->message = dup_or_null(d->message);
-    f->fix = dup_or_null(d->hint);
+    if (carets == 0)
+        bcp_buf_put(out, "^", 1);
+    if (color)
+        bcp_buf_puts(out, COLOR_RESET);
+    bcp_buf_put(out, "\n", 1);
 }
 
-static void finding_free(bcp_finding *f)
+static void text_location(bcp_buf *out, const bcp_location *loc)
 {
-    free(f->file);
-    free(f->code);
-    free(f->name);
-    free(f->message);
-    free(f->fix);
+    if (loc->path)
+        bcp_buf_printf(out, "%s:%u:%u", loc->path, loc->line, loc->column);
+    else
+        bcp_buf_puts(out, "bcp");
 }
 
-void bcp_reporter_init(bcp_reporter *r, bcp_format format, FILE *out, bool color)
+/* "file:line:col: error: message [CODE name]", the source line with a caret,
+ * then `= help:`, one `= note:` per related location and one `= fix:` per
+ * fix-it. */
+static void text_one(bcp_buf *out, const bcp_diagnostic *d, const char *line, bool color)
 {
-    memset(r, 0, sizeof *r);
-    r->format = format;
-    r->out = out;
-    r->color = color && format == BCP_FORMAT_TEXT;
+    const char *bold = color ? COLOR_BOLD : "", *reset = color ? COLOR_RESET : "";
+    bcp_buf_puts(out, bold);
+    text_location(out, &d->location);
+    bcp_buf_printf(out, ":%s %s%s:%s %s", reset, color ? severity_color(d->severity) : "",
+                   bcp_severity_name(d->severity), reset, d->message);
+    if (d->code)
+        bcp_buf_printf(out, " [%s%s%s]", d->code, d->name ? " " : "", d->name ? d->name : "");
+    bcp_buf_put(out, "\n", 1);
+    if (d->location.path && line)
+        text_source_line(out, d, line, color);
+    if (d->help)
+        bcp_buf_printf(out, "      = %shelp:%s %s\n", bold, reset, d->help);
+    for (size_t i = 0; i < d->note_count; i++) {
+        bcp_buf_printf(out, "      = %snote:%s ", bold, reset);
+        if (d->notes[i].location.path) {
+            text_location(out, &d->notes[i].location);
+            bcp_buf_puts(out, ": ");
+        }
+        bcp_buf_printf(out, "%s\n", d->notes[i].message ? d->notes[i].message : "");
+    }
+    for (size_t i = 0; i < d->fixit_count; i++) {
+        const bcp_fixit *f = &d->fixits[i];
+        bcp_buf_printf(out, "      = %sfix:%s %s", bold, reset, f->title ? f->title : "");
+        /* where it applies, unless that is where the caret already points */
+        bool elsewhere = !d->location.path || strcmp(f->location.path, d->location.path) != 0 ||
+                         f->location.start_byte != d->location.start_byte;
+        if (f->location.path && elsewhere) {
+            bcp_buf_puts(out, " (");
+            text_location(out, &f->location);
+            bcp_buf_puts(out, ")");
+        }
+        bcp_buf_put(out, "\n", 1);
+    }
+}
+
+static void text_summary(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
+{
+    size_t n = to - from, errors = 0, warnings = 0, infos = 0;
+    for (size_t i = from; i < to; i++) {
+        bcp_severity s = bcp_diagnostics_get(set, i)->severity;
+        errors += s == BCP_SEV_ERROR;
+        warnings += s == BCP_SEV_WARNING;
+        infos += s == BCP_SEV_INFO;
+    }
+    if (!n)
+        return;
+    bcp_buf_printf(out, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
+                   warnings == 1 ? "" : "s");
+    if (infos)
+        bcp_buf_printf(out, ", %zu info", infos);
+    bcp_buf_put(out, "\n", 1);
 }
 
 static const char *gcc_severity(bcp_severity sev)
@@ -98,118 +154,118 @@ static const char *gcc_severity(bcp_severity sev)
     return sev == BCP_SEV_ERROR ? "error" : sev == BCP_SEV_WARNING ? "warning" : "note";
 }
 
-static void print_gcc(FILE *out, const bcp_finding *f)
+/* "file:line:col: severity: message [CODE]"; related locations follow as
+ * gcc's own "note:" lines, so that an editor can jump to them too. */
+static void gcc_one(bcp_buf *out, const bcp_diagnostic *d)
 {
-    if (f->file)
-        fprintf(out, "%s:%u:%u: ", f->file, f->line, f->column);
+    if (d->location.path)
+        bcp_buf_printf(out, "%s:%u:%u: ", d->location.path, d->location.line, d->location.column);
     else
-        fputs("bcp: ", out);
-    fprintf(out, "%s: %s", gcc_severity(f->severity), f->message);
-    if (f->code)
-        fprintf(out, " [%s]", f->code);
-    fputc('\n', out);
+        bcp_buf_puts(out, "bcp: ");
+    bcp_buf_printf(out, "%s: %s", gcc_severity(d->severity), d->message);
+    if (d->code)
+        bcp_buf_printf(out, " [%s]", d->code);
+    bcp_buf_put(out, "\n", 1);
+    for (size_t i = 0; i < d->note_count; i++) {
+        const bcp_note *n = &d->notes[i];
+        if (n->location.path)
+            bcp_buf_printf(out, "%s:%u:%u: note: %s\n", n->location.path, n->location.line, n->location.column,
+                           n->message ? n->message : "");
+    }
 }
 
 /* Workflow-command escaping: data escapes %, CR and LF; properties also : and ,. */
-static void github_escape(FILE *out, const char *s, bool property)
+static void github_escape(bcp_buf *out, const char *s, bool property)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '%': fputs("%25", out); break;
-        case '\r': fputs("%0D", out); break;
-        case '\n': fputs("%0A", out); break;
+        case '%': bcp_buf_puts(out, "%25"); break;
+        case '\r': bcp_buf_puts(out, "%0D"); break;
+        case '\n': bcp_buf_puts(out, "%0A"); break;
         case ':':
         case ',':
             if (property)
-                fprintf(out, "%%%02X", (unsigned char)*s);
+                bcp_buf_printf(out, "%%%02X", (unsigned char)*s);
             else
-                fputc(*s, out);
+                bcp_buf_put(out, s, 1);
             break;
-        default: fputc(*s, out);
+        default: bcp_buf_put(out, s, 1);
         }
     }
 }
 
-static void print_github(FILE *out, const bcp_finding *f)
+static void github_one(bcp_buf *out, const bcp_diagnostic *d)
 {
-    const char *level = f->severity == BCP_SEV_ERROR ? "error" : f->severity == BCP_SEV_WARNING ? "warning" : "notice";
-    fprintf(out, "::%s ", level);
+    const char *level = d->severity == BCP_SEV_ERROR ? "error" : d->severity == BCP_SEV_WARNING ? "warning" : "notice";
+    bcp_buf_printf(out, "::%s ", level);
     bool comma = false;
-    if (f->file) {
-        fputs("file=", out);
-        github_escape(out, f->file, true);
-        fprintf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u", f->line, f->column, f->end_line, f->end_column);
+    if (d->location.path) {
+        bcp_buf_puts(out, "file=");
+        github_escape(out, d->location.path, true);
+        bcp_buf_printf(out, ",line=%u,col=%u,endLine=%u,endColumn=%u", d->location.line, d->location.column,
+                       d->location.end_line, bcp_report_end_column(&d->location));
         comma = true;
     }
-    if (f->code) {
-        fputs(comma ? ",title=" : "title=", out);
-        char title[256];
-        snprintf(title, sizeof title, "%s%s%s", f->code, f->name ? " " : "", f->name ? f->name : "");
-        github_escape(out, title, true);
+    if (d->code) {
+        bcp_buf_puts(out, comma ? ",title=" : "title=");
+        bcp_buf title = {0};
+        bcp_buf_printf(&title, "%s%s%s", d->code, d->name ? " " : "", d->name ? d->name : "");
+        github_escape(out, title.data, true);
+        bcp_buf_free(&title);
     }
-    fputs("::", out);
-    github_escape(out, f->message, false);
-    if (f->fix) {
+    bcp_buf_puts(out, "::");
+    github_escape(out, d->message, false);
+    if (d->help) {
         github_escape(out, "\nhelp: ", false);
-        github_escape(out, f->fix, false);
+        github_escape(out, d->help, false);
     }
-    fputc('\n', out);
+    bcp_buf_put(out, "\n", 1);
 }
 
-void bcp_reporter_add(bcp_reporter *r, const bcp_diag *d)
+/* Items [from, to) of the set in one report. */
+static char *render_range(const bcp_diagnostics *set, size_t from, size_t to, const bcp_report_options *options,
+                          size_t *length)
 {
-    if (d->severity == BCP_SEV_ERROR)
-        r->errors++;
-    else if (d->severity == BCP_SEV_WARNING)
-        r->warnings++;
-    else
-        r->infos++;
-    if (r->format == BCP_FORMAT_TEXT) {
-        bcp_diag_print(r->out, d, r->color);
-        return;
-    }
-    bcp_finding f;
-    finding_from_diag(&f, d);
-    if (r->format == BCP_FORMAT_GCC || r->format == BCP_FORMAT_GITHUB) {
-        if (r->format == BCP_FORMAT_GCC)
-            print_gcc(r->out, &f);
-        else
-            print_github(r->out, &f);
-        finding_free(&f);
-        return;
-    }
-    r->findings = bcp_grow(r->findings, &r->capacity, r->count, sizeof *r->findings);
-    r->findings[r->count++] = f;
-}
-
-void bcp_reporter_finish(bcp_reporter *r)
-{
-    switch (r->format) {
-    case BCP_FORMAT_JSON:
-        bcp_output_json(r->out, r->findings, r->count);
+    bcp_report_options defaults = {BCP_REPORT_TEXT, false, false};
+    const bcp_report_options *o = options ? options : &defaults;
+    bcp_buf out = {0};
+    switch (o->format) {
+    case BCP_REPORT_JSON:
+        bcp_report_json(&out, set, from, to);
         break;
-    case BCP_FORMAT_SARIF:
-        bcp_output_sarif(r->out, r->findings, r->count);
+    case BCP_REPORT_SARIF:
+        bcp_report_sarif(&out, set, from, to);
         break;
-    case BCP_FORMAT_TEXT:
-        if (r->errors || r->warnings || r->infos) {
-            fprintf(r->out, "%zu error%s, %zu warning%s", r->errors, r->errors == 1 ? "" : "s", r->warnings,
-                    r->warnings == 1 ? "" : "s");
-            if (r->infos)
-                fprintf(r->out, ", %zu info", r->infos);
-            fputc('\n', r->out);
+    case BCP_REPORT_GCC:
+    case BCP_REPORT_GITHUB:
+        for (size_t i = from; i < to; i++) {
+            if (o->format == BCP_REPORT_GCC)
+                gcc_one(&out, bcp_diagnostics_get(set, i));
+            else
+                github_one(&out, bcp_diagnostics_get(set, i));
         }
         break;
+    case BCP_REPORT_TEXT:
     default:
+        for (size_t i = from; i < to; i++)
+            text_one(&out, bcp_diagnostics_get(set, i), bcp_diagnostics_line(set, i), o->color);
+        if (o->summary)
+            text_summary(&out, set, from, to);
         break;
     }
+    if (length)
+        *length = out.len;
+    return bcp_buf_take(&out);
 }
 
-void bcp_reporter_free(bcp_reporter *r)
+char *bcp_report_render(const bcp_diagnostics *set, const bcp_report_options *options, size_t *length)
 {
-    for (size_t i = 0; i < r->count; i++)
-        finding_free(&r->findings[i]);
-    free(r->findings);
-    r->findings = NULL;
-    r->count = r->capacity = 0;
+    return render_range(set, 0, bcp_diagnostics_count(set), options, length);
+}
+
+char *bcp_report_render_item(const bcp_diagnostics *set, size_t index, const bcp_report_options *options,
+                             size_t *length)
+{
+    size_t n = bcp_diagnostics_count(set);
+    return render_range(set, index < n ? index : n, index < n ? index + 1 : n, options, length);
 }

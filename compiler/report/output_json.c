@@ -1,9 +1,12 @@
-/* JSON (flat, versioned) and SARIF 2.1.0 documents, built with jansson. */
+/* JSON (flat, versioned) and SARIF 2.1.0 reports of a diagnostics set, built
+ * with jansson into a buffer.  Related locations and fix-its appear in JSON
+ * as "notes" and "fixes" (only when a finding has them) and in SARIF as
+ * relatedLocations and fixes. */
 #include <jansson.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "base/alloc.h"
+#include "diagnostics.h"
 #include "output.h"
 #include "rules/rule.h"
 
@@ -12,31 +15,61 @@ static json_t *string_or_null(const char *s)
     return s ? json_string(s) : json_null();
 }
 
-static void dump(FILE *out, json_t *doc)
+static void dump(bcp_buf *out, json_t *doc)
 {
-    json_dumpf(doc, out, JSON_INDENT(2));
-    fputc('\n', out);
+    char *text = json_dumps(doc, JSON_INDENT(2));
+    if (text) {
+        bcp_buf_puts(out, text);
+        free(text);
+    }
+    bcp_buf_put(out, "\n", 1);
     json_decref(doc);
 }
 
-void bcp_output_json(FILE *out, const bcp_finding *findings, size_t count)
+static void json_location(json_t *o, const bcp_location *loc)
+{
+    json_object_set_new(o, "file", string_or_null(loc->path));
+    json_object_set_new(o, "line", json_integer(loc->line));
+    json_object_set_new(o, "column", json_integer(loc->column));
+    json_object_set_new(o, "end_line", json_integer(loc->end_line));
+    json_object_set_new(o, "end_column", json_integer(loc->path ? bcp_report_end_column(loc) : 0));
+}
+
+void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
 {
     json_t *doc = json_object();
     json_object_set_new(doc, "version", json_integer(BCP_JSON_VERSION));
     json_t *list = json_array();
-    for (size_t i = 0; i < count; i++) {
-        const bcp_finding *f = &findings[i];
+    for (size_t i = from; i < to; i++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
         json_t *o = json_object();
-        json_object_set_new(o, "file", string_or_null(f->file));
-        json_object_set_new(o, "line", json_integer(f->line));
-        json_object_set_new(o, "column", json_integer(f->column));
-        json_object_set_new(o, "end_line", json_integer(f->end_line));
-        json_object_set_new(o, "end_column", json_integer(f->end_column));
-        json_object_set_new(o, "severity", json_string(bcp_severity_name(f->severity)));
-        json_object_set_new(o, "code", string_or_null(f->code));
-        json_object_set_new(o, "name", string_or_null(f->name));
-        json_object_set_new(o, "message", json_string(f->message ? f->message : ""));
-        json_object_set_new(o, "fix", string_or_null(f->fix));
+        json_location(o, &d->location);
+        json_object_set_new(o, "severity", json_string(bcp_severity_name(d->severity)));
+        json_object_set_new(o, "code", string_or_null(d->code));
+        json_object_set_new(o, "name", string_or_null(d->name));
+        json_object_set_new(o, "message", json_string(d->message ? d->message : ""));
+        json_object_set_new(o, "fix", string_or_null(d->help));
+        if (d->note_count) {
+            json_t *notes = json_array();
+            for (size_t k = 0; k < d->note_count; k++) {
+                json_t *n = json_object();
+                json_location(n, &d->notes[k].location);
+                json_object_set_new(n, "message", json_string(d->notes[k].message ? d->notes[k].message : ""));
+                json_array_append_new(notes, n);
+            }
+            json_object_set_new(o, "notes", notes);
+        }
+        if (d->fixit_count) {
+            json_t *fixes = json_array();
+            for (size_t k = 0; k < d->fixit_count; k++) {
+                json_t *f = json_object();
+                json_location(f, &d->fixits[k].location);
+                json_object_set_new(f, "replacement", json_string(d->fixits[k].replacement ? d->fixits[k].replacement : ""));
+                json_object_set_new(f, "title", string_or_null(d->fixits[k].title));
+                json_array_append_new(fixes, f);
+            }
+            json_object_set_new(o, "fixes", fixes);
+        }
         json_array_append_new(list, o);
     }
     json_object_set_new(doc, "findings", list);
@@ -57,57 +90,52 @@ static json_t *text_object(const char *text)
  * bytes outside the unreserved set are percent-encoded. */
 static json_t *path_uri(const char *path)
 {
-    size_t n = strlen(path);
-    char *buf = malloc(n * 3 + 8);
-    if (!buf)
-        abort();
-    size_t o = 0;
-    if (path[0] == '/') {
-        memcpy(buf, "file://", 7);
-        o = 7;
-    }
+    bcp_buf b = {0};
+    if (path[0] == '/')
+        bcp_buf_puts(&b, "file://");
     static const char hex[] = "0123456789ABCDEF";
     for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
         unsigned char c = *p;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-._~/", c)) {
-            buf[o++] = (char)c;
+            bcp_buf_put(&b, (const char *)p, 1);
         } else {
-            buf[o++] = '%';
-            buf[o++] = hex[c >> 4];
-            buf[o++] = hex[c & 15];
+            char esc[3] = {'%', hex[c >> 4], hex[c & 15]};
+            bcp_buf_put(&b, esc, 3);
         }
     }
-    buf[o] = '\0';
-    json_t *s = json_string(buf);
-    free(buf);
-    return s;
+    char *s = bcp_buf_take(&b);
+    json_t *uri = json_string(s);
+    free(s);
+    return uri;
 }
 
 static json_t *catalogue_rule(const bcp_rule *r)
 {
-    char help[4096], uri[512];
-    snprintf(help, sizeof help, "%s\n\nFix: %s\n\nWhy: %s", r->summary, r->fix ? r->fix : "", r->rationale ? r->rationale : "");
-    snprintf(uri, sizeof uri, "%s%s.md", BCP_RULE_DOCS_URL, r->code);
+    bcp_buf help = {0}, uri = {0};
+    bcp_buf_printf(&help, "%s\n\nFix: %s\n\nWhy: %s", r->summary, r->fix ? r->fix : "", r->rationale ? r->rationale : "");
+    bcp_buf_printf(&uri, "%s%s.md", BCP_RULE_DOCS_URL, r->code);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(r->code));
     json_object_set_new(o, "name", json_string(r->name));
     json_object_set_new(o, "shortDescription", text_object(r->summary));
     json_object_set_new(o, "fullDescription", text_object(r->rationale ? r->rationale : r->summary));
-    json_object_set_new(o, "help", text_object(help));
-    json_object_set_new(o, "helpUri", json_string(uri));
+    json_object_set_new(o, "help", text_object(help.data));
+    json_object_set_new(o, "helpUri", json_string(uri.data));
     json_object_set_new(o, "defaultConfiguration", json_pack("{s:s}", "level", sarif_level(r->severity)));
+    bcp_buf_free(&help);
+    bcp_buf_free(&uri);
     return o;
 }
 
-/* Model and syntax errors (E***) are not in the catalogue: describe them by name. */
-static json_t *model_rule(const bcp_finding *f)
+/* Model and syntax errors (E***) are not lint rules: describe them by name. */
+static json_t *model_rule(const bcp_diagnostic *d)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_string(f->code));
-    if (f->name)
-        json_object_set_new(o, "name", json_string(f->name));
-    json_object_set_new(o, "shortDescription", text_object(f->name ? f->name : f->code));
-    json_object_set_new(o, "defaultConfiguration", json_pack("{s:s}", "level", sarif_level(f->severity)));
+    json_object_set_new(o, "id", json_string(d->code));
+    if (d->name)
+        json_object_set_new(o, "name", json_string(d->name));
+    json_object_set_new(o, "shortDescription", text_object(d->name ? d->name : d->code));
+    json_object_set_new(o, "defaultConfiguration", json_pack("{s:s}", "level", sarif_level(d->severity)));
     return o;
 }
 
@@ -119,36 +147,85 @@ static int rule_index_of(json_t *rules, const char *code)
     return -1;
 }
 
-void bcp_output_sarif(FILE *out, const bcp_finding *findings, size_t count)
+static json_t *sarif_region(const bcp_location *loc)
+{
+    return json_pack("{s:i,s:i,s:i,s:i}", "startLine", (int)loc->line, "startColumn", (int)loc->column, "endLine",
+                     (int)loc->end_line, "endColumn", (int)bcp_report_end_column(loc));
+}
+
+static json_t *sarif_physical(const bcp_location *loc)
+{
+    json_t *physical = json_object();
+    json_object_set_new(physical, "artifactLocation", json_pack("{s:o}", "uri", path_uri(loc->path)));
+    json_object_set_new(physical, "region", sarif_region(loc));
+    return physical;
+}
+
+/* Notes become relatedLocations, fix-its become fixes (one replacement each). */
+static void sarif_related_and_fixes(json_t *r, const bcp_diagnostic *d)
+{
+    json_t *related = json_array();
+    for (size_t k = 0; k < d->note_count; k++) {
+        const bcp_note *n = &d->notes[k];
+        if (!n->location.path)
+            continue;
+        json_t *loc = json_object();
+        json_object_set_new(loc, "id", json_integer((json_int_t)k));
+        json_object_set_new(loc, "physicalLocation", sarif_physical(&n->location));
+        json_object_set_new(loc, "message", text_object(n->message));
+        json_array_append_new(related, loc);
+    }
+    if (json_array_size(related))
+        json_object_set_new(r, "relatedLocations", related);
+    else
+        json_decref(related);
+    json_t *fixes = json_array();
+    for (size_t k = 0; k < d->fixit_count; k++) {
+        const bcp_fixit *f = &d->fixits[k];
+        if (!f->location.path)
+            continue;
+        json_t *replacement = json_object();
+        json_object_set_new(replacement, "deletedRegion", sarif_region(&f->location));
+        json_object_set_new(replacement, "insertedContent", text_object(f->replacement));
+        json_t *change = json_object();
+        json_object_set_new(change, "artifactLocation", json_pack("{s:o}", "uri", path_uri(f->location.path)));
+        json_object_set_new(change, "replacements", json_pack("[o]", replacement));
+        json_t *fix = json_object();
+        json_object_set_new(fix, "description", text_object(f->title));
+        json_object_set_new(fix, "artifactChanges", json_pack("[o]", change));
+        json_array_append_new(fixes, fix);
+    }
+    if (json_array_size(fixes))
+        json_object_set_new(r, "fixes", fixes);
+    else
+        json_decref(fixes);
+}
+
+void bcp_report_sarif(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
 {
     json_t *rules = json_array();
     for (size_t i = 0; i < bcp_rule_count; i++)
         json_array_append_new(rules, catalogue_rule(bcp_rules[i]));
     json_t *results = json_array();
-    for (size_t i = 0; i < count; i++) {
-        const bcp_finding *f = &findings[i];
+    for (size_t i = from; i < to; i++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
         json_t *r = json_object();
-        if (f->code) {
-            int index = rule_index_of(rules, f->code);
+        if (d->code) {
+            int index = rule_index_of(rules, d->code);
             if (index < 0) {
-                json_array_append_new(rules, model_rule(f));
+                json_array_append_new(rules, model_rule(d));
                 index = (int)json_array_size(rules) - 1;
             }
-            json_object_set_new(r, "ruleId", json_string(f->code));
+            json_object_set_new(r, "ruleId", json_string(d->code));
             json_object_set_new(r, "ruleIndex", json_integer(index));
         }
-        json_object_set_new(r, "level", json_string(sarif_level(f->severity)));
-        json_object_set_new(r, "message", text_object(f->message));
-        if (f->file) {
-            json_t *region = json_pack("{s:i,s:i,s:i,s:i}", "startLine", (int)f->line, "startColumn", (int)f->column,
-                                       "endLine", (int)f->end_line, "endColumn", (int)f->end_column);
-            json_t *physical = json_object();
-            json_object_set_new(physical, "artifactLocation", json_pack("{s:o}", "uri", path_uri(f->file)));
-            json_object_set_new(physical, "region", region);
-            json_object_set_new(r, "locations", json_pack("[{s:o}]", "physicalLocation", physical));
-        }
-        if (f->fix)
-            json_object_set_new(r, "properties", json_pack("{s:s}", "fix", f->fix));
+        json_object_set_new(r, "level", json_string(sarif_level(d->severity)));
+        json_object_set_new(r, "message", text_object(d->message));
+        if (d->location.path)
+            json_object_set_new(r, "locations", json_pack("[{s:o}]", "physicalLocation", sarif_physical(&d->location)));
+        sarif_related_and_fixes(r, d);
+        if (d->help)
+            json_object_set_new(r, "properties", json_pack("{s:s}", "fix", d->help));
         json_array_append_new(results, r);
     }
     json_t *driver = json_object();

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "model/model.h"
+#include "report/diagnostics.h"
 
 /* Models built from text are named like this in their diagnostics. */
 #define TEST_PATH "test.bcp"
@@ -28,11 +29,15 @@ static inline bcp_model *load_text_no_prelude(const char *text)
     return bcp_model_load_text(TEST_PATH, text, strlen(text), &opts);
 }
 
+/* The model's diagnostics as a text report on stderr (the report layer's). */
 static inline void print_diags(bcp_model *m)
 {
-    const bcp_diag_list *diags = bcp_model_diags(m);
-    for (size_t i = 0; i < diags->count; i++)
-        bcp_diag_print(stderr, &diags->items[i], false);
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    bcp_diagnostics_add_list(set, bcp_model_diags(m));
+    char *text = bcp_report_render(set, NULL, NULL);
+    fputs(text, stderr);
+    bcp_free(text);
+    bcp_diagnostics_free(set);
 }
 
 static inline size_t count_code(bcp_model *m, const char *code)

@@ -1,0 +1,312 @@
+/* bcp_check_paths: what `bcp check` does, as a library call.  Files are
+ * grouped into units (compiler/model/workspace.h), each unit is loaded,
+ * linted with the configuration that governs it (--config, else the nearest
+ * bcpconfig.bcp), filtered by per-file ignores and suppression comments, and
+ * its findings are added in order; a finding in a module that several units
+ * load is kept once. */
+#define _DEFAULT_SOURCE
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "model/model.h"
+#include "model/workspace.h"
+#include "rules/config.h"
+#include "rules/engine.h"
+#include "tools.h"
+#include "tools_lint.h"
+
+/* ------------------------------------------------------------ seen set */
+
+/* The findings already kept, as a hash set: a module imported by several
+ * plans is reported once, and a run with 200,000 findings stays linear. */
+typedef struct seen_set {
+    char **slots;          /* open addressing; NULL = empty */
+    size_t capacity, count;
+} seen_set;
+
+static char *diag_key(const bcp_diag *d)
+{
+    const bcp_source *src = d->span.source;
+    const char *file = src ? (src->real_path ? src->real_path : src->path) : "";
+    bcp_buf key = {0};
+    bcp_buf_printf(&key, "%s\n%u\n%s\n%s", file, (unsigned)d->span.start_byte, d->code ? d->code : "",
+                   d->message);
+    return bcp_buf_take(&key);
+}
+
+static size_t key_hash(const char *key)
+{
+    size_t h = 14695981039346656037ULL;
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+    return h;
+}
+
+static void seen_grow(seen_set *set)
+{
+    size_t capacity = set->capacity ? set->capacity * 2 : 256;
+    char **slots = bcp_calloc(capacity, sizeof *slots);
+    for (size_t i = 0; i < set->capacity; i++) {
+        if (!set->slots[i])
+            continue;
+        size_t j = key_hash(set->slots[i]) & (capacity - 1);
+        while (slots[j])
+            j = (j + 1) & (capacity - 1);
+        slots[j] = set->slots[i];
+    }
+    bcp_free(set->slots);
+    set->slots = slots;
+    set->capacity = capacity;
+}
+
+/* False when `d` was kept before. */
+static bool seen_add(seen_set *set, const bcp_diag *d)
+{
+    if ((set->count + 1) * 2 > set->capacity)
+        seen_grow(set);
+    char *key = diag_key(d);
+    size_t j = key_hash(key) & (set->capacity - 1);
+    while (set->slots[j]) {
+        if (strcmp(set->slots[j], key) == 0) {
+            free(key);
+            return false;
+        }
+        j = (j + 1) & (set->capacity - 1);
+    }
+    set->slots[j] = key;
+    set->count++;
+    return true;
+}
+
+static void seen_free(seen_set *set)
+{
+    for (size_t i = 0; i < set->capacity; i++)
+        free(set->slots[i]);
+    bcp_free(set->slots);
+}
+
+/* ------------------------------------------------------------ configs */
+
+typedef struct config_entry {
+    char *key;                /* config path, "" for none */
+    bcp_lint_config config;
+} config_entry;
+
+typedef struct config_cache {
+    config_entry *items;
+    size_t count, capacity;
+} config_cache;
+
+bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,
+                           bcp_diagnostics *problems)
+{
+    (void)problems;
+    return bcp_lint_config_load(path, ov, config);
+}
+
+static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov,
+                                         bcp_diagnostics *problems)
+{
+    const char *key = path ? path : "";
+    for (size_t i = 0; i < cache->count; i++)
+        if (strcmp(cache->items[i].key, key) == 0)
+            return &cache->items[i].config;
+    bcp_lint_config c;
+    if (!bcp_tools_load_config(path, ov, &c, problems)) {
+        bcp_lint_config_free(&c);
+        return NULL;
+    }
+    cache->items = bcp_grow(cache->items, &cache->capacity, cache->count, sizeof *cache->items);
+    config_entry *e = &cache->items[cache->count++];
+    e->key = bcp_strdup(key);
+    e->config = c;
+    return &e->config;
+}
+
+static void config_cache_free(config_cache *cache)
+{
+    for (size_t i = 0; i < cache->count; i++) {
+        bcp_free(cache->items[i].key);
+        bcp_lint_config_free(&cache->items[i].config);
+    }
+    bcp_free(cache->items);
+}
+
+char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
+{
+    if (o->no_config)
+        return NULL;
+    if (o->config)
+        return strdup(o->config);
+    char dir[PATH_MAX];
+    if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
+        if (!getcwd(dir, sizeof dir))
+            return NULL;
+    } else {
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+    }
+    return bcp_lint_config_find(dir);
+}
+
+static bool is_config_file(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return strcmp(base, "bcpconfig.bcp") == 0;
+}
+
+/* ------------------------------------------------------------ checking */
+
+typedef struct check_state {
+    const bcp_check_options *opts;
+    bcp_model_options model;
+    bcp_lint_overrides overrides;   /* pointing into the setup */
+    config_cache configs;
+    seen_set seen;
+    bcp_diagnostics *findings, *problems;
+    bool failed_setup;
+} check_state;
+
+bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems)
+{
+    if (!bcp_lint_run(m, &config->options, diags)) {
+        bcp_diagnostics_add_message(problems, BCP_SEV_ERROR,
+                                    "unknown profile `%s` (the stdlib has default, iso22301, nist-800-34, ffiec "
+                                    "and dora; a plan may declare its own `profile` block)",
+                                    config->options.profile);
+        return false;
+    }
+    bcp_lint_config_filter(config, diags);
+    size_t n = bcp_model_source_count(m);
+    const bcp_source **sources = bcp_malloc((n ? n : 1) * sizeof *sources);
+    for (size_t i = 0; i < n; i++)
+        sources[i] = bcp_model_source(m, i);
+    bcp_lint_apply_suppressions(diags, sources, n, &config->options);
+    bcp_free(sources);
+    return true;
+}
+
+static void check_unit(check_state *st, bcp_unit *unit)
+{
+    const bcp_check_options *o = st->opts;
+    const bcp_lint_config *config = NULL;
+    if (!o->no_lint) {
+        char *path = bcp_tools_config_path(o, unit->roots[unit->root_count - 1]);
+        config = config_for(&st->configs, path, &st->overrides, st->problems);
+        free(path);
+        if (!config) {
+            st->failed_setup = true;
+            return;
+        }
+    }
+    bcp_model *m = bcp_unit_take_model(unit, &st->model);
+    bcp_diag_list *diags = bcp_model_diags(m);
+    if (config && !bcp_model_has_syntax_errors(m) && !bcp_tools_lint(m, config, diags, st->problems)) {
+        st->failed_setup = true;
+        bcp_model_free(m);
+        return;
+    }
+    bcp_diag_list_sort(diags);
+    for (size_t i = 0; i < diags->count; i++) {
+        const bcp_diag *d = &diags->items[i];
+        if (bcp_unit_reports(unit, d->span.source) && seen_add(&st->seen, d))
+            bcp_diagnostics_add(st->findings, d);
+    }
+    bcp_model_free(m);
+}
+
+/* A bcpconfig.bcp named among the paths is validated, not checked as a plan. */
+static bool validate_config(check_state *st, const char *path)
+{
+    bcp_lint_config c;
+    bool ok = bcp_tools_load_config(path, &st->overrides, &c, st->problems);
+    bcp_lint_config_free(&c);
+    return ok;
+}
+
+static void to_string_list(const char *const *items, size_t count, bcp_string_list *out)
+{
+    for (size_t i = 0; i < count; i++)
+        bcp_string_list_push(out, items[i], strlen(items[i]));
+}
+
+bcp_status bcp_tools_lint_setup(const bcp_check_options *o, bcp_tools_setup *setup, bcp_diagnostics *problems)
+{
+    memset(setup, 0, sizeof *setup);
+    const char *err = NULL;
+    if (o->has_select && o->select_count == 0) {
+        bcp_diagnostics_add_message(problems, BCP_SEV_ERROR, "--select needs at least one rule (use --no-lint to run none)");
+        return BCP_ERR_INVALID;
+    }
+    if (!bcp_lint_resolve_today(o->today, &setup->overrides.today, &err)) {
+        bcp_diagnostics_add_message(problems, BCP_SEV_ERROR, "%s", err);
+        return BCP_ERR_INVALID;
+    }
+    to_string_list(o->select, o->select_count, &setup->select);
+    to_string_list(o->ignore, o->ignore_count, &setup->ignore);
+    setup->overrides.select = o->has_select ? &setup->select : NULL;
+    setup->overrides.ignore = o->has_ignore ? &setup->ignore : NULL;
+    setup->overrides.profile = o->profile;
+    return BCP_OK;
+}
+
+void bcp_tools_lint_setup_free(bcp_tools_setup *setup)
+{
+    bcp_string_list_free(&setup->select);
+    bcp_string_list_free(&setup->ignore);
+}
+
+bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_check_options *options,
+                           bcp_diagnostics **findings, bcp_diagnostics **problems)
+{
+    static const bcp_check_options defaults = {0};
+    check_state st = {0};
+    st.opts = options ? options : &defaults;
+    st.model.stdlib_dir = st.opts->stdlib_dir;
+    st.findings = bcp_diagnostics_new();
+    st.problems = bcp_diagnostics_new();
+    bcp_tools_setup setup;
+    bcp_status status = bcp_tools_lint_setup(st.opts, &setup, st.problems);
+    if (status != BCP_OK)
+        goto done;
+    st.overrides = setup.overrides;
+
+    char **files;
+    size_t file_count;
+    bcp_diagnostics *missing;
+    status = bcp_collect_plan_files(paths, count, &files, &file_count, &missing);
+    bcp_diagnostics_merge(st.problems, missing);
+    size_t plan_count = 0;
+    for (size_t i = 0; i < file_count; i++) {
+        if (is_config_file(files[i])) {
+            if (!validate_config(&st, files[i]))
+                st.failed_setup = true;
+            bcp_free(files[i]);
+        } else {
+            files[plan_count++] = files[i];
+        }
+    }
+    if (status == BCP_OK) {
+        bcp_unit_list units;
+        bcp_workspace_units(files, plan_count, &st.model, &units);
+        for (size_t u = 0; u < units.count && !st.failed_setup; u++)
+            check_unit(&st, &units.items[u]);
+        bcp_unit_list_free(&units);
+        if (st.failed_setup)
+            status = BCP_ERR_PLAN;
+    }
+    bcp_free_strings(files, plan_count);
+    config_cache_free(&st.configs);
+    seen_free(&st.seen);
+done:
+    bcp_tools_lint_setup_free(&setup);
+    bcp_tools_give(findings, st.findings);
+    bcp_tools_give(problems, st.problems);
+    return status;
+}

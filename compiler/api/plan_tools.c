@@ -1,0 +1,101 @@
+/* The tools part's operations on a loaded bcp_plan: lint it, render one of
+ * its documents, diff two plans.  A plan is shared and immutable: lint
+ * findings go to a list of their own, never into the plan's model. */
+#if __has_include("api_internal.h")
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_internal.h"
+#include "base/alloc.h"
+#include "model/model.h"
+#include "tools.h"
+#include "tools_lint.h"
+
+bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options, bcp_diagnostics **findings,
+                         bcp_diagnostics **problems)
+{
+    static const bcp_check_options defaults = {0};
+    const bcp_check_options *o = options ? options : &defaults;
+    bcp_diagnostics *set = bcp_diagnostics_new(), *trouble = bcp_diagnostics_new();
+    bcp_model *m = bcp_plan_model(plan);
+    bcp_tools_setup setup;
+    bcp_status status = bcp_tools_lint_setup(o, &setup, trouble);
+    bcp_diagnostics_add_list(set, bcp_model_diags(m));
+    if (status == BCP_OK && !o->no_lint && !bcp_model_has_syntax_errors(m)) {
+        char *path = bcp_tools_config_path(o, plan->path ? plan->path : "-");
+        bcp_lint_config config;
+        bcp_diag_list found = {0};
+        if (!bcp_tools_load_config(path, &setup.overrides, &config, trouble))
+            status = BCP_ERR_PLAN;
+        else if (!bcp_tools_lint(m, &config, &found, trouble))
+            status = BCP_ERR_PLAN;
+        bcp_diagnostics_add_list(set, &found);
+        bcp_diag_list_free(&found);
+        bcp_lint_config_free(&config);
+        free(path);
+    }
+    bcp_tools_lint_setup_free(&setup);
+    bcp_diagnostics_sort(set);
+    bcp_tools_give(findings, set);
+    bcp_tools_give(problems, trouble);
+    return status;
+}
+
+/* The plan's files loaded again through the workspace with every stdlib
+ * locale, for a language the plan itself did not load. */
+static bcp_model *load_with_locales(bcp_workspace *ws, const bcp_plan *plan)
+{
+    bcp_model_options mo = bcp_workspace_model_options(ws);
+    char **modules;
+    size_t count = bcp_tools_locale_modules(mo.stdlib_dir, &modules);
+    mo.extra_modules = (const char *const *)modules;
+    mo.extra_module_count = count;
+    bcp_model *m = bcp_model_load(plan->path, &mo);
+    bcp_tools_free_modules(modules, count);
+    return m;
+}
+
+bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format, const char *lang,
+                           char **text, size_t *length, bcp_diagnostics **problems)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    bcp_model *m = bcp_plan_model(plan), *loaded = NULL;
+    const char *wanted = lang ? lang : (bcp_model_plan(m) ? bcp_entity_text(bcp_model_plan(m), "language") : NULL);
+    if (ws && plan->path && !bcp_tools_known_locale(m, wanted ? wanted : "en"))
+        m = loaded = load_with_locales(ws, plan);
+    const bcp_diag_list *diags = bcp_model_diags(m);
+    char *documents[BCP_DOC_FORMAT_COUNT] = {0};
+    size_t lengths[BCP_DOC_FORMAT_COUNT] = {0};
+    bcp_status status;
+    if ((unsigned)format >= BCP_DOC_FORMAT_COUNT) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no such document format");
+        status = BCP_ERR_INVALID;
+    } else if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
+        for (size_t i = 0; i < diags->count; i++)
+            if (diags->items[i].severity == BCP_SEV_ERROR)
+                bcp_diagnostics_add(set, &diags->items[i]);
+        status = BCP_ERR_PLAN;
+    } else {
+        const char *language = lang ? lang : bcp_entity_text(bcp_model_plan(m), "language");
+        status = bcp_tools_render(m, language ? language : "en", 1u << format, documents, lengths, set);
+    }
+    *text = (unsigned)format < BCP_DOC_FORMAT_COUNT ? documents[format] : NULL;
+    if (length)
+        *length = *text ? lengths[format] : 0;
+    bcp_model_free(loaded);
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan, const bcp_diff_options *options,
+                         char **text, size_t *length, bool *differ)
+{
+    static const bcp_diff_options defaults = {0};
+    const bcp_diff_options *o = options ? options : &defaults;
+    const char *old_name = o->old_name ? o->old_name : old_plan->path;
+    const char *new_name = o->new_name ? o->new_name : new_plan->path;
+    bcp_tools_diff(bcp_plan_model(old_plan), bcp_plan_model(new_plan), false, o->style, old_name ? old_name : "old",
+                   new_name ? new_name : "new", text, length, differ);
+    return BCP_OK;
+}
+#endif

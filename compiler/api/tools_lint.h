@@ -1,0 +1,30 @@
+/* Linting shared by bcp_check_paths and bcp_plan_lint: the options turned
+ * into the engine's overrides, the configuration that governs a file, and one
+ * model's lint run with per-file ignores and suppression comments. */
+#ifndef BCP_API_TOOLS_LINT_H
+#define BCP_API_TOOLS_LINT_H
+#include "bcp.h"
+#include "model/model.h"
+#include "rules/config.h"
+
+typedef struct bcp_tools_setup {
+    bcp_lint_overrides overrides;   /* select/ignore point at the lists below */
+    bcp_string_list select, ignore;
+} bcp_tools_setup;
+
+/* BCP_ERR_INVALID (and why, in problems) for a bad option; free the setup either way. */
+bcp_status bcp_tools_lint_setup(const bcp_check_options *o, bcp_tools_setup *setup, bcp_diagnostics *problems);
+void bcp_tools_lint_setup_free(bcp_tools_setup *setup);
+/* The configuration file that governs `file`: o->config, else the nearest
+ * bcpconfig.bcp above it; NULL for none (malloc'd). */
+char *bcp_tools_config_path(const bcp_check_options *o, const char *file);
+/* Loads a configuration (NULL path: the defaults) with the overrides; what is
+ * wrong with it goes to `problems`.  Free `config` either way. */
+bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,
+                           bcp_diagnostics *problems);
+/* Runs the rules `config` enables over `m` into `diags`, then drops what
+ * per-file ignores and suppression comments turn off.  False (and a
+ * problem) when the profile does not exist. */
+bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems);
+
+#endif
