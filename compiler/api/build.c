@@ -96,22 +96,26 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
         take_document(documents, lengths, BCP_DOC_MARKDOWN, doc.markdown);
     }
     if (formats & (1u << BCP_DOC_HTML)) {
-        char *html = bcp_render_html(&ctx);
+        char *error = NULL;
+        char *html = bcp_render_html(&ctx, &error);
         if (html) {
             take_document(documents, lengths, BCP_DOC_HTML, html);
         } else {
-            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "the HTML document could not be rendered");
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", error ? error : "the HTML document could not be rendered");
             status = BCP_ERR_IO;
         }
+        bcp_free(error);
     }
     if (status == BCP_OK && (formats & (1u << BCP_DOC_JSON))) {
-        char *json = bcp_render_json(&ctx);
+        char *error = NULL;
+        char *json = bcp_render_json(&ctx, &error);
         if (json) {
             take_document(documents, lengths, BCP_DOC_JSON, json);
         } else {
-            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "the JSON document could not be rendered");
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", error ? error : "the JSON document could not be rendered");
             status = BCP_ERR_IO;
         }
+        bcp_free(error);
     }
     for (size_t i = 0; i < ctx.missing_count; i++)
         bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "the stdlib has no text `%s` for locale %s",

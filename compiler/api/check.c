@@ -104,8 +104,11 @@ typedef struct config_cache {
 bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,
                            bcp_diagnostics *problems)
 {
-    (void)problems;
-    return bcp_lint_config_load(path, ov, config);
+    bcp_diag_list diags = {0};
+    bool ok = bcp_lint_config_load(path, ov, config, &diags);
+    bcp_diagnostics_add_list(problems, &diags);
+    bcp_diag_list_free(&diags);
+    return ok;
 }
 
 static const bcp_lint_config *config_for(config_cache *cache, const char *path, const bcp_lint_overrides *ov,
@@ -183,12 +186,7 @@ bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *
         return false;
     }
     bcp_lint_config_filter(config, diags);
-    size_t n = bcp_model_source_count(m);
-    const bcp_source **sources = bcp_malloc((n ? n : 1) * sizeof *sources);
-    for (size_t i = 0; i < n; i++)
-        sources[i] = bcp_model_source(m, i);
-    bcp_lint_apply_suppressions(diags, sources, n, &config->options);
-    bcp_free(sources);
+    bcp_lint_apply_suppressions(diags, m, &config->options);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "diff/plan_diff.h"
 #include "model/model.h"
 #include "model/model_dump.h"
@@ -45,10 +46,12 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool
                     const char *old_name, const char *new_name, char **text, size_t *length, bool *differ)
 {
     bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, roots_only);
-    bcp_memout out;
-    bcp_plan_diff_print(bcp_memout_open(&out), d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT,
-                        old_name, new_name);
-    *text = bcp_memout_take(&out, length);
+    bcp_buf out = {0};
+    bcp_plan_diff_render(&out, d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name,
+                         new_name);
+    if (length)
+        *length = out.len;
+    *text = bcp_buf_take(&out);
     bool different = !bcp_plan_diff_is_empty(d);
     if (differ)
         *differ = different;
