@@ -9,10 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
-#if __has_include("base/codes.h")
 #include "base/codes.h"
-#define BCP_HAVE_CODES 1
-#endif
 #include "model/modules.h"
 #include "rules/rule.h"
 #include "tools.h"
@@ -46,14 +43,10 @@ static const char *fixture(const char *code, const char *kind)
 static void build_catalogue(void)
 {
     catalogue *c = &the_catalogue;
-    size_t base = 0;
-#ifdef BCP_HAVE_CODES
-    base = bcp_code_count();
-#endif
+    size_t base = bcp_code_count();
     c->count = base + bcp_rule_count;
     c->codes = bcp_calloc(c->count ? c->count : 1, sizeof *c->codes);
     c->rules = bcp_calloc(c->count ? c->count : 1, sizeof *c->rules);
-#ifdef BCP_HAVE_CODES
     for (size_t i = 0; i < base; i++) {
         const bcp_code_info *info = bcp_code_at(i);
         bcp_code *out = &c->codes[i];
@@ -65,7 +58,6 @@ static void build_catalogue(void)
         out->explanation = info->explanation;
         out->example = info->example;
     }
-#endif
     for (size_t i = 0; i < bcp_rule_count; i++) {
         const bcp_rule *r = bcp_rules[i];
         bcp_code *out = &c->codes[base + i];

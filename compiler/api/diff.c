@@ -6,15 +6,21 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/codes.h"
 #include "base/buf.h"
 #include "diff/plan_diff.h"
 #include "model/model.h"
 #include "model/model_dump.h"
 #include "tools.h"
 
+/* An import that did not load: not found, outside the project, or a cycle. */
 static bool is_import_problem(const bcp_diag *d)
 {
-    return d->code && (strcmp(d->code, "E111") == 0 || strcmp(d->code, "E112") == 0 || strcmp(d->code, "E113") == 0);
+    static const bcp_code_id imports[] = {BCP_CODE_E111, BCP_CODE_E112, BCP_CODE_E113};
+    for (size_t i = 0; d->code && i < sizeof imports / sizeof *imports; i++)
+        if (strcmp(d->code, bcp_code_at(imports[i])->code) == 0)
+            return true;
+    return false;
 }
 
 /* Loads one side; NULL (and its syntax errors in `problems`) when it has

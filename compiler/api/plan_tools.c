@@ -1,7 +1,6 @@
 /* The tools part's operations on a loaded bcp_plan: lint it, render one of
  * its documents, diff two plans.  A plan is shared and immutable: lint
  * findings go to a list of their own, never into the plan's model. */
-#if __has_include("api_internal.h")
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,4 +97,3 @@ bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan, co
                    new_name ? new_name : "new", text, length, differ);
     return BCP_OK;
 }
-#endif

@@ -70,9 +70,6 @@ void bcp_diag_list_sort(bcp_diag_list *list);
 size_t bcp_diag_count(const bcp_diag_list *list, bcp_severity at_least);
 
 const char *bcp_severity_name(bcp_severity sev);
-/* "file:line:col: error: message [code]" then the source line and a caret,
- * the help line and one "= note: file:line:col: message" line per note. */
-void bcp_diag_print(FILE *out, const bcp_diag *diag, bool color);
 /* Terminal cells taken by one code point (East Asian wide characters take 2). */
 int bcp_codepoint_width(unsigned cp);
 /* Decodes one UTF-8 sequence; returns bytes consumed (>=1). Invalid bytes give U+FFFD. */

@@ -356,6 +356,51 @@ static void test_catalogue(void **state)
     bcp_free(page);
 }
 
+/* The operations on a plan loaded through a workspace (the editor part). */
+static void test_plan_operations(void **state)
+{
+    (void)state;
+    bcp_workspace *ws = bcp_workspace_new(NULL);
+    bcp_plan *plan, *other;
+    assert_int_equal(bcp_workspace_load(ws, "tests/rules/B101.bad.bcp", &plan), BCP_OK);
+    assert_int_equal(bcp_workspace_load(ws, "examples/minimal.bcp", &other), BCP_OK);
+    bcp_check_options o = {.today = "2026-11-27", .no_config = true};
+    bcp_diagnostics *findings, *problems;
+    assert_int_equal(bcp_plan_lint(plan, &o, &findings, &problems), BCP_OK);
+    bool b101 = false;
+    for (size_t i = 0; i < bcp_diagnostics_count(findings); i++)
+        b101 |= bcp_diagnostics_get(findings, i)->code && strcmp(bcp_diagnostics_get(findings, i)->code, "B101") == 0;
+    assert_true(b101);
+    /* linting twice gives the same: the plan itself is not changed */
+    bcp_diagnostics *again;
+    assert_int_equal(bcp_plan_lint(plan, &o, &again, NULL), BCP_OK);
+    assert_int_equal(bcp_diagnostics_count(again), bcp_diagnostics_count(findings));
+    bcp_diagnostics_free(again);
+    bcp_diagnostics_free(findings);
+    bcp_diagnostics_free(problems);
+
+    char *text;
+    size_t length;
+    assert_int_equal(bcp_plan_render(ws, other, BCP_DOC_JSON, "en", &text, &length, &problems), BCP_OK);
+    assert_true(length > 0 && text[0] == '{');
+    bcp_free(text);
+    bcp_diagnostics_free(problems);
+    assert_int_equal(bcp_plan_render(ws, other, BCP_DOC_MARKDOWN, "xx", &text, &length, &problems), BCP_ERR_NOT_FOUND);
+    assert_null(text);
+    bcp_diagnostics_free(problems);
+
+    bool differ = false;
+    assert_int_equal(bcp_diff_plans(other, other, NULL, &text, &length, &differ), BCP_OK);
+    assert_false(differ);
+    bcp_free(text);
+    assert_int_equal(bcp_diff_plans(plan, other, NULL, &text, &length, &differ), BCP_OK);
+    assert_true(differ);
+    bcp_free(text);
+    bcp_plan_free(plan);
+    bcp_plan_free(other);
+    bcp_workspace_free(ws);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,7 +408,7 @@ int main(void)
         cmocka_unit_test(test_check_paths),    cmocka_unit_test(test_collect_files),
         cmocka_unit_test(test_format),         cmocka_unit_test(test_build),
         cmocka_unit_test(test_init),           cmocka_unit_test(test_diff_parse_schema),
-        cmocka_unit_test(test_catalogue),
+        cmocka_unit_test(test_catalogue),      cmocka_unit_test(test_plan_operations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
