@@ -9,7 +9,8 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 CC      ?= cc
-# BUILD selects a build flavour: "release" ($(BUILDDIR)/) or "asan" ($(BUILDDIR)/asan/).
+# BUILD selects a build flavour: "release" ($(BUILDDIR)/), "asan" ($(BUILDDIR)/asan/)
+# or "tsan" ($(BUILDDIR)/tsan/, ThreadSanitizer for the parallel paths).
 BUILD   ?= release
 # Parallel work trees can keep their objects apart: make BUILDDIR=/tmp/mybuild
 BUILDDIR ?= build
@@ -23,6 +24,10 @@ ifeq ($(BUILD),asan)
   OUT      := $(BUILDDIR)/asan
   OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LDOPT    := -fsanitize=address,undefined
+else ifeq ($(BUILD),tsan)
+  OUT      := $(BUILDDIR)/tsan
+  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+  LDOPT    := -fsanitize=thread
 else
   OUT      := $(BUILDDIR)
   OPT      := -O2 -g
@@ -52,8 +57,11 @@ CLI_OBJS      := $(CLI_SRCS:%.c=$(OUT)/%.o)
 UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
+# The tests that run work on several threads: large files in pieces, modules
+# built ahead, the rules on all cores.  `make tsan` runs them under ThreadSanitizer.
+TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel)
 
-.PHONY: check-layers all deps run test test-one unit corpus cli asan bench fuzz install uninstall clean docs check-docs rule-docs
+.PHONY: check-layers all deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
 all: $(BIN)
@@ -129,7 +137,17 @@ test: deps
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(MAKE) --no-print-directory test-one BUILD=asan
-	@echo "all test suites passed (release and asan)"
+	@echo "== the parallel paths under ThreadSanitizer"
+	@$(MAKE) --no-print-directory tsan
+	@echo "all test suites passed (release, asan and tsan)"
+
+# ThreadSanitizer over the tests of the parallel paths (a data race fails them).
+tsan:
+	@$(MAKE) --no-print-directory tsan-run BUILD=tsan
+
+tsan-run: $(TSAN_TESTS)
+	@set -e; for t in $(TSAN_TESTS); do echo "== $$t"; \
+		TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $$t; done
 
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)

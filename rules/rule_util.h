@@ -64,7 +64,7 @@ typedef struct bcp_rule_regex bcp_rule_regex;
 enum {
     BCP_RULE_RE_CASELESS = 1u << 0,
     BCP_RULE_RE_UCP = 1u << 1,      /* \b, \w, \d and the like follow Unicode properties */
-    BCP_RULE_RE_JIT = 1u << 2,      /* worth it for patterns run over every text of the plan */
+    BCP_RULE_RE_JIT = 1u << 2,      /* for patterns run over every text of the plan: JIT once its scans pass 16 KB */
 };
 
 /* Compiles `pattern` (always in UTF mode) with its match data, so that a rule
@@ -75,6 +75,11 @@ void bcp_rule_regex_free(bcp_rule_regex *re);
 /* pcre2_match's result: > 0 when `text` matches (1 + the highest group set),
  * negative when it does not, including when the text is not valid UTF-8. */
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length);
+/* The same for a text that an earlier match has found to be valid UTF-8 (one
+ * that did not fail with bcp_rule_regex_bad_text): skips checking it again. */
+int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length);
+/* Did a match fail because the text is not valid UTF-8? */
+bool bcp_rule_regex_bad_text(int rc);
 /* Byte offsets of capture group `group` (0 = the whole match) of the last
  * successful match; start == end when the group did not take part. */
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end);
