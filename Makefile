@@ -50,6 +50,14 @@ STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 RULE_FIXTURES := $(shell find tests/rules -name '*.bcp' 2>/dev/null | LC_ALL=C sort)
 LIB_OBJS      := $(COMPILER_SRCS:%.c=$(OUT)/%.o) $(RULE_SRCS:%.c=$(OUT)/%.o) \
                  $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o $(OUT)/rule_fixtures.o
+# The stdlib prebuilt into entities (tools/prebuild.c, made with the loader,
+# which does not need those tables) so that bcp does not parse it on every run.
+# Only the modules `bcp check` loads: the tables hold pointers, which the
+# dynamic loader relocates at every start, and the locales are 400 KB.
+PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/%,$(STDLIB_FILES))
+PREBUILD_OBJS := $(filter-out %/workspace.o,$(filter $(OUT)/compiler/base/% $(OUT)/compiler/syntax/% \
+                   $(OUT)/compiler/model/%,$(LIB_OBJS))) $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o
+LIB_OBJS      += $(OUT)/stdlib_prebuilt.o
 BIN           := $(OUT)/bcp
 LIB           := $(OUT)/libbcp.a
 CLI_OBJS      := $(CLI_SRCS:%.c=$(OUT)/%.o)
@@ -85,6 +93,16 @@ $(OUT)/stdlib_embedded.c: $(STDLIB_FILES) $(OUT)/tools/embed
 	$(OUT)/tools/embed $@ stdlib $(STDLIB_FILES)
 
 $(OUT)/stdlib_embedded.o: $(OUT)/stdlib_embedded.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(OUT)/tools/prebuild: tools/prebuild.c $(PREBUILD_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< $(PREBUILD_OBJS) $(PKG_LIBS) $(LDOPT) -o $@
+
+$(OUT)/stdlib_prebuilt.c: $(PREBUILT_FILES) $(OUT)/tools/prebuild
+	$(OUT)/tools/prebuild $@ stdlib $(PREBUILT_FILES)
+
+$(OUT)/stdlib_prebuilt.o: $(OUT)/stdlib_prebuilt.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(OUT)/rule_fixtures.c: $(RULE_FIXTURES) $(OUT)/tools/embed
