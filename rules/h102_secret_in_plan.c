@@ -30,18 +30,36 @@ static const secret_kind secret_kinds[] = {
 
 enum { SECRET_KIND_COUNT = sizeof secret_kinds / sizeof secret_kinds[0] };
 
-/* One pattern per kind, each with its own quick start (PCRE2 skips to the
- * characters a match can begin with): several times faster than one
- * alternation of all kinds, which must try every position. */
+/* A small plan is scanned with one interpreted pattern per kind, each with
+ * its own quick start (PCRE2 skips to where a match can begin): cheap to
+ * compile, and faster than an interpreted alternation of all kinds, which
+ * tries every kind at almost every position.  Past this many bytes of text
+ * the scan switches to one JIT-compiled alternation, one call per string,
+ * which is faster on a large plan once its compile is paid for. */
+enum { ALTERNATION_AFTER_BYTES = 64 * 1024 };
+
 typedef struct scanner {
     bcp_lint_ctx *ctx;
     bcp_rule_regex *re[SECRET_KIND_COUNT];
+    bcp_rule_regex *all;   /* kind k is group k + 1; NULL until the switch */
+    bool all_failed;       /* could not compile: stay with the kinds */
+    size_t scanned;
 } scanner;
+
+static bcp_rule_regex *compile_all(void);
 
 /* The kind an alternation of all kinds would report: the leftmost match, and
  * at the same position the first kind.  -1 when none matches. */
 static int find_secret(scanner *s, const char *text, size_t length)
 {
+    if (!s->all && !s->all_failed && s->scanned >= ALTERNATION_AFTER_BYTES)
+        s->all_failed = (s->all = compile_all()) == NULL;
+    s->scanned += length;
+    if (s->all) {
+        int rc = bcp_rule_regex_match(s->all, text, length);
+        /* The highest set group is the kind that matched. */
+        return rc < 2 ? -1 : rc - 2;
+    }
     int found = -1;
     size_t best = 0;
     for (int k = 0; k < SECRET_KIND_COUNT; k++) {
@@ -87,6 +105,30 @@ static void scan_entity(scanner *s, const bcp_entity *e)
         scan_value(s, e, e->attrs[a].name, &e->attrs[a].value);
 }
 
+static bcp_rule_regex *compile_all(void)
+{
+    size_t length = 1;
+    for (size_t k = 0; k < SECRET_KIND_COUNT; k++)
+        length += strlen(secret_kinds[k].pattern) + 3;
+    char *pattern = malloc(length);
+    if (!pattern)
+        return NULL;
+    size_t used = 0;
+    for (size_t k = 0; k < SECRET_KIND_COUNT; k++) {
+        size_t n = strlen(secret_kinds[k].pattern);
+        if (k)
+            pattern[used++] = '|';
+        pattern[used++] = '(';
+        memcpy(pattern + used, secret_kinds[k].pattern, n);
+        used += n;
+        pattern[used++] = ')';
+    }
+    pattern[used] = '\0';
+    bcp_rule_regex *re = bcp_rule_regex_new(pattern, BCP_RULE_RE_JIT);
+    free(pattern);
+    return re;
+}
+
 static void scan_model(scanner *s)
 {
     bcp_model *model = bcp_lint_model(s->ctx);
@@ -110,11 +152,12 @@ static void check(bcp_lint_ctx *ctx)
     scanner s = {.ctx = ctx};
     bool compiled = true;
     for (int k = 0; k < SECRET_KIND_COUNT; k++)
-        compiled = (s.re[k] = bcp_rule_regex_new(secret_kinds[k].pattern, BCP_RULE_RE_JIT)) && compiled;
+        compiled = (s.re[k] = bcp_rule_regex_new(secret_kinds[k].pattern, 0)) && compiled;
     if (compiled)
         scan_model(&s);
     for (int k = 0; k < SECRET_KIND_COUNT; k++)
         bcp_rule_regex_free(s.re[k]);
+    bcp_rule_regex_free(s.all);
 }
 
 const bcp_rule bcp_rule_secret_in_plan = {

@@ -101,16 +101,9 @@ bcp_rule_label bcp_rule_date_label(int32_t days)
 
 /* --- regular expressions ------------------------------------------------- */
 
-/* JIT compiling costs about as much as interpreting this many bytes of
- * text: a pattern asked for JIT gets it once its scans have come this far, so
- * a small plan never pays for it and a large one still gains it. */
-enum { JIT_AFTER_BYTES = 16 * 1024 };
-
 struct bcp_rule_regex {
     pcre2_code *code;
     pcre2_match_data *match;
-    bool want_jit;
-    size_t scanned; /* bytes matched against so far, until the JIT */
 };
 
 bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
@@ -125,6 +118,8 @@ bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
     pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options, &error, &offset, NULL);
     if (!code)
         return NULL;
+    if (flags & BCP_RULE_RE_JIT)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
     bcp_rule_regex *re = malloc(sizeof *re);
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(code, NULL);
     if (!re || !match) {
@@ -135,8 +130,6 @@ bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
     }
     re->code = code;
     re->match = match;
-    re->want_jit = (flags & BCP_RULE_RE_JIT) != 0;
-    re->scanned = 0;
     return re;
 }
 
@@ -149,23 +142,14 @@ void bcp_rule_regex_free(bcp_rule_regex *re)
     free(re);
 }
 
-static int regex_match(bcp_rule_regex *re, const char *text, size_t length, uint32_t options)
-{
-    if (re->want_jit && (re->scanned += length) >= JIT_AFTER_BYTES) {
-        re->want_jit = false;
-        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
-    }
-    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, options, re->match, NULL);
-}
-
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length)
 {
-    return regex_match(re, text, length, 0);
+    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, 0, re->match, NULL);
 }
 
 int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length)
 {
-    return regex_match(re, text, length, PCRE2_NO_UTF_CHECK);
+    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, PCRE2_NO_UTF_CHECK, re->match, NULL);
 }
 
 bool bcp_rule_regex_bad_text(int rc)

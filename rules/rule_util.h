@@ -64,7 +64,7 @@ typedef struct bcp_rule_regex bcp_rule_regex;
 enum {
     BCP_RULE_RE_CASELESS = 1u << 0,
     BCP_RULE_RE_UCP = 1u << 1,      /* \b, \w, \d and the like follow Unicode properties */
-    BCP_RULE_RE_JIT = 1u << 2,      /* for patterns run over every text of the plan: JIT once its scans pass 16 KB */
+    BCP_RULE_RE_JIT = 1u << 2,      /* worth it for patterns run over every text of the plan */
 };
 
 /* Compiles `pattern` (always in UTF mode) with its match data, so that a rule
