@@ -85,7 +85,7 @@ $(OUT)/grammar/parser.o: grammar/src/parser.c
 	@mkdir -p $(dir $@)
 	$(CC) $(PARSER_CFLAGS) -c $< -o $@
 
-$(OUT)/tools/embed: tools/embed.c
+$(OUT)/tools/embed: tools/embed.c tools/gen_table.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -O2 $< -o $@
 
@@ -95,7 +95,7 @@ $(OUT)/stdlib_embedded.c: $(STDLIB_FILES) $(OUT)/tools/embed
 $(OUT)/stdlib_embedded.o: $(OUT)/stdlib_embedded.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(OUT)/tools/prebuild: tools/prebuild.c $(PREBUILD_OBJS)
+$(OUT)/tools/prebuild: tools/prebuild.c tools/gen_table.h $(PREBUILD_OBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< $(PREBUILD_OBJS) $(PKG_LIBS) $(LDOPT) -o $@
 

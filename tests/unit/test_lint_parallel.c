@@ -3,8 +3,8 @@
  * report exactly what one thread reports, in the same order.  `make tsan`
  * runs this test under ThreadSanitizer, where a data race between the rules
  * (or in the model they read) fails it. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <setjmp.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,61 +17,43 @@
 #include "rules/engine.h"
 #include "test_support.h"
 
-typedef struct text_buf {
-    char *data;
-    size_t len, cap;
-} text_buf;
-
-static void append(text_buf *b, const char *fmt, ...)
-{
-    char line[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    assert_true(n > 0 && (size_t)n < sizeof line);
-    if (b->len + (size_t)n + 1 > b->cap) {
-        b->cap = (b->cap + (size_t)n + 1) * 2;
-        b->data = realloc(b->data, b->cap);
-        assert_non_null(b->data);
-    }
-    memcpy(b->data + b->len, line, (size_t)n + 1);
-    b->len += (size_t)n;
-}
-
 /* Groups of a contact, a system, a function and an exercise; some groups carry
  * a placeholder, a pasted password, a bad phone number or a stale exercise, so
  * that many rules find something all over the file. */
-static text_buf big_plan(size_t groups)
+/* The text of the plan; *len its length.  Free it with free(). */
+static char *big_plan(size_t groups, size_t *len)
 {
-    text_buf b = {0};
-    append(&b, "plan big {\n  title = \"Big plan\"\n  organization = \"Big Ltd\"\n  industry = technology\n"
+    char *text = NULL;
+    FILE *b = open_memstream(&text, len);
+    assert_non_null(b);
+    fprintf(b, "plan big {\n  title = \"Big plan\"\n  organization = \"Big Ltd\"\n  industry = technology\n"
                "  owner = contact.lead\n  reviewed = 2026-09-01\n}\n\n"
                "contact lead { name = \"Lead\" tier = 1 phone = \"+44 20 7946 0000\" email = \"lead@big.example\" }\n"
                "contact deputy { name = \"Deputy\" tier = 1 phone = \"+44 20 7946 0001\" email = \"deputy@big.example\" }\n"
                "team crisis { title = \"Crisis team\" lead = contact.lead deputy = contact.deputy }\n\n");
     for (size_t i = 0; i < groups; i++) {
-        append(&b,
+        fprintf(b,
                "contact owner_%zu {\n  name = \"Owner %zu\"\n  role = \"%s\"\n  tier = 2\n"
                "  phone = \"%s\"\n  email = \"owner%zu@big.example\"\n  substitute = contact.deputy\n}\n\n",
                i, i, i % 7 == 0 ? "TODO" : "Function lead", i % 13 == 0 ? "12" : "+44 20 7946 1234", i);
-        append(&b,
+        fprintf(b,
                "system sys_%zu {\n  title = \"System %zu\"\n  rto = 4h\n  rpo = 1d\n  owner = contact.owner_%zu\n"
                "  notes = \"%s\"\n"
                "  backup { every = 1d  offsite = true  immutable = true  tested = 2026-10-01 }\n}\n\n",
                i, i, i, i % 11 == 0 ? "admin password: hunter2!x" : "Runs in region B");
-        append(&b,
+        fprintf(b,
                "function fn_%zu {\n  title = \"Function %zu\"\n  description = \"\"\"\n"
                "    A generated function with a system, an owner and a deputy.\n    \"\"\"\n"
                "  priority = 2\n  rto = %s\n  rpo = 1d\n  mtpd = 72h\n  needs = [system.sys_%zu]\n"
                "  fallback = \"Manual forms\"\n  owner = contact.owner_%zu\n  deputy = contact.deputy\n}\n\n",
                i, i, i % 5 == 0 ? "2h" : "24h", i, i);
-        append(&b,
+        fprintf(b,
                "exercise ex_%zu {\n  title = \"Recovery test %zu\"\n  kind = recovery_test\n  every = 1y\n"
                "  last = %s\n  covers = [function.fn_%zu, system.sys_%zu]\n}\n\n",
                i, i, i % 3 == 0 ? "2023-01-01" : "2026-06-01", i, i);
     }
-    return b;
+    assert_int_equal(fclose(b), 0);
+    return text;
 }
 
 enum { GROUPS = 3000 };
@@ -97,10 +79,11 @@ static size_t count_in(const bcp_diag_list *l, const char *code)
 static void test_rules_on_threads_match_one_thread(void **state)
 {
     (void)state;
-    text_buf b = big_plan(GROUPS);
-    assert_true(b.len > 2u << 20); /* parsed in pieces on the workers too */
+    size_t len;
+    char *text = big_plan(GROUPS, &len);
+    assert_true(len > 2u << 20); /* parsed in pieces on the workers too */
     bcp_workers_set_limit(4);      /* more threads than this machine may have cores */
-    bcp_model *m = bcp_model_load_text("big.bcp", b.data, b.len, NULL);
+    bcp_model *m = bcp_model_load_text("big.bcp", text, len, NULL);
     bcp_workers_set_limit(0);
     assert_false(bcp_model_has_syntax_errors(m));
     assert_int_equal(bcp_model_entities(m, BCP_KIND_FUNCTION)->count, GROUPS);
@@ -122,7 +105,7 @@ static void test_rules_on_threads_match_one_thread(void **state)
     bcp_diag_list_free(&one);
     bcp_diag_list_free(&many);
     bcp_model_free(m);
-    free(b.data);
+    free(text);
 }
 
 int main(void)
