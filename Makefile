@@ -2,7 +2,9 @@
 #
 #   make          build build/bcp
 #   make run      install deps, build, run bcp on the bundled examples
-#   make test     install deps, build, run every test, then again under ASan+UBSan
+#   make test     install deps, build, run every test, then again under ASan+UBSan,
+#                 then the parallel paths under ThreadSanitizer
+#   make tsan     only the ThreadSanitizer pass (build/tsan/)
 #   make bench    benchmarks (never part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=
 
