@@ -2,7 +2,9 @@
 #
 #   make          build build/bcp
 #   make run      install deps, build, run bcp on the bundled examples
-#   make test     install deps, build, run every test, then again under ASan+UBSan
+#   make test     install deps, build, run every test, then again under ASan+UBSan,
+#                 then the parallel paths under ThreadSanitizer
+#   make tsan     only the ThreadSanitizer pass (build/tsan/)
 #   make bench    benchmarks (never part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=   (bcp, bcp.h, libbcp.so.N, libbcp.a, bcp.pc)
 
@@ -11,7 +13,8 @@ DESTDIR ?=
 LIBDIR  ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 CC      ?= cc
-# BUILD selects a build flavour: "release" ($(BUILDDIR)/) or "asan" ($(BUILDDIR)/asan/).
+# BUILD selects a build flavour: "release" ($(BUILDDIR)/), "asan" ($(BUILDDIR)/asan/)
+# or "tsan" ($(BUILDDIR)/tsan/, ThreadSanitizer for the parallel paths).
 BUILD   ?= release
 # Parallel work trees can keep their objects apart: make BUILDDIR=/tmp/mybuild
 BUILDDIR ?= build
@@ -25,6 +28,10 @@ ifeq ($(BUILD),asan)
   OUT      := $(BUILDDIR)/asan
   OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LDOPT    := -fsanitize=address,undefined
+else ifeq ($(BUILD),tsan)
+  OUT      := $(BUILDDIR)/tsan
+  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+  LDOPT    := -fsanitize=thread
 else
   OUT      := $(BUILDDIR)
   OPT      := -O2 -g
@@ -50,6 +57,14 @@ STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 RULE_FIXTURES := $(shell find tests/rules -name '*.bcp' 2>/dev/null | LC_ALL=C sort)
 LIB_OBJS      := $(COMPILER_SRCS:%.c=$(OUT)/%.o) $(RULE_SRCS:%.c=$(OUT)/%.o) \
                  $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o $(OUT)/rule_fixtures.o
+# The stdlib prebuilt into entities (tools/prebuild.c, made with the loader,
+# which does not need those tables) so that bcp does not parse it on every run.
+# Only the modules `bcp check` loads: the tables hold pointers, which the
+# dynamic loader relocates at every start, and the locales are 400 KB.
+PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/%,$(STDLIB_FILES))
+PREBUILD_OBJS := $(filter-out %/workspace.o,$(filter $(OUT)/compiler/base/% $(OUT)/compiler/syntax/% \
+                   $(OUT)/compiler/model/%,$(LIB_OBJS))) $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o
+LIB_OBJS      += $(OUT)/stdlib_prebuilt.o
 BIN           := $(OUT)/bcp
 LIB           := $(OUT)/libbcp.a
 # The shared library: soname libbcp.so.ABI; exports exactly bcp.h's functions.
@@ -63,8 +78,11 @@ CLI_OBJS      := $(CLI_SRCS:%.c=$(OUT)/%.o)
 UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
+# The tests that run work on several threads: large files in pieces, modules
+# built ahead, the rules on all cores.  `make tsan` runs them under ThreadSanitizer.
+TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel)
 
-.PHONY: check-layers all shlib deps run test test-one unit corpus cli asan bench fuzz install uninstall clean docs check-docs rule-docs
+.PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(SHLIB)
@@ -82,7 +100,7 @@ $(OUT)/grammar/parser.o: grammar/src/parser.c
 	@mkdir -p $(dir $@)
 	$(CC) $(PARSER_CFLAGS) -c $< -o $@
 
-$(OUT)/tools/embed: tools/embed.c
+$(OUT)/tools/embed: tools/embed.c tools/gen_table.h
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 $(WARN) -O2 $< -o $@
 
@@ -90,6 +108,16 @@ $(OUT)/stdlib_embedded.c: $(STDLIB_FILES) $(OUT)/tools/embed
 	$(OUT)/tools/embed $@ stdlib $(STDLIB_FILES)
 
 $(OUT)/stdlib_embedded.o: $(OUT)/stdlib_embedded.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(OUT)/tools/prebuild: tools/prebuild.c tools/gen_table.h $(PREBUILD_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< $(PREBUILD_OBJS) $(PKG_LIBS) $(LDOPT) -o $@
+
+$(OUT)/stdlib_prebuilt.c: $(PREBUILT_FILES) $(OUT)/tools/prebuild
+	$(OUT)/tools/prebuild $@ stdlib $(PREBUILT_FILES)
+
+$(OUT)/stdlib_prebuilt.o: $(OUT)/stdlib_prebuilt.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(OUT)/rule_fixtures.c: $(RULE_FIXTURES) $(OUT)/tools/embed
@@ -152,7 +180,17 @@ test: deps
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		$(MAKE) --no-print-directory test-one BUILD=asan
-	@echo "all test suites passed (release and asan)"
+	@echo "== the parallel paths under ThreadSanitizer"
+	@$(MAKE) --no-print-directory tsan
+	@echo "all test suites passed (release, asan and tsan)"
+
+# ThreadSanitizer over the tests of the parallel paths (a data race fails them).
+tsan:
+	@$(MAKE) --no-print-directory tsan-run BUILD=tsan
+
+tsan-run: $(TSAN_TESTS)
+	@set -e; for t in $(TSAN_TESTS); do echo "== $$t"; \
+		TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $$t; done
 
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)

@@ -157,7 +157,12 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
         jobs[count].ctx.severity = bcp_lint_effective_severity(opts, i);
         count++;
     }
-    bcp_run_parallel(run_rule, jobs, sizeof *jobs, count);
+    /* A small plan is linted on this thread alone: starting threads would
+     * cost more than the rules.  An entity is about 100 bytes of plan text. */
+    size_t entities = 0;
+    for (int k = 0; k < BCP_KIND_COUNT; k++)
+        entities += bcp_model_entities(model, (bcp_kind)k)->count;
+    bcp_run_parallel_sized(run_rule, jobs, sizeof *jobs, count, entities * 100);
     for (size_t i = 0; i < count; i++)
         bcp_diag_list_append(out, &jobs[i].found);
     free(jobs);

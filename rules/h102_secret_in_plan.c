@@ -30,10 +30,57 @@ static const secret_kind secret_kinds[] = {
 
 enum { SECRET_KIND_COUNT = sizeof secret_kinds / sizeof secret_kinds[0] };
 
+/* A small plan is scanned with one interpreted pattern per kind, each with
+ * its own quick start (PCRE2 skips to where a match can begin): cheap to
+ * compile, and faster than an interpreted alternation of all kinds, which
+ * tries every kind at almost every position.  Past this many bytes of text
+ * the scan switches to one JIT-compiled alternation, one call per string,
+ * which is faster on a large plan once its compile is paid for. */
+enum { ALTERNATION_AFTER_BYTES = 64 * 1024 };
+
 typedef struct scanner {
     bcp_lint_ctx *ctx;
-    bcp_rule_regex *re; /* all kinds as one alternation: one pass per string */
+    bcp_rule_regex *re[SECRET_KIND_COUNT];
+    bcp_rule_regex *all;   /* kind k is group k + 1; NULL until the switch */
+    bool all_failed;       /* could not compile: stay with the kinds */
+    size_t scanned;
 } scanner;
+
+static bcp_rule_regex *compile_all(void);
+
+/* The kind an alternation of all kinds would report: the leftmost match, and
+ * at the same position the first kind.  -1 when none matches. */
+static int find_secret(scanner *s, const char *text, size_t length)
+{
+    if (!s->all && !s->all_failed && s->scanned >= ALTERNATION_AFTER_BYTES)
+        s->all_failed = (s->all = compile_all()) == NULL;
+    s->scanned += length;
+    if (s->all) {
+        int rc = bcp_rule_regex_match(s->all, text, length);
+        /* The highest set group is the kind that matched. */
+        return rc < 2 ? -1 : rc - 2;
+    }
+    int found = -1;
+    size_t best = 0;
+    for (int k = 0; k < SECRET_KIND_COUNT; k++) {
+        /* The first match checks the text is UTF-8; the others need not. */
+        int rc = k == 0 ? bcp_rule_regex_match(s->re[k], text, length)
+                        : bcp_rule_regex_match_valid(s->re[k], text, length);
+        if (k == 0 && bcp_rule_regex_bad_text(rc))
+            return -1;
+        if (rc <= 0)
+            continue;
+        size_t start, end;
+        bcp_rule_regex_group(s->re[k], 0, &start, &end);
+        if (found < 0 || start < best) {
+            found = k;
+            best = start;
+            if (best == 0)
+                break; /* no later kind can start further left */
+        }
+    }
+    return found;
+}
 
 static void scan_value(scanner *s, const bcp_entity *e, const char *attr, const bcp_value *v)
 {
@@ -44,14 +91,12 @@ static void scan_value(scanner *s, const bcp_entity *e, const char *attr, const 
     }
     if (v->kind != BCP_V_STRING || !v->as.string.text)
         return;
-    int rc = bcp_rule_regex_match(s->re, v->as.string.text, v->as.string.length);
-    if (rc < 2)
+    int k = find_secret(s, v->as.string.text, v->as.string.length);
+    if (k < 0)
         return;
-    /* Group k+1 is kind k; the highest set group is the one that matched. */
-    const char *label = secret_kinds[rc - 2].label;
     /* Never echo the secret itself: the report ends up in CI logs. */
     bcp_lint_report(s->ctx, &v->span, "`%s` of %s `%s` appears to contain %s", attr, bcp_kind_name(e->kind),
-                    bcp_rule_entity_name(e), label);
+                    bcp_rule_entity_name(e), secret_kinds[k].label);
 }
 
 static void scan_entity(scanner *s, const bcp_entity *e)
@@ -84,26 +129,35 @@ static bcp_rule_regex *compile_all(void)
     return re;
 }
 
-static void check(bcp_lint_ctx *ctx)
+static void scan_model(scanner *s)
 {
-    scanner s = {.ctx = ctx, .re = compile_all()};
-    if (!s.re)
-        return;
-    const bcp_model *model = bcp_lint_model(ctx);
+    const bcp_model *model = bcp_lint_model(s->ctx);
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
         for (size_t i = 0; i < list->count; i++) {
             const bcp_entity *e = list->items[i];
             if (e->from_stdlib)
                 continue;
-            scan_entity(&s, e);
+            scan_entity(s, e);
             /* Locale overlays are not in the kind lists; their translations are text too. */
             if (e->kind == BCP_KIND_LOCALE)
                 for (size_t c = 0; c < e->child_count; c++)
-                    scan_entity(&s, e->children[c]);
+                    scan_entity(s, e->children[c]);
         }
     }
-    bcp_rule_regex_free(s.re);
+}
+
+static void check(bcp_lint_ctx *ctx)
+{
+    scanner s = {.ctx = ctx};
+    bool compiled = true;
+    for (int k = 0; k < SECRET_KIND_COUNT; k++)
+        compiled = (s.re[k] = bcp_rule_regex_new(secret_kinds[k].pattern, 0)) && compiled;
+    if (compiled)
+        scan_model(&s);
+    for (int k = 0; k < SECRET_KIND_COUNT; k++)
+        bcp_rule_regex_free(s.re[k]);
+    bcp_rule_regex_free(s.all);
 }
 
 const bcp_rule bcp_rule_secret_in_plan = {

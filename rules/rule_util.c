@@ -151,6 +151,16 @@ int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length)
     return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, 0, re->match, NULL);
 }
 
+int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length)
+{
+    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, PCRE2_NO_UTF_CHECK, re->match, NULL);
+}
+
+bool bcp_rule_regex_bad_text(int rc)
+{
+    return rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21; /* -3 .. -23 */
+}
+
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end)
 {
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(re->match);

@@ -81,6 +81,11 @@ void bcp_rule_regex_free(bcp_rule_regex *re);
 /* pcre2_match's result: > 0 when `text` matches (1 + the highest group set),
  * negative when it does not, including when the text is not valid UTF-8. */
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length);
+/* The same for a text that an earlier match has found to be valid UTF-8 (one
+ * that did not fail with bcp_rule_regex_bad_text): skips checking it again. */
+int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length);
+/* Did a match fail because the text is not valid UTF-8? */
+bool bcp_rule_regex_bad_text(int rc);
 /* Byte offsets of capture group `group` (0 = the whole match) of the last
  * successful match; start == end when the group did not take part. */
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end);

@@ -21,6 +21,8 @@ $cc -std=c11 -O2 -w -I"$root/grammar/src" -o "$bindir/bare_parse" "$root/tools/b
 [ -f "$work/plan-100mb.bcp" ] || "$bindir/genplan" "$work/plan-100mb.bcp" 100000000
 [ -f "$work/tree/plan.bcp" ] || "$bindir/genplan" --tree "$work/tree" 1000 10000000
 
+sh "$root/tools/bench-startup.sh" "$bcp"
+
 . "$(dirname "$0")/bench-measure.sh"
 
 printf '%-22s %10s %10s %10s %10s %7s %7s\n' input "check s" "parse s" "check MB" "parse MB" "time x" "rss x"

@@ -9,8 +9,18 @@
 
 enum { MAX_THREADS = 8 };
 
+/* Set once before any batch runs (tests, a future --jobs); 0 = one per core. */
+static size_t thread_limit;
+
+void bcp_workers_set_limit(size_t threads)
+{
+    thread_limit = threads > MAX_THREADS ? MAX_THREADS : threads;
+}
+
 size_t bcp_worker_threads(void)
 {
+    if (thread_limit)
+        return thread_limit;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     if (cores < 1)
         return 1;
@@ -38,9 +48,16 @@ static void *worker(void *arg)
 
 void bcp_run_parallel(void (*run)(void *item), void *items, size_t item_size, size_t count)
 {
+    bcp_run_parallel_sized(run, items, item_size, count, BCP_PARALLEL_MIN_WORK);
+}
+
+void bcp_run_parallel_sized(void (*run)(void *item), void *items, size_t item_size, size_t count,
+                            size_t work)
+{
     batch b = {.run = run, .items = items, .item_size = item_size, .count = count};
     atomic_init(&b.next, 0);
-    size_t threads = bcp_worker_threads();
+    /* Starting a thread costs more than a small batch's whole work. */
+    size_t threads = work < BCP_PARALLEL_MIN_WORK && !thread_limit ? 1 : bcp_worker_threads();
     if (threads > count)
         threads = count;
     pthread_t ids[MAX_THREADS];
