@@ -3,6 +3,7 @@
  * does not form a cycle. */
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
+#include "prebuilt.h"
 
 void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
 {
@@ -62,7 +63,9 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
         src->is_stdlib = true;
         src->module_name = strdup(key);
         bcp_model_add_source(m, src, false);
-        bcp_load_source(m, src, NULL, true);
+        /* The embedded stdlib comes ready-built (prebuilt.h); --stdlib DIR is parsed. */
+        if (m->opts.stdlib_dir || !bcp_prebuilt_load(files[i].path, src, &m->arena, &m->blocks))
+            bcp_load_source(m, src, NULL, true);
     }
     m->loading.count--;
     bcp_stdlib_matches_free(files, count);
