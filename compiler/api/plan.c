@@ -92,20 +92,6 @@ static bool model_has_file(const bcp_model *m, const char *key)
     return false;
 }
 
-/* Loads the root `path` with its imports. */
-static bcp_model *load_root(const bcp_workspace *ws, const char *path, const bcp_model_options *opts)
-{
-    if (!bcp_workspace_document(ws, path) && !ws->options.files)
-        return bcp_model_load(path, opts);
-    char *text;
-    size_t length;
-    if (bcp_workspace_read(ws, path, &text, &length) != BCP_OK)
-        return bcp_model_load(path, opts); /* it reports the error */
-    bcp_model *m = bcp_model_load_text(path, text, length, opts);
-    bcp_free(text);
-    return m;
-}
-
 static bool declares_plan(const bcp_workspace *ws, const char *path)
 {
     char *text;
@@ -147,7 +133,7 @@ static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const b
     for (size_t i = 0; i < count && !found; i++) {
         if (strcmp(files[i], key) == 0 || !declares_plan(ws, files[i]))
             continue;
-        bcp_model *m = load_root(ws, files[i], opts);
+        bcp_model *m = bcp_model_load(files[i], opts);
         if (model_has_file(m, key))
             found = m;
         else
@@ -181,6 +167,6 @@ bcp_status bcp_workspace_load(bcp_workspace *ws, const char *path, bcp_plan **pl
         }
         bcp_free(key);
     }
-    *plan = bcp_plan_wrap(load_root(ws, path, &opts), path, NULL);
+    *plan = bcp_plan_wrap(bcp_model_load(path, &opts), path, NULL);
     return BCP_OK;
 }

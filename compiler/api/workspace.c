@@ -108,10 +108,45 @@ bcp_status bcp_workspace_read(const bcp_workspace *ws, const char *path, char **
     return read_disk(path, text, length);
 }
 
+/* The model's reader: an open document's text with a copy of its syntax
+ * tree, else the provider's text, else the disk. */
+static bcp_source *read_for_model(void *user, const char *path, struct TSTree **tree, const char **err)
+{
+    const bcp_workspace *ws = user;
+    const bcp_document *doc = strcmp(path, "-") != 0 ? bcp_workspace_document(ws, path) : NULL;
+    if (!doc && !ws->options.files)
+        return bcp_source_read(path, err);
+    char *text;
+    size_t length;
+    bcp_status st = bcp_workspace_read(ws, path, &text, &length);
+    if (st != BCP_OK) {
+        *err = bcp_status_string(st);
+        return NULL;
+    }
+    bcp_source *src = bcp_source_from_memory(path, text, length, true);
+    bcp_free(text);
+    /* As bcp_source_read names a file: its canonical path and folder.  The
+     * source is freed with free(), so these come from strdup. */
+    char *key = bcp_workspace_canonical_path(path);
+    char *slash = strrchr(key, '/');
+    src->real_path = strdup(key);
+    if (slash)
+        *(slash == key ? slash + 1 : slash) = '\0';
+    src->real_dir = strdup(key);
+    bcp_free(key);
+    if (!src->real_path || !src->real_dir)
+        bcp_out_of_memory();
+    if (doc && tree)
+        *tree = ts_tree_copy(doc->tree);
+    return src;
+}
+
 bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws)
 {
     bcp_model_options opts;
     memset(&opts, 0, sizeof opts);
     opts.stdlib_dir = ws->options.stdlib_dir;
+    opts.read = read_for_model;
+    opts.read_user = (void *)ws;
     return opts;
 }

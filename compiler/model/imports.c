@@ -125,6 +125,14 @@ void bcp_import_join(const bcp_source *importer, const char *spec, char *joined,
         snprintf(joined + jl, size - jl, ".bcp");
 }
 
+static void import_not_found(bcp_model *m, const bcp_span *from, const char *spec, const char *display,
+                             int error)
+{
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E111, from, "cannot import `%s`: %s", spec, strerror(error));
+    bcp_diag_set_hint(d, "looked for %s: a path in `use` is relative to the file that contains it",
+                      display);
+}
+
 void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
                              const bcp_span *from, import_list *pending)
 {
@@ -133,12 +141,16 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     char display[PATH_MAX * 2];
     import_display_path(importer, spec, display, sizeof display);
     char resolved[PATH_MAX];
+    int missing = 0; /* why the file is not on disk */
     if (!realpath(joined, resolved)) {
-        bcp_diag *d = bcp_model_error(m, BCP_CODE_E111, from, "cannot import `%s`: %s", spec,
-                                  strerror(errno));
-        bcp_diag_set_hint(d, "looked for %s: a path in `use` is relative to the file that contains it",
-                          display);
-        return;
+        missing = errno;
+        /* A reader may serve files that are not on disk (unsaved buffers). */
+        if (!m->opts.read || joined[0] != '/' || strlen(joined) >= sizeof resolved) {
+            import_not_found(m, from, spec, display, missing);
+            return;
+        }
+        snprintf(resolved, sizeof resolved, "%s", joined);
+        bcp_path_fold(resolved);
     }
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s", resolved);
@@ -166,7 +178,11 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         src = ahead.source;
     } else {
         const char *err = NULL;
-        src = bcp_source_read(resolved, &err);
+        src = bcp_model_read_source(m, resolved, &ahead.tree, &err);
+        if (!src && missing) {
+            import_not_found(m, from, spec, display, missing);
+            return;
+        }
         if (!src) {
             bcp_model_error(m, BCP_CODE_E111, from, "cannot read `%s`: %s", spec, err);
             return;

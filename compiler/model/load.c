@@ -194,6 +194,15 @@ static void load_prelude(bcp_model *m)
         bcp_load_stdlib_module(m, m->opts.extra_modules[i], NULL);
 }
 
+bcp_source *bcp_model_read_source(bcp_model *m, const char *path, TSTree **tree, const char **err)
+{
+    if (tree)
+        *tree = NULL;
+    if (m->opts.read)
+        return m->opts.read(m->opts.read_user, path, tree, err);
+    return bcp_source_read(path, err);
+}
+
 static void rename_loaded_source(bcp_model *m, const char *real_path, const char *path)
 {
     if (!real_path)
@@ -217,7 +226,8 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
     load_prelude(m);
     for (size_t i = 0; i < count; i++) {
         const char *err = NULL;
-        bcp_source *src = bcp_source_read(paths[i], &err);
+        TSTree *tree;
+        bcp_source *src = bcp_model_read_source(m, paths[i], &tree, &err);
         if (!src) {
             bcp_diag *d = bcp_diag_add_code(&m->diags, BCP_CODE_E100, NULL,
                                        "cannot read %s: %s", paths[i], err);
@@ -233,10 +243,12 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
              * name the user gave, not the importer-relative one. */
             rename_loaded_source(m, src->real_path, paths[i]);
             bcp_source_free(src);
+            if (tree)
+                ts_tree_delete(tree);
             continue;
         }
         bcp_model_add_source(m, src, true);
-        bcp_load_source(m, src, key, false);
+        bcp_load_parsed_source(m, src, key, false, tree, NULL);
     }
     bcp_check_model(m);
     return m;

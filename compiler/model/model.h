@@ -84,6 +84,8 @@ struct bcp_entity {
 
 typedef struct bcp_model bcp_model;
 
+struct TSTree; /* tree-sitter's syntax tree (syntax/syntax.h) */
+
 typedef struct bcp_model_options {
     const char *stdlib_dir;   /* NULL: the stdlib embedded in the binary */
     bool no_prelude;          /* for tests: skip std/core */
@@ -91,6 +93,14 @@ typedef struct bcp_model_options {
      * for `bcp build`; names as in `use "std/NAME"`. */
     const char *const *extra_modules;
     size_t extra_module_count;
+    /* Reads the root files and every import instead of the file system (an
+     * editor's unsaved buffers).  Returns the source, which the model owns
+     * from then on, or NULL with *err set to a static message.  When `tree`
+     * is not NULL the reader may set *tree to a syntax tree of exactly that
+     * text, which the model uses (and deletes) instead of parsing the text.
+     * NULL: bcp_source_read. */
+    bcp_source *(*read)(void *user, const char *path, struct TSTree **tree, const char **err);
+    void *read_user;
 } bcp_model_options;
 
 /* Loads `path` (or the given source when text != NULL), its imports and the

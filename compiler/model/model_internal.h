@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/files.h"
 #include "modules.h"
 #include "base/workers.h"
 #include "syntax/scan.h"
@@ -142,6 +143,9 @@ static inline bool list_contains(const bcp_ptr_vec *v, const char *key)
 bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user);
+/* Reads a root or an imported file: through opts.read when set, else from
+ * disk.  *tree (when tree is not NULL) gets the reader's parse, or NULL. */
+bcp_source *bcp_model_read_source(bcp_model *m, const char *path, TSTree **tree, const char **err);
 void bcp_load_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib);
 /* `from` is the `use` that imports src (NULL for a root file). */
 void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool from_stdlib,

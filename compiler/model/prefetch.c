@@ -22,7 +22,7 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     size_t n = 0;
     for (size_t i = 0; i < count; i++) {
         const char *err;
-        bcp_source *src = bcp_source_read(paths[i], &err);
+        bcp_source *src = bcp_model_read_source(m, paths[i], NULL, &err);
         if (!src || src->length > UINT32_MAX || src->length >= 2 * PIECE_MIN_BYTES) {
             bcp_source_free(src); /* unreadable or large: loaded the ordinary way */
             continue;

@@ -290,20 +290,22 @@ static bcp_status provide(void *user, const char *path, char **text, size_t *len
     return BCP_ERR_NOT_FOUND;
 }
 
-static void test_provider_serves_a_plan(void **state)
+static void test_provider_serves_plan_and_imports(void **state)
 {
     (void)state;
     const char *files[] = {
-        "/prov/plan.bcp", "plan p { title = \"P\"\n organization = \"O\"\n owner = contact.boss\n }\n"
-                          "contact boss { name = \"B\"\n role = \"R\"\n }\n",
+        "/prov/plan.bcp", "use \"people.bcp\"\n"
+                          "plan p { title = \"P\"\n organization = \"O\"\n owner = contact.boss\n }\n",
+        "/prov/people.bcp", "contact boss { name = \"B\"\n role = \"R\"\n }\n",
         NULL,
     };
+    write_file("prov-unused.bcp", "");
     bcp_file_provider provider = {.read = provide, .user = (void *)files};
     bcp_workspace_options opts = {.files = &provider};
     bcp_workspace *ws = bcp_workspace_new(&opts);
     bcp_plan *plan;
     assert_int_equal(bcp_workspace_load(ws, tmp_path("prov/plan.bcp"), &plan), BCP_OK);
-    assert_int_equal(bcp_plan_file_count(plan), 1);
+    assert_int_equal(bcp_plan_file_count(plan), 2);
     const bcp_entity *boss = bcp_plan_find(plan, "contact", "boss");
     assert_non_null(boss);
     assert_ptr_equal(bcp_value_target(bcp_attribute_value(bcp_entity_attribute(bcp_plan_root(plan), "owner"))),
@@ -334,6 +336,16 @@ static void test_module_loads_with_its_plan(void **state)
     bcp_diagnostics_free(set);
     bcp_plan_free(plan);
 
+    /* An open document's unsaved text wins over the disk. */
+    const char *fixed = "contact boss { name = \"B\"\n role = \"R\"\n }\n";
+    assert_int_equal(bcp_document_open(ws, tmp_path("mod.bcp"), fixed, strlen(fixed)), BCP_OK);
+    assert_int_equal(bcp_workspace_load(ws, tmp_path("mplan.bcp"), &plan), BCP_OK);
+    assert_null(bcp_plan_find(plan, "function", "f"));
+    set = bcp_plan_diagnostics(plan);
+    assert_false(has_code(set, "E106"));
+    assert_true(bcp_diagnostics_count(set) > 0); /* `bogus` in the plan */
+    bcp_diagnostics_free(set);
+    bcp_plan_free(plan);
     bcp_workspace_free(ws);
 }
 
@@ -619,7 +631,7 @@ int main(void)
         cmocka_unit_test(test_edit_out_of_range_changes_nothing),
         cmocka_unit_test(test_edit_matches_fresh_load),
         cmocka_unit_test(test_random_edits_parse_like_fresh),
-        cmocka_unit_test(test_provider_serves_a_plan),
+        cmocka_unit_test(test_provider_serves_plan_and_imports),
         cmocka_unit_test(test_module_loads_with_its_plan),
         cmocka_unit_test(test_entities_and_values),
         cmocka_unit_test(test_references_and_referrers),
