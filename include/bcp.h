@@ -349,6 +349,69 @@ bcp_status bcp_kind_doc_get(const char *kind, bcp_kind_doc *out);
 bcp_status bcp_attribute_doc_get(const char *kind, const char *attribute, bcp_attribute_doc *out);
 bcp_status bcp_attribute_doc_at(const char *kind, size_t i, bcp_attribute_doc *out);
 
+/* ------------------------------------------------------- derived facts
+ * What the document, the JSON and the linter state about a plan, computed
+ * by the one home of these facts in the library, so that a program reading
+ * them through this API never disagrees with the document.  Dates are days
+ * since 1970-01-01, with the date as "YYYY-MM-DD" (11 bytes with the NUL)
+ * in `iso` when it is not NULL, as bcp_value_date gives them.  Like the
+ * queries, these only read the plan: call them from many threads at once. */
+
+/* `days` plus a duration as bcp_value_duration gives it: `months` > 0
+ * advances calendar months, clamping to the end of a shorter month
+ * (2026-08-31 + 6mo = 2027-02-28); otherwise `seconds` adds whole days,
+ * rounded up.  Returns the new day. */
+int32_t bcp_calendar_add(int32_t days, int64_t seconds, int32_t months, char iso[11]);
+
+/* A risk's score, likelihood x impact (1..25); 0 when either is unknown or
+ * `risk` is not a risk. */
+int bcp_plan_risk_score(const bcp_plan *plan, const bcp_entity *risk);
+/* The risk_level its score falls in (its id and title through
+ * bcp_entity_id / bcp_entity_title); NULL when the score is unknown or below
+ * every band. */
+const bcp_entity *bcp_plan_risk_level(const bcp_plan *plan, const bcp_entity *risk);
+/* The scores a risk_level covers: its min_score up to the next band's minus
+ * one (25 for the top band).  False when `level` is not a risk_level. */
+bool bcp_plan_risk_level_range(const bcp_plan *plan, const bcp_entity *level, int64_t *low,
+                               int64_t *high);
+/* A function, supplier or the like is critical unless it says `critical = false`. */
+bool bcp_plan_is_critical(const bcp_plan *plan, const bcp_entity *e);
+
+/* When `e` is next due: the plan block's next review (reviewed + its
+ * review_every, 1y by default) or an exercise's next run (its `next`, else
+ * last + every).  False when nothing is due (other kinds, or the dates are
+ * not written); then *days and iso are left alone. */
+bool bcp_plan_next_due(const bcp_plan *plan, const bcp_entity *e, int32_t *days, char iso[11]);
+/* Days `e` is overdue on `today`: something due on day D is overdue from
+ * D + 1.  0 when it is not overdue or nothing is due. */
+int32_t bcp_plan_days_overdue(const bcp_plan *plan, const bcp_entity *e, int32_t today);
+
+/* Whether a system's backups meet its recovery point objective: the
+ * tightest RPO of the system and of the functions that need it, against its
+ * most frequent backup; no backup at all does not meet it. */
+typedef enum bcp_backup_verdict {
+    BCP_BACKUP_UNKNOWN,      /* no RPO applies (or `system` is not a system) */
+    BCP_BACKUP_MEETS_RPO,
+    BCP_BACKUP_MISSES_RPO,
+} bcp_backup_verdict;
+typedef struct bcp_rpo_status {
+    bcp_backup_verdict verdict;
+    int64_t rpo_seconds;             /* the effective RPO; 0 when none applies */
+    const bcp_entity *rpo_owner;     /* the system or function that sets it, or NULL */
+    const bcp_entity *backup;        /* the most frequent backup, or NULL */
+    int64_t backup_every_seconds;    /* its interval; 0 without a backup */
+} bcp_rpo_status;
+/* Fills *out (unless NULL) and returns its verdict. */
+bcp_backup_verdict bcp_plan_rpo_status(const bcp_plan *plan, const bcp_entity *system,
+                                       bcp_rpo_status *out);
+
+/* Entities in the order the document lists them: "risk" by score (highest
+ * first), "function" by priority, "phase" by order, then start; source
+ * order breaks ties.  Any other kind keeps source order (as
+ * bcp_plan_entity).  The orders are built when the plan is loaded. */
+size_t bcp_plan_sorted_count(const bcp_plan *plan, const char *kind);
+const bcp_entity *bcp_plan_sorted(const bcp_plan *plan, const char *kind, size_t i);
+
 /* ==== tools part ==== */
 /* The operations the `bcp` command and servers run.  None prints: each
  * returns its result in a buffer or a bcp_diagnostics set.  A `char *` an

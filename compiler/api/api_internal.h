@@ -31,12 +31,19 @@ struct bcp_workspace {
     TSParser *parser;                /* for documents; created on first use */
 };
 
+/* The kinds the document lists in an order of their own (derived.c). */
+enum { BCP_PLAN_ORDER_RISK, BCP_PLAN_ORDER_FUNCTION, BCP_PLAN_ORDER_PHASE, BCP_PLAN_ORDER_COUNT };
+
 struct bcp_plan {
     bcp_model *model;                /* owned; complete (indexes built) when the plan is handed out */
     char *path;                      /* the path it was loaded for */
     /* A module loaded with its plan: the canonical path whose diagnostics
      * are reported (NULL: all). */
     char *report_only;
+    /* The document's orders (bcp_plan_sorted), built by bcp_plan_wrap so
+     * that a loaded plan is never written again. */
+    bcp_entity **sorted[BCP_PLAN_ORDER_COUNT];
+    size_t sorted_count[BCP_PLAN_ORDER_COUNT];
 };
 
 /* The canonical key of a path: its real path when it exists on disk, else
@@ -54,6 +61,9 @@ bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws);
 /* Wraps a loaded model as a plan (taking it) and makes it read-only:
  * every lazily built index is built now.  `report_only` is copied. */
 bcp_plan *bcp_plan_wrap(bcp_model *model, const char *path, const char *report_only);
+/* Builds and frees the plan's sort orders (derived.c). */
+void bcp_plan_build_orders(bcp_plan *plan);
+void bcp_plan_free_orders(bcp_plan *plan);
 /* The plan's model, for the tools part (lint, render, diff).  Read it only:
  * a plan is shared between threads. */
 bcp_model *bcp_plan_model(const bcp_plan *plan);

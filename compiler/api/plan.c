@@ -28,6 +28,7 @@ bcp_plan *bcp_plan_wrap(bcp_model *model, const char *path, const char *report_o
             break;
         }
     }
+    bcp_plan_build_orders(plan);
     return plan;
 }
 
@@ -40,6 +41,7 @@ void bcp_plan_free(bcp_plan *plan)
 {
     if (!plan)
         return;
+    bcp_plan_free_orders(plan);
     bcp_model_free(plan->model);
     bcp_free(plan->path);
     bcp_free(plan->report_only);

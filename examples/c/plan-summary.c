@@ -1,7 +1,9 @@
 /* plan-summary: a small program written against libbcp's public API only
  * (bcp.h).  It loads the plan a file belongs to, prints its functions with
- * their recovery time objectives, its diagnostics with their locations and,
- * given LINE:COL, the entity and attribute at that position.
+ * their recovery time objectives, its risks in the document's order with
+ * their scores and levels, when the plan is next due for review, its
+ * diagnostics with their locations and, given LINE:COL, the entity and
+ * attribute at that position.
  *
  *   cc plan-summary.c $(pkg-config --cflags --libs bcp) -o plan-summary
  *   ./plan-summary examples/minimal.bcp 14:5
@@ -47,6 +49,29 @@ static void print_functions(const bcp_plan *plan)
         bcp_location at = bcp_entity_id_location(f);
         printf(" (%s:%u:%u)\n", at.path, at.line, at.column);
     }
+}
+
+/* Risks as the document lists them (highest score first), each with the
+ * risk level its score falls in. */
+static void print_risks(const bcp_plan *plan)
+{
+    size_t n = bcp_plan_sorted_count(plan, "risk");
+    printf("risks: %zu\n", n);
+    for (size_t i = 0; i < n; i++) {
+        const bcp_entity *r = bcp_plan_sorted(plan, "risk", i);
+        const bcp_entity *level = bcp_plan_risk_level(plan, r);
+        printf("  %s score=%d level=%s\n", bcp_entity_id(r), bcp_plan_risk_score(plan, r),
+               level ? bcp_entity_id(level) : "none");
+    }
+}
+
+static void print_next_review(const bcp_plan *plan)
+{
+    char iso[11];
+    if (bcp_plan_next_due(plan, bcp_plan_root(plan), NULL, iso))
+        printf("next review: %s\n", iso);
+    else
+        printf("next review: none\n");
 }
 
 static void print_diagnostics(const bcp_plan *plan)
@@ -117,6 +142,8 @@ int main(int argc, char **argv)
     printf("plan: %s \"%s\" (%zu files)\n", root ? bcp_entity_id(root) : "(none)",
            root ? bcp_entity_title(root) : "", bcp_plan_file_count(plan));
     print_functions(plan);
+    print_risks(plan);
+    print_next_review(plan);
     print_diagnostics(plan);
     int rc = argc == 3 ? print_entity_at(plan, argv[2]) : 0;
     bcp_plan_free(plan);

@@ -60,6 +60,8 @@ libbcp $(pkg-config --modversion bcp)
 plan: acme "Acme Ltd business continuity plan" (1 files)
 functions: 1
   service "Client service" rto=1d (examples/minimal.bcp:13:10)
+risks: 0
+next review: 2027-09-01
 diagnostics: 0
 at 15:16: function service, attribute rto (duration)
 OUT
@@ -74,6 +76,7 @@ functions: 1
   pay "Payroll" rto=2mo (plan.bcp:7:10)
 OUT
 check "plan-summary on a plan with errors: functions" 'sed -n 2,4p "$tmp/out" | diff -u "$tmp/want" -'
+check "plan-summary on a plan with errors: no review date" 'sed -n 6p "$tmp/out" | grep -qx "next review: none"'
 check "plan-summary on a plan with errors: located diagnostics" \
     'grep -q "^  plan.bcp:4:11: error: .*ghost.* \[E106\]$" "$tmp/out" && grep -q "^  plan.bcp:10:11: error: .*\[E106\]$" "$tmp/out"'
 check "plan-summary on a plan with errors: entity at 9:3" 'tail -n 1 "$tmp/out" | grep -qx "at 9:3: function pay, attribute rto (duration)"'

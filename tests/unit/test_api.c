@@ -572,8 +572,8 @@ typedef struct thread_job {
     unsigned long checksum;
 } thread_job;
 
-/* Walks every entity, attribute, reference and referrer; the sum of what it
- * saw is the same on every thread. */
+/* Walks every entity, attribute, reference, referrer and derived fact; the
+ * sum of what it saw is the same on every thread. */
 static void *query_everything(void *arg)
 {
     thread_job *job = arg;
@@ -587,6 +587,14 @@ static void *query_everything(void *arg)
                        bcp_plan_referrer_count(job->plan, e) * 7 + bcp_entity_location(e).line;
                 if (bcp_entity_id(e))
                     sum += bcp_plan_find(job->plan, kind, bcp_entity_id(e)) == e;
+                /* The derived facts, the orders included, only read too. */
+                int32_t due;
+                bcp_rpo_status rpo;
+                sum += (unsigned long)bcp_plan_risk_score(job->plan, e) * 11 +
+                       (bcp_plan_risk_level(job->plan, e) != NULL) + bcp_plan_is_critical(job->plan, e) +
+                       (bcp_plan_next_due(job->plan, e, &due, NULL) ? (unsigned long)due : 0) +
+                       bcp_plan_rpo_status(job->plan, e, &rpo) * 13 +
+                       (bcp_plan_sorted(job->plan, kind, i) != NULL);
                 bcp_location at = bcp_entity_id_location(e);
                 if (at.path && !bcp_entity_is_default(e))
                     sum += bcp_plan_entity_at(job->plan, at.path, at.start_byte, NULL) != NULL;
