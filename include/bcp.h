@@ -586,9 +586,10 @@ bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, 
 bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
                          bcp_diagnostics **findings, bcp_diagnostics **problems);
 /* One document of a plan in `lang` (NULL: the plan's `language`, else "en"),
- * into *text.  The stdlib's prose comes in every locale: when the plan did
- * not load `lang`, its files are loaded again through `ws` (the workspace it
- * came from: open documents count) with the stdlib's locales.  BCP_ERR_PLAN
+ * into *text.  The stdlib's prose comes in every locale: the plan's files
+ * are loaded again through `ws` (the workspace it came from: open documents
+ * count) with the stdlib's locales; with no `ws` or a plan loaded from text
+ * with no path, the plan as loaded is rendered.  BCP_ERR_PLAN
  * when the plan has errors or no plan block; BCP_ERR_NOT_FOUND for a language
  * the stdlib does not have; *problems holds the reasons and warnings (texts
  * the locale lacks). */

@@ -59,8 +59,9 @@ bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_form
 {
     bcp_diagnostics *set = bcp_diagnostics_new();
     bcp_model *m = bcp_plan_model(plan), *loaded = NULL;
-    const char *wanted = lang ? lang : (bcp_model_plan(m) ? bcp_entity_text(bcp_model_plan(m), "language") : NULL);
-    if (ws && plan->path && !bcp_tools_known_locale(m, wanted ? wanted : "en"))
+    /* A plan from bcp_workspace_load has none of the stdlib's prose; its own
+     * `locale` blocks (huadong's English module) do not bring it either. */
+    if (ws && plan->path)
         m = loaded = load_with_locales(ws, plan);
     const bcp_diag_list *diags = bcp_model_diags(m);
     char *documents[BCP_DOC_FORMAT_COUNT] = {0};

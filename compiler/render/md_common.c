@@ -12,6 +12,8 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 void bcp_md_escape_into(bcp_buf *b, const char *text, bcp_md_escape mode)
 {
     bool line_start = true;
+    if (!text)
+        return; /* a text the locale lacks renders as nothing (and is reported) */
     for (const char *p = text; *p; p++) {
         char c = *p;
         if (c == '\r')

@@ -173,6 +173,28 @@ static const char *register_row(const char *md, const char *id)
     return row ? row + 1 : NULL;
 }
 
+/* A plan loaded in its own language renders in the other one through the
+ * API as `bcp build --lang en` does (the stdlib's English prose is loaded
+ * again for it), with no text left out. */
+static void test_huadong_renders_in_english(void **state)
+{
+    (void)state;
+    bcp_workspace *ws = bcp_workspace_new(NULL);
+    bcp_plan *plan;
+    assert_int_equal(bcp_workspace_load(ws, "examples/huadong/plan.bcp", &plan), BCP_OK);
+    char *md = NULL;
+    size_t length = 0;
+    bcp_diagnostics *problems = NULL;
+    assert_int_equal(bcp_plan_render(ws, plan, BCP_DOC_MARKDOWN, "en", &md, &length, &problems), BCP_OK);
+    assert_non_null(md);
+    assert_true(length > 1000);
+    assert_non_null(strstr(md, "2027-10-28"));
+    bcp_diagnostics_free(problems);
+    bcp_free(md);
+    bcp_plan_free(plan);
+    bcp_workspace_free(ws);
+}
+
 static void test_huadong_agrees_with_document(void **state)
 {
     (void)state;
@@ -275,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_calendar),
         cmocka_unit_test(test_generated_plan),
         cmocka_unit_test(test_huadong_agrees_with_document),
+        cmocka_unit_test(test_huadong_renders_in_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
