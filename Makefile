@@ -79,8 +79,9 @@ UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
 CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 # The tests that run work on several threads: large files in pieces, modules
-# built ahead, the rules on all cores.  `make tsan` runs them under ThreadSanitizer.
-TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel)
+# built ahead, the rules on all cores, one plan read by four API threads.
+# `make tsan` runs them under ThreadSanitizer.
+TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel test_api)
 
 .PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
