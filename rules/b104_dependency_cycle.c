@@ -7,6 +7,8 @@
 
 #include "rule_util.h"
 
+#include "base/alloc.h"
+
 enum { WHITE, GREY, BLACK };
 
 typedef struct frame {
@@ -32,7 +34,7 @@ static void report_cycle(bcp_lint_ctx *ctx, const bcp_value *edge, const bcp_ent
     for (size_t i = from; i < depth && i < from + MAX_NAMED; i++)
         length += strlen(functions->items[stack[i].node]->id) + 4;
     length += strlen(functions->items[stack[from].node]->id);
-    char *path = malloc(length);
+    char *path = bcp_malloc(length);
     if (!path)
         return;
     size_t used = 0;
@@ -43,7 +45,7 @@ static void report_cycle(bcp_lint_ctx *ctx, const bcp_value *edge, const bcp_ent
     snprintf(path + used, length - used, "%s", functions->items[stack[from].node]->id);
     bcp_lint_report(ctx, &edge->span, "dependency cycle: %s (%zu function%s)", path, depth - from,
                     depth - from == 1 ? "" : "s");
-    free(path);
+    bcp_free(path);
 }
 
 static void check(bcp_lint_ctx *ctx)
@@ -52,9 +54,9 @@ static void check(bcp_lint_ctx *ctx)
     size_t count = functions->count;
     if (count == 0)
         return;
-    unsigned char *colour = calloc(count, 1);
-    size_t *stack_pos = malloc(count * sizeof *stack_pos);
-    frame *stack = malloc(count * sizeof *stack);
+    unsigned char *colour = bcp_calloc(count, 1);
+    size_t *stack_pos = bcp_malloc(count * sizeof *stack_pos);
+    frame *stack = bcp_malloc(count * sizeof *stack);
     if (!colour || !stack_pos || !stack)
         goto done;
 
@@ -88,9 +90,9 @@ static void check(bcp_lint_ctx *ctx)
         }
     }
 done:
-    free(colour);
-    free(stack_pos);
-    free(stack);
+    bcp_free(colour);
+    bcp_free(stack_pos);
+    bcp_free(stack);
 }
 
 const bcp_rule bcp_rule_dependency_cycle = {

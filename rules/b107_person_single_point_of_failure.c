@@ -4,12 +4,14 @@
 
 #include "rule_util.h"
 
+#include "base/alloc.h"
+
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
     int64_t limit = bcp_rule_threshold_or(ctx, "max_critical_functions_per_owner", 3);
     const bcp_entity_list *contacts = bcp_model_entities(model, BCP_KIND_CONTACT);
-    size_t *owned = calloc(contacts->count ? contacts->count : 1, sizeof *owned);
+    size_t *owned = bcp_calloc(contacts->count ? contacts->count : 1, sizeof *owned);
     if (!owned)
         return;
 
@@ -46,7 +48,7 @@ static void check(bcp_lint_ctx *ctx)
                         "contact `%s` owns %zu critical functions (more than %lld): losing this person stalls all of them",
                         contact->id, owned[c], (long long)limit);
     }
-    free(owned);
+    bcp_free(owned);
 }
 
 const bcp_rule bcp_rule_person_single_point_of_failure = {

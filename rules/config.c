@@ -11,24 +11,21 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/alloc.h"
 #include "model/model.h"
 
 void bcp_string_list_push(bcp_string_list *list, const char *s, size_t len)
 {
-    list->items = realloc(list->items, (list->count + 1) * sizeof *list->items);
-    if (!list->items)
-        abort();
-    list->items[list->count] = strndup(s, len);
-    if (!list->items[list->count])
-        abort();
+    list->items = bcp_realloc(list->items, (list->count + 1) * sizeof *list->items);
+    list->items[list->count] = bcp_strndup(s, len);
     list->count++;
 }
 
 void bcp_string_list_free(bcp_string_list *list)
 {
     for (size_t i = 0; i < list->count; i++)
-        free(list->items[i]);
-    free(list->items);
+        bcp_free(list->items[i]);
+    bcp_free(list->items);
     list->items = NULL;
     list->count = 0;
 }
@@ -42,7 +39,7 @@ char *bcp_lint_config_find(const char *dir)
         struct stat st;
         snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", strcmp(cur, "/") == 0 ? "" : cur);
         if (stat(probe, &st) == 0 && S_ISREG(st.st_mode))
-            return strdup(probe);
+            return bcp_strdup(probe);
         char *slash = strrchr(cur, '/');
         if (!slash)
             return NULL;
@@ -145,9 +142,7 @@ static bool read_per_file(config_reader *r, const bcp_entity *block)
     bcp_lint_config *c = r->config;
     for (size_t i = 0; i < block->child_count; i++) {
         const bcp_entity *entry = block->children[i];
-        c->per_file = realloc(c->per_file, (c->per_file_count + 1) * sizeof *c->per_file);
-        if (!c->per_file)
-            abort();
+        c->per_file = bcp_realloc(c->per_file, (c->per_file_count + 1) * sizeof *c->per_file);
         bcp_per_file_ignore *p = &c->per_file[c->per_file_count++];
         memset(p, 0, sizeof *p);
         for (size_t j = 0; j < entry->attr_count; j++) {
@@ -189,8 +184,8 @@ static bool read_config_entity(config_reader *r, const bcp_entity *e)
             bcp_string_list words = {0};
             bool ok = read_words(r, a, &words) && words.count == 1;
             if (ok) {
-                free(c->profile);
-                c->profile = strdup(words.items[0]);
+                bcp_free(c->profile);
+                c->profile = bcp_strdup(words.items[0]);
             } else {
                 config_error(r, BCP_CODE_E201, &a->value.span, "`%s` takes one profile name", a->name);
             }
@@ -284,20 +279,18 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
     memset(c, 0, sizeof *c);
     config_reader reader = {.config = c, .diags = diags};
     config_reader *r = &reader;
-    c->severity = malloc((bcp_rule_count + 1) * sizeof *c->severity);
-    c->enabled = calloc(bcp_rule_count + 1, sizeof *c->enabled);
-    if (!c->severity || !c->enabled)
-        abort();
+    c->severity = bcp_malloc((bcp_rule_count + 1) * sizeof *c->severity);
+    c->enabled = bcp_calloc(bcp_rule_count + 1, sizeof *c->enabled);
     for (size_t i = 0; i < bcp_rule_count; i++)
         c->severity[i] = BCP_SEVERITY_DEFAULT;
     if (path) {
-        c->path = strdup(path);
+        c->path = bcp_strdup(path);
         char real[PATH_MAX];
         if (realpath(path, real)) {
             char *slash = strrchr(real, '/');
             if (slash)
                 *(slash == real ? slash + 1 : slash) = '\0';
-            c->dir = strdup(real);
+            c->dir = bcp_strdup(real);
         }
         if (!read_file(r, path))
             return false;
@@ -310,8 +303,8 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
     if (ov && ov->ignore && !override_selectors(r, &c->ignore, ov->ignore, "--ignore"))
         return false;
     if (ov && ov->profile) {
-        free(c->profile);
-        c->profile = strdup(ov->profile);
+        bcp_free(c->profile);
+        c->profile = bcp_strdup(ov->profile);
     }
     for (size_t i = 0; i < bcp_rule_count; i++) {
         const bcp_rule *rule = bcp_rules[i];
@@ -326,18 +319,18 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
 
 void bcp_lint_config_free(bcp_lint_config *c)
 {
-    free(c->path);
-    free(c->dir);
+    bcp_free(c->path);
+    bcp_free(c->dir);
     bcp_string_list_free(&c->select);
     bcp_string_list_free(&c->ignore);
-    free(c->profile);
-    free(c->severity);
-    free(c->enabled);
+    bcp_free(c->profile);
+    bcp_free(c->severity);
+    bcp_free(c->enabled);
     for (size_t i = 0; i < c->per_file_count; i++) {
         bcp_string_list_free(&c->per_file[i].files);
         bcp_string_list_free(&c->per_file[i].ignore);
     }
-    free(c->per_file);
+    bcp_free(c->per_file);
     bcp_model_free(c->model);
     memset(c, 0, sizeof *c);
 }

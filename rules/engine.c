@@ -89,7 +89,7 @@ bcp_diag *bcp_lint_report(bcp_lint_ctx *ctx, const bcp_span *span, const char *f
     char *message = bcp_vformat(fmt, ap);
     va_end(ap);
     bcp_diag *d = bcp_diag_add(list, ctx->severity, ctx->rule->code, ctx->rule->name, &where, "%s", message);
-    free(message);
+    bcp_free(message);
     if (ctx->rule->fix)
         bcp_diag_set_hint(d, "%s", ctx->rule->fix);
     return d;
@@ -145,9 +145,7 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
     base.fallback_profile = bcp_model_find(model, BCP_KIND_PROFILE, "default");
     if (!base.profile)
         return false;
-    rule_job *jobs = calloc(bcp_rule_count ? bcp_rule_count : 1, sizeof *jobs);
-    if (!jobs)
-        abort();
+    rule_job *jobs = bcp_calloc(bcp_rule_count ? bcp_rule_count : 1, sizeof *jobs);
     size_t count = 0;
     for (size_t i = 0; i < bcp_rule_count; i++) {
         if (!bcp_lint_rule_enabled(opts, i) || !bcp_rules[i]->check)
@@ -165,7 +163,7 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
     bcp_run_parallel_sized(run_rule, jobs, sizeof *jobs, count, entities * 100);
     for (size_t i = 0; i < count; i++)
         bcp_diag_list_append(out, &jobs[i].found);
-    free(jobs);
+    bcp_free(jobs);
     return true;
 }
 

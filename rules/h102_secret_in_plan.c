@@ -4,6 +4,8 @@
 
 #include "rule_util.h"
 
+#include "base/alloc.h"
+
 typedef struct secret_kind {
     const char *label;
     const char *pattern;
@@ -110,7 +112,7 @@ static bcp_rule_regex *compile_all(void)
     size_t length = 1;
     for (size_t k = 0; k < SECRET_KIND_COUNT; k++)
         length += strlen(secret_kinds[k].pattern) + 3;
-    char *pattern = malloc(length);
+    char *pattern = bcp_malloc(length);
     if (!pattern)
         return NULL;
     size_t used = 0;
@@ -125,7 +127,7 @@ static bcp_rule_regex *compile_all(void)
     }
     pattern[used] = '\0';
     bcp_rule_regex *re = bcp_rule_regex_new(pattern, BCP_RULE_RE_JIT);
-    free(pattern);
+    bcp_free(pattern);
     return re;
 }
 

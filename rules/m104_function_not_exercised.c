@@ -4,6 +4,8 @@
 
 #include "rule_util.h"
 
+#include "base/alloc.h"
+
 static void mark(bool *covered, const bcp_entity_list *functions, const bcp_entity *f)
 {
     if (f && f->kind == BCP_KIND_FUNCTION && bcp_rule_in_list(f, functions))
@@ -19,11 +21,11 @@ static void check(bcp_lint_ctx *ctx)
     if (functions->count == 0)
         return;
     const bcp_entity_list *scenarios = bcp_model_entities(model, BCP_KIND_SCENARIO);
-    bool *covered = calloc(functions->count, sizeof *covered);
-    bool *exercised_scenario = calloc(scenarios->count ? scenarios->count : 1, sizeof *exercised_scenario);
+    bool *covered = bcp_calloc(functions->count, sizeof *covered);
+    bool *exercised_scenario = bcp_calloc(scenarios->count ? scenarios->count : 1, sizeof *exercised_scenario);
     if (!covered || !exercised_scenario) {
-        free(covered);
-        free(exercised_scenario);
+        bcp_free(covered);
+        bcp_free(exercised_scenario);
         return;
     }
 
@@ -65,8 +67,8 @@ static void check(bcp_lint_ctx *ctx)
                         "critical function `%s` was not covered by any exercise held in the last %s", function->id,
                         bcp_rule_duration_label(max_age.seconds).text);
     }
-    free(covered);
-    free(exercised_scenario);
+    bcp_free(covered);
+    bcp_free(exercised_scenario);
 }
 
 const bcp_rule bcp_rule_function_not_exercised = {

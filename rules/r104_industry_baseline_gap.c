@@ -5,6 +5,8 @@
 
 #include "rule_util.h"
 
+#include "base/alloc.h"
+
 enum { NOT_ASSESSED, ASSESSED, LISTED };
 
 /* The baseline entry as an indexable threat, or NULL. */
@@ -32,7 +34,7 @@ static void check(bcp_lint_ctx *ctx)
         return;
 
     const bcp_entity_list *threats = bcp_model_entities(model, BCP_KIND_THREAT);
-    unsigned char *state = calloc(threats->count ? threats->count : 1, 1);
+    unsigned char *state = bcp_calloc(threats->count ? threats->count : 1, 1);
     if (!state)
         return;
     const bcp_entity_list *risks = bcp_model_entities(model, BCP_KIND_RISK);
@@ -48,9 +50,9 @@ static void check(bcp_lint_ctx *ctx)
         if (t)
             capacity += strlen(t->id) + 2;
     }
-    char *names = malloc(capacity);
+    char *names = bcp_malloc(capacity);
     if (!names) {
-        free(state);
+        bcp_free(state);
         return;
     }
     size_t used = 0, missing = 0;
@@ -73,8 +75,8 @@ static void check(bcp_lint_ctx *ctx)
         bcp_lint_report(ctx, &industry_attr->value.span,
                         "%zu threat%s of the `%s` industry baseline %s not assessed by any risk: %s", missing,
                         missing == 1 ? "" : "s", industry->id, missing == 1 ? "is" : "are", names);
-    free(names);
-    free(state);
+    bcp_free(names);
+    bcp_free(state);
 }
 
 const bcp_rule bcp_rule_industry_baseline_gap = {

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/alloc.h"
+
 /* --- entities and values ------------------------------------------------ */
 
 const bcp_entity *bcp_rule_next_critical_function(const bcp_model *model, size_t *cursor)
@@ -124,10 +126,10 @@ bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
         return NULL;
     if (flags & BCP_RULE_RE_JIT)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
-    bcp_rule_regex *re = malloc(sizeof *re);
+    bcp_rule_regex *re = bcp_malloc(sizeof *re);
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(code, NULL);
     if (!re || !match) {
-        free(re);
+        bcp_free(re);
         pcre2_match_data_free(match);
         pcre2_code_free(code);
         return NULL;
@@ -143,7 +145,7 @@ void bcp_rule_regex_free(bcp_rule_regex *re)
         return;
     pcre2_match_data_free(re->match);
     pcre2_code_free(re->code);
-    free(re);
+    bcp_free(re);
 }
 
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length)

@@ -44,7 +44,7 @@ size_t bcp_tools_locale_modules(const char *stdlib_dir, char ***out)
         if (rest && *rest && !strchr(rest, '/'))
             names[k++] = names[i];
         else
-            free(names[i]);
+            bcp_free(names[i]);
     }
     for (size_t i = 0; i < k; i++) {
         if (strcmp(names[i], "locale/en") == 0 && i > 0) {
@@ -72,7 +72,7 @@ static void take_document(char **documents, size_t *lengths, bcp_doc_format f, c
     documents[f] = bcp_malloc(n + 1);
     memcpy(documents[f], text, n + 1);
     lengths[f] = n;
-    free(text);
+    bcp_free(text);
 }
 
 bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, char **documents, size_t *lengths,
@@ -158,8 +158,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
 void bcp_tools_free_modules(char **modules, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        free(modules[i]);
-    free(modules);
+        bcp_free(modules[i]);
+    bcp_free(modules);
 }
 
 void bcp_build_result_free(bcp_build_result *result)

@@ -72,7 +72,7 @@ static bool seen_add(seen_set *set, const bcp_diag *d)
     size_t j = key_hash(key) & (set->capacity - 1);
     while (set->slots[j]) {
         if (strcmp(set->slots[j], key) == 0) {
-            free(key);
+            bcp_free(key);
             return false;
         }
         j = (j + 1) & (set->capacity - 1);
@@ -85,7 +85,7 @@ static bool seen_add(seen_set *set, const bcp_diag *d)
 static void seen_free(seen_set *set)
 {
     for (size_t i = 0; i < set->capacity; i++)
-        free(set->slots[i]);
+        bcp_free(set->slots[i]);
     bcp_free(set->slots);
 }
 
@@ -144,7 +144,7 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
     if (o->no_config)
         return NULL;
     if (o->config)
-        return strdup(o->config);
+        return bcp_strdup(o->config);
     char dir[PATH_MAX];
     if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
         if (!getcwd(dir, sizeof dir))
@@ -197,7 +197,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
     if (!o->no_lint) {
         char *path = bcp_tools_config_path(o, unit->roots[unit->root_count - 1]);
         config = config_for(&st->configs, path, &st->overrides, st->problems);
-        free(path);
+        bcp_free(path);
         if (!config) {
             st->failed_setup = true;
             return;

@@ -117,14 +117,6 @@ bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, 
         return BCP_ERR_PLAN;
     }
     *text = bcp_model_dump_string(m, NULL, length);
-    /* bcp_model_dump_string allocates with malloc: hand over a bcp_malloc copy */
-    size_t n = strlen(*text);
-    char *copy = bcp_malloc(n + 1);
-    memcpy(copy, *text, n + 1);
-    free(*text);
-    *text = copy;
-    if (length)
-        *length = n;
     bcp_model_free(m);
     bcp_tools_give(problems, set);
     return BCP_OK;

@@ -37,7 +37,7 @@ static bcp_status format_source(const bcp_source *src, const char *name, char **
         if (formatted_length)
             *formatted_length = 0;
     }
-    free(text);
+    bcp_free(text);
     bcp_tools_give(problems, set);
     return status;
 }

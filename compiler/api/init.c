@@ -85,7 +85,7 @@ static size_t parse_sites(const char *arg, site_arg **out)
             /* two names that map to one id: number the later one */
             for (size_t j = 0; j < count; j++) {
                 if (strcmp(sites[j].id, sites[count].id) == 0) {
-                    free(sites[count].id);
+                    bcp_free(sites[count].id);
                     bcp_buf b = {0};
                     bcp_buf_printf(&b, "site%zu", count + 1);
                     sites[count].id = bcp_buf_take(&b);
@@ -104,10 +104,10 @@ static size_t parse_sites(const char *arg, site_arg **out)
 static void free_sites(site_arg *sites, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        free(sites[i].id);
-        free(sites[i].name);
+        bcp_free(sites[i].id);
+        bcp_free(sites[i].name);
     }
-    free(sites);
+    bcp_free(sites);
 }
 
 typedef struct subst {
@@ -212,7 +212,7 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
         char *escaped = one_line_escape(strategy);
         bcp_buf line = {0};
         bcp_buf_printf(&line, "  strategy = \"%s\"\n", escaped);
-        free(escaped);
+        bcp_free(escaped);
         ins[nins].at = close;
         ins[nins++].text = bcp_buf_take(&line);
     }
@@ -223,7 +223,7 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
         bcp_buf_put(&done, out->data + from, ins[i].at - from);
         bcp_buf_puts(&done, ins[i].text);
         from = ins[i].at;
-        free(ins[i].text);
+        bcp_free(ins[i].text);
     }
     bcp_free(ins);
     bcp_buf_put(&done, out->data + from, out->len - from);
@@ -255,8 +255,8 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
         fill(&done, bcp_rt_body(ctx, "starter_baseline_risk"), s, n);
         if (done.len && done.data[done.len - 1] != '\n')
             bcp_buf_puts(&done, "\n");
-        free(title_esc);
-        free(strategy_esc);
+        bcp_free(title_esc);
+        bcp_free(strategy_esc);
     }
     bcp_model_free(m);
     bcp_buf_free(out);
@@ -276,7 +276,7 @@ static void format_starter(bcp_buf *out)
         bcp_buf_free(out);
         bcp_buf_put(out, formatted, len);
     }
-    free(formatted);
+    bcp_free(formatted);
     bcp_diag_list_free(&diags);
     bcp_source_free(src);
 }

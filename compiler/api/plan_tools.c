@@ -31,7 +31,7 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
         bcp_diagnostics_add_list(set, &found);
         bcp_diag_list_free(&found);
         bcp_lint_config_free(&config);
-        free(path);
+        bcp_free(path);
     }
     bcp_tools_lint_setup_free(&setup);
     bcp_diagnostics_sort(set);

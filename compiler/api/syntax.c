@@ -23,9 +23,11 @@ bcp_status bcp_parse_file(const char *path, char **sexp, size_t *length, bcp_dia
         return BCP_ERR_IO;
     }
     TSTree *tree = bcp_syntax_parse(src);
-    bcp_memout out;
-    bcp_syntax_print_sexp(bcp_memout_open(&out), src, tree);
-    *sexp = bcp_memout_take(&out, length);
+    bcp_buf out = {0};
+    bcp_syntax_print_sexp(&out, src, tree);
+    if (length)
+        *length = out.len;
+    *sexp = bcp_buf_take(&out);
     bcp_diag_list diags = {0};
     size_t n = bcp_syntax_report_errors(src, tree, &diags);
     bcp_diagnostics_add_list(set, &diags);

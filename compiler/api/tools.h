@@ -3,7 +3,6 @@
 #define BCP_API_TOOLS_H
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "bcp.h"
 #include "base/diag.h"
@@ -13,16 +12,6 @@
  * project; the same walk as bcp_collect_plan_files. */
 bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
 void bcp_free_files(char **files, size_t count);
-
-/* A memory stream for library functions that still write to a FILE; its text
- * is taken with bcp_memout_take (NUL-terminated, freed with bcp_free). */
-typedef struct bcp_memout {
-    FILE *file;
-    char *data;
-    size_t length;
-} bcp_memout;
-FILE *bcp_memout_open(bcp_memout *m);
-char *bcp_memout_take(bcp_memout *m, size_t *length);
 
 /* A new set holding the diagnostics of `list` that are at least `at_least`. */
 bcp_diagnostics *bcp_tools_set_from(const bcp_diag_list *list, bcp_severity at_least);

@@ -126,13 +126,13 @@ static bcp_source *read_for_model(void *user, const char *path, struct TSTree **
     bcp_source *src = bcp_source_from_memory(path, text, length, true);
     bcp_free(text);
     /* As bcp_source_read names a file: its canonical path and folder.  The
-     * source is freed with free(), so these come from strdup. */
+     * source is freed with bcp_free(), so these come from strdup. */
     char *key = bcp_workspace_canonical_path(path);
     char *slash = strrchr(key, '/');
-    src->real_path = strdup(key);
+    src->real_path = bcp_strdup(key);
     if (slash)
         *(slash == key ? slash + 1 : slash) = '\0';
-    src->real_dir = strdup(key);
+    src->real_dir = bcp_strdup(key);
     bcp_free(key);
     if (!src->real_path || !src->real_dir)
         bcp_out_of_memory();

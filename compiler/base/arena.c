@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "diag.h"
 
 struct bcp_arena_chunk {
@@ -16,16 +17,6 @@ struct bcp_arena_chunk {
 };
 
 enum { ARENA_MIN_CHUNK = 64 * 1024, ARENA_MAX_CHUNK = 8 * 1024 * 1024 };
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n);
-    if (!p) {
-        fputs("bcp: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
 
 void bcp_arena_init(bcp_arena *arena)
 {
@@ -38,7 +29,7 @@ void bcp_arena_free(bcp_arena *arena)
     bcp_arena_chunk *chunk = arena->head;
     while (chunk) {
         bcp_arena_chunk *next = chunk->next;
-        free(chunk);
+        bcp_free(chunk);
         chunk = next;
     }
     arena->head = NULL;
@@ -54,7 +45,7 @@ void *bcp_arena_alloc(bcp_arena *arena, size_t size)
             arena->chunk_size *= 2; /* geometric growth keeps chunk count logarithmic */
         if (want < size)
             want = size;
-        chunk = xmalloc(sizeof *chunk + want);
+        chunk = bcp_malloc(sizeof *chunk + want);
         chunk->size = want;
         chunk->used = 0;
         chunk->next = arena->head;
@@ -86,7 +77,7 @@ char *bcp_arena_printf(bcp_arena *arena, const char *fmt, ...)
     char *heap = bcp_vformat(fmt, ap);
     va_end(ap);
     char *out = bcp_arena_strdup(arena, heap);
-    free(heap);
+    bcp_free(heap);
     return out;
 }
 

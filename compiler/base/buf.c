@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 static void buf_reserve(bcp_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
@@ -12,9 +14,7 @@ static void buf_reserve(bcp_buf *b, size_t extra)
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1)
         cap *= 2;
-    char *data = realloc(b->data, cap);
-    if (!data)
-        abort();
+    char *data = bcp_realloc(b->data, cap);
     b->data = data;
     b->cap = cap;
 }
@@ -60,7 +60,7 @@ char *bcp_buf_take(bcp_buf *b)
 
 void bcp_buf_free(bcp_buf *b)
 {
-    free(b->data);
+    bcp_free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
 }

@@ -16,9 +16,7 @@ char *bcp_vformat(const char *fmt, va_list ap)
     va_end(copy);
     if (n < 0)
         n = 0;
-    char *out = malloc((size_t)n + 1);
-    if (!out)
-        abort();
+    char *out = bcp_malloc((size_t)n + 1);
     vsnprintf(out, (size_t)n + 1, fmt, ap);
     return out;
 }
@@ -56,7 +54,7 @@ bcp_diag *bcp_diag_add_code_v(bcp_diag_list *list, bcp_code_id code, const bcp_s
     const bcp_code_info *info = bcp_code_at((size_t)code);
     char *message = bcp_vformat(fmt, ap);
     bcp_diag *d = bcp_diag_add(list, info->severity, info->code, info->name, span, "%s", message);
-    free(message);
+    bcp_free(message);
     return d;
 }
 
@@ -72,7 +70,7 @@ bcp_diag *bcp_diag_add_code(bcp_diag_list *list, bcp_code_id code, const bcp_spa
 
 void bcp_diag_set_hint(bcp_diag *diag, const char *fmt, ...)
 {
-    free(diag->hint);
+    bcp_free(diag->hint);
     va_list ap;
     va_start(ap, fmt);
     diag->hint = bcp_vformat(fmt, ap);
@@ -109,10 +107,10 @@ void bcp_diag_add_fix(bcp_diag *diag, const bcp_span *span, const char *replacem
 
 void bcp_diag_free(bcp_diag *d)
 {
-    free(d->message);
-    free(d->hint);
+    bcp_free(d->message);
+    bcp_free(d->hint);
     for (size_t i = 0; i < d->note_count; i++)
-        free(d->notes[i].message);
+        bcp_free(d->notes[i].message);
     bcp_free(d->notes);
     for (size_t i = 0; i < d->fix_count; i++) {
         bcp_free(d->fixes[i].replacement);
@@ -127,7 +125,7 @@ void bcp_diag_list_append(bcp_diag_list *to, bcp_diag_list *from)
         to->items = bcp_grow(to->items, &to->capacity, to->count, sizeof *to->items);
         to->items[to->count++] = from->items[i]; /* the strings change owner */
     }
-    free(from->items);
+    bcp_free(from->items);
     from->items = NULL;
     from->count = from->capacity = 0;
 }
@@ -136,7 +134,7 @@ void bcp_diag_list_free(bcp_diag_list *list)
 {
     for (size_t i = 0; i < list->count; i++)
         bcp_diag_free(&list->items[i]);
-    free(list->items);
+    bcp_free(list->items);
     list->items = NULL;
     list->count = list->capacity = 0;
 }

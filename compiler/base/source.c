@@ -9,12 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "alloc.h"
+
 static bcp_source *source_new(const char *path)
 {
-    bcp_source *src = calloc(1, sizeof *src);
-    if (!src)
-        abort();
-    src->path = strdup(path);
+    bcp_source *src = bcp_calloc(1, sizeof *src);
+    src->path = bcp_strdup(path);
     return src;
 }
 
@@ -22,9 +22,7 @@ bcp_source *bcp_source_from_memory(const char *path, const char *text, size_t le
 {
     bcp_source *src = source_new(path);
     if (copy) {
-        src->text = malloc(len + 1);
-        if (!src->text)
-            abort();
+        src->text = bcp_malloc(len + 1);
         memcpy(src->text, text, len);
         src->text[len] = '\0';
         src->owns_text = true;
@@ -38,16 +36,11 @@ bcp_source *bcp_source_from_memory(const char *path, const char *text, size_t le
 static char *slurp(FILE *f, size_t *out_len)
 {
     size_t cap = 1 << 16, len = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        abort();
+    char *buf = bcp_malloc(cap);
     for (;;) {
         if (cap - len < 4096) {
             cap *= 2;
-            char *grown = realloc(buf, cap);
-            if (!grown)
-                abort();
-            buf = grown;
+            buf = bcp_realloc(buf, cap);
         }
         size_t n = fread(buf + len, 1, cap - len - 1, f);
         len += n;
@@ -55,7 +48,7 @@ static char *slurp(FILE *f, size_t *out_len)
             break;
     }
     if (ferror(f)) {
-        free(buf);
+        bcp_free(buf);
         return NULL;
     }
     buf[len] = '\0';
@@ -81,7 +74,7 @@ bcp_source *bcp_source_read(const char *path, const char **err)
         return NULL;
     }
     if (memchr(text, '\0', len)) {
-        free(text);
+        bcp_free(text);
         *err = "file contains NUL bytes (not a text file)";
         return NULL;
     }
@@ -92,13 +85,13 @@ bcp_source *bcp_source_read(const char *path, const char **err)
     if (!is_stdin) {
         char resolved[PATH_MAX];
         if (realpath(path, resolved)) {
-            src->real_path = strdup(resolved);
-            src->real_dir = strdup(dirname(resolved));
+            src->real_path = bcp_strdup(resolved);
+            src->real_dir = bcp_strdup(dirname(resolved));
         }
     } else {
         char cwd[PATH_MAX];
         if (getcwd(cwd, sizeof cwd))
-            src->real_dir = strdup(cwd);
+            src->real_dir = bcp_strdup(cwd);
     }
     return src;
 }
@@ -108,12 +101,12 @@ void bcp_source_free(bcp_source *src)
     if (!src)
         return;
     if (src->owns_text)
-        free(src->text);
-    free(src->path);
-    free(src->real_path);
-    free(src->real_dir);
-    free(src->module_name);
-    free(src);
+        bcp_free(src->text);
+    bcp_free(src->path);
+    bcp_free(src->real_path);
+    bcp_free(src->real_dir);
+    bcp_free(src->module_name);
+    bcp_free(src);
 }
 
 const char *bcp_span_line(const bcp_span *span, size_t *len)

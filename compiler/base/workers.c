@@ -5,8 +5,6 @@
 #include <stdatomic.h>
 #include <unistd.h>
 
-#include "syntax/syntax.h"
-
 enum { MAX_THREADS = 8 };
 
 /* Set once before any batch runs (tests, a future --jobs); 0 = one per core. */
@@ -68,21 +66,4 @@ void bcp_run_parallel_sized(void (*run)(void *item), void *items, size_t item_si
     worker(&b); /* this thread works too; if no thread could start, it does it all */
     for (size_t i = 0; i < started; i++)
         pthread_join(ids[i], NULL);
-}
-
-/* A parser per task: cheap next to the parse, and no per-thread state to clean up. */
-static void parse_one(void *item)
-{
-    bcp_parse_task *t = item;
-    TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, tree_sitter_bcp());
-    if (t->ranged)
-        ts_parser_set_included_ranges(parser, &t->range, 1);
-    t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
-    ts_parser_delete(parser);
-}
-
-void bcp_parse_tasks(bcp_parse_task *tasks, size_t count)
-{
-    bcp_run_parallel(parse_one, tasks, sizeof *tasks, count);
 }

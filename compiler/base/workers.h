@@ -6,7 +6,6 @@
 #define BCP_WORKERS_H
 #include <stdbool.h>
 #include <stddef.h>
-#include <tree_sitter/api.h>
 
 /* How many threads a batch may use (cores, at most 8, or the limit set). */
 size_t bcp_worker_threads(void);
@@ -22,17 +21,5 @@ void bcp_run_parallel(void (*run)(void *item), void *items, size_t item_size, si
 enum { BCP_PARALLEL_MIN_WORK = 16 * 1024 };
 void bcp_run_parallel_sized(void (*run)(void *item), void *items, size_t item_size, size_t count,
                             size_t work);
-
-/* Parsing: each worker thread has its own TSParser (a parser is not
- * thread-safe; the language tables are shared read-only). */
-typedef struct bcp_parse_task {
-    const char *text;     /* the whole source; with `ranged`, only `range` is parsed */
-    uint32_t length;
-    bool ranged;
-    TSRange range;
-    TSTree *tree;         /* the result, owned by the caller */
-} bcp_parse_task;
-
-void bcp_parse_tasks(bcp_parse_task *tasks, size_t count);
 
 #endif

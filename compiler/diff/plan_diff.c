@@ -398,22 +398,22 @@ void bcp_plan_diff_free(bcp_plan_diff *d)
         return;
     for (size_t i = 0; i < d->change_count; i++) {
         for (size_t a = 0; a < d->changes[i].attr_count; a++) {
-            free(d->changes[i].attrs[a].old_value);
-            free(d->changes[i].attrs[a].new_value);
+            bcp_free(d->changes[i].attrs[a].old_value);
+            bcp_free(d->changes[i].attrs[a].new_value);
         }
         bcp_free(d->changes[i].attrs);
     }
     bcp_free(d->changes);
     for (size_t i = 0; i < d->weak_count; i++) {
-        free(d->weak[i].what);
-        free(d->weak[i].old_value);
-        free(d->weak[i].new_value);
+        bcp_free(d->weak[i].what);
+        bcp_free(d->weak[i].old_value);
+        bcp_free(d->weak[i].new_value);
     }
     bcp_free(d->weak);
     for (size_t i = 0; i < d->old_records.count; i++)
-        free(d->old_records.items[i].label);
+        bcp_free(d->old_records.items[i].label);
     for (size_t i = 0; i < d->new_records.count; i++)
-        free(d->new_records.items[i].label);
+        bcp_free(d->new_records.items[i].label);
     bcp_free(d->old_records.items);
     bcp_free(d->new_records.items);
     bcp_free(d);
@@ -507,7 +507,7 @@ static void md_assignment(bcp_buf *out, const char *name, const char *value)
 {
     char *text = bcp_strprintf("%s = %s", name, value);
     md_code(out, text);
-    free(text);
+    bcp_free(text);
 }
 
 static void print_section_md(bcp_buf *out, const bcp_plan_diff *d, change_kind kind, const char *title,

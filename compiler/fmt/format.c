@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/arena.h"
 #include "base/buf.h"
 #include "model/model.h"
@@ -523,11 +524,9 @@ static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, 
         return;
     /* `=` alignment: runs of one-line attributes; own-line comments stay
      * inside a run, anything else ends it. */
-    size_t *key_pad = calloc(n, sizeof *key_pad);
-    run_layout *runs = calloc(n, sizeof *runs);
-    bool *in_run = calloc(n, sizeof *in_run);
-    if (!key_pad || !runs || !in_run)
-        abort();
+    size_t *key_pad = bcp_calloc(n, sizeof *key_pad);
+    run_layout *runs = bcp_calloc(n, sizeof *runs);
+    bool *in_run = bcp_calloc(n, sizeof *in_run);
     for (size_t i = 0; i < n;) {
         size_t j = i, widest = 0;
         for (; j < n; j++) {
@@ -609,9 +608,9 @@ static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, 
         put_trailing(out, c, f->trailing);
         bcp_buf_puts(out, "\n");
     }
-    free(key_pad);
-    free(runs);
-    free(in_run);
+    bcp_free(key_pad);
+    bcp_free(runs);
+    bcp_free(in_run);
 }
 
 static TSSymbol anonymous(const char *name)
@@ -670,7 +669,7 @@ bool bcp_format_verify(const char *path, const char *original, size_t original_l
         *why = "the formatted text does not mean the same as the original";
         ok = false;
     }
-    free(before);
-    free(after);
+    bcp_free(before);
+    bcp_free(after);
     return ok;
 }

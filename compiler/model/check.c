@@ -4,6 +4,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 /* ------------------------------------------------------ checking values */
 
 static const char *value_kind_name(const bcp_value *v)
@@ -25,9 +27,7 @@ const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char 
     const bcp_entity_list *l = &m->by_kind[kind];
     if (l->count == 0 || l->count > 5000)
         return NULL;
-    const char **ids = malloc(l->count * sizeof *ids);
-    if (!ids)
-        abort();
+    const char **ids = bcp_malloc(l->count * sizeof *ids);
     size_t n = 0;
     for (size_t i = 0; i < l->count; i++)
         if (l->items[i]->id)
@@ -35,7 +35,7 @@ const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char 
     const char *best = bcp_suggest(id, ids, n);
     if (best)
         bcp_diag_set_hint(d, "did you mean `%s%s`?", prefix, best);
-    free(ids);
+    bcp_free(ids);
     return best;
 }
 
@@ -67,7 +67,7 @@ static bcp_entity *resolve_in_catalogue(bcp_model *m, const bcp_attr_schema *as,
         if (best && v->kind == BCP_V_REF) {
             char *ref = bcp_strprintf("%s.%s", as->target, best);
             bcp_diag_add_fix(d, &v->span, ref, "write `%s`", ref);
-            free(ref);
+            bcp_free(ref);
         } else if (best) {
             bcp_diag_add_fix(d, &v->span, best, "write `%s`", best);
         }
@@ -112,7 +112,7 @@ static void check_reference(bcp_model *m, const bcp_entity *e, const bcp_attr *a
         if (best) {
             char *ref = bcp_strprintf("%s%s", prefix, best);
             bcp_diag_add_fix(d, &v->span, ref, "write `%s`", ref);
-            free(ref);
+            bcp_free(ref);
         }
     }
 }
@@ -159,7 +159,7 @@ static void check_minutes(bcp_model *m, const bcp_attr *a, const bcp_value *v)
                                   (int)len, text, (int)(len - 1), text, (int)(len - 1), text);
     char *months = bcp_strprintf("%.*smo", (int)(len - 1), text);
     bcp_diag_add_fix(d, &v->span, months, "write `%s`", months);
-    free(months);
+    bcp_free(months);
 }
 
 static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, bcp_value *v)

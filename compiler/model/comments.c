@@ -5,6 +5,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 static bool is_blank_char(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';

@@ -3,6 +3,7 @@
  * does not form a cycle. */
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
+#include "base/alloc.h"
 #include "prebuilt.h"
 
 void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
@@ -43,12 +44,12 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
             if (best)
                 bcp_diag_set_hint(d, "did you mean `std/%s`?", best);
             for (size_t i = 0; i < n; i++)
-                free(names[i]);
-            free(names);
+                bcp_free(names[i]);
+            bcp_free(names);
         } else {
             bcp_model_error(m, BCP_CODE_E111, NULL, "the stdlib has no module `std/%s`", name);
         }
-        free(files);
+        bcp_free(files);
         return;
     }
     char *owned_key = bcp_arena_strdup(&m->arena, key);
@@ -61,7 +62,7 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
         src->owns_text = true; /* take the copy over */
         files[i].text = NULL;
         src->is_stdlib = true;
-        src->module_name = strdup(key);
+        src->module_name = bcp_strdup(key);
         bcp_model_add_source(m, src, false);
         /* The embedded stdlib comes ready-built (prebuilt.h); --stdlib DIR is parsed. */
         if (m->opts.stdlib_dir || !bcp_prebuilt_load(files[i].path, src, &m->arena, &m->blocks))
@@ -188,16 +189,14 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
             return;
         }
     }
-    free(src->path);
-    src->path = strdup(display);
-    if (!src->path)
-        abort();
+    bcp_free(src->path);
+    src->path = bcp_strdup(display);
     bcp_model_add_source(m, src, true);
     if (ahead.built) {
         /* Built ahead and free of imports: nothing is loaded in between. */
         bcp_ptr_vec_push(&m->arena, &m->loaded, bcp_arena_strdup(&m->arena, resolved));
         bcp_merge_piece(m, ahead.built);
-        free(ahead.built);
+        bcp_free(ahead.built);
         return;
     }
     bcp_load_parsed_source(m, src, resolved, false, ahead.tree, from);

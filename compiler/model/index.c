@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 /* ---------------------------------------------------------------- hashing */
 
 static uint64_t hash_bytes(uint64_t h, const char *s)
@@ -27,9 +29,7 @@ static uint64_t entity_key(bcp_kind kind, const char *id, const char *lang)
 static void index_grow(entity_index *ix)
 {
     size_t cap = ix->capacity ? ix->capacity * 2 : 256;
-    index_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        abort();
+    index_slot *slots = bcp_calloc(cap, sizeof *slots);
     for (size_t i = 0; i < ix->capacity; i++) {
         if (!ix->slots[i].hash)
             continue;
@@ -38,7 +38,7 @@ static void index_grow(entity_index *ix)
             j = (j + 1) & (cap - 1);
         slots[j] = ix->slots[i];
     }
-    free(ix->slots);
+    bcp_free(ix->slots);
     ix->slots = slots;
     ix->capacity = cap;
 }

@@ -5,6 +5,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 /* ---------------------------------------------------------- model basics */
 
 bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
@@ -18,9 +20,7 @@ bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, 
 
 static bcp_model *model_new(const bcp_model_options *opts)
 {
-    bcp_model *m = calloc(1, sizeof *m);
-    if (!m)
-        abort();
+    bcp_model *m = bcp_calloc(1, sizeof *m);
     bcp_arena_init(&m->arena);
     if (opts)
         m->opts = *opts;
@@ -38,25 +38,25 @@ void bcp_model_free(bcp_model *m)
         if (m->prefetched[i].tree)
             ts_tree_delete(m->prefetched[i].tree);
         bcp_source_free(m->prefetched[i].source);
-        free(m->prefetched[i].path);
+        bcp_free(m->prefetched[i].path);
     }
-    free(m->prefetched);
+    bcp_free(m->prefetched);
     for (size_t i = 0; i < m->piece_arena_count; i++)
         bcp_arena_free(&m->piece_arenas[i]);
-    free(m->piece_arenas);
+    bcp_free(m->piece_arenas);
     for (size_t i = 0; i < m->source_count; i++)
         bcp_source_free(m->sources[i]);
-    free(m->sources);
-    free(m->user_sources);
+    bcp_free(m->sources);
+    bcp_free(m->user_sources);
     bcp_free(m->loading_from);
     for (size_t i = 0; i < m->user_source_count; i++)
         bcp_comments_free(&m->user_comments[i]);
     bcp_free(m->user_comments);
-    free(m->index.slots);
-    free(m->overlay_index.slots);
+    bcp_free(m->index.slots);
+    bcp_free(m->overlay_index.slots);
     bcp_diag_list_free(&m->diags);
     bcp_arena_free(&m->arena);
-    free(m);
+    bcp_free(m);
 }
 
 void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user)
@@ -210,10 +210,8 @@ static void rename_loaded_source(bcp_model *m, const char *real_path, const char
     for (size_t i = 0; i < m->source_count; i++) {
         bcp_source *s = m->sources[i];
         if (s->real_path && strcmp(s->real_path, real_path) == 0) {
-            char *copy = strdup(path);
-            if (!copy)
-                abort();
-            free(s->path);
+            char *copy = bcp_strdup(path);
+            bcp_free(s->path);
             s->path = copy;
             return;
         }
@@ -267,7 +265,7 @@ bcp_model *bcp_model_load_text(const char *path, const char *text, size_t len,
     bcp_source *src = bcp_source_from_memory(path, text, len, true);
     char cwd[PATH_MAX];
     if (getcwd(cwd, sizeof cwd))
-        src->real_dir = strdup(cwd);
+        src->real_dir = bcp_strdup(cwd);
     set_root_dir(m, src);
     bcp_model_add_source(m, src, true);
     bcp_load_source(m, src, NULL, false);

@@ -1,79 +1,74 @@
-#define _POSIX_C_SOURCE 200809L
+/* The canonical dump of a model and the notation of values, written into a
+ * bcp_buf (see model_dump.h). */
 #include "model_dump.h"
 
 #include <inttypes.h>
-#include <stdlib.h>
 #include <string.h>
 
-static void write_string(FILE *out, const char *s, size_t len)
+static void write_string(bcp_buf *out, const char *s, size_t len)
 {
-    fputc('"', out);
+    bcp_buf_puts(out, "\"");
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\r': fputs("\\r", out); break;
+        case '"': bcp_buf_puts(out, "\\\""); break;
+        case '\\': bcp_buf_puts(out, "\\\\"); break;
+        case '\n': bcp_buf_puts(out, "\\n"); break;
+        case '\t': bcp_buf_puts(out, "\\t"); break;
+        case '\r': bcp_buf_puts(out, "\\r"); break;
         default:
             if (c < 0x20 || c == 0x7f)
-                fprintf(out, "\\u{%x}", c);
+                bcp_buf_printf(out, "\\u{%x}", c);
             else
-                fputc(c, out);
+                bcp_buf_put(out, &s[i], 1);
         }
     }
-    fputc('"', out);
+    bcp_buf_puts(out, "\"");
 }
 
-void bcp_value_write(FILE *out, const bcp_value *v)
+void bcp_value_write(bcp_buf *out, const bcp_value *v)
 {
     switch (v->kind) {
     case BCP_V_STRING: write_string(out, v->as.string.text, v->as.string.length); break;
-    case BCP_V_INTEGER: fprintf(out, "%" PRId64, v->as.integer); break;
+    case BCP_V_INTEGER: bcp_buf_printf(out, "%" PRId64, v->as.integer); break;
     case BCP_V_DURATION:
         if (v->as.seconds < 0) {
-            fputs("<bad duration>", out);
+            bcp_buf_puts(out, "<bad duration>");
         } else {
             char buf[64];
             bcp_format_duration(v->as.seconds, buf, sizeof buf);
-            fputs(buf, out);
+            bcp_buf_puts(out, buf);
         }
         break;
     case BCP_V_DATE:
         if (v->as.days == INT32_MIN) {
-            fputs("<bad date>", out);
+            bcp_buf_puts(out, "<bad date>");
         } else {
             char buf[11];
             bcp_format_date(v->as.days, buf);
-            fputs(buf, out);
+            bcp_buf_puts(out, buf);
         }
         break;
-    case BCP_V_BOOL: fputs(v->as.boolean ? "true" : "false", out); break;
-    case BCP_V_IDENT: fputs(v->as.ident.name, out); break;
-    case BCP_V_REF: fprintf(out, "%s.%s", v->as.ref.kind_name, v->as.ref.id); break;
+    case BCP_V_BOOL: bcp_buf_puts(out, v->as.boolean ? "true" : "false"); break;
+    case BCP_V_IDENT: bcp_buf_puts(out, v->as.ident.name); break;
+    case BCP_V_REF: bcp_buf_printf(out, "%s.%s", v->as.ref.kind_name, v->as.ref.id); break;
     case BCP_V_LIST:
-        fputc('[', out);
+        bcp_buf_puts(out, "[");
         for (size_t i = 0; i < v->as.list.count; i++) {
             if (i)
-                fputs(", ", out);
+                bcp_buf_puts(out, ", ");
             bcp_value_write(out, &v->as.list.items[i]);
         }
-        fputc(']', out);
+        bcp_buf_puts(out, "]");
         break;
     }
 }
 
 char *bcp_value_string(const bcp_value *v)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f)
-        abort();
-    bcp_value_write(f, v);
-    fclose(f);
-    return text;
+    bcp_buf b = {0};
+    bcp_value_write(&b, v);
+    return bcp_buf_take(&b);
 }
 
 bool bcp_value_equal(const bcp_value *a, const bcp_value *b)
@@ -103,26 +98,26 @@ bool bcp_value_equal(const bcp_value *a, const bcp_value *b)
     return false;
 }
 
-static void dump_entity(FILE *out, const bcp_entity *e, int depth)
+static void dump_entity(bcp_buf *out, const bcp_entity *e, int depth)
 {
     for (int i = 0; i < depth; i++)
-        fputs("  ", out);
-    fputs(bcp_kind_name(e->kind), out);
+        bcp_buf_puts(out, "  ");
+    bcp_buf_puts(out, bcp_kind_name(e->kind));
     if (e->id)
-        fprintf(out, " %s", e->id);
-    fputc('\n', out);
+        bcp_buf_printf(out, " %s", e->id);
+    bcp_buf_puts(out, "\n");
     for (size_t i = 0; i < e->attr_count; i++) {
         for (int d = 0; d <= depth; d++)
-            fputs("  ", out);
-        fprintf(out, "%s = ", e->attrs[i].name);
+            bcp_buf_puts(out, "  ");
+        bcp_buf_printf(out, "%s = ", e->attrs[i].name);
         bcp_value_write(out, &e->attrs[i].value);
-        fputc('\n', out);
+        bcp_buf_puts(out, "\n");
     }
     for (size_t i = 0; i < e->child_count; i++)
         dump_entity(out, e->children[i], depth + 1);
 }
 
-void bcp_model_dump(FILE *out, const bcp_model *model, const bcp_source *only)
+void bcp_model_dump(bcp_buf *out, const bcp_model *model, const bcp_source *only)
 {
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
@@ -137,14 +132,9 @@ void bcp_model_dump(FILE *out, const bcp_model *model, const bcp_source *only)
 
 char *bcp_model_dump_string(const bcp_model *model, const bcp_source *only, size_t *length)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f)
-        abort();
-    bcp_model_dump(f, model, only);
-    fclose(f);
+    bcp_buf b = {0};
+    bcp_model_dump(&b, model, only);
     if (length)
-        *length = len;
-    return text;
+        *length = b.len;
+    return bcp_buf_take(&b);
 }

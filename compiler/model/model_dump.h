@@ -7,14 +7,13 @@
 #define BCP_MODEL_DUMP_H
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
-
+#include "base/buf.h"
 #include "model.h"
 
 /* Writes one value: strings quoted with escapes, durations in their largest
  * exact unit, dates as YYYY-MM-DD, lists as [a, b]. */
-void bcp_value_write(FILE *out, const bcp_value *v);
-/* The same into a malloc'd string. */
+void bcp_value_write(bcp_buf *out, const bcp_value *v);
+/* The same as a string allocated with bcp_malloc (freed with bcp_free). */
 char *bcp_value_string(const bcp_value *v);
 /* Typed equality: 24h equals 1d, "a" equals """a""". */
 bool bcp_value_equal(const bcp_value *a, const bcp_value *b);
@@ -22,8 +21,8 @@ bool bcp_value_equal(const bcp_value *a, const bcp_value *b);
 /* Writes every entity defined outside the stdlib, by kind (schema order) then
  * in load order, nested blocks under their parent.  When `only` is not NULL,
  * only the entities whose block lies in that source. */
-void bcp_model_dump(FILE *out, const bcp_model *model, const bcp_source *only);
-/* The dump as a malloc'd, NUL-terminated string. */
+void bcp_model_dump(bcp_buf *out, const bcp_model *model, const bcp_source *only);
+/* The dump as a NUL-terminated string allocated with bcp_malloc. */
 char *bcp_model_dump_string(const bcp_model *model, const bcp_source *only, size_t *length);
 
 #endif

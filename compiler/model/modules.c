@@ -18,10 +18,8 @@ static void push(file_list *list, const char *path, const char *text, size_t len
 {
     list->items = bcp_grow(list->items, &list->capacity, list->count, sizeof *list->items);
     bcp_stdlib_match *m = &list->items[list->count++];
-    m->path = strdup(path);
-    m->text = malloc(len + 1);
-    if (!m->path || !m->text)
-        abort();
+    m->path = bcp_strdup(path);
+    m->text = bcp_malloc(len + 1);
     memcpy(m->text, text, len);
     m->text[len] = '\0';
     m->length = len;
@@ -50,9 +48,7 @@ static char *read_all(const char *path, size_t *len)
         fclose(f);
         return NULL;
     }
-    char *buf = malloc((size_t)size + 1);
-    if (!buf)
-        abort();
+    char *buf = bcp_malloc((size_t)size + 1);
     size_t n = fread(buf, 1, (size_t)size, f);
     fclose(f);
     buf[n] = '\0';
@@ -69,7 +65,7 @@ static void add_disk_file(file_list *list, const char *dir, const char *rel)
     if (!text)
         return;
     push(list, rel, text, len);
-    free(text);
+    bcp_free(text);
 }
 
 size_t bcp_stdlib_module(const char *dir, const char *name, bcp_stdlib_match **out)
@@ -116,10 +112,10 @@ size_t bcp_stdlib_module(const char *dir, const char *name, bcp_stdlib_match **o
 void bcp_stdlib_matches_free(bcp_stdlib_match *matches, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
-        free(matches[i].path);
-        free(matches[i].text);
+        bcp_free(matches[i].path);
+        bcp_free(matches[i].text);
     }
-    free(matches);
+    bcp_free(matches);
 }
 
 static int by_string(const void *a, const void *b)
@@ -150,10 +146,8 @@ static void add_name(char ***names, size_t *count, const char *path)
             if (strcmp((*names)[j], candidate) == 0)
                 seen = true;
         if (!seen) {
-            *names = realloc(*names, (*count + 1) * sizeof **names);
-            if (!*names)
-                abort();
-            (*names)[(*count)++] = strdup(candidate);
+            *names = bcp_realloc(*names, (*count + 1) * sizeof **names);
+            (*names)[(*count)++] = bcp_strdup(candidate);
         }
     }
 }

@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 static bool tree_has_use(const piece_job *job)
 {
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
@@ -57,7 +59,7 @@ void bcp_piece_job_free(piece_job *job)
     bcp_diag_list_free(&job->diags);
     bcp_comments_free(&job->comments);
     bcp_arena_free(&job->arena);
-    free(job);
+    bcp_free(job);
 }
 
 /* Hands a built piece's entities, findings and memory to the model. */
@@ -75,9 +77,7 @@ void bcp_merge_piece(bcp_model *m, piece_job *job)
 
 void bcp_build_pieces(bcp_model *m, const build_ctx *base, TSTree *const *trees, size_t count)
 {
-    piece_job *jobs = calloc(count, sizeof *jobs);
-    if (!jobs)
-        abort();
+    piece_job *jobs = bcp_calloc(count, sizeof *jobs);
     for (size_t i = 0; i < count; i++) {
         jobs[i].c = *base;
         jobs[i].tree = trees[i];
@@ -86,7 +86,7 @@ void bcp_build_pieces(bcp_model *m, const build_ctx *base, TSTree *const *trees,
     bcp_run_parallel(bcp_build_piece, jobs, sizeof *jobs, count);
     for (size_t i = 0; i < count; i++)
         bcp_merge_piece(m, &jobs[i]);
-    free(jobs);
+    bcp_free(jobs);
 }
 
 /* Parses a source: a large one in pieces cut between top-level blocks, on all

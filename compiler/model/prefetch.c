@@ -5,6 +5,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 static prefetched *find_prefetched(bcp_model *m, const char *path)
 {
     for (size_t i = 0; i < m->prefetched_count; i++)
@@ -15,10 +17,8 @@ static prefetched *find_prefetched(bcp_model *m, const char *path)
 
 static void prefetch_files(bcp_model *m, char **paths, size_t count)
 {
-    bcp_parse_task *tasks = calloc(count, sizeof *tasks);
-    bcp_source **sources = calloc(count, sizeof *sources);
-    if (!tasks || !sources)
-        abort();
+    bcp_parse_task *tasks = bcp_calloc(count, sizeof *tasks);
+    bcp_source **sources = bcp_calloc(count, sizeof *sources);
     size_t n = 0;
     for (size_t i = 0; i < count; i++) {
         const char *err;
@@ -33,9 +33,7 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
         n++;
     }
     bcp_parse_tasks(tasks, n);
-    piece_job *jobs = calloc(n ? n : 1, sizeof *jobs);
-    if (!jobs)
-        abort();
+    piece_job *jobs = bcp_calloc(n ? n : 1, sizeof *jobs);
     for (size_t i = 0; i < n; i++) {
         jobs[i].c = (build_ctx){.model = m, .src = sources[i], .sym = bcp_syntax_symbols()};
         jobs[i].tree = tasks[i].tree;
@@ -47,22 +45,18 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
         m->prefetched = bcp_grow(m->prefetched, &m->prefetched_capacity, m->prefetched_count,
                                  sizeof *m->prefetched);
         prefetched *p = &m->prefetched[m->prefetched_count++];
-        p->path = strdup(sources[i]->real_path ? sources[i]->real_path : "");
-        if (!p->path)
-            abort();
+        p->path = bcp_strdup(sources[i]->real_path ? sources[i]->real_path : "");
         p->source = sources[i];
         p->tree = jobs[i].tree;
         p->built = NULL;
         if (!jobs[i].has_use) {
-            p->built = malloc(sizeof *p->built);
-            if (!p->built)
-                abort();
+            p->built = bcp_malloc(sizeof *p->built);
             *p->built = jobs[i];
         }
     }
-    free(jobs);
-    free(tasks);
-    free(sources);
+    bcp_free(jobs);
+    bcp_free(tasks);
+    bcp_free(sources);
 }
 
 /* Takes the prefetched parse of `path` out of the cache (NULL if none). */
@@ -72,7 +66,7 @@ bool bcp_take_prefetched(bcp_model *m, const char *path, prefetched *out)
     if (!p)
         return false;
     *out = *p;
-    free(p->path);
+    bcp_free(p->path);
     out->path = NULL;
     *p = m->prefetched[--m->prefetched_count];
     return true;
@@ -110,9 +104,7 @@ void bcp_collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *tre
             if (!realpath(joined, resolved))
                 continue;
             out->paths = bcp_grow(out->paths, &out->capacity, out->count, sizeof *out->paths);
-            out->paths[out->count] = strdup(resolved);
-            if (!out->paths[out->count])
-                abort();
+            out->paths[out->count] = bcp_strdup(resolved);
             out->count++;
         }
         ts_tree_cursor_delete(&cur);
@@ -130,9 +122,7 @@ void bcp_prefetch_next(bcp_model *m, const char *want, import_list *pending)
     if (pending->next >= pending->count)
         return;
     size_t window = bcp_worker_threads() * PREFETCH_PER_THREAD;
-    char **batch = calloc(window, sizeof *batch);
-    if (!batch)
-        abort();
+    char **batch = bcp_calloc(window, sizeof *batch);
     size_t n = 0;
     for (size_t i = pending->next; i < pending->count && n < window; i++) {
         const char *p = pending->paths[i];
@@ -146,12 +136,12 @@ void bcp_prefetch_next(bcp_model *m, const char *want, import_list *pending)
     }
     if (n > 1)
         prefetch_files(m, batch, n);
-    free(batch);
+    bcp_free(batch);
 }
 
 void bcp_import_list_free(import_list *l)
 {
     for (size_t i = 0; i < l->count; i++)
-        free(l->paths[i]);
-    free(l->paths);
+        bcp_free(l->paths[i]);
+    bcp_free(l->paths);
 }

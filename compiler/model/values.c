@@ -3,6 +3,8 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 
+#include "base/alloc.h"
+
 /* ------------------------------------------------------------ dates, times */
 
 int32_t bcp_days_from_civil(int y, unsigned m, unsigned d)
@@ -254,9 +256,7 @@ static void dedent(build_ctx *c, const char *raw, size_t len, bcp_value *v)
     }
     if (indent == SIZE_MAX)
         indent = 0;
-    char *tmp = malloc(len + 1);
-    if (!tmp)
-        abort();
+    char *tmp = bcp_malloc(len + 1);
     size_t t = 0;
     for (size_t i = 0; i < len;) {
         size_t end = i;
@@ -273,7 +273,7 @@ static void dedent(build_ctx *c, const char *raw, size_t len, bcp_value *v)
     char *out = bcp_arena_alloc(c->arena, t + 1);
     v->as.string.length = unescape(tmp, t, out);
     v->as.string.text = out;
-    free(tmp);
+    bcp_free(tmp);
 }
 
 void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v)

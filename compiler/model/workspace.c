@@ -7,23 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/alloc.h"
 #include "base/files.h"
 #include "syntax/scan.h"
 
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d)
-        abort();
-    return d;
-}
-
 static void push_str(char ***items, size_t *count, const char *s)
 {
-    *items = realloc(*items, (*count + 1) * sizeof **items);
-    if (!*items)
-        abort();
-    (*items)[(*count)++] = xstrdup(s);
+    *items = bcp_realloc(*items, (*count + 1) * sizeof **items);
+    (*items)[(*count)++] = bcp_strdup(s);
 }
 
 static bool is_ident_char(char c)
@@ -99,7 +90,7 @@ static bool file_declares_plan(const char *path)
     if (!text)
         return true; /* let the loader report the I/O error */
     bool yes = bcp_text_declares_plan(text, len);
-    free(text);
+    bcp_free(text);
     return yes;
 }
 
@@ -115,9 +106,7 @@ static bool model_loaded(const bcp_model *m, const char *real_path)
 
 static void add_unit(bcp_unit_list *out, bcp_unit unit)
 {
-    out->items = realloc(out->items, (out->count + 1) * sizeof *out->items);
-    if (!out->items)
-        abort();
+    out->items = bcp_realloc(out->items, (out->count + 1) * sizeof *out->items);
     out->items[out->count++] = unit;
 }
 
@@ -125,19 +114,15 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
 {
     out->items = NULL;
     out->count = 0;
-    bool *is_plan = calloc(count ? count : 1, sizeof *is_plan);
-    char **real = calloc(count ? count : 1, sizeof *real);
-    if (!is_plan || !real)
-        abort();
+    bool *is_plan = bcp_calloc(count ? count : 1, sizeof *is_plan);
+    char **real = bcp_calloc(count ? count : 1, sizeof *real);
     for (size_t i = 0; i < count; i++) {
         char resolved[PATH_MAX];
         is_plan[i] = file_declares_plan(files[i]);
-        real[i] = strcmp(files[i], "-") != 0 && realpath(files[i], resolved) ? xstrdup(resolved) : NULL;
+        real[i] = strcmp(files[i], "-") != 0 && realpath(files[i], resolved) ? bcp_strdup(resolved) : NULL;
     }
     /* Modules imported by a plan in the same run are checked with that plan. */
-    bool *covered = calloc(count ? count : 1, sizeof *covered);
-    if (!covered)
-        abort();
+    bool *covered = bcp_calloc(count ? count : 1, sizeof *covered);
     for (size_t i = 0; i < count; i++) {
         if (!is_plan[i])
             continue;
@@ -189,17 +174,17 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
         add_unit(out, u);
     }
     for (size_t i = 0; i < count; i++)
-        free(real[i]);
-    free(real);
-    free(is_plan);
-    free(covered);
+        bcp_free(real[i]);
+    bcp_free(real);
+    bcp_free(is_plan);
+    bcp_free(covered);
 }
 
 static void free_strs(char **items, size_t count)
 {
     for (size_t i = 0; i < count; i++)
-        free(items[i]);
-    free(items);
+        bcp_free(items[i]);
+    bcp_free(items);
 }
 
 void bcp_unit_list_free(bcp_unit_list *units)
@@ -209,7 +194,7 @@ void bcp_unit_list_free(bcp_unit_list *units)
         free_strs(units->items[i].roots, units->items[i].root_count);
         free_strs(units->items[i].report_only, units->items[i].report_count);
     }
-    free(units->items);
+    bcp_free(units->items);
     units->items = NULL;
     units->count = 0;
 }

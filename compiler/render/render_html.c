@@ -753,8 +753,8 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
         if (!html_parts[i]) {
             for (int j = 0; j < i; j++)
-                free(html_parts[j]);
-            free(doc.markdown);
+                free(html_parts[j]); /* cmark's allocation */
+            bcp_free(doc.markdown);
             if (error)
                 *error = bcp_strdup("cmark-gfm could not render the document");
             return NULL;
@@ -777,7 +777,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     if (t.h2)
         bcp_buf_puts(&t.items, "</li>");
     for (int i = 0; i < 4; i++)
-        free(html_parts[i]);
+        free(html_parts[i]); /* cmark's allocation */
 
     const bcp_entity *plan = bcp_model_plan(ctx->model);
     const char *title = plan ? bcp_rattr(ctx, plan, "title") : NULL;
@@ -805,6 +805,6 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_buf_puts(&o, "</footer>\n</body>\n</html>\n");
     bcp_buf_free(&body);
     bcp_buf_free(&t.items);
-    free(doc.markdown);
+    bcp_free(doc.markdown);
     return bcp_buf_take(&o);
 }

@@ -236,6 +236,6 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     memcpy(out, text, len);
     out[len] = '\n';
     out[len + 1] = '\0';
-    free(text);
+    free(text); /* jansson's allocation */
     return out;
 }

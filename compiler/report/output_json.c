@@ -3,6 +3,7 @@
  * as "notes" and "fixes" (only when a finding has them) and in SARIF as
  * relatedLocations and fixes. */
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -20,7 +21,7 @@ static void dump(bcp_buf *out, json_t *doc)
     char *text = json_dumps(doc, JSON_INDENT(2));
     if (text) {
         bcp_buf_puts(out, text);
-        free(text);
+        free(text); /* jansson's allocation */
     }
     bcp_buf_put(out, "\n", 1);
     json_decref(doc);
@@ -105,7 +106,7 @@ static json_t *path_uri(const char *path)
     }
     char *s = bcp_buf_take(&b);
     json_t *uri = json_string(s);
-    free(s);
+    bcp_free(s);
     return uri;
 }
 

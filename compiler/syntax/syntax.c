@@ -182,41 +182,58 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
     return report(src, root, diags);
 }
 
-static void print_node(FILE *out, TSTreeCursor *cursor, int depth)
+static void print_node(bcp_buf *out, TSTreeCursor *cursor, int depth)
 {
     TSNode node = ts_tree_cursor_current_node(cursor);
     const char *field = ts_tree_cursor_current_field_name(cursor);
     TSPoint start = ts_node_start_point(node), end = ts_node_end_point(node);
     for (int i = 0; i < depth; i++)
-        fputs("  ", out);
+        bcp_buf_puts(out, "  ");
     if (field)
-        fprintf(out, "%s: ", field);
+        bcp_buf_printf(out, "%s: ", field);
     if (ts_node_is_missing(node))
-        fprintf(out, "(MISSING %s", ts_node_type(node));
+        bcp_buf_printf(out, "(MISSING %s", ts_node_type(node));
     else
-        fprintf(out, "(%s", ts_node_type(node));
-    fprintf(out, " [%u, %u] - [%u, %u]", start.row, start.column, end.row, end.column);
+        bcp_buf_printf(out, "(%s", ts_node_type(node));
+    bcp_buf_printf(out, " [%u, %u] - [%u, %u]", start.row, start.column, end.row, end.column);
     if (ts_tree_cursor_goto_first_child(cursor)) {
         bool any = false;
         do {
             if (!ts_node_is_named(ts_tree_cursor_current_node(cursor)) &&
                 !ts_node_is_missing(ts_tree_cursor_current_node(cursor)))
                 continue;
-            fputc('\n', out);
+            bcp_buf_puts(out, "\n");
             print_node(out, cursor, depth + 1);
             any = true;
         } while (ts_tree_cursor_goto_next_sibling(cursor));
         (void)any;
         ts_tree_cursor_goto_parent(cursor);
     }
-    fputc(')', out);
+    bcp_buf_puts(out, ")");
 }
 
-void bcp_syntax_print_sexp(FILE *out, const bcp_source *src, TSTree *tree)
+void bcp_syntax_print_sexp(bcp_buf *out, const bcp_source *src, TSTree *tree)
 {
     (void)src;
     TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
     print_node(out, &cursor, 0);
-    fputc('\n', out);
+    bcp_buf_puts(out, "\n");
     ts_tree_cursor_delete(&cursor);
+}
+
+/* A parser per task: cheap next to the parse, and no per-thread state to clean up. */
+static void parse_one(void *item)
+{
+    bcp_parse_task *t = item;
+    TSParser *parser = ts_parser_new();
+    ts_parser_set_language(parser, tree_sitter_bcp());
+    if (t->ranged)
+        ts_parser_set_included_ranges(parser, &t->range, 1);
+    t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
+    ts_parser_delete(parser);
+}
+
+void bcp_parse_tasks(bcp_parse_task *tasks, size_t count)
+{
+    bcp_run_parallel(parse_one, tasks, sizeof *tasks, count);
 }

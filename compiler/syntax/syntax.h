@@ -4,8 +4,10 @@
 #include <stdio.h>
 #include <tree_sitter/api.h>
 
+#include "base/buf.h"
 #include "base/diag.h"
 #include "base/source.h"
+#include "base/workers.h"
 
 const TSLanguage *tree_sitter_bcp(void);
 
@@ -23,6 +25,18 @@ TSTree *bcp_syntax_parse(const bcp_source *src);
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags);
 bcp_span bcp_node_span(const bcp_source *src, TSNode node);
 /* Prints the tree as an S-expression with field names, one node per line. */
-void bcp_syntax_print_sexp(FILE *out, const bcp_source *src, TSTree *tree);
+void bcp_syntax_print_sexp(bcp_buf *out, const bcp_source *src, TSTree *tree);
+
+/* Parsing on the worker threads (base/workers.h): each task has its own
+ * TSParser (a parser is not thread-safe; the language tables are shared). */
+typedef struct bcp_parse_task {
+    const char *text;     /* the whole source; with `ranged`, only `range` is parsed */
+    uint32_t length;
+    bool ranged;
+    TSRange range;
+    TSTree *tree;         /* the result, owned by the caller */
+} bcp_parse_task;
+
+void bcp_parse_tasks(bcp_parse_task *tasks, size_t count);
 
 #endif

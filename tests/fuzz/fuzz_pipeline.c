@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "rules/engine.h"
 #include "fmt/format.h"
 #include "model/model.h"
@@ -33,9 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             bcp_render_ctx_init(&ctx, m, i ? "zh-CN" : "en");
             bcp_md_doc doc;
             bcp_render_markdown(&ctx, false, &doc);
-            free(doc.markdown);
-            free(bcp_render_html(&ctx, NULL));
-            free(bcp_render_json(&ctx, NULL));
+            bcp_free(doc.markdown);
+            bcp_free(bcp_render_html(&ctx, NULL));
+            bcp_free(bcp_render_json(&ctx, NULL));
             bcp_render_ctx_free(&ctx);
         }
     }
@@ -44,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     bcp_source *src = bcp_source_from_memory("fuzz.bcp", (const char *)data, size, true);
     bcp_diag_list fmt_diags = {0};
     size_t length = 0;
-    free(bcp_format_source(src, &fmt_diags, &length));
+    bcp_free(bcp_format_source(src, &fmt_diags, &length));
     bcp_diag_list_free(&fmt_diags);
     bcp_source_free(src);
     return 0;

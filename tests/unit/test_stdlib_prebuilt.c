@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "base/alloc.h"
 #include "model/model.h"
 #include "model/modules.h"
 #include "model/prebuilt.h"
@@ -198,8 +199,8 @@ static void test_models_match_parsed_stdlib(void **state)
     bcp_model_free(a);
     bcp_model_free(b);
     for (size_t i = 0; i < count; i++)
-        free(names[i]);
-    free(names);
+        bcp_free(names[i]);
+    bcp_free(names);
 }
 
 int main(void)
