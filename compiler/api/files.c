@@ -62,14 +62,3 @@ void bcp_free_strings(char **strings, size_t count)
         bcp_free(strings[i]);
     bcp_free(strings);
 }
-
-bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count)
-{
-    return bcp_collect_plan_files((const char *const *)args, count > 0 ? (size_t)count : 0, files, file_count,
-                                  NULL) == BCP_OK;
-}
-
-void bcp_free_files(char **files, size_t count)
-{
-    bcp_free_strings(files, count);
-}

@@ -8,11 +8,6 @@
 #include "base/diag.h"
 #include "report/diagnostics.h"
 
-/* A file list for compiler/model/workspace.c, which looks for the plans of a
- * project; the same walk as bcp_collect_plan_files. */
-bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
-void bcp_free_files(char **files, size_t count);
-
 /* A new set holding the diagnostics of `list` that are at least `at_least`. */
 bcp_diagnostics *bcp_tools_set_from(const bcp_diag_list *list, bcp_severity at_least);
 /* *out = set, or frees it when out is NULL. */

@@ -49,12 +49,6 @@ void bcp_operands_init(bcp_operands *ops, int argc);
 bool bcp_operand(bcp_operands *ops, char *arg);
 void bcp_operands_free(bcp_operands *ops);
 
-/* Not for the CLI: compiler/model/workspace.c still finds these through this
- * header (they live in compiler/api/files.c); the model layer is to declare
- * them itself, after which these two lines go. */
-bool bcp_collect_files(char **args, int count, char ***files, size_t *file_count);
-void bcp_free_files(char **files, size_t count);
-
 int bcp_cli_main(int argc, char **argv);
 /* Prints "bcp: message" to stderr and returns BCP_EXIT_ERROR. */
 int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
