@@ -65,14 +65,11 @@ bool bcp_tools_known_locale(const bcp_model *m, const char *lang)
     return false;
 }
 
-/* A renderer's malloc'd text handed over as the caller's (bcp_malloc) string. */
+/* A renderer's text (bcp_malloc'd, NUL-terminated) becomes the caller's as it is. */
 static void take_document(char **documents, size_t *lengths, bcp_doc_format f, char *text)
 {
-    size_t n = strlen(text);
-    documents[f] = bcp_malloc(n + 1);
-    memcpy(documents[f], text, n + 1);
-    lengths[f] = n;
-    bcp_free(text);
+    documents[f] = text;
+    lengths[f] = strlen(text);
 }
 
 bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, char **documents, size_t *lengths,

@@ -27,9 +27,8 @@ static bcp_status format_source(const bcp_source *src, const char *name, char **
     if (status == BCP_OK) {
         if (changed)
             *changed = len != src->length || memcmp(text, src->text, len) != 0;
-        *formatted = bcp_malloc(len + 1);
-        memcpy(*formatted, text, len);
-        (*formatted)[len] = '\0';
+        *formatted = text; /* bcp_buf_take's string: the caller's as it is */
+        text = NULL;
         if (formatted_length)
             *formatted_length = len;
     } else {

@@ -426,11 +426,9 @@ bcp_status bcp_init_plan(const bcp_init_options *options, char **text, size_t *l
         status = starter(&o, options->path ? options->path : "<stdout>", &out, set);
     }
     if (status == BCP_OK) {
-        *text = bcp_malloc(out.len + 1);
-        memcpy(*text, out.data ? out.data : "", out.len);
-        (*text)[out.len] = '\0';
         if (length)
             *length = out.len;
+        *text = bcp_buf_take(&out); /* NUL-terminated, bcp_malloc'd: the caller's */
     } else {
         *text = NULL;
         if (length)
