@@ -169,6 +169,17 @@ const bcp_entity *bcp_risk_level(const bcp_model *m, int score)
     return best;
 }
 
+const bcp_entity *bcp_scale_level(const bcp_model *m, bcp_kind kind, int score)
+{
+    const bcp_entity_list *l = bcp_model_entities(m, kind);
+    for (size_t i = 0; i < l->count; i++) {
+        int64_t s;
+        if (bcp_entity_integer(l->items[i], "score", &s) && s == score)
+            return l->items[i];
+    }
+    return NULL;
+}
+
 void bcp_risk_level_range(const bcp_model *m, const bcp_entity *level, int64_t *lo, int64_t *hi)
 {
     const bcp_entity_list *levels = bcp_model_entities(m, BCP_KIND_RISK_LEVEL);

@@ -74,6 +74,10 @@ int bcp_risk_score(const bcp_entity *risk);   /* likelihood x impact, 0 when unk
 /* The band a score falls in: the risk_level with the highest min_score not
  * above it; NULL when the score is unknown or below every band. */
 const bcp_entity *bcp_risk_level(const bcp_model *m, int score);
+/* The step of a likelihood or impact scale (kind BCP_KIND_LIKELIHOOD_LEVEL or
+ * BCP_KIND_IMPACT_LEVEL) that a 1..5 score stands for: the first entity of
+ * the kind with that `score`; NULL when none. */
+const bcp_entity *bcp_scale_level(const bcp_model *m, bcp_kind kind, int score);
 /* The scores a band covers: its min_score up to the next band's minus one
  * (25 for the top band). */
 void bcp_risk_level_range(const bcp_model *m, const bcp_entity *level, int64_t *lo, int64_t *hi);

@@ -7,27 +7,23 @@
 #include "base/alloc.h"
 #include "md_doc.h"
 
-static const bcp_entity *level_entity_for_score(bcp_md *d, bcp_kind kind, int score, bcp_buf *names)
+/* The display names of the scale steps a score stands for, joined (synonyms
+ * that share a display name once). */
+static void scale_names(bcp_md *d, bcp_kind kind, int score, bcp_buf *names)
 {
     const bcp_entity_list *l = bcp_model_entities(d->m, kind);
-    const bcp_entity *first = NULL;
     const char *sep = bcp_md_text(d, "list_separator");
     for (size_t i = 0; i < l->count; i++) {
         int64_t s;
         if (!bcp_entity_integer(l->items[i], "score", &s) || s != score)
             continue;
-        if (!first)
-            first = l->items[i];
-        if (names) {
-            const char *lb = bcp_md_label(d, l->items[i]);
-            if (strstr(names->data ? names->data : "", lb))
-                continue; /* synonyms share a display name */
-            if (names->len)
-                bcp_buf_puts(names, sep);
-            bcp_buf_puts(names, lb);
-        }
+        const char *lb = bcp_md_label(d, l->items[i]);
+        if (strstr(names->data ? names->data : "", lb))
+            continue; /* synonyms share a display name */
+        if (names->len)
+            bcp_buf_puts(names, sep);
+        bcp_buf_puts(names, lb);
     }
-    return first;
 }
 
 static void cell_score(bcp_md *d, const bcp_entity *risk, const char *name, bcp_kind kind)
@@ -40,7 +36,7 @@ static void cell_score(bcp_md *d, const bcp_entity *risk, const char *name, bcp_
     const bcp_value *v = bcp_entity_value(risk, name);
     const bcp_entity *lvl = v && v->kind == BCP_V_IDENT ? v->as.ident.target : NULL;
     if (!lvl)
-        lvl = level_entity_for_score(d, kind, score, NULL);
+        lvl = bcp_scale_level(d->m, kind, score);
     bcp_buf tmp = {0};
     char num[16];
     snprintf(num, sizeof num, "%d", score);
@@ -63,7 +59,7 @@ static void heatmap_grid(bcp_md *d, bcp_entity **risks, size_t n)
         bcp_buf names = {0};
         char num[16];
         snprintf(num, sizeof num, "%d", i);
-        level_entity_for_score(d, BCP_KIND_IMPACT_LEVEL, i, &names);
+        scale_names(d, BCP_KIND_IMPACT_LEVEL, i, &names);
         bcp_md_paren(d, num, &names);
         bcp_md_cell_text(d, names.data);
         bcp_buf_free(&names);
@@ -75,7 +71,7 @@ static void heatmap_grid(bcp_md *d, bcp_entity **risks, size_t n)
         bcp_buf names = {0};
         char num[16];
         snprintf(num, sizeof num, "%d", l);
-        level_entity_for_score(d, BCP_KIND_LIKELIHOOD_LEVEL, l, &names);
+        scale_names(d, BCP_KIND_LIKELIHOOD_LEVEL, l, &names);
         bcp_md_paren(d, num, &names);
         bcp_md_put(d, " **");
         bcp_md_escape_into(d->b, names.data, BCP_MD_CELL);
@@ -112,8 +108,8 @@ static void risk_method(bcp_md *d)
         char nbuf[16];
         snprintf(nbuf, sizeof nbuf, "%d", s);
         bcp_buf lik = {0}, imp = {0};
-        level_entity_for_score(d, BCP_KIND_LIKELIHOOD_LEVEL, s, &lik);
-        level_entity_for_score(d, BCP_KIND_IMPACT_LEVEL, s, &imp);
+        scale_names(d, BCP_KIND_LIKELIHOOD_LEVEL, s, &lik);
+        scale_names(d, BCP_KIND_IMPACT_LEVEL, s, &imp);
         bcp_md_row_begin(d);
         bcp_md_cell_raw(d, nbuf);
         bcp_md_cell_text(d, lik.data);

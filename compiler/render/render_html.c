@@ -260,14 +260,9 @@ static const char *level_color(const bcp_entity *lvl, bool *dark_text)
 
 static void score_names(bcp_render_ctx *ctx, bcp_kind kind, int score, bcp_buf *out)
 {
-    const bcp_entity_list *l = bcp_model_entities(ctx->model, kind);
-    for (size_t i = 0; i < l->count; i++) {
-        int64_t s;
-        if (bcp_entity_integer(l->items[i], "score", &s) && s == score) {
-            bcp_buf_puts(out, bcp_rlabel(ctx, l->items[i]));
-            return;
-        }
-    }
+    const bcp_entity *level = bcp_scale_level(ctx->model, kind, score);
+    if (level)
+        bcp_buf_puts(out, bcp_rlabel(ctx, level));
 }
 
 /* The heat map's geometry: wide cells, so that a risk id of up to 20
