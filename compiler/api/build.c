@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/codes.h"
 #include "model/model.h"
 #include "model/modules.h"
 #include "render/render.h"
@@ -117,6 +118,10 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
     for (size_t i = 0; i < ctx.missing_count; i++)
         bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "the stdlib has no text `%s` for locale %s",
                                     ctx.missing[i], lang);
+    bcp_diag_list gaps = {0};
+    if (bcp_model_report_translation_gaps(m, lang, &gaps))
+        bcp_diagnostics_add(set, &gaps.items[0]);
+    bcp_diag_list_free(&gaps);
     bcp_render_ctx_free(&ctx);
     return status;
 }
@@ -142,6 +147,10 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                 bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
         status = BCP_ERR_PLAN;
     } else {
+        /* Warnings only the build's model can give (E150 needs the stdlib prose). */
+        for (size_t i = 0; i < diags->count; i++)
+            if (diags->items[i].code && strcmp(diags->items[i].code, bcp_code_at(BCP_CODE_E150)->code) == 0)
+                bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
         const char *lang = o->lang ? o->lang : bcp_entity_text(bcp_model_plan(m), "language");
         result->lang = bcp_strdup(lang ? lang : "en");
         unsigned formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1;

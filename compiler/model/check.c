@@ -39,6 +39,19 @@ const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char 
     return best;
 }
 
+/* A schema example fit for the plan's language: the stdlib's examples of
+ * prose are Chinese, which tells the author of an English plan nothing. */
+static const char *readable_example(const bcp_model *m, const bcp_attr_schema *as)
+{
+    const char *ex = as->example;
+    if (!ex || strncmp(bcp_model_base_language(m), "zh", 2) == 0)
+        return ex;
+    for (const char *p = ex; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            return as->list ? "[\"...\", \"...\"]" : "\"...\"";
+    return ex;
+}
+
 static void type_error(bcp_model *m, const bcp_entity *e, const bcp_attr *a, const bcp_value *v)
 {
     char expected[300];
@@ -51,8 +64,14 @@ static void type_error(bcp_model *m, const bcp_entity *e, const bcp_attr *a, con
     bcp_diag *d = bcp_model_error(m, BCP_CODE_E103, &v->span,
                               "`%s` of %s `%s` expects %s, not %s", a->name, bcp_kind_name(e->kind),
                               e->id ? e->id : bcp_kind_name(e->kind), expected, value_kind_name(v));
-    if (a->schema->example)
-        bcp_diag_set_hint(d, "for example: %s = %s", a->name, a->schema->example);
+    if (a->schema->type == BCP_T_TEXT && v->kind == BCP_V_IDENT) {
+        char *quoted = bcp_strprintf("\"%s\"", v->as.ident.name);
+        bcp_diag_add_fix(d, &v->span, quoted, "write `%s`", quoted);
+        bcp_diag_set_hint(d, "text is written in double quotes: %s = %s", a->name, quoted);
+        bcp_free(quoted);
+    } else if (a->schema->example) {
+        bcp_diag_set_hint(d, "for example: %s = %s", a->name, readable_example(m, a->schema));
+    }
 }
 
 static bcp_entity *resolve_in_catalogue(bcp_model *m, const bcp_attr_schema *as, const bcp_value *v,
@@ -338,7 +357,7 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
                                   "%s `%s` is missing required attribute `%s`", ks->name,
                                   e->id ? e->id : ks->name, ks->attrs[j].name);
         if (ks->attrs[j].example)
-            bcp_diag_set_hint(d, "add: %s = %s", ks->attrs[j].name, ks->attrs[j].example);
+            bcp_diag_set_hint(d, "add: %s = %s", ks->attrs[j].name, readable_example(m, &ks->attrs[j]));
     }
 }
 
@@ -362,6 +381,7 @@ void bcp_check_model(bcp_model *m)
                 check_entity_tree(m, l->items[i]);
     }
     bcp_build_overlays(m);
+    bcp_check_text_overrides(m);
     bcp_build_referrers(m);
     bcp_diag_list_sort(&m->diags);
 }

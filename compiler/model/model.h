@@ -159,6 +159,25 @@ const char *bcp_model_text(const bcp_model *model, const bcp_entity *e, const ch
                            const char *lang);
 const bcp_value *bcp_model_localized_value(const bcp_model *model, const bcp_entity *e,
                                            const char *name, const char *lang);
+/* The stdlib prose a document shows: `field` of text `id` in `lang` for a
+ * plan of `industry` (NULL: none).  The plan's own text wins over the
+ * stdlib's (a `locale lang { text id { ... } }` of the plan, or a top-level
+ * `text` block), and within each the industry's variant `<industry>_<id>`
+ * wins over the generic `id`.  NULL when no text sets the field. */
+const bcp_value *bcp_model_prose(const bcp_model *model, const char *industry, const char *id,
+                                 const char *field, const char *lang);
+/* The language the plan is written in: its `language`, else "en". */
+const char *bcp_model_base_language(const bcp_model *model);
+/* Prose the plan writes (translatable attributes of its own entities) that
+ * has no translation into `lang`: calls fn (when not NULL) once per entity
+ * attribute and returns how many there are.  0 when `lang` is the plan's own
+ * language. */
+typedef void (*bcp_translation_gap_fn)(void *user, const bcp_entity *entity, const bcp_attr *attr);
+size_t bcp_model_translation_gaps(const bcp_model *model, const char *lang, bcp_translation_gap_fn fn,
+                                  void *user);
+/* The same gaps as one warning (E151) at the plan, with a note per
+ * untranslated entity, appended to `out`; returns the number of gaps. */
+size_t bcp_model_report_translation_gaps(const bcp_model *model, const char *lang, bcp_diag_list *out);
 /* Locale ids declared by locale blocks (sorted). */
 size_t bcp_model_locale_count(const bcp_model *model);
 const char *bcp_model_locale(const bcp_model *model, size_t i);

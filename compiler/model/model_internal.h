@@ -205,5 +205,7 @@ void bcp_comments_free(bcp_comment_list *l);
 
 /* locale.c */
 void bcp_build_overlays(bcp_model *m);
+/* E150: plan text overrides the document can never show. */
+void bcp_check_text_overrides(bcp_model *m);
 
 #endif

@@ -38,6 +38,10 @@ static const bcp_attr_schema plan_attrs[] = {
     CAT("industry", "industry", OPT, "Industry; selects the baseline risks and the prose of the stdlib preset.", "manufacturing"),
     CAT("size", "size", OPT, "Size class of the organisation.", "small"),
     STR("language", OPT, "Default language of the compiled document (a locale id). Default: \"en\".", "\"zh-CN\""),
+    {.name = "languages", .type = BCP_T_TEXT, .list = true,
+     .doc = "Languages the document must be available in (locale ids); H120 reports every prose attribute "
+            "of the plan without a translation into each of them.",
+     .example = "[\"zh-CN\", \"en\"]"},
     STR("version", OPT, "Document version.", "\"1.2\""),
     REF("owner", "contact", OPT, "Person accountable for the plan.", "contact.gm"),
     REF("approved_by", "contact", OPT, "Who approved this version.", "contact.ceo"),

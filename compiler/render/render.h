@@ -41,8 +41,6 @@ void bcp_rfmt_interval(bcp_render_ctx *ctx, int64_t seconds, bcp_buf *out);
 /* The same through another phrase: `text frequency_phrase` gives "Every year"
  * for a table cell. */
 void bcp_rfmt_every(bcp_render_ctx *ctx, int64_t seconds, const char *phrase_id, bcp_buf *out);
-/* A text looked up without recording it as missing (optional prose). */
-const bcp_entity *bcp_rt_find(bcp_render_ctx *ctx, const char *id);
 
 /* An entity's display name in the document language. */
 const char *bcp_rlabel(bcp_render_ctx *ctx, const bcp_entity *e);

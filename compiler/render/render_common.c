@@ -45,30 +45,7 @@ static void note_missing(bcp_render_ctx *ctx, const char *id, const char *field)
 
 static const bcp_value *text_value(bcp_render_ctx *ctx, const char *id, const char *field)
 {
-    if (ctx->industry) {
-        char scoped[200];
-        snprintf(scoped, sizeof scoped, "%s_%s", ctx->industry, id);
-        const bcp_entity *e = bcp_model_find(ctx->model, BCP_KIND_TEXT, scoped);
-        if (e) {
-            const bcp_value *v = bcp_model_localized_value(ctx->model, e, field, ctx->lang);
-            if (v)
-                return v;
-        }
-    }
-    const bcp_entity *e = bcp_model_find(ctx->model, BCP_KIND_TEXT, id);
-    return e ? bcp_model_localized_value(ctx->model, e, field, ctx->lang) : NULL;
-}
-
-const bcp_entity *bcp_rt_find(bcp_render_ctx *ctx, const char *id)
-{
-    if (ctx->industry) {
-        char scoped[200];
-        snprintf(scoped, sizeof scoped, "%s_%s", ctx->industry, id);
-        const bcp_entity *e = bcp_model_find(ctx->model, BCP_KIND_TEXT, scoped);
-        if (e)
-            return e;
-    }
-    return bcp_model_find(ctx->model, BCP_KIND_TEXT, id);
+    return bcp_model_prose(ctx->model, ctx->industry, id, field, ctx->lang);
 }
 
 static const char *text_string(bcp_render_ctx *ctx, const char *id, const char *field)
