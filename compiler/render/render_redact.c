@@ -1,31 +1,56 @@
 /* Redaction: a value the secret-in-plan rule flags never reaches a document.
- * The rule's findings are located at the value itself (its span); the value
- * is found again in the model by that span and its text replaced by the
+ * The rule's findings are located at the value (its span, or a part of
+ * it); the value is found again in the model by that span and its text replaced by the
  * localised mark before any renderer runs, so that Markdown, HTML and JSON
  * (and every table cell, overlay or appendix that would quote it) only ever
  * see the mark.  There is no second detector here: what the rule flags,
  * suppressed or not, is what is redacted. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "render.h"
 
-static bool same_place(const bcp_span *a, const bcp_span *b)
+/* The findings' places, sorted by source and start, so that finding the
+ * ones inside a value is a binary search (a plan may hold many). */
+typedef struct hit_index {
+    bcp_span *spans;
+    size_t count;
+} hit_index;
+
+static int span_order(const void *a, const void *b)
 {
-    return a->source == b->source && a->start_byte == b->start_byte && a->end_byte == b->end_byte;
+    const bcp_span *x = a, *y = b;
+    if (x->source != y->source)
+        return (uintptr_t)x->source < (uintptr_t)y->source ? -1 : 1;
+    return x->start_byte < y->start_byte ? -1 : x->start_byte > y->start_byte;
 }
 
-static bool flagged(const bcp_diag_list *hits, const bcp_value *v)
+/* A finding at the value, or at a part of it (a rule may point at the
+ * secret inside a longer text), flags the whole value. */
+static bool flagged(const hit_index *hits, const bcp_value *v)
 {
-    for (size_t i = 0; i < hits->count; i++)
-        if (same_place(&hits->items[i].span, &v->span))
+    size_t lo = 0, hi = hits->count;
+    bcp_span key = {.source = v->span.source, .start_byte = v->span.start_byte};
+    while (lo < hi) {   /* the first hit at or after the value's start */
+        size_t mid = lo + (hi - lo) / 2;
+        if (span_order(&hits->spans[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < hits->count && hits->spans[lo].source == v->span.source &&
+           hits->spans[lo].start_byte < v->span.end_byte;
+         lo++)
+        if (hits->spans[lo].end_byte <= v->span.end_byte)
             return true;
     return false;
 }
 
 typedef struct redactor {
     bcp_render_ctx *ctx;
-    const bcp_diag_list *hits;
+    const hit_index *hits;
     const char *mark;
     bcp_buf *where;
     size_t count;
@@ -76,13 +101,19 @@ size_t bcp_render_redact(bcp_render_ctx *ctx, const bcp_diag_list *hits, bcp_buf
 {
     if (!hits || hits->count == 0)
         return 0;
-    redactor r = {.ctx = ctx, .hits = hits, .where = where};
+    hit_index index = {.spans = bcp_malloc(hits->count * sizeof *index.spans)};
+    for (size_t i = 0; i < hits->count; i++)
+        if (hits->items[i].span.source)
+            index.spans[index.count++] = hits->items[i].span;
+    qsort(index.spans, index.count, sizeof *index.spans, span_order);
+    redactor r = {.ctx = ctx, .hits = &index, .where = where};
     r.mark = bcp_arena_strdup(bcp_model_arena(ctx->model), bcp_rt_title(ctx, "redacted"));
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *list = bcp_model_entities(ctx->model, (bcp_kind)k);
         for (size_t i = 0; i < list->count; i++)
             redact_entity(&r, list->items[i]);
     }
+    bcp_free(index.spans);
     return r.count;
 }
 
