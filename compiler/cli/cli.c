@@ -131,7 +131,7 @@ static const bcp_command commands[] = {
      "\n"
      "options:\n"
      "  -o, --output DIR   where to write the documents (default: .)\n"
-     "  --draft            build despite lint errors, as a marked draft\n"
+     "  --draft            build even with lint errors; the documents are marked as a draft\n"
      "  --format LIST      md,html,json (default: all three)\n"
      "  --lang LOCALE      zh-CN or en (default: the plan's `language`, else en)\n"
      "  --stdlib DIR       read the standard library from DIR instead of the built-in copy\n"

@@ -226,7 +226,7 @@ static int build_all(build_options *o)
     int status = BCP_EXIT_OK;
     for (int i = 0; i < o->paths.count; i++) {
         int s = build_one(o, o->paths.items[i], color);
-        if (s != BCP_EXIT_OK)
+        if (s > status)   /* an error (2) outweighs a refusal (1) */
             status = s;
     }
     return status;
