@@ -115,6 +115,17 @@ else
     bad "redaction: JSON alone"
 fi
 
+# a secret in a translation (a `locale` overlay in another file) is redacted too
+mkdir -p "$tmp/loc" && cp examples/huadong/*.bcp "$tmp/loc/"
+sed -i "0,/^    scope  *= \"/s//    scope        = \"token $secret2 /" "$tmp/loc/locale-en.bcp"
+if grep -q "$secret2" "$tmp/loc/locale-en.bcp" && "$BCP" build --draft --lang en -o "$tmp/loc/out" "$tmp/loc/plan.bcp" 2>"$tmp/err" &&
+   ! grep -q 'ghp_' "$tmp/loc/out/plan.md" "$tmp/loc/out/plan.html" "$tmp/loc/out/plan.json" &&
+   grep -q 'redacted from the documents: .*locale-en.bcp:[0-9]*:[0-9]*' "$tmp/err"; then
+    ok "redaction: a secret in a locale overlay of an imported file"
+else
+    bad "redaction: locale overlay"; cat "$tmp/err"
+fi
+
 # --- empty sections: "not yet defined" in the document's language, no authoring hints
 cat > "$tmp/empty.bcp" <<'PLAN'
 plan empty {
@@ -165,6 +176,14 @@ if [ $rc -eq 2 ] && [ "$(cat "$tmp/aon/minimal.md")" = "old markdown" ] && [ ! -
     ok "all or none: an unwritable HTML target leaves no new md or json and no temporary file"
 else
     bad "all or none (exit $rc)"; ls -A "$tmp/aon"; cat "$tmp/err"
+fi
+# an existing document keeps its permissions (a 0600 file is not widened to 0644)
+mkdir -p "$tmp/mode" && : > "$tmp/mode/minimal.md" && chmod 600 "$tmp/mode/minimal.md"
+"$BCP" build -o "$tmp/mode" examples/minimal.bcp 2>/dev/null
+if [ "$(stat -c %a "$tmp/mode/minimal.md")" = 600 ] && [ -s "$tmp/mode/minimal.md" ] && [ "$(stat -c %a "$tmp/mode/minimal.json")" = 644 ]; then
+    ok "an existing 0600 document stays 0600; new ones are 0644"
+else
+    bad "document modes: $(stat -c '%a %n' "$tmp/mode"/*)"
 fi
 if [ "$(id -u)" -ne 0 ]; then
     mkdir "$tmp/ro" && chmod a-w "$tmp/ro"
