@@ -179,7 +179,7 @@ else
 fi
 # an existing document keeps its permissions (a 0600 file is not widened to 0644)
 mkdir -p "$tmp/mode" && : > "$tmp/mode/minimal.md" && chmod 600 "$tmp/mode/minimal.md"
-"$BCP" build -o "$tmp/mode" examples/minimal.bcp 2>/dev/null
+( umask 022; "$BCP" build -o "$tmp/mode" examples/minimal.bcp 2>/dev/null )
 if [ "$(stat -c %a "$tmp/mode/minimal.md")" = 600 ] && [ -s "$tmp/mode/minimal.md" ] && [ "$(stat -c %a "$tmp/mode/minimal.json")" = 644 ]; then
     ok "an existing 0600 document stays 0600; new ones are 0644"
 else
