@@ -205,7 +205,8 @@ static int build_one(const build_options *o, const char *path, bool color)
         bcp_build_result_free(&r);
         return status;
     }
-    bool ok = s == BCP_OK && write_documents(o->out_dir, &r, o->formats);
+    /* the folder is made only for documents that are going to be written */
+    bool ok = s == BCP_OK && ensure_dir(o->out_dir) && write_documents(o->out_dir, &r, o->formats);
     bcp_cli_print_problems(r.diagnostics, color);
     if (ok && o->draft) {
         size_t open = bcp_diagnostics_count(r.findings);
@@ -221,8 +222,6 @@ static int build_one(const build_options *o, const char *path, bool color)
 static int build_all(build_options *o)
 {
     bool color = bcp_common_color(&o->common, stderr);
-    if (!ensure_dir(o->out_dir))
-        return BCP_EXIT_ERROR;
     int status = BCP_EXIT_OK;
     for (int i = 0; i < o->paths.count; i++) {
         int s = build_one(o, o->paths.items[i], color);

@@ -261,7 +261,7 @@ fi
 printf 'plan p { title = "t" organization = "o" owner = contact.nobody }\n' > "$tmp/broken.bcp"
 "$BCP" build --draft -o "$tmp/broken" "$tmp/broken.bcp" 2>"$tmp/err"
 rc=$?
-if [ $rc -eq 2 ] && [ -z "$(ls -A "$tmp/broken" 2>/dev/null)" ] && grep -q "E106\|undefined" "$tmp/err"; then
+if [ $rc -eq 2 ] && [ ! -e "$tmp/broken" ] && grep -q "E106\|undefined" "$tmp/err"; then
     ok "plan with errors: exit 2, diagnostics, nothing built"
 else
     bad "plan with errors: exit $rc"; cat "$tmp/err"

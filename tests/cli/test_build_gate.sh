@@ -18,8 +18,8 @@ sed '/^team /,/^}/d' examples/minimal.bcp > "$tmp/lint.bcp"
 if ! "$BCP" check "$tmp/lint.bcp" >/dev/null 2>&1 && ! grep -q '^team ' "$tmp/lint.bcp"; then :; else bad "fixture: lint.bcp should have lint errors"; fi
 "$BCP" build -o "$tmp/gate" "$tmp/lint.bcp" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-if [ $rc -eq 1 ] && [ -z "$(ls -A "$tmp/gate")" ]; then
-    ok "lint errors: exit 1, nothing written"
+if [ $rc -eq 1 ] && [ ! -e "$tmp/gate" ]; then
+    ok "lint errors: exit 1, nothing written (not even the output folder)"
 else
     bad "lint errors: exit $rc, wrote: $(ls -A "$tmp/gate")"
 fi
