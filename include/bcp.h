@@ -499,6 +499,7 @@ typedef struct bcp_build_options {
     const char *stdlib_dir;        /* NULL: the built-in standard library */
     const char *lang;              /* NULL: the plan's `language`, else "en" */
     unsigned formats;              /* bit (1u << bcp_doc_format) per document; 0: all three */
+    bool draft;                    /* build even with lint errors, as a marked draft */
 } bcp_build_options;
 
 typedef struct bcp_build_result {
@@ -506,13 +507,25 @@ typedef struct bcp_build_result {
     char *lang;                    /* the language they are in */
     char *documents[BCP_DOC_FORMAT_COUNT];   /* by bcp_doc_format; NULL when not asked for */
     size_t lengths[BCP_DOC_FORMAT_COUNT];
-    bcp_diagnostics *diagnostics;  /* the plan's errors, or warnings (texts a locale lacks) */
+    bcp_diagnostics *diagnostics;  /* the plan's syntax/model errors, a configuration's, or warnings
+                                      (texts a locale lacks, values redacted) */
+    bcp_diagnostics *findings;     /* what `bcp check` reports for the plan (lint included), sorted;
+                                      empty when the plan has syntax or model errors */
+    size_t redacted;               /* values replaced by the redaction mark in the documents */
 } bcp_build_result;
 
 /* Compiles the plan at `path` ("-": standard input) into its documents.
- * BCP_ERR_PLAN when the plan has errors (in result->diagnostics) or no `plan`
- * block (no errors then); BCP_ERR_NOT_FOUND for an unknown language (a message
- * in result->diagnostics).  Free the result with bcp_build_result_free. */
+ * The plan is linted as `bcp check` lints it (the nearest bcpconfig.bcp,
+ * suppression comments): with lint errors it builds only when options->draft
+ * is set, and a draft carries a DRAFT mark and an appendix of the findings.
+ * Whatever is built, every value secret-in-plan flags (suppressed or not)
+ * is replaced by a localised "[redacted]" mark, and a warning in
+ * result->diagnostics says where.  BCP_ERR_PLAN when the plan has syntax or
+ * model errors (in result->diagnostics), has lint errors and is not a draft
+ * (in result->findings; no documents), its configuration cannot be used, or
+ * it has no `plan` block (no errors then); BCP_ERR_NOT_FOUND for an unknown
+ * language (a message in result->diagnostics).  Free the result with
+ * bcp_build_result_free. */
 bcp_status bcp_build_file(const char *path, const bcp_build_options *options,
                           bcp_build_result *result);
 void bcp_build_result_free(bcp_build_result *result);
@@ -589,13 +602,26 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
  * into *text.  The stdlib's prose comes in every locale: the plan's files
  * are loaded again through `ws` (the workspace it came from: open documents
  * count) with the stdlib's locales; with no `ws` or a plan loaded from text
- * with no path, the plan as loaded is rendered.  BCP_ERR_PLAN
- * when the plan has errors or no plan block; BCP_ERR_NOT_FOUND for a language
- * the stdlib does not have; *problems holds the reasons and warnings (texts
- * the locale lacks). */
+ * with no path, the plan's root text is loaded again as it is.  Every value
+ * secret-in-plan flags is redacted (a warning in *problems says where).
+ * BCP_ERR_PLAN when the plan has errors or no plan block; BCP_ERR_NOT_FOUND
+ * for a language the stdlib does not have; *problems holds the reasons and
+ * warnings (texts the locale lacks).  Lint errors do not stop it: the caller
+ * decides (see bcp_plan_lint and bcp_plan_render_with). */
 bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format,
                            const char *lang, char **text, size_t *length,
                            bcp_diagnostics **problems);
+
+typedef struct bcp_render_options {
+    const char *lang;                  /* NULL: the plan's `language`, else "en" */
+    bool draft;                        /* a DRAFT mark on every page and an appendix of `findings` */
+    const bcp_diagnostics *findings;   /* the open findings a draft lists (e.g. from bcp_plan_lint); NULL: none */
+} bcp_render_options;
+
+/* bcp_plan_render with options (NULL: as bcp_plan_render with lang NULL). */
+bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format,
+                                const bcp_render_options *options, char **text, size_t *length,
+                                bcp_diagnostics **problems);
 /* The semantic diff of two loaded plans into *text; *differ (unless NULL)
  * whether they differ.  options->stdlib_dir is not used. */
 bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan,

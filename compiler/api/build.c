@@ -1,6 +1,8 @@
 /* bcp_build_file: one plan compiled into its Markdown, HTML and JSON
  * documents in a language, into buffers.  The stdlib's locales supply the
- * prose; a plan with errors builds nothing. */
+ * prose.  A plan with syntax or model errors builds nothing; one with lint
+ * errors builds only as a draft (DRAFT mark, appendix of open findings).
+ * Whatever is built, a value secret-in-plan flags is redacted. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
 #include <string.h>
@@ -10,27 +12,27 @@
 #include "model/model.h"
 #include "model/modules.h"
 #include "render/render.h"
+#include "rules/engine.h"
 #include "tools.h"
+#include "tools_lint.h"
 
-/* "examples/huadong/plan.bcp" -> "huadong"; "examples/minimal.bcp" -> "minimal". */
+/* What the documents are called: the file's name without its folder and
+ * without ".bcp", for relative and absolute paths alike ("plan.bcp",
+ * "../plan.bcp" and "/srv/acme/plan.bcp" -> "plan"; "examples/minimal.bcp"
+ * -> "minimal").  Leading dots are dropped so that no output is hidden, and
+ * what is left empty (standard input, ".bcp") is "plan". */
 static char *output_name(const char *path)
 {
-    if (strcmp(path, "-") == 0)
-        return bcp_strdup("plan");
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
+    if (strcmp(path, "-") == 0)
+        base = "";
     size_t n = strlen(base);
-    if (n > 4 && strcmp(base + n - 4, ".bcp") == 0)
+    if (n >= 4 && strcmp(base + n - 4, ".bcp") == 0)
         n -= 4;
-    if (n == 4 && strncmp(base, "plan", 4) == 0 && base != path) {
-        const char *end = base - 1;
-        const char *start = end;
-        while (start > path && start[-1] != '/')
-            start--;
-        if (end > start && !(end - start == 1 && *start == '.'))
-            return bcp_strndup(start, (size_t)(end - start));
-    }
-    return bcp_strndup(base, n);
+    while (n && *base == '.')
+        base++, n--;
+    return n ? bcp_strndup(base, n) : bcp_strdup("plan");
 }
 
 /* Every locale the stdlib ships ("locale/en", "locale/zh-CN", ...), English
@@ -73,27 +75,60 @@ static void take_document(char **documents, size_t *lengths, bcp_doc_format f, c
     lengths[f] = strlen(text);
 }
 
-bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, char **documents, size_t *lengths,
-                            bcp_diagnostics *set)
+static bool unknown_locale(bcp_model *m, const char *lang, bcp_diagnostics *set)
 {
-    if (!bcp_tools_known_locale(m, lang)) {
-        bcp_buf available = {0};
-        for (size_t i = 0; i < bcp_model_locale_count(m); i++)
-            bcp_buf_printf(&available, " %s", bcp_model_locale(m, i));
-        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no locale `%s` in the stdlib (available:%s)", lang,
-                                    available.data ? available.data : "");
-        bcp_buf_free(&available);
+    if (bcp_tools_known_locale(m, lang))
+        return false;
+    bcp_buf available = {0};
+    for (size_t i = 0; i < bcp_model_locale_count(m); i++)
+        bcp_buf_printf(&available, " %s", bcp_model_locale(m, i));
+    bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no locale `%s` in the stdlib (available:%s)", lang,
+                                available.data ? available.data : "");
+    bcp_buf_free(&available);
+    return true;
+}
+
+/* Replaces the values secret-in-plan flagged before anything is rendered,
+ * and says so (where, never what). */
+static size_t redact(bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set)
+{
+    bcp_buf where = {0};
+    size_t n = bcp_render_redact(ctx, secrets, &where);
+    if (n)
+        bcp_diagnostics_add_message(set, BCP_SEV_WARNING,
+                                    "%zu value%s that look%s like a secret (secret-in-plan) %s redacted from the "
+                                    "documents: %s",
+                                    n, n == 1 ? "" : "s", n == 1 ? "s" : "", n == 1 ? "was" : "were", where.data ? where.data : "");
+    bcp_buf_free(&where);
+    return n;
+}
+
+bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, char **documents, size_t *lengths,
+                            size_t *redacted, bcp_diagnostics *set)
+{
+    if (redacted)
+        *redacted = 0;
+    if (unknown_locale(m, rq->lang, set))
         return BCP_ERR_NOT_FOUND;
-    }
     bcp_render_ctx ctx;
-    bcp_render_ctx_init(&ctx, m, lang);
+    bcp_render_ctx_init(&ctx, m, rq->lang);
+    size_t count = rq->draft && rq->findings ? bcp_diagnostics_count(rq->findings) : 0;
+    const bcp_diagnostic **findings = bcp_malloc((count ? count : 1) * sizeof *findings);
+    for (size_t i = 0; i < count; i++)
+        findings[i] = bcp_diagnostics_get(rq->findings, i);
+    ctx.draft = rq->draft;
+    ctx.findings = findings;
+    ctx.finding_count = count;
+    size_t n = rq->secrets ? redact(&ctx, rq->secrets, set) : 0;
+    if (redacted)
+        *redacted = n;
     bcp_status status = BCP_OK;
-    if (formats & (1u << BCP_DOC_MARKDOWN)) {
+    if (rq->formats & (1u << BCP_DOC_MARKDOWN)) {
         bcp_md_doc doc;
         bcp_render_markdown(&ctx, false, &doc);
         take_document(documents, lengths, BCP_DOC_MARKDOWN, doc.markdown);
     }
-    if (formats & (1u << BCP_DOC_HTML)) {
+    if (rq->formats & (1u << BCP_DOC_HTML)) {
         char *error = NULL;
         char *html = bcp_render_html(&ctx, &error);
         if (html) {
@@ -104,7 +139,7 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
         }
         bcp_free(error);
     }
-    if (status == BCP_OK && (formats & (1u << BCP_DOC_JSON))) {
+    if (status == BCP_OK && (rq->formats & (1u << BCP_DOC_JSON))) {
         char *error = NULL;
         char *json = bcp_render_json(&ctx, &error);
         if (json) {
@@ -117,13 +152,58 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
     }
     for (size_t i = 0; i < ctx.missing_count; i++)
         bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "the stdlib has no text `%s` for locale %s",
-                                    ctx.missing[i], lang);
+                                    ctx.missing[i], rq->lang);
     bcp_diag_list gaps = {0};
-    if (bcp_model_report_translation_gaps(m, lang, &gaps))
+    if (bcp_model_report_translation_gaps(m, rq->lang, &gaps))
         bcp_diagnostics_add(set, &gaps.items[0]);
     bcp_diag_list_free(&gaps);
     bcp_render_ctx_free(&ctx);
+    bcp_free(findings);
     return status;
+}
+
+/* The index of secret-in-plan in the catalogue, or -1. */
+static int secret_rule(void)
+{
+    for (size_t i = 0; i < bcp_rule_count; i++)
+        if (strcmp(bcp_rules[i]->code, "H102") == 0)
+            return (int)i;
+    return -1;
+}
+
+bcp_status bcp_tools_build_lint(bcp_model *m, const char *path, bcp_diagnostics *findings, bcp_diagnostics *problems)
+{
+    static const bcp_check_options defaults = {0};
+    bcp_tools_setup setup;
+    bcp_status status = bcp_tools_lint_setup(&defaults, &setup, problems);
+    if (status == BCP_OK) {
+        char *config_path = bcp_tools_config_path(&defaults, path);
+        bcp_lint_config config;
+        bcp_diag_list found = {0};
+        if (!bcp_tools_load_config(config_path, &setup.overrides, &config, problems) ||
+            !bcp_tools_lint(m, &config, &found, problems))
+            status = BCP_ERR_PLAN;
+        bcp_diagnostics_add_list(findings, bcp_model_diags(m));
+        bcp_diagnostics_add_list(findings, &found);
+        bcp_diagnostics_sort(findings);
+        bcp_diag_list_free(&found);
+        bcp_lint_config_free(&config);
+        bcp_free(config_path);
+    }
+    bcp_tools_lint_setup_free(&setup);
+    return status;
+}
+
+void bcp_tools_find_secrets(const bcp_model *m, bcp_diag_list *secrets)
+{
+    int rule = secret_rule();
+    if (rule < 0)
+        return;
+    bool *enabled = bcp_calloc(bcp_rule_count, sizeof *enabled);
+    enabled[rule] = true;
+    bcp_lint_options only = {.enabled = enabled};   /* dates play no part in it */
+    bcp_lint_run(m, &only, secrets);
+    bcp_free(enabled);
 }
 
 bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bcp_build_result *result)
@@ -132,6 +212,7 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     const bcp_build_options *o = options ? options : &defaults;
     memset(result, 0, sizeof *result);
     result->diagnostics = bcp_diagnostics_new();
+    result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
     char **modules;
     size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
@@ -141,11 +222,16 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     bcp_model *m = bcp_model_load(path, &mo);
     const bcp_diag_list *diags = bcp_model_diags(m);
     bcp_status status = BCP_OK;
+    bcp_diag_list secrets = {0};
     if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
         for (size_t i = 0; i < diags->count; i++)
             if (diags->items[i].severity == BCP_SEV_ERROR)
                 bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
         status = BCP_ERR_PLAN;
+    } else if ((status = bcp_tools_build_lint(m, path, result->findings, result->diagnostics)) != BCP_OK) {
+        /* a configuration that cannot be used: result->diagnostics says why */
+    } else if (bcp_diagnostics_count_at_least(result->findings, BCP_SEV_ERROR) && !o->draft) {
+        status = BCP_ERR_PLAN; /* the gate: only a draft may have lint errors */
     } else {
         /* Warnings only the build's model can give (E150 needs the stdlib prose). */
         for (size_t i = 0; i < diags->count; i++)
@@ -153,9 +239,16 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                 bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
         const char *lang = o->lang ? o->lang : bcp_entity_text(bcp_model_plan(m), "language");
         result->lang = bcp_strdup(lang ? lang : "en");
-        unsigned formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1;
-        status = bcp_tools_render(m, result->lang, formats, result->documents, result->lengths, result->diagnostics);
+        bcp_tools_find_secrets(m, &secrets);
+        bcp_tools_render_request rq = {.lang = result->lang,
+                                       .formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1,
+                                       .draft = o->draft,
+                                       .findings = result->findings,
+                                       .secrets = &secrets};
+        status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
+                                  result->diagnostics);
     }
+    bcp_diag_list_free(&secrets);
     bcp_model_free(m);
     bcp_tools_free_modules(modules, module_count);
     return status;
@@ -174,6 +267,7 @@ void bcp_build_result_free(bcp_build_result *result)
         return;
     bcp_free(result->name);
     bcp_free(result->lang);
+    bcp_diagnostics_free(result->findings);
     for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++)
         bcp_free(result->documents[f]);
     bcp_diagnostics_free(result->diagnostics);

@@ -40,16 +40,25 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
     return status;
 }
 
-/* The plan's files loaded again through the workspace with every stdlib
- * locale, for a language the plan itself did not load. */
-static bcp_model *load_with_locales(bcp_workspace *ws, const bcp_plan *plan)
+/* The plan loaded again, with every stdlib locale, into a model of the
+ * render's own: redaction rewrites the values it flags, and the caller's
+ * plan is shared and never written.  Through `ws` when there is one (open
+ * documents count), else from the root text the plan was loaded from. */
+static bcp_model *load_for_render(bcp_workspace *ws, const bcp_plan *plan)
 {
-    bcp_model_options mo = bcp_workspace_model_options(ws);
+    static const bcp_model_options none = {0};
+    bcp_model_options mo = ws ? bcp_workspace_model_options(ws) : none;
     char **modules;
     size_t count = bcp_tools_locale_modules(mo.stdlib_dir, &modules);
     mo.extra_modules = (const char *const *)modules;
     mo.extra_module_count = count;
-    bcp_model *m = bcp_model_load(plan->path, &mo);
+    bcp_model *m = NULL;
+    size_t length;
+    const char *text = bcp_plan_file_text(plan, 0, &length);
+    if (ws && plan->path)
+        m = bcp_model_load(plan->path, &mo);
+    else if (text)
+        m = bcp_model_load_text(bcp_plan_file(plan, 0), text, length, &mo);
     bcp_tools_free_modules(modules, count);
     return m;
 }
@@ -57,32 +66,48 @@ static bcp_model *load_with_locales(bcp_workspace *ws, const bcp_plan *plan)
 bcp_status bcp_plan_render(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format, const char *lang,
                            char **text, size_t *length, bcp_diagnostics **problems)
 {
+    bcp_render_options o = {.lang = lang};
+    return bcp_plan_render_with(ws, plan, format, &o, text, length, problems);
+}
+
+bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc_format format,
+                                const bcp_render_options *options, char **text, size_t *length,
+                                bcp_diagnostics **problems)
+{
+    static const bcp_render_options defaults = {0};
+    const bcp_render_options *o = options ? options : &defaults;
     bcp_diagnostics *set = bcp_diagnostics_new();
-    bcp_model *m = bcp_plan_model(plan), *loaded = NULL;
     /* A plan from bcp_workspace_load has none of the stdlib's prose; its own
      * `locale` blocks (huadong's English module) do not bring it either. */
-    if (ws && plan->path)
-        m = loaded = load_with_locales(ws, plan);
-    const bcp_diag_list *diags = bcp_model_diags(m);
+    bcp_model *m = load_for_render(ws, plan);
+    const bcp_diag_list *diags = m ? bcp_model_diags(m) : NULL;
     char *documents[BCP_DOC_FORMAT_COUNT] = {0};
     size_t lengths[BCP_DOC_FORMAT_COUNT] = {0};
     bcp_status status;
     if ((unsigned)format >= BCP_DOC_FORMAT_COUNT) {
         bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no such document format");
         status = BCP_ERR_INVALID;
-    } else if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
+    } else if (!m || bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
+        for (size_t i = 0; diags && i < diags->count; i++)
             if (diags->items[i].severity == BCP_SEV_ERROR)
                 bcp_diagnostics_add(set, &diags->items[i]);
         status = BCP_ERR_PLAN;
     } else {
-        const char *language = lang ? lang : bcp_entity_text(bcp_model_plan(m), "language");
-        status = bcp_tools_render(m, language ? language : "en", 1u << format, documents, lengths, set);
+        const char *language = o->lang ? o->lang : bcp_entity_text(bcp_model_plan(m), "language");
+        bcp_diag_list secrets = {0};
+        bcp_tools_find_secrets(m, &secrets);
+        bcp_tools_render_request rq = {.lang = language ? language : "en",
+                                       .formats = 1u << format,
+                                       .draft = o->draft,
+                                       .findings = o->findings,
+                                       .secrets = &secrets};
+        status = bcp_tools_render(m, &rq, documents, lengths, NULL, set);
+        bcp_diag_list_free(&secrets);
     }
     *text = (unsigned)format < BCP_DOC_FORMAT_COUNT ? documents[format] : NULL;
     if (length)
         *length = *text ? lengths[format] : 0;
-    bcp_model_free(loaded);
+    bcp_model_free(m);
     bcp_tools_give(problems, set);
     return status;
 }

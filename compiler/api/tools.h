@@ -13,12 +13,34 @@ bcp_diagnostics *bcp_tools_set_from(const bcp_diag_list *list, bcp_severity at_l
 /* *out = set, or frees it when out is NULL. */
 void bcp_tools_give(bcp_diagnostics **out, bcp_diagnostics *set);
 
-/* Renders the documents `formats` asks for (bits 1 << bcp_doc_format) in
- * `lang` into documents[]/lengths[]; problems (an unknown language, a failed
- * renderer, texts the locale lacks) go to `set`. */
+/* What a build renders: the documents `formats` asks for (bits 1 <<
+ * bcp_doc_format) in `lang`; a draft carries the DRAFT mark and the appendix
+ * of `findings`; every value one of `secrets` (secret-in-plan findings, see
+ * bcp_tools_build_lint) flags is redacted. */
+typedef struct bcp_tools_render_request {
+    const char *lang;
+    unsigned formats;
+    bool draft;
+    const bcp_diagnostics *findings;   /* the open findings; NULL: none */
+    const bcp_diag_list *secrets;      /* NULL: none */
+} bcp_tools_render_request;
+
+/* Renders into documents[]/lengths[]; problems (an unknown language, a
+ * failed renderer, texts the locale lacks) and a warning saying which values
+ * were redacted go to `set`; *redacted (unless NULL) gets how many. */
 struct bcp_model;
-bcp_status bcp_tools_render(struct bcp_model *m, const char *lang, unsigned formats, char **documents,
-                            size_t *lengths, bcp_diagnostics *set);
+bcp_status bcp_tools_render(struct bcp_model *m, const bcp_tools_render_request *request, char **documents,
+                            size_t *lengths, size_t *redacted, bcp_diagnostics *set);
+/* A build's lint run over `m` (the plan at `path`): what `bcp check` would
+ * report (the model's own warnings, the rules as the governing bcpconfig.bcp
+ * configures them, suppression comments applied) into `findings`, sorted.
+ * BCP_ERR_PLAN when the configuration cannot be used (problems say why). */
+bcp_status bcp_tools_build_lint(struct bcp_model *m, const char *path, bcp_diagnostics *findings,
+                                bcp_diagnostics *problems);
+/* The findings of secret-in-plan alone over `m`, whatever a configuration
+ * enables or a comment suppresses: what a build redacts. */
+void bcp_tools_find_secrets(const struct bcp_model *m, bcp_diag_list *secrets);
+
 /* Every locale module of the stdlib, "locale/en" first (malloc'd names;
  * bcp_tools_free_modules frees them). */
 size_t bcp_tools_locale_modules(const char *stdlib_dir, char ***out);

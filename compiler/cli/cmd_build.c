@@ -1,5 +1,8 @@
 /* bcp build: one plan -> NAME.md, NAME.html and NAME.json in the plan's
- * language (or --lang).  A plan with errors builds nothing. */
+ * language (or --lang).  A plan with syntax or model errors builds nothing;
+ * one with lint errors builds nothing either (its findings are printed as
+ * `bcp check` prints them) unless --draft asks for a marked draft.  The
+ * documents are written all or none. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -16,6 +19,7 @@ typedef struct build_options {
     const char *out_dir;
     const char *lang;
     unsigned formats;
+    bool draft;
     bcp_common_options common;
     bcp_operands paths;
 } build_options;
@@ -57,6 +61,8 @@ static int parse_args(int argc, char **argv, build_options *o)
                 return bcp_usage_error("build", "--format takes a comma-separated list of md, html and json");
         } else if (bcp_option_value(argc, argv, &i, "--lang", &v)) {
             o->lang = v;
+        } else if (strcmp(argv[i], "--draft") == 0) {
+            o->draft = true;
         } else {
             return bcp_usage_error("build", "unknown option '%s'", argv[i]);
         }
@@ -64,21 +70,6 @@ static int parse_args(int argc, char **argv, build_options *o)
     if (o->paths.count == 0)
         return bcp_usage_error("build", "no plan given");
     return bcp_common_check(&o->common, "build");
-}
-
-/* Writes dir/name whole or not at all, so that a reader never sees half a
- * document; documents are meant to be shared, hence 0644. */
-static bool write_document(const char *dir, const char *name, const char *data)
-{
-    size_t n = strlen(dir) + strlen(name) + 2;
-    char *path = bcp_cli_alloc(n);
-    snprintf(path, n, "%s/%s", dir, name);
-    const char *err;
-    bool ok = bcp_atomic_write(path, data, strlen(data), 0644, 0, &err);
-    if (!ok)
-        fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
-    free(path);
-    return ok;
 }
 
 static bool ensure_dir(const char *dir)
@@ -106,41 +97,124 @@ static bool ensure_dir(const char *dir)
     return ok;
 }
 
+static const char *const extensions[BCP_DOC_FORMAT_COUNT] = {"md", "html", "json"};
+
+static char *document_path(const char *dir, const char *name, int f)
+{
+    size_t n = strlen(dir) + strlen(name) + strlen(extensions[f]) + 3;
+    char *path = bcp_cli_alloc(n);
+    snprintf(path, n, "%s/%s.%s", dir, name, extensions[f]);
+    return path;
+}
+
+/* Writes the documents of `r` all or none: each goes to a temporary file
+ * first; only when every one is written whole are they put in place.  A
+ * failure while putting them in place (rare: a rename) names the documents
+ * already replaced.  Documents are meant to be shared, hence 0644 for a new
+ * file. */
+static bool write_documents(const char *dir, const bcp_build_result *r, unsigned formats)
+{
+    bcp_atomic_file files[BCP_DOC_FORMAT_COUNT];
+    char *paths[BCP_DOC_FORMAT_COUNT] = {0};
+    int open_count = 0, order[BCP_DOC_FORMAT_COUNT];
+    bool ok = true;
+    const char *err = NULL;
+    for (int f = 0; f < BCP_DOC_FORMAT_COUNT && ok; f++) {
+        if (!(formats & (1u << f)))
+            continue;
+        paths[f] = document_path(dir, r->name, f);
+        if (!r->documents[f]) {
+            ok = false;
+            err = "the document was not rendered";
+        } else if (!bcp_atomic_open(&files[open_count], paths[f], 0644, BCP_ATOMIC_KEEP_MODE, &err)) {
+            ok = false;
+        } else {
+            order[open_count++] = f;
+            bcp_atomic_file *a = &files[open_count - 1];
+            errno = 0;
+            if (fwrite(r->documents[f], 1, r->lengths[f], a->out) != r->lengths[f] || fflush(a->out) != 0) {
+                ok = false;
+                err = strerror(errno ? errno : EIO);
+            }
+        }
+        if (!ok)
+            fprintf(stderr, "bcp: cannot write %s: %s\n", paths[f], err);
+    }
+    if (!ok) {
+        for (int i = 0; i < open_count; i++)
+            bcp_atomic_discard(&files[i]);
+        fprintf(stderr, "bcp: nothing written for %s\n", r->name);
+    } else {
+        int committed = 0;
+        for (int i = 0; i < open_count; i++) {
+            if (ok && bcp_atomic_commit(&files[i], &err)) {
+                committed++;
+                continue;
+            }
+            if (ok) {
+                fprintf(stderr, "bcp: cannot write %s: %s\n", paths[order[i]], err);
+                ok = false;
+            } else {
+                bcp_atomic_discard(&files[i]);
+            }
+        }
+        if (!ok && committed) {
+            fprintf(stderr, "bcp: already replaced:");
+            for (int i = 0; i < committed; i++)
+                fprintf(stderr, " %s", paths[order[i]]);
+            fprintf(stderr, "; the other documents were left as they were\n");
+        }
+    }
+    for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++)
+        free(paths[f]);
+    return ok;
+}
+
+/* Lint errors stop a build that is not a draft: the findings as `bcp check`
+ * prints them, with its summary line. */
+static void print_refusal(const char *path, const bcp_diagnostics *findings, bool color)
+{
+    bcp_report_options text = {BCP_REPORT_TEXT, color, true};
+    size_t length;
+    char *report = bcp_report_render(findings, &text, &length);
+    fwrite(report, 1, length, stderr);
+    bcp_free(report);
+    size_t errors = bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR);
+    fprintf(stderr, "bcp: %s: %zu lint error%s; nothing built (--draft builds a draft marked as such)\n", path,
+            errors, errors == 1 ? "" : "s");
+}
+
 static int build_one(const build_options *o, const char *path, bool color)
 {
-    bcp_build_options bo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .formats = o->formats};
+    bcp_build_options bo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .formats = o->formats,
+                            .draft = o->draft};
     bcp_build_result r;
     bcp_status s = bcp_build_file(path, &bo, &r);
     if (s == BCP_ERR_PLAN) {
-        size_t errors = bcp_diagnostics_count(r.diagnostics);
-        bcp_cli_print_diagnostics(stderr, r.diagnostics, color);
-        if (!errors)
-            fprintf(stderr, "bcp: %s has no `plan` block; build a plan, not a module\n", path);
-        else
+        size_t errors = bcp_diagnostics_count_at_least(r.diagnostics, BCP_SEV_ERROR);
+        int status = BCP_EXIT_ERROR;
+        if (errors) {
+            bcp_cli_print_problems(r.diagnostics, color);
             fprintf(stderr, "bcp: %s: %zu error%s; nothing built\n", path, errors, errors == 1 ? "" : "s");
-        bcp_build_result_free(&r);
-        return BCP_EXIT_ERROR;
-    }
-    static const char *const extensions[BCP_DOC_FORMAT_COUNT] = {"md", "html", "json"};
-    bool ok = s == BCP_OK;
-    for (int f = 0; f < BCP_DOC_FORMAT_COUNT && s != BCP_ERR_NOT_FOUND; f++) {
-        if (!(o->formats & (1u << f)))
-            continue;
-        if (!r.documents[f]) {
-            ok = false;
-            break;
+        } else if (bcp_diagnostics_count_at_least(r.findings, BCP_SEV_ERROR)) {
+            print_refusal(path, r.findings, color);
+            status = BCP_EXIT_FINDINGS;
+        } else {
+            fprintf(stderr, "bcp: %s has no `plan` block; build a plan, not a module\n", path);
         }
-        size_t n = strlen(r.name) + 8;
-        char *file = bcp_cli_alloc(n);
-        snprintf(file, n, "%s.%s", r.name, extensions[f]);
-        ok = write_document(o->out_dir, file, r.documents[f]);
-        free(file);
-        if (!ok)
-            break;
+        bcp_build_result_free(&r);
+        return status;
     }
+    /* the folder is made only for documents that are going to be written */
+    bool ok = s == BCP_OK && ensure_dir(o->out_dir) && write_documents(o->out_dir, &r, o->formats);
     bcp_cli_print_problems(r.diagnostics, color);
-    if (ok)
+    if (ok && o->draft) {
+        size_t open = bcp_diagnostics_count(r.findings);
+        fprintf(stderr, "built %s/%s (%s), a DRAFT with %zu open finding%s listed in its appendix\n", o->out_dir,
+                r.name, r.lang, open, open == 1 ? "" : "s");
+    } else if (ok) {
         fprintf(stderr, "built %s/%s (%s)\n", o->out_dir, r.name, r.lang);
+    }
     bcp_build_result_free(&r);
     return ok ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }
@@ -148,12 +222,10 @@ static int build_one(const build_options *o, const char *path, bool color)
 static int build_all(build_options *o)
 {
     bool color = bcp_common_color(&o->common, stderr);
-    if (!ensure_dir(o->out_dir))
-        return BCP_EXIT_ERROR;
     int status = BCP_EXIT_OK;
     for (int i = 0; i < o->paths.count; i++) {
         int s = build_one(o, o->paths.items[i], color);
-        if (s != BCP_EXIT_OK)
+        if (s > status)   /* an error (2) outweighs a refusal (1) */
             status = s;
     }
     return status;

@@ -30,6 +30,9 @@ void bcp_md_comms(bcp_md *d);
 void bcp_md_testing(bcp_md *d);
 void bcp_md_implementation(bcp_md *d);
 void bcp_md_closing(bcp_md *d);
+/* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
+void bcp_md_draft_banner(bcp_md *d);
+void bcp_md_draft_appendix(bcp_md *d);
 
 /* ---- text */
 void bcp_md_esc(bcp_md *d, const char *s);            /* plan text, escaped */

@@ -10,6 +10,8 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/diag.h"
+#include "bcp.h"
 #include "model/derive.h"
 #include "model/model.h"
 
@@ -21,10 +23,29 @@ typedef struct bcp_render_ctx {
     /* ids of stdlib texts the document asked for but no locale defines */
     char **missing;
     size_t missing_count, missing_cap;
+    /* A draft (the plan has open findings): a DRAFT mark on every page and
+     * an appendix listing `findings` (not owned; set by the caller). */
+    bool draft;
+    const bcp_diagnostic *const *findings;
+    size_t finding_count;
+    /* The original texts of the values bcp_render_redact replaced (owned):
+     * a finding's message that quotes one is redacted in the appendix too. */
+    char **redacted;
+    size_t redacted_count, redacted_cap;
 } bcp_render_ctx;
 
 void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);
 void bcp_render_ctx_free(bcp_render_ctx *ctx);
+
+/* Redaction: every string value of the model that one of `hits` (findings
+ * of the secret-in-plan rule, located at the value) points at is replaced in
+ * ctx->model by the localised mark `text redacted`, so that no renderer can
+ * write it.  Each redacted value's place ("plan.bcp:12:14") is appended to
+ * `where` (unless NULL), separated by ", ".  Returns how many values were
+ * replaced.  Call it before rendering, in the document language. */
+size_t bcp_render_redact(bcp_render_ctx *ctx, const bcp_diag_list *hits, bcp_buf *where);
+/* `text` with every redacted original in it replaced by the mark, into out. */
+void bcp_render_scrub(bcp_render_ctx *ctx, const char *text, bcp_buf *out);
 
 /* Stdlib prose: `text ID` in the document language; an industry preset's
  * `text INDUSTRY_ID` wins over the generic one.  A missing text yields ""

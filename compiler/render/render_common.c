@@ -29,6 +29,11 @@ void bcp_render_ctx_free(bcp_render_ctx *ctx)
     bcp_free(ctx->missing);
     ctx->missing = NULL;
     ctx->missing_count = ctx->missing_cap = 0;
+    for (size_t i = 0; i < ctx->redacted_count; i++)
+        bcp_free(ctx->redacted[i]);
+    bcp_free(ctx->redacted);
+    ctx->redacted = NULL;
+    ctx->redacted_count = ctx->redacted_cap = 0;
 }
 
 static void note_missing(bcp_render_ctx *ctx, const char *id, const char *field)

@@ -719,6 +719,14 @@ static const char css[] =
     "  footer{margin-top:1rem}\n"
     "}\n";
 
+/* A draft's mark: a fixed box, which a browser draws in view on screen and
+ * repeats on every printed page. */
+static const char draft_css[] =
+    ".draft-mark{position:fixed;top:.6rem;right:.6rem;z-index:10;padding:.15rem .8rem;"
+    "border:3px solid #c92a2a;border-radius:4px;color:#c92a2a;background:rgba(255,255,255,.9);"
+    "font-weight:700;font-size:1.1rem;letter-spacing:.18em}\n"
+    "@media print{.draft-mark{position:fixed;top:0;right:0}}\n";
+
 static void add_part(const char *html, bcp_buf *body, toc *t)
 {
     bcp_buf marked = {0};
@@ -787,7 +795,16 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     html_escape(&o, title ? title : bcp_rt_title(ctx, "doc_title"));
     bcp_buf_puts(&o, "</title>\n<style>\n");
     bcp_buf_puts(&o, css);
-    bcp_buf_puts(&o, "</style>\n</head>\n<body>\n<article class=\"page\">\n");
+    if (ctx->draft)
+        bcp_buf_puts(&o, draft_css);
+    bcp_buf_puts(&o, "</style>\n</head>\n<body>\n");
+    if (ctx->draft) {
+        /* fixed: on screen it stays in view, and print repeats it on every page */
+        bcp_buf_puts(&o, "<div class=\"draft-mark\" role=\"note\">");
+        html_escape(&o, bcp_rt_title(ctx, "draft_mark"));
+        bcp_buf_puts(&o, "</div>\n");
+    }
+    bcp_buf_puts(&o, "<article class=\"page\">\n");
     bcp_buf_put(&o, body.data, toc_at);
     bcp_buf_puts(&o, "<nav class=\"toc\"><h2>");
     html_escape(&o, bcp_rt_title(ctx, "html_toc"));

@@ -183,6 +183,39 @@ static json_t *catalogue_json(bcp_render_ctx *ctx)
     return cat;
 }
 
+/* A draft's open findings, as its appendix lists them (messages scrubbed of
+ * redacted values). */
+static json_t *findings_json(bcp_render_ctx *ctx)
+{
+    static const char *const severities[] = {"info", "warning", "error"};
+    json_t *arr = json_array();
+    bcp_buf msg = {0};
+    for (size_t i = 0; i < ctx->finding_count; i++) {
+        const bcp_diagnostic *f = ctx->findings[i];
+        msg.len = 0;
+        bcp_buf_puts(&msg, "");
+        bcp_render_scrub(ctx, f->message ? f->message : "", &msg);
+        json_t *o = json_object();
+        json_object_set_new(o, "code", f->code ? json_string(f->code) : json_null());
+        json_object_set_new(o, "name", f->name ? json_string(f->name) : json_null());
+        json_object_set_new(o, "severity", json_string(severities[f->severity <= BCP_SEV_ERROR ? f->severity : 0]));
+        json_t *text = json_string(msg.data);
+        json_object_set_new(o, "message", text ? text : json_string(""));
+        json_t *at = json_null();
+        json_t *path = f->location.path ? json_string(f->location.path) : NULL;
+        if (path) {
+            at = json_object();
+            json_object_set_new(at, "path", path);
+            json_object_set_new(at, "line", json_integer((json_int_t)f->location.line));
+            json_object_set_new(at, "column", json_integer((json_int_t)f->location.column));
+        }
+        json_object_set_new(o, "location", at);
+        json_array_append_new(arr, o);
+    }
+    bcp_buf_free(&msg);
+    return arr;
+}
+
 char *bcp_render_json(bcp_render_ctx *ctx, char **error)
 {
     bcp_model *m = ctx->model;
@@ -192,6 +225,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_object_set_new(root, "version", json_integer(BCP_JSON_VERSION));
     json_object_set_new(root, "generator", json_string("bcp " BCP_VERSION));
     json_object_set_new(root, "language", json_string(ctx->lang));
+    json_object_set_new(root, "draft", json_boolean(ctx->draft));
 
     json_t *pj = entity_json(ctx, plan);
     int32_t days;
@@ -223,6 +257,8 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
+    if (ctx->draft)
+        json_object_set_new(root, "open_findings", findings_json(ctx));
 
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);

@@ -13,6 +13,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     memset(out, 0, sizeof *out);
     bcp_md d = {.ctx = ctx, .m = ctx->model, .plan = bcp_model_plan(ctx->model), .b = &b,
             .for_html = for_html, .doc = out};
+    bcp_md_draft_banner(&d);
     bcp_md_cover(&d);
     bcp_md_summary(&d);
     bcp_md_risk(&d);
@@ -22,6 +23,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_testing(&d);
     bcp_md_implementation(&d);
     bcp_md_closing(&d);
+    bcp_md_draft_appendix(&d);
     /* one trailing newline */
     while (b.len > 1 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
         b.data[--b.len] = '\0';

@@ -26,7 +26,7 @@ for f in examples/*.bcp examples/*/plan.bcp "$root/tests/golden/build/hostile/pl
     [ -e "$f" ] || continue
     case $f in */plan.bcp) name=$(basename "$(dirname "$f")") ;; *) name=$(basename "$f" .bcp) ;; esac
     "$BCP" build --format html -o "$tmp/out" "$f" 2>/dev/null || { bad "$name does not build"; continue; }
-    html=$tmp/out/$name.html
+    html=$tmp/out/$(basename "$f" .bcp).html
     run_chrome "$tmp/$name.log" --dump-dom "file://$html" > "$tmp/$name.dom"
     title=$(sed -n 's:.*<title>\(.*\)</title>.*:\1:p' "$html" | head -1)
     size=$(wc -c < "$tmp/$name.dom")
