@@ -78,7 +78,7 @@ void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model,
 /* An accepted deviation: one finding a suppression comment or a `deviation`
  * block accepted, with the terms it was accepted on.  Spans and entities
  * point into the model, which must outlive the list. */
-typedef struct bcp_deviation {
+typedef struct bcp_lint_deviation {
     const char *code, *name;       /* the rule's (static) */
     const bcp_entity *entity;      /* what the finding is about: the innermost block with an id around it; NULL */
     const bcp_entity *block;       /* the `deviation` block; NULL for a comment */
@@ -90,27 +90,27 @@ typedef struct bcp_deviation {
     const bcp_entity *owner_entity;/* what it names; NULL */
     int32_t until, approved;       /* days since 1970-01-01, valid when has_... */
     bool has_until, has_approved;
-} bcp_deviation;
+} bcp_lint_deviation;
 
-typedef struct bcp_deviation_list {
-    bcp_deviation *items;
+typedef struct bcp_lint_deviation_list {
+    bcp_lint_deviation *items;
     size_t count, capacity;
-} bcp_deviation_list;
+} bcp_lint_deviation_list;
 
-void bcp_deviation_list_free(bcp_deviation_list *list);
+void bcp_lint_deviation_list_free(bcp_lint_deviation_list *list);
 
 /* bcp_lint_apply_suppressions, with `deviation` blocks and the terms of a
  * suppression (`reason="..." owner=contact.x until=DATE approved=DATE` after
  * the brackets): a suppression past its `until` (opts->today) suppresses
  * nothing, and the finding it covered gets a note saying it expired; one
  * without a reason is an H104 warning; malformed terms are H105 warnings.
- * Every finding suppressed is appended to `accepted` (may be NULL), in the
- * order of the findings. */
+ * Every finding suppressed is appended to `accepted` (may be NULL), which is
+ * then sorted by the finding's file and position. */
 void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts,
-                               bcp_deviation_list *accepted);
+                               bcp_lint_deviation_list *accepted);
 
 /* The deviation (if any) of `list` that accepted a finding of rule `code`
  * about `entity`; its index in *index. */
-bool bcp_deviation_find(const bcp_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index);
+bool bcp_lint_deviation_find(const bcp_lint_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index);
 
 #endif

@@ -418,12 +418,14 @@ static bool covers(const suppression *s, const bcp_diag *d)
     return rule && bcp_rule_selected_by(rule, s->selector);
 }
 
-/* The innermost block with an id around a span of a plan file. */
+/* The innermost block with an id around a span of a plan file; a nested-only
+ * block (a system's backup) stands for its parent. */
 static const bcp_entity *enclosing_entity(const bcp_model *model, const bcp_span *span)
 {
     const bcp_entity *best = NULL;
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
-        if (k == BCP_KIND_DEVIATION || k == BCP_KIND_LOCALE || k == BCP_KIND_CONFIG)
+        if (k == BCP_KIND_DEVIATION || k == BCP_KIND_LOCALE || k == BCP_KIND_CONFIG ||
+            bcp_schema_kind((bcp_kind)k)->nested_only)
             continue;
         const bcp_entity_list *list = bcp_model_entities(model, (bcp_kind)k);
         for (size_t i = 0; i < list->count; i++) {
@@ -438,10 +440,10 @@ static const bcp_entity *enclosing_entity(const bcp_model *model, const bcp_span
     return best;
 }
 
-static void accept(bcp_deviation_list *accepted, const bcp_model *model, const suppression *s, const bcp_diag *d)
+static void accept(bcp_lint_deviation_list *accepted, const bcp_model *model, const suppression *s, const bcp_diag *d)
 {
     accepted->items = bcp_grow(accepted->items, &accepted->capacity, accepted->count, sizeof *accepted->items);
-    bcp_deviation *v = &accepted->items[accepted->count++];
+    bcp_lint_deviation *v = &accepted->items[accepted->count++];
     memset(v, 0, sizeof *v);
     const bcp_rule *rule = bcp_rule_find(d->code);
     v->code = rule->code;
@@ -490,8 +492,25 @@ static void report_unused(const reporter *r, const suppression *s)
         bcp_diag_set_hint(d, "%s", unused->fix);
 }
 
+static int compare_accepted(const void *pa, const void *pb)
+{
+    const bcp_lint_deviation *a = pa, *b = pb;
+    const char *fa = a->finding.source && a->finding.source->path ? a->finding.source->path : "";
+    const char *fb = b->finding.source && b->finding.source->path ? b->finding.source->path : "";
+    int c = strcmp(fa, fb);
+    if (c)
+        return c;
+    if (a->finding.start_byte != b->finding.start_byte)
+        return a->finding.start_byte < b->finding.start_byte ? -1 : 1;
+    if ((c = strcmp(a->code, b->code)) != 0)
+        return c;
+    if (a->where.start_byte != b->where.start_byte)
+        return a->where.start_byte < b->where.start_byte ? -1 : 1;
+    return 0;
+}
+
 void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts,
-                               bcp_deviation_list *accepted)
+                               bcp_lint_deviation_list *accepted)
 {
     bcp_diag_list found = {0};
     reporter r = {.list = &found, .opts = opts};
@@ -549,6 +568,8 @@ void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, cons
     }
     bcp_free(sups.items);
     bcp_diag_list_append(list, &found);
+    if (accepted && accepted->count > 1)
+        qsort(accepted->items, accepted->count, sizeof *accepted->items, compare_accepted);
 }
 
 void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts)
@@ -556,7 +577,7 @@ void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model, co
     bcp_lint_apply_deviations(list, model, opts, NULL);
 }
 
-void bcp_deviation_list_free(bcp_deviation_list *list)
+void bcp_lint_deviation_list_free(bcp_lint_deviation_list *list)
 {
     for (size_t i = 0; i < list->count; i++) {
         bcp_free(list->items[i].message);
@@ -567,7 +588,7 @@ void bcp_deviation_list_free(bcp_deviation_list *list)
     memset(list, 0, sizeof *list);
 }
 
-bool bcp_deviation_find(const bcp_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index)
+bool bcp_lint_deviation_find(const bcp_lint_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index)
 {
     for (size_t i = 0; list && i < list->count; i++) {
         if (list->items[i].entity == entity && strcmp(list->items[i].code, code) == 0) {

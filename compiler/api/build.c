@@ -10,6 +10,7 @@
 #include "model/modules.h"
 #include "render/render.h"
 #include "tools.h"
+#include "tools_lint.h"
 
 /* "examples/huadong/plan.bcp" -> "huadong"; "examples/minimal.bcp" -> "minimal". */
 static char *output_name(const char *path)
@@ -86,6 +87,9 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
     }
     bcp_render_ctx ctx;
     bcp_render_ctx_init(&ctx, m, lang);
+    bcp_lint_deviation_list accepted = {0};
+    bcp_tools_accepted_deviations(m, &accepted);
+    ctx.deviations = &accepted;
     bcp_status status = BCP_OK;
     if (formats & (1u << BCP_DOC_MARKDOWN)) {
         bcp_md_doc doc;
@@ -118,6 +122,7 @@ bcp_status bcp_tools_render(bcp_model *m, const char *lang, unsigned formats, ch
         bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "the stdlib has no text `%s` for locale %s",
                                     ctx.missing[i], lang);
     bcp_render_ctx_free(&ctx);
+    bcp_lint_deviation_list_free(&accepted);
     return status;
 }
 

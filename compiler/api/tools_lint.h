@@ -31,5 +31,10 @@ bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *
  * accepted appended to `accepted` (may be NULL). */
 bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags,
                              bcp_diagnostics *problems, bcp_lint_deviation_list *accepted);
+/* The findings of `m` that its suppressions and `deviation` blocks accept,
+ * for the document: linted as `bcp check` would lint the plan's file (the
+ * nearest bcpconfig.bcp; today from SOURCE_DATE_EPOCH, else the clock).  A
+ * configuration that cannot be used yields the defaults'. */
+void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out);
 
 #endif
