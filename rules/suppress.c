@@ -315,6 +315,20 @@ static void parse_comment(const reporter *r, const bcp_model *model, const bcp_c
             terms_copy(&out->items[k].terms, &t);
 }
 
+/* "did you mean `single-source-supplier`?" for a rule name that names none. */
+static void suggest_rule(bcp_diag *d, const char *word)
+{
+    const char **names = bcp_malloc(bcp_rule_count * sizeof *names);
+    for (size_t i = 0; i < bcp_rule_count; i++)
+        names[i] = bcp_rules[i]->name;
+    const char *best = bcp_suggest(word, names, bcp_rule_count);
+    if (best)
+        bcp_diag_set_hint(d, "did you mean `%s`? `bcp rules` lists the rules", best);
+    else
+        bcp_diag_set_hint(d, "name a rule by code or name; `bcp rules` lists them");
+    bcp_free(names);
+}
+
 /* The `deviation` blocks of the plan's own files. */
 static void read_blocks(const reporter *r, const bcp_model *model, suppression_list *out)
 {
@@ -329,7 +343,7 @@ static void read_blocks(const reporter *r, const bcp_model *model, suppression_l
             bcp_diag *d = engine_report(r, BCP_DEVIATION_INVALID_CODE, &bcp_entity_attr(e, "rule")->value.span,
                                         "deviation `%s` names no rule: `%s`", e->id, rule);
             if (d)
-                bcp_diag_set_hint(d, "name a rule by code or name; `bcp rules` lists them");
+                suggest_rule(d, rule);
             continue;
         }
         suppression *s = push(out);
@@ -365,8 +379,10 @@ static void check_terms(const reporter *r, suppression *s)
         char a[11], u[11];
         bcp_format_date(s->terms.approved, a);
         bcp_format_date(s->terms.until, u);
-        engine_report(r, BCP_DEVIATION_INVALID_CODE, &s->terms.until_span,
-                      "the deviation expires (%s) before it was approved (%s)", u, a);
+        bcp_diag *d = engine_report(r, BCP_DEVIATION_INVALID_CODE, &s->terms.until_span,
+                                    "the deviation expires (%s) before it was approved (%s)", u, a);
+        if (d)
+            bcp_diag_set_hint(d, "correct the dates: `approved` is the day it was accepted, `until` the last day it holds");
     }
 }
 
