@@ -109,6 +109,10 @@ void bcp_lint_deviation_list_free(bcp_lint_deviation_list *list);
 void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts,
                                bcp_lint_deviation_list *accepted);
 
+/* Could the model accept a finding: has it a suppression comment (`# bcp:`)
+ * or a `deviation` block of its own?  Cheap; no rule runs. */
+bool bcp_lint_has_deviations(const bcp_model *model);
+
 /* The deviation (if any) of `list` that accepted a finding of rule `code`
  * about `entity`; its index in *index. */
 bool bcp_lint_deviation_find(const bcp_lint_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index);

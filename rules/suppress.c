@@ -33,7 +33,8 @@ typedef struct suppression {
     uint32_t row, next_row;   /* lines it covers (next_row = row for trailing comments) */
     const bcp_entity *block;  /* a `deviation` block: covers its entity's block */
     const bcp_entity *target;
-    bool first_of_comment;    /* reports about the whole comment go with its first selector */
+    size_t first;             /* index of its comment's first selector (itself for a block) */
+    bool reason_reported;     /* on the first selector: H104 was reported for the comment */
     bcp_span bracket;         /* the comment's `]` (where a reason is inserted) */
     terms terms;
     bool used, expired;
@@ -297,22 +298,21 @@ static void parse_comment(const reporter *r, const bcp_model *model, const bcp_c
         s->row = c->span.row;
         s->next_row = c->trailing ? c->span.row : c->next_code_row;
         s->span = sub_span(c, tok, i);
-        s->first_of_comment = out->count - 1 == first;
+        s->first = first;
     }
     if (out->count == first)
         return;
     terms t = {0};
-    if (i < end) {
+    bcp_span bracket = sub_span(c, i < end ? i + 1 : end, i < end ? i + 1 : end);
+    if (i < end)
         parse_terms(r, model, c, i + 1, &t);
-        out->items[first].bracket = sub_span(c, i + 1, i + 1);
-    } else {
-        out->items[first].bracket = sub_span(c, end, end);
-    }
-    for (size_t k = first; k < out->count; k++)
+    for (size_t k = first; k < out->count; k++) {
+        out->items[k].bracket = bracket;
         if (k == first)
             out->items[k].terms = t;
         else
             terms_copy(&out->items[k].terms, &t);
+    }
 }
 
 /* "did you mean `single-source-supplier`?" for a rule name that names none. */
@@ -352,7 +352,7 @@ static void read_blocks(const reporter *r, const bcp_model *model, suppression_l
         s->selector = bcp_strdup(rule);
         s->block = e;
         s->target = target;
-        s->first_of_comment = true;
+        s->first = out->count - 1;
         const char *reason = bcp_entity_text(e, "reason");
         s->terms.reason = reason ? bcp_strdup(reason) : NULL;
         const bcp_value *owner = bcp_entity_value(e, "owner");
@@ -369,11 +369,11 @@ static void read_blocks(const reporter *r, const bcp_model *model, suppression_l
 
 /* Checks what is wrong with a suppression as a whole: no reason (H104),
  * approval after expiry (H105). */
-static void check_terms(const reporter *r, suppression *s)
+static void check_terms(const reporter *r, suppression *s, size_t index)
 {
     if (s->terms.has_until && r->opts && r->opts->today > s->terms.until)
         s->expired = true;
-    if (!s->first_of_comment)
+    if (s->first != index)
         return;
     if (s->terms.has_until && s->terms.has_approved && s->terms.approved > s->terms.until) {
         char a[11], u[11];
@@ -386,10 +386,12 @@ static void check_terms(const reporter *r, suppression *s)
     }
 }
 
-static void report_no_reason(const reporter *r, const suppression *s)
+/* H104 once per comment or block, at its first selector that accepted something. */
+static void report_no_reason(const reporter *r, const suppression *s, suppression *first)
 {
-    if (!s->first_of_comment || (s->terms.reason && s->terms.reason[0]))
+    if (first->reason_reported || (s->terms.reason && s->terms.reason[0]))
         return;
+    first->reason_reported = true;
     bcp_diag *d = s->block ? engine_report(r, BCP_DEVIATION_NO_REASON_CODE, &s->span,
                                            "deviation `%s` accepts `%s` findings without saying why", s->block->id,
                                            s->selector)
@@ -420,14 +422,14 @@ static bool same_source(const bcp_source *a, const bcp_source *b)
 
 static bool covers(const suppression *s, const bcp_diag *d)
 {
-    if (!d->span.source || !same_source(d->span.source, s->source))
-        return false;
     if (s->block) {
+        /* the block may be in another file than the entity it concerns */
         const bcp_span *t = &s->target->span;
-        if (!same_source(d->span.source, t->source) || d->span.start_byte < t->start_byte ||
+        if (!d->span.source || !same_source(d->span.source, t->source) || d->span.start_byte < t->start_byte ||
             d->span.start_byte >= t->end_byte)
             return false;
-    } else if (!s->whole_file && d->span.row != s->row && d->span.row != s->next_row) {
+    } else if (!d->span.source || !same_source(d->span.source, s->source) ||
+               (!s->whole_file && d->span.row != s->row && d->span.row != s->next_row)) {
         return false;
     }
     const bcp_rule *rule = bcp_rule_find(d->code);
@@ -539,7 +541,7 @@ void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, cons
     }
     read_blocks(&r, model, &sups);
     for (size_t j = 0; j < sups.count; j++)
-        check_terms(&r, &sups.items[j]);
+        check_terms(&r, &sups.items[j], j);
     size_t kept = 0;
     for (size_t i = 0; sups.count && i < list->count; i++) {
         bcp_diag *d = &list->items[i];
@@ -576,7 +578,7 @@ void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, cons
     for (size_t j = 0; j < sups.count; j++) {
         suppression *s = &sups.items[j];
         if (s->used)
-            report_no_reason(&r, s);
+            report_no_reason(&r, s, &sups.items[s->first]);
         else
             report_unused(&r, s);
         bcp_free(s->selector);
@@ -586,6 +588,27 @@ void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, cons
     bcp_diag_list_append(list, &found);
     if (accepted && accepted->count > 1)
         qsort(accepted->items, accepted->count, sizeof *accepted->items, compare_accepted);
+}
+
+bool bcp_lint_has_deviations(const bcp_model *model)
+{
+    const bcp_entity_list *blocks = bcp_model_entities(model, BCP_KIND_DEVIATION);
+    for (size_t i = 0; i < blocks->count; i++)
+        if (!blocks->items[i]->from_stdlib)
+            return true;
+    for (size_t i = 0; i < bcp_model_source_count(model); i++) {
+        size_t count;
+        const bcp_comment *comments = bcp_model_comments(model, i, &count);
+        for (size_t j = 0; j < count; j++) {
+            const char *text = comments[j].span.source->text;
+            size_t k = comments[j].span.start_byte + 1, end = comments[j].span.end_byte;
+            while (k < end && is_space(text[k]))
+                k++;
+            if (skip_word(text, &k, end, "bcp:"))
+                return true;
+        }
+    }
+    return false;
 }
 
 void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts)

@@ -9,7 +9,8 @@
 
 void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out)
 {
-    if (bcp_model_has_syntax_errors(m) || bcp_model_source_count(m) == 0)
+    /* Most plans accept nothing: they are not linted for the document. */
+    if (bcp_model_has_syntax_errors(m) || bcp_model_source_count(m) == 0 || !bcp_lint_has_deviations(m))
         return;
     static const bcp_check_options defaults = {0};
     bcp_tools_setup setup;

@@ -311,6 +311,37 @@ static void test_check_paths_lists_deviations(void **state)
     bcp_diagnostics_free(problems);
 }
 
+/* A block in the plan accepts a finding in a module; a comment naming two
+ * rules of which one applies gets one H104, at the rule it used. */
+static void test_across_files(void **state)
+{
+    (void)state;
+    const char *paths[] = {"tests/cli/deviations/split/plan.bcp"};
+    const char *select[] = {"B108", "C101", "H104", "H199"};
+    bcp_check_options o = {.today = "2026-11-27", .no_config = true, .select = select, .select_count = 4,
+                           .has_select = true};
+    bcp_diagnostics *findings, *problems;
+    assert_int_equal(bcp_check_paths(paths, 1, &o, &findings, &problems), BCP_OK);
+    char got[256] = "";
+    for (size_t i = 0; i < bcp_diagnostics_count(findings); i++) {
+        const bcp_diagnostic *f = bcp_diagnostics_get(findings, i);
+        size_t n = strlen(got);
+        snprintf(got + n, sizeof got - n, "%s:%u:%u %s\n", strrchr(f->location.path, '/') + 1, f->location.line,
+                 f->location.column, f->code);
+    }
+    assert_string_equal(got, "suppliers.bcp:7:15 H199\nsuppliers.bcp:7:21 H104\n");
+    assert_int_equal(bcp_diagnostics_deviation_count(findings), 2);
+    const bcp_deviation *steel = bcp_diagnostics_deviation(findings, 0);
+    assert_string_equal(steel->entity, "supplier.steel");
+    assert_string_equal(steel->id, "steel_sole_source");
+    assert_non_null(strstr(steel->location.path, "split/plan.bcp"));
+    assert_non_null(strstr(steel->finding_location.path, "split/suppliers.bcp"));
+    assert_string_equal(bcp_diagnostics_deviation(findings, 1)->entity, "supplier.paint");
+    assert_null(bcp_diagnostics_deviation(findings, 1)->reason);
+    bcp_diagnostics_free(findings);
+    bcp_diagnostics_free(problems);
+}
+
 static void test_plan_lint_lists_deviations(void **state)
 {
     (void)state;
@@ -386,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_no_reason),
         cmocka_unit_test(test_malformed_terms),
         cmocka_unit_test(test_check_paths_lists_deviations),
+        cmocka_unit_test(test_across_files),
         cmocka_unit_test(test_plan_lint_lists_deviations),
         cmocka_unit_test(test_document_section),
     };
