@@ -100,6 +100,29 @@ size_t bcp_diagnostics_count_at_least(const bcp_diagnostics *set, bcp_severity s
 bool bcp_diagnostics_has_syntax_errors(const bcp_diagnostics *set);
 void bcp_diagnostics_free(bcp_diagnostics *set);
 
+/* A lint finding the plan knowingly accepts, by a suppression comment with
+ * its terms (`# bcp: ignore[RULE] reason="..." owner=contact.ID
+ * until=YYYY-MM-DD`) or by a `deviation` block.  The findings of a check
+ * leave it out; its set lists it here instead.  Strings live as long as the
+ * set; a term the plan does not give is NULL. */
+typedef struct bcp_deviation {
+    const char *code;               /* the rule's code, "B108" */
+    const char *name;               /* the rule's name, "single-source-supplier" */
+    const char *entity;             /* what the finding is about, "supplier.steel"; NULL */
+    const char *id;                 /* the `deviation` block's id; NULL for a comment */
+    bcp_location location;          /* the comment's rule selector, or the block's id */
+    bcp_location finding_location;  /* where the finding was reported */
+    const char *message;            /* the finding's message */
+    const char *reason;
+    const char *owner;              /* as written: "contact.cfo" */
+    const char *until;              /* YYYY-MM-DD: the last day it holds */
+    const char *approved;           /* YYYY-MM-DD */
+} bcp_deviation;
+/* The accepted deviations of a check's or a lint's findings, sorted by the
+ * finding's file and position (0 / NULL for other sets). */
+size_t bcp_diagnostics_deviation_count(const bcp_diagnostics *set);
+const bcp_deviation *bcp_diagnostics_deviation(const bcp_diagnostics *set, size_t i);
+
 
 /* --------------------------------------------------------------- workspace
  * A workspace is where documents come from: the file system, or a provider

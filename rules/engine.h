@@ -71,4 +71,50 @@ bcp_severity bcp_lint_effective_severity(const bcp_lint_options *opts, size_t i)
 void bcp_lint_apply_suppressions(bcp_diag_list *list, const bcp_model *model,
                                  const bcp_lint_options *opts);
 
+/* The rules that report on deviations themselves (engine-run, like H199). */
+#define BCP_DEVIATION_NO_REASON_CODE "H104"
+#define BCP_DEVIATION_INVALID_CODE "H105"
+
+/* An accepted deviation: one finding a suppression comment or a `deviation`
+ * block accepted, with the terms it was accepted on.  Spans and entities
+ * point into the model, which must outlive the list. */
+typedef struct bcp_lint_deviation {
+    const char *code, *name;       /* the rule's (static) */
+    const bcp_entity *entity;      /* what the finding is about: the innermost block with an id around it; NULL */
+    const bcp_entity *block;       /* the `deviation` block; NULL for a comment */
+    bcp_span where;                /* the comment's rule selector, or the block's id */
+    bcp_span finding;              /* where the finding was reported */
+    char *message;                 /* owned: the finding's message */
+    char *reason;                  /* owned; NULL when none was given */
+    char *owner;                   /* owned: the reference as written ("contact.cfo"); NULL */
+    const bcp_entity *owner_entity;/* what it names; NULL */
+    int32_t until, approved;       /* days since 1970-01-01, valid when has_... */
+    bool has_until, has_approved;
+} bcp_lint_deviation;
+
+typedef struct bcp_lint_deviation_list {
+    bcp_lint_deviation *items;
+    size_t count, capacity;
+} bcp_lint_deviation_list;
+
+void bcp_lint_deviation_list_free(bcp_lint_deviation_list *list);
+
+/* bcp_lint_apply_suppressions, with `deviation` blocks and the terms of a
+ * suppression (`reason="..." owner=contact.x until=DATE approved=DATE` after
+ * the brackets): a suppression past its `until` (opts->today) suppresses
+ * nothing, and the finding it covered gets a note saying it expired; one
+ * without a reason is an H104 warning; malformed terms are H105 warnings.
+ * Every finding suppressed is appended to `accepted` (may be NULL), which is
+ * then sorted by the finding's file and position. */
+void bcp_lint_apply_deviations(bcp_diag_list *list, const bcp_model *model, const bcp_lint_options *opts,
+                               bcp_lint_deviation_list *accepted);
+
+/* Could the model accept a finding: has it a suppression comment (`# bcp:`)
+ * or a `deviation` block of its own?  Cheap; no rule runs. */
+bool bcp_lint_has_deviations(const bcp_model *model);
+
+/* The deviation (if any) of `list` that accepted a finding of rule `code`
+ * about `entity`; its index in *index. */
+bool bcp_lint_deviation_find(const bcp_lint_deviation_list *list, const char *code, const bcp_entity *entity, size_t *index);
+
 #endif

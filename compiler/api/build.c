@@ -122,6 +122,9 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     size_t n = rq->secrets ? redact(&ctx, rq->secrets, set) : 0;
     if (redacted)
         *redacted = n;
+    bcp_lint_deviation_list accepted = {0};
+    bcp_tools_accepted_deviations(m, &accepted);
+    ctx.deviations = &accepted;
     bcp_status status = BCP_OK;
     if (rq->formats & (1u << BCP_DOC_MARKDOWN)) {
         bcp_md_doc doc;
@@ -159,6 +162,7 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     bcp_diag_list_free(&gaps);
     bcp_render_ctx_free(&ctx);
     bcp_free(findings);
+    bcp_lint_deviation_list_free(&accepted);
     return status;
 }
 

@@ -15,6 +15,7 @@
 #include "model/model.h"
 #include "model/workspace.h"
 #include "rules/config.h"
+#include "report/deviations.h"
 #include "rules/engine.h"
 #include "tools.h"
 #include "tools_lint.h"
@@ -178,6 +179,12 @@ typedef struct check_state {
 
 bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems)
 {
+    return bcp_tools_lint_accepted(m, config, diags, problems, NULL);
+}
+
+bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags,
+                             bcp_diagnostics *problems, bcp_lint_deviation_list *accepted)
+{
     if (!bcp_lint_run(m, &config->options, diags)) {
         bcp_diagnostics_add_message(problems, BCP_SEV_ERROR,
                                     "unknown profile `%s` (the stdlib has default, iso22301, nist-800-34, ffiec "
@@ -186,8 +193,13 @@ bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *
         return false;
     }
     bcp_lint_config_filter(config, diags);
-    bcp_lint_apply_suppressions(diags, m, &config->options);
+    bcp_lint_apply_deviations(diags, m, &config->options, accepted);
     return true;
+}
+
+static bool unit_reports(const void *unit, const bcp_source *source)
+{
+    return bcp_unit_reports(unit, source);
 }
 
 static void check_unit(check_state *st, bcp_unit *unit)
@@ -205,11 +217,16 @@ static void check_unit(check_state *st, bcp_unit *unit)
     }
     bcp_model *m = bcp_unit_take_model(unit, &st->model);
     bcp_diag_list *diags = bcp_model_diags(m);
-    if (config && !bcp_model_has_syntax_errors(m) && !bcp_tools_lint(m, config, diags, st->problems)) {
+    bcp_lint_deviation_list accepted = {0};
+    if (config && !bcp_model_has_syntax_errors(m) &&
+        !bcp_tools_lint_accepted(m, config, diags, st->problems, &accepted)) {
         st->failed_setup = true;
+        bcp_lint_deviation_list_free(&accepted);
         bcp_model_free(m);
         return;
     }
+    bcp_diagnostics_add_deviations(st->findings, &accepted, unit_reports, unit);
+    bcp_lint_deviation_list_free(&accepted);
     bcp_diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++) {
         const bcp_diag *d = &diags->items[i];

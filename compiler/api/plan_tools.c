@@ -8,6 +8,7 @@
 #include "base/alloc.h"
 #include "model/model.h"
 #include "tools.h"
+#include "report/deviations.h"
 #include "tools_lint.h"
 
 bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options, bcp_diagnostics **findings,
@@ -24,11 +25,14 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
         char *path = bcp_tools_config_path(o, plan->path ? plan->path : "-");
         bcp_lint_config config;
         bcp_diag_list found = {0};
+        bcp_lint_deviation_list accepted = {0};
         if (!bcp_tools_load_config(path, &setup.overrides, &config, trouble))
             status = BCP_ERR_PLAN;
-        else if (!bcp_tools_lint(m, &config, &found, trouble))
+        else if (!bcp_tools_lint_accepted(m, &config, &found, trouble, &accepted))
             status = BCP_ERR_PLAN;
         bcp_diagnostics_add_list(set, &found);
+        bcp_diagnostics_add_deviations(set, &accepted, NULL, NULL);
+        bcp_lint_deviation_list_free(&accepted);
         bcp_diag_list_free(&found);
         bcp_lint_config_free(&config);
         bcp_free(path);

@@ -6,6 +6,7 @@
 #include "bcp.h"
 #include "model/model.h"
 #include "rules/config.h"
+#include "rules/engine.h"
 
 typedef struct bcp_tools_setup {
     bcp_lint_overrides overrides;   /* select/ignore point at the lists below */
@@ -26,5 +27,14 @@ bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_l
  * per-file ignores and suppression comments turn off.  False (and a
  * problem) when the profile does not exist. */
 bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems);
+/* The same, with the findings that suppressions and `deviation` blocks
+ * accepted appended to `accepted` (may be NULL). */
+bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags,
+                             bcp_diagnostics *problems, bcp_lint_deviation_list *accepted);
+/* The findings of `m` that its suppressions and `deviation` blocks accept,
+ * for the document: linted as `bcp check` would lint the plan's file (the
+ * nearest bcpconfig.bcp; today from SOURCE_DATE_EPOCH, else the clock).  A
+ * configuration that cannot be used yields the defaults'. */
+void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out);
 
 #endif

@@ -27,7 +27,7 @@ static void suggest_kind(bcp_diag *d, const char *word, const bcp_span *span)
     } else
         bcp_diag_set_hint(d, "entity kinds are plan, site, risk, function, system, asset, supplier, "
                              "resource, contact, team, scenario, message, phase, exercise, finding, "
-                             "training, milestone, locale and the catalogue kinds");
+                             "training, milestone, deviation, locale and the catalogue kinds");
 }
 
 static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role)

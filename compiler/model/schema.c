@@ -275,6 +275,18 @@ static const bcp_attr_schema milestone_attrs[] = {
     TEXT("description", OPT, "Details.", "\"…\""),
 };
 
+/* An accepted deviation: a lint finding the plan's owners knowingly accept
+ * (rules/suppress.c applies it; the document lists it). */
+static const bcp_attr_schema deviation_attrs[] = {
+    STR("rule", REQ, "The lint rule whose finding is accepted: its code or its name.", "\"single-source-supplier\""),
+    REF("entity", "plan|site|risk|function|system|asset|supplier|resource|contact|team|scenario|message|phase|exercise|finding|training|milestone",
+        REQ, "The entity the finding is about: findings of the rule located in its block are accepted.", "supplier.steel"),
+    TEXT("reason", OPT, "Why the finding is accepted (a deviation without one is a warning).", "\"sole licensed supplier; 6 weeks of stock\""),
+    REF("owner", "contact|team", OPT, "Who accepted it and answers for it.", "contact.cfo"),
+    DATE("until", OPT, "Last day the deviation holds; after it the finding is reported again.", "2027-06-30"),
+    DATE("approved", OPT, "When it was approved.", "2026-11-01"),
+};
+
 static const bcp_attr_schema locale_attrs[] = {
     STR("name", OPT, "Name of the language in that language.", "\"English\""),
 };
@@ -392,6 +404,8 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A training programme."},
     [BCP_KIND_MILESTONE] = {KIND("milestone"), .needs_id = true, ATTRS(milestone_attrs),
         .doc = "An implementation step with its deadline."},
+    [BCP_KIND_DEVIATION] = {KIND("deviation"), .needs_id = true, ATTRS(deviation_attrs),
+        .doc = "A lint finding knowingly accepted: which rule, for which entity, why, by whom and until when."},
     [BCP_KIND_LOCALE] = {KIND("locale"), .needs_id = true, .children = "*", ATTRS(locale_attrs),
         .doc = "Translations: `locale en { function production { title = \"Production\" } }` overrides "
                "the text attributes of entities for one language."},

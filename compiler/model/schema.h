@@ -26,6 +26,7 @@ typedef enum bcp_kind {
     BCP_KIND_FINDING,
     BCP_KIND_TRAINING,
     BCP_KIND_MILESTONE,
+    BCP_KIND_DEVIATION,
     BCP_KIND_LOCALE,
     /* catalogues: declared by the stdlib, extensible by users */
     BCP_KIND_RISK_CATEGORY,

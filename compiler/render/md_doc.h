@@ -33,6 +33,11 @@ void bcp_md_closing(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);
+/* Section 6.4, accepted deviations (md_deviations.c); nothing when there are none. */
+void bcp_md_deviations(bcp_md *d);
+/* When the plan accepts a failure of rule `code` for `e`: a cell referring
+ * to its entry in 6.4 instead of a bare failed check, and true. */
+bool bcp_md_cell_deviation(bcp_md *d, const bcp_entity *e, const char *code);
 
 /* ---- text */
 void bcp_md_esc(bcp_md *d, const char *s);            /* plan text, escaped */

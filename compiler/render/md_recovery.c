@@ -215,7 +215,8 @@ static void backups(bcp_md *d)
             }
             if (first) {
                 bcp_md_cell_text(d, rpo_text.data);
-                bcp_md_cell_text(d, verdict_text);
+                if (verdict != BCP_RPO_NOT_MET || !bcp_md_cell_deviation(d, sys, "D102"))
+                    bcp_md_cell_text(d, verdict_text);
             } else {
                 cell_blank(d);
                 cell_blank(d);
@@ -229,7 +230,8 @@ static void backups(bcp_md *d)
             for (int c = 0; c < 5; c++)
                 bcp_md_cell_raw(d, NULL);
             bcp_md_cell_text(d, rpo_text.data);
-            bcp_md_cell_text(d, verdict_text);
+            if (verdict != BCP_RPO_NOT_MET || !bcp_md_cell_deviation(d, sys, "D102"))
+                bcp_md_cell_text(d, verdict_text);
             bcp_md_row_end(d);
         }
         bcp_buf_free(&rpo_text);
@@ -274,7 +276,8 @@ static void alternate_sites(bcp_md *d)
         const bcp_entity *alt = bcp_entity_ref(s, "alternate");
         bcp_md_row_begin(d);
         bcp_md_cell_entity(d, s);
-        bcp_md_cell_text(d, alt ? bcp_md_label(d, alt) : bcp_md_text(d, "no_alternate"));
+        if (alt || !bcp_md_cell_deviation(d, s, "B109"))
+            bcp_md_cell_text(d, alt ? bcp_md_label(d, alt) : bcp_md_text(d, "no_alternate"));
         bcp_md_cell_bool(d, bcp_entity_bool(s, "remote_work", false));
         bcp_md_cell_text(d, bcp_rattr(d->ctx, s, "description"));
         bcp_md_row_end(d);
@@ -299,7 +302,7 @@ static void suppliers(bcp_md *d)
         bcp_md_cell_bool(d, bcp_is_critical(s));
         if (bcp_entity_value(s, "alternates"))
             bcp_md_cell_list(d, s, "alternates");
-        else
+        else if (!bcp_md_cell_deviation(d, s, "B108"))
             bcp_md_cell_text(d, bcp_md_text(d, "no_alternate"));
         bcp_md_cell_duration(d, s, "stock");
         bcp_md_cell_duration(d, s, "sla");

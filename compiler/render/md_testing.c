@@ -114,4 +114,5 @@ void bcp_md_testing(bcp_md *d)
     test_exercises(d);
     test_review(d);
     test_findings(d);
+    bcp_md_deviations(d);
 }

@@ -14,6 +14,7 @@
 #include "bcp.h"
 #include "model/derive.h"
 #include "model/model.h"
+#include "rules/engine.h"
 
 
 typedef struct bcp_render_ctx {
@@ -32,6 +33,8 @@ typedef struct bcp_render_ctx {
      * a finding's message that quotes one is redacted in the appendix too. */
     char **redacted;
     size_t redacted_count, redacted_cap;
+    /* the findings the plan accepts (section "Accepted deviations"); NULL: none */
+    const bcp_lint_deviation_list *deviations;
 } bcp_render_ctx;
 
 void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);
@@ -82,6 +85,10 @@ void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *valu
 /* " (text)" / "（text）": parentheses around a remark, through `text paren`,
  * so that each language brings its own punctuation. */
 void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out);
+
+/* "AD-3": how the document refers to accepted deviation i (0-based) of
+ * ctx->deviations (md_deviations.c). */
+void bcp_render_deviation_ref(size_t i, char out[24]);
 
 /* ------------------------------------------------------------ renderers */
 

@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "bcp.h"
+#include "json_deviations.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -134,6 +135,9 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
         bool has_rpo = verdict != BCP_RPO_UNKNOWN;
         json_object_set_new(o, "required_rpo", has_rpo ? duration_json(check.rpo) : json_null());
         json_object_set_new(o, "rpo_met", has_rpo ? json_boolean(verdict == BCP_RPO_MET) : json_null());
+        json_t *accepted = verdict == BCP_RPO_NOT_MET ? bcp_json_deviation_ref(ctx, e, "D102") : NULL;
+        if (accepted)
+            json_object_set_new(o, "rpo_accepted_deviation", accepted);
         json_t *backups = json_array();
         for (size_t i = 0; i < e->child_count; i++) {
             const bcp_entity *b = e->children[i];
@@ -256,6 +260,9 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
         json_array_append_new(order, json_string(risks[i]->id));
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
+    json_t *deviations = bcp_json_deviations(ctx);
+    if (deviations)
+        json_object_set_new(root, "accepted_deviations", deviations);
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
     if (ctx->draft)
         json_object_set_new(root, "open_findings", findings_json(ctx));

@@ -16,7 +16,18 @@ struct bcp_diagnostics {
     bcp_diagnostic *items;
     char **lines;               /* per item: its first source line (text report), or NULL */
     size_t count, capacity, line_capacity;
+    bcp_deviation_set *deviations; /* accepted deviations (deviations.c), or NULL */
 };
+
+bcp_deviation_set **bcp_diagnostics_deviation_slot(bcp_diagnostics *set)
+{
+    return &set->deviations;
+}
+
+const bcp_deviation_set *bcp_diagnostics_deviations(const bcp_diagnostics *set)
+{
+    return set ? set->deviations : NULL;
+}
 
 bcp_diagnostics *bcp_diagnostics_new(void)
 {
@@ -180,6 +191,7 @@ void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from)
     for (size_t i = 0; i < from->count; i++)
         *push_item(to, from->lines[i]) = from->items[i];
     from->count = 0;
+    bcp_deviation_set_merge(&to->deviations, &from->deviations);
     bcp_diagnostics_free(from);
 }
 
@@ -260,5 +272,6 @@ void bcp_diagnostics_free(bcp_diagnostics *set)
     }
     bcp_free(set->lines);
     bcp_free(set->items);
+    bcp_deviation_set_free(set->deviations);
     bcp_free(set);
 }

@@ -24,4 +24,14 @@ void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from);
 /* The location of a span (path = the source's display path, copied into the set). */
 bcp_location bcp_span_location(const bcp_span *span);
 
+/* ---------------------------------------------- accepted deviations (deviations.c) */
+
+typedef struct bcp_deviation_set bcp_deviation_set;
+/* Where a set keeps its accepted deviations (NULL until one is added). */
+bcp_deviation_set **bcp_diagnostics_deviation_slot(bcp_diagnostics *set);
+const bcp_deviation_set *bcp_diagnostics_deviations(const bcp_diagnostics *set);
+/* Moves *from's deviations to the end of *to's; *from becomes NULL. */
+void bcp_deviation_set_merge(bcp_deviation_set **to, bcp_deviation_set **from);
+void bcp_deviation_set_free(bcp_deviation_set *set);
+
 #endif

@@ -36,6 +36,32 @@ static void json_location(json_t *o, const bcp_location *loc)
     json_object_set_new(o, "end_column", json_integer(loc->path ? bcp_report_end_column(loc) : 0));
 }
 
+/* The accepted deviations (only when there are some): what the findings
+ * leave out, and on what terms. */
+static json_t *json_deviations(const bcp_diagnostics *set)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < bcp_diagnostics_deviation_count(set); i++) {
+        const bcp_deviation *d = bcp_diagnostics_deviation(set, i);
+        json_t *o = json_object();
+        json_location(o, &d->location);
+        json_object_set_new(o, "code", string_or_null(d->code));
+        json_object_set_new(o, "name", string_or_null(d->name));
+        json_object_set_new(o, "entity", string_or_null(d->entity));
+        json_object_set_new(o, "id", string_or_null(d->id));
+        json_object_set_new(o, "reason", string_or_null(d->reason));
+        json_object_set_new(o, "owner", string_or_null(d->owner));
+        json_object_set_new(o, "until", string_or_null(d->until));
+        json_object_set_new(o, "approved", string_or_null(d->approved));
+        json_t *f = json_object();
+        json_location(f, &d->finding_location);
+        json_object_set_new(f, "message", json_string(d->message ? d->message : ""));
+        json_object_set_new(o, "finding", f);
+        json_array_append_new(list, o);
+    }
+    return list;
+}
+
 void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
 {
     json_t *doc = json_object();
@@ -74,6 +100,8 @@ void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size
         json_array_append_new(list, o);
     }
     json_object_set_new(doc, "findings", list);
+    if (from == 0 && to == bcp_diagnostics_count(set) && bcp_diagnostics_deviation_count(set))
+        json_object_set_new(doc, "deviations", json_deviations(set));
     dump(out, doc);
 }
 
