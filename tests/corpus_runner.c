@@ -785,7 +785,7 @@ int main(int argc, char **argv)
     }
 
     TSParser *parser = ts_parser_new();
-    if (!ts_parser_set_language(parser, tree_sitter_bcp())) {
+    if (!ts_parser_set_language(parser, bcp_language())) {
         fputs("corpus_runner: the grammar's ABI does not match the tree-sitter runtime\n",
               stderr);
         ts_parser_delete(parser);

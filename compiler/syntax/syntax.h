@@ -9,7 +9,10 @@
 #include "base/source.h"
 #include "base/workers.h"
 
+/* The generated grammar, and bcp's language: the same with compound
+ * durations (`1h30m`) lexed as one token.  Parse with bcp_language(). */
 const TSLanguage *tree_sitter_bcp(void);
+const TSLanguage *bcp_language(void);
 
 /* Node symbols of the grammar, looked up once by name. */
 typedef struct bcp_symbols {
