@@ -389,5 +389,7 @@ void bcp_check_model(bcp_model *m)
     }
     bcp_build_overlays(m);
     bcp_build_referrers(m);
+    if (m->syntax_errors)
+        bcp_syntax_fold_echoes(&m->diags);
     bcp_diag_list_sort(&m->diags);
 }
