@@ -332,16 +332,16 @@ void bcp_causes_scan(const bcp_source *src, uint32_t from, uint32_t to, uint32_t
     /* The first block whose closing brace sits shallower than its opening line:
      * the brace most likely belongs to an outer block. */
     long suspect = -1, suspect_close = -1;
+    for (size_t k = 0; k < s.count; k++)
+        if (s.toks[k].kind == T_STRING && s.toks[k].unclosed)
+            add_cause(&s, BCP_CAUSE_UNCLOSED_STRING, tok_span(&s, &s.toks[k]));
     size_t i = 0;
     while (i < s.count) {
         const tok *t = &s.toks[i];
         bool in_list = depth > 0 && stack[depth - 1].list;
-        if (t->kind == T_STRING && t->unclosed) {
-            add_cause(&s, BCP_CAUSE_UNCLOSED_STRING, tok_span(&s, t));
-        }
         if (t->kind == T_RBRACE || t->kind == T_RBRACK) {
             bool list = t->kind == T_RBRACK;
-            if (depth > 0 && stack[depth - 1].list != list) {
+            if (depth > 0 && stack[depth - 1].list && !list) {
                 /* `[a, b }`: the list was never closed; the brace is the block's. */
                 const tok *o = &s.toks[stack[depth - 1].tok];
                 bcp_cause *c = add_cause(&s, stack[depth - 1].list ? BCP_CAUSE_UNCLOSED_LIST
@@ -353,7 +353,8 @@ void bcp_causes_scan(const bcp_source *src, uint32_t from, uint32_t to, uint32_t
                 depth--;
                 continue; /* the closing token again, one level out */
             }
-            if (depth == 0) {
+            if (depth == 0 || stack[depth - 1].list != list) {
+                /* Nothing open, or `]` in a block: one too many. */
                 add_cause(&s, BCP_CAUSE_UNMATCHED_CLOSE, tok_span(&s, t));
                 i++;
                 continue;

@@ -367,6 +367,8 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
         from--;
     bcp_cause_list causes = {0};
     bcp_causes_scan(src, from, to, row0, &causes);
+    /* Reported in text order, causes and the parser's other errors together. */
+    bcp_diag_list found = {0};
     size_t n = 0;
     for (size_t e = 0; e < errors.count; e++) {
         TSNode node = errors.items[e];
@@ -379,33 +381,49 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
                          causes.items[c].span.end_byte > start) ||
                         explains(&causes.items[c], node);
         if (!explained) {
-            report_node(src, node, diags);
+            report_node(src, node, &found);
             n++;
         }
     }
     for (size_t c = 0; c < causes.count; c++) {
         /* Every cause is a mistake of its own, whether or not the parser's
          * recovery happened to stumble there. */
-        report_cause(&causes.items[c], diags);
+        report_cause(&causes.items[c], &found);
         n++;
     }
     bcp_cause_list_free(&causes);
     bcp_free(errors.items);
+    bcp_diag_list_sort(&found);
+    bcp_diag_list_append(diags, &found);
+    bcp_diag_list_free(&found);
     return n;
+}
+
+/* Errors about files themselves (unreadable, missing or escaping imports,
+ * cycles) stand whatever the text says. */
+static bool about_files(const bcp_diag *d)
+{
+    static const bcp_code_id codes[] = {BCP_CODE_E100, BCP_CODE_E111, BCP_CODE_E112, BCP_CODE_E113};
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (d->code && strcmp(d->code, bcp_code_at(codes[i])->code) == 0)
+            return true;
+    return false;
 }
 
 void bcp_syntax_fold_echoes(bcp_diag_list *diags)
 {
+    bool syntax = false;
+    for (size_t i = 0; i < diags->count && !syntax; i++)
+        syntax = diags->items[i].is_syntax;
+    if (!syntax)
+        return;
     size_t kept = 0;
     for (size_t i = 0; i < diags->count; i++) {
         bcp_diag *d = &diags->items[i];
-        bool echo = false;
-        for (size_t k = 0; !d->is_syntax && !echo && k < diags->count; k++)
-            echo = diags->items[k].is_syntax && diags->items[k].span.source == d->span.source;
-        if (echo)
-            bcp_diag_free(d);
-        else
+        if (d->is_syntax || about_files(d))
             diags->items[kept++] = *d;
+        else
+            bcp_diag_free(d);
     }
     diags->count = kept;
 }
