@@ -11,6 +11,7 @@
  * tree's errors that follow from them. */
 #include "causes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -503,6 +504,26 @@ void bcp_causes_scan(const bcp_source *src, uint32_t from, uint32_t to, uint32_t
     }
     bcp_free(stack);
     bcp_free(toks.items);
+}
+
+static int by_place(const void *a, const void *b)
+{
+    const bcp_cause *x = a, *y = b;
+    if (x->span.start_byte != y->span.start_byte)
+        return x->span.start_byte < y->span.start_byte ? -1 : 1;
+    return (int)x->kind - (int)y->kind;
+}
+
+void bcp_causes_keep_first(bcp_cause_list *l, size_t max)
+{
+    if (l->count > 1)
+        qsort(l->items, l->count, sizeof *l->items, by_place);
+    for (size_t i = max; i < l->count; i++) {
+        bcp_free(l->items[i].fix);
+        bcp_free(l->items[i].key);
+    }
+    if (l->count > max)
+        l->count = max;
 }
 
 void bcp_cause_list_free(bcp_cause_list *l)

@@ -43,6 +43,8 @@ typedef struct bcp_cause_list {
 /* The causes in src->text[from, to); `row0` is the row of `from`. */
 void bcp_causes_scan(const bcp_source *src, uint32_t from, uint32_t to, uint32_t row0,
                      bcp_cause_list *out);
+/* Sorts the causes by place and keeps the first `max`. */
+void bcp_causes_keep_first(bcp_cause_list *list, size_t max);
 void bcp_cause_list_free(bcp_cause_list *list);
 
 #endif

@@ -227,6 +227,10 @@ static void report_node(const bcp_source *src, TSNode node, bcp_diag_list *diags
     bcp_diag_set_hint(d, "a block is `kind id { name = value ... }`; strings are in double quotes");
 }
 
+/* Each of the tree's errors is matched against every cause: a file with
+ * thousands of slips reports the first few hundred, in linear time. */
+#define MAX_CAUSES 200
+
 /* Is the tree's error at `node` an echo of `cause`? */
 static bool explains(const bcp_cause *cause, TSNode node)
 {
@@ -367,6 +371,7 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
         from--;
     bcp_cause_list causes = {0};
     bcp_causes_scan(src, from, to, row0, &causes);
+    bcp_causes_keep_first(&causes, MAX_CAUSES);
     /* Reported in text order, causes and the parser's other errors together. */
     bcp_diag_list found = {0};
     size_t n = 0;
@@ -399,12 +404,9 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
     return n;
 }
 
-/* Errors about files themselves (unreadable, missing or escaping imports,
- * cycles) stand whatever the text says. */
-static bool about_files(const bcp_diag *d)
+static bool has_code(const bcp_diag *d, const bcp_code_id *codes, size_t count)
 {
-    static const bcp_code_id codes[] = {BCP_CODE_E100, BCP_CODE_E111, BCP_CODE_E112, BCP_CODE_E113};
-    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+    for (size_t i = 0; i < count; i++)
         if (d->code && strcmp(d->code, bcp_code_at(codes[i])->code) == 0)
             return true;
     return false;
@@ -412,6 +414,11 @@ static bool about_files(const bcp_diag *d)
 
 void bcp_syntax_fold_echoes(bcp_diag_list *diags)
 {
+    /* Errors about files themselves (unreadable, missing or escaping imports,
+     * cycles) stand whatever the text says; references may point into the
+     * text the parser had to guess at, in any file. */
+    static const bcp_code_id about_files[] = {BCP_CODE_E100, BCP_CODE_E111, BCP_CODE_E112, BCP_CODE_E113};
+    static const bcp_code_id references[] = {BCP_CODE_E106, BCP_CODE_E107};
     bool syntax = false;
     for (size_t i = 0; i < diags->count && !syntax; i++)
         syntax = diags->items[i].is_syntax;
@@ -420,10 +427,15 @@ void bcp_syntax_fold_echoes(bcp_diag_list *diags)
     size_t kept = 0;
     for (size_t i = 0; i < diags->count; i++) {
         bcp_diag *d = &diags->items[i];
-        if (d->is_syntax || about_files(d))
-            diags->items[kept++] = *d;
-        else
+        bool echo = !d->is_syntax && !has_code(d, about_files, sizeof about_files / sizeof *about_files) &&
+                    has_code(d, references, sizeof references / sizeof *references);
+        for (size_t k = 0; !d->is_syntax && !echo && k < diags->count; k++)
+            echo = diags->items[k].is_syntax && diags->items[k].span.source == d->span.source &&
+                   !has_code(d, about_files, sizeof about_files / sizeof *about_files);
+        if (echo)
             bcp_diag_free(d);
+        else
+            diags->items[kept++] = *d;
     }
     diags->count = kept;
 }

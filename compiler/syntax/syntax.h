@@ -26,11 +26,11 @@ const bcp_symbols *bcp_syntax_symbols(void);
 TSTree *bcp_syntax_parse(const bcp_source *src);
 /* Adds one diagnostic per ERROR and MISSING node; returns how many. */
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags);
-/* With a syntax error in any file of the plan, drops the model's
- * diagnostics but those about files (E100, E111-E113): what the model makes
- * of text the parser had to guess at echoes the syntax errors (one missing
- * `}` nests every later entity, and each reference to them, in any file,
- * fails).  The syntax errors stand alone until they are fixed. */
+/* With syntax errors, drops the model's diagnostics that echo them: all of
+ * a file with syntax errors (what the model makes of text the parser had to
+ * guess at: one missing `}` nests every later entity), and undefined or
+ * wrong-kind references anywhere (they may point into that text).  Errors
+ * about files (E100, E111-E113) always stand. */
 void bcp_syntax_fold_echoes(bcp_diag_list *diags);
 bcp_span bcp_node_span(const bcp_source *src, TSNode node);
 /* Prints the tree as an S-expression with field names, one node per line. */
