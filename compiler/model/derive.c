@@ -81,7 +81,7 @@ int32_t bcp_date_add(int32_t day, bcp_interval every)
     }
     if (every.seconds <= 0)
         return day;
-    int64_t days = (every.seconds + BCP_SECONDS_PER_DAY - 1) / BCP_SECONDS_PER_DAY;
+    int64_t days = every.seconds / BCP_SECONDS_PER_DAY + (every.seconds % BCP_SECONDS_PER_DAY != 0);
     if (days >= (int64_t)BCP_LAST_DAY - day)
         return BCP_LAST_DAY;
     return day + (int32_t)days;
