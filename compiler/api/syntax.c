@@ -53,9 +53,12 @@ static void schema_kind(bcp_buf *out, const bcp_kind_schema *ks)
     bcp_buf_puts(out, "|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < ks->attr_count; i++) {
         const bcp_attr_schema *a = &ks->attrs[i];
-        char type[300];
+        char type[300], range[80];
         bcp_type_describe(a, type, sizeof type);
-        bcp_buf_printf(out, "| `%s` | %s%s | %s | %s | `%s` | %s |\n", a->name, type, a->localized ? " (translatable)" : "",
+        const char *plausible = bcp_range_describe(a, range, sizeof range);
+        bcp_buf_printf(out, "| `%s` | %s%s%s%s | %s | %s | `%s` | %s |\n", a->name, type,
+                       plausible ? ", plausibly " : "", plausible ? plausible : "",
+                       a->localized ? " (translatable)" : "",
                        a->required ? "yes" : "no", a->default_text ? a->default_text : "-",
                        a->example ? a->example : "", a->doc);
     }

@@ -166,19 +166,45 @@ static void suggest_enum(bcp_diag *d, const char *choices, const char *word, boo
     }
 }
 
-/* On a long interval (days or more), `6m` is six minutes: surely `6mo` was meant. */
-static void check_minutes(bcp_model *m, const bcp_attr *a, const bcp_value *v)
+/* On a long interval (days or more), `6m` is six minutes: surely `6mo` was
+ * meant.  True when it said so. */
+static bool check_minutes(bcp_model *m, const bcp_attr *a, const bcp_value *v)
 {
     const char *text = v->span.source->text + v->span.start_byte;
     size_t len = v->span.end_byte - v->span.start_byte;
-    if (len < 2 || text[len - 1] != 'm' || text[len - 2] < '0' || text[len - 2] > '9')
-        return;
+    if (len < 2 || text[len - 1] != 'm' || text[len - 2] < '0' || text[len - 2] > '9' ||
+        bcp_duration_parts(text, len) != 1)
+        return false;
     bcp_diag *d = bcp_model_error(m, BCP_CODE_E119, &v->span,
                                   "`%s = %.*s` is %.*s minutes; months are written `%.*smo`", a->name,
                                   (int)len, text, (int)(len - 1), text, (int)(len - 1), text);
     char *months = bcp_strprintf("%.*smo", (int)(len - 1), text);
     bcp_diag_add_fix(d, &v->span, months, "write `%s`", months);
     bcp_free(months);
+    return true;
+}
+
+/* A duration outside the range plans plausibly state (an RTO of ten years, a
+ * review every minute) is a warning that names the range. */
+static void check_plausible(bcp_model *m, const bcp_entity *e, const bcp_attr *a, const bcp_value *v)
+{
+    const bcp_attr_schema *as = a->schema;
+    int64_t lo, hi;
+    if (!as->plausible_min || !as->plausible_max || v->as.seconds < 0 ||
+        !bcp_parse_duration(as->plausible_min, strlen(as->plausible_min), &lo) ||
+        !bcp_parse_duration(as->plausible_max, strlen(as->plausible_max), &hi) ||
+        (v->as.seconds >= lo && v->as.seconds <= hi))
+        return;
+    const char *text = v->span.source->text + v->span.start_byte;
+    size_t len = v->span.end_byte - v->span.start_byte;
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E120, &v->span,
+                                  "`%s = %.*s` of %s `%s` is %s than plausible (%s to %s)", a->name,
+                                  (int)len, text, bcp_kind_name(e->kind),
+                                  e->id ? e->id : bcp_kind_name(e->kind),
+                                  v->as.seconds < lo ? "shorter" : "longer", as->plausible_min,
+                                  as->plausible_max);
+    bcp_diag_set_hint(d, "check the number and the unit (m is minutes, mo months); e.g. %s = %s",
+                      a->name, as->example ? as->example : as->plausible_max);
 }
 
 static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, bcp_value *v)
@@ -208,8 +234,8 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
     case BCP_T_DURATION:
         if (v->kind != BCP_V_DURATION)
             type_error(m, e, a, v);
-        else if (as->long_interval)
-            check_minutes(m, a, v);
+        else if (!(as->long_interval && check_minutes(m, a, v)))
+            check_plausible(m, e, a, v);
         return;
     case BCP_T_DATE:
         if (v->kind != BCP_V_DATE)
@@ -383,5 +409,7 @@ void bcp_check_model(bcp_model *m)
     bcp_build_overlays(m);
     bcp_check_text_overrides(m);
     bcp_build_referrers(m);
+    if (m->syntax_errors)
+        bcp_syntax_fold_echoes(&m->diags);
     bcp_diag_list_sort(&m->diags);
 }

@@ -58,13 +58,22 @@ static unsigned month_length(int y, unsigned m)
     return m == 2 && is_leap(y) ? 29 : lengths[m - 1];
 }
 
+/* Saturating: the calendar ends at 9999-12-31 (BCP_LAST_DAY), the last day a
+ * date can be written; a due date beyond it is that day.  Intervals are at
+ * most 100 years (model/values.c), so nothing here can overflow. */
 int32_t bcp_date_add(int32_t day, bcp_interval every)
 {
+    if (day < BCP_FIRST_DAY)
+        day = BCP_FIRST_DAY;
+    if (day >= BCP_LAST_DAY)
+        return BCP_LAST_DAY;
     if (every.months > 0) {
         int y;
         unsigned m, d;
         bcp_civil_from_days(day, &y, &m, &d);
         int64_t total = (int64_t)y * 12 + (m - 1) + every.months;
+        if (total / 12 > 9999)
+            return BCP_LAST_DAY;
         int ny = (int)(total / 12);
         unsigned nm = (unsigned)(total % 12) + 1;
         unsigned last = month_length(ny, nm);
@@ -72,7 +81,10 @@ int32_t bcp_date_add(int32_t day, bcp_interval every)
     }
     if (every.seconds <= 0)
         return day;
-    return day + (int32_t)((every.seconds + BCP_SECONDS_PER_DAY - 1) / BCP_SECONDS_PER_DAY);
+    int64_t days = every.seconds / BCP_SECONDS_PER_DAY + (every.seconds % BCP_SECONDS_PER_DAY != 0);
+    if (days >= (int64_t)BCP_LAST_DAY - day)
+        return BCP_LAST_DAY;
+    return day + (int32_t)days;
 }
 
 int32_t bcp_days_overdue(int32_t due, int32_t today)

@@ -42,7 +42,8 @@ bool bcp_entity_interval(const bcp_entity *e, const char *name, bcp_interval *ou
 /* -1, 0, 1 by length (months counted as 30 days, years as 365). */
 int bcp_interval_cmp(bcp_interval a, bcp_interval b);
 
-/* `day` (days since 1970-01-01) plus an interval, on the calendar above. */
+/* `day` (days since 1970-01-01) plus an interval, on the calendar above;
+ * never later than BCP_LAST_DAY (9999-12-31). */
 int32_t bcp_date_add(int32_t day, bcp_interval every);
 /* Overdue from the first day after `due`: today - due when positive, else 0. */
 int32_t bcp_days_overdue(int32_t due, int32_t today);

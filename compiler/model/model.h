@@ -183,10 +183,29 @@ size_t bcp_model_locale_count(const bcp_model *model);
 const char *bcp_model_locale(const bcp_model *model, size_t i);
 
 /* Value helpers */
+/* A duration is digits and a unit (`4h`), or several such parts, the largest
+ * unit first (`1h30m` = 90 minutes); at most BCP_DURATION_MAX_YEARS years. */
+#define BCP_DURATION_MAX_YEARS 100
+#define BCP_DURATION_MAX_SECONDS (BCP_DURATION_MAX_YEARS * 365LL * 86400)
+typedef enum bcp_duration_status {
+    BCP_DURATION_OK,
+    BCP_DURATION_MALFORMED,   /* not digits and a unit */
+    BCP_DURATION_BAD_UNIT,
+    BCP_DURATION_TOO_LONG,
+    BCP_DURATION_UNIT_ORDER,  /* `30m1h`, `1h2h` */
+} bcp_duration_status;
+bcp_duration_status bcp_parse_duration_status(const char *text, size_t len, int64_t *seconds);
 bool bcp_parse_duration(const char *text, size_t len, int64_t *seconds);
-/* The calendar months of a duration written in `mo` or `y` (0 otherwise). */
+/* The calendar months of a duration written in `mo` and `y` only (0 otherwise). */
 int32_t bcp_duration_months(const char *text, size_t len);
+/* How many digits-and-unit parts a duration's text has (`1h30m`: 2). */
+size_t bcp_duration_parts(const char *text, size_t len);
+/* The first and last day a date can be written (0001-01-01, 9999-12-31), in
+ * days since 1970-01-01. */
+#define BCP_FIRST_DAY (-719162)
+#define BCP_LAST_DAY 2932896
 bool bcp_parse_date(const char *text, size_t len, int32_t *days);
+/* YYYY-MM-DD; a day outside [BCP_FIRST_DAY, BCP_LAST_DAY] prints as the nearer end. */
 void bcp_format_date(int32_t days, char out[11]);
 /* "24h", "2d", "1w", "6mo", "1y": the largest exact unit. */
 void bcp_format_duration(int64_t seconds, char *out, size_t size);

@@ -12,9 +12,11 @@
 #define TEXTS(n_, d_, e_) {.name = n_, .type = BCP_T_TEXT, .list = true, .localized = true, .doc = d_, .example = e_}
 /* Data that is the same in every language: phone numbers, addresses, ids. */
 #define STR(n_, req, d_, e_) {.name = n_, .type = BCP_T_TEXT, .required = req, .doc = d_, .example = e_}
-#define DUR(n_, req, def, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .doc = d_, .example = e_}
+/* Durations carry the range a plan plausibly states (lo and hi as written, e.g.
+ * "1m", "1y"); a value outside it is a warning (E120), not an error. */
+#define DUR(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .plausible_min = lo, .plausible_max = hi, .doc = d_, .example = e_}
 /* A duration of days or more, where minutes are surely a slip for months. */
-#define INTERVAL(n_, req, def, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .long_interval = true, .doc = d_, .example = e_}
+#define INTERVAL(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .long_interval = true, .plausible_min = lo, .plausible_max = hi, .doc = d_, .example = e_}
 #define DATE(n_, req, d_, e_) {.name = n_, .type = BCP_T_DATE, .required = req, .doc = d_, .example = e_}
 #define BOOL(n_, def, d_, e_) {.name = n_, .type = BCP_T_BOOL, .default_text = def, .doc = d_, .example = e_}
 #define INT(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_INTEGER, .required = req, .default_text = def, .min = lo, .max = hi, .doc = d_, .example = e_}
@@ -28,7 +30,7 @@
 
 #define REVIEW_ATTRS \
     DATE("reviewed", OPT, "Date of the last review of this entry.", "2026-06-01"), \
-    INTERVAL("review_every", OPT, NULL, "How often this entry must be reviewed; the plan's interval applies when absent.", "6mo")
+    INTERVAL("review_every", OPT, NULL, "1w", "5y", "How often this entry must be reviewed; the plan's interval applies when absent.", "6mo")
 
 #define NEED_KINDS "system|asset|supplier|function|site|resource|contact|team"
 
@@ -48,7 +50,7 @@ static const bcp_attr_schema plan_attrs[] = {
     DATE("approved", OPT, "Date of approval.", "2026-06-15"),
     DATE("effective", OPT, "Date from which this version applies.", "2026-07-01"),
     DATE("reviewed", OPT, "Date of the last full review of the plan.", "2026-06-01"),
-    INTERVAL("review_every", OPT, "1y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
+    INTERVAL("review_every", OPT, "1y", "1w", "5y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
     REFS("sites", "site", "Sites in scope; all declared sites when absent.", "[site.shanghai, site.hangzhou]"),
     REFS("distribution", "contact|team", "Who receives a copy of the plan.", "[team.crisis, contact.hr]"),
     TEXT("purpose", OPT, "Purpose statement; the stdlib supplies one when absent.", "\"确保在突发事件中迅速恢复关键业务\""),
@@ -93,9 +95,9 @@ static const bcp_attr_schema function_attrs[] = {
     TEXT("description", OPT, "What the function does.", "\"…\""),
     INT("priority", OPT, "1", 1, 5, "Recovery priority, 1 is first.", "1"),
     BOOL("critical", "true", "Whether the function is critical (subject to the BIA rules).", "true"),
-    DUR("rto", OPT, NULL, "Recovery time objective.", "24h"),
-    DUR("rpo", OPT, NULL, "Recovery point objective: the data loss the function tolerates.", "4h"),
-    DUR("mtpd", OPT, NULL, "Maximum tolerable period of disruption (MAO).", "72h"),
+    DUR("rto", OPT, NULL, "0h", "1y", "Recovery time objective.", "24h"),
+    DUR("rpo", OPT, NULL, "0h", "1y", "Recovery point objective: the data loss the function tolerates.", "4h"),
+    DUR("mtpd", OPT, NULL, "1h", "2y", "Maximum tolerable period of disruption (MAO).", "72h"),
     REFS("needs", NEED_KINDS, "What the function depends on.", "[asset.line_a, system.erp, supplier.steel]"),
     REFS("sites", "site", "Where the function runs.", "[site.shanghai]"),
     {.name = "fallback", .type = BCP_T_TEXT_OR_NONE, .localized = true,
@@ -110,8 +112,8 @@ static const bcp_attr_schema function_attrs[] = {
 static const bcp_attr_schema system_attrs[] = {
     TEXT("title", REQ, "Name of the system.", "\"ERP 服务器\""),
     TEXT("description", OPT, "What it is.", "\"…\""),
-    DUR("rto", OPT, NULL, "Recovery time objective of the system.", "48h"),
-    DUR("rpo", OPT, NULL, "Recovery point objective of the system.", "24h"),
+    DUR("rto", OPT, NULL, "0h", "1y", "Recovery time objective of the system.", "48h"),
+    DUR("rpo", OPT, NULL, "0h", "1y", "Recovery point objective of the system.", "24h"),
     REF("owner", "contact|team", OPT, "Who is responsible for the system.", "contact.it_lead"),
     REF("vendor", "supplier", OPT, "Supplier or service provider running it.", "supplier.msp"),
     REFS("sites", "site", "Where it runs.", "[site.shanghai]"),
@@ -120,12 +122,12 @@ static const bcp_attr_schema system_attrs[] = {
 };
 
 static const bcp_attr_schema backup_attrs[] = {
-    DUR("every", REQ, NULL, "Backup interval.", "1d"),
+    DUR("every", REQ, NULL, "1m", "1y", "Backup interval.", "1d"),
     ENUM("kind", "full|incremental|differential|snapshot|replication", OPT, "full", "Backup method.", "incremental"),
     TEXT("where", OPT, "Where the copies are kept.", "\"云端异地备份\""),
     BOOL("offsite", "false", "At least one copy is kept away from the primary site.", "true"),
     BOOL("immutable", "false", "Copies cannot be altered or deleted (ransomware protection).", "true"),
-    INTERVAL("retention", OPT, NULL, "How long copies are kept.", "90d"),
+    INTERVAL("retention", OPT, NULL, "1d", "50y", "How long copies are kept.", "90d"),
     DATE("tested", OPT, "Date of the last successful restore test.", "2026-09-15"),
 };
 
@@ -145,8 +147,8 @@ static const bcp_attr_schema supplier_attrs[] = {
     TEXT("provides", OPT, "What it supplies.", "\"钢材\""),
     BOOL("critical", "true", "Whether losing it stops a critical function.", "true"),
     REFS("alternates", "supplier|resource", "Alternate suppliers.", "[supplier.steel_b]"),
-    DUR("stock", OPT, NULL, "Stock on hand, as time of demand covered.", "2w"),
-    DUR("sla", OPT, NULL, "Contractual time to restore service.", "4h"),
+    DUR("stock", OPT, NULL, "0h", "2y", "Stock on hand, as time of demand covered.", "2w"),
+    DUR("sla", OPT, NULL, "1m", "1y", "Contractual time to restore service.", "4h"),
     REF("contact", "contact", OPT, "Contact person (a contact entry).", "contact.steel_sales"),
     STR("phone", OPT, "Switchboard or hotline.", "\"+86 21 5555 0100\""),
     STR("email", OPT, "Contact e-mail.", "\"sales@example.cn\""),
@@ -166,7 +168,7 @@ static const bcp_attr_schema resource_attrs[] = {
     TEXT("city", OPT, "City.", "\"上海\""),
     REF("site", "site", OPT, "Site it serves.", "site.shanghai"),
     TEXT("contract", OPT, "Agreement in place.", "\"年度框架协议\""),
-    DUR("lead_time", OPT, NULL, "How quickly it can be mobilised.", "12h"),
+    DUR("lead_time", OPT, NULL, "0h", "1y", "How quickly it can be mobilised.", "12h"),
     REVIEW_ATTRS,
 };
 
@@ -203,7 +205,7 @@ static const bcp_attr_schema scenario_attrs[] = {
     REFS("functions", "function", "Functions it disrupts.", "[function.production]"),
     REFS("notify", "contact|team", "Who is told, in order: first contact, second contact, ...", "[contact.gm, contact.purchasing]"),
     CATS("channels", "channel", "Channels used.", "[phone, email]"),
-    DUR("within", OPT, NULL, "Deadline for the first notice.", "24h"),
+    DUR("within", OPT, NULL, "0h", "30d", "Deadline for the first notice.", "24h"),
     TEXT("strategy", OPT, "Recovery strategy for this scenario.", "\"启用备用供应商\""),
     TEXTS("steps", "Step-by-step procedure.", "[\"确认影响范围\", \"通知备用供应商\"]"),
     TEXT("message", OPT, "Message template; {placeholders} in braces are filled in at the time.", "\"\"\"各位同事：因{原因}……\"\"\""),
@@ -217,15 +219,15 @@ static const bcp_attr_schema message_attrs[] = {
     CATS("audience", "audience", "Audiences from the catalogue.", "[customers]"),
     CATS("channels", "channel", "Channels used.", "[email]"),
     REF("scenario", "scenario", OPT, "Scenario the message belongs to.", "scenario.it_outage"),
-    DUR("within", OPT, NULL, "When it goes out, counted from the incident.", "24h"),
+    DUR("within", OPT, NULL, "0h", "1y", "When it goes out, counted from the incident.", "24h"),
     TEXT("body", OPT, "Template text.", "\"\"\"尊敬的客户：…\"\"\""),
 };
 
 static const bcp_attr_schema phase_attrs[] = {
     TEXT("title", REQ, "Name of the phase.", "\"事件响应\""),
     INT("order", OPT, NULL, 1, 100, "Position in the recovery sequence.", "1"),
-    DUR("starts", OPT, "0h", "Start, counted from the incident.", "0h"),
-    DUR("ends", OPT, NULL, "End, counted from the incident.", "48h"),
+    DUR("starts", OPT, "0h", "0h", "2y", "Start, counted from the incident.", "0h"),
+    DUR("ends", OPT, NULL, "0h", "5y", "End, counted from the incident.", "48h"),
     TEXTS("actions", "What is done in this phase.", "[\"动员应急小组\", \"评估事件范围\"]"),
     REF("owner", "contact|team", OPT, "Who runs the phase.", "team.crisis"),
 };
@@ -233,7 +235,7 @@ static const bcp_attr_schema phase_attrs[] = {
 static const bcp_attr_schema exercise_attrs[] = {
     TEXT("title", REQ, "Name of the exercise.", "\"ERP 恢复测试\""),
     CAT("kind", "exercise_kind", REQ, "Kind of exercise.", "recovery_test"),
-    INTERVAL("every", OPT, NULL, "Frequency.", "1y"),
+    INTERVAL("every", OPT, NULL, "1w", "5y", "Frequency.", "1y"),
     DATE("last", OPT, "When it was last held.", "2026-03-10"),
     DATE("next", OPT, "When it is next planned; last + every when absent.", "2027-03-10"),
     REFS("covers", "function|system|scenario|site|supplier|team|risk|contact|resource|asset", "What the exercise tests.", "[system.erp]"),
@@ -258,7 +260,7 @@ static const bcp_attr_schema training_attrs[] = {
     TEXT("title", REQ, "Name of the training.", "\"新员工业务连续性培训\""),
     CATS("audience", "audience", "Who is trained.", "[all]"),
     ENUM("when", "onboarding|periodic|ad_hoc", REQ, NULL, "Onboarding, periodic or ad hoc.", "onboarding"),
-    INTERVAL("every", OPT, NULL, "Frequency of periodic training.", "1y"),
+    INTERVAL("every", OPT, NULL, "1w", "5y", "Frequency of periodic training.", "1y"),
     TEXTS("topics", "Topics covered.", "[\"业务连续性基本概念\", \"应急响应指引\"]"),
     TEXTS("methods", "How it is delivered.", "[\"视频\", \"手册\"]"),
     TEXT("assessment", OPT, "How learning is checked.", "\"小组问答测验\""),
@@ -345,14 +347,14 @@ static const bcp_attr_schema text_attrs[] = {
 static const bcp_attr_schema profile_attrs[] = {
     TEXT("title", OPT, "Display name.", "\"ISO 22301:2019\""),
     TEXT("description", OPT, "What the profile follows.", "\"…\""),
-    INTERVAL("restore_test_max_age", OPT, NULL, "Longest time since a backup's last restore test (backup-untested).", "1y"),
-    INTERVAL("exercise_max_interval", OPT, NULL, "Longest interval between two runs of an exercise (exercise-overdue).", "1y"),
-    INTERVAL("function_exercise_max_age", OPT, NULL, "A critical function must be covered by an exercise held within this period (function-not-exercised).", "1y"),
-    INTERVAL("review_max_interval", OPT, NULL, "Longest review interval a plan or entry may state (review-interval-too-long).", "1y"),
-    INTERVAL("risk_review_max_interval", OPT, NULL, "Longest time since a risk's last assessment (stale-review of risks; seed plans: half-yearly).", "6mo"),
-    DUR("first_notice_max", OPT, NULL, "Latest first notice of a scenario (slow-first-notice).", "24h"),
-    INTERVAL("training_max_interval", OPT, NULL, "Longest interval of periodic training (missing-training).", "1y"),
-    INTERVAL("finding_grace", OPT, NULL, "How long an improvement item may stay open past its due date (finding-overdue).", "0d"),
+    INTERVAL("restore_test_max_age", OPT, NULL, "1w", "5y", "Longest time since a backup's last restore test (backup-untested).", "1y"),
+    INTERVAL("exercise_max_interval", OPT, NULL, "1w", "5y", "Longest interval between two runs of an exercise (exercise-overdue).", "1y"),
+    INTERVAL("function_exercise_max_age", OPT, NULL, "1w", "5y", "A critical function must be covered by an exercise held within this period (function-not-exercised).", "1y"),
+    INTERVAL("review_max_interval", OPT, NULL, "1w", "5y", "Longest review interval a plan or entry may state (review-interval-too-long).", "1y"),
+    INTERVAL("risk_review_max_interval", OPT, NULL, "1w", "5y", "Longest time since a risk's last assessment (stale-review of risks; seed plans: half-yearly).", "6mo"),
+    DUR("first_notice_max", OPT, NULL, "0h", "30d", "Latest first notice of a scenario (slow-first-notice).", "24h"),
+    INTERVAL("training_max_interval", OPT, NULL, "1w", "5y", "Longest interval of periodic training (missing-training).", "1y"),
+    INTERVAL("finding_grace", OPT, NULL, "0d", "2y", "How long an improvement item may stay open past its due date (finding-overdue).", "0d"),
     INT("max_critical_functions_per_owner", OPT, NULL, 1, 1000, "Most critical functions one person may own (person-single-point-of-failure).", "3"),
     INT("severe_risk_min_score", OPT, NULL, 1, 25, "Likelihood x impact score from which a risk needs a strategy or a scenario (uncovered-severe-risk).", "15"),
 };
@@ -567,5 +569,13 @@ const char *bcp_type_describe(const bcp_attr_schema *a, char *buf, size_t size)
         snprintf(buf, size, "list of %s", base);
     else
         snprintf(buf, size, "%s", base);
+    return buf;
+}
+
+const char *bcp_range_describe(const bcp_attr_schema *a, char *buf, size_t size)
+{
+    if (a->type != BCP_T_DURATION || !a->plausible_min || !a->plausible_max)
+        return NULL;
+    snprintf(buf, size, "%s to %s", a->plausible_min, a->plausible_max);
     return buf;
 }

@@ -70,6 +70,7 @@ typedef struct bcp_attr_schema {
     long min, max;           /* for integers */
     bool localized;          /* may be overridden per language in a locale block */
     bool long_interval;      /* a duration of days or more (review, exercise, retention): `6m` means `6mo` */
+    const char *plausible_min, *plausible_max; /* durations: the range a plan plausibly states ("1w", "5y") */
     const char *doc;
     const char *example;
 } bcp_attr_schema;
@@ -99,5 +100,7 @@ bool bcp_schema_set_contains(const char *set, const char *name, size_t len);
  * when none is close enough to suggest.  Writes into buf. */
 const char *bcp_suggest(const char *word, const char *const *candidates, size_t count);
 const char *bcp_type_describe(const bcp_attr_schema *attr, char *buf, size_t size);
+/* "1w to 5y" for a duration with a plausible range, else NULL. */
+const char *bcp_range_describe(const bcp_attr_schema *attr, char *buf, size_t size);
 
 #endif

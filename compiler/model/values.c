@@ -63,7 +63,8 @@ void bcp_format_date(int32_t days, char out[11])
 {
     int y;
     unsigned m, d;
-    bcp_civil_from_days(days, &y, &m, &d);
+    bcp_civil_from_days(days < BCP_FIRST_DAY ? BCP_FIRST_DAY : days > BCP_LAST_DAY ? BCP_LAST_DAY : days,
+                        &y, &m, &d);
     char buf[32];
     snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
     memcpy(out, buf, 10);
@@ -88,38 +89,95 @@ static const duration_unit *find_unit(const char *unit, size_t len)
     return NULL;
 }
 
-bool bcp_parse_duration(const char *text, size_t len, int64_t *seconds)
+/* One part of a duration: digits and a unit.  `*i` moves past it. */
+typedef enum part_status { PART_OK, PART_BAD_UNIT, PART_TOO_LARGE, PART_NOT_A_PART } part_status;
+
+static part_status duration_part(const char *text, size_t len, size_t *i, int64_t *number,
+                                 const duration_unit **unit)
+{
+    size_t start = *i, j = *i;
+    int64_t n = 0;
+    bool large = false;
+    while (j < len && text[j] >= '0' && text[j] <= '9') {
+        if (n > 1000000000)
+            large = true;
+        else
+            n = n * 10 + (text[j] - '0');
+        j++;
+    }
+    if (j == start || j == len)
+        return PART_NOT_A_PART;
+    size_t u = j;
+    while (u < len && !(text[u] >= '0' && text[u] <= '9'))
+        u++;
+    *i = u;
+    *number = n;
+    *unit = find_unit(text + j, u - j);
+    if (!*unit)
+        return PART_BAD_UNIT;
+    return large ? PART_TOO_LARGE : PART_OK;
+}
+
+bcp_duration_status bcp_parse_duration_status(const char *text, size_t len, int64_t *seconds)
 {
     size_t i = 0;
-    int64_t number = 0;
-    while (i < len && text[i] >= '0' && text[i] <= '9') {
-        if (number > 1000000000)
-            return false;
-        number = number * 10 + (text[i] - '0');
-        i++;
+    int64_t total = 0, previous = INT64_MAX;
+    if (len == 0)
+        return BCP_DURATION_MALFORMED;
+    while (i < len) {
+        int64_t number;
+        const duration_unit *unit = NULL;
+        switch (duration_part(text, len, &i, &number, &unit)) {
+        case PART_NOT_A_PART: return BCP_DURATION_MALFORMED;
+        case PART_BAD_UNIT: return BCP_DURATION_BAD_UNIT;
+        case PART_TOO_LARGE: return BCP_DURATION_TOO_LONG;
+        case PART_OK: break;
+        }
+        /* `1h30m`: each unit once, the largest first (and `m` and `min` are one unit). */
+        if (unit->seconds >= previous)
+            return BCP_DURATION_UNIT_ORDER;
+        previous = unit->seconds;
+        total += number * unit->seconds; /* number <= 1e9, unit <= 1y: no overflow */
+        if (total > BCP_DURATION_MAX_SECONDS)
+            return BCP_DURATION_TOO_LONG;
     }
-    if (i == 0 || i == len)
-        return false;
-    const duration_unit *unit = find_unit(text + i, len - i);
-    if (!unit)
-        return false;
-    *seconds = number * unit->seconds;
-    return true;
+    *seconds = total;
+    return BCP_DURATION_OK;
+}
+
+bool bcp_parse_duration(const char *text, size_t len, int64_t *seconds)
+{
+    return bcp_parse_duration_status(text, len, seconds) == BCP_DURATION_OK;
 }
 
 int32_t bcp_duration_months(const char *text, size_t len)
 {
     size_t i = 0;
-    int64_t number = 0;
-    while (i < len && text[i] >= '0' && text[i] <= '9' && number <= 1000000000)
-        number = number * 10 + (text[i++] - '0');
-    if (i == 0 || number > 1000000)
-        return 0;
-    if (len - i == 2 && strncmp(text + i, "mo", 2) == 0)
-        return (int32_t)number;
-    if (len - i == 1 && text[i] == 'y')
-        return (int32_t)(number * 12);
-    return 0;
+    int64_t months = 0;
+    while (i < len) {
+        int64_t number;
+        const duration_unit *unit = NULL;
+        if (duration_part(text, len, &i, &number, &unit) != PART_OK)
+            return 0;
+        if (strcmp(unit->name, "y") == 0)
+            months += number * 12;
+        else if (strcmp(unit->name, "mo") == 0)
+            months += number;
+        else
+            return 0; /* `1mo15d` counts in days */
+        if (months > 1200)
+            return 0;
+    }
+    return (int32_t)months;
+}
+
+size_t bcp_duration_parts(const char *text, size_t len)
+{
+    size_t count = 0;
+    for (size_t i = 1; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9' && !(text[i - 1] >= '0' && text[i - 1] <= '9'))
+            count++;
+    return len > 0 ? count + 1 : 0;
 }
 
 void bcp_format_duration(int64_t seconds, char *out, size_t size)
@@ -305,19 +363,31 @@ void bcp_value_from_node(build_ctx *c, TSNode n, bcp_value *v)
     } else if (s == sym->duration) {
         v->kind = BCP_V_DURATION;
         v->months = bcp_duration_months(text, len);
-        if (!bcp_parse_duration(text, len, &v->as.seconds)) {
-            size_t digits = 0;
-            while (digits < len && text[digits] >= '0' && text[digits] <= '9')
-                digits++;
+        bcp_duration_status status = bcp_parse_duration_status(text, len, &v->as.seconds);
+        if (status != BCP_DURATION_OK) {
             bcp_diag *d;
-            if (find_unit(text + digits, len - digits))
+            if (status == BCP_DURATION_TOO_LONG) {
                 d = bcp_build_error(c, BCP_CODE_E105, &v->span,
-                                "bad duration `%.*s`: the number is too large", (int)len, text);
-            else
+                                    "bad duration `%.*s`: longer than %d years", (int)len, text,
+                                    BCP_DURATION_MAX_YEARS);
+                bcp_diag_set_hint(d, "a duration is at most %dy; no plan interval is longer",
+                                  BCP_DURATION_MAX_YEARS);
+            } else if (status == BCP_DURATION_UNIT_ORDER) {
                 d = bcp_build_error(c, BCP_CODE_E105, &v->span,
-                                "bad duration `%.*s`: unknown unit `%.*s`", (int)len, text,
-                                (int)(len - digits), text + digits);
-            bcp_diag_set_hint(d, "units are m (minutes), h, d, w, mo (30 days) and y: 15m, 4h, 2d, 1w, 6mo, 1y");
+                                    "bad duration `%.*s`: the parts of a compound duration go "
+                                    "from the largest unit to the smallest, each unit once",
+                                    (int)len, text);
+                bcp_diag_set_hint(d, "for example 1d12h or 1h30m");
+            } else {
+                size_t digits = 0;
+                while (digits < len && text[digits] >= '0' && text[digits] <= '9')
+                    digits++;
+                d = bcp_build_error(c, BCP_CODE_E105, &v->span,
+                                    "bad duration `%.*s`: unknown unit `%.*s`", (int)len, text,
+                                    (int)(len - digits), text + digits);
+                bcp_diag_set_hint(d, "units are m (minutes), h, d, w, mo (30 days) and y: 15m, 4h, "
+                                     "2d, 1w, 6mo, 1y, or several largest first: 1h30m");
+            }
             v->as.seconds = -1;
         }
     } else if (s == sym->date) {

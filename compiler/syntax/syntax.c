@@ -6,6 +6,62 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tree_sitter/parser.h>
+
+#include "base/alloc.h"
+#include "causes.h"
+
+/* ---------------------------------------------------------------- the language
+ *
+ * The generated lexer reads a duration as digits and a unit (`4h`).  A
+ * compound duration (`1h30m`, `1d12h`) is one value: bcp's language is the
+ * generated one with a lexer that, when the generated lexer has read a
+ * duration, goes on over further digits-and-unit parts that follow with no
+ * space between them.  The node stays one `duration`; the model adds up its
+ * parts (model/values.c).  Editors that load grammar/src/parser.c alone see
+ * `1h30m` as two tokens. */
+static TSLanguage language;
+static const TSLanguage *generated;
+static TSSymbol duration_symbol;
+static pthread_once_t language_once = PTHREAD_ONCE_INIT;
+
+static bool is_ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static bool is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static bool lex(TSLexer *lexer, TSStateId state)
+{
+    if (!generated->lex_fn(lexer, state))
+        return false;
+    if (lexer->result_symbol != duration_symbol)
+        return true;
+    /* The generated lexer stops a duration at the first character that is not
+     * a letter, so the lexer stands right after the token. */
+    while (is_ascii_digit(lexer->lookahead)) {
+        while (is_ascii_digit(lexer->lookahead))
+            lexer->advance(lexer, false);
+        if (!is_ascii_letter(lexer->lookahead))
+            break; /* `1h30`: the token stays `1h` */
+        while (is_ascii_letter(lexer->lookahead))
+            lexer->advance(lexer, false);
+        lexer->mark_end(lexer);
+    }
+    return true;
+}
+
+static void init_language(void)
+{
+    generated = tree_sitter_bcp();
+    language = *generated;
+    language.lex_fn = lex;
+    duration_symbol = ts_language_symbol_for_name(generated, "duration", 8, true);
+}
+
+const TSLanguage *bcp_language(void)
+{
+    pthread_once(&language_once, init_language);
+    return &language;
+}
+
 /* Filled once, by the first caller on any thread (pthread_once), then read-only. */
 static bcp_symbols symbols;
 static pthread_once_t symbols_once = PTHREAD_ONCE_INIT;
@@ -19,7 +75,7 @@ static TSSymbol symbol(const TSLanguage *lang, const char *name, bool named)
 
 static void init_symbols(void)
 {
-    const TSLanguage *lang = tree_sitter_bcp();
+    const TSLanguage *lang = bcp_language();
     symbols.source_file = symbol(lang, "source_file", true);
     symbols.comment = symbol(lang, "comment", true);
     symbols.use_statement = symbol(lang, "use_statement", true);
@@ -54,7 +110,7 @@ const bcp_symbols *bcp_syntax_symbols(void)
 TSTree *bcp_syntax_parse(const bcp_source *src)
 {
     TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, tree_sitter_bcp());
+    ts_parser_set_language(parser, bcp_language());
     TSTree *tree = ts_parser_parse_string(parser, NULL, src->text, (uint32_t)src->length);
     ts_parser_delete(parser);
     return tree;
@@ -121,7 +177,28 @@ static bool node_is_error(TSNode node)
     return ts_node_symbol(node) == (TSSymbol)-1;
 }
 
-static size_t report(const bcp_source *src, TSNode node, bcp_diag_list *diags)
+/* The tree's errors: ERROR and MISSING nodes, outermost first (a MISSING
+ * inside an ERROR is part of the same mistake). */
+typedef struct node_list {
+    TSNode *items;
+    size_t count, capacity;
+} node_list;
+
+static void collect(TSNode node, node_list *out)
+{
+    if (ts_node_is_missing(node) || node_is_error(node)) {
+        out->items = bcp_grow(out->items, &out->capacity, out->count, sizeof *out->items);
+        out->items[out->count++] = node;
+        return;
+    }
+    if (!ts_node_has_error(node))
+        return;
+    uint32_t count = ts_node_child_count(node);
+    for (uint32_t i = 0; i < count; i++)
+        collect(ts_node_child(node, i), out);
+}
+
+static void report_node(const bcp_source *src, TSNode node, bcp_diag_list *diags)
 {
     if (ts_node_is_missing(node)) {
         const char *type = ts_node_type(node);
@@ -134,31 +211,139 @@ static size_t report(const bcp_source *src, TSNode node, bcp_diag_list *diags)
             d = bcp_diag_add_code(diags, BCP_CODE_E002, &span,
                              "missing %s", type);
         d->is_syntax = true;
-        return 1;
+        return;
     }
-    if (node_is_error(node)) {
-        char text[64];
-        excerpt(src, node, text, sizeof text);
-        bcp_span span = bcp_node_span(src, node);
-        bcp_diag *d;
-        if (text[0])
-            d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
-                             "syntax error: unexpected '%s'", text);
+    char text[64];
+    excerpt(src, node, text, sizeof text);
+    bcp_span span = bcp_node_span(src, node);
+    bcp_diag *d;
+    if (text[0])
+        d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
+                         "syntax error: unexpected '%s'", text);
+    else
+        d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
+                         "syntax error: unexpected end of file");
+    d->is_syntax = true;
+    bcp_diag_set_hint(d, "a block is `kind id { name = value ... }`; strings are in double quotes");
+}
+
+/* Each of the tree's errors is matched against every cause: a file with
+ * thousands of slips reports the first few hundred, in linear time. */
+#define MAX_CAUSES 200
+
+/* Is the tree's error at `node` an echo of `cause`? */
+static bool explains(const bcp_cause *cause, TSNode node)
+{
+    uint32_t start = ts_node_start_byte(node), row = ts_node_start_point(node).row;
+    if (cause->last_row == UINT32_MAX)
+        return start >= cause->span.start_byte;
+    /* A MISSING token is placed after the token before the slip, maybe a line up. */
+    uint32_t first = cause->span.row - (ts_node_is_missing(node) && cause->span.row > 0);
+    return row >= first && row <= cause->last_row + 1;
+}
+
+/* "function payroll" for the block whose `{` is at `span`. */
+static void block_header(const bcp_span *brace, char *buf, size_t size)
+{
+    size_t len;
+    const char *line = bcp_span_line(brace, &len);
+    size_t i = 0, end = brace->byte_column;
+    while (i < end && (line[i] == ' ' || line[i] == '\t'))
+        i++;
+    while (end > i && (line[end - 1] == ' ' || line[end - 1] == '\t'))
+        end--;
+    if (end - i >= size)
+        end = i + size - 1;
+    /* Do not cut a UTF-8 sequence in half. */
+    while (end > i && end < len && ((unsigned char)line[end] & 0xC0) == 0x80)
+        end--;
+    memcpy(buf, line + i, end - i);
+    buf[end - i] = '\0';
+}
+
+static void report_cause(const bcp_cause *c, bcp_diag_list *diags)
+{
+    bcp_diag *d = NULL;
+    const bcp_span *fix_span = c->has_fix_span ? &c->fix_span : &c->span;
+    size_t len = c->span.end_byte - c->span.start_byte;
+    const char *text = c->span.source->text + c->span.start_byte;
+    char header[80];
+    switch (c->kind) {
+    case BCP_CAUSE_UNCLOSED_BLOCK:
+        block_header(&c->span, header, sizeof header);
+        /* E006 when it runs to the end of the file: everything after is read inside it. */
+        if (header[0])
+            d = bcp_diag_add_code(diags, c->last_row == UINT32_MAX ? BCP_CODE_E006 : BCP_CODE_E002,
+                                  &c->span, "the `{` of `%s` is never closed: missing '}'", header);
         else
-            d = bcp_diag_add_code(diags, BCP_CODE_E001, &span,
-                             "syntax error: unexpected end of file");
-        d->is_syntax = true;
-        bcp_diag_set_hint(d, "a block is `kind id { name = value ... }`; strings are in double quotes");
-        /* Nested MISSING nodes inside an error are part of the same mistake. */
-        return 1;
+            d = bcp_diag_add_code(diags, c->last_row == UINT32_MAX ? BCP_CODE_E006 : BCP_CODE_E002,
+                                  &c->span, "this `{` is never closed: missing '}'");
+        if (c->has_note && c->note_is_close) {
+            bcp_diag_add_note(d, &c->note, "the block most likely ends before line %u", c->note.row + 1);
+            if (c->fix)
+                bcp_diag_add_fix(d, fix_span, c->fix, "add `}` before line %u", c->note.row + 1);
+        } else if (c->has_note) {
+            bcp_diag_add_note(d, &c->note, "the block must close before this");
+        }
+        bcp_diag_set_hint(d, "every `{` needs its `}`; what follows was read as inside this block");
+        break;
+    case BCP_CAUSE_UNCLOSED_LIST:
+        d = bcp_diag_add_code(diags, c->last_row == UINT32_MAX ? BCP_CODE_E006 : BCP_CODE_E002,
+                              &c->span, "this `[` is never closed: missing ']'");
+        if (c->has_note)
+            bcp_diag_add_note(d, &c->note, "the list must close before this");
+        bcp_diag_set_hint(d, "a list is `[a, b, c]`");
+        break;
+    case BCP_CAUSE_UNMATCHED_CLOSE:
+        d = bcp_diag_add_code(diags, BCP_CODE_E003, &c->span, "`%.*s` closes nothing: no `%s` is open here",
+                              (int)len, text, text[0] == '}' ? "{" : "[");
+        bcp_diag_set_hint(d, "delete it, or add the `%s` it was meant to close", text[0] == '}' ? "{" : "[");
+        break;
+    case BCP_CAUSE_UNCLOSED_STRING:
+        d = bcp_diag_add_code(diags, BCP_CODE_E002, &c->span, "missing '\"' to close the string");
+        bcp_diag_set_hint(d, "a \"string\" ends on its line; use \"\"\"...\"\"\" for text over several lines");
+        {
+            bcp_span end = c->span;
+            end.byte_column += (uint32_t)len;
+            end.start_byte = end.end_byte;
+            bcp_diag_add_fix(d, &end, "\"", "close the string");
+        }
+        break;
+    case BCP_CAUSE_MISSING_EQUALS:
+        d = bcp_diag_add_code(diags, BCP_CODE_E002, &c->span,
+                              "missing '=' between `%s` and its value", c->key ? c->key : "");
+        bcp_diag_set_hint(d, "an attribute is `name = value`");
+        bcp_diag_add_fix(d, fix_span, c->fix, "write `%s =`", c->key ? c->key : "");
+        break;
+    case BCP_CAUSE_MISSING_COMMA:
+        d = bcp_diag_add_code(diags, BCP_CODE_E002, &c->span, "missing ',' between list items");
+        bcp_diag_set_hint(d, "list items are separated by commas: [\"phone\", \"sms\"]");
+        bcp_diag_add_fix(d, fix_span, c->fix, "add `,`");
+        break;
+    case BCP_CAUSE_SPACED_DURATION:
+        d = bcp_diag_add_code(diags, BCP_CODE_E004, &c->span,
+                              "a duration is written without spaces: write %s", c->fix);
+        bcp_diag_set_hint(d, "units are m (minutes), h, d, w, mo and y: 15m, 24h, 1h30m, 6mo");
+        bcp_diag_add_fix(d, fix_span, c->fix, "write `%s`", c->fix);
+        break;
+    case BCP_CAUSE_MISSING_OPEN:
+        d = bcp_diag_add_code(diags, BCP_CODE_E002, &c->span, "missing '{' after `%.*s`", (int)len, text);
+        bcp_diag_set_hint(d, "a block is `kind id { name = value ... }`");
+        bcp_diag_add_fix(d, fix_span, c->fix, "add `{`");
+        break;
+    case BCP_CAUSE_MISSING_VALUE:
+        d = bcp_diag_add_code(diags, BCP_CODE_E002, &c->span, "missing a value after `%s =`",
+                              c->key ? c->key : "");
+        bcp_diag_set_hint(d, "an attribute is `name = value` on one line");
+        break;
+    case BCP_CAUSE_UNQUOTED_TEXT:
+        d = bcp_diag_add_code(diags, BCP_CODE_E005, &c->span,
+                              "text with spaces must be in double quotes");
+        bcp_diag_set_hint(d, "a bare word is a name; write text as \"...\"");
+        bcp_diag_add_fix(d, fix_span, c->fix, "put the text in quotes");
+        break;
     }
-    if (!ts_node_has_error(node))
-        return 0;
-    size_t n = 0;
-    uint32_t count = ts_node_child_count(node);
-    for (uint32_t i = 0; i < count; i++)
-        n += report(src, ts_node_child(node, i), diags);
-    return n;
+    d->is_syntax = true;
 }
 
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags)
@@ -166,20 +351,93 @@ size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_li
     TSNode root = ts_tree_root_node(tree);
     if (!ts_node_has_error(root))
         return 0;
+    node_list errors = {0};
     if (node_is_error(root)) {
-        /* The whole file failed: report its error children, not one giant node. */
-        size_t n = 0;
+        /* The whole file failed: its error children, not one giant node. */
         uint32_t count = ts_node_child_count(root);
-        for (uint32_t i = 0; i < count; i++) {
-            TSNode child = ts_node_child(root, i);
-            if (ts_node_has_error(child) || node_is_error(child))
-                n += report(src, child, diags);
+        for (uint32_t i = 0; i < count; i++)
+            collect(ts_node_child(root, i), &errors);
+        if (errors.count == 0) {
+            errors.items = bcp_grow(errors.items, &errors.capacity, 0, sizeof *errors.items);
+            errors.items[errors.count++] = root;
         }
-        if (n == 0)
-            n = report(src, root, diags);
-        return n;
+    } else {
+        collect(root, &errors);
     }
-    return report(src, root, diags);
+    /* The causes in the text the tree covers (a piece of a large file, or all of it). */
+    uint32_t from = ts_node_start_byte(root), to = ts_node_end_byte(root);
+    uint32_t row0 = ts_node_start_point(root).row;
+    while (from > 0 && src->text[from - 1] != '\n')
+        from--;
+    bcp_cause_list causes = {0};
+    bcp_causes_scan(src, from, to, row0, &causes);
+    bcp_causes_keep_first(&causes, MAX_CAUSES);
+    /* Reported in text order, causes and the parser's other errors together. */
+    bcp_diag_list found = {0};
+    size_t n = 0;
+    for (size_t e = 0; e < errors.count; e++) {
+        TSNode node = errors.items[e];
+        uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+        /* An error that overlaps a cause, or follows from one (on its line or
+         * the next, or anywhere after a block never closed), is its echo. */
+        bool explained = false;
+        for (size_t c = 0; !explained && c < causes.count; c++)
+            explained = (causes.items[c].span.start_byte < (end > start ? end : start + 1) &&
+                         causes.items[c].span.end_byte > start) ||
+                        explains(&causes.items[c], node);
+        if (!explained) {
+            report_node(src, node, &found);
+            n++;
+        }
+    }
+    for (size_t c = 0; c < causes.count; c++) {
+        /* Every cause is a mistake of its own, whether or not the parser's
+         * recovery happened to stumble there. */
+        report_cause(&causes.items[c], &found);
+        n++;
+    }
+    bcp_cause_list_free(&causes);
+    bcp_free(errors.items);
+    bcp_diag_list_sort(&found);
+    bcp_diag_list_append(diags, &found);
+    bcp_diag_list_free(&found);
+    return n;
+}
+
+static bool has_code(const bcp_diag *d, const bcp_code_id *codes, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (d->code && strcmp(d->code, bcp_code_at(codes[i])->code) == 0)
+            return true;
+    return false;
+}
+
+void bcp_syntax_fold_echoes(bcp_diag_list *diags)
+{
+    /* Errors about files themselves (unreadable, missing or escaping imports,
+     * cycles) stand whatever the text says; references may point into the
+     * text the parser had to guess at, in any file. */
+    static const bcp_code_id about_files[] = {BCP_CODE_E100, BCP_CODE_E111, BCP_CODE_E112, BCP_CODE_E113};
+    static const bcp_code_id references[] = {BCP_CODE_E106, BCP_CODE_E107};
+    bool syntax = false;
+    for (size_t i = 0; i < diags->count && !syntax; i++)
+        syntax = diags->items[i].is_syntax;
+    if (!syntax)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        bcp_diag *d = &diags->items[i];
+        bool echo = !d->is_syntax && !has_code(d, about_files, sizeof about_files / sizeof *about_files) &&
+                    has_code(d, references, sizeof references / sizeof *references);
+        for (size_t k = 0; !d->is_syntax && !echo && k < diags->count; k++)
+            echo = diags->items[k].is_syntax && diags->items[k].span.source == d->span.source &&
+                   !has_code(d, about_files, sizeof about_files / sizeof *about_files);
+        if (echo)
+            bcp_diag_free(d);
+        else
+            diags->items[kept++] = *d;
+    }
+    diags->count = kept;
 }
 
 static void print_node(bcp_buf *out, TSTreeCursor *cursor, int depth)
@@ -226,7 +484,7 @@ static void parse_one(void *item)
 {
     bcp_parse_task *t = item;
     TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, tree_sitter_bcp());
+    ts_parser_set_language(parser, bcp_language());
     if (t->ranged)
         ts_parser_set_included_ranges(parser, &t->range, 1);
     t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);

@@ -9,7 +9,10 @@
 #include "base/source.h"
 #include "base/workers.h"
 
+/* The generated grammar, and bcp's language: the same with compound
+ * durations (`1h30m`) lexed as one token.  Parse with bcp_language(). */
 const TSLanguage *tree_sitter_bcp(void);
+const TSLanguage *bcp_language(void);
 
 /* Node symbols of the grammar, looked up once by name. */
 typedef struct bcp_symbols {
@@ -23,6 +26,12 @@ const bcp_symbols *bcp_syntax_symbols(void);
 TSTree *bcp_syntax_parse(const bcp_source *src);
 /* Adds one diagnostic per ERROR and MISSING node; returns how many. */
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags);
+/* With syntax errors, drops the model's diagnostics that echo them: all of
+ * a file with syntax errors (what the model makes of text the parser had to
+ * guess at: one missing `}` nests every later entity), and undefined or
+ * wrong-kind references anywhere (they may point into that text).  Errors
+ * about files (E100, E111-E113) always stand. */
+void bcp_syntax_fold_echoes(bcp_diag_list *diags);
 bcp_span bcp_node_span(const bcp_source *src, TSNode node);
 /* Prints the tree as an S-expression with field names, one node per line. */
 void bcp_syntax_print_sexp(bcp_buf *out, const bcp_source *src, TSTree *tree);

@@ -56,6 +56,41 @@ static void test_calendar_examples(void **state)
     assert_int_equal(bcp_days_overdue(due, due + 2), 2);
 }
 
+/* Issue 15: the calendar ends at 9999-12-31 and never overflows. */
+static void test_calendar_saturates(void **state)
+{
+    (void)state;
+    assert_int_equal(day_of("9999-12-31"), BCP_LAST_DAY);
+    assert_int_equal(day_of("0001-01-01"), BCP_FIRST_DAY);
+    assert_date(bcp_date_add(day_of("9999-12-31"), interval_of("1y")), "9999-12-31");
+    assert_date(bcp_date_add(day_of("9999-12-31"), interval_of("1d")), "9999-12-31");
+    assert_date(bcp_date_add(day_of("9999-06-30"), interval_of("6mo")), "9999-12-30");
+    assert_date(bcp_date_add(day_of("9999-07-31"), interval_of("6mo")), "9999-12-31");
+    assert_date(bcp_date_add(day_of("9950-01-01"), interval_of("100y")), "9999-12-31");
+    assert_date(bcp_date_add(day_of("2026-01-01"), interval_of("100y")), "2126-01-01");
+    /* Intervals too long to write, and days outside the calendar, still land on it. */
+    assert_date(bcp_date_add(day_of("2026-01-01"), bcp_interval_seconds(INT64_MAX)), "9999-12-31");
+    assert_date(bcp_date_add(day_of("2026-01-01"), bcp_interval_months(INT32_MAX)), "9999-12-31");
+    assert_date(bcp_date_add(INT32_MIN, bcp_interval_months(1)), "0001-02-01");
+    assert_date(bcp_date_add(INT32_MAX, bcp_interval_seconds(1)), "9999-12-31");
+    assert_date(INT32_MAX, "9999-12-31");
+    assert_date(INT32_MIN, "0001-01-01");
+    /* Property: for every written interval up to the maximum, the due date is a
+     * real date no earlier than the start, from anywhere in the calendar. */
+    const char *intervals[] = {"1d", "1w", "1mo", "6mo", "1y", "5y", "100y", "1200mo", "36500d"};
+    for (int32_t day = BCP_LAST_DAY - 40000; day <= BCP_LAST_DAY; day += 97) {
+        for (size_t k = 0; k < sizeof intervals / sizeof *intervals; k++) {
+            int32_t due = bcp_date_add(day, interval_of(intervals[k]));
+            assert_true(due >= day && due <= BCP_LAST_DAY);
+            char text[11];
+            bcp_format_date(due, text);
+            int32_t back;
+            assert_true(bcp_parse_date(text, 10, &back));
+            assert_int_equal(back, due);
+        }
+    }
+}
+
 /* ------------------------------------------------------------ property */
 
 /* The rules under test, enabled alone. */
@@ -267,6 +302,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calendar_examples),
+        cmocka_unit_test(test_calendar_saturates),
         cmocka_unit_test(test_month_arithmetic),
         cmocka_unit_test(test_plural_messages),
         cmocka_unit_test(test_rpo_levels_and_orders),

@@ -292,9 +292,9 @@ static void test_syntax_errors_do_not_cascade(void **state)
                              "  name = \"C\n"
                              "}\n");
     assert_true(bcp_model_has_syntax_errors(m));
-    assert_diag(m, "E001", 3, 8, "syntax error: unexpected '\"'");
+    assert_diag(m, "E002", 3, 3, "missing '=' between `role` and its value");
     assert_diag(m, "E001", 6, 10, "syntax error: unexpected '='");
-    assert_diag(m, "E002", 9, 12, "missing '\"' to close the string");
+    assert_diag(m, "E002", 9, 10, "missing '\"' to close the string");
     assert_int_equal(count_code(m, "E101"), 0);
     assert_int_equal(count_code(m, "E109"), 0);
     assert_int_equal(count_code(m, "E117"), 0);

@@ -51,8 +51,57 @@ static void test_duration_rejects(void **state)
     /* Far beyond any plan: refused rather than overflowing. */
     assert_false(duration_ok("99999999999999999999y"));
     assert_false(duration_ok("100000000000s"));
-    /* The largest accepted number times the largest unit still fits. */
-    assert_int_equal(duration_of("1000000000y"), 1000000000LL * 365 * DAY);
+    /* At most 100 years, however it is written (issue 15: 9999999999y overflowed dates). */
+    assert_false(duration_ok("1000000000y"));
+    assert_false(duration_ok("9999999999y"));
+    assert_false(duration_ok("101y"));
+    assert_false(duration_ok("1217mo")); /* 36510 days */
+    assert_false(duration_ok("100y1s"));
+    assert_int_equal(duration_of("100y"), 100 * 365 * DAY);
+    assert_int_equal(duration_of("1200mo"), 1200 * 30 * DAY);
+}
+
+/* Compound durations (issue 9): parts largest unit first, meaning their sum. */
+static void test_duration_compound(void **state)
+{
+    (void)state;
+    assert_int_equal(duration_of("1h30m"), 90 * MINUTE);
+    assert_int_equal(duration_of("1d12h"), 36 * HOUR);
+    assert_int_equal(duration_of("1y6mo"), 365 * DAY + 180 * DAY);
+    assert_int_equal(duration_of("2w3d4h5m6s"), 17 * DAY + 4 * HOUR + 5 * MINUTE + 6);
+    assert_int_equal(bcp_duration_months("1y6mo", 5), 18);
+    assert_int_equal(bcp_duration_months("1mo15d", 6), 0); /* counted in days */
+    assert_int_equal(bcp_duration_parts("1h30m", 5), 2);
+    assert_int_equal(bcp_duration_parts("6m", 2), 1);
+    int64_t s;
+    assert_int_equal(bcp_parse_duration_status("30m1h", 5, &s), BCP_DURATION_UNIT_ORDER);
+    assert_int_equal(bcp_parse_duration_status("1h2h", 4, &s), BCP_DURATION_UNIT_ORDER);
+    assert_int_equal(bcp_parse_duration_status("1m30min", 7, &s), BCP_DURATION_UNIT_ORDER);
+    assert_int_equal(bcp_parse_duration_status("1h30", 4, &s), BCP_DURATION_MALFORMED);
+    assert_int_equal(bcp_parse_duration_status("1h30x", 5, &s), BCP_DURATION_BAD_UNIT);
+    assert_int_equal(bcp_parse_duration_status("99y2y", 5, &s), BCP_DURATION_UNIT_ORDER);
+    assert_int_equal(bcp_parse_duration_status("99y99mo", 7, &s), BCP_DURATION_TOO_LONG);
+}
+
+/* Through the parser: `1h30m` is one duration node and one value. */
+static void test_model_compound_durations(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text("function f {\n"
+                             "  title = \"F\"\n"
+                             "  rto = 1h30m\n"
+                             "  mtpd = 1d12h\n"
+                             "  rpo = 30m1h\n"
+                             "}\n");
+    assert_false(bcp_model_has_syntax_errors(m));
+    const bcp_entity *f = find_entity(m, BCP_KIND_FUNCTION, "f");
+    int64_t s;
+    assert_true(bcp_entity_duration(f, "rto", &s));
+    assert_int_equal(s, 90 * MINUTE);
+    assert_true(bcp_entity_duration(f, "mtpd", &s));
+    assert_int_equal(s, 36 * HOUR);
+    assert_diag(m, "E105", 5, 9, "bad duration `30m1h`: the parts of a compound duration go from the largest unit");
+    bcp_model_free(m);
 }
 
 static void test_duration_format(void **state)
@@ -160,7 +209,7 @@ static void test_model_bad_durations(void **state)
                              "  mtpd = 2дня\n"
                              "}\n");
     assert_diag_hint(m, "E105", 3, 9, "bad duration `24hrs`: unknown unit `hrs`", "units are m (minutes)");
-    assert_diag(m, "E105", 4, 9, "bad duration `99999999999h`: the number is too large");
+    assert_diag(m, "E105", 4, 9, "bad duration `99999999999h`: longer than 100 years");
     /* Columns count code points, as editors do. */
     assert_diag(m, "E105", 5, 10, "unknown unit `дня`");
     assert_int_equal(count_code(m, "E105"), 3);
@@ -364,6 +413,8 @@ int main(void)
         cmocka_unit_test(test_duration_units),
         cmocka_unit_test(test_duration_rejects),
         cmocka_unit_test(test_duration_format),
+        cmocka_unit_test(test_duration_compound),
+        cmocka_unit_test(test_model_compound_durations),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_date_roundtrip),
         cmocka_unit_test(test_model_durations_and_dates),
