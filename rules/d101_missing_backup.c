@@ -1,5 +1,6 @@
-/* D101 missing-backup: a system that a business function needs has no backup. */
-#include "rule.h"
+/* D101 missing-backup: a system that a business function needs, and that
+ * holds data of its own, has no backup. */
+#include "rule_util.h"
 
 /* The first function that lists `system` in its `needs`, or NULL. */
 static const bcp_entity *needing_function(const bcp_model *m, const bcp_entity *system)
@@ -19,6 +20,8 @@ static const bcp_entity *needing_function(const bcp_model *m, const bcp_entity *
     return NULL;
 }
 
+/* Any backup block counts, the organisation's own or a provider's copy
+ * stated with `held_by`. */
 static bool has_backup(const bcp_entity *system)
 {
     for (size_t i = 0; i < system->child_count; i++)
@@ -33,10 +36,18 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *systems = bcp_model_entities(m, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *s = systems->items[i];
-        if (has_backup(s))
+        if (!bcp_system_holds_data(s) || has_backup(s))
             continue;
         const bcp_entity *f = needing_function(m, s);
-        if (f)
+        if (!f)
+            continue;
+        const bcp_entity *vendor = bcp_entity_ref(s, "vendor");
+        if (vendor)
+            bcp_lint_report(ctx, &s->id_span,
+                            "system `%s` has no backup, but function `%s` needs it; if supplier `%s` keeps the "
+                            "copies, state that backup with `held_by = supplier.%s`",
+                            s->id, f->id, vendor->id, vendor->id);
+        else
             bcp_lint_report(ctx, &s->id_span, "system `%s` has no backup, but function `%s` needs it", s->id,
                             f->id);
     }
@@ -46,11 +57,17 @@ const bcp_rule bcp_rule_missing_backup = {
     .code = "D101",
     .name = "missing-backup",
     .severity = BCP_SEV_ERROR,
-    .summary = "A system that a business function needs has no backup.",
+    .summary = "A system that a business function needs, and that holds data, has no backup.",
     .rationale = "Data that a function needs must be recoverable: ISO 22301:2019 §8.4.4 asks for "
                  "resources to resume prioritised activities, NIST SP 800-34 Rev. 1 §3.4.2 and "
                  "SP 800-53 CP-9 require backups of system-level and user-level information, and "
-                 "DORA Art. 12(1) requires backup policies for ICT systems.",
-    .fix = "add a `backup { every = 1d  offsite = true  tested = YYYY-MM-DD }` block inside the system",
+                 "DORA Art. 12(1) requires backup policies for ICT systems. A copy that a provider keeps "
+                 "(a hosted service's own backup) counts when the plan states it as a backup with "
+                 "`held_by = supplier.<id>`; a system that keeps no data of its own (a network, a "
+                 "stateless service, a hosted phone system whose data the provider holds) says "
+                 "`holds_data = false` and needs none.",
+    .fix = "add a `backup { every = 1d  offsite = true  tested = YYYY-MM-DD }` block inside the system "
+           "(with `held_by = supplier.<id>` when the provider keeps the copies), or state "
+           "`holds_data = false` when the system keeps no data of its own",
     .check = check,
 };

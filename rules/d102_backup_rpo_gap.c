@@ -10,7 +10,8 @@ static void check(bcp_lint_ctx *ctx)
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *system = systems->items[i];
         bcp_rpo_check rpo;
-        /* no backup at all is D101's finding, not a gap */
+        /* no backup at all is D101's finding, not a gap; a system that holds
+         * no data has no RPO (the check's verdict is UNKNOWN) */
         if (bcp_system_rpo_check(model, system, &rpo) != BCP_RPO_NOT_MET || !rpo.backup)
             continue;
         bcp_rule_label every_text = bcp_rule_duration_label(rpo.backup_every);
@@ -30,8 +31,11 @@ const bcp_rule bcp_rule_backup_rpo_gap = {
                  "is gone, whatever the stated recovery point objective says. NIST SP 800-34 Rev.1 §3.4.2 "
                  "(backup and recovery strategies) requires backup frequency to be set from the RPO "
                  "established in the BIA (§3.2.2), and NIST SP 800-53 CP-9 requires backups at a frequency "
-                 "consistent with recovery point objectives.",
+                 "consistent with recovery point objectives. A system that keeps no data of its own "
+                 "(`holds_data = false`: a network, a stateless service) has no RPO, however tight the RPO "
+                 "of the functions that need it.",
     .fix = "back the system up at least as often as the tightest RPO (e.g. add an incremental or "
-           "replication backup), or relax the RPO if the business accepts the loss",
+           "replication backup), or relax the RPO if the business accepts the loss; state "
+           "`holds_data = false` on a system that keeps no data of its own",
     .check = check,
 };

@@ -2,7 +2,7 @@
 # Installs the Debian packages bcp needs, only those that are missing.
 # Idempotent: a second run installs nothing and says so.
 set -eu
-packages="gcc make pkg-config time libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev chromium fonts-noto-cjk"
+packages="gcc make pkg-config time libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev g++ libphonenumber-dev chromium fonts-noto-cjk"
 # The editor and pre-commit tests (tests/cli/test_editors.sh, test_precommit.sh).
 packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
 # make bench (tools/bench-build.sh): the cmark-gfm CLI as the Markdown baseline.

@@ -16,5 +16,5 @@ Version: $version
 Requires.private: $requires
 Cflags: -I\${includedir}
 Libs: -L\${libdir} -lbcp
-Libs.private: -lcmark-gfm-extensions -pthread
+Libs.private: -lcmark-gfm-extensions -lphonenumber -lstdc++ -pthread
 PC

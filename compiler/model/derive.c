@@ -210,7 +210,20 @@ bool bcp_is_critical(const bcp_entity *e)
     return bcp_entity_bool(e, "critical", true);
 }
 
+bool bcp_milestone_overdue(const bcp_entity *milestone, int32_t today, int32_t *due)
+{
+    const bcp_value *status = bcp_entity_value(milestone, "status");
+    if (status && status->kind == BCP_V_IDENT && strcmp(status->as.ident.name, "done") == 0)
+        return false;
+    return bcp_entity_date(milestone, "due", due) && bcp_is_overdue(*due, today);
+}
+
 /* ------------------------------------------------------- RPO and backups */
+
+bool bcp_system_holds_data(const bcp_entity *system)
+{
+    return bcp_entity_bool(system, "holds_data", true);
+}
 
 bcp_rpo_verdict bcp_system_rpo_check(const bcp_model *m, const bcp_entity *system, bcp_rpo_check *out)
 {
@@ -240,7 +253,8 @@ bcp_rpo_verdict bcp_system_rpo_check(const bcp_model *m, const bcp_entity *syste
             out->rpo_owner = f;
         }
     }
-    if (!out->rpo_owner)
+    /* No data of its own, no data to lose: no RPO applies to it. */
+    if (!out->rpo_owner || !bcp_system_holds_data(system))
         out->verdict = BCP_RPO_UNKNOWN;
     else
         out->verdict = out->backup && out->backup_every <= out->rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;

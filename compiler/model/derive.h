@@ -69,6 +69,9 @@ bool bcp_exercise_due(const bcp_entity *exercise, bcp_interval default_every, in
 /* The same without a default: what the document names. */
 bool bcp_exercise_next_due(const bcp_entity *exercise, int32_t *due);
 
+/* A milestone not `done` whose `due` date has passed; *due gets that date. */
+bool bcp_milestone_overdue(const bcp_entity *milestone, int32_t today, int32_t *due);
+
 /* ------------------------------------------------------------------ risk */
 
 int bcp_risk_score(const bcp_entity *risk);   /* likelihood x impact, 0 when unknown */
@@ -87,6 +90,10 @@ bool bcp_is_critical(const bcp_entity *e);
 
 /* ------------------------------------------------------- RPO and backups */
 
+/* Does the system keep data of its own (`holds_data`, true unless stated
+ * false)?  A system without data needs no backup and has no RPO. */
+bool bcp_system_holds_data(const bcp_entity *system);
+
 typedef enum bcp_rpo_verdict { BCP_RPO_UNKNOWN, BCP_RPO_MET, BCP_RPO_NOT_MET } bcp_rpo_verdict;
 
 typedef struct bcp_rpo_check {
@@ -99,7 +106,8 @@ typedef struct bcp_rpo_check {
 
 /* The RPO a system must meet is the tightest of its own and those of the
  * functions that need it; its most frequent backup bounds the data loss; no
- * backup at all does not meet it.  UNKNOWN when no RPO applies. */
+ * backup at all does not meet it.  UNKNOWN when no RPO applies, and for a
+ * system that holds no data (out->backup and out->rpo are still filled in). */
 bcp_rpo_verdict bcp_system_rpo_check(const bcp_model *m, const bcp_entity *system, bcp_rpo_check *out);
 
 /* One backup of a system judged alone against the system's RPO (from

@@ -44,6 +44,7 @@ static const bcp_attr_schema plan_attrs[] = {
      .doc = "Languages the document must be available in (locale ids); H120 reports every prose attribute "
             "of the plan without a translation into each of them.",
      .example = "[\"zh-CN\", \"en\"]"},
+    STR("country", OPT, "Home country as an ISO 3166 code: phone numbers written without +country code are checked against its numbering plan (a site's `country` code takes precedence for the people and resources of that site).", "\"CN\""),
     STR("version", OPT, "Document version.", "\"1.2\""),
     REF("owner", "contact", OPT, "Person accountable for the plan.", "contact.gm"),
     REF("approved_by", "contact", OPT, "Who approved this version.", "contact.ceo"),
@@ -65,11 +66,13 @@ static const bcp_attr_schema plan_attrs[] = {
 static const bcp_attr_schema site_attrs[] = {
     TEXT("name", REQ, "Name of the site.", "\"上海工厂\""),
     TEXT("city", OPT, "City; used to tell whether an alternate site shares the same local risks.", "\"上海\""),
-    TEXT("country", OPT, "Country.", "\"中国\""),
+    TEXT("country", OPT, "Country. An ISO 3166 code (\"CN\", \"DE\") also says which numbering plan the national phone numbers of the site's contacts and resources follow.", "\"CN\""),
     TEXT("address", OPT, "Street address.", "\"浦东新区…\""),
     ENUM("kind", "headquarters|office|factory|warehouse|datacenter|branch|store|clinic|other", OPT, "office", "What the site is.", "factory"),
     REF("alternate", "site|resource", OPT, "Where work moves when this site is unavailable.", "site.hangzhou"),
+    BOOL("alternate_same_city", "false", "The `alternate` is knowingly in the same city (a small organisation's other branch or clinic): site-without-alternate accepts it.", "true"),
     BOOL("remote_work", "false", "Staff of this site can work remotely.", "true"),
+    TEXT("fallback", OPT, "The stated arrangement when the site is lost and there is no alternate site, e.g. patients sent to a partner practice.", "\"Patients go to the partner practice on Hauptstraße\""),
     INT("staff", OPT, NULL, 0, 10000000, "Headcount at the site.", "120"),
     STR("timezone", OPT, "IANA time zone.", "\"Asia/Shanghai\""),
     TEXT("description", OPT, "Free description.", "\"主生产基地\""),
@@ -118,6 +121,7 @@ static const bcp_attr_schema system_attrs[] = {
     REF("vendor", "supplier", OPT, "Supplier or service provider running it.", "supplier.msp"),
     REFS("sites", "site", "Where it runs.", "[site.shanghai]"),
     TEXT("fallback", OPT, "How work continues without it.", "\"手工单据\""),
+    BOOL("holds_data", "true", "The system keeps data of its own. `false` for a network, a stateless service or a hosted service whose data the provider keeps: missing-backup and backup-rpo-gap skip it (backups it still declares, of its configuration, are judged like any other).", "false"),
     REVIEW_ATTRS,
 };
 
@@ -129,6 +133,7 @@ static const bcp_attr_schema backup_attrs[] = {
     BOOL("immutable", "false", "Copies cannot be altered or deleted (ransomware protection).", "true"),
     INTERVAL("retention", OPT, NULL, "1d", "50y", "How long copies are kept.", "90d"),
     DATE("tested", OPT, "Date of the last successful restore test.", "2026-09-15"),
+    REF("held_by", "supplier", OPT, "Who keeps this copy when it is not the organisation: the provider of a hosted service whose own backup the plan relies on.", "supplier.cloud_pbx"),
 };
 
 static const bcp_attr_schema asset_attrs[] = {
@@ -149,6 +154,7 @@ static const bcp_attr_schema supplier_attrs[] = {
     REFS("alternates", "supplier|resource", "Alternate suppliers.", "[supplier.steel_b]"),
     DUR("stock", OPT, NULL, "0h", "2y", "Stock on hand, as time of demand covered.", "2w"),
     DUR("sla", OPT, NULL, "1m", "1y", "Contractual time to restore service.", "4h"),
+    DUR("switch_time", OPT, NULL, "1h", "2y", "How long it takes to get the supply again when this supplier fails: to qualify and order from another source, or for the supplier to recover (its lead time). single-source-supplier compares `stock` with it.", "6w"),
     REF("contact", "contact", OPT, "Contact person (a contact entry).", "contact.steel_sales"),
     STR("phone", OPT, "Switchboard or hotline.", "\"+86 21 5555 0100\""),
     STR("email", OPT, "Contact e-mail.", "\"sales@example.cn\""),

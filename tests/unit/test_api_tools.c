@@ -334,7 +334,7 @@ static void test_catalogue(void **state)
         lint += c->group == BCP_CODE_LINT;
     }
     assert_null(bcp_code_get(total));
-    assert_int_equal(lint, 37);
+    assert_int_equal(lint, 39);
     const bcp_code *d = bcp_code_lookup("d101");
     assert_non_null(d);
     assert_string_equal(d->code, "D101");

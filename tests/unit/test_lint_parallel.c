@@ -35,7 +35,7 @@ static char *big_plan(size_t groups, size_t *len)
         fprintf(b,
                "contact owner_%zu {\n  name = \"Owner %zu\"\n  role = \"%s\"\n  tier = 2\n"
                "  phone = \"%s\"\n  email = \"owner%zu@big.example\"\n  substitute = contact.deputy\n}\n\n",
-               i, i, i % 7 == 0 ? "TODO" : "Function lead", i % 13 == 0 ? "12" : "+44 20 7946 1234", i);
+               i, i, i % 7 == 0 ? "TODO" : "Function lead", i % 13 == 0 ? "+44 12" : "+44 20 7946 1234", i);
         fprintf(b,
                "system sys_%zu {\n  title = \"System %zu\"\n  rto = 4h\n  rpo = 1d\n  owner = contact.owner_%zu\n"
                "  notes = \"%s\"\n"

@@ -1,0 +1,108 @@
+/* The walk over the plan's phone numbers that C103 and C108 share. */
+#include "phone_rule.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *const phone_attrs[] = {"phone", "alt_phone"};
+static const bcp_kind phone_kinds[] = {BCP_KIND_CONTACT, BCP_KIND_SUPPLIER, BCP_KIND_RESOURCE};
+
+/* The length of the UTF-8 sequence at s (at most `left` bytes), 0 when invalid. */
+static size_t utf8_length(const unsigned char *s, size_t left)
+{
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+    if (s[0] >= 0xf5 || n == 0 || n > left)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* The value as a message shows it (see bcp_phone_finding.quoted). */
+static void quote(const char *text, size_t length, char *out, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = 0;
+    while (i < length && o + 8 < size) {
+        if (i >= 64) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        size_t n = s[i] < 0x80 ? 1 : utf8_length(s + i, length - i);
+        if (s[i] < 0x20 || s[i] == 0x7f || n == 0) {
+            o += (size_t)snprintf(out + o, size - o, "\\x%02x", s[i]);
+            i++;
+        } else {
+            memcpy(out + o, s + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    out[o] = '\0';
+}
+
+/* A two-letter country code that libphonenumber knows, upper-cased into `code`. */
+static bool country_code(const char *text, char code[3])
+{
+    if (!text)
+        return false;
+    while (*text == ' ')
+        text++;
+    size_t n = strlen(text);
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
+    if (n != 2)
+        return false;
+    for (size_t i = 0; i < 2; i++) {
+        char c = text[i];
+        if (c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        if (c < 'A' || c > 'Z')
+            return false;
+        code[i] = c;
+    }
+    code[2] = '\0';
+    return bcp_phone_known_region(code, 2) != 0;
+}
+
+/* The country national numbers of `e` are read in: the `country` of the site
+ * its entry names, else the plan's `country`. */
+static const bcp_entity *home_country(const bcp_model *model, const bcp_entity *e, char code[3])
+{
+    const bcp_entity *site = bcp_entity_ref(e, "site");
+    if (site && country_code(bcp_entity_text(site, "country"), code))
+        return site;
+    const bcp_entity *plan = bcp_model_plan(model);
+    if (plan && country_code(bcp_entity_text(plan, "country"), code))
+        return plan;
+    return NULL;
+}
+
+void bcp_phone_each(bcp_lint_ctx *ctx, bcp_phone_visit *visit)
+{
+    const bcp_model *model = bcp_lint_model(ctx);
+    bcp_rule_regex *placeholder = bcp_rule_placeholder_regex();
+    for (size_t k = 0; k < sizeof phone_kinds / sizeof phone_kinds[0]; k++) {
+        const bcp_entity_list *entities = bcp_model_entities(model, phone_kinds[k]);
+        for (size_t i = 0; i < entities->count; i++) {
+            const bcp_entity *e = entities->items[i];
+            char code[3] = "";
+            const bcp_entity *from = home_country(model, e, code);
+            for (size_t a = 0; a < sizeof phone_attrs / sizeof phone_attrs[0]; a++) {
+                const bcp_value *v = bcp_entity_value(e, phone_attrs[a]);
+                if (!v || v->kind != BCP_V_STRING ||
+                    bcp_rule_is_placeholder(placeholder, v->as.string.text, v->as.string.length))
+                    continue;
+                char quoted[64 * 4 + 8];
+                quote(v->as.string.text, v->as.string.length, quoted, sizeof quoted);
+                bcp_phone_finding phone = {.entity = e, .attr = phone_attrs[a], .value = v, .quoted = quoted,
+                                           .country = from ? code : NULL, .country_from = from};
+                bcp_phone_check(v->as.string.text, v->as.string.length, phone.country, &phone.result);
+                visit(ctx, &phone);
+            }
+        }
+    }
+    bcp_rule_regex_free(placeholder);
+}
