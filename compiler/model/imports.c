@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 #include "base/alloc.h"
+#include "base/limits.h"
 #include "prebuilt.h"
 
 void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
@@ -172,6 +173,18 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     }
     if (list_contains(&m->loaded, resolved))
         return;
+    uint64_t most = bcp_limit(BCP_LIMIT_IMPORTS);
+    if (m->user_source_count >= most) {
+        if (!m->imports_refused) {
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E130, from,
+                                          "cannot import `%s`: this check already reads %llu files, "
+                                          "the imports limit", spec, (unsigned long long)most);
+            bcp_diag_set_hint(d, "raise it with --limit imports=N; further imports over the limit "
+                                 "are not reported one by one");
+            m->imports_refused = true;
+        }
+        return;
+    }
     bcp_prefetch_next(m, resolved, pending);
     prefetched ahead = {0};
     bcp_source *src = NULL;
@@ -185,7 +198,9 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
             return;
         }
         if (!src) {
-            bcp_model_error(m, BCP_CODE_E111, from, "cannot read `%s`: %s", spec, err);
+            bcp_code_id code = bcp_source_read_code();
+            bcp_model_error(m, code == BCP_CODE_E100 ? BCP_CODE_E111 : code, from,
+                            "cannot read `%s`: %s", spec, err);
             return;
         }
     }

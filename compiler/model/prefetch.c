@@ -23,13 +23,14 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     for (size_t i = 0; i < count; i++) {
         const char *err;
         bcp_source *src = bcp_model_read_source(m, paths[i], NULL, &err);
-        if (!src || src->length > UINT32_MAX || src->length >= 2 * PIECE_MIN_BYTES) {
-            bcp_source_free(src); /* unreadable or large: loaded the ordinary way */
+        if (!src || src->length >= 2 * PIECE_MIN_BYTES || !bcp_syntax_prescan(src)) {
+            bcp_source_free(src); /* unreadable, large or refused: loaded the ordinary way */
             continue;
         }
         sources[n] = src;
         tasks[n].text = src->text;
         tasks[n].length = (uint32_t)src->length;
+        tasks[n].prescanned = true;
         n++;
     }
     bcp_parse_tasks(tasks, n);
