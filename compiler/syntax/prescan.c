@@ -52,7 +52,7 @@ static bool scan_text(const char *text, size_t length, bcp_prescan_result *r)
         size_t n = 1;
         if (c >= 0x80 && (n = utf8_sequence(text + i, length - i)) == 0)
             return refuse(r, BCP_CODE_E013, i, i + 1,
-                          "invalid UTF-8: byte 0x%02X does not begin a valid character "
+                          "invalid UTF-8: byte 0x%02X does not start a valid UTF-8 character "
                           "(the file must be UTF-8 text)", c);
         if (c == '\n') {
             if (i - line_start > max_line)
