@@ -45,6 +45,8 @@ static const bcp_command commands[] = {
      "  --no-lint         report syntax and model errors only\n"
      "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
      "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
+     "  --limit NAME=N    raise an input limit: file-size, nesting, string-length,\n"
+     "                    line-length or imports (any command; docs/language.md, Limits)\n"
      "\n"
      "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
      bcp_cmd_check},
