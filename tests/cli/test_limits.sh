@@ -92,6 +92,23 @@ expect "a limit above the maximum is a usage error" 2 "takes a number from 1 to 
 run 20 check --limit depth=5 "$tmp/over.bcp"
 expect "an unknown limit is a usage error" 2 "unknown limit 'depth'"
 
+# The deepest nesting the maximum allows runs through every command (under
+# ASan in make test): lists, and blocks nested in blocks.
+python3 -c "print('plan p {\n  title = \"T\"\n  x = ' + '['*999 + ']'*999 + '\n}')" >"$tmp/max-lists.bcp"
+python3 -c "print('plan p {\n  title = \"T\"\n' + 'note n {\n'*999 + '}\n'*999 + '}')" >"$tmp/max-blocks.bcp"
+for f in max-lists max-blocks; do
+    run 300 check --limit nesting=1000 "$tmp/$f.bcp"
+    expect "$f: check at nesting 1000" 1 "error"
+    run 300 fmt --limit nesting=1000 "$tmp/$f.bcp"
+    expect "$f: fmt at nesting 1000" 0 "plan p"
+    run 300 parse --tree --limit nesting=1000 "$tmp/$f.bcp"
+    expect "$f: parse --tree at nesting 1000" 0 "source_file"
+    run 300 diff --limit nesting=1000 "$tmp/$f.bcp" "$tmp/$f.bcp"
+    if [ "$status" = 0 ]; then ok "$f: diff at nesting 1000"; else not_ok "$f: diff at nesting 1000 (exit $status)"; fi
+    run 300 build --limit nesting=1000 "$tmp/$f.bcp" -o "$tmp/out-$f"
+    expect "$f: build at nesting 1000 reports, does not crash" 2 "error"
+done
+
 # Invalid UTF-8 is located, never dropped.
 printf 'plan p {\n  title = "caf\351"\n}\n' >"$tmp/latin1.bcp"
 run 20 check "$tmp/latin1.bcp"
