@@ -50,6 +50,20 @@ typedef enum bcp_status {
 } bcp_status;
 const char *bcp_status_string(bcp_status status);
 
+/* ------------------------------------------------------------------ limits */
+
+/* Input limits (docs/language.md, "Limits"): how much bcp accepts before it
+ * refuses an input with a located error.  Process-wide, like the allocator:
+ * set them before loading.  Names: file-size, nesting, string-length,
+ * line-length, imports (bytes, levels, bytes, bytes, files).
+ * BCP_ERR_NOT_FOUND for an unknown name, BCP_ERR_INVALID for 0 or a value
+ * above the limit's maximum. */
+bcp_status bcp_limit_set(const char *name, uint64_t value);
+/* The value in force (the default until set), and the largest value
+ * bcp_limit_set takes; 0 for an unknown name. */
+uint64_t bcp_limit_get(const char *name);
+uint64_t bcp_limit_max(const char *name);
+
 /* A range in a source file.  Lines and columns are 1-based; columns count
  * Unicode code points (as editors show them); the end column is exclusive.
  * Byte offsets are 0-based.  `path` is the file as the user named it; it is

@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "syntax/prescan.h"
 #include "syntax/syntax.h"
 
 static TSParser *workspace_parser(bcp_workspace *ws)
@@ -20,7 +21,7 @@ static TSParser *workspace_parser(bcp_workspace *ws)
 
 static TSTree *parse(bcp_workspace *ws, TSTree *old, const char *text, size_t length)
 {
-    return ts_parser_parse_string(workspace_parser(ws), old, text, (uint32_t)length);
+    return bcp_syntax_parse_text(workspace_parser(ws), old, text, (uint32_t)length);
 }
 
 bcp_status bcp_document_open(bcp_workspace *ws, const char *path, const char *text, size_t length)
@@ -146,7 +147,9 @@ bcp_status bcp_document_edit(bcp_workspace *ws, const char *path, const bcp_text
             return BCP_ERR_INVALID;
         }
     }
-    TSTree *tree = parse(ws, edited, text, length);
+    /* A refused text was parsed as empty text: nothing of that tree to reuse. */
+    bool reusable = bcp_prescan(doc->text, doc->length, NULL);
+    TSTree *tree = parse(ws, reusable ? edited : NULL, text, length);
     uint32_t ranges = 0;
     TSRange *changed = ts_tree_get_changed_ranges(edited, tree, &ranges);
     doc->changed_range_count = ranges;

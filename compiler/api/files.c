@@ -1,6 +1,7 @@
 /* Which files `bcp check` and `bcp fmt` read: the paths given, with folders
  * searched for .bcp files by compiler/base/files.c (hidden folders,
- * node_modules and symlinked folders skipped; bcpconfig.bcp left out), each
+ * node_modules, symlinked folders and links leading out of the folder skipped,
+ * with a warning for such a link; bcpconfig.bcp left out), each
  * folder's files sorted by name. */
 #include <string.h>
 #include <sys/stat.h>
@@ -37,9 +38,14 @@ bcp_status bcp_collect_plan_files(const char *const *paths, size_t count, char *
                 bcp_diagnostics_add_message(problems, BCP_SEV_ERROR, "%s: no such file or directory", paths[i]);
             status = BCP_ERR_NOT_FOUND;
         } else if (S_ISDIR(st.st_mode)) {
-            char **found;
-            size_t found_count;
-            bcp_find_plan_files(paths[i], &found, &found_count);
+            char **found, **outside;
+            size_t found_count, outside_count;
+            bcp_find_plan_files_inside(paths[i], &found, &found_count, &outside, &outside_count);
+            for (size_t j = 0; problems && j < outside_count; j++)
+                bcp_diagnostics_add_message(problems, BCP_SEV_WARNING,
+                                            "%s: a symbolic link to a file outside %s (or to nothing); not read",
+                                            outside[j], paths[i]);
+            bcp_files_free(outside, outside_count);
             for (size_t j = 0; j < found_count; j++) {
                 list.items = bcp_grow(list.items, &list.capacity, list.count, sizeof *list.items);
                 list.items[list.count++] = found[j];

@@ -23,7 +23,23 @@ static bool is_plan_file(const char *name)
     return n > 4 && strcmp(name + n - 4, ".bcp") == 0 && strcmp(name, "bcpconfig.bcp") != 0;
 }
 
-static void walk(const char *dir, file_list *out)
+static void push(file_list *list, char *path)
+{
+    list->items = bcp_grow(list->items, &list->capacity, list->count, sizeof *list->items);
+    list->items[list->count++] = path;
+}
+
+bool bcp_path_inside(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    if (strcmp(root, "/") == 0)
+        return true;
+    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+/* `root` is the canonical path of the folder walked: a symbolic link is
+ * followed only when what it names lies inside it. */
+static void walk(const char *dir, const char *root, file_list *out, file_list *outside)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -39,17 +55,29 @@ static void walk(const char *dir, file_list *out)
         else
             snprintf(path, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", ent->d_name);
         struct stat st;
-        /* lstat: a symlinked folder is not followed (it may loop, as /dev/fd does). */
-        bool linked_dir = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
-                          S_ISDIR(st.st_mode);
-        if (!linked_dir && stat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                walk(path, out);
-            else if (S_ISREG(st.st_mode) && is_plan_file(ent->d_name)) {
-                out->items = bcp_grow(out->items, &out->capacity, out->count, sizeof *out->items);
-                out->items[out->count++] = path;
+        /* lstat: a symlinked folder is not followed (it may loop, as /dev/fd
+         * does), a linked file only when it stays inside the root. */
+        if (lstat(path, &st) != 0) {
+            bcp_free(path);
+            continue;
+        }
+        if (S_ISLNK(st.st_mode)) {
+            char target[PATH_MAX];
+            bool plan = is_plan_file(ent->d_name);
+            if (plan && (!realpath(path, target) || !bcp_path_inside(target, root))) {
+                push(outside, path); /* broken links too: where they lead is not ours to say */
                 continue;
             }
+            if (!plan || stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+                bcp_free(path);
+                continue;
+            }
+        }
+        if (S_ISDIR(st.st_mode)) {
+            walk(path, root, out, outside);
+        } else if (S_ISREG(st.st_mode) && is_plan_file(ent->d_name)) {
+            push(out, path);
+            continue;
         }
         bcp_free(path);
     }
@@ -61,14 +89,31 @@ static int compare_paths(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static void sorted(file_list *list, char ***items, size_t *count)
+{
+    if (list->count > 1)
+        qsort(list->items, list->count, sizeof *list->items, compare_paths);
+    *items = list->items;
+    *count = list->count;
+}
+
+void bcp_find_plan_files_inside(const char *dir, char ***files, size_t *count, char ***outside,
+                                size_t *outside_count)
+{
+    file_list list = {0}, refused = {0};
+    char root[PATH_MAX];
+    if (realpath(dir, root))
+        walk(dir, root, &list, &refused);
+    sorted(&list, files, count);
+    sorted(&refused, outside, outside_count);
+}
+
 void bcp_find_plan_files(const char *dir, char ***files, size_t *count)
 {
-    file_list list = {0};
-    walk(dir, &list);
-    if (list.count > 1)
-        qsort(list.items, list.count, sizeof *list.items, compare_paths);
-    *files = list.items;
-    *count = list.count;
+    char **outside;
+    size_t outside_count;
+    bcp_find_plan_files_inside(dir, files, count, &outside, &outside_count);
+    bcp_files_free(outside, outside_count);
 }
 
 void bcp_files_free(char **files, size_t count)

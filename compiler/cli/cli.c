@@ -2,6 +2,9 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +45,8 @@ static const bcp_command commands[] = {
      "  --no-lint         report syntax and model errors only\n"
      "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
      "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
+     "  --limit NAME=N    raise an input limit: file-size, nesting, string-length,\n"
+     "                    line-length or imports (any command; docs/language.md, Limits)\n"
      "\n"
      "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
      bcp_cmd_check},
@@ -372,6 +377,61 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
     }
 }
 
+/* "1048576", "64k", "16M", "1G" (binary multiples). */
+static bool parse_size(const char *text, uint64_t *value)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (end == text || errno || text[0] == '-')
+        return false;
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'm' || *end == 'M')
+        shift = 20;
+    else if (*end == 'g' || *end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end || n > (UINT64_MAX >> shift))
+        return false;
+    *value = (uint64_t)n << shift;
+    return true;
+}
+
+/* Takes every `--limit NAME=VALUE` (any command, before "--") out of argv and
+ * sets it; BCP_EXIT_ERROR with a message for a bad one, else -1. */
+static int take_limits(int *argc, char **argv, const char *command)
+{
+    int out = 2;
+    bool options = true;
+    for (int i = 2; i < *argc; i++) {
+        const char *value = NULL;
+        if (options && strcmp(argv[i], "--") == 0)
+            options = false;
+        if (!options || !bcp_option_value(*argc, argv, &i, "--limit", &value)) {
+            argv[out++] = argv[i];
+            continue;
+        }
+        const char *eq = strchr(value, '=');
+        char name[32];
+        uint64_t n = 0;
+        if (!eq || (size_t)(eq - value) >= sizeof name)
+            return bcp_usage_error(command, "--limit takes NAME=VALUE, as in --limit nesting=200");
+        snprintf(name, sizeof name, "%.*s", (int)(eq - value), value);
+        if (!bcp_limit_get(name))
+            return bcp_usage_error(command, "unknown limit '%s' (file-size, nesting, string-length, "
+                                   "line-length or imports)", name);
+        if (!parse_size(eq + 1, &n) || bcp_limit_set(name, n) != BCP_OK)
+            return bcp_usage_error(command, "--limit %s takes a number from 1 to %llu", name,
+                                   (unsigned long long)bcp_limit_max(name));
+    }
+    argv[out] = NULL;
+    *argc = out;
+    return -1;
+}
+
 int bcp_cli_main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -386,6 +446,9 @@ int bcp_cli_main(int argc, char **argv)
     const bcp_command *c = find_command(name);
     if (!c)
         return bcp_usage_error(NULL, "unknown command '%s' (run `bcp help`)", name);
+    int limit_error = take_limits(&argc, argv, c->name);
+    if (limit_error >= 0)
+        return limit_error;
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--") == 0)
             break;

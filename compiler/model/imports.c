@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 #include "base/alloc.h"
+#include "base/limits.h"
 #include "prebuilt.h"
 
 void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
@@ -27,6 +28,12 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
 {
     char key[1100];
     snprintf(key, sizeof key, "std/%s", name);
+    if (!bcp_stdlib_name_ok(name)) {
+        bcp_model_error(m, BCP_CODE_E112, from,
+                        "stdlib module `%s` leaves the standard library: a module name is "
+                        "folder and file names, without `.`, `..` or a leading `/`", key);
+        return;
+    }
     if (list_contains(&m->loaded, key)) {
         if (list_contains(&m->loading, key) && from)
             cycle_error(m, key, from, "import cycle: `%s` imports itself", key);
@@ -70,14 +77,6 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
     }
     m->loading.count--;
     bcp_stdlib_matches_free(files, count);
-}
-
-static bool path_inside(const char *dir, const char *root)
-{
-    size_t n = strlen(root);
-    if (strcmp(root, "/") == 0)
-        return true;
-    return strncmp(dir, root, n) == 0 && (dir[n] == '\0' || dir[n] == '/');
 }
 
 /* Drops "dir/.." pairs from a relative display path, in place. */
@@ -126,6 +125,23 @@ void bcp_import_join(const bcp_source *importer, const char *spec, char *joined,
         snprintf(joined + jl, size - jl, ".bcp");
 }
 
+/* Reports E112 when `path` (absolute, folded) lies outside the plan's folder. */
+static bool escapes(bcp_model *m, const char *path, const char *spec, const bcp_span *from)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    if (!m->root_dir || bcp_path_inside(dir, m->root_dir))
+        return false;
+    bcp_diag *d = bcp_model_error(m, BCP_CODE_E112, from, "import `%s` leaves the plan's directory tree", spec);
+    /* The display form, not root_dir: output must not depend on where the project lies. */
+    bcp_diag_set_hint(d, "a plan may only import files in its own folder (%s) and below it",
+                      m->root_display);
+    return true;
+}
+
 static void import_not_found(bcp_model *m, const bcp_span *from, const char *spec, const char *display,
                              int error)
 {
@@ -142,6 +158,14 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     char display[PATH_MAX * 2];
     import_display_path(importer, spec, display, sizeof display);
     char resolved[PATH_MAX];
+    /* Escapes first, on the path as written: whether a file outside the
+     * plan's folder exists is not the plan's to learn. */
+    if (joined[0] == '/' && strlen(joined) < sizeof resolved) {
+        snprintf(resolved, sizeof resolved, "%s", joined);
+        bcp_path_fold(resolved);
+        if (escapes(m, resolved, spec, from))
+            return;
+    }
     int missing = 0; /* why the file is not on disk */
     if (!realpath(joined, resolved)) {
         missing = errno;
@@ -153,25 +177,27 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         snprintf(resolved, sizeof resolved, "%s", joined);
         bcp_path_fold(resolved);
     }
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", resolved);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    if (m->root_dir && !path_inside(dir, m->root_dir)) {
-        bcp_diag *d = bcp_model_error(m, BCP_CODE_E112, from,
-                                  "import `%s` leaves the plan's directory tree", spec);
-        /* The display form, not root_dir: output must not depend on where the project lies. */
-        bcp_diag_set_hint(d, "a plan may only import files in its own folder (%s) and below it",
-                          m->root_display);
+    /* Again for the file itself: a link inside may lead outside. */
+    if (escapes(m, resolved, spec, from))
         return;
-    }
     if (list_contains(&m->loading, resolved)) {
         cycle_error(m, resolved, from, "import cycle: `%s` is already being imported", spec);
         return;
     }
     if (list_contains(&m->loaded, resolved))
         return;
+    uint64_t most = bcp_limit(BCP_LIMIT_IMPORTS);
+    if (m->user_source_count >= most) {
+        if (!m->imports_refused) {
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E130, from,
+                                          "cannot import `%s`: this check already reads %llu files, "
+                                          "the imports limit", spec, (unsigned long long)most);
+            bcp_diag_set_hint(d, "raise it with --limit imports=N; further imports over the limit "
+                                 "are not reported one by one");
+            m->imports_refused = true;
+        }
+        return;
+    }
     bcp_prefetch_next(m, resolved, pending);
     prefetched ahead = {0};
     bcp_source *src = NULL;
@@ -185,7 +211,9 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
             return;
         }
         if (!src) {
-            bcp_model_error(m, BCP_CODE_E111, from, "cannot read `%s`: %s", spec, err);
+            bcp_code_id code = bcp_source_read_code();
+            bcp_model_error(m, code == BCP_CODE_E100 ? BCP_CODE_E111 : code, from,
+                            "cannot read `%s`: %s", spec, err);
             return;
         }
     }

@@ -198,6 +198,7 @@ bcp_source *bcp_model_read_source(bcp_model *m, const char *path, TSTree **tree,
 {
     if (tree)
         *tree = NULL;
+    bcp_source_read_code_clear();
     if (m->opts.read)
         return m->opts.read(m->opts.read_user, path, tree, err);
     return bcp_source_read(path, err);
@@ -227,7 +228,7 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
         TSTree *tree;
         bcp_source *src = bcp_model_read_source(m, paths[i], &tree, &err);
         if (!src) {
-            bcp_diag *d = bcp_diag_add_code(&m->diags, BCP_CODE_E100, NULL,
+            bcp_diag *d = bcp_diag_add_code(&m->diags, bcp_source_read_code(), NULL,
                                        "cannot read %s: %s", paths[i], err);
             d->is_syntax = true;
             m->syntax_errors = true;

@@ -70,6 +70,7 @@ struct bcp_model {
     const bcp_source **user_sources;
     bcp_comment_list *user_comments; /* per user source, in step with user_sources */
     bool syntax_errors;
+    bool imports_refused;       /* the imports limit was reached (reported once) */
     bcp_ptr_vec loading;        /* keys of files being loaded: cycle detection */
     bcp_span *loading_from;     /* per loading entry: the `use` that imported it (no source: a root) */
     size_t loading_from_capacity;

@@ -2,12 +2,14 @@
 #include "modules.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/source.h"
 
 typedef struct file_list {
     bcp_stdlib_match *items;
@@ -36,36 +38,44 @@ static bool ends_with(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    if (size < 0) {
-        fclose(f);
-        return NULL;
-    }
-    char *buf = bcp_malloc((size_t)size + 1);
-    size_t n = fread(buf, 1, (size_t)size, f);
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
+/* Through the source reader: regular files only, within the file-size limit,
+ * and only those whose canonical path lies inside the library's folder (a
+ * link out of --stdlib DIR is not followed). */
 static void add_disk_file(file_list *list, const char *dir, const char *rel)
 {
-    char full[4096];
+    char full[4096], real_dir[PATH_MAX], real[PATH_MAX];
     snprintf(full, sizeof full, "%s/%s", dir, rel);
-    size_t len;
-    char *text = read_all(full, &len);
-    if (!text)
+    if (!realpath(dir, real_dir) || !realpath(full, real))
         return;
-    push(list, rel, text, len);
-    bcp_free(text);
+    size_t n = strlen(real_dir);
+    if (strncmp(real, real_dir, n) != 0 || real[n] != '/')
+        return;
+    const char *err;
+    bcp_source *src = bcp_source_read(full, &err);
+    if (!src)
+        return;
+    push(list, rel, src->text, src->length);
+    bcp_source_free(src);
+}
+
+bool bcp_stdlib_name_ok(const char *name)
+{
+    if (!name[0] || name[0] == '/')
+        return false;
+    for (const char *seg = name; seg;) {
+        const char *end = strchr(seg, '/');
+        size_t len = end ? (size_t)(end - seg) : strlen(seg);
+        if (len == 0)
+            return false;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)seg[i];
+            if (!(c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                  (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                return false;
+        }
+        seg = end ? end + 1 : NULL;
+    }
+    return true;
 }
 
 size_t bcp_stdlib_module(const char *dir, const char *name, bcp_stdlib_match **out)

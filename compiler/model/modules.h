@@ -25,6 +25,10 @@ typedef struct bcp_stdlib_match {
  * NAME/ *.bcp directly inside a folder, sorted by path.  dir NULL = embedded.
  * Returns the count (0 when the module does not exist); *out is malloc'ed. */
 size_t bcp_stdlib_module(const char *dir, const char *name, bcp_stdlib_match **out);
+/* Whether `name` stays inside the library: segments of letters, digits, `-`
+ * and `_`, no `.`, `..`, empty or absolute segment.  Checked before anything
+ * is looked up, so that no answer tells what exists outside. */
+bool bcp_stdlib_name_ok(const char *name);
 void bcp_stdlib_matches_free(bcp_stdlib_match *matches, size_t count);
 /* Every module name (for "did you mean" and `bcp stdlib`); *out malloc'ed strings. */
 size_t bcp_stdlib_module_names(const char *dir, char ***out);

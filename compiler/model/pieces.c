@@ -95,14 +95,17 @@ size_t bcp_parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, siz
 {
     bcp_cut cuts[MAX_PIECES];
     size_t ncuts = 0;
-    if (src->length >= 2 * PIECE_MIN_BYTES && src->length <= UINT32_MAX && bcp_worker_threads() > 1)
+    bool prescanned = bcp_syntax_prescan(src);
+    if (prescanned && src->length >= 2 * PIECE_MIN_BYTES && bcp_worker_threads() > 1)
         ncuts = bcp_scan_cuts(src->text, src->length, PIECE_MIN_BYTES, cuts, max - 1);
     if (ncuts == 0) {
         if (!m->parser) {
             m->parser = ts_parser_new();
             ts_parser_set_language(m->parser, bcp_language());
         }
-        trees[0] = ts_parser_parse_string(m->parser, NULL, src->text, (uint32_t)src->length);
+        /* A refused text is parsed as empty text (syntax.h). */
+        trees[0] = prescanned ? ts_parser_parse_string(m->parser, NULL, src->text, (uint32_t)src->length)
+                              : ts_parser_parse_string(m->parser, NULL, "", 0);
         return 1;
     }
     bcp_parse_task tasks[MAX_PIECES];
@@ -111,6 +114,7 @@ size_t bcp_parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, siz
         bcp_parse_task *t = &tasks[i];
         t->text = src->text;
         t->length = (uint32_t)src->length;
+        t->prescanned = true;
         t->ranged = true;
         t->range.start_byte = i == 0 ? 0 : (uint32_t)cuts[i - 1].offset;
         t->range.start_point.row = i == 0 ? 0 : cuts[i - 1].row;

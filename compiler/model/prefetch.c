@@ -23,13 +23,14 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     for (size_t i = 0; i < count; i++) {
         const char *err;
         bcp_source *src = bcp_model_read_source(m, paths[i], NULL, &err);
-        if (!src || src->length > UINT32_MAX || src->length >= 2 * PIECE_MIN_BYTES) {
-            bcp_source_free(src); /* unreadable or large: loaded the ordinary way */
+        if (!src || src->length >= 2 * PIECE_MIN_BYTES || !bcp_syntax_prescan(src)) {
+            bcp_source_free(src); /* unreadable, large or refused: loaded the ordinary way */
             continue;
         }
         sources[n] = src;
         tasks[n].text = src->text;
         tasks[n].length = (uint32_t)src->length;
+        tasks[n].prescanned = true;
         n++;
     }
     bcp_parse_tasks(tasks, n);
@@ -101,8 +102,8 @@ void bcp_collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *tre
             if (strchr(spec, '\\'))
                 continue; /* escapes: leave it to the ordinary path */
             bcp_import_join(src, spec, joined, sizeof joined);
-            if (!realpath(joined, resolved))
-                continue;
+            if (!realpath(joined, resolved) || (m->root_dir && !bcp_path_inside(resolved, m->root_dir)))
+                continue; /* not there, or outside the plan's folder: never read ahead */
             out->paths = bcp_grow(out->paths, &out->capacity, out->count, sizeof *out->paths);
             out->paths[out->count] = bcp_strdup(resolved);
             out->count++;

@@ -110,6 +110,11 @@ static void add_unit(bcp_unit_list *out, bcp_unit unit)
     out->items[out->count++] = unit;
 }
 
+/* The budget for finding the plan of a module checked on its own: plans
+ * loaded, and bytes of .bcp files looked at (docs/language.md, "Limits"). */
+enum { DISCOVERY_PLANS = 64 };
+#define DISCOVERY_BYTES ((size_t)64 << 20)
+
 void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts, bcp_unit_list *out)
 {
     out->items = NULL;
@@ -156,9 +161,19 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
             char **candidates;
             size_t candidate_count;
             bcp_find_plan_files(root, &candidates, &candidate_count);
+            /* Bounded: a big unrelated tree costs at most the budget, and a
+             * neighbour refused by the limits is only not a context. */
+            size_t plans_tried = 0, bytes_read = 0;
             for (size_t c = 0; c < candidate_count; c++) {
+                struct stat cst;
+                if (plans_tried >= DISCOVERY_PLANS || bytes_read >= DISCOVERY_BYTES)
+                    break;
+                if (stat(candidates[c], &cst) != 0 || !S_ISREG(cst.st_mode))
+                    continue;
+                bytes_read += (size_t)cst.st_size;
                 if (!file_declares_plan(candidates[c]))
                     continue;
+                plans_tried++;
                 bcp_model *m = bcp_model_load(candidates[c], opts);
                 if (model_loaded(m, real[i]))
                     push_str(&u.roots, &u.root_count, candidates[c]);

@@ -53,23 +53,9 @@ bcp_location bcp_span_location(const bcp_span *span)
         loc.end_byte = (uint32_t)src->length;
     loc.line = span->row + 1;
     loc.column = bcp_span_column(span);
-    /* The end: walk from the start, counting newlines and code points. */
-    uint32_t row = span->row;
-    size_t line_start = span->start_byte - span->byte_column;
-    for (size_t i = span->start_byte; i < loc.end_byte; i++) {
-        if (src->text[i] == '\n') {
-            row++;
-            line_start = i + 1;
-        }
-    }
-    uint32_t col = 1;
-    for (size_t i = line_start; i < loc.end_byte;) {
-        unsigned cp;
-        i += (size_t)bcp_utf8_decode(src->text + i, loc.end_byte - i, &cp);
-        col++;
-    }
-    loc.end_line = row + 1;
-    loc.end_column = col;
+    /* The end, from the source's line index (base/source.h): no walk along a long line. */
+    loc.end_line = bcp_source_line_at(src, loc.end_byte) + 1;
+    loc.end_column = bcp_source_column_at(src, loc.end_byte);
     return loc;
 }
 

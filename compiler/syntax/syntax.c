@@ -3,6 +3,7 @@
 #include "syntax.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "causes.h"
+#include "prescan.h"
 
 /* ---------------------------------------------------------------- the language
  *
@@ -107,11 +109,30 @@ const bcp_symbols *bcp_syntax_symbols(void)
     return &symbols;
 }
 
+bool bcp_syntax_prescan(const bcp_source *src)
+{
+    bcp_source *s = (bcp_source *)src; /* a cache of a fact about the text */
+    if (atomic_load_explicit(&s->prescanned, memory_order_acquire))
+        return true;
+    if (src->length > UINT32_MAX || !bcp_prescan(src->text, src->length, NULL))
+        return false;
+    atomic_store_explicit(&s->prescanned, true, memory_order_release);
+    return true;
+}
+
+TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length)
+{
+    if (!bcp_prescan(text, length, NULL))
+        return ts_parser_parse_string(parser, NULL, "", 0);
+    return ts_parser_parse_string(parser, old, text, length);
+}
+
 TSTree *bcp_syntax_parse(const bcp_source *src)
 {
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, bcp_language());
-    TSTree *tree = ts_parser_parse_string(parser, NULL, src->text, (uint32_t)src->length);
+    bool ok = bcp_syntax_prescan(src);
+    TSTree *tree = ts_parser_parse_string(parser, NULL, ok ? src->text : "", ok ? (uint32_t)src->length : 0);
     ts_parser_delete(parser);
     return tree;
 }
@@ -346,8 +367,27 @@ static void report_cause(const bcp_cause *c, bcp_diag_list *diags)
     d->is_syntax = true;
 }
 
+/* The pre-scan's refusal, at the bytes at fault. */
+static size_t report_refusal(const bcp_source *src, bcp_diag_list *diags)
+{
+    bcp_prescan_result r;
+    if (src->length > UINT32_MAX) {
+        r.code = BCP_CODE_E010;
+        r.start = r.end = 0;
+        snprintf(r.message, sizeof r.message, "file is larger than 4 GiB, which the parser cannot take");
+    } else if (bcp_prescan(src->text, src->length, &r)) {
+        return 0;
+    }
+    bcp_span span = bcp_source_span(src, r.start, r.end);
+    bcp_diag *d = bcp_diag_add_code(diags, r.code, &span, "%s", r.message);
+    d->is_syntax = true;
+    return 1;
+}
+
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags)
 {
+    if (!bcp_syntax_prescan(src))
+        return report_refusal(src, diags);
     TSNode root = ts_tree_root_node(tree);
     if (!ts_node_has_error(root))
         return 0;
@@ -485,9 +525,13 @@ static void parse_one(void *item)
     bcp_parse_task *t = item;
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, bcp_language());
-    if (t->ranged)
-        ts_parser_set_included_ranges(parser, &t->range, 1);
-    t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
+    if (!t->prescanned && !bcp_prescan(t->text, t->length, NULL))
+        t->tree = ts_parser_parse_string(parser, NULL, "", 0);
+    else {
+        if (t->ranged)
+            ts_parser_set_included_ranges(parser, &t->range, 1);
+        t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
+    }
     ts_parser_delete(parser);
 }
 

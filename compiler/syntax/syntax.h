@@ -23,7 +23,13 @@ typedef struct bcp_symbols {
 } bcp_symbols;
 const bcp_symbols *bcp_syntax_symbols(void);
 
+/* Every parse goes through the pre-scan (prescan.h): a refused text is
+ * parsed as empty text, and bcp_syntax_report_errors reports the refusal. */
 TSTree *bcp_syntax_parse(const bcp_source *src);
+/* With a parser of the caller's (`old` for an incremental parse). */
+TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length);
+/* The pre-scan of a source, remembered once it passes. */
+bool bcp_syntax_prescan(const bcp_source *src);
 /* Adds one diagnostic per ERROR and MISSING node; returns how many. */
 size_t bcp_syntax_report_errors(const bcp_source *src, TSTree *tree, bcp_diag_list *diags);
 /* With syntax errors, drops the model's diagnostics that echo them: all of
@@ -43,6 +49,7 @@ typedef struct bcp_parse_task {
     uint32_t length;
     bool ranged;
     TSRange range;
+    bool prescanned;      /* the caller ran bcp_syntax_prescan on the text */
     TSTree *tree;         /* the result, owned by the caller */
 } bcp_parse_task;
 

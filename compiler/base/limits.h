@@ -1,0 +1,35 @@
+/* Input limits: how much of a hostile or broken input bcp accepts before it
+ * refuses it with a located error (docs/language.md, "Limits").  One table,
+ * process-wide: set them (bcp_limit_set in bcp.h, `--limit NAME=VALUE` on the
+ * command line) before loading; every thread reads them. */
+#ifndef BCP_LIMITS_H
+#define BCP_LIMITS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum bcp_limit_id {
+    BCP_LIMIT_FILE_SIZE,     /* bytes of one file or stream */
+    BCP_LIMIT_NESTING,       /* open `{` and `[` at once */
+    BCP_LIMIT_STRING,        /* bytes of one string literal */
+    BCP_LIMIT_LINE,          /* bytes of one line */
+    BCP_LIMIT_IMPORTS,       /* files one model reads (plans and their modules) */
+    BCP_LIMIT_COUNT
+} bcp_limit_id;
+
+typedef struct bcp_limit_info {
+    const char *name;        /* as written in --limit NAME=VALUE */
+    uint64_t default_value;
+    uint64_t maximum;        /* the largest value bcp is tested with */
+    const char *unit;        /* "bytes", "levels", "files" */
+    const char *summary;
+} bcp_limit_info;
+
+const bcp_limit_info *bcp_limit_info_at(bcp_limit_id id);
+bcp_limit_id bcp_limit_find(const char *name); /* BCP_LIMIT_COUNT if none */
+uint64_t bcp_limit(bcp_limit_id id);
+/* False when `value` is 0 or above the limit's maximum. */
+bool bcp_limit_store(bcp_limit_id id, uint64_t value);
+void bcp_limits_reset(void);
+
+#endif
