@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,7 +358,28 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
     }
 }
 
-int bcp_cli_main(int argc, char **argv)
+/* Every command's output to stdout ends here: whatever the command wrote is
+ * flushed and the stream closed, and a write that failed on the way (a full
+ * disk, /dev/full, a closed pipe) turns the exit status into an I/O error
+ * with a message, so that a caller never takes a truncated output for a
+ * complete one. */
+static int finish_stdout(int status)
+{
+    errno = 0;
+    bool failed = fflush(stdout) != 0;
+    int error = errno;
+    failed = ferror(stdout) || failed;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        error = errno;
+    }
+    if (!failed)
+        return status;
+    fprintf(stderr, "bcp: cannot write to standard output: %s\n", error ? strerror(error) : "write error");
+    return BCP_EXIT_ERROR;
+}
+
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) {
         print_overview(stderr);
@@ -380,4 +402,9 @@ int bcp_cli_main(int argc, char **argv)
         }
     }
     return c->run(argc - 1, argv + 1);
+}
+
+int bcp_cli_main(int argc, char **argv)
+{
+    return finish_stdout(run_command(argc, argv));
 }

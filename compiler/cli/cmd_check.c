@@ -90,8 +90,8 @@ static bool write_report(const char *path, const char *report, size_t length, bo
     if (!keep)
         return true;
     const char *err;
-    /* A report (SARIF for code scanning, JSON for a dashboard) is meant to be read by others. */
-    if (bcp_atomic_write(path, report, length, 0644, 0, &err))
+    /* A new report gets 0666 less the umask; an existing one keeps its mode and owner. */
+    if (bcp_atomic_write(path, report, length, 0666, 0, &err))
         return true;
     fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
     return false;

@@ -304,9 +304,9 @@ static file_result format_one(const char *path, const fmt_options *o)
         printf("%s\n", name);
     if (changed && o->write) {
         const char *werr = NULL;
-        /* in place: the mode stays, and a symlink keeps pointing at the plan */
-        if (!bcp_atomic_write(path, formatted, len, 0644, BCP_ATOMIC_KEEP_MODE | BCP_ATOMIC_FOLLOW_LINKS, &werr)) {
-            fprintf(stderr, "bcp: %s: cannot write: %s\n", name, werr);
+        /* in place: mode and owner stay, and a symlink keeps pointing at the plan */
+        if (!bcp_atomic_write(path, formatted, len, 0666, BCP_ATOMIC_FOLLOW_LINKS, &werr)) {
+            fprintf(stderr, "bcp: %s: not rewritten: %s\n", name, werr);
             result = FILE_ERROR;
         } else if (!o->check && !o->diff) {
             printf("%s\n", name);
