@@ -29,6 +29,8 @@ static const bcp_command commands[] = {
      "options:\n"
      "  --format FMT      text (default), gcc, json, sarif or github\n"
      "  --output FILE     write the report to FILE (atomically) instead of stdout\n"
+     "  --docs-url BASE   SARIF: each rule's helpUri is BASE/CODE.md (or BASE with {code}\n"
+     "                    replaced); without it SARIF carries no helpUri\n"
      "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
      "                    (data, risk, impact, people, maintenance, hygiene) or ALL;\n"
      "                    comma-separated, replaces the config's select\n"

@@ -15,6 +15,7 @@ typedef struct check_options {
     bcp_operands paths;
     const char *format_name;
     const char *output;
+    const char *docs_url;
     bool exit_zero;
     bool fail_on_error_only;
     bcp_cli_list select, ignore;
@@ -33,6 +34,8 @@ static int parse_args(int argc, char **argv, check_options *o)
             o->format_name = v;
         } else if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v)) {
             o->output = v;
+        } else if (bcp_option_value(argc, argv, &i, "--docs-url", &v)) {
+            o->docs_url = v;
         } else if (bcp_option_value(argc, argv, &i, "--select", &v)) {
             bcp_cli_list_split(&o->select, v);
             o->check.has_select = true;
@@ -112,7 +115,7 @@ int bcp_cmd_check(int argc, char **argv)
         free_options(&o);
         return status;
     }
-    bcp_report_options report = {BCP_REPORT_TEXT, false, true};
+    bcp_report_options report = {BCP_REPORT_TEXT, false, true, o.docs_url};
     bcp_report_format_from_name(o.format_name, &report.format);
     report.color = report.format == BCP_REPORT_TEXT && !o.output && bcp_common_color(&o.common, stdout);
     bcp_diagnostics *findings, *problems;
