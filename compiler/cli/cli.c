@@ -46,7 +46,8 @@ static const bcp_command commands[] = {
      "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
      "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
      "\n"
-     "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
+     "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error (also: a folder\n"
+     "without .bcp files, output that cannot be written)\n",
      bcp_cmd_check},
     {"parse", "print the syntax tree of a file",
      "usage: bcp parse --tree FILE|-\n"
@@ -361,24 +362,31 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
 }
 
 /* Every command's output to stdout ends here: whatever the command wrote is
- * flushed and the stream closed, and a write that failed on the way (a full
- * disk, /dev/full, a closed pipe) turns the exit status into an I/O error
- * with a message, so that a caller never takes a truncated output for a
- * complete one. */
-static int finish_stdout(int status)
+ * flushed (and, at the end of the program, the stream closed), and a write
+ * that failed on the way (a full disk, /dev/full) turns the exit status into
+ * an I/O error with a message, so that a caller never takes a truncated
+ * output for a complete one.  The error is reported once. */
+static int finish_stdout(int status, bool close_it)
 {
     errno = 0;
     bool failed = fflush(stdout) != 0;
     int error = errno;
     failed = ferror(stdout) || failed;
-    if (fclose(stdout) != 0 && !failed) {
+    if (close_it && fclose(stdout) != 0 && !failed) {
         failed = true;
         error = errno;
     }
     if (!failed)
         return status;
+    if (!close_it)
+        clearerr(stdout);
     fprintf(stderr, "bcp: cannot write to standard output: %s\n", error ? strerror(error) : "write error");
     return BCP_EXIT_ERROR;
+}
+
+int bcp_cli_exit(int status)
+{
+    return finish_stdout(status, true);
 }
 
 static int run_command(int argc, char **argv)
@@ -408,5 +416,5 @@ static int run_command(int argc, char **argv)
 
 int bcp_cli_main(int argc, char **argv)
 {
-    return finish_stdout(run_command(argc, argv));
+    return finish_stdout(run_command(argc, argv), false);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atomic_file.h"
 #include "cli.h"
@@ -100,6 +101,31 @@ static bool write_report(const char *path, const char *report, size_t length, bo
     return false;
 }
 
+/* A folder operand that holds no plan is an error, not a clean check:
+ * `bcp check plans/` in CI must not pass because the path is wrong.
+ * BCP_EXIT_ERROR with a message for the first such folder, else -1. */
+static int empty_folder(const check_options *o)
+{
+    for (int i = 0; i < o->paths.count; i++) {
+        const char *path = o->paths.items[i];
+        struct stat st;
+        if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        char **files;
+        size_t count = 0;
+        bcp_diagnostics *missing = NULL;
+        bcp_collect_plan_files(&path, 1, &files, &count, &missing);
+        bcp_diagnostics_free(missing);
+        bcp_free_strings(files, count);
+        if (count == 0) {
+            fprintf(stderr, "bcp: %s: no .bcp files in this folder (hidden folders are skipped); nothing checked\n",
+                    path);
+            return BCP_EXIT_ERROR;
+        }
+    }
+    return -1;
+}
+
 static void free_options(check_options *o)
 {
     bcp_operands_free(&o->paths);
@@ -111,6 +137,11 @@ int bcp_cmd_check(int argc, char **argv)
 {
     check_options o = {0};
     int status = parse_args(argc, argv, &o);
+    if (status >= 0) {
+        free_options(&o);
+        return status;
+    }
+    status = empty_folder(&o);
     if (status >= 0) {
         free_options(&o);
         return status;

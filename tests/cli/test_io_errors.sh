@@ -108,6 +108,16 @@ if [ "$(id -u)" = 0 ]; then
 else
     ok "skipped the owner check (not root)"
 fi
+# 4. A folder without plans is an error, not a clean check.
+mkdir -p "$tmp/empty/.hidden" && cp "$plan" "$tmp/empty/.hidden/plan.bcp"
+"$BCP" check "$tmp/empty" >"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 2 ] && grep -q "no .bcp files in this folder" "$tmp/err" && [ ! -s "$tmp/out" ]; then
+    ok "check of a folder without .bcp files: exit 2 with a message"
+else
+    fail "check emptydir: exit $status"; cat "$tmp/err"
+fi
+
 left=$(find "$tmp" -name '.*.tmp*' | wc -l)
 [ "$left" -eq 0 ] && ok "no temporary file left" || fail "$left temporary files left"
 
