@@ -462,7 +462,7 @@ const bcp_entity *bcp_plan_sorted(const bcp_plan *plan, const char *kind, size_t
 
 typedef enum bcp_report_format {
     BCP_REPORT_TEXT,     /* for people: source line, caret, help, notes, fix-its */
-    BCP_REPORT_GCC,      /* file:line:col: severity: message [CODE] */
+    BCP_REPORT_GCC,      /* file:line:col: severity: message [CODE name] */
     BCP_REPORT_JSON,     /* {"version": 1, "findings": [...]} */
     BCP_REPORT_SARIF,    /* SARIF 2.1.0: notes as relatedLocations, fix-its as fixes */
     BCP_REPORT_GITHUB,   /* GitHub Actions workflow commands */
@@ -475,6 +475,11 @@ typedef struct bcp_report_options {
     bcp_report_format format;
     bool color;          /* text: ANSI colours */
     bool summary;        /* text: end with "N errors, M warnings" when there are findings */
+    /* SARIF: where the rule pages are (docs/rules/CODE.md of the docs).  Each
+     * rule's helpUri is this with "{code}" replaced by the rule's code, or,
+     * without "{code}", this + "CODE.md" ('/' added when missing).  NULL: no
+     * helpUri and no informationUri. */
+    const char *docs_url;
 } bcp_report_options;
 
 /* The set, in its order, as one report.  NULL options: text, no colour, no

@@ -31,6 +31,8 @@ static const bcp_command commands[] = {
      "options:\n"
      "  --format FMT      text (default), gcc, json, sarif or github\n"
      "  --output FILE     write the report to FILE (atomically) instead of stdout\n"
+     "  --docs-url BASE   SARIF: each rule's helpUri is BASE/CODE.md (or BASE with {code}\n"
+     "                    replaced); without it SARIF carries no helpUri\n"
      "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
      "                    (data, risk, impact, people, maintenance, hygiene) or ALL;\n"
      "                    comma-separated, replaces the config's select\n"
@@ -48,7 +50,8 @@ static const bcp_command commands[] = {
      "  --limit NAME=N    raise an input limit: file-size, nesting, string-length,\n"
      "                    line-length or imports (any command; docs/language.md, Limits)\n"
      "\n"
-     "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error\n",
+     "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error (also: a folder\n"
+     "without .bcp files, output that cannot be written)\n",
      bcp_cmd_check},
     {"parse", "print the syntax tree of a file",
      "usage: bcp parse --tree FILE|-\n"
@@ -432,7 +435,35 @@ static int take_limits(int *argc, char **argv, const char *command)
     return -1;
 }
 
-int bcp_cli_main(int argc, char **argv)
+/* Every command's output to stdout ends here: whatever the command wrote is
+ * flushed (and, at the end of the program, the stream closed), and a write
+ * that failed on the way (a full disk, /dev/full) turns the exit status into
+ * an I/O error with a message, so that a caller never takes a truncated
+ * output for a complete one.  The error is reported once. */
+static int finish_stdout(int status, bool close_it)
+{
+    errno = 0;
+    bool failed = fflush(stdout) != 0;
+    int error = errno;
+    failed = ferror(stdout) || failed;
+    if (close_it && fclose(stdout) != 0 && !failed) {
+        failed = true;
+        error = errno;
+    }
+    if (!failed)
+        return status;
+    if (!close_it)
+        clearerr(stdout);
+    fprintf(stderr, "bcp: cannot write to standard output: %s\n", error ? strerror(error) : "write error");
+    return BCP_EXIT_ERROR;
+}
+
+int bcp_cli_exit(int status)
+{
+    return finish_stdout(status, true);
+}
+
+static int run_command(int argc, char **argv)
 {
     if (argc < 2) {
         print_overview(stderr);
@@ -458,4 +489,9 @@ int bcp_cli_main(int argc, char **argv)
         }
     }
     return c->run(argc - 1, argv + 1);
+}
+
+int bcp_cli_main(int argc, char **argv)
+{
+    return finish_stdout(run_command(argc, argv), false);
 }

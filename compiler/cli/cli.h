@@ -49,7 +49,11 @@ void bcp_operands_init(bcp_operands *ops, int argc);
 bool bcp_operand(bcp_operands *ops, char *arg);
 void bcp_operands_free(bcp_operands *ops);
 
+/* Runs one command; its stdout output is flushed and checked (a failed
+ * write: a message and BCP_EXIT_ERROR). */
 int bcp_cli_main(int argc, char **argv);
+/* At the end of the program: closes stdout, checking it once more. */
+int bcp_cli_exit(int status);
 /* Prints "bcp: message" to stderr and returns BCP_EXIT_ERROR. */
 int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Whether colour should be used on `out` (TTY, NO_COLOR unset). */

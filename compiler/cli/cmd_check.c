@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "atomic_file.h"
 #include "cli.h"
@@ -15,6 +16,7 @@ typedef struct check_options {
     bcp_operands paths;
     const char *format_name;
     const char *output;
+    const char *docs_url;
     bool exit_zero;
     bool fail_on_error_only;
     bcp_cli_list select, ignore;
@@ -33,6 +35,8 @@ static int parse_args(int argc, char **argv, check_options *o)
             o->format_name = v;
         } else if (bcp_option_value(argc, argv, &i, "--output", &v) || bcp_option_value(argc, argv, &i, "-o", &v)) {
             o->output = v;
+        } else if (bcp_option_value(argc, argv, &i, "--docs-url", &v)) {
+            o->docs_url = v;
         } else if (bcp_option_value(argc, argv, &i, "--select", &v)) {
             bcp_cli_list_split(&o->select, v);
             o->check.has_select = true;
@@ -90,11 +94,36 @@ static bool write_report(const char *path, const char *report, size_t length, bo
     if (!keep)
         return true;
     const char *err;
-    /* A report (SARIF for code scanning, JSON for a dashboard) is meant to be read by others. */
-    if (bcp_atomic_write(path, report, length, 0644, 0, &err))
+    /* A new report gets 0666 less the umask; an existing one keeps its mode and owner. */
+    if (bcp_atomic_write(path, report, length, 0666, 0, &err))
         return true;
     fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
     return false;
+}
+
+/* A folder operand that holds no plan is an error, not a clean check:
+ * `bcp check plans/` in CI must not pass because the path is wrong.
+ * BCP_EXIT_ERROR with a message for the first such folder, else -1. */
+static int empty_folder(const check_options *o)
+{
+    for (int i = 0; i < o->paths.count; i++) {
+        const char *path = o->paths.items[i];
+        struct stat st;
+        if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+            continue;
+        char **files;
+        size_t count = 0;
+        bcp_diagnostics *missing = NULL;
+        bcp_collect_plan_files(&path, 1, &files, &count, &missing);
+        bcp_diagnostics_free(missing);
+        bcp_free_strings(files, count);
+        if (count == 0) {
+            fprintf(stderr, "bcp: %s: no .bcp files in this folder (hidden folders are skipped); nothing checked\n",
+                    path);
+            return BCP_EXIT_ERROR;
+        }
+    }
+    return -1;
 }
 
 static void free_options(check_options *o)
@@ -112,7 +141,12 @@ int bcp_cmd_check(int argc, char **argv)
         free_options(&o);
         return status;
     }
-    bcp_report_options report = {BCP_REPORT_TEXT, false, true};
+    status = empty_folder(&o);
+    if (status >= 0) {
+        free_options(&o);
+        return status;
+    }
+    bcp_report_options report = {BCP_REPORT_TEXT, false, true, o.docs_url};
     bcp_report_format_from_name(o.format_name, &report.format);
     report.color = report.format == BCP_REPORT_TEXT && !o.output && bcp_common_color(&o.common, stdout);
     bcp_diagnostics *findings, *problems;

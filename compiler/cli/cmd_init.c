@@ -70,7 +70,7 @@ int bcp_cmd_init(int argc, char **argv)
     if (status == BCP_EXIT_OK) {
         if (to_stdout) {
             fwrite(text, 1, length, stdout);
-        } else if (bcp_atomic_write(o.output, text, length, 0644, 0, &err)) {
+        } else if (bcp_atomic_write(o.output, text, length, 0666, 0, &err)) {
             fprintf(stderr, "wrote %s: fill in every TODO (`bcp check %s` lists them), then `bcp build %s`\n",
                     o.output, o.output, o.output);
         } else {

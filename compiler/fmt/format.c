@@ -21,6 +21,7 @@
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/codes.h"
 #include "model/model.h"
 #include "model/model_dump.h"
 #include "syntax/syntax.h"
@@ -33,7 +34,16 @@ static void sb_spaces(bcp_buf *b, size_t n)
         bcp_buf_put(b, " ", 1);
 }
 
-static void sb_indent(bcp_buf *b, int level) { sb_spaces(b, (size_t)level * 2); }
+/* The indentation of a nesting level: two spaces a level, up to
+ * BCP_FORMAT_MAX_INDENT levels.  Deeper levels stay there, so that the
+ * output grows linearly with the input however deep it nests (each
+ * level's own line would otherwise cost its depth in spaces). */
+static size_t indent_width(int level)
+{
+    return (size_t)(level < BCP_FORMAT_MAX_INDENT ? level : BCP_FORMAT_MAX_INDENT) * 2;
+}
+
+static void sb_indent(bcp_buf *b, int level) { sb_spaces(b, indent_width(level)); }
 
 /* ------------------------------------------------------------ layout tree */
 
@@ -51,6 +61,8 @@ typedef struct list_item {
 
 struct fvalue {
     bool is_list;
+    bool inline_ok;       /* value_inline_ok, computed once when built */
+    size_t inline_width;  /* value_inline_width, likewise */
     uint32_t start, end;  /* atoms: the token, printed verbatim */
     bcp_ptr_vec items;    /* list_item* */
     comment *bracket;     /* on the line of `[` */
@@ -71,6 +83,7 @@ typedef struct fnode {
     bcp_ptr_vec children; /* block: fnode* */
     comment *brace;       /* block: on the line of `{` */
     bool one_line;        /* block: `{` and `}` were on the same line */
+    bool keep_line;       /* a `# bcp: ignore[...]` covers its line: keep its line breaks */
 } fnode;
 
 typedef struct fctx {
@@ -106,13 +119,38 @@ static bool blank_between(const fctx *c, uint32_t from, uint32_t to)
 static uint32_t end_row(TSNode n) { return ts_node_end_point(n).row; }
 static uint32_t start_row(TSNode n) { return ts_node_start_point(n).row; }
 
+static size_t text_width(const char *s, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int n = bcp_utf8_decode(s + i, len - i, &cp);
+        w += (size_t)bcp_codepoint_width(cp);
+        i += (size_t)n;
+    }
+    return w;
+}
+
+static size_t range_width(const fctx *c, uint32_t start, uint32_t end)
+{
+    return text_width(c->src->text + start, end - start);
+}
+
+static bool range_has_newline(const fctx *c, uint32_t start, uint32_t end)
+{
+    return memchr(c->src->text + start, '\n', end - start) != NULL;
+}
+
 static fvalue *build_value(fctx *c, TSNode n)
 {
     fvalue *v = bcp_arena_alloc(&c->arena, sizeof *v);
     v->start = ts_node_start_byte(n);
     v->end = ts_node_end_byte(n);
-    if (ts_node_symbol(n) != c->sym->list)
+    if (ts_node_symbol(n) != c->sym->list) {
+        v->inline_ok = !range_has_newline(c, v->start, v->end);
+        v->inline_width = range_width(c, v->start, v->end);
         return v;
+    }
     v->is_list = true;
     enum { AFTER_BRACKET, AFTER_VALUE, AFTER_COMMA } last = AFTER_BRACKET;
     uint32_t last_row = start_row(n);
@@ -154,10 +192,24 @@ static fvalue *build_value(fctx *c, TSNode n)
     /* Defensive: comments after a missing `]` cannot occur in an error-free tree. */
     for (size_t i = 0; i < pending.count; i++)
         bcp_ptr_vec_push(&c->arena, &v->tail, pending.items[i]);
+    v->inline_ok = !v->bracket && !v->tail.count;
+    v->inline_width = 2;
+    for (size_t i = 0; i < v->items.count; i++) {
+        const list_item *item = v->items.items[i];
+        if (item->lead.count || item->trailing || !item->value->inline_ok)
+            v->inline_ok = false;
+        v->inline_width += item->value->inline_width + (i ? 2 : 0);
+    }
     return v;
 }
 
 static void build_sequence(fctx *c, TSNode parent, bool is_body, fnode *owner, bcp_ptr_vec *out);
+static bool is_suppression(const char *t, uint32_t start, uint32_t end);
+
+static bool comment_suppresses(const fctx *c, const comment *cm)
+{
+    return cm && is_suppression(c->src->text, cm->start, cm->end);
+}
 
 static fnode *build_item(fctx *c, TSNode n)
 {
@@ -209,6 +261,7 @@ static void build_sequence(fctx *c, TSNode parent, bool is_body, fnode *owner, b
     uint32_t last_row = UINT32_MAX;
     uint32_t last_end = ts_node_start_byte(parent);
     fnode *previous = NULL;
+    bool suppression_above = false;
     uint32_t count = ts_node_child_count(parent);
     for (uint32_t i = 0; i < count; i++) {
         TSNode child = ts_node_child(parent, i);
@@ -227,12 +280,14 @@ static void build_sequence(fctx *c, TSNode parent, bool is_body, fnode *owner, b
                 owner->brace = cm;
             } else if (same_line && last == AFTER_ITEM && previous && !previous->trailing) {
                 previous->trailing = cm;
+                previous->keep_line |= comment_suppresses(c, cm);
             } else {
                 fnode *f = bcp_arena_alloc(&c->arena, sizeof *f);
                 f->kind = N_COMMENT;
                 f->self = cm;
                 f->blank_before = out->count > 0 && blank_between(c, last_end, cm->start);
                 bcp_ptr_vec_push(&c->arena, out, f);
+                suppression_above |= comment_suppresses(c, cm);
                 last = AFTER_ITEM;
                 previous = NULL; /* a comment on its own line ends its line */
                 last_row = UINT32_MAX;
@@ -242,6 +297,12 @@ static void build_sequence(fctx *c, TSNode parent, bool is_body, fnode *owner, b
         }
         fnode *f = build_item(c, child);
         f->blank_before = out->count > 0 && blank_between(c, last_end, ts_node_start_byte(child));
+        /* a suppression standing above it covers its first line; one moved
+         * out of it stands above it too */
+        f->keep_line = suppression_above;
+        for (size_t k = 0; k < f->lead.count; k++)
+            f->keep_line |= comment_suppresses(c, f->lead.items[k]);
+        suppression_above = false;
         bcp_ptr_vec_push(&c->arena, out, f);
         previous = f;
         last = AFTER_ITEM;
@@ -252,51 +313,20 @@ static void build_sequence(fctx *c, TSNode parent, bool is_body, fnode *owner, b
 
 /* ------------------------------------------------------------- measuring */
 
-static size_t text_width(const char *s, size_t len)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        int n = bcp_utf8_decode(s + i, len - i, &cp);
-        w += (size_t)bcp_codepoint_width(cp);
-        i += (size_t)n;
-    }
-    return w;
-}
-
-static size_t range_width(const fctx *c, uint32_t start, uint32_t end)
-{
-    return text_width(c->src->text + start, end - start);
-}
-
-static bool range_has_newline(const fctx *c, uint32_t start, uint32_t end)
-{
-    return memchr(c->src->text + start, '\n', end - start) != NULL;
-}
-
-/* Can the value be written on one line: no comments, no multi-line string? */
+/* Can the value be written on one line: no comments, no multi-line string?
+ * And how wide is it then?  Both were computed bottom-up when the value was
+ * built (compute_inline), so that asking at every nesting level costs
+ * nothing: fmt stays linear on deeply nested lists. */
 static bool value_inline_ok(const fctx *c, const fvalue *v)
 {
-    if (!v->is_list)
-        return !range_has_newline(c, v->start, v->end);
-    if (v->bracket || v->tail.count)
-        return false;
-    for (size_t i = 0; i < v->items.count; i++) {
-        const list_item *item = v->items.items[i];
-        if (item->lead.count || item->trailing || !value_inline_ok(c, item->value))
-            return false;
-    }
-    return true;
+    (void)c;
+    return v->inline_ok;
 }
 
 static size_t value_inline_width(const fctx *c, const fvalue *v)
 {
-    if (!v->is_list)
-        return range_width(c, v->start, v->end);
-    size_t w = 2;
-    for (size_t i = 0; i < v->items.count; i++)
-        w += value_inline_width(c, ((const list_item *)v->items.items[i])->value) + (i ? 2 : 0);
-    return w;
+    (void)c;
+    return v->inline_width;
 }
 
 static size_t header_width(const fctx *c, const fnode *b)
@@ -319,16 +349,17 @@ static size_t attr_inline_width(const fctx *c, const fnode *a)
 static bool block_is_short(const fctx *c, const fnode *b, int level)
 {
     if (b->kind != N_BLOCK || !b->one_line || b->brace ||
-        b->children.count > BCP_FORMAT_SHORT_ATTRS)
+        (b->children.count > BCP_FORMAT_SHORT_ATTRS && !b->keep_line))
         return false;
-    size_t w = (size_t)level * 2 + header_width(c, b) + 3; /* " {}" */
+    size_t w = indent_width(level) + header_width(c, b) + 3; /* " {}" */
     for (size_t i = 0; i < b->children.count; i++) {
         const fnode *a = b->children.items[i];
         if (a->kind != N_ATTR || a->lead.count || a->trailing || !value_inline_ok(c, a->value))
             return false;
         w += attr_inline_width(c, a) + (i ? 2 : 1) + (i + 1 == b->children.count ? 1 : 0);
     }
-    return w <= BCP_FORMAT_WIDTH;
+    /* a suppression after it covers its one line: it stays on it */
+    return w <= BCP_FORMAT_WIDTH || b->keep_line;
 }
 
 /* ------------------------------------------------------------- rendering */
@@ -377,11 +408,15 @@ static void put_value_inline(bcp_buf *out, const fctx *c, const fvalue *v)
 
 /* Writes a value that starts at display column `column` on a line indented
  * at `level`; `reserve` columns must stay free after it (a list's comma). */
+typedef enum { LAYOUT_FREE, LAYOUT_ONE_LINE, LAYOUT_LINES } value_layout;
+
 static void put_value(bcp_buf *out, const fctx *c, const fvalue *v, int level, size_t column,
-                      size_t reserve)
+                      size_t reserve, value_layout layout)
 {
-    if (!v->is_list || (value_inline_ok(c, v) &&
-                        column + value_inline_width(c, v) + reserve <= BCP_FORMAT_WIDTH)) {
+    bool fits = value_inline_ok(c, v) && column + value_inline_width(c, v) + reserve <= BCP_FORMAT_WIDTH;
+    if (layout != LAYOUT_FREE)
+        fits = layout == LAYOUT_ONE_LINE;
+    if (!v->is_list || fits) {
         put_value_inline(out, c, v);
         return;
     }
@@ -392,7 +427,7 @@ static void put_value(bcp_buf *out, const fctx *c, const fvalue *v, int level, s
         const list_item *item = v->items.items[i];
         put_comment_lines(out, c, &item->lead, level + 1);
         sb_indent(out, level + 1);
-        put_value(out, c, item->value, level + 1, (size_t)(level + 1) * 2, 1);
+        put_value(out, c, item->value, level + 1, indent_width(level + 1), 1, LAYOUT_FREE);
         bcp_buf_puts(out, ",");
         put_trailing(out, c, item->trailing);
         bcp_buf_puts(out, "\n");
@@ -503,12 +538,24 @@ static bool top_level_blank(const fctx *c, const bcp_ptr_vec *nodes, size_t i)
 
 /* Decided without alignment padding, so that padding cannot feed back
  * into which attributes are aligned. */
+/* An attribute a suppression covers keeps a list on one line, or on
+ * several, as it was written (so no item moves onto or off its line). */
+static value_layout attr_layout(const fctx *c, const fnode *a)
+{
+    const fvalue *v = a->value;
+    if (!a->keep_line || !v->is_list)
+        return LAYOUT_FREE;
+    return value_inline_ok(c, v) && !range_has_newline(c, v->start, v->end) ? LAYOUT_ONE_LINE : LAYOUT_LINES;
+}
+
 static bool attr_fits_one_line(const fctx *c, const fnode *a, int level)
 {
+    if (attr_layout(c, a) != LAYOUT_FREE)
+        return attr_layout(c, a) == LAYOUT_ONE_LINE;
     if (!a->value->is_list)
         return value_inline_ok(c, a->value); /* a long string cannot wrap: still one line */
     return value_inline_ok(c, a->value) &&
-           (size_t)level * 2 + attr_inline_width(c, a) <= BCP_FORMAT_WIDTH;
+           indent_width(level) + attr_inline_width(c, a) <= BCP_FORMAT_WIDTH;
 }
 
 static bool same_kind(const fctx *c, const fnode *a, const fnode *b)
@@ -554,7 +601,7 @@ static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, 
         size_t j = i;
         while (j < n) {
             const fnode *f = nodes->items[j];
-            if (!is_one_line_block(c, f, level) || f->lead.count ||
+            if (!is_one_line_block(c, f, level) || f->lead.count || f->children.count > BCP_FORMAT_SHORT_ATTRS ||
                 (j > i && (f->blank_before || !same_kind(c, nodes->items[i], f))))
                 break;
             j++;
@@ -598,7 +645,7 @@ static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, 
             put_range(out, c, f->a_start, f->a_end);
             sb_spaces(out, key_pad[i] - key);
             bcp_buf_puts(out, " = ");
-            put_value(out, c, f->value, level, (size_t)level * 2 + key_pad[i] + 3, 0);
+            put_value(out, c, f->value, level, indent_width(level) + key_pad[i] + 3, 0, attr_layout(c, f));
             break;
         }
         case N_BLOCK:
@@ -611,6 +658,156 @@ static void put_sequence(bcp_buf *out, const fctx *c, const bcp_ptr_vec *nodes, 
     bcp_free(key_pad);
     bcp_free(runs);
     bcp_free(in_run);
+}
+
+/* ------------------------------------------------- suppression comments */
+
+/* `# bcp: ignore[...]` (not ignore-file, which covers the whole file),
+ * read as rules/suppress.c reads it. */
+static bool is_suppression(const char *t, uint32_t start, uint32_t end)
+{
+    uint32_t i = start + 1;
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (end - i < 4 || strncmp(t + i, "bcp:", 4) != 0)
+        return false;
+    i += 4;
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return end - i >= 7 && strncmp(t + i, "ignore[", 7) == 0;
+}
+
+/* What the suppressions of one text cover: the start row of every token
+ * but commas (in order, so non-decreasing), and for each suppression comment the rows
+ * it covers (its own; and the next code row when it stands alone) and where
+ * it is. */
+typedef struct cover {
+    uint32_t row, next_row;
+    TSPoint at;
+    uint32_t start_byte, end_byte;
+} cover;
+
+typedef struct coverage {
+    uint32_t *token_rows;
+    size_t token_count, token_cap;
+    cover *covers;
+    size_t cover_count, cover_cap;
+} coverage;
+
+static void coverage_scan(const bcp_source *src, TSTree *tree, coverage *out)
+{
+    TSSymbol comment_symbol = bcp_syntax_symbols()->comment;
+    /* commas are not counted: fmt adds and drops a list's trailing comma */
+    TSSymbol comma = ts_language_symbol_for_name(tree_sitter_bcp(), ",", 1, false);
+    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(tree));
+    uint32_t last_end_row = UINT32_MAX;
+    size_t waiting_from = 0; /* covers [waiting_from, cover_count) wait for the next token */
+    for (;;) {
+        TSNode n = ts_tree_cursor_current_node(&cur);
+        bool leaf = ts_node_child_count(n) == 0;
+        if (ts_node_symbol(n) == comment_symbol) {
+            uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+            if (is_suppression(src->text, start, end)) {
+                out->covers = bcp_grow(out->covers, &out->cover_cap, out->cover_count, sizeof *out->covers);
+                cover *c = &out->covers[out->cover_count++];
+                c->at = ts_node_start_point(n);
+                c->row = c->next_row = c->at.row;
+                c->start_byte = start;
+                c->end_byte = end;
+                if (last_end_row == c->row)
+                    waiting_from = out->cover_count; /* trailing: its own line only */
+            }
+            leaf = true;
+        } else if (leaf && ts_node_end_byte(n) > ts_node_start_byte(n) && ts_node_symbol(n) != comma) {
+            uint32_t row = ts_node_start_point(n).row;
+            for (size_t i = waiting_from; i < out->cover_count; i++)
+                out->covers[i].next_row = row;
+            waiting_from = out->cover_count;
+            out->token_rows = bcp_grow(out->token_rows, &out->token_cap, out->token_count, sizeof *out->token_rows);
+            out->token_rows[out->token_count++] = row;
+            last_end_row = ts_node_end_point(n).row;
+        }
+        if (!leaf && ts_tree_cursor_goto_first_child(&cur))
+            continue;
+        bool moved = false;
+        while (!(moved = ts_tree_cursor_goto_next_sibling(&cur)))
+            if (!ts_tree_cursor_goto_parent(&cur))
+                break;
+        if (!moved)
+            break;
+    }
+    ts_tree_cursor_delete(&cur);
+}
+
+static void coverage_free(coverage *c)
+{
+    bcp_free(c->token_rows);
+    bcp_free(c->covers);
+}
+
+/* The first token index whose row is >= row (or > row when `after`). */
+static size_t token_bound(const coverage *c, uint32_t row, bool after)
+{
+    size_t lo = 0, hi = c->token_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->token_rows[mid] < row || (after && c->token_rows[mid] == row))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The tokens a suppression covers, as two index ranges (its own row, the
+ * next code row; the same when it trails code). */
+static void covered_tokens(const coverage *c, const cover *s, size_t range[4])
+{
+    range[0] = token_bound(c, s->row, false);
+    range[1] = token_bound(c, s->row, true);
+    range[2] = token_bound(c, s->next_row, false);
+    range[3] = token_bound(c, s->next_row, true);
+    if (s->next_row == s->row)
+        range[2] = range[3] = range[1];
+}
+
+/* Every suppression comment of `src` must cover the same tokens in the
+ * formatted text as in the original: the tokens are the same and in the
+ * same order (only whitespace and comments move), so a finding is
+ * suppressed after formatting exactly when it was before.  False with an
+ * E170 at the first suppression that would change. */
+static bool suppressions_kept(const bcp_source *src, TSTree *tree, const char *formatted, size_t length,
+                              bcp_diag_list *diags)
+{
+    coverage before = {0}, after = {0};
+    coverage_scan(src, tree, &before);
+    bool ok = true;
+    if (before.cover_count) {
+        bcp_source *out = bcp_source_from_memory(src->path, formatted, length, false);
+        TSTree *formatted_tree = bcp_syntax_parse(out);
+        coverage_scan(out, formatted_tree, &after);
+        for (size_t i = 0; ok && i < before.cover_count; i++) {
+            size_t a[4], b[4];
+            covered_tokens(&before, &before.covers[i], a);
+            if (i < after.cover_count)
+                covered_tokens(&after, &after.covers[i], b);
+            if (i < after.cover_count && after.token_count == before.token_count && memcmp(a, b, sizeof a) == 0)
+                continue;
+            ok = false;
+            const cover *s = &before.covers[i];
+            bcp_span span = {src, s->start_byte, s->end_byte, s->at.row, s->at.column};
+            bcp_diag *d = bcp_diag_add_code(diags, BCP_CODE_E170, &span,
+                                            "formatting would move code onto or off the line this "
+                                            "suppression covers; the file is not formatted");
+            bcp_diag_set_hint(d, "put the suppression on its own line directly above the code it "
+                                 "suppresses, then run `bcp fmt` again");
+        }
+        ts_tree_delete(formatted_tree);
+        bcp_source_free(out);
+    }
+    coverage_free(&before);
+    coverage_free(&after);
+    return ok;
 }
 
 static TSSymbol anonymous(const char *name)
@@ -637,9 +834,16 @@ char *bcp_format_source(const bcp_source *src, bcp_diag_list *diags, size_t *len
     bcp_buf out = {0};
     put_sequence(&out, &c, &top, 0);
     bcp_arena_free(&c.arena);
+    size_t len = out.len;
+    char *text = bcp_buf_take(&out);
+    if (!suppressions_kept(src, tree, text, len, diags)) {
+        bcp_free(text);
+        text = NULL;
+        len = 0;
+    }
     ts_tree_delete(tree);
-    *length = out.len;
-    return bcp_buf_take(&out);
+    *length = len;
+    return text;
 }
 
 /* Only the file's own entities: imports resolve against the working

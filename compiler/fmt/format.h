@@ -11,11 +11,15 @@
 
 /* Lines longer than this are wrapped where the layout allows it. */
 #define BCP_FORMAT_WIDTH 100
+/* Indentation grows to this many levels (2 spaces each) and no further. */
+#define BCP_FORMAT_MAX_INDENT 16
 /* A block with at most this many attributes may stay on one line. */
 #define BCP_FORMAT_SHORT_ATTRS 3
 
 /* Formats `src`.  Returns a malloc'd NUL-terminated text (length in *length),
- * or NULL when the source has syntax errors, which are added to `diags`. */
+ * or NULL when the source has syntax errors, or when the layout would move
+ * code onto or off a line a `# bcp: ignore[...]` comment covers (E170);
+ * the reasons are added to `diags`. */
 char *bcp_format_source(const bcp_source *src, bcp_diag_list *diags, size_t *length);
 
 /* Checks that `formatted` parses without errors and means what `original`

@@ -14,7 +14,7 @@
  * string, freed with the set. */
 struct bcp_diagnostics {
     bcp_diagnostic *items;
-    char **lines;               /* per item: its first source line (text report), or NULL */
+    bcp_excerpt *lines;         /* per item: its source line around the caret (text report) */
     size_t count, capacity, line_capacity;
     bcp_deviation_set *deviations; /* accepted deviations (deviations.c), or NULL */
 };
@@ -66,8 +66,8 @@ static bcp_location copy_location(const bcp_span *span)
     return loc;
 }
 
-/* Makes room for one more item and its line. */
-static bcp_diagnostic *push_item(bcp_diagnostics *set, char *line)
+/* Makes room for one more item and its excerpt. */
+static bcp_diagnostic *push_item(bcp_diagnostics *set, bcp_excerpt line)
 {
     set->items = bcp_grow(set->items, &set->capacity, set->count, sizeof *set->items);
     set->lines = bcp_grow(set->lines, &set->line_capacity, set->count, sizeof *set->lines);
@@ -77,29 +77,83 @@ static bcp_diagnostic *push_item(bcp_diagnostics *set, char *line)
     return out;
 }
 
-/* The text of the span's first line, without its newline (the text report
- * shows it under the message). */
-static char *span_line_copy(const bcp_span *span)
+static bool is_continuation(char c)
 {
-    if (!span->source)
-        return NULL;
-    size_t len;
-    const char *line = bcp_span_line(span, &len);
-    char *copy = bcp_malloc(len + 1);
-    memcpy(copy, line, len);
-    copy[len] = '\0';
-    return copy;
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+bcp_excerpt bcp_excerpt_of(const char *text, size_t length, size_t line_start, size_t start, size_t end,
+                           uint32_t column)
+{
+    bcp_excerpt ex;
+    memset(&ex, 0, sizeof ex);
+    if (start > length)
+        start = length;
+    if (end < start)
+        end = start;
+    /* back from the caret, at most BCP_EXCERPT_BEFORE code points */
+    size_t from = start;
+    uint32_t before = 0;
+    while (from > line_start && before < BCP_EXCERPT_BEFORE) {
+        from--;
+        while (from > line_start && is_continuation(text[from]))
+            from--;
+        before++;
+    }
+    /* on through the span (at most BCP_EXCERPT_SPAN code points of it), then
+     * at most BCP_EXCERPT_AFTER more, never past the end of the line */
+    size_t to = start;
+    uint32_t in_span = 0, after = 0;
+    while (to < length && text[to] != '\n') {
+        if (to < end) {
+            if (in_span == BCP_EXCERPT_SPAN)
+                break;
+            in_span++;
+        } else {
+            if (after == BCP_EXCERPT_AFTER)
+                break;
+            after++;
+        }
+        to++;
+        while (to < length && is_continuation(text[to]))
+            to++;
+    }
+    bool at_line_end = to >= length || text[to] == '\n';
+    if (at_line_end && to > from && text[to - 1] == '\r')
+        to--;
+    ex.text = bcp_malloc(to - from + 1);
+    memcpy(ex.text, text + from, to - from);
+    ex.text[to - from] = '\0';
+    ex.first_column = column > before ? column - before : 1;
+    ex.cut_before = from > line_start;
+    ex.cut_after = !at_line_end;
+    return ex;
+}
+
+/* The excerpt of the span's first line that the text report shows. */
+static bcp_excerpt span_excerpt(const bcp_span *span, uint32_t column)
+{
+    if (!span->source) {
+        bcp_excerpt none;
+        memset(&none, 0, sizeof none);
+        return none;
+    }
+    const bcp_source *src = span->source;
+    size_t start = span->start_byte > src->length ? src->length : span->start_byte;
+    size_t line_start = start >= span->byte_column ? start - span->byte_column : 0;
+    return bcp_excerpt_of(src->text, src->length, line_start, start, span->end_byte, column);
 }
 
 void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *d)
 {
-    bcp_diagnostic *out = push_item(set, span_line_copy(&d->span));
+    bcp_location loc = copy_location(&d->span);
+    bcp_diagnostic *out = push_item(set, span_excerpt(&d->span, loc.column));
     out->code = dup_or_null(d->code);
     out->name = dup_or_null(d->name);
     out->severity = d->severity;
     out->message = dup_or_null(d->message ? d->message : "");
     out->help = dup_or_null(d->hint);
-    out->location = copy_location(&d->span);
+    out->location = loc;
     out->is_syntax = d->is_syntax;
     if (d->note_count) {
         bcp_note *notes = bcp_calloc(d->note_count, sizeof *notes);
@@ -152,7 +206,7 @@ void bcp_diagnostics_sort(bcp_diagnostics *set)
     if (set->count < 2)
         return;
     bcp_diagnostic *tmp = bcp_malloc(set->count * sizeof *tmp);
-    char **tmp_lines = bcp_malloc(set->count * sizeof *tmp_lines);
+    bcp_excerpt *tmp_lines = bcp_malloc(set->count * sizeof *tmp_lines);
     for (size_t width = 1; width < set->count; width *= 2) {
         for (size_t lo = 0; lo < set->count; lo += 2 * width) {
             size_t mid = lo + width < set->count ? lo + width : set->count;
@@ -183,7 +237,9 @@ void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from)
 
 void bcp_diagnostics_add_message(bcp_diagnostics *set, bcp_severity severity, const char *fmt, ...)
 {
-    bcp_diagnostic *out = push_item(set, NULL);
+    bcp_excerpt none;
+    memset(&none, 0, sizeof none);
+    bcp_diagnostic *out = push_item(set, none);
     out->severity = severity;
     va_list ap;
     va_start(ap, fmt);
@@ -196,9 +252,9 @@ void bcp_diagnostics_add_message(bcp_diagnostics *set, bcp_severity severity, co
     out->message = message;
 }
 
-const char *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i)
+const bcp_excerpt *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i)
 {
-    return set && i < set->count ? set->lines[i] : NULL;
+    return set && i < set->count && set->lines[i].text ? &set->lines[i] : NULL;
 }
 
 size_t bcp_diagnostics_count(const bcp_diagnostics *set)
@@ -254,7 +310,7 @@ void bcp_diagnostics_free(bcp_diagnostics *set)
             bcp_free((char *)d->fixits[j].title);
         }
         bcp_free((bcp_fixit *)d->fixits);
-        bcp_free(set->lines[i]);
+        bcp_free(set->lines[i].text);
     }
     bcp_free(set->lines);
     bcp_free(set->items);

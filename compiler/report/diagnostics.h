@@ -6,6 +6,22 @@
 #include "bcp.h"
 #include "base/diag.h"
 
+/* What the text report shows of a finding's source line: at most
+ * BCP_EXCERPT_BEFORE code points before the caret, BCP_EXCERPT_SPAN of the
+ * span and BCP_EXCERPT_AFTER after it, so that a finding on a 1 MB line
+ * costs (and prints) a few hundred bytes. */
+enum { BCP_EXCERPT_BEFORE = 60, BCP_EXCERPT_SPAN = 80, BCP_EXCERPT_AFTER = 40 };
+typedef struct bcp_excerpt {
+    char *text;             /* owned, NUL-terminated, no newline; NULL: no line */
+    uint32_t first_column;  /* code-point column of text[0] in the line */
+    bool cut_before;        /* the line goes on before text (shown as …) */
+    bool cut_after;         /* and after it */
+} bcp_excerpt;
+/* The excerpt of the line starting at byte `line_start` of `text` around the
+ * span [start, end) whose first code point is at `column`. */
+bcp_excerpt bcp_excerpt_of(const char *text, size_t length, size_t line_start, size_t start, size_t end,
+                           uint32_t column);
+
 /* An empty set to add to. */
 bcp_diagnostics *bcp_diagnostics_new(void);
 /* Copies every diagnostic of `list` into `set` (the list is left as it is). */
@@ -15,8 +31,8 @@ void bcp_diagnostics_add(bcp_diagnostics *set, const bcp_diag *diag);
 /* A message without a location ("no locale `fr` in the stdlib"). */
 void bcp_diagnostics_add_message(bcp_diagnostics *set, bcp_severity severity, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* The text of item i's first source line (no newline), or NULL without a location. */
-const char *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i);
+/* The excerpt of item i's first source line, or NULL without a location. */
+const bcp_excerpt *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i);
 /* Sorts by file, position, code (the order every output uses). */
 void bcp_diagnostics_sort(bcp_diagnostics *set);
 /* Moves every diagnostic of `from` to the end of `to` and frees `from`. */

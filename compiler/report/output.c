@@ -47,21 +47,85 @@ static const char *severity_color(bcp_severity sev)
     }
 }
 
-/* The source line with carets under the span's part on it (at least one);
- * wide characters take two cells and tabs stay tabs, so the caret lines up. */
-static void text_source_line(bcp_buf *out, const bcp_diagnostic *d, const char *line, bool color)
+/* Characters a report never writes as they are: C0 and C1 controls and
+ * DEL (a plan could otherwise move the cursor, colour the output, set the
+ * terminal title or start a new, forged line), line and paragraph
+ * separators, bidirectional controls (Trojan Source) and invisible
+ * zero-width characters.  Tab is written as it is. */
+static bool needs_escape(unsigned cp)
 {
+    return (cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C ||
+           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
+           cp == 0xFEFF;
+}
+
+/* The escape of the code point at s (n bytes, decoded as cp) in buf, or NULL
+ * when it is shown as it is: \u{1b} for a character, \x{ff} for a byte
+ * that is not UTF-8. */
+static const char *escape_of(const char *s, int n, unsigned cp, char buf[16])
+{
+    if (cp == 0xFFFD && n == 1) {
+        snprintf(buf, 16, "\\x{%02x}", (unsigned char)s[0]);
+        return buf;
+    }
+    if (needs_escape(cp)) {
+        snprintf(buf, 16, "\\u{%x}", cp);
+        return buf;
+    }
+    return NULL;
+}
+
+void bcp_report_escape(bcp_buf *out, const char *s, size_t len)
+{
+    size_t plain = 0; /* start of the run written as it is */
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int n = bcp_utf8_decode(s + i, len - i, &cp);
+        char buf[16];
+        const char *esc = escape_of(s + i, n, cp, buf);
+        if (esc) {
+            bcp_buf_put(out, s + plain, i - plain);
+            bcp_buf_puts(out, esc);
+            plain = i + (size_t)n;
+        }
+        i += (size_t)n;
+    }
+    bcp_buf_put(out, s + plain, len - plain);
+}
+
+static void put_escaped(bcp_buf *out, const char *s)
+{
+    if (s)
+        bcp_report_escape(out, s, strlen(s));
+}
+
+/* Display cells of the code point at s as the report shows it. */
+static int shown_width(const char *s, int n, unsigned cp)
+{
+    char buf[16];
+    const char *esc = escape_of(s, n, cp, buf);
+    return esc ? (int)strlen(esc) : bcp_codepoint_width(cp);
+}
+
+/* The excerpt of the source line (… where it was cut) with carets under
+ * the span's part of it (at least one); wide characters take two cells,
+ * escapes their length, and tabs stay tabs, so the caret lines up. */
+static void text_source_line(bcp_buf *out, const bcp_diagnostic *d, const bcp_excerpt *ex, bool color)
+{
+    const char *line = ex->text;
     size_t len = strlen(line);
-    bcp_buf_printf(out, "%5u | %s\n", d->location.line, line);
-    bcp_buf_puts(out, "      | ");
+    bcp_buf_printf(out, "%5u | %s", d->location.line, ex->cut_before ? "\u2026" : "");
+    bcp_report_escape(out, line, len);
+    bcp_buf_puts(out, ex->cut_after ? "\u2026\n" : "\n");
+    bcp_buf_puts(out, ex->cut_before ? "      |  " : "      | ");
     size_t i = 0;
-    for (uint32_t col = 1; col < d->location.column && i < len; col++) {
+    for (uint32_t col = ex->first_column; col < d->location.column && i < len; col++) {
         unsigned cp;
         int n = bcp_utf8_decode(line + i, len - i, &cp);
         if (cp == '\t')
             bcp_buf_put(out, "\t", 1);
         else
-            for (int w = bcp_codepoint_width(cp); w > 0; w--)
+            for (int w = shown_width(line + i, n, cp); w > 0; w--)
                 bcp_buf_put(out, " ", 1);
         i += (size_t)n;
     }
@@ -72,7 +136,7 @@ static void text_source_line(bcp_buf *out, const bcp_diagnostic *d, const char *
     for (uint32_t col = d->location.column; col < end_col && i < len; col++) {
         unsigned cp;
         int n = bcp_utf8_decode(line + i, len - i, &cp);
-        for (int w = bcp_codepoint_width(cp); w > 0; w--, carets++)
+        for (int w = shown_width(line + i, n, cp); w > 0; w--, carets++)
             bcp_buf_put(out, "^", 1);
         i += (size_t)n;
     }
@@ -85,40 +149,47 @@ static void text_source_line(bcp_buf *out, const bcp_diagnostic *d, const char *
 
 static void text_location(bcp_buf *out, const bcp_location *loc)
 {
-    if (loc->path)
-        bcp_buf_printf(out, "%s:%u:%u", loc->path, loc->line, loc->column);
-    else
+    if (loc->path) {
+        put_escaped(out, loc->path);
+        bcp_buf_printf(out, ":%u:%u", loc->line, loc->column);
+    } else
         bcp_buf_puts(out, "bcp");
 }
 
 /* "file:line:col: error: message [CODE name]", the source line with a caret,
  * then `= help:`, one `= note:` per related location and one `= fix:` per
  * fix-it. */
-static void text_one(bcp_buf *out, const bcp_diagnostic *d, const char *line, bool color)
+static void text_one(bcp_buf *out, const bcp_diagnostic *d, const bcp_excerpt *line, bool color)
 {
     const char *bold = color ? COLOR_BOLD : "", *reset = color ? COLOR_RESET : "";
     bcp_buf_puts(out, bold);
     text_location(out, &d->location);
-    bcp_buf_printf(out, ":%s %s%s:%s %s", reset, color ? severity_color(d->severity) : "",
-                   bcp_severity_name(d->severity), reset, d->message);
+    bcp_buf_printf(out, ":%s %s%s:%s ", reset, color ? severity_color(d->severity) : "",
+                   bcp_severity_name(d->severity), reset);
+    put_escaped(out, d->message);
     if (d->code)
         bcp_buf_printf(out, " [%s%s%s]", d->code, d->name ? " " : "", d->name ? d->name : "");
     bcp_buf_put(out, "\n", 1);
     if (d->location.path && line)
         text_source_line(out, d, line, color);
-    if (d->help)
-        bcp_buf_printf(out, "      = %shelp:%s %s\n", bold, reset, d->help);
+    if (d->help) {
+        bcp_buf_printf(out, "      = %shelp:%s ", bold, reset);
+        put_escaped(out, d->help);
+        bcp_buf_put(out, "\n", 1);
+    }
     for (size_t i = 0; i < d->note_count; i++) {
         bcp_buf_printf(out, "      = %snote:%s ", bold, reset);
         if (d->notes[i].location.path) {
             text_location(out, &d->notes[i].location);
             bcp_buf_puts(out, ": ");
         }
-        bcp_buf_printf(out, "%s\n", d->notes[i].message ? d->notes[i].message : "");
+        put_escaped(out, d->notes[i].message);
+        bcp_buf_put(out, "\n", 1);
     }
     for (size_t i = 0; i < d->fixit_count; i++) {
         const bcp_fixit *f = &d->fixits[i];
-        bcp_buf_printf(out, "      = %sfix:%s %s", bold, reset, f->title ? f->title : "");
+        bcp_buf_printf(out, "      = %sfix:%s ", bold, reset);
+        put_escaped(out, f->title);
         /* where it applies, unless that is where the caret already points */
         bool elsewhere = !d->location.path || strcmp(f->location.path, d->location.path) != 0 ||
                          f->location.start_byte != d->location.start_byte;
@@ -154,30 +225,47 @@ static const char *gcc_severity(bcp_severity sev)
     return sev == BCP_SEV_ERROR ? "error" : sev == BCP_SEV_WARNING ? "warning" : "note";
 }
 
-/* "file:line:col: severity: message [CODE]"; related locations follow as
- * gcc's own "note:" lines, so that an editor can jump to them too. */
+/* "file:line:col: severity: message [CODE name]" (gcc's "[-Wname]" place
+ * for what produced the finding, docs/ci.md); related locations follow as
+ * gcc's own "note:" lines, so that an editor can jump to them too.  Every
+ * line is one line: paths and messages are escaped, so that no value from a
+ * plan can start a line of its own. */
+static void gcc_location(bcp_buf *out, const bcp_location *loc)
+{
+    put_escaped(out, loc->path);
+    bcp_buf_printf(out, ":%u:%u: ", loc->line, loc->column);
+}
+
 static void gcc_one(bcp_buf *out, const bcp_diagnostic *d)
 {
     if (d->location.path)
-        bcp_buf_printf(out, "%s:%u:%u: ", d->location.path, d->location.line, d->location.column);
+        gcc_location(out, &d->location);
     else
         bcp_buf_puts(out, "bcp: ");
-    bcp_buf_printf(out, "%s: %s", gcc_severity(d->severity), d->message);
+    bcp_buf_printf(out, "%s: ", gcc_severity(d->severity));
+    put_escaped(out, d->message);
     if (d->code)
-        bcp_buf_printf(out, " [%s]", d->code);
+        bcp_buf_printf(out, " [%s%s%s]", d->code, d->name ? " " : "", d->name ? d->name : "");
     bcp_buf_put(out, "\n", 1);
     for (size_t i = 0; i < d->note_count; i++) {
         const bcp_note *n = &d->notes[i];
-        if (n->location.path)
-            bcp_buf_printf(out, "%s:%u:%u: note: %s\n", n->location.path, n->location.line, n->location.column,
-                           n->message ? n->message : "");
+        if (!n->location.path)
+            continue;
+        gcc_location(out, &n->location);
+        bcp_buf_puts(out, "note: ");
+        put_escaped(out, n->message);
+        bcp_buf_put(out, "\n", 1);
     }
 }
 
-/* Workflow-command escaping: data escapes %, CR and LF; properties also : and ,. */
-static void github_escape(bcp_buf *out, const char *s, bool property)
+/* Workflow-command escaping: data escapes %, CR and LF; properties also : and ,.
+ * Control and bidi characters are escaped first (bcp_report_escape). */
+static void github_escape(bcp_buf *out, const char *raw, bool property)
 {
-    for (; *s; s++) {
+    bcp_buf safe = {0};
+    bcp_report_escape(&safe, raw, strlen(raw));
+    char *text = bcp_buf_take(&safe);
+    for (const char *s = text; *s; s++) {
         switch (*s) {
         case '%': bcp_buf_puts(out, "%25"); break;
         case '\r': bcp_buf_puts(out, "%0D"); break;
@@ -192,6 +280,7 @@ static void github_escape(bcp_buf *out, const char *s, bool property)
         default: bcp_buf_put(out, s, 1);
         }
     }
+    bcp_free(text);
 }
 
 static void github_one(bcp_buf *out, const bcp_diagnostic *d)
@@ -216,7 +305,7 @@ static void github_one(bcp_buf *out, const bcp_diagnostic *d)
     bcp_buf_puts(out, "::");
     github_escape(out, d->message, false);
     if (d->help) {
-        github_escape(out, "\nhelp: ", false);
+        bcp_buf_puts(out, "%0Ahelp: ");
         github_escape(out, d->help, false);
     }
     bcp_buf_put(out, "\n", 1);
@@ -234,7 +323,7 @@ static char *render_range(const bcp_diagnostics *set, size_t from, size_t to, co
         bcp_report_json(&out, set, from, to);
         break;
     case BCP_REPORT_SARIF:
-        bcp_report_sarif(&out, set, from, to);
+        bcp_report_sarif(&out, set, from, to, o->docs_url);
         break;
     case BCP_REPORT_GCC:
     case BCP_REPORT_GITHUB:

@@ -11,9 +11,37 @@
 #include "output.h"
 #include "rules/rule.h"
 
+/* A JSON string of s, always: a byte that is not UTF-8 (or a code point
+ * JSON cannot carry) becomes U+FFFD, so that no required field ever goes
+ * missing because a plan held a bad byte. */
+static json_t *text_value(const char *s)
+{
+    if (!s)
+        s = "";
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    bcp_buf clean = {0};
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int n = bcp_utf8_decode(s + i, len - i, &cp);
+        bool bad = (cp == 0xFFFD && n == 1) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF;
+        if (bad)
+            bcp_buf_puts(&clean, "\xEF\xBF\xBD");
+        else
+            bcp_buf_put(&clean, s + i, (size_t)n);
+        i += (size_t)n;
+    }
+    char *text = bcp_buf_take(&clean);
+    v = json_string(text);
+    bcp_free(text);
+    return v ? v : json_string("\xEF\xBF\xBD");
+}
+
 static json_t *string_or_null(const char *s)
 {
-    return s ? json_string(s) : json_null();
+    return s ? text_value(s) : json_null();
 }
 
 static void dump(bcp_buf *out, json_t *doc)
@@ -74,14 +102,14 @@ void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size
         json_object_set_new(o, "severity", json_string(bcp_severity_name(d->severity)));
         json_object_set_new(o, "code", string_or_null(d->code));
         json_object_set_new(o, "name", string_or_null(d->name));
-        json_object_set_new(o, "message", json_string(d->message ? d->message : ""));
+        json_object_set_new(o, "message", text_value(d->message));
         json_object_set_new(o, "fix", string_or_null(d->help));
         if (d->note_count) {
             json_t *notes = json_array();
             for (size_t k = 0; k < d->note_count; k++) {
                 json_t *n = json_object();
                 json_location(n, &d->notes[k].location);
-                json_object_set_new(n, "message", json_string(d->notes[k].message ? d->notes[k].message : ""));
+                json_object_set_new(n, "message", text_value(d->notes[k].message));
                 json_array_append_new(notes, n);
             }
             json_object_set_new(o, "notes", notes);
@@ -91,7 +119,7 @@ void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size
             for (size_t k = 0; k < d->fixit_count; k++) {
                 json_t *f = json_object();
                 json_location(f, &d->fixits[k].location);
-                json_object_set_new(f, "replacement", json_string(d->fixits[k].replacement ? d->fixits[k].replacement : ""));
+                json_object_set_new(f, "replacement", text_value(d->fixits[k].replacement));
                 json_object_set_new(f, "title", string_or_null(d->fixits[k].title));
                 json_array_append_new(fixes, f);
             }
@@ -110,9 +138,12 @@ static const char *sarif_level(bcp_severity sev)
     return sev == BCP_SEV_ERROR ? "error" : sev == BCP_SEV_WARNING ? "warning" : "note";
 }
 
+/* SARIF's message object: "text" is required, so it is always there. */
 static json_t *text_object(const char *text)
 {
-    return json_pack("{s:s}", "text", text ? text : "");
+    json_t *o = json_object();
+    json_object_set_new(o, "text", text_value(text));
+    return o;
 }
 
 /* A relative reference for relative paths, a file:// URI for absolute ones;
@@ -133,23 +164,38 @@ static json_t *path_uri(const char *path)
         }
     }
     char *s = bcp_buf_take(&b);
-    json_t *uri = json_string(s);
+    json_t *uri = text_value(s);
     bcp_free(s);
     return uri;
 }
 
-static json_t *catalogue_rule(const bcp_rule *r)
+void bcp_report_docs_uri(bcp_buf *out, const char *docs_url, const char *code)
+{
+    const char *mark = strstr(docs_url, "{code}");
+    if (mark) {
+        bcp_buf_put(out, docs_url, (size_t)(mark - docs_url));
+        bcp_buf_puts(out, code);
+        bcp_buf_puts(out, mark + strlen("{code}"));
+        return;
+    }
+    size_t n = strlen(docs_url);
+    bcp_buf_printf(out, "%s%s%s.md", docs_url, n && docs_url[n - 1] == '/' ? "" : "/", code);
+}
+
+static json_t *catalogue_rule(const bcp_rule *r, const char *docs_url)
 {
     bcp_buf help = {0}, uri = {0};
     bcp_buf_printf(&help, "%s\n\nFix: %s\n\nWhy: %s", r->summary, r->fix ? r->fix : "", r->rationale ? r->rationale : "");
-    bcp_buf_printf(&uri, "%s%s.md", BCP_RULE_DOCS_URL, r->code);
+    if (docs_url)
+        bcp_report_docs_uri(&uri, docs_url, r->code);
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(r->code));
     json_object_set_new(o, "name", json_string(r->name));
     json_object_set_new(o, "shortDescription", text_object(r->summary));
     json_object_set_new(o, "fullDescription", text_object(r->rationale ? r->rationale : r->summary));
     json_object_set_new(o, "help", text_object(help.data));
-    json_object_set_new(o, "helpUri", json_string(uri.data));
+    if (docs_url)
+        json_object_set_new(o, "helpUri", text_value(uri.data));
     json_object_set_new(o, "defaultConfiguration", json_pack("{s:s}", "level", sarif_level(r->severity)));
     bcp_buf_free(&help);
     bcp_buf_free(&uri);
@@ -230,11 +276,11 @@ static void sarif_related_and_fixes(json_t *r, const bcp_diagnostic *d)
         json_decref(fixes);
 }
 
-void bcp_report_sarif(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
+void bcp_report_sarif(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to, const char *docs_url)
 {
     json_t *rules = json_array();
     for (size_t i = 0; i < bcp_rule_count; i++)
-        json_array_append_new(rules, catalogue_rule(bcp_rules[i]));
+        json_array_append_new(rules, catalogue_rule(bcp_rules[i], docs_url));
     json_t *results = json_array();
     for (size_t i = from; i < to; i++) {
         const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
@@ -254,13 +300,14 @@ void bcp_report_sarif(bcp_buf *out, const bcp_diagnostics *set, size_t from, siz
             json_object_set_new(r, "locations", json_pack("[{s:o}]", "physicalLocation", sarif_physical(&d->location)));
         sarif_related_and_fixes(r, d);
         if (d->help)
-            json_object_set_new(r, "properties", json_pack("{s:s}", "fix", d->help));
+            json_object_set_new(r, "properties", json_pack("{s:o}", "fix", text_value(d->help)));
         json_array_append_new(results, r);
     }
     json_t *driver = json_object();
     json_object_set_new(driver, "name", json_string("bcp"));
     json_object_set_new(driver, "version", json_string(BCP_VERSION));
-    json_object_set_new(driver, "informationUri", json_string(BCP_RULE_DOCS_URL));
+    if (docs_url)
+        json_object_set_new(driver, "informationUri", text_value(docs_url));
     json_object_set_new(driver, "rules", rules);
     json_t *run = json_object();
     json_object_set_new(run, "tool", json_pack("{s:o}", "driver", driver));

@@ -29,7 +29,7 @@ not_ok() {
 lint() {
     "$BCP" check --no-config --today 2026-11-27 --format gcc "$1" >"$tmp/gcc" 2>"$tmp/err"
     echo $? >"$tmp/status"
-    sed -n 's/^[^:]*:\([0-9]*\):[0-9]*: [a-z]*: .* \[\([A-Z][0-9]*\)\]$/\1 \2/p' "$tmp/gcc" | sort -u
+    sed -n 's/^[^:]*:\([0-9]*\):[0-9]*: [a-z]*: .* \[\([A-Z][0-9]*\) [a-z0-9-]*\]$/\1 \2/p' "$tmp/gcc" | sort -u
 }
 
 "$BCP" rules --codes >"$tmp/codes" || { echo "FAIL bcp rules --codes"; exit 1; }
@@ -66,13 +66,13 @@ while read -r code; do
     if ! cmp -s "$tmp/want" "$tmp/got"; then
         not_ok "$code" "$bad: findings differ from the '# expect' lines (want / got):"
         diff "$tmp/want" "$tmp/got" | sed 's/^/    /'
-        grep "\[$code\]" "$tmp/gcc" | sed 's/^/    /'
+        grep "\[$code " "$tmp/gcc" | sed 's/^/    /'
         continue
     fi
     lint "$good" >"$tmp/all"
     if grep -q " $code\$" "$tmp/all"; then
         not_ok "$code" "$good: rule fires on its good example:"
-        grep "\[$code\]" "$tmp/gcc" | sed 's/^/    /'
+        grep "\[$code " "$tmp/gcc" | sed 's/^/    /'
         continue
     fi
     if grep -q ' E[0-9]*$' "$tmp/all"; then

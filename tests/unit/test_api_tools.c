@@ -49,7 +49,7 @@ static void test_report_formats(void **state)
 
     text = render(set, BCP_REPORT_GCC);
     assert_non_null(strstr(text, "test.bcp:3:3: error: "));
-    assert_non_null(strstr(text, " [E102]\n"));
+    assert_non_null(strstr(text, " [E102 unknown-attribute]\n"));
     bcp_free(text);
 
     text = render(set, BCP_REPORT_GITHUB);

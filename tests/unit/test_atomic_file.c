@@ -1,4 +1,5 @@
-/* The atomic file writer: whole files or nothing, modes, symlinks, and
+/* The atomic file writer: whole files or nothing, modes, owners, setuid
+ * bits, hard links, signals, symlinks, and
  * devices and FIFOs written in place instead of being renamed over. */
 #define _DEFAULT_SOURCE
 #include <setjmp.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/atomic_file.h"
@@ -127,7 +129,8 @@ static void test_replaces_file(void **state)
     const char *err = NULL;
     assert_true(bcp_atomic_write(path, "new\n", 4, 0600, 0, &err));
     assert_string_equal(contents(path), "new\n");
-    assert_int_equal(mode_of(path), 0600);
+    /* an existing file keeps its mode: `mode` is for new files */
+    assert_int_equal(mode_of(path), 0640);
     assert_int_equal(entry_count(s->dir), 1);
 }
 
@@ -137,14 +140,107 @@ static void test_keeps_mode(void **state)
     const char *path = in_scratch(s, "plan.bcp");
     put(path, "plan p {}\n", 0640);
     const char *err = NULL;
-    assert_true(bcp_atomic_write(path, "plan q {}\n", 10, 0644, BCP_ATOMIC_KEEP_MODE, &err));
+    assert_true(bcp_atomic_write(path, "plan q {}\n", 10, 0644, 0, &err));
     assert_string_equal(contents(path), "plan q {}\n");
     assert_int_equal(mode_of(path), 0640);
-    /* the mode is for new files only */
+    /* a private output stays private (build used to reset 0600 to 0644) */
+    put(path, "secret\n", 0600);
+    assert_true(bcp_atomic_write(path, "plan r {}\n", 10, 0666, BCP_ATOMIC_FOLLOW_LINKS, &err));
+    assert_int_equal(mode_of(path), 0600);
+    /* the mode is for new files only, less the umask */
     const char *fresh = in_scratch(s, "fresh.bcp");
-    assert_true(bcp_atomic_write(fresh, "x", 1, 0604, BCP_ATOMIC_KEEP_MODE, &err));
+    assert_true(bcp_atomic_write(fresh, "x", 1, 0604, 0, &err));
     assert_int_equal(mode_of(fresh), 0604);
+    mode_t saved = umask(077);
+    const char *masked = in_scratch(s, "masked.md");
+    bool ok = bcp_atomic_write(masked, "x", 1, 0666, 0, &err);
+    umask(saved);
+    assert_true(ok);
+    assert_int_equal(mode_of(masked), 0600);
+    assert_int_equal(entry_count(s->dir), 3);
+}
+
+/* Set-user-ID and set-group-ID files, and files with several hard links,
+ * are refused with a reason and left exactly as they were. */
+static void test_refuses_setuid_and_hard_links(void **state)
+{
+    scratch *s = *state;
+    char path[PATH_MAX], other[PATH_MAX];
+    snprintf(path, sizeof path, "%s", in_scratch(s, "suid.bcp"));
+    put(path, "old\n", 04755);
+    const char *err = NULL;
+    assert_false(bcp_atomic_write(path, "new\n", 4, 0666, 0, &err));
+    assert_non_null(strstr(err, "set-user-ID"));
+    assert_string_equal(contents(path), "old\n");
+    assert_int_equal(mode_of(path), 04755);
+    assert_int_equal(unlink(path), 0);
+
+    snprintf(path, sizeof path, "%s", in_scratch(s, "linked.bcp"));
+    snprintf(other, sizeof other, "%s", in_scratch(s, "other-name.bcp"));
+    put(path, "shared\n", 0644);
+    assert_int_equal(link(path, other), 0);
+    err = NULL;
+    assert_false(bcp_atomic_write(path, "new\n", 4, 0666, BCP_ATOMIC_FOLLOW_LINKS, &err));
+    assert_non_null(strstr(err, "hard link"));
+    struct stat a, b;
+    assert_int_equal(stat(path, &a), 0);
+    assert_int_equal(stat(other, &b), 0);
+    assert_int_equal(a.st_ino, b.st_ino);
+    assert_string_equal(contents(other), "shared\n");
     assert_int_equal(entry_count(s->dir), 2);
+}
+
+/* The owner and group stay (as root, the one case where they could change). */
+static void test_keeps_owner(void **state)
+{
+    scratch *s = *state;
+    if (geteuid() != 0)
+        skip();
+    const char *path = in_scratch(s, "nobody.bcp");
+    put(path, "old\n", 0640);
+    assert_int_equal(chown(path, 65534, 65534), 0);
+    const char *err = NULL;
+    assert_true(bcp_atomic_write(path, "new\n", 4, 0666, 0, &err));
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_uid, 65534);
+    assert_int_equal(st.st_gid, 65534);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    assert_string_equal(contents(path), "new\n");
+}
+
+/* A signal that ends the program half way through a write removes the
+ * temporary file, and the program still dies of that signal. */
+static void killed_during_write(scratch *s, int sig)
+{
+    const char *path = in_scratch(s, "plan.bcp");
+    put(path, "old\n", 0644);
+    fflush(NULL);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        bcp_atomic_file f;
+        const char *err;
+        if (!bcp_atomic_open(&f, path, 0666, 0, &err))
+            _exit(3);
+        fputs("half of the ne", f.out);
+        fflush(f.out);
+        raise(sig);
+        _exit(4); /* not reached */
+    }
+    int status;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), sig);
+    assert_string_equal(contents(path), "old\n");
+    assert_int_equal(entry_count(s->dir), 1);
+}
+
+static void test_signal_removes_temp(void **state)
+{
+    killed_during_write(*state, SIGTERM);
+    killed_during_write(*state, SIGINT);
+    killed_during_write(*state, SIGHUP);
 }
 
 static void test_symlinks(void **state)
@@ -235,7 +331,7 @@ static void test_dev_null_stays_a_device(void **state)
     assert_true(S_ISCHR(before.st_mode));
     const char *err = NULL;
     assert_true(bcp_atomic_write("/dev/null", "gone\n", 5, 0644, 0, &err));
-    assert_true(bcp_atomic_write("/dev/null", "gone\n", 5, 0644, BCP_ATOMIC_KEEP_MODE | BCP_ATOMIC_FOLLOW_LINKS, &err));
+    assert_true(bcp_atomic_write("/dev/null", "gone\n", 5, 0644, BCP_ATOMIC_FOLLOW_LINKS, &err));
     bcp_atomic_file f;
     assert_true(bcp_atomic_open(&f, "/dev/null", 0600, 0, &err));
     assert_null(f.tmp_path);
@@ -281,6 +377,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_writes_new_file, make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(test_replaces_file, make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(test_keeps_mode, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_refuses_setuid_and_hard_links, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_keeps_owner, make_scratch, remove_scratch),
+        cmocka_unit_test_setup_teardown(test_signal_removes_temp, make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(test_symlinks, make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(test_no_temp_file_on_failure, make_scratch, remove_scratch),
         cmocka_unit_test(test_dev_null_stays_a_device),

@@ -95,9 +95,10 @@ static json_t *run_check(const char *format, int *status)
     int fd = mkstemp(out);
     assert_true(fd >= 0);
     close(fd);
+    /* --docs-url: SARIF's helpUri (there is none without it) */
     char *argv[] = {"bcp", "check", "--no-config", "--today", "2026-11-27", "--format", (char *)format,
-                    "--output", out, PLANTED, NULL};
-    *status = bcp_cli_main(10, argv);
+                    "--docs-url", "https://example.org/bcp/docs/rules/", "--output", out, PLANTED, NULL};
+    *status = bcp_cli_main(12, argv);
     json_error_t err;
     json_t *doc = json_load_file(out, 0, &err);
     if (!doc)
@@ -274,6 +275,7 @@ static void test_sarif(void **state)
         char suffix[32];
         snprintf(suffix, sizeof suffix, "docs/rules/%s.md", bcp_rules[i]->code);
         const char *uri = str_field(r, "helpUri");
+        assert_true(strncmp(uri, "https://example.org/bcp/", 24) == 0);
         assert_true(strlen(uri) > strlen(suffix) && strcmp(uri + strlen(uri) - strlen(suffix), suffix) == 0);
         const char *level = str_field(json_object_get(r, "defaultConfiguration"), "level");
         assert_true(!strcmp(level, "error") || !strcmp(level, "warning") || !strcmp(level, "note"));
