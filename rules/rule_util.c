@@ -243,11 +243,17 @@ static bool piece_at(bcp_rule_regex *re, size_t offset)
     while (offset >= re->piece_end && !(offset == re->piece_end && offset == re->length)) {
         if (re->piece_end >= re->length)
             return false;
-        size_t bad = re->piece_end + 1; /* at least one bad byte; skip its continuation bytes too */
-        while (bad < re->length && (t[bad] & 0xC0) == 0x80)
+        /* Past the bad bytes (at least one, with the continuation bytes after
+         * it) to the next run of valid UTF-8 that is not empty. */
+        size_t bad = re->piece_end, good = bad;
+        while (good == bad && bad < re->length) {
             bad++;
+            while (bad < re->length && (t[bad] & 0xC0) == 0x80)
+                bad++;
+            good = bad + utf8_valid_prefix(t + bad, re->length - bad);
+        }
         re->piece_start = bad;
-        re->piece_end = bad + utf8_valid_prefix(t + bad, re->length - bad);
+        re->piece_end = good;
     }
     return true;
 }
