@@ -312,6 +312,76 @@ void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, si
     *end = re->piece_start + to;
 }
 
+/* --- characters of the plan's own sources -------------------------------- */
+
+size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    const unsigned char *t = (const unsigned char *)s + i;
+    size_t len = utf8_valid_prefix(t, n - i < 4 ? n - i : 4);
+    unsigned char c = t[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (len < want) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = c & (want == 2 ? 0x1F : want == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < want; k++)
+        v = v << 6 | (t[k] & 0x3F);
+    *cp = v;
+    return want;
+}
+
+static const bcp_rule_named_char *named(const bcp_rule_named_char *chars, size_t count, uint32_t cp)
+{
+    for (size_t i = 0; i < count; i++)
+        if (chars[i].cp == cp)
+            return &chars[i];
+    return NULL;
+}
+
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
+                              bcp_rule_char_found *found)
+{
+    const bcp_model *model = bcp_lint_model(ctx);
+    for (size_t s = 0; s < bcp_model_source_count(model); s++) {
+        const bcp_source *src = bcp_model_source(model, s);
+        size_t comment_count, next_comment = 0;
+        const bcp_comment *comments = bcp_model_comments(model, s, &comment_count);
+        uint32_t row = 0;
+        size_t line_start = 0;
+        for (size_t i = 0; i < src->length;) {
+            unsigned char byte = (unsigned char)src->text[i];
+            if (byte < 0x80) { /* ASCII: none of the characters the rules look for */
+                if (byte == '\n') {
+                    row++;
+                    line_start = i + 1;
+                }
+                i++;
+                continue;
+            }
+            uint32_t cp;
+            size_t len = bcp_rule_utf8_next(src->text, src->length, i, &cp);
+            const bcp_rule_named_char *c = named(chars, count, cp);
+            if (c) {
+                while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
+                    next_comment++;
+                bool in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i;
+                bcp_span span = {.source = src,
+                                 .start_byte = (uint32_t)i,
+                                 .end_byte = (uint32_t)(i + len),
+                                 .row = row,
+                                 .byte_column = (uint32_t)(i - line_start)};
+                found(ctx, &span, c, in_comment);
+            }
+            i += len;
+        }
+    }
+}
+
 /* --- placeholders -------------------------------------------------------- */
 
 static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|待补充|\\?\\?\\?";

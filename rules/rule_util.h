@@ -99,6 +99,27 @@ bool bcp_rule_regex_limited(int rc);
  * successful match; start == end when the group did not take part. */
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end);
 
+/* --- characters of the plan's own sources -------------------------------- */
+
+/* The code point of the UTF-8 character at s[i] (i < n) and its length in
+ * bytes; an invalid byte is one character of its own, U+FFFD. */
+size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
+
+/* A character a rule looks for, with its Unicode name for the message. */
+typedef struct bcp_rule_named_char {
+    uint32_t cp;
+    const char *name;
+} bcp_rule_named_char;
+
+/* Calls `found` for every character of the plan's own sources (not the
+ * stdlib) that is in `chars`: in strings, comments, ids and between them.
+ * `span` covers the one character; `in_comment` says whether it lies in a
+ * comment.  Linear in the size of the sources. */
+typedef void bcp_rule_char_found(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c,
+                                 bool in_comment);
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
+                              bcp_rule_char_found *found);
+
 /* --- placeholders -------------------------------------------------------- */
 
 /* H101's placeholder pattern (TODO, TBD, FIXME, XXX, 待定, 待补充, ???): a text it
