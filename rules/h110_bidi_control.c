@@ -24,11 +24,12 @@ static const bcp_rule_named_char bidi_chars[] = {
 
 /* The message names the character by its code point: printing it would
  * reorder the terminal line the finding is shown on. */
-static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c, bool in_comment)
+static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c, bool in_comment,
+                   size_t more)
 {
     bcp_lint_report(ctx, span, "bidirectional control character U+%04X (%s) in %s: the text displays in a "
-                               "different order than bcp reads it",
-                    (unsigned)c->cp, c->name, in_comment ? "a comment" : "the plan");
+                               "different order than bcp reads it%s",
+                    (unsigned)c->cp, c->name, in_comment ? "a comment" : "the plan", bcp_rule_more_on_line(more).text);
 }
 
 static void check(bcp_lint_ctx *ctx)

@@ -25,12 +25,11 @@ static const bcp_rule_named_char invisible_chars[] = {
     {0xFFA0, "HALFWIDTH HANGUL FILLER"},
 };
 
-static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c, bool in_comment)
+static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c, bool in_comment,
+                   size_t more)
 {
-    if (c->cp == 0xFEFF && span->start_byte == 0)
-        return; /* a byte order mark at the start of the file is only that */
-    bcp_lint_report(ctx, span, "invisible character U+%04X (%s) in %s", (unsigned)c->cp, c->name,
-                    in_comment ? "a comment" : "the plan");
+    bcp_lint_report(ctx, span, "invisible character U+%04X (%s) in %s%s", (unsigned)c->cp, c->name,
+                    in_comment ? "a comment" : "the plan", bcp_rule_more_on_line(more).text);
 }
 
 static void check(bcp_lint_ctx *ctx)

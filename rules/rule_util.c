@@ -5,6 +5,7 @@
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 
@@ -343,6 +344,22 @@ static const bcp_rule_named_char *named(const bcp_rule_named_char *chars, size_t
     return NULL;
 }
 
+/* The first wanted character of a line, and how many more the line has. */
+typedef struct pending_char {
+    bool set;
+    bcp_span span;
+    const bcp_rule_named_char *c;
+    bool in_comment;
+    size_t more;
+} pending_char;
+
+static void flush(bcp_lint_ctx *ctx, pending_char *p, bcp_rule_char_found *found)
+{
+    if (p->set)
+        found(ctx, &p->span, p->c, p->in_comment, p->more);
+    p->set = false;
+}
+
 void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
                               bcp_rule_char_found *found)
 {
@@ -353,7 +370,10 @@ void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *char
         const bcp_comment *comments = bcp_model_comments(model, s, &comment_count);
         uint32_t row = 0;
         size_t line_start = 0;
-        for (size_t i = 0; i < src->length;) {
+        pending_char pending = {.set = false};
+        /* A byte order mark opening the file is not part of the text. */
+        size_t i = src->length >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (i < src->length) {
             unsigned char byte = (unsigned char)src->text[i];
             if (byte < 0x80) { /* ASCII: none of the characters the rules look for */
                 if (byte == '\n') {
@@ -366,20 +386,35 @@ void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *char
             uint32_t cp;
             size_t len = bcp_rule_utf8_next(src->text, src->length, i, &cp);
             const bcp_rule_named_char *c = named(chars, count, cp);
-            if (c) {
+            if (c && pending.set && pending.span.row == row) {
+                pending.more++; /* one finding per line: a flood of them helps nobody */
+            } else if (c) {
+                flush(ctx, &pending, found);
                 while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
                     next_comment++;
-                bool in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i;
-                bcp_span span = {.source = src,
-                                 .start_byte = (uint32_t)i,
-                                 .end_byte = (uint32_t)(i + len),
-                                 .row = row,
-                                 .byte_column = (uint32_t)(i - line_start)};
-                found(ctx, &span, c, in_comment);
+                pending = (pending_char){
+                    .set = true,
+                    .span = {.source = src,
+                             .start_byte = (uint32_t)i,
+                             .end_byte = (uint32_t)(i + len),
+                             .row = row,
+                             .byte_column = (uint32_t)(i - line_start)},
+                    .c = c,
+                    .in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i,
+                };
             }
             i += len;
         }
+        flush(ctx, &pending, found);
     }
+}
+
+bcp_rule_count_label bcp_rule_more_on_line(size_t more)
+{
+    bcp_rule_count_label label = {""};
+    if (more)
+        snprintf(label.text, sizeof label.text, " (and %zu more on this line)", more);
+    return label;
 }
 
 /* --- placeholders -------------------------------------------------------- */

@@ -89,9 +89,11 @@ void bcp_rule_regex_jit(bcp_rule_regex *re);
 /* pcre2_match's result: > 0 when `text` matches (1 + the highest group set),
  * negative when it does not (or when the call reached the limits). */
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length);
-/* The same from byte `offset` on, continuing a search of the same text
- * that started at offset 0 (lookbehinds and \b still see the bytes before
- * `offset`): linear over a whole search, however many calls it takes. */
+/* The same from byte `offset` on (lookbehinds and \b still see the bytes
+ * before `offset`).  Calls on the same text (same pointer and length) with
+ * growing offsets continue one search, linear however many calls it takes;
+ * a call at offset 0 or on another pointer or length starts a new one, so
+ * change a text's bytes in place only between searches. */
 int bcp_rule_regex_match_at(bcp_rule_regex *re, const char *text, size_t length, size_t offset);
 /* Did a match give up at the match or backtracking limit? */
 bool bcp_rule_regex_limited(int rc);
@@ -111,14 +113,18 @@ typedef struct bcp_rule_named_char {
     const char *name;
 } bcp_rule_named_char;
 
-/* Calls `found` for every character of the plan's own sources (not the
- * stdlib) that is in `chars`: in strings, comments, ids and between them.
- * `span` covers the one character; `in_comment` says whether it lies in a
- * comment.  Linear in the size of the sources. */
+/* Calls `found` for the characters of the plan's own sources (not the
+ * stdlib) that are in `chars`: in strings, comments, ids and between them,
+ * once per line: `span` covers the first such character of the line,
+ * `more` counts the others on that line.  `in_comment` says whether the
+ * first lies in a comment.  A byte order mark opening a file is skipped.
+ * Linear in the size of the sources. */
 typedef void bcp_rule_char_found(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c,
-                                 bool in_comment);
+                                 bool in_comment, size_t more);
 void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
                               bcp_rule_char_found *found);
+/* " (and 3 more on this line)", or "" when `more` is 0: for `found`'s message. */
+bcp_rule_count_label bcp_rule_more_on_line(size_t more);
 
 /* --- placeholders -------------------------------------------------------- */
 
