@@ -5,6 +5,7 @@
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 
@@ -110,7 +111,38 @@ bcp_rule_label bcp_rule_date_label(int32_t days)
 struct bcp_rule_regex {
     pcre2_code *code;
     pcre2_match_data *match;
+    pcre2_match_context *limits;
+    /* The text being searched and the piece of valid UTF-8 in it where the
+     * search has got to: [piece_start, piece_end).  See match_at. */
+    const char *text;
+    size_t length, piece_start, piece_end;
 };
+
+/* The one place that bounds every regex of the rules (issue 15): however a
+ * pattern is written, one match call gives up after this many steps of the
+ * matcher (PCRE2's match limit, which the JIT honours too) and this much
+ * backtracking depth and memory, so a hostile text costs at most that per
+ * call.  The rules' patterns are written so that they never come near it
+ * (bounded repeats, no nested quantifiers over the same characters): a text
+ * that reaches it is treated as not matching, and bcp_rule_regex_limited()
+ * says so.  tests/unit/test_regex_time.c times the rules on 300 KB
+ * adversarial texts. */
+enum {
+    RULE_RE_MATCH_LIMIT = 10 * 1000 * 1000,
+    RULE_RE_DEPTH_LIMIT = 20 * 1000,
+    RULE_RE_HEAP_LIMIT_KIB = 8 * 1024,
+};
+
+static pcre2_match_context *new_limits(void)
+{
+    pcre2_match_context *limits = pcre2_match_context_create(NULL);
+    if (!limits)
+        return NULL;
+    pcre2_set_match_limit(limits, RULE_RE_MATCH_LIMIT);
+    pcre2_set_depth_limit(limits, RULE_RE_DEPTH_LIMIT);
+    pcre2_set_heap_limit(limits, RULE_RE_HEAP_LIMIT_KIB);
+    return limits;
+}
 
 bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
 {
@@ -126,51 +158,263 @@ bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
         return NULL;
     if (flags & BCP_RULE_RE_JIT)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
-    bcp_rule_regex *re = bcp_malloc(sizeof *re);
     pcre2_match_data *match = pcre2_match_data_create_from_pattern(code, NULL);
-    if (!re || !match) {
-        bcp_free(re);
+    pcre2_match_context *limits = new_limits();
+    if (!match || !limits) {
+        pcre2_match_context_free(limits);
         pcre2_match_data_free(match);
         pcre2_code_free(code);
         return NULL;
     }
+    bcp_rule_regex *re = bcp_calloc(1, sizeof *re);
     re->code = code;
     re->match = match;
+    re->limits = limits;
     return re;
+}
+
+void bcp_rule_regex_jit(bcp_rule_regex *re)
+{
+    size_t jit_size = 0;
+    if (re && pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size == 0)
+        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
 }
 
 void bcp_rule_regex_free(bcp_rule_regex *re)
 {
     if (!re)
         return;
+    pcre2_match_context_free(re->limits);
     pcre2_match_data_free(re->match);
     pcre2_code_free(re->code);
     bcp_free(re);
 }
 
+/* --- every byte seen -------------------------------------------------------
+ * A text with invalid UTF-8 is matched piece by piece: each run of valid
+ * UTF-8 between bad bytes is searched on its own, and the bad bytes match
+ * nothing (as PCRE2_MATCH_INVALID_UTF would, but that option re-checks the
+ * rest of the text on every call, which makes a search that continues from
+ * an offset quadratic).  Each byte is checked once per search of a text. */
+
+/* The length of the longest valid UTF-8 prefix of s[0..n) (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned char lo = 0x80, hi = 0xBF; /* the range of the second byte */
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else
+            return i;
+        if (n - i <= need || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= need; k++)
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+        i += need + 1;
+    }
+    return n;
+}
+
+/* Moves the piece forward to the valid run that holds `offset` (or the next
+ * one after it).  False when there is none left. */
+static bool piece_at(bcp_rule_regex *re, size_t offset)
+{
+    const unsigned char *t = (const unsigned char *)re->text;
+    while (offset >= re->piece_end && !(offset == re->piece_end && offset == re->length)) {
+        if (re->piece_end >= re->length)
+            return false;
+        /* Past the bad bytes (at least one, with the continuation bytes after
+         * it) to the next run of valid UTF-8 that is not empty. */
+        size_t bad = re->piece_end, good = bad;
+        while (good == bad && bad < re->length) {
+            bad++;
+            while (bad < re->length && (t[bad] & 0xC0) == 0x80)
+                bad++;
+            good = bad + utf8_valid_prefix(t + bad, re->length - bad);
+        }
+        re->piece_start = bad;
+        re->piece_end = good;
+    }
+    return true;
+}
+
+static int match_at(bcp_rule_regex *re, const char *text, size_t length, size_t offset)
+{
+    if (offset > length)
+        return PCRE2_ERROR_NOMATCH;
+    /* A search from offset 0 is a new text; a later offset continues it. */
+    if (offset == 0 || re->text != text || re->length != length || offset < re->piece_start) {
+        re->text = text;
+        re->length = length;
+        re->piece_start = 0;
+        re->piece_end = utf8_valid_prefix((const unsigned char *)text, length);
+    }
+    for (;;) {
+        if (!piece_at(re, offset))
+            return PCRE2_ERROR_NOMATCH;
+        if (offset < re->piece_start)
+            offset = re->piece_start;
+        while (offset < re->piece_end && ((unsigned char)text[offset] & 0xC0) == 0x80)
+            offset++; /* from the middle of a character: from the next one */
+        int rc = pcre2_match(re->code, (PCRE2_SPTR)(text + re->piece_start), re->piece_end - re->piece_start,
+                             offset - re->piece_start, PCRE2_NO_UTF_CHECK, re->match, re->limits);
+        if (rc != PCRE2_ERROR_NOMATCH || re->piece_end >= length)
+            return rc;
+        offset = re->piece_end + 1; /* on to the next valid run */
+    }
+}
+
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length)
 {
-    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, 0, re->match, NULL);
+    return match_at(re, text, length, 0);
 }
 
-int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length)
+int bcp_rule_regex_match_at(bcp_rule_regex *re, const char *text, size_t length, size_t offset)
 {
-    return pcre2_match(re->code, (PCRE2_SPTR)text, length, 0, PCRE2_NO_UTF_CHECK, re->match, NULL);
+    return match_at(re, text, length, offset);
 }
 
-bool bcp_rule_regex_bad_text(int rc)
+bool bcp_rule_regex_limited(int rc)
 {
-    return rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21; /* -3 .. -23 */
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT;
 }
 
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end)
 {
     const PCRE2_SIZE *ovector = pcre2_get_ovector_pointer(re->match);
     PCRE2_SIZE from = ovector[2 * group], to = ovector[2 * group + 1];
-    if (from == PCRE2_UNSET || to == PCRE2_UNSET)
-        from = to = 0;
-    *start = from;
-    *end = to;
+    if (from == PCRE2_UNSET || to == PCRE2_UNSET) {
+        *start = *end = 0;
+        return;
+    }
+    /* Offsets in the piece of valid UTF-8 that was searched: in the text. */
+    *start = re->piece_start + from;
+    *end = re->piece_start + to;
+}
+
+/* --- characters of the plan's own sources -------------------------------- */
+
+size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+    const unsigned char *t = (const unsigned char *)s + i;
+    size_t len = utf8_valid_prefix(t, n - i < 4 ? n - i : 4);
+    unsigned char c = t[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (len < want) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    uint32_t v = c & (want == 2 ? 0x1F : want == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < want; k++)
+        v = v << 6 | (t[k] & 0x3F);
+    *cp = v;
+    return want;
+}
+
+static const bcp_rule_named_char *named(const bcp_rule_named_char *chars, size_t count, uint32_t cp)
+{
+    for (size_t i = 0; i < count; i++)
+        if (chars[i].cp == cp)
+            return &chars[i];
+    return NULL;
+}
+
+/* The first wanted character of a line, and how many more the line has. */
+typedef struct pending_char {
+    bool set;
+    bcp_span span;
+    const bcp_rule_named_char *c;
+    bool in_comment;
+    size_t more;
+} pending_char;
+
+static void flush(bcp_lint_ctx *ctx, pending_char *p, bcp_rule_char_found *found)
+{
+    if (p->set)
+        found(ctx, &p->span, p->c, p->in_comment, p->more);
+    p->set = false;
+}
+
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
+                              bcp_rule_char_found *found)
+{
+    const bcp_model *model = bcp_lint_model(ctx);
+    for (size_t s = 0; s < bcp_model_source_count(model); s++) {
+        const bcp_source *src = bcp_model_source(model, s);
+        size_t comment_count, next_comment = 0;
+        const bcp_comment *comments = bcp_model_comments(model, s, &comment_count);
+        uint32_t row = 0;
+        size_t line_start = 0;
+        pending_char pending = {.set = false};
+        /* A byte order mark opening the file is not part of the text. */
+        size_t i = src->length >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+        while (i < src->length) {
+            unsigned char byte = (unsigned char)src->text[i];
+            if (byte < 0x80) { /* ASCII: none of the characters the rules look for */
+                if (byte == '\n') {
+                    row++;
+                    line_start = i + 1;
+                }
+                i++;
+                continue;
+            }
+            uint32_t cp;
+            size_t len = bcp_rule_utf8_next(src->text, src->length, i, &cp);
+            const bcp_rule_named_char *c = named(chars, count, cp);
+            if (c && pending.set && pending.span.row == row) {
+                pending.more++; /* one finding per line: a flood of them helps nobody */
+            } else if (c) {
+                flush(ctx, &pending, found);
+                while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
+                    next_comment++;
+                pending = (pending_char){
+                    .set = true,
+                    .span = {.source = src,
+                             .start_byte = (uint32_t)i,
+                             .end_byte = (uint32_t)(i + len),
+                             .row = row,
+                             .byte_column = (uint32_t)(i - line_start)},
+                    .c = c,
+                    .in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i,
+                };
+            }
+            i += len;
+        }
+        flush(ctx, &pending, found);
+    }
+}
+
+bcp_rule_count_label bcp_rule_more_on_line(size_t more)
+{
+    bcp_rule_count_label label = {""};
+    if (more)
+        snprintf(label.text, sizeof label.text, " (and %zu more on this line)", more);
+    return label;
 }
 
 /* --- placeholders -------------------------------------------------------- */

@@ -63,7 +63,12 @@ typedef struct bcp_rule_label {
 bcp_rule_label bcp_rule_duration_label(int64_t seconds); /* "24h", "6mo", ... */
 bcp_rule_label bcp_rule_date_label(int32_t days);        /* "YYYY-MM-DD" */
 
-/* --- regular expressions (PCRE2, UTF-8) --------------------------------- */
+/* --- regular expressions (PCRE2, UTF-8) ---------------------------------
+ * Every pattern of the rules goes through these, so that all share one set
+ * of limits (a match or backtracking limit per call, see rule_util.c) and
+ * see every byte: a text with invalid UTF-8 is matched around its bad bytes,
+ * which never match anything (a barrier no match crosses, as with
+ * PCRE2_MATCH_INVALID_UTF), instead of being refused whole. */
 
 typedef struct bcp_rule_regex bcp_rule_regex;
 
@@ -73,22 +78,53 @@ enum {
     BCP_RULE_RE_JIT = 1u << 2,      /* worth it for patterns run over every text of the plan */
 };
 
-/* Compiles `pattern` (always in UTF mode) with its match data, so that a rule
+/* Compiles `pattern` (always in UTF mode; texts may hold invalid UTF-8) with its match data, so that a rule
  * compiles once per run and matches many texts.  NULL when the pattern does
  * not compile or memory runs out; bcp_rule_regex_free(NULL) is a no-op. */
 bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags);
 void bcp_rule_regex_free(bcp_rule_regex *re);
+/* JIT-compiles a pattern compiled without BCP_RULE_RE_JIT, once it turns out
+ * to be worth it (a large text); a no-op when it already is or cannot be. */
+void bcp_rule_regex_jit(bcp_rule_regex *re);
 /* pcre2_match's result: > 0 when `text` matches (1 + the highest group set),
- * negative when it does not, including when the text is not valid UTF-8. */
+ * negative when it does not (or when the call reached the limits). */
 int bcp_rule_regex_match(bcp_rule_regex *re, const char *text, size_t length);
-/* The same for a text that an earlier match has found to be valid UTF-8 (one
- * that did not fail with bcp_rule_regex_bad_text): skips checking it again. */
-int bcp_rule_regex_match_valid(bcp_rule_regex *re, const char *text, size_t length);
-/* Did a match fail because the text is not valid UTF-8? */
-bool bcp_rule_regex_bad_text(int rc);
+/* The same from byte `offset` on (lookbehinds and \b still see the bytes
+ * before `offset`).  Calls on the same text (same pointer and length) with
+ * growing offsets continue one search, linear however many calls it takes;
+ * a call at offset 0 or on another pointer or length starts a new one, so
+ * change a text's bytes in place only between searches. */
+int bcp_rule_regex_match_at(bcp_rule_regex *re, const char *text, size_t length, size_t offset);
+/* Did a match give up at the match or backtracking limit? */
+bool bcp_rule_regex_limited(int rc);
 /* Byte offsets of capture group `group` (0 = the whole match) of the last
  * successful match; start == end when the group did not take part. */
 void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, size_t *end);
+
+/* --- characters of the plan's own sources -------------------------------- */
+
+/* The code point of the UTF-8 character at s[i] (i < n) and its length in
+ * bytes; an invalid byte is one character of its own, U+FFFD. */
+size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
+
+/* A character a rule looks for, with its Unicode name for the message. */
+typedef struct bcp_rule_named_char {
+    uint32_t cp;
+    const char *name;
+} bcp_rule_named_char;
+
+/* Calls `found` for the characters of the plan's own sources (not the
+ * stdlib) that are in `chars`: in strings, comments, ids and between them,
+ * once per line: `span` covers the first such character of the line,
+ * `more` counts the others on that line.  `in_comment` says whether the
+ * first lies in a comment.  A byte order mark opening a file is skipped.
+ * Linear in the size of the sources. */
+typedef void bcp_rule_char_found(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c,
+                                 bool in_comment, size_t more);
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
+                              bcp_rule_char_found *found);
+/* " (and 3 more on this line)", or "" when `more` is 0: for `found`'s message. */
+bcp_rule_count_label bcp_rule_more_on_line(size_t more);
 
 /* --- placeholders -------------------------------------------------------- */
 
