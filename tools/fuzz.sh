@@ -76,14 +76,16 @@ printf '\n%-12s %10s %8s %7s %7s %7s %s\n' target execs "exec/s" cov ft corpus f
 status=0
 for t in $targets; do
     # The fork mode's last status line: "#RUNS: cov: C ft: F corp: N exec/s E oom/timeout/crash: a/b/c time: Ts ..."
+    # (RUNS counts every job's executions, the initial pass over the seeds included).
     line=$(grep -E '^#[0-9]+: cov:' "$fuzzdir/$t.log" | tail -n 1)
     new=$(ls "$root/tests/fuzz/crashes/$t" | grep -vxF -f "$fuzzdir/run/$t.before" || true)
     count=$(printf '%s' "$new" | grep -c . || true)
     echo "$t ${line:-#0: cov: 0 ft: 0 corp: 0 exec/s 0} $count" | awk '{
         runs = $2; sub(/^#/, "", runs); sub(/:$/, "", runs)
         for (i = 3; i <= NF; i++) { if ($i == "cov:") c = $(i+1); if ($i == "ft:") f = $(i+1);
-            if ($i == "corp:") k = $(i+1); if ($i == "exec/s") e = $(i+1) }
-        printf "%-12s %10s %8s %7s %7s %7s %s\n", $1, runs, e, c, f, k, $NF }'
+            if ($i == "corp:") k = $(i+1); if ($i == "time:") { t = $(i+1); sub(/s$/, "", t) } }
+        # The status line'"'"'s own exec/s is the last job'"'"'s; this is the whole run'"'"'s.
+        printf "%-12s %10s %8.1f %7s %7s %7s %s\n", $1, runs, (t > 0 ? runs / t : 0), c, f, k, $NF }'
     for f in $new; do
         echo "    $t/$f: $(signature "$t" "$root/tests/fuzz/crashes/$t/$f")"
         status=1
