@@ -6,6 +6,10 @@
 # tests/fuzz/crashes/OPEN ("TARGET/FILE  folder-to-fix  what"): it runs on
 # its own and is reported as still open or as fixed (then take it off the
 # list), without failing the suite.  Any other file that crashes fails it.
+# Then the examples and the rule fixtures go through parse, lint, fmt and
+# diff, so that their checks (fmt idempotent, meaning-preserving, keeping
+# the findings of suppressions; diff(x, x) empty; reports valid) hold on
+# every plan the project ships.
 # usage: sh tools/fuzz-replay.sh REPLAYDIR
 set -u
 dir=${1:?usage: fuzz-replay.sh REPLAYDIR}
@@ -38,6 +42,15 @@ for driver in "$dir"/replay_*; do
         failed=1
     fi
 done
+set -- "$root"/examples/*.bcp "$root"/examples/*/*.bcp "$root"/tests/rules/*.bcp
+for target in parse lint fmt diff; do
+    total=$((total + $#))
+    if ! "$dir/replay_$target" "$@" 2>"$dir/replay_$target.shipped.log"; then
+        echo "fuzz-replay: FAIL $target on the examples and rule fixtures (see $dir/replay_$target.shipped.log):"
+        tail -n 30 "$dir/replay_$target.shipped.log"
+        failed=1
+    fi
+done
 if [ -f "$open" ]; then
     # An OPEN line whose file is gone is stale.
     while read -r name _; do
@@ -45,5 +58,5 @@ if [ -f "$open" ]; then
         [ -f "$crashes/$name" ] || { echo "fuzz-replay: OPEN names $name, which does not exist"; failed=1; }
     done <"$open"
 fi
-echo "fuzz-replay: $total crash file(s) replayed"
+echo "fuzz-replay: $total input(s) replayed"
 exit $failed
