@@ -65,7 +65,7 @@ gen() { # KIND N FILE
         else if (kind == "imports") { for (i = 0; i < n; i++) printf "use \"./m%d.bcp\"\n", i; plan() }
         else if (kind == "ids") { plan(); for (i = 0; i < n; i++) printf "contact dup { name = \"D\" }\n" }
         else if (kind == "longid") { plan(); printf "contact "; for (i = 0; i < n; i++) printf "a"; printf " { name = \"Long\" }\n" }
-        else if (kind == "zero") { for (i = 0; i < n; i++) printf "%c", 0 }
+        else if (kind == "newlines") { for (i = 0; i < n; i++) printf "\n" }
         else { print "unknown gen kind " kind > "/dev/stderr"; exit 1 }
     }' >"$3"
 }
