@@ -6,6 +6,8 @@
 #                 then the parallel paths under ThreadSanitizer
 #   make tsan     only the ThreadSanitizer pass (build/tsan/)
 #   make bench    benchmarks (never part of make test)
+#   make fuzz     the libFuzzer targets, FUZZ_SECONDS each (clang; never part of make test)
+#   make hostile  the hostile-input corpus tests/hostile/ (not yet part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=   (bcp, bcp.h, libbcp.so.N, libbcp.a, bcp.pc)
 
 PREFIX  ?= /usr/local
@@ -37,6 +39,12 @@ else ifeq ($(BUILD),tsan)
   OUT      := $(BUILDDIR)/tsan
   OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
   LDOPT    := -fsanitize=thread
+else ifeq ($(BUILD),fuzz)
+  # make fuzz: the library for libFuzzer (clang), ASan+UBSan, coverage-instrumented.
+  CC       := clang
+  OUT      := $(BUILDDIR)/fuzz
+  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+  LDOPT    := -fsanitize=address,undefined
 else
   OUT      := $(BUILDDIR)
   OPT      := -O2 -g
@@ -90,7 +98,7 @@ CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 # `make tsan` runs them under ThreadSanitizer.
 TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel test_api)
 
-.PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz install uninstall clean docs check-docs rule-docs
+.PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz fuzz-bins fuzz-replay hostile install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
 all: $(BIN) $(SHLIB)
@@ -163,6 +171,27 @@ $(CORPUS_RUNNER): tests/corpus_runner.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
 
+# The fuzz targets (tests/fuzz/): each is built twice, with libFuzzer's main
+# in the fuzz flavour (make fuzz) and with tests/fuzz/replay_main.c by gcc
+# (make fuzz-replay, part of test-one: tests/fuzz/crashes/ replayed).
+FUZZ_TARGETS  := parse lint render_md render_html render_json fmt diff
+FUZZ_COMMON   := tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h
+FUZZ_REPLAYS  := $(FUZZ_TARGETS:%=$(OUT)/tests/fuzz/replay_%)
+FUZZ_FORMAT_md   := BCP_DOC_MARKDOWN
+FUZZ_FORMAT_html := BCP_DOC_HTML
+FUZZ_FORMAT_json := BCP_DOC_JSON
+fuzz_src = tests/fuzz/fuzz_$(if $(filter render_%,$(1)),render,$(1)).c
+fuzz_def = $(if $(filter render_%,$(1)),-DFUZZ_DOC_FORMAT=$(FUZZ_FORMAT_$(1:render_%=%)))
+define FUZZ_RULES
+$(OUT)/tests/fuzz/replay_$(1): $(call fuzz_src,$(1)) tests/fuzz/replay_main.c $(FUZZ_COMMON) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(call fuzz_def,$(1)) $$(filter %.c,$$^) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -o $$@
+$(OUT)/fuzz/$(1): $(call fuzz_src,$(1)) $(FUZZ_COMMON) $(LIB)
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(call fuzz_def,$(1)) $$(filter %.c,$$^) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -fsanitize=fuzzer -o $$@
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULES,$(t))))
+
 run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/run-examples.sh $(BIN)
@@ -185,7 +214,7 @@ check-layers:
 	@sh tools/check-layers.sh
 
 # One flavour's whole suite.
-test-one: all unit corpus cli check-docs check-layers
+test-one: all unit corpus cli check-docs check-layers fuzz-replay
 
 test: deps
 	@$(MAKE) --no-print-directory test-one BUILD=release
@@ -214,10 +243,26 @@ rule-docs: $(BIN)
 bench: all
 	@sh tools/bench.sh $(BIN)
 
-# libFuzzer over the whole pipeline; FUZZ_SECONDS=600 make fuzz for a longer run.
+# libFuzzer, every target of tests/fuzz/ for FUZZ_SECONDS each (FUZZ_JOBS at
+# a time); crashes land in tests/fuzz/crashes/TARGET/.  Needs clang and its
+# libFuzzer runtime (installed here, not by make test).
 FUZZ_SECONDS ?= 60
-fuzz: all
-	@sh tools/fuzz.sh $(OUT) $(FUZZ_SECONDS)
+FUZZ_JOBS ?= 1
+fuzz:
+	@sh tools/deps.sh --fuzz
+	@$(MAKE) --no-print-directory BUILD=fuzz fuzz-bins
+	@sh tools/fuzz.sh $(BUILDDIR)/fuzz $(FUZZ_SECONDS) $(FUZZ_JOBS)
+
+fuzz-bins: $(FUZZ_TARGETS:%=$(OUT)/fuzz/%)
+
+# Every file of tests/fuzz/crashes/TARGET/ through its target, built with gcc.
+fuzz-replay: $(FUZZ_REPLAYS)
+	@sh tools/fuzz-replay.sh $(OUT)/tests/fuzz
+
+# The hostile-input corpus: bcp check (fmt, build where declared) on each
+# file of tests/hostile/ against its declared outcome.
+hostile: $(BIN)
+	@sh tests/hostile/run.sh $(BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig

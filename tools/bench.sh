@@ -44,3 +44,4 @@ check_args="$work/tree/plan.bcp"
 row "tree_via_plan.bcp" "$work/tree/plan.bcp" "$work"/tree/mods/*.bcp
 echo "cores: $(nproc 2>/dev/null || echo ?)  ($(date -u +%Y-%m-%d), $(uname -m))"
 sh "$root/tools/bench-build.sh" "$bcp" "$work"
+sh "$root/tools/bench-hostile.sh" "$bcp" "$work"

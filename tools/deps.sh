@@ -9,6 +9,8 @@ packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
 packages="$packages cmark-gfm"
 # npm comes with some nodejs builds (NodeSource's conflicts with Debian's npm).
 if ! command -v npm >/dev/null 2>&1; then packages="$packages npm"; fi
+# make fuzz (tools/deps.sh --fuzz): clang and its libFuzzer runtime; not for make test.
+if [ "${1:-}" = --fuzz ]; then packages="$packages clang libclang-rt-14-dev"; fi
 if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
 missing=""
 for p in $packages; do

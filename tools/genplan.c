@@ -4,6 +4,12 @@
  *   genplan --tree DIR FILES BYTES
  *                             DIR/plan.bcp using FILES modules DIR/mods/mNNNN.bcp,
  *                             about BYTES bytes in all
+ *   genplan --hostile KIND FILE N
+ *                             a pathological plan for make bench (issue 15):
+ *       oneline   N contacts on one line
+ *       string    one string of N bytes
+ *       nested    contacts whose `channels` nest lists N deep, about 400 KB
+ *       findings  one line holding N unknown attributes (N findings)
  *
  * The plan is sound in shape (references resolve, functions have RTOs, systems
  * have tested off-site backups, contacts two channels) so that the run measures
@@ -123,12 +129,54 @@ static int tree(const char *dir, unsigned long files, unsigned long bytes)
     return 0;
 }
 
+/* The pathological inputs of make bench (tools/bench-hostile.sh). */
+static int hostile(const char *kind, const char *path, unsigned long n)
+{
+    FILE *out = fopen(path, "w");
+    if (!out) {
+        perror(path);
+        return 1;
+    }
+    header(out);
+    if (strcmp(kind, "oneline") == 0) {
+        for (unsigned long i = 0; i < n; i++)
+            fprintf(out, "contact c%lu { name = \"Contact %lu\" } ", i, i);
+    } else if (strcmp(kind, "string") == 0) {
+        fputs("risk long {\n  title = \"", out);
+        for (unsigned long i = 0; i < n; i++)
+            fputc("abcdefgh ijklmnop"[i % 17], out);
+        fputs("\"\n}\n", out);
+    } else if (strcmp(kind, "nested") == 0) {
+        for (unsigned long i = 0; (unsigned long)ftell(out) < 400000; i++) {
+            fprintf(out, "contact n%lu {\n  name = \"Nested %lu\"\n  channels = ", i, i);
+            for (unsigned long d = 0; d < n; d++)
+                fputc('[', out);
+            for (unsigned long d = 0; d < n; d++)
+                fputc(']', out);
+            fputs("\n}\n", out);
+        }
+    } else if (strcmp(kind, "findings") == 0) {
+        fputs("risk many { ", out);
+        for (unsigned long i = 0; i < n; i++)
+            fprintf(out, "bogus%lu = 1 ", i);
+        fputs("}\n", out);
+    } else {
+        fprintf(stderr, "genplan: unknown kind %s\n", kind);
+        fclose(out);
+        return 2;
+    }
+    fputc('\n', out);
+    return fclose(out) != 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 5 && strcmp(argv[1], "--hostile") == 0)
+        return hostile(argv[2], argv[3], strtoul(argv[4], NULL, 10));
     if (argc == 3)
         return single(argv[1], strtoul(argv[2], NULL, 10));
     if (argc == 5 && strcmp(argv[1], "--tree") == 0)
         return tree(argv[2], strtoul(argv[3], NULL, 10), strtoul(argv[4], NULL, 10));
-    fputs("usage: genplan FILE BYTES | genplan --tree DIR FILES BYTES\n", stderr);
+    fputs("usage: genplan FILE BYTES | genplan --tree DIR FILES BYTES | genplan --hostile KIND FILE N\n", stderr);
     return 2;
 }

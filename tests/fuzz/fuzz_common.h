@@ -1,0 +1,37 @@
+/* Shared by the libFuzzer targets of tests/fuzz/: a workspace that serves
+ * the fuzz input from memory (nothing else exists: imports are not found,
+ * the disk is never read), and the checks every target makes.  Each target
+ * defines LLVMFuzzerTestOneInput; built with clang -fsanitize=fuzzer by
+ * tools/fuzz.sh, and with gcc and tests/fuzz/replay_main.c by the Makefile
+ * (the replay of tests/fuzz/crashes/ in make test). */
+#ifndef BCP_FUZZ_COMMON_H
+#define BCP_FUZZ_COMMON_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bcp.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The folder the inputs live in: one that does not exist on disk. */
+#define FUZZ_DIR "/nonexistent-bcp-fuzz"
+/* The day every target lints and renders as of (deterministic findings). */
+#define FUZZ_TODAY "2026-11-27"
+
+/* A workspace whose file provider finds nothing. */
+bcp_workspace *fuzz_workspace(void);
+/* Opens `data` as the document `path` in `ws` and loads its plan; never NULL. */
+bcp_plan *fuzz_load(bcp_workspace *ws, const char *path, const uint8_t *data, size_t size);
+/* Every located diagnostic points into its file; every field a report
+ * needs is there; every report format renders, and the JSON and SARIF
+ * reports parse as JSON with the required fields. */
+void fuzz_check_diagnostics(const bcp_plan *plan, const bcp_diagnostics *set);
+/* The findings as sorted lines "CODE kind.id" (the top-level entity at the
+ * finding, "-" when none): what a layout change must not alter.  bcp_free. */
+char *fuzz_finding_keys(const bcp_plan *plan, const bcp_diagnostics *set);
+/* Lints `plan` with every rule, no configuration file, as of FUZZ_TODAY. */
+bcp_diagnostics *fuzz_lint(const bcp_plan *plan);
+/* Reports a broken invariant on stderr and aborts (a crash for libFuzzer). */
+_Noreturn void fuzz_fail(const char *target, const char *fmt, ...);
+
+#endif
