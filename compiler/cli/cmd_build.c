@@ -126,7 +126,7 @@ static bool write_documents(const char *dir, const bcp_build_result *r, unsigned
         if (!r->documents[f]) {
             ok = false;
             err = "the document was not rendered";
-        } else if (!bcp_atomic_open(&files[open_count], paths[f], 0644, BCP_ATOMIC_KEEP_MODE, &err)) {
+        } else if (!bcp_atomic_open(&files[open_count], paths[f], 0666, 0, &err)) {
             ok = false;
         } else {
             order[open_count++] = f;
