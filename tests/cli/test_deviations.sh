@@ -47,17 +47,17 @@ done
 
 # The document: section 6.4 and the cells that refer to it, in every format.
 SOURCE_DATE_EPOCH=1795737600 "$BCP" build "$plan" -o "$tmp/doc" >/dev/null 2>&1 || not_ok build "exit $?"
-grep -q '^### 6.4 Accepted deviations$' "$tmp/doc/deviations.md" && ok "md section" || not_ok "md section"
-grep -q '| 4 hours | ⚠ Accepted deviation AD-1 (see 6.4) |' "$tmp/doc/deviations.md" && ok "md RPO cell" || not_ok "md RPO cell"
-grep -q '✘' "$tmp/doc/deviations.md" && not_ok "md still shows a bare failed check" || ok "md no bare failed check"
-grep -q '<h3 id="[^"]*">6.4 Accepted deviations</h3>' "$tmp/doc/deviations.html" && ok "html section" || not_ok "html section"
-grep -q '<td[^>]*>AD-2</td>' "$tmp/doc/deviations.html" && ok "html entry" || not_ok "html entry"
-grep -q '"accepted_deviations"' "$tmp/doc/deviations.json" && ok "json section" || not_ok "json section"
+grep -q '^### 6.4 Accepted deviations$' "$tmp/doc/plan.md" && ok "md section" || not_ok "md section"
+grep -q '| 4 hours | ⚠ Accepted deviation AD-1 (see 6.4) |' "$tmp/doc/plan.md" && ok "md RPO cell" || not_ok "md RPO cell"
+grep -q '✘' "$tmp/doc/plan.md" && not_ok "md still shows a bare failed check" || ok "md no bare failed check"
+grep -q '<h3 id="[^"]*">6.4 Accepted deviations</h3>' "$tmp/doc/plan.html" && ok "html section" || not_ok "html section"
+grep -q '<td[^>]*>AD-2</td>' "$tmp/doc/plan.html" && ok "html entry" || not_ok "html entry"
+grep -q '"accepted_deviations"' "$tmp/doc/plan.json" && ok "json section" || not_ok "json section"
 SOURCE_DATE_EPOCH=1795737600 "$BCP" build --lang zh-CN "$plan" -o "$tmp/zh" >/dev/null 2>&1 || not_ok "build zh-CN" "exit $?"
-grep -q '^### 6.4 已接受的偏离$' "$tmp/zh/deviations.md" && ok "zh-CN section" || not_ok "zh-CN section"
-# Expired: no section, the verdict is the bare one again.
-SOURCE_DATE_EPOCH=1814400000 "$BCP" build "$plan" -o "$tmp/late" >/dev/null 2>&1 || not_ok "build expired" "exit $?"
-grep -q 'Accepted deviation' "$tmp/late/deviations.md" && not_ok "expired still accepted" || ok "expired not accepted"
+grep -q '^### 6.4 已接受的偏离$' "$tmp/zh/plan.md" && ok "zh-CN section" || not_ok "zh-CN section"
+# Expired: the finding is open again, so only a draft builds; no section, the bare verdict again.
+SOURCE_DATE_EPOCH=1814400000 "$BCP" build --draft "$plan" -o "$tmp/late" >/dev/null 2>&1 || not_ok "build expired" "exit $?"
+grep -q 'Accepted deviation' "$tmp/late/plan.md" && not_ok "expired still accepted" || ok "expired not accepted"
 
 echo "deviations: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

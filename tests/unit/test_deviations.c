@@ -398,9 +398,13 @@ static void test_document_section(void **state)
     assert_non_null(strstr(r.documents[BCP_DOC_MARKDOWN], "⚠ 已接受偏离 AD-1（见 6.4）"));
     bcp_build_result_free(&r);
 
-    /* expired: no section, the bare verdict is back */
+    /* expired: the finding is open again, so the build gate refuses the plan
+     * and only a draft builds: no section, the bare verdict is back */
     setenv("SOURCE_DATE_EPOCH", "1814400000", 1); /* 2027-07-01 */
     bcp_build_options md_only = {.formats = 1u << BCP_DOC_MARKDOWN};
+    assert_int_equal(bcp_build_file(PLAN, &md_only, &r), BCP_ERR_PLAN);
+    bcp_build_result_free(&r);
+    md_only.draft = true;
     assert_int_equal(bcp_build_file(PLAN, &md_only, &r), BCP_OK);
     assert_null(strstr(r.documents[BCP_DOC_MARKDOWN], "Accepted deviation"));
     assert_non_null(strstr(r.documents[BCP_DOC_MARKDOWN], "✘ Not met"));
