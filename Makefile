@@ -214,7 +214,7 @@ check-layers:
 	@sh tools/check-layers.sh
 
 # One flavour's whole suite.
-test-one: all unit corpus cli check-docs check-layers fuzz-replay
+test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile
 
 test: deps
 	@$(MAKE) --no-print-directory test-one BUILD=release
