@@ -58,7 +58,7 @@ static const bcp_attr_schema plan_attrs[] = {
     TEXT("scope", OPT, "Scope statement; derived from industry, size and sites when absent.", "\"上海与杭州两地的全部业务\""),
     TEXTS("objectives", "Objectives of the plan.", "[\"24 小时内恢复生产\", \"零数据丢失\"]"),
     TEXTS("assumptions", "Planning assumptions.", "[\"至少一个厂区可用\"]"),
-    TEXTS("notification_flow", "The plan's own notification flow, step by step (document section 5.8); the stdlib's default flow when absent.",
+    TEXTS("notification_flow", "The plan's own notification flow, step by step (the document's notification flow section); the stdlib's default flow when absent.",
           "[\"风险事件\", \"核实关键影响\", \"通知关键人员\", \"执行应急决策\", \"客户及员工公告\", \"持续沟通\"]"),
     TEXT("summary", OPT, "Closing summary; the stdlib supplies one when absent.", "\"...\""),
 };

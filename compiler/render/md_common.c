@@ -16,8 +16,8 @@ void bcp_md_escape_into(bcp_buf *b, const char *text, bcp_md_escape mode)
         return; /* a text the locale lacks renders as nothing (and is reported) */
     for (const char *p = text; *p; p++) {
         char c = *p;
-        if (c == '\r')
-            continue;
+        if (c == '\r' || c == BCP_MD_XREF_MARK)
+            continue; /* the cross-reference marker: plan text can never forge one */
         if (c == '\n' || c == '\t') {
             if (c == '\n' && mode == BCP_MD_TEXT) {
                 /* a hard break keeps the author's lines without starting a new block */
@@ -87,13 +87,144 @@ void bcp_md_para(bcp_md *d, const char *text)
     bcp_md_put(d, "\n\n");
 }
 
-void bcp_md_heading(bcp_md *d, int level, const char *id)
+/* ---- numbering and cross-references */
+
+/* Chinese numerals for chapter numbers: 1..99 (一, 十, 十一, 二十一). */
+static void zh_numeral(int n, char *out, size_t size)
+{
+    static const char *const digit[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n <= 0 || n > 99) {
+        snprintf(out, size, "%d", n);
+        return;
+    }
+    int tens = n / 10, ones = n % 10;
+    snprintf(out, size, "%s%s%s", tens > 1 ? digit[tens] : "", tens ? "十" : "", digit[ones]);
+}
+
+static void appendix_letter(int n, char *out, size_t size)
+{
+    if (n >= 1 && n <= 26)
+        snprintf(out, size, "%c", 'A' + n - 1);
+    else
+        snprintf(out, size, "%d", n);
+}
+
+/* A numbering template of the document language, filled raw. */
+static void fill_number(bcp_md *d, const char *text_id, bcp_buf *out)
+{
+    char n[16], m[16], zh[32], a[16];
+    bool in_appendix = d->appendix > 0;
+    snprintf(n, sizeof n, "%d", d->chapter);
+    snprintf(m, sizeof m, "%d", d->section);
+    zh_numeral(d->chapter, zh, sizeof zh);
+    appendix_letter(d->appendix, a, sizeof a);
+    static const char *const keys[] = {"n", "m", "zh", "a"};
+    const char *vals[] = {in_appendix ? a : n, m, in_appendix ? a : zh, a};
+    bcp_rfill_keys(out, bcp_rt_title(d->ctx, text_id), keys, vals, 4, NULL);
+}
+
+static void outline_add(bcp_md *d, const char *id, const char *ref_text_id)
+{
+    d->outline = bcp_grow(d->outline, &d->outline_cap, d->outline_count, sizeof *d->outline);
+    struct bcp_md_outline_entry *e = &d->outline[d->outline_count++];
+    e->id = id;
+    bcp_buf num = {0};
+    fill_number(d, ref_text_id, &num);
+    snprintf(e->number, sizeof e->number, "%s", num.data ? num.data : "");
+    bcp_buf_free(&num);
+}
+
+static void heading_line(bcp_md *d, int level, const char *number_text_id, const char *id)
 {
     for (int i = 0; i < level; i++)
         bcp_md_put(d, "#");
     bcp_md_put(d, " ");
+    if (number_text_id)
+        fill_number(d, number_text_id, d->b);
     bcp_md_put(d, bcp_rt_title(d->ctx, id));
     bcp_md_put(d, "\n\n");
+}
+
+void bcp_md_heading(bcp_md *d, int level, const char *id)
+{
+    const char *number = NULL;
+    if (level == 2) {
+        d->chapter++;
+        d->section = 0;
+        d->appendix = 0; /* a chapter after the appendices would be odd, but numbered */
+        number = "num_chapter";
+        outline_add(d, id, "num_ref_chapter");
+    } else if (level == 3 && (d->chapter > 0 || d->appendix > 0)) {
+        d->section++;
+        number = d->appendix ? "num_appendix_section" : "num_section";
+        outline_add(d, id, d->appendix ? "num_ref_appendix_section" : "num_ref_section");
+    }
+    heading_line(d, level, number, id);
+}
+
+void bcp_md_appendix(bcp_md *d, const char *id)
+{
+    d->appendix++;
+    d->section = 0;
+    outline_add(d, id, "num_ref_appendix");
+    heading_line(d, 2, "num_appendix", id);
+    bcp_md_para(d, bcp_rt_optional(d->ctx, id, "body"));
+}
+
+void bcp_md_xref(bcp_md *d, const char *id, bcp_buf *out)
+{
+    (void)d;
+    char mark = BCP_MD_XREF_MARK;
+    bcp_buf_put(out, &mark, 1);
+    bcp_buf_puts(out, id);
+    bcp_buf_put(out, &mark, 1);
+}
+
+void bcp_md_resolve_xrefs(bcp_md *d, size_t *const *offsets, size_t n)
+{
+    bcp_buf *b = d->b;
+    if (!b->data || !memchr(b->data, BCP_MD_XREF_MARK, b->len))
+        return;
+    bcp_buf out = {0};
+    size_t i = 0;
+    size_t moved[8] = {0};
+    bool done[8] = {false};
+    if (n > 8)
+        n = 8;
+    while (i < b->len) {
+        for (size_t k = 0; k < n; k++)
+            if (!done[k] && *offsets[k] == i) {
+                moved[k] = out.len;
+                done[k] = true;
+            }
+        const char *start = b->data + i;
+        const char *end = start[0] == BCP_MD_XREF_MARK ? memchr(start + 1, BCP_MD_XREF_MARK, b->len - i - 1) : NULL;
+        if (!end) {
+            bcp_buf_put(&out, start, 1);
+            i++;
+            continue;
+        }
+        size_t len = (size_t)(end - start - 1);
+        const char *number = "";
+        for (size_t k = 0; k < d->outline_count; k++)
+            if (strlen(d->outline[k].id) == len && memcmp(d->outline[k].id, start + 1, len) == 0) {
+                number = d->outline[k].number;
+                break;
+            }
+        bcp_buf_puts(&out, number);
+        i += len + 2;
+    }
+    for (size_t k = 0; k < n; k++)
+        *offsets[k] = done[k] ? moved[k] : out.len;
+    bcp_buf_free(b);
+    *b = out;
+}
+
+void bcp_md_outline_free(bcp_md *d)
+{
+    bcp_free(d->outline);
+    d->outline = NULL;
+    d->outline_count = d->outline_cap = 0;
 }
 
 /* A section or subsection: its heading and its purpose paragraph. */

@@ -65,9 +65,15 @@ bool bcp_md_cell_deviation(bcp_md *d, const bcp_entity *e, const char *code)
         return false;
     char ref[24];
     bcp_render_deviation_ref(i, ref);
-    bcp_buf cell = {0};
-    bcp_rfill(&cell, bcp_md_text(d, "deviation_ref"), "ref", ref);
-    bcp_md_cell_text(d, cell.data);
+    /* "⚠ Accepted deviation AD-1 (see 6.4)": trusted prose, the id escaped
+     * (it is ours: "AD-n"), the section number resolved when the document is done */
+    bcp_buf see = {0}, cell = {0};
+    bcp_md_xref(d, "test_deviations", &see);
+    static const char *const keys[] = {"ref", "section"};
+    const char *vals[] = {ref, see.data};
+    bcp_rfill_keys(&cell, bcp_md_text(d, "deviation_ref"), keys, vals, 2, NULL);
+    bcp_md_cell_raw(d, cell.data);
+    bcp_buf_free(&see);
     bcp_buf_free(&cell);
     return true;
 }

@@ -11,6 +11,10 @@
 
 #include "render.h"
 
+/* The byte that brackets a cross-reference placeholder in the Markdown under
+ * construction (bcp_md_xref); escaping drops it from plan text. */
+#define BCP_MD_XREF_MARK '\x01'
+
 typedef struct bcp_md {
     bcp_render_ctx *ctx;
     bcp_model *m;
@@ -18,6 +22,15 @@ typedef struct bcp_md {
     bcp_buf *b;
     bool for_html;
     bcp_md_doc *doc;
+    /* The outline: numbers of the chapters and sections emitted so far
+     * (md_common.c numbers every level-2 and level-3 heading; appendices are
+     * lettered), kept so cross-references resolve once the document is done. */
+    int chapter, section, appendix;
+    struct bcp_md_outline_entry {
+        const char *id;
+        char number[48];
+    } *outline;
+    size_t outline_count, outline_cap;
 } bcp_md;
 
 /* ---- the chapters, in document order */
@@ -47,7 +60,23 @@ const char *bcp_md_text(bcp_md *d, const char *id);
 /* Stdlib prose with {keys[i]} filled by escaped plan values. */
 void bcp_md_prose(bcp_md *d, const char *tmpl, const char *const *keys, const char *const *vals, size_t n);
 void bcp_md_para(bcp_md *d, const char *text);        /* a trusted paragraph, nothing when empty */
+/* A heading: levels 2 (chapter) and 3 (section) are numbered in the
+ * language's style (`text num_chapter` / `num_section`), so adding a section
+ * never renumbers prose by hand. */
 void bcp_md_heading(bcp_md *d, int level, const char *id);
+/* An appendix heading (level 2, lettered by `text num_appendix`); the
+ * sections under it are numbered A.1, A.2, ... */
+void bcp_md_appendix(bcp_md *d, const char *id);
+/* A cross-reference to the chapter, section or appendix whose heading is
+ * `text ID`, as the document numbers it ("6.4", "第六章", "Appendix A"):
+ * appended to `out` as a placeholder that bcp_md_resolve_xrefs replaces when
+ * the whole document is known.  Only trusted markup may carry it (plan text
+ * never can: the escaping drops its marker byte). */
+void bcp_md_xref(bcp_md *d, const char *id, bcp_buf *out);
+/* Replace every placeholder of bcp_md_xref in d->b by the number, moving the
+ * n byte offsets in `offsets` (figure positions) by what came before them. */
+void bcp_md_resolve_xrefs(bcp_md *d, size_t *const *offsets, size_t n);
+void bcp_md_outline_free(bcp_md *d);
 /* A section or subsection: its heading and its purpose paragraph. */
 void bcp_md_section(bcp_md *d, int level, const char *id);
 /* "*Nothing defined yet*": the body of `text ID`, in italics. */

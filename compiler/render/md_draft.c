@@ -35,7 +35,7 @@ void bcp_md_draft_appendix(bcp_md *d)
     bcp_render_ctx *ctx = d->ctx;
     if (!ctx->draft)
         return;
-    bcp_md_section(d, 2, "draft_appendix");
+    bcp_md_appendix(d, "draft_appendix");
     if (ctx->finding_count == 0) {
         bcp_md_empty_line(d, "draft_no_findings");
         return;

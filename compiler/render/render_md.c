@@ -24,6 +24,9 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_implementation(&d);
     bcp_md_closing(&d);
     bcp_md_draft_appendix(&d);
+    size_t *const figures[] = {&out->heatmap_at, &out->timeline_at};
+    bcp_md_resolve_xrefs(&d, figures, sizeof figures / sizeof figures[0]);
+    bcp_md_outline_free(&d);
     /* one trailing newline */
     while (b.len > 1 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
         b.data[--b.len] = '\0';
