@@ -99,6 +99,12 @@ else
 fi
 if grep -rq '1 周及以上' "$root/examples"; then bad "an example phase title says 1 周及以上"; else ok "no phase title with a contradicting span in the examples"; fi
 
+# ... and a preset module that redefines its industry keeps the windows (finance: 0–4 h).
+{ echo 'use "std/industry/finance"'; sed 's/^  industry     = healthcare$/  industry     = finance/' "$tmp/hc.bcp"; } >"$tmp/fin.bcp"
+build "$tmp/fin.bcp" en "$tmp/fe"
+grep -q '^\*\*Time window\*\*: 0–4 hours' "$tmp/fe/fin.md" && grep -q '^\*\*Time window\*\*: 4–72 hours' "$tmp/fe/fin.md" &&
+    ok "default phase windows from the finance preset module" || bad "finance preset windows"
+
 # 5. Industry and size shown whatever the scope (global-services writes its own).
 "$BCP" build --lang en -o "$tmp/ge" "$root/examples/global-services.bcp" >/dev/null 2>&1
 "$BCP" build --lang zh-CN -o "$tmp/gz" "$root/examples/global-services.bcp" >/dev/null 2>&1
