@@ -342,3 +342,17 @@ bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count)
 {
     return sorted(m, BCP_KIND_PHASE, count, compare_phases);
 }
+
+void bcp_default_phase_window(const bcp_model *m, size_t i, int64_t *starts, int64_t *ends, bool *has_end)
+{
+    const bcp_entity *plan = bcp_model_plan((bcp_model *)m);
+    const bcp_entity *ind = plan ? bcp_entity_ref(plan, "industry") : NULL;
+    int64_t short_from = ind ? duration_or(ind, "short_term_from", 48 * 3600) : 48 * 3600;
+    int64_t long_from = ind ? duration_or(ind, "long_term_from", 72 * 3600) : 72 * 3600;
+    if (long_from <= short_from)
+        long_from = short_from;
+    int64_t bounds[] = {0, short_from, long_from};
+    *starts = bounds[i < 3 ? i : 2];
+    *has_end = i < 2;
+    *ends = i < 2 ? bounds[i + 1] : 0;
+}

@@ -122,5 +122,9 @@ bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count);
 bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count);
 /* Phases by order, then start, then source order.  Caller frees. */
 bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
+/* The window of default phase i (0 response, 1 short-term, 2 long-term, open
+ * ended) that the document shows while a plan defines no phases: the plan's
+ * industry sets `short_term_from` and `long_term_from` (48h and 72h unset). */
+void bcp_default_phase_window(const bcp_model *m, size_t i, int64_t *starts, int64_t *ends, bool *has_end);
 
 #endif

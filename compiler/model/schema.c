@@ -321,6 +321,8 @@ static const bcp_attr_schema channel_attrs[] = {
 static const bcp_attr_schema industry_attrs[] = {
     TEXT("title", OPT, "Display name.", "\"Manufacturing\""),
     CATS("baseline", "threat", "Threats every plan in this industry should assess.", "[flood, equipment_failure]"),
+    DUR("short_term_from", OPT, "48h", "1h", "4w", "Start of the default short-term recovery phase (a plan without phases).", "24h"),
+    DUR("long_term_from", OPT, "72h", "1h", "8w", "Start of the default long-term recovery phase (a plan without phases).", "72h"),
     TEXT("description", OPT, "Explanation.", "\"…\""),
 };
 

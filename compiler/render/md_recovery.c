@@ -97,6 +97,16 @@ static void phases(bcp_md *d)
             bcp_md_put(d, "#### ");
             bcp_md_put(d, bcp_md_text(d, defaults[i]));
             bcp_md_put(d, "\n\n");
+            /* the heading names the phase, the window is computed: the two cannot disagree */
+            int64_t starts, ends;
+            bool has_end;
+            bcp_default_phase_window(d->m, i, &starts, &ends, &has_end);
+            bcp_buf w = {0};
+            window_text(d, starts, has_end, ends, &w);
+            bcp_md_bold_label(d, "label_window");
+            bcp_md_escape_into(d->b, w.data, BCP_MD_CELL);
+            bcp_md_put(d, "\n\n");
+            bcp_buf_free(&w);
             bcp_md_para(d, bcp_rt_body(d->ctx, defaults[i]));
             bcp_md_prose_list(d, bcp_rt_items(d->ctx, defaults[i]), false);
         }

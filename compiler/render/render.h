@@ -35,6 +35,11 @@ typedef struct bcp_render_ctx {
     size_t redacted_count, redacted_cap;
     /* the findings the plan accepts (section "Accepted deviations"); NULL: none */
     const bcp_lint_deviation_list *deviations;
+    /* Stdlib prose with the organisation nouns filled in ({org}, {clients},
+     * {staff}; see bcp_rt_title): each original text and its filled copy
+     * (owned), so that a text is filled once per document. */
+    struct bcp_render_noun_fill { const void *from; void *to; bool list; } *filled;
+    size_t filled_count, filled_cap;
 } bcp_render_ctx;
 
 void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);
@@ -52,7 +57,11 @@ void bcp_render_scrub(bcp_render_ctx *ctx, const char *text, bcp_buf *out);
 
 /* Stdlib prose: `text ID` in the document language; an industry preset's
  * `text INDUSTRY_ID` wins over the generic one.  A missing text yields ""
- * and is recorded in ctx->missing. */
+ * and is recorded in ctx->missing.  The organisation nouns in it are filled
+ * in: {org} ("hospital", "医院"), {clients} ("patients", "患者") and {staff}
+ * come from `text noun_org`, `noun_clients` and `noun_staff`, which an
+ * industry preset (`text healthcare_noun_org`) or the plan may override;
+ * {Org}, {Clients} and {Staff} capitalise the first letter. */
 const char *bcp_rt_title(bcp_render_ctx *ctx, const char *id);
 const char *bcp_rt_body(bcp_render_ctx *ctx, const char *id);
 const bcp_value *bcp_rt_items(bcp_render_ctx *ctx, const char *id);   /* NULL when absent */

@@ -34,6 +34,20 @@ void bcp_render_ctx_free(bcp_render_ctx *ctx)
     bcp_free(ctx->redacted);
     ctx->redacted = NULL;
     ctx->redacted_count = ctx->redacted_cap = 0;
+    for (size_t i = 0; i < ctx->filled_count; i++) {
+        struct bcp_render_noun_fill *f = &ctx->filled[i];
+        if (f->list) {
+            bcp_value *v = f->to;
+            for (size_t k = 0; k < v->as.list.count; k++)
+                if (v->as.list.items[k].kind == BCP_V_STRING)
+                    bcp_free((char *)v->as.list.items[k].as.string.text);
+            bcp_free(v->as.list.items);
+        }
+        bcp_free(f->to);
+    }
+    bcp_free(ctx->filled);
+    ctx->filled = NULL;
+    ctx->filled_count = ctx->filled_cap = 0;
 }
 
 static void note_missing(bcp_render_ctx *ctx, const char *id, const char *field)
@@ -53,11 +67,104 @@ static const bcp_value *text_value(bcp_render_ctx *ctx, const char *id, const ch
     return bcp_model_prose(ctx->model, ctx->industry, id, field, ctx->lang);
 }
 
+/* ------------------------------------------------- organisation nouns */
+
+/* The placeholders: {org}, {clients}, {staff}, and capitalised {Org}, ... */
+static const char *const noun_keys[] = {"org", "clients", "staff", "Org", "Clients", "Staff"};
+enum { NOUN_COUNT = 3 };
+
+/* Does `text` hold one of the noun placeholders? */
+static bool has_noun(const char *text)
+{
+    for (const char *p = strchr(text, '{'); p; p = strchr(p + 1, '{'))
+        for (size_t i = 0; i < 2 * NOUN_COUNT; i++) {
+            size_t n = strlen(noun_keys[i]);
+            if (strncmp(p + 1, noun_keys[i], n) == 0 && p[n + 1] == '}')
+                return true;
+        }
+    return false;
+}
+
+static const void *already_filled(const bcp_render_ctx *ctx, const void *from)
+{
+    for (size_t i = 0; i < ctx->filled_count; i++)
+        if (ctx->filled[i].from == from)
+            return ctx->filled[i].to;
+    return NULL;
+}
+
+static void keep_filled(bcp_render_ctx *ctx, const void *from, void *to, bool list)
+{
+    ctx->filled = bcp_grow(ctx->filled, &ctx->filled_cap, ctx->filled_count, sizeof *ctx->filled);
+    ctx->filled[ctx->filled_count++] = (struct bcp_render_noun_fill){from, to, list};
+}
+
+/* `text` with the nouns filled in (a new string). */
+static char *fill_nouns(bcp_render_ctx *ctx, const char *text)
+{
+    static const char *const ids[NOUN_COUNT] = {"noun_org", "noun_clients", "noun_staff"};
+    const char *vals[2 * NOUN_COUNT];
+    char caps[NOUN_COUNT][160];
+    for (size_t i = 0; i < NOUN_COUNT; i++) {
+        const bcp_value *v = text_value(ctx, ids[i], "title");
+        if (!v || v->kind != BCP_V_STRING) {
+            note_missing(ctx, ids[i], "title");
+            vals[i] = "";
+        } else {
+            vals[i] = v->as.string.text;
+        }
+        snprintf(caps[i], sizeof caps[i], "%s", vals[i]);
+        if (caps[i][0] >= 'a' && caps[i][0] <= 'z')
+            caps[i][0] = (char)(caps[i][0] - 'a' + 'A');
+        vals[NOUN_COUNT + i] = caps[i];
+    }
+    bcp_buf out = {0};
+    bcp_rfill_keys(&out, text, noun_keys, vals, 2 * NOUN_COUNT, NULL);
+    return out.data ? out.data : bcp_strdup("");
+}
+
+static const char *nouns_in_string(bcp_render_ctx *ctx, const char *text)
+{
+    if (!has_noun(text))
+        return text;
+    const char *done = already_filled(ctx, text);
+    if (done)
+        return done;
+    char *s = fill_nouns(ctx, text);
+    keep_filled(ctx, text, s, false);
+    return s;
+}
+
+static const bcp_value *nouns_in_list(bcp_render_ctx *ctx, const bcp_value *v)
+{
+    bool any = false;
+    for (size_t i = 0; i < v->as.list.count && !any; i++)
+        any = v->as.list.items[i].kind == BCP_V_STRING && has_noun(v->as.list.items[i].as.string.text);
+    if (!any)
+        return v;
+    const bcp_value *done = already_filled(ctx, v);
+    if (done)
+        return done;
+    bcp_value *copy = bcp_calloc(1, sizeof *copy);
+    *copy = *v;
+    copy->as.list.items = bcp_calloc(v->as.list.count ? v->as.list.count : 1, sizeof *copy->as.list.items);
+    for (size_t i = 0; i < v->as.list.count; i++) {
+        copy->as.list.items[i] = v->as.list.items[i];
+        if (v->as.list.items[i].kind == BCP_V_STRING) {
+            char *s = fill_nouns(ctx, v->as.list.items[i].as.string.text);
+            copy->as.list.items[i].as.string.text = s;
+            copy->as.list.items[i].as.string.length = strlen(s);
+        }
+    }
+    keep_filled(ctx, v, copy, true);
+    return copy;
+}
+
 static const char *text_string(bcp_render_ctx *ctx, const char *id, const char *field)
 {
     const bcp_value *v = text_value(ctx, id, field);
     if (v && v->kind == BCP_V_STRING)
-        return v->as.string.text;
+        return nouns_in_string(ctx, v->as.string.text);
     note_missing(ctx, id, field);
     return "";
 }
@@ -65,7 +172,7 @@ static const char *text_string(bcp_render_ctx *ctx, const char *id, const char *
 const char *bcp_rt_optional(bcp_render_ctx *ctx, const char *id, const char *field)
 {
     const bcp_value *v = text_value(ctx, id, field);
-    return v && v->kind == BCP_V_STRING ? v->as.string.text : NULL;
+    return v && v->kind == BCP_V_STRING ? nouns_in_string(ctx, v->as.string.text) : NULL;
 }
 
 const char *bcp_rt_title(bcp_render_ctx *ctx, const char *id) { return text_string(ctx, id, "title"); }
@@ -75,7 +182,7 @@ const bcp_value *bcp_rt_items(bcp_render_ctx *ctx, const char *id)
 {
     const bcp_value *v = text_value(ctx, id, "items");
     if (v && v->kind == BCP_V_LIST)
-        return v;
+        return nouns_in_list(ctx, v);
     note_missing(ctx, id, "items");
     return NULL;
 }
@@ -203,5 +310,24 @@ void bcp_rfill(bcp_buf *out, const char *tmpl, const char *key, const char *valu
 
 void bcp_rfmt_paren(bcp_render_ctx *ctx, const char *text, bcp_buf *out)
 {
-    bcp_rfill(out, bcp_rt_title(ctx, "paren"), "text", text);
+    /* no parentheses inside parentheses: the inner ones become the marks
+     * `text paren_nested` pairs them with ("(" -> "[") */
+    const bcp_value *swap = bcp_rt_items(ctx, "paren_nested");
+    bcp_buf inner = {0};
+    for (const char *p = text ? text : ""; *p;) {
+        size_t k = 0, n = swap ? swap->as.list.count / 2 : 0;
+        for (; k < n; k++) {
+            const bcp_value *from = &swap->as.list.items[2 * k], *to = &swap->as.list.items[2 * k + 1];
+            if (from->kind == BCP_V_STRING && to->kind == BCP_V_STRING && from->as.string.length &&
+                strncmp(p, from->as.string.text, from->as.string.length) == 0) {
+                bcp_buf_puts(&inner, to->as.string.text);
+                p += from->as.string.length;
+                break;
+            }
+        }
+        if (k == n)
+            bcp_buf_put(&inner, p++, 1);
+    }
+    bcp_rfill(out, bcp_rt_title(ctx, "paren"), "text", inner.data ? inner.data : "");
+    bcp_buf_free(&inner);
 }

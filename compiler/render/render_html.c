@@ -448,9 +448,13 @@ static void timeline_bands(timeline *t)
             t->bands[t->nb++] = (band){bcp_rlabel(t->ctx, phs[i]), s, has_end ? e : 0, !has_end};
         }
     } else {
-        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_response"), 0, 48 * HOUR_S, false};
-        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_short_term"), 48 * HOUR_S, 72 * HOUR_S, false};
-        t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_long_term"), 72 * HOUR_S, 0, true};
+        static const char *const ids[] = {"phase_response", "phase_short_term", "phase_long_term"};
+        for (size_t i = 0; i < 3; i++) {
+            int64_t s, e;
+            bool has_end;
+            bcp_default_phase_window(t->ctx->model, i, &s, &e, &has_end);
+            t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, ids[i]), s, e, !has_end};
+        }
     }
     bcp_free(phs);
 }

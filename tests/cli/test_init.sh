@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 ok() { echo "ok: init: $1"; }
 bad() { echo "FAIL: init: $1"; fail=1; }
 cd "$tmp"
-for industry in manufacturing finance professional_services retail healthcare logistics technology; do
+for industry in manufacturing finance professional_services retail healthcare logistics technology education public_sector; do
     for lang in zh-CN en; do
         p=$industry-$lang.bcp
         if ! "$BCP" init --industry $industry --size small --sites "上海,Hangzhou" --lang $lang -o "$p" 2>err; then
