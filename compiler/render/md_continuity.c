@@ -257,9 +257,32 @@ static void strat_add(strat *s, const char *tmpl_id, const char *key, const char
     bcp_md_strlist_add(&s->parts, b->data);
 }
 
+/* Is `e` itself the stand-in of another site or supplier? */
+static bool is_stand_in(bcp_md *d, const bcp_entity *e)
+{
+    const bcp_entity_list *refs = bcp_model_referrers(d->m, e);
+    for (size_t i = 0; i < refs->count; i++) {
+        const bcp_entity *r = refs->items[i];
+        if (r->kind == BCP_KIND_SITE && bcp_entity_ref(r, "alternate") == e)
+            return true;
+        const bcp_value *alts = r->kind == BCP_KIND_SUPPLIER ? bcp_entity_value(r, "alternates") : NULL;
+        for (size_t k = 0; alts && alts->kind == BCP_V_LIST && k < alts->as.list.count; k++)
+            if (alts->as.list.items[k].kind == BCP_V_REF && alts->as.list.items[k].as.ref.target == e)
+                return true;
+    }
+    return false;
+}
+
+/* A row for `e` with the strategies collected in s; none for a stand-in
+ * without strategies of its own (its row would only say "none"). */
 static void strat_row(strat *s, const char *type_id, const bcp_entity *e, size_t *rows)
 {
     bcp_md *d = s->d;
+    if (!s->parts.count && is_stand_in(d, e)) {
+        memset(s, 0, sizeof *s);
+        s->d = d;
+        return;
+    }
     if (!(*rows)++)
         bcp_md_table_header(d, "cols_by_resource");
     bcp_md_row_begin(d);
