@@ -279,6 +279,9 @@ static void strat_row(strat *s, const char *type_id, const bcp_entity *e, size_t
 {
     bcp_md *d = s->d;
     if (!s->parts.count && is_stand_in(d, e)) {
+        bcp_md_strlist_free(&s->parts);
+        for (size_t i = 0; i < s->nb; i++)
+            bcp_buf_free(&s->bufs[i]);
         memset(s, 0, sizeof *s);
         s->d = d;
         return;
