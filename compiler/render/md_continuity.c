@@ -231,7 +231,18 @@ static void activation(bcp_md *d)
             bcp_md_cell_list(d, l, "invoked_by");
         else
             bcp_md_cell_text(d, bcp_rattr(d->ctx, l, "authority"));
-        bcp_md_cell_list(d, l, "actions");
+        /* actions are clauses: joined with the stronger separator */
+        const bcp_value *acts = bcp_model_localized_value(d->m, l, "actions", d->ctx->lang);
+        bcp_buf b = {0};
+        for (size_t k = 0; acts && acts->kind == BCP_V_LIST && k < acts->as.list.count; k++) {
+            if (acts->as.list.items[k].kind != BCP_V_STRING)
+                continue;
+            if (b.len)
+                bcp_buf_puts(&b, bcp_md_text(d, "list_separator_strong"));
+            bcp_buf_puts(&b, acts->as.list.items[k].as.string.text);
+        }
+        bcp_md_cell_text(d, b.data);
+        bcp_buf_free(&b);
         bcp_md_row_end(d);
     }
     bcp_md_table_end(d);
