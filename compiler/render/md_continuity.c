@@ -24,6 +24,23 @@ static void cell_link(bcp_md *d, const char *link)
     }
 }
 
+void bcp_md_runbook_line(bcp_md *d, const bcp_entity *e)
+{
+    const char *link = bcp_entity_text(e, "runbook");
+    bcp_link_kind k = bcp_link_check(link);
+    if (k == BCP_LINK_BAD)
+        return;
+    bcp_md_bold_label(d, "label_runbook");
+    if (k == BCP_LINK_WEB) {
+        bcp_md_put(d, "<");
+        bcp_md_put(d, link);
+        bcp_md_put(d, ">");
+    } else {
+        bcp_md_esc(d, link);
+    }
+    bcp_md_put(d, "\n\n");
+}
+
 static void cell_score(bcp_md *d, int score)
 {
     char buf[64];
