@@ -5,6 +5,7 @@
 #include "model_internal.h"
 
 #include "base/alloc.h"
+#include "derive.h"
 
 /* ------------------------------------------------------ checking values */
 
@@ -215,8 +216,15 @@ static void check_scalar(bcp_model *m, const bcp_entity *e, const bcp_attr *a, b
     case BCP_T_ANY:
         return;
     case BCP_T_TEXT:
-        if (v->kind != BCP_V_STRING)
+        if (v->kind != BCP_V_STRING) {
             type_error(m, e, a, v);
+        } else if (as->link && bcp_link_check(v->as.string.text) == BCP_LINK_BAD) {
+            bcp_diag *d = bcp_model_error(m, BCP_CODE_E140, &v->span,
+                                          "`%s` of %s `%s` is not an http(s) address or a path", a->name,
+                                          bcp_kind_name(e->kind), e->id ? e->id : bcp_kind_name(e->kind));
+            bcp_diag_set_hint(d, "write an address such as %s, or a relative path (runbooks/recovery.md)",
+                              as->example ? as->example : "\"https://wiki.example.com/runbook\"");
+        }
         return;
     case BCP_T_TEXT_OR_NONE:
         if (v->kind == BCP_V_STRING || (v->kind == BCP_V_IDENT && strcmp(v->as.ident.name, "none") == 0))

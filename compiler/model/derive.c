@@ -356,3 +356,342 @@ void bcp_default_phase_window(const bcp_model *m, size_t i, int64_t *starts, int
     *has_end = i < 2;
     *ends = i < 2 ? bounds[i + 1] : 0;
 }
+
+/* ------------------------------------------------------ links (runbooks) */
+
+static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+static bool prefix_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++) {
+        char c = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s;
+        if (c != *prefix)
+            return false;
+    }
+    return true;
+}
+
+bcp_link_kind bcp_link_check(const char *text)
+{
+    if (!text || !*text)
+        return BCP_LINK_BAD;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+        if (*p <= 0x20 || *p == 0x7f || strchr("<>\"\\`{}|^", *p))
+            return BCP_LINK_BAD;
+    size_t host = prefix_nocase(text, "https://") ? 8 : prefix_nocase(text, "http://") ? 7 : 0;
+    if (host)
+        return text[host] && text[host] != '/' ? BCP_LINK_WEB : BCP_LINK_BAD;
+    /* a scheme is a letter, then letters, digits, + - . up to a colon */
+    const char *p = text;
+    if (ascii_alpha(*p)) {
+        while (ascii_alpha(*p) || (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')
+            p++;
+        if (*p == ':')
+            return BCP_LINK_BAD;
+    }
+    return strchr(text, ':') && strchr(text, ':') < (strchr(text, '/') ? strchr(text, '/') : text + strlen(text))
+               ? BCP_LINK_BAD
+               : BCP_LINK_PATH;
+}
+
+/* ------------------------------------------------- BIA impact over time */
+
+const char *const bcp_impact_kinds[BCP_IMPACT_KIND_COUNT] = {
+    "financial", "operational", "regulatory", "reputational", "safety",
+};
+
+static int compare_bands(const void *a, const void *b)
+{
+    const bcp_impact_band *x = a, *y = b;
+    if (x->after != y->after)
+        return x->after < y->after ? -1 : 1;
+    return by_ordinal(x->band, y->band);
+}
+
+bcp_impact_band *bcp_function_impact_curve(const bcp_entity *function, size_t *count)
+{
+    *count = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < function->child_count; i++)
+        n += function->children[i]->kind == BCP_KIND_IMPACT;
+    if (!n)
+        return NULL;
+    bcp_impact_band *bands = bcp_calloc(n, sizeof *bands);
+    for (size_t i = 0; i < function->child_count; i++) {
+        const bcp_entity *c = function->children[i];
+        int64_t after;
+        if (c->kind != BCP_KIND_IMPACT || !bcp_entity_duration(c, "after", &after))
+            continue;
+        bcp_impact_band *b = &bands[(*count)++];
+        b->band = c;
+        b->after = after;
+        for (int k = 0; k < BCP_IMPACT_KIND_COUNT; k++) {
+            b->scores[k] = bcp_entity_score(c, bcp_impact_kinds[k]);
+            if (b->scores[k] > b->worst)
+                b->worst = b->scores[k];
+        }
+    }
+    qsort(bands, *count, sizeof *bands, compare_bands);
+    if (!*count) {
+        bcp_free(bands);
+        return NULL;
+    }
+    return bands;
+}
+
+bcp_curve_verdict bcp_function_curve_check(const bcp_entity *function, bcp_curve_check *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t n;
+    bcp_impact_band *bands = bcp_function_impact_curve(function, &n);
+    for (size_t i = 0; i < n && !out->intolerable; i++) {
+        if (bands[i].worst < BCP_IMPACT_INTOLERABLE)
+            continue;
+        out->intolerable = true;
+        out->intolerable_after = bands[i].after;
+        out->first_intolerable = bands[i].band;
+        for (int k = 0; k < BCP_IMPACT_KIND_COUNT; k++)
+            if (bands[i].scores[k] == bands[i].worst) {
+                out->kind = k;
+                break;
+            }
+    }
+    bool has_mtpd = bcp_entity_duration(function, "mtpd", &out->mtpd);
+    if (!n || !has_mtpd)
+        out->verdict = BCP_CURVE_NONE;
+    else if (!out->intolerable)
+        out->verdict = BCP_CURVE_NEVER;
+    else
+        out->verdict = out->intolerable_after < out->mtpd ? BCP_CURVE_EARLY : BCP_CURVE_CONSISTENT;
+    bcp_free(bands);
+    return out->verdict;
+}
+
+/* ------------------------------------------ single points of failure */
+
+typedef struct spof_set {
+    bcp_spof *items;
+    size_t count, cap;
+} spof_set;
+
+/* Records that critical function `fn` depends on `e`, which has no stand-in. */
+static void spof_add(spof_set *s, const bcp_entity *e, bcp_spof_reason reason, const bcp_entity *fn)
+{
+    bcp_spof *it = NULL;
+    for (size_t i = 0; i < s->count && !it; i++)
+        if (s->items[i].entity == e)
+            it = &s->items[i];
+    if (!it) {
+        s->items = bcp_grow(s->items, &s->cap, s->count, sizeof *s->items);
+        it = &s->items[s->count++];
+        memset(it, 0, sizeof *it);
+        it->entity = e;
+        it->reason = reason;
+    }
+    for (size_t i = 0; i < it->function_count; i++)
+        if (it->functions[i] == fn)
+            return;
+    it->functions = bcp_realloc(it->functions, (it->function_count + 1) * sizeof *it->functions);
+    it->functions[it->function_count++] = fn;
+}
+
+static bool has_list(const bcp_entity *e, const char *name)
+{
+    const bcp_value *v = bcp_entity_value(e, name);
+    return v && v->kind == BCP_V_LIST && v->as.list.count > 0;
+}
+
+/* Does `e` (reached from function `via`, as its owner when `as_owner`) stand
+ * alone?  Sets *reason. */
+static bool stands_alone(const bcp_entity *e, const bcp_entity *via, bool as_owner, bcp_spof_reason *reason)
+{
+    int64_t qty;
+    switch (e->kind) {
+    case BCP_KIND_CONTACT:
+        *reason = BCP_SPOF_NO_SUBSTITUTE;
+        return !bcp_entity_ref(e, "substitute") && !(as_owner && bcp_entity_ref(via, "deputy"));
+    case BCP_KIND_SYSTEM:
+        *reason = BCP_SPOF_NO_FALLBACK;
+        return !bcp_entity_attr(e, "fallback") && !bcp_entity_ref(e, "dr_site");
+    case BCP_KIND_SUPPLIER:
+        *reason = BCP_SPOF_NO_ALTERNATE;
+        return bcp_is_critical(e) && !has_list(e, "alternates");
+    case BCP_KIND_SITE:
+        *reason = BCP_SPOF_NO_ALTERNATE;
+        return !bcp_entity_ref(e, "alternate") && !bcp_entity_bool(e, "remote_work", false) &&
+               !bcp_entity_attr(e, "fallback");
+    case BCP_KIND_ASSET:
+        *reason = BCP_SPOF_NO_ALTERNATE;
+        return !bcp_entity_ref(e, "alternate") && !(bcp_entity_integer(e, "quantity", &qty) && qty > 1);
+    default:
+        return false;
+    }
+}
+
+typedef struct spof_walk {
+    const bcp_entity **stack, **seen;
+    size_t depth, stack_cap, seen_count, seen_cap;
+} spof_walk;
+
+static void walk_push(spof_walk *w, const bcp_entity *e)
+{
+    for (size_t i = 0; i < w->seen_count; i++)
+        if (w->seen[i] == e)
+            return;
+    w->seen = bcp_grow(w->seen, &w->seen_cap, w->seen_count, sizeof *w->seen);
+    w->seen[w->seen_count++] = e;
+    w->stack = bcp_grow(w->stack, &w->stack_cap, w->depth, sizeof *w->stack);
+    w->stack[w->depth++] = e;
+}
+
+static void consider(spof_set *s, spof_walk *w, const bcp_entity *fn, const bcp_entity *via,
+                     const bcp_entity *e, bool as_owner)
+{
+    if (!e)
+        return;
+    if (e->kind == BCP_KIND_FUNCTION || e->kind == BCP_KIND_SYSTEM || e->kind == BCP_KIND_ASSET)
+        walk_push(w, e); /* its own dependencies are the function's too */
+    if (e->kind == BCP_KIND_FUNCTION)
+        return;
+    bcp_spof_reason reason;
+    if (stands_alone(e, via, as_owner, &reason))
+        spof_add(s, e, reason, fn);
+}
+
+static void consider_list(spof_set *s, spof_walk *w, const bcp_entity *fn, const bcp_entity *via, const char *name)
+{
+    const bcp_value *v = bcp_entity_value(via, name);
+    if (!v || v->kind != BCP_V_LIST)
+        return;
+    for (size_t i = 0; i < v->as.list.count; i++)
+        if (v->as.list.items[i].kind == BCP_V_REF)
+            consider(s, w, fn, via, v->as.list.items[i].as.ref.target, false);
+}
+
+static int spof_rank(bcp_kind k)
+{
+    switch (k) {
+    case BCP_KIND_CONTACT: return 0;
+    case BCP_KIND_SYSTEM: return 1;
+    case BCP_KIND_SUPPLIER: return 2;
+    case BCP_KIND_SITE: return 3;
+    default: return 4;
+    }
+}
+
+static int compare_spofs(const void *a, const void *b)
+{
+    const bcp_spof *x = a, *y = b;
+    int rx = spof_rank(x->entity->kind), ry = spof_rank(y->entity->kind);
+    return rx != ry ? rx - ry : by_ordinal(x->entity, y->entity);
+}
+
+bcp_spof *bcp_single_points_of_failure(const bcp_model *m, size_t *count)
+{
+    spof_set s = {0};
+    spof_walk w = {0};
+    size_t n;
+    bcp_entity **fns = bcp_sorted_functions(m, &n);
+    for (size_t i = 0; i < n; i++) {
+        const bcp_entity *fn = fns[i];
+        if (!bcp_is_critical(fn) || fn->from_stdlib)
+            continue;
+        w.depth = w.seen_count = 0;
+        walk_push(&w, fn);
+        while (w.depth) {
+            const bcp_entity *at = w.stack[--w.depth];
+            switch (at->kind) {
+            case BCP_KIND_FUNCTION: {
+                consider_list(&s, &w, fn, at, "needs");
+                if (!bcp_entity_bool(at, "remote_capable", false))
+                    consider_list(&s, &w, fn, at, "sites");
+                const bcp_entity *owner = bcp_entity_ref(at, "owner");
+                if (owner && owner->kind == BCP_KIND_CONTACT)
+                    consider(&s, &w, fn, at, owner, true);
+                consider_list(&s, &w, fn, at, "key_people");
+                break;
+            }
+            case BCP_KIND_SYSTEM:
+                consider(&s, &w, fn, at, bcp_entity_ref(at, "vendor"), false);
+                if (!bcp_entity_ref(at, "dr_site"))
+                    consider_list(&s, &w, fn, at, "sites");
+                break;
+            case BCP_KIND_ASSET:
+                if (!bcp_entity_ref(at, "alternate"))
+                    consider(&s, &w, fn, at, bcp_entity_ref(at, "site"), false);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    bcp_free(fns);
+    bcp_free(w.stack);
+    bcp_free(w.seen);
+    if (s.count)
+        qsort(s.items, s.count, sizeof *s.items, compare_spofs);
+    *count = s.count;
+    return s.items;
+}
+
+void bcp_spofs_free(bcp_spof *spofs, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        bcp_free((void *)spofs[i].functions);
+    bcp_free(spofs);
+}
+
+/* ------------------------------------ activation levels and checklists */
+
+/* The entities of a kind the document shows: the plan's own when it
+ * declares any, else the stdlib's defaults. */
+static bcp_entity **own_or_defaults(const bcp_model *m, bcp_kind kind, size_t *count,
+                                    int (*compare)(const void *, const void *))
+{
+    const bcp_entity_list *l = bcp_model_entities(m, kind);
+    bool own = false;
+    for (size_t i = 0; i < l->count && !own; i++)
+        own = !l->items[i]->from_stdlib;
+    bcp_entity **items = bcp_malloc((l->count ? l->count : 1) * sizeof *items);
+    *count = 0;
+    for (size_t i = 0; i < l->count; i++)
+        if (!own || !l->items[i]->from_stdlib)
+            items[(*count)++] = l->items[i];
+    qsort(items, *count, sizeof *items, compare);
+    return items;
+}
+
+static int compare_levels(const void *a, const void *b)
+{
+    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
+    int64_t ox = int_or(x, "order", 1000), oy = int_or(y, "order", 1000);
+    if (ox != oy)
+        return ox < oy ? -1 : 1;
+    return by_ordinal(x, y);
+}
+
+bcp_entity **bcp_activation_levels(const bcp_model *m, size_t *count)
+{
+    return own_or_defaults(m, BCP_KIND_ACTIVATION_LEVEL, count, compare_levels);
+}
+
+int bcp_checklist_window(const bcp_entity *checklist)
+{
+    const bcp_value *v = bcp_entity_value(checklist, "window");
+    const char *w = v && v->kind == BCP_V_IDENT ? v->as.ident.name : "";
+    return strcmp(w, "first_hour") == 0 ? 0 : strcmp(w, "first_day") == 0 ? 1 : 2;
+}
+
+static int compare_checklists(const void *a, const void *b)
+{
+    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
+    int wx = bcp_checklist_window(x), wy = bcp_checklist_window(y);
+    if (wx != wy)
+        return wx - wy;
+    return compare_levels(a, b);
+}
+
+bcp_entity **bcp_response_checklists(const bcp_model *m, size_t *count)
+{
+    return own_or_defaults(m, BCP_KIND_CHECKLIST, count, compare_checklists);
+}

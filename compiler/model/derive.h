@@ -127,4 +127,87 @@ bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
  * industry sets `short_term_from` and `long_term_from` (48h and 72h unset). */
 void bcp_default_phase_window(const bcp_model *m, size_t i, int64_t *starts, int64_t *ends, bool *has_end);
 
+/* ------------------------------------------------------ links (runbooks) */
+
+typedef enum bcp_link_kind {
+    BCP_LINK_BAD,    /* another scheme, or characters no safe link has (E140) */
+    BCP_LINK_WEB,    /* http:// or https://: a link in HTML */
+    BCP_LINK_PATH,   /* no scheme: a path, shown as text */
+} bcp_link_kind;
+bcp_link_kind bcp_link_check(const char *text);
+
+/* ------------------------------------------------- BIA impact over time */
+
+/* The impact kinds of an `impact` band, in document order. */
+#define BCP_IMPACT_KIND_COUNT 5
+extern const char *const bcp_impact_kinds[BCP_IMPACT_KIND_COUNT];
+/* A band reaching this score (major) in any kind is intolerable. */
+#define BCP_IMPACT_INTOLERABLE 4
+
+typedef struct bcp_impact_band {
+    const bcp_entity *band;               /* the `impact` block */
+    int64_t after;                        /* seconds */
+    int scores[BCP_IMPACT_KIND_COUNT];    /* 0 when not stated */
+    int worst;                            /* the highest of them */
+} bcp_impact_band;
+
+/* The function's impact bands by `after` (then source order); caller frees
+ * with bcp_free().  NULL and *count = 0 when it has none. */
+bcp_impact_band *bcp_function_impact_curve(const bcp_entity *function, size_t *count);
+
+typedef enum bcp_curve_verdict {
+    BCP_CURVE_NONE,          /* no curve, or no MTPD to hold it against */
+    BCP_CURVE_CONSISTENT,    /* intolerable from MTPD on, not before */
+    BCP_CURVE_EARLY,         /* intolerable before MTPD: the MTPD is too long */
+    BCP_CURVE_NEVER,         /* MTPD set, but the curve never becomes intolerable */
+} bcp_curve_verdict;
+
+typedef struct bcp_curve_check {
+    bcp_curve_verdict verdict;
+    int64_t mtpd;                         /* seconds, when set */
+    bool intolerable;                     /* some band reaches BCP_IMPACT_INTOLERABLE */
+    int64_t intolerable_after;            /* the first such band's `after` */
+    const bcp_entity *first_intolerable;  /* that band */
+    int kind;                             /* index into bcp_impact_kinds of its worst kind */
+} bcp_curve_check;
+/* The function's MTPD against its own impact curve. */
+bcp_curve_verdict bcp_function_curve_check(const bcp_entity *function, bcp_curve_check *out);
+
+/* ------------------------------------------ single points of failure */
+
+typedef enum bcp_spof_reason {
+    BCP_SPOF_NO_SUBSTITUTE,   /* a person without a substitute (or deputy) */
+    BCP_SPOF_NO_FALLBACK,     /* a system without fallback or DR site */
+    BCP_SPOF_NO_ALTERNATE,    /* a supplier, site or asset without an alternate */
+} bcp_spof_reason;
+
+typedef struct bcp_spof {
+    const bcp_entity *entity;         /* contact, system, supplier, site or asset */
+    bcp_spof_reason reason;
+    const bcp_entity **functions;     /* critical functions that depend on it, by priority */
+    size_t function_count;
+} bcp_spof;
+
+/* Every resource whose loss alone stops a critical function: the critical
+ * functions' dependency graph (needs, followed through needed functions;
+ * sites; owner; key people; a needed system's vendor and sites) walked for
+ * contacts, systems, suppliers, sites and assets that have no stand-in.  A
+ * remote-capable function does not depend on its sites.  Ordered by kind
+ * (people, systems, suppliers, sites, assets), then source order.  Free with
+ * bcp_spofs_free. */
+bcp_spof *bcp_single_points_of_failure(const bcp_model *m, size_t *count);
+void bcp_spofs_free(bcp_spof *spofs, size_t count);
+
+/* ------------------------------------ activation levels and checklists */
+
+/* The activation levels the document shows: the plan's own when it declares
+ * any, else the stdlib's; by `order`.  Caller frees. */
+bcp_entity **bcp_activation_levels(const bcp_model *m, size_t *count);
+/* The response checklists: the plan's own when it declares any, else the
+ * stdlib's; by window (first hour, first day, after), order, source order.
+ * Caller frees. */
+bcp_entity **bcp_response_checklists(const bcp_model *m, size_t *count);
+/* 0, 1, 2 for first_hour, first_day, after_first_day. */
+int bcp_checklist_window(const bcp_entity *checklist);
+
 #endif

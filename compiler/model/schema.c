@@ -17,6 +17,8 @@
 #define DUR(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .plausible_min = lo, .plausible_max = hi, .doc = d_, .example = e_}
 /* A duration of days or more, where minutes are surely a slip for months. */
 #define INTERVAL(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_DURATION, .required = req, .default_text = def, .long_interval = true, .plausible_min = lo, .plausible_max = hi, .doc = d_, .example = e_}
+/* A link to a runbook: an http(s) URL or a path, never another scheme (E140). */
+#define LINK(n_, d_, e_) {.name = n_, .type = BCP_T_TEXT, .link = true, .doc = d_, .example = e_}
 #define DATE(n_, req, d_, e_) {.name = n_, .type = BCP_T_DATE, .required = req, .doc = d_, .example = e_}
 #define BOOL(n_, def, d_, e_) {.name = n_, .type = BCP_T_BOOL, .default_text = def, .doc = d_, .example = e_}
 #define INT(n_, req, def, lo, hi, d_, e_) {.name = n_, .type = BCP_T_INTEGER, .required = req, .default_text = def, .min = lo, .max = hi, .doc = d_, .example = e_}
@@ -109,7 +111,28 @@ static const bcp_attr_schema function_attrs[] = {
     REF("owner", "contact|team", OPT, "Who leads recovery of the function.", "contact.plant_manager"),
     REF("deputy", "contact", OPT, "Who stands in for the owner.", "contact.tech_lead"),
     REFS("key_people", "contact", "Key persons the function relies on (each should have a substitute).", "[contact.technician]"),
+    INT("min_staff", OPT, NULL, 0, 10000000, "Fewest people who can keep the function running at its minimum level.", "3"),
+    BOOL("remote_capable", "false", "The function can be carried out remotely (its sites are then no single point of failure for it).", "true"),
+    TEXT("manual_workaround", OPT, "How the work is done by hand while its systems are down.", "\"纸质工单，事后补录\""),
+    TEXTS("peak_periods", "When a disruption hurts most (month end, season, shifts).", "[\"月末结账\", \"双十一\"]"),
+    LINK("runbook", "Where the function's recovery runbook is: an http(s) URL (a link in HTML) or a path; other schemes are error E140.", "\"https://wiki.example.cn/bcp/production\""),
     REVIEW_ATTRS,
+};
+
+/* Impact after a time without the function (BIA over time): each kind of
+ * impact on the 1..5 scale of impact_level. */
+static const bcp_attr_schema impact_attrs[] = {
+    DUR("after", REQ, NULL, "0h", "1y", "Time since the function stopped.", "24h"),
+    SCORE("financial", "impact_level", OPT, "Financial impact: 1..5 or an impact level.", "major"),
+    SCORE("operational", "impact_level", OPT, "Operational impact.", "moderate"),
+    SCORE("regulatory", "impact_level", OPT, "Regulatory and legal impact.", "minor"),
+    SCORE("reputational", "impact_level", OPT, "Reputational impact.", "moderate"),
+    SCORE("safety", "impact_level", OPT, "Impact on health and safety.", "negligible"),
+};
+
+static const bcp_attr_schema site_rto_attrs[] = {
+    REF("site", "site", REQ, "The site this RTO applies to.", "site.hangzhou"),
+    DUR("rto", REQ, NULL, "0h", "1y", "Recovery time objective of the function at that site.", "48h"),
 };
 
 static const bcp_attr_schema system_attrs[] = {
@@ -121,6 +144,9 @@ static const bcp_attr_schema system_attrs[] = {
     REF("vendor", "supplier", OPT, "Supplier or service provider running it.", "supplier.msp"),
     REFS("sites", "site", "Where it runs.", "[site.shanghai]"),
     TEXT("fallback", OPT, "How work continues without it.", "\"手工单据\""),
+    TEXT("dr_method", OPT, "Disaster-recovery method: how the system is brought back (standby, restore from backup, provider's failover).", "\"异地温备，手工切换\""),
+    REF("dr_site", "site|resource|supplier", OPT, "Where the system is recovered.", "site.hangzhou"),
+    LINK("runbook", "Where the system's recovery runbook is: an http(s) URL or a path (see function `runbook`).", "\"https://wiki.example.cn/dr/erp\""),
     BOOL("holds_data", "true", "The system keeps data of its own. `false` for a network, a stateless service or a hosted service whose data the provider keeps: missing-backup and backup-rpo-gap skip it (backups it still declares, of its configuration, are judged like any other).", "false"),
     REVIEW_ATTRS,
 };
@@ -215,6 +241,7 @@ static const bcp_attr_schema scenario_attrs[] = {
     TEXT("strategy", OPT, "Recovery strategy for this scenario.", "\"启用备用供应商\""),
     TEXTS("steps", "Step-by-step procedure.", "[\"确认影响范围\", \"通知备用供应商\"]"),
     TEXT("message", OPT, "Message template; {placeholders} in braces are filled in at the time.", "\"\"\"各位同事：因{原因}……\"\"\""),
+    LINK("runbook", "Where the scenario's runbook is: an http(s) URL or a path (see function `runbook`).", "\"https://wiki.example.cn/bcp/supply\""),
     REVIEW_ATTRS,
 };
 
@@ -367,6 +394,28 @@ static const bcp_attr_schema profile_attrs[] = {
     INT("severe_risk_min_score", OPT, NULL, 1, 25, "Likelihood x impact score from which a risk needs a strategy or a scenario (uncovered-severe-risk).", "15"),
 };
 
+/* Activation levels (stdlib/core/response.bcp: L1 minor .. L4 catastrophic);
+ * a plan that declares any of its own shows only its own. */
+static const bcp_attr_schema activation_level_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Major incident\""),
+    INT("order", REQ, NULL, 1, 100, "Position on the escalation scale, 1 is the least severe.", "3"),
+    TEXT("criteria", OPT, "When the level applies.", "\"A critical function is down for more than 4 hours\""),
+    REFS("invoked_by", "contact|team", "Who may invoke the plan at this level.", "[team.crisis, contact.ceo]"),
+    TEXT("authority", OPT, "Who may invoke it, in words (when there is no `invoked_by`).", "\"Crisis team lead\""),
+    TEXTS("actions", "What invoking the level sets in motion.", "[\"Convene the crisis team\"]"),
+};
+
+/* Response checklists by time window and role (stdlib defaults in
+ * stdlib/core/response.bcp); a plan that declares any shows only its own. */
+static const bcp_attr_schema checklist_attrs[] = {
+    TEXT("title", OPT, "Display name.", "\"Crisis team lead: first hour\""),
+    ENUM("window", "first_hour|first_day|after_first_day", REQ, NULL, "Time window: the first hour, 1 to 24 hours, or after 24 hours.", "first_hour"),
+    TEXT("role", OPT, "The role that works through the list.", "\"Crisis team lead\""),
+    REF("owner", "contact|team", OPT, "Who holds the role in this plan.", "team.crisis"),
+    INT("order", OPT, NULL, 1, 1000, "Position within its window.", "1"),
+    TEXTS("items", "What to do, in order.", "[\"Account for all staff\"]"),
+};
+
 static const bcp_attr_schema config_attrs[] = {
     ANY("select", "Rules (codes, names or code prefixes) to run.", "[\"data\", \"R101\"]"),
     ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
@@ -384,12 +433,16 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A place where the organisation works: office, factory, data centre."},
     [BCP_KIND_RISK] = {KIND("risk"), .needs_id = true, ATTRS(risk_attrs),
         .doc = "An assessed risk: likelihood x impact, what it threatens and how it is treated."},
-    [BCP_KIND_FUNCTION] = {KIND("function"), .needs_id = true, ATTRS(function_attrs),
+    [BCP_KIND_FUNCTION] = {KIND("function"), .needs_id = true, .children = "impact|site_rto", ATTRS(function_attrs),
         .doc = "A business function of the impact analysis (BIA) with its recovery objectives."},
     [BCP_KIND_SYSTEM] = {KIND("system"), .needs_id = true, .children = "backup", ATTRS(system_attrs),
         .doc = "An IT system or data set; holds its backup blocks."},
     [BCP_KIND_BACKUP] = {KIND("backup"), .nested_only = true, ATTRS(backup_attrs),
         .doc = "A backup of the enclosing system (`backup { ... }` or `backup name { ... }` inside `system`)."},
+    [BCP_KIND_IMPACT] = {KIND("impact"), .nested_only = true, ATTRS(impact_attrs),
+        .doc = "The impact of losing the enclosing function after a time, by kind (`impact { after = 24h  financial = major  operational = 3 }` inside `function`)."},
+    [BCP_KIND_SITE_RTO] = {KIND("site_rto"), .nested_only = true, ATTRS(site_rto_attrs),
+        .doc = "The enclosing function's RTO at one site, where it differs from its `rto` (`site_rto { site = site.hangzhou  rto = 48h }`)."},
     [BCP_KIND_ASSET] = {KIND("asset"), .needs_id = true, ATTRS(asset_attrs),
         .doc = "Equipment or another physical resource a function needs."},
     [BCP_KIND_SUPPLIER] = {KIND("supplier"), .needs_id = true, ATTRS(supplier_attrs),
@@ -445,6 +498,10 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A piece of standard prose, normally defined per language in a locale block."},
     [BCP_KIND_PROFILE] = {KIND("profile"), .needs_id = true, .catalogue = true, ATTRS(profile_attrs),
         .doc = "A lint profile: the thresholds the rules apply (select it with `profile` in bcpconfig.bcp or --profile)."},
+    [BCP_KIND_ACTIVATION_LEVEL] = {KIND("activation_level"), .needs_id = true, .catalogue = true, ATTRS(activation_level_attrs),
+        .doc = "A level at which the plan is invoked (L1 minor .. L4 catastrophic): criteria, who may invoke it, what it sets in motion."},
+    [BCP_KIND_CHECKLIST] = {KIND("checklist"), .needs_id = true, .catalogue = true, ATTRS(checklist_attrs),
+        .doc = "An emergency-response checklist for one role in one time window (first hour, 1-24 hours, after 24 hours)."},
     [BCP_KIND_CONFIG] = {KIND("config"), .singleton = true, .children = "*", ATTRS(config_attrs),
         .doc = "Lint configuration (in bcpconfig.bcp)."},
 };

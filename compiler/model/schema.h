@@ -14,6 +14,8 @@ typedef enum bcp_kind {
     BCP_KIND_FUNCTION,
     BCP_KIND_SYSTEM,
     BCP_KIND_BACKUP,
+    BCP_KIND_IMPACT,      /* nested in function: impact after a time */
+    BCP_KIND_SITE_RTO,    /* nested in function: the RTO at one site */
     BCP_KIND_ASSET,
     BCP_KIND_SUPPLIER,
     BCP_KIND_RESOURCE,
@@ -42,6 +44,8 @@ typedef enum bcp_kind {
     BCP_KIND_AUDIENCE,
     BCP_KIND_TEXT,
     BCP_KIND_PROFILE,
+    BCP_KIND_ACTIVATION_LEVEL,
+    BCP_KIND_CHECKLIST,
     BCP_KIND_CONFIG,
     BCP_KIND_COUNT
 } bcp_kind;
@@ -70,6 +74,7 @@ typedef struct bcp_attr_schema {
     long min, max;           /* for integers */
     bool localized;          /* may be overridden per language in a locale block */
     bool long_interval;      /* a duration of days or more (review, exercise, retention): `6m` means `6mo` */
+    bool link;               /* a runbook link: an http(s) URL or a path (E140) */
     const char *plausible_min, *plausible_max; /* durations: the range a plan plausibly states ("1w", "5y") */
     const char *doc;
     const char *example;

@@ -43,6 +43,13 @@ void bcp_md_comms(bcp_md *d);
 void bcp_md_testing(bcp_md *d);
 void bcp_md_implementation(bcp_md *d);
 void bcp_md_closing(bcp_md *d);
+/* md_continuity.c: sections appended to chapters 3 (impact over time,
+ * staffing, single points of failure) and 4 (activation, recovery by
+ * resource type, IT disaster recovery, supplier service levels, checklists). */
+void bcp_md_bia_continuity(bcp_md *d);
+void bcp_md_recovery_continuity(bcp_md *d);
+/* "**Runbook**: <https://...>" when `e` names a runbook; nothing otherwise. */
+void bcp_md_runbook_line(bcp_md *d, const bcp_entity *e);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

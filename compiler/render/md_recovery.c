@@ -160,6 +160,7 @@ static void scenarios(bcp_md *d)
             bcp_md_item_list(d, steps, true);
         else
             bcp_md_empty_line(d, "empty_steps");
+        bcp_md_runbook_line(d, s);
     }
 }
 

@@ -109,6 +109,7 @@ typedef struct bcp_md_doc {
     char *markdown;
     /* for HTML: byte offsets (at block boundaries) where the figures go */
     size_t heatmap_at, timeline_at;
+    size_t impact_at;   /* after the impact-over-time tables; 0: no figure */
 } bcp_md_doc;
 
 /* The whole document as GitHub-clean Markdown.  for_html leaves out the

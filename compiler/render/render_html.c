@@ -641,6 +641,104 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_free(t);
 }
 
+/* -------------------------------------------------------- impact over time */
+
+/* A grid: a row per function with an impact curve, a column per point in time
+ * any curve states (in order, labelled, not to scale), each cell the worst
+ * score at that time with its number, coloured by it; a time between a
+ * function's bands carries its last score forward (lighter).  The tables
+ * before the figure hold the same values as text. */
+enum { IM_LEFT = 210, IM_TOP = 34, IM_ROW = 28, IM_COL = 64, IM_MAX_COLS = 10 };
+
+static const char *const impact_fill[] = {"#f1f3f5", "#d3f9d8", "#fff3bf", "#ffd8a8", "#ffa8a8", "#e03131"};
+
+static void impact_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    size_t n;
+    bcp_entity **fns = bcp_sorted_functions(ctx->model, &n);
+    int64_t times[IM_MAX_COLS];
+    size_t nt = 0, rows = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t nb;
+        bcp_impact_band *b = bcp_function_impact_curve(fns[i], &nb);
+        rows += nb > 0;
+        for (size_t k = 0; k < nb; k++) {
+            size_t at = 0;
+            while (at < nt && times[at] < b[k].after)
+                at++;
+            if ((at < nt && times[at] == b[k].after) || nt == IM_MAX_COLS)
+                continue;
+            memmove(&times[at + 1], &times[at], (nt - at) * sizeof *times);
+            times[at] = b[k].after;
+            nt++;
+        }
+        bcp_free(b);
+    }
+    if (!rows) {
+        bcp_free(fns);
+        return;
+    }
+    int width = IM_LEFT + (int)nt * IM_COL + 110, height = IM_TOP + (int)rows * IM_ROW + 16;
+    bcp_buf_puts(o, "<figure class=\"figure impact\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", width,
+                   height);
+    html_escape(o, bcp_rt_title(ctx, "impact_figure"));
+    bcp_buf_puts(o, "\" font-size=\"12\">");
+    for (size_t c = 0; c < nt; c++) {
+        bcp_buf label = {0};
+        bcp_rfmt_duration(ctx, times[c], &label);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">", IM_LEFT + (int)c * IM_COL + IM_COL / 2,
+                       IM_TOP - 10);
+        html_escape(o, label.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
+    }
+    bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">MTPD</text>", IM_LEFT + (int)nt * IM_COL + 12, IM_TOP - 10);
+    size_t row = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t nb;
+        bcp_impact_band *b = bcp_function_impact_curve(fns[i], &nb);
+        if (!nb)
+            continue;
+        int y = IM_TOP + (int)row++ * IM_ROW;
+        const char *name = bcp_rlabel(ctx, fns[i]);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", IM_LEFT - 10, y + IM_ROW / 2 + 4);
+        html_escape(o, name);
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, name, 29);
+        bcp_buf_puts(o, "</text>");
+        size_t k = 0;
+        int score = 0;
+        for (size_t c = 0; c < nt; c++) {
+            bool stated = false;
+            while (k < nb && b[k].after <= times[c]) {
+                stated = b[k].after == times[c];
+                score = b[k++].worst;
+            }
+            if (!score)
+                continue;
+            int x = IM_LEFT + (int)c * IM_COL;
+            bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"%s stroke=\"#ffffff\"/>", x, y,
+                           IM_COL, IM_ROW, impact_fill[score], stated ? "" : " fill-opacity=\"0.45\"");
+            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"val%s\" text-anchor=\"middle\">%d</text>", x + IM_COL / 2,
+                           y + IM_ROW / 2 + 4, score == 5 && stated ? " in" : "", score);
+        }
+        bcp_free(b);
+        int64_t mtpd;
+        bcp_buf label = {0};
+        if (bcp_entity_duration(fns[i], "mtpd", &mtpd))
+            bcp_rfmt_duration(ctx, mtpd, &label);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", IM_LEFT + (int)nt * IM_COL + 12, y + IM_ROW / 2 + 4);
+        html_escape(o, label.data ? label.data : "—");
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
+    }
+    bcp_buf_puts(o, "</svg><figcaption>");
+    html_escape(o, bcp_rt_body(ctx, "impact_figure"));
+    bcp_buf_puts(o, "</figcaption></figure>\n");
+    bcp_free(fns);
+}
+
 /* ------------------------------------------------------------------ page */
 
 static const char css[] =
@@ -745,18 +843,22 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_render_markdown(ctx, true, &doc);
     const char *md = doc.markdown;
     size_t len = strlen(md);
-    size_t a = doc.heatmap_at, b = doc.timeline_at;
+    size_t a = doc.heatmap_at, b = doc.timeline_at, c = doc.impact_at;
     if (a > len)
         a = len;
     if (b < a || b > len)
         b = a;
+    /* the impact figure sits in chapter 3, between the heat map and the timeline */
+    bool impact = c > a && c <= b;
+    if (!impact)
+        c = a;
     /* the cover is everything before the first section heading */
     const char *first_h2 = strstr(md, "\n## ");
     size_t cover_end = first_h2 && (size_t)(first_h2 - md) < a ? (size_t)(first_h2 - md) + 1 : 0;
 
-    struct { size_t from, to; } parts[4] = {{0, cover_end}, {cover_end, a}, {a, b}, {b, len}};
-    char *html_parts[4];
-    for (int i = 0; i < 4; i++) {
+    struct { size_t from, to; } parts[5] = {{0, cover_end}, {cover_end, a}, {a, c}, {c, b}, {b, len}};
+    char *html_parts[5];
+    for (int i = 0; i < 5; i++) {
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
         if (!html_parts[i]) {
             for (int j = 0; j < i; j++)
@@ -777,13 +879,16 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     add_part(html_parts[1], &body, &t);
     heatmap_svg(ctx, &body);
     add_part(html_parts[2], &body, &t);
-    timeline_svg(ctx, &body);
+    if (impact)
+        impact_svg(ctx, &body);
     add_part(html_parts[3], &body, &t);
+    timeline_svg(ctx, &body);
+    add_part(html_parts[4], &body, &t);
     if (t.open_sub)
         bcp_buf_puts(&t.items, "</ol>");
     if (t.h2)
         bcp_buf_puts(&t.items, "</li>");
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         free(html_parts[i]); /* cmark's allocation */
 
     const bcp_entity *plan = bcp_model_plan(ctx->model);

@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "bcp.h"
+#include "json_continuity.h"
 #include "json_deviations.h"
 #include "render.h"
 
@@ -260,6 +261,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
         json_array_append_new(order, json_string(risks[i]->id));
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
+    bcp_json_continuity(ctx, root);
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
         json_object_set_new(root, "accepted_deviations", deviations);

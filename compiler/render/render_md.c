@@ -18,7 +18,9 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_summary(&d);
     bcp_md_risk(&d);
     bcp_md_bia(&d);
+    bcp_md_bia_continuity(&d);
     bcp_md_recovery(&d);
+    bcp_md_recovery_continuity(&d);
     bcp_md_comms(&d);
     bcp_md_testing(&d);
     bcp_md_implementation(&d);
