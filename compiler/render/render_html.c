@@ -265,18 +265,22 @@ static void score_names(bcp_render_ctx *ctx, bcp_kind kind, int score, bcp_buf *
         bcp_buf_puts(out, bcp_rlabel(ctx, level));
 }
 
-/* The heat map's geometry: wide cells, so that a risk id of up to 20
- * characters fits on one line. */
+/* The heat map's geometry.  Risks are numbered markers (their rank in the
+ * register's order, highest score first) so that any number of risks with
+ * titles of any length and language stay readable in a cell; a legend under
+ * the grid gives every number its title.  A cell holds HM_PER_ROW x
+ * HM_ROWS markers; past that the last place says how many more. */
 enum { HM_CW = 150, HM_CH = 100, HM_LEFT = 130, HM_TOP = 12, HM_GW = HM_CW * 5, HM_GH = HM_CH * 5,
-       HM_MAX_LINES = 5 };
+       HM_PER_ROW = 5, HM_ROWS = 3, HM_STEP = 27, HM_R = 11 };
 
 static bool in_cell(const bcp_entity *risk, int l, int i)
 {
     return bcp_entity_score(risk, "likelihood") == l && bcp_entity_score(risk, "impact") == i;
 }
 
-/* Cell (likelihood l, impact i): its level's colour, its score, and the ids
- * of the risks in it; the last line says how many more. */
+/* Cell (likelihood l, impact i): its level's colour, its score, and a marker
+ * per risk: a white disc with a dark ring and the risk's number, legible on
+ * every level colour and in black and white. */
 static void heatmap_cell(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, size_t n, int l, int i)
 {
     bool dark;
@@ -292,21 +296,55 @@ static void heatmap_cell(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, si
     for (size_t k = 0; k < n; k++)
         if (in_cell(risks[k], l, i))
             total++;
-    size_t room = total > (size_t)HM_MAX_LINES ? (size_t)HM_MAX_LINES - 1 : total, shown = 0;
+    const size_t places = (size_t)HM_PER_ROW * HM_ROWS;
+    size_t room = total > places ? places - 1 : total, shown = 0;
     for (size_t k = 0; k < n && shown < room; k++) {
         if (!in_cell(risks[k], l, i))
             continue;
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
-                       y + 30 + (int)shown * 15, ink);
+        int cx = x + 8 + HM_R + (int)(shown % HM_PER_ROW) * HM_STEP;
+        int cy = y + 24 + HM_R + (int)(shown / HM_PER_ROW) * HM_STEP;
+        bcp_buf_printf(o, "<g class=\"mark\"><title>%zu. ", k + 1);
         html_escape(o, bcp_rlabel(ctx, risks[k]));
-        bcp_buf_puts(o, "</title>");
-        fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
-        bcp_buf_puts(o, "</text>");
+        bcp_buf_printf(o, "</title><circle cx=\"%d\" cy=\"%d\" r=\"%d\"/>"
+                          "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text></g>",
+                       cx, cy, HM_R, cx, cy + 4, k + 1);
         shown++;
     }
-    if (total > shown)
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
-                       y + 30 + (int)shown * 15, ink, total - shown);
+    if (total > shown) {
+        int cx = x + 8 + HM_R + (int)(shown % HM_PER_ROW) * HM_STEP;
+        int cy = y + 24 + HM_R + (int)(shown / HM_PER_ROW) * HM_STEP;
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\" text-anchor=\"middle\">+%zu</text>",
+                       cx, cy + 4, ink, total - shown);
+    }
+}
+
+/* The numbers' key, under the grid: number, title, level and score, in the
+ * register's order.  HTML rather than SVG text, so that long titles in any
+ * script wrap instead of being cut. */
+static void heatmap_key(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, size_t n)
+{
+    if (!n)
+        return;
+    bcp_buf_puts(o, "<figcaption class=\"hm-key\"><ol>");
+    for (size_t k = 0; k < n; k++) {
+        int score = bcp_risk_score(risks[k]);
+        bcp_buf_printf(o, "<li><span class=\"hm-n\">%zu</span> ", k + 1);
+        html_escape(o, bcp_rlabel(ctx, risks[k]));
+        const bcp_entity *lvl = bcp_risk_level(ctx->model, score);
+        if (lvl) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", score);
+            bcp_buf lv = {0};
+            bcp_buf_puts(&lv, bcp_rlabel(ctx, lvl));
+            bcp_rfmt_paren(ctx, num, &lv);
+            bcp_buf_puts(o, " <span class=\"hm-lv\">— ");
+            html_escape(o, lv.data);
+            bcp_buf_puts(o, "</span>");
+            bcp_buf_free(&lv);
+        }
+        bcp_buf_puts(o, "</li>");
+    }
+    bcp_buf_puts(o, "</ol></figcaption>");
 }
 
 /* A tick label on an axis: the level's name and its score, "High (4)". */
@@ -378,7 +416,9 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
             heatmap_cell(ctx, o, risks, n, l, i);
     heatmap_axes(ctx, o);
     heatmap_legend(ctx, o);
-    bcp_buf_puts(o, "</svg></figure>\n");
+    bcp_buf_puts(o, "</svg>");
+    heatmap_key(ctx, o, risks, n);
+    bcp_buf_puts(o, "</figure>\n");
     bcp_free(risks);
 }
 
@@ -402,27 +442,20 @@ static double time_x(int64_t s, size_t last_tick, double x0, double width)
     return x0 + width;
 }
 
-/* Phase names in the timeline legend are cut at this width. */
-#define LEGEND_MAX_WIDTH 80
-
-static size_t legend_width(const char *title)
-{
-    size_t w = display_width(title, strlen(title));
-    return w > LEGEND_MAX_WIDTH ? LEGEND_MAX_WIDTH : w;
-}
-
 typedef struct band {
     const char *title;
     int64_t starts, ends;
     bool open;
-    bool fits;   /* the title fits inside its band */
 } band;
 
-/* The timeline's geometry: functions are rows, time runs left to right. */
-enum { TL_LEFT = 210, TL_RIGHT = 24, TL_TOP = 52, TL_ROW = 30, TL_WIDTH = 900, TL_MAX_BANDS = 64 };
+/* The timeline's geometry: a lane per phase at the top (every phase named,
+ * however short its window), then a row per function; time runs left to
+ * right on the piecewise scale above, whose breaks are marked on the axis. */
+enum { TL_LEFT = 210, TL_RIGHT = 24, TL_PAD = 8, TL_LANE = 20, TL_ROW = 30, TL_WIDTH = 900, TL_MAX_BANDS = 64 };
 #define TL_PLOT ((double)(TL_WIDTH - TL_LEFT - TL_RIGHT))
 
 static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
+static const char *const tint_edges[] = {"#8fb0d9", "#9cc17f", "#e0ad6e", "#b69ad0"};
 
 typedef struct timeline {
     bcp_render_ctx *ctx;
@@ -432,7 +465,7 @@ typedef struct timeline {
     band bands[TL_MAX_BANDS];
     size_t nb;
     size_t last;                  /* the last tick on the axis */
-    int legend_x[TL_MAX_BANDS], legend_line[TL_MAX_BANDS], legend_lines;
+    int top;                      /* where the function rows start */
 } timeline;
 
 /* The phases as bands, or the three default phases when the plan has none. */
@@ -453,6 +486,7 @@ static void timeline_bands(timeline *t)
         t->bands[t->nb++] = (band){bcp_rt_title(t->ctx, "phase_long_term"), 72 * HOUR_S, 0, true};
     }
     bcp_free(phs);
+    t->top = TL_PAD + (int)t->nb * TL_LANE + 8;
 }
 
 /* The axis reaches the first tick past every phase boundary, RTO and MTPD
@@ -484,65 +518,71 @@ static double band_x2(const timeline *t, const band *b)
     return b->open ? TL_LEFT + TL_PLOT : time_x(b->ends, t->last, TL_LEFT, TL_PLOT);
 }
 
-/* A phase name that does not fit its band is shown by number there and in
- * full in a legend under the chart, which wraps onto as many lines as it needs. */
-static void timeline_legend_layout(timeline *t)
-{
-    bool abbreviated = false;
-    for (size_t i = 0; i < t->nb; i++) {
-        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
-        t->bands[i].fits = display_width(t->bands[i].title, strlen(t->bands[i].title)) * 6.6 + 10 <= x2 - x1;
-        if (!t->bands[i].fits && x2 > x1)
-            abbreviated = true;
-    }
-    for (size_t i = 0, px = TL_LEFT; abbreviated && i < t->nb; i++) {
-        int w = 48 + (int)(6.6 * (double)legend_width(t->bands[i].title));
-        if (i == 0 || px + w > (size_t)(TL_WIDTH - TL_RIGHT)) {
-            t->legend_lines++;
-            px = TL_LEFT;
-        }
-        t->legend_x[i] = (int)px;
-        t->legend_line[i] = t->legend_lines - 1;
-        px += w;
-    }
-}
-
+/* Each phase: its tint behind the function rows, and its own lane on top
+ * with its number and full title, written from the band's start (or ending
+ * at the right edge when it would run past it). */
 static void timeline_draw_bands(timeline *t)
 {
     bcp_buf *o = t->o;
+    int bottom = t->top + (int)t->rows * TL_ROW;
     for (size_t i = 0; i < t->nb; i++) {
         double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
         if (x2 <= x1)
             continue;
-        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, TL_TOP - 30,
-                       x2 - x1, (int)t->rows * TL_ROW + 30, tints[i % 4]);
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"middle\"><title>", (x1 + x2) / 2,
-                       TL_TOP - 14);
-        html_escape(o, t->bands[i].title);
-        bcp_buf_puts(o, "</title>");
-        if (t->bands[i].fits)
-            html_escape(o, t->bands[i].title);
-        else
-            bcp_buf_printf(o, "%zu", i + 1);
-        bcp_buf_puts(o, "</text>");
+        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, t->top,
+                       x2 - x1, bottom - t->top, tints[i % 4]);
     }
+    for (size_t i = 0; i < t->nb; i++) {
+        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
+        int y = TL_PAD + (int)i * TL_LANE;
+        if (x2 > x1)
+            bcp_buf_printf(o, "<rect class=\"lane\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" "
+                              "stroke=\"%s\"/>",
+                           x1, y + 2, x2 - x1, TL_LANE - 4, tints[i % 4], tint_edges[i % 4]);
+        bcp_buf label = {0};
+        bcp_buf_printf(&label, "%zu. %s", i + 1, t->bands[i].title);
+        double w = (double)display_width(label.data, label.len) * 6.6 + 8;
+        bool end = x1 + 4 + w > TL_WIDTH - TL_RIGHT;
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"%s\">",
+                       end ? (double)(TL_WIDTH - TL_RIGHT) - 4 : x1 + 4, y + TL_LANE / 2 + 4, end ? "end" : "start");
+        html_escape(o, label.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
+    }
+}
+
+/* The scale is not linear: where the time per pixel changes from one
+ * interval to the next, the axis is cut and a break mark (two slanted
+ * strokes) says so. */
+static bool scale_breaks_at(size_t i)
+{
+    return ticks[i] - ticks[i - 1] != ticks[i + 1] - ticks[i];
 }
 
 static void timeline_draw_ticks(timeline *t)
 {
     bcp_buf *o = t->o;
+    int bottom = t->top + (int)t->rows * TL_ROW;
+    bcp_buf_printf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#495057\"/>", TL_LEFT, bottom,
+                   TL_LEFT + TL_PLOT, bottom);
     for (size_t i = 0; i <= t->last; i++) {
         double x = time_x(ticks[i], t->last, TL_LEFT, TL_PLOT);
         bcp_buf label = {0};
         bcp_rfmt_duration(t->ctx, ticks[i], &label);
         bcp_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#adb5bd\" stroke-dasharray=\"2 3\"/>",
-                       x, TL_TOP - 4, x, TL_TOP + (int)t->rows * TL_ROW);
+                       x, t->top, x, bottom);
         /* the last tick ends at the edge: right-aligned so it stays inside */
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x,
-                       TL_TOP + (int)t->rows * TL_ROW + 16, i == t->last ? "end" : i == 0 ? "start" : "middle");
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x, bottom + 16,
+                       i == t->last ? "end" : i == 0 ? "start" : "middle");
         html_escape(o, label.data);
         bcp_buf_puts(o, "</text>");
         bcp_buf_free(&label);
+        if (i > 0 && i < t->last && scale_breaks_at(i)) {
+            double bx = x;
+            bcp_buf_printf(o, "<g class=\"brk\"><rect x=\"%.1f\" y=\"%d\" width=\"7\" height=\"10\" fill=\"#fff\"/>"
+                              "<path d=\"M%.1f %d l4 -10 M%.1f %d l4 -10\" stroke=\"#212529\" stroke-width=\"1.4\"/></g>",
+                           bx - 3.5, bottom - 5, bx - 4, bottom + 5, bx + 1, bottom + 5);
+        }
     }
 }
 
@@ -550,7 +590,7 @@ static void timeline_draw_ticks(timeline *t)
 static void timeline_draw_function(timeline *t, size_t i)
 {
     bcp_buf *o = t->o;
-    int y = TL_TOP + (int)i * TL_ROW;
+    int y = t->top + (int)i * TL_ROW;
     const char *name = bcp_rlabel(t->ctx, t->fns[i]);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", TL_LEFT - 10,
                    y + TL_ROW / 2 + 4);
@@ -579,33 +619,29 @@ static void timeline_draw_function(timeline *t, size_t i)
     bcp_buf_free(&label);
 }
 
-/* The key (RTO, MTPD, time) and the phase legend under the chart. */
+/* The key under the chart: RTO, MTPD, the break mark, and the time axis. */
 static void timeline_draw_legend(timeline *t)
 {
     bcp_buf *o = t->o;
-    int ly = TL_TOP + (int)t->rows * TL_ROW + 36;
+    int ly = t->top + (int)t->rows * TL_ROW + 36;
     const char *rto_label = bcp_rt_item(t->ctx, "timeline_labels", 0);
+    const char *mtpd_label = bcp_rt_item(t->ctx, "timeline_labels", 1);
     int mx = TL_LEFT + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
+    int bx = mx + 40 + 7 * (int)display_width(mtpd_label, strlen(mtpd_label));
     bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", TL_LEFT, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", TL_LEFT + 28, ly + 9);
     html_escape(o, rto_label);
     bcp_buf_printf(o, "</text><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
                    mx, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", mx + 28, ly + 9);
-    html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 1));
+    html_escape(o, mtpd_label);
+    bcp_buf_printf(o, "</text><g class=\"brk\"><path d=\"M%d %d l4 -10 M%d %d l4 -10\" stroke=\"#212529\" "
+                      "stroke-width=\"1.4\"/></g><text x=\"%d\" y=\"%d\" class=\"tick\">",
+                   bx + 4, ly + 10, bx + 9, ly + 10, bx + 22, ly + 9);
+    html_escape(o, bcp_rt_title(t->ctx, "timeline_break"));
     bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", TL_WIDTH - TL_RIGHT, ly + 9);
     html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 2));
     bcp_buf_puts(o, " →</text>");
-    for (size_t i = 0; t->legend_lines && i < t->nb; i++) {
-        int px = t->legend_x[i], py = ly + 22 + t->legend_line[i] * 20;
-        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"13\" rx=\"2\" fill=\"%s\" stroke=\"#c5ced8\"/>",
-                       px, py - 1, tints[i % 4]);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"band\" text-anchor=\"middle\">%zu</text>", px + 11,
-                       py + 10, i + 1);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", px + 28, py + 10);
-        fit_text(o, t->bands[i].title, LEGEND_MAX_WIDTH);
-        bcp_buf_puts(o, "</text>");
-    }
 }
 
 static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
@@ -617,8 +653,7 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     t->rows = t->fn_count ? t->fn_count : 1;
     timeline_bands(t);
     timeline_axis(t);
-    timeline_legend_layout(t);
-    int height = TL_TOP + (int)t->rows * TL_ROW + 60 + t->legend_lines * 20;
+    int height = t->top + (int)t->rows * TL_ROW + 56;
     bcp_buf_puts(o, "<figure class=\"figure timeline\">");
     bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
                    TL_WIDTH, height);
@@ -632,6 +667,8 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_buf_puts(o, "</svg>");
     bcp_buf_puts(o, "<figcaption>");
     html_escape(o, bcp_rt_body(ctx, "timeline"));
+    bcp_buf_puts(o, " ");
+    html_escape(o, bcp_rt_body(ctx, "timeline_break"));
     bcp_buf_puts(o, "</figcaption></figure>\n");
     bcp_free(t->fns);
     bcp_free(t);
@@ -688,6 +725,14 @@ static const char css[] =
     "svg text{font-family:inherit}\n"
     "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
     "svg .rid{font-size:12px;font-weight:600}\n"
+    "svg .mark circle{fill:#fff;stroke:#212529;stroke-width:1.5}\n"
+    "svg .mark text{font-size:11.5px;font-weight:700;fill:#212529}\n"
+    ".hm-key{text-align:left;max-width:892px;margin:.4rem auto 0;color:var(--ink)}\n"
+    ".hm-key ol{list-style:none;margin:0;padding:0;columns:2;column-gap:2rem}\n"
+    ".hm-key li{break-inside:avoid;margin:.15rem 0}\n"
+    ".hm-n{display:inline-block;min-width:1.5em;padding:0 .2em;border:1.5px solid #212529;border-radius:1em;"
+    "text-align:center;font-weight:700;font-size:.8em;line-height:1.4}\n"
+    ".hm-lv{color:var(--muted)}\n"
     "svg .tick{font-size:12px;fill:#495057}\n"
     "svg .axis{font-size:13px;font-weight:600;fill:#343a40}\n"
     "svg .band{font-size:12px;font-weight:600;fill:#3d4b5c}\n"
