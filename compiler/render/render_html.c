@@ -164,12 +164,113 @@ static void fit_text(bcp_buf *o, const char *s, size_t width)
 
 /* ---------------------------------------------------------------- tables */
 
+/* ---------------------------------------------------------- status marks */
+
+/* Status cells are colour-coded, and never by colour alone: each class has a
+ * symbol written before the word (✔ met, ✘ not met, ▲ open, ◐ in progress),
+ * and a risk level gets as many filled dots as its rank (●●○○ for the second
+ * of four), so a status survives black-and-white print and colour-blind
+ * readers.  A cell is a status when its whole text is one of the localised
+ * status words of the document: the RPO verdicts of derive.c, the statuses of
+ * findings and milestones, the risk levels.  The colours are defined once, in
+ * the CSS below (st-*) and, for the plan's own risk levels, from their data. */
+enum { ST_MAX = 64 };
+
+static const char *level_color(const bcp_entity *lvl, bool *dark_text);
+
+typedef struct status_word {
+    size_t off;           /* of its text in status_map.escaped */
+    const char *text;     /* as cmark writes it: HTML-escaped */
+    char cls[24];
+    char sym[40];
+    bool bold;            /* only a bold cell: a risk level in the register, not a
+                           * likelihood step of the same name in the scales table */
+} status_word;
+
+typedef struct status_map {
+    status_word w[ST_MAX];
+    size_t n;
+    bcp_buf escaped;      /* the escaped texts, NUL-separated */
+} status_map;
+
+static void status_add(status_map *m, const char *text, const char *cls, const char *sym, bool bold)
+{
+    if (!text || !*text || m->n >= ST_MAX)
+        return;
+    status_word *w = &m->w[m->n++];
+    w->off = m->escaped.len;
+    html_escape(&m->escaped, text);
+    bcp_buf_put(&m->escaped, "", 1);
+    snprintf(w->cls, sizeof w->cls, "%s", cls);
+    snprintf(w->sym, sizeof w->sym, "%s", sym);
+    w->bold = bold;
+}
+
+static void status_map_init(bcp_render_ctx *ctx, status_map *m)
+{
+    static const char *const words[][3] = {
+        {"rpo_met", "st-ok", ""},          {"rpo_not_met", "st-bad", ""},
+        {"status_open", "st-bad", "▲"},    {"status_in_progress", "st-warn", "◐"},
+        {"status_done", "st-ok", "✔"},     {"status_accepted", "st-info", "●"},
+        {"status_planned", "st-info", "○"}, {"never_held", "st-bad", "✘"},
+        {"never_tested", "st-bad", "✘"},   {"no_backup", "st-bad", "✘"},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        status_add(m, bcp_rt_title(ctx, words[i][0]), words[i][1], words[i][2], false);
+    const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
+    for (size_t i = 0; i < levels->count && i < 8; i++) {
+        char cls[24], sym[40] = "";
+        snprintf(cls, sizeof cls, "lv lv-%zu", i + 1);
+        for (size_t k = 0; k < levels->count && k < 8; k++)
+            strcat(sym, k <= i ? "●" : "○");
+        status_add(m, bcp_rlabel(ctx, levels->items[i]), cls, sym, true);
+    }
+    for (size_t i = 0; i < m->n; i++)
+        m->w[i].text = m->escaped.data + m->w[i].off;
+}
+
+/* The plan's risk levels' colours, as classes lv-1 (lowest) .. lv-N. */
+static void status_css(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
+    for (size_t i = 0; i < levels->count && i < 8; i++) {
+        bool dark;
+        const char *c = level_color(levels->items[i], &dark);
+        bcp_buf_printf(o, ".table-wrap td.lv-%zu{border-left:6px solid %s}.lv-%zu .sym{color:%s}\n", i + 1, c, i + 1, c);
+    }
+}
+
+/* The status a cell's text (between its tags) is, or NULL. */
+static const status_word *status_of(const status_map *m, const char *from, const char *to)
+{
+    if (!m)
+        return NULL;
+    bcp_buf text = {0};
+    for (const char *q = from; q < to; q++) {
+        if (*q == '<') {
+            const char *gt = strchr(q, '>');
+            if (!gt || gt >= to)
+                break;
+            q = gt;
+            continue;
+        }
+        bcp_buf_put(&text, q, 1);
+    }
+    const status_word *hit = NULL;
+    bool bold = strncmp(from, "<strong>", 8) == 0;
+    for (size_t i = 0; text.data && i < m->n && !hit; i++)
+        if (strcmp(text.data, m->w[i].text) == 0 && (bold || !m->w[i].bold))
+            hit = &m->w[i];
+    bcp_buf_free(&text);
+    return hit;
+}
+
 /* Table cells short enough not to wrap ("24 小时", "高（4）", a risk id) get
  * class "nw" or "nws": otherwise the browser squeezes them to one character
  * per line next to a column of long prose.  Every table gets a wrapper that scrolls
  * on narrow screens.  Plan text cannot produce these tags: safe mode escapes
  * raw HTML, so every <table>, <td> and <th> here is cmark's own. */
-static void mark_tables(const char *html, bcp_buf *out)
+static void mark_tables(const char *html, const status_map *sm, bcp_buf *out)
 {
     const char *p = html;
     while (*p) {
@@ -216,10 +317,14 @@ static void mark_tables(const char *html, bcp_buf *out)
                               : width <= 10 || (ascii && phone && width <= 24) ? "nw"
                               : width <= 14 || (ascii && !space && width <= 24) ? "nws"
                                                                                 : NULL;
+            const status_word *st = close && p[2] == 'd' ? status_of(sm, p + 4, close) : NULL;
             bcp_buf_put(out, p, 3);
-            if (cls)
-                bcp_buf_printf(out, " class=\"%s\"", cls);
+            if (cls || st)
+                bcp_buf_printf(out, " class=\"%s%s%s%s\"", cls ? cls : "", cls && st ? " " : "", st ? "st " : "",
+                               st ? st->cls : "");
             bcp_buf_puts(out, ">");
+            if (st && st->sym[0])
+                bcp_buf_printf(out, "<span class=\"sym\">%s</span> ", st->sym);
             p += 4;
         } else {
             bcp_buf_put(out, p, 1);
@@ -725,6 +830,13 @@ static const char css[] =
     "svg text{font-family:inherit}\n"
     "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
     "svg .rid{font-size:12px;font-weight:600}\n"
+    /* status marks: a symbol and a word; the colour only adds to them */
+    ".table-wrap td.st-ok{color:#1e6b35;background:#e8f5ec}\n"
+    ".table-wrap td.st-bad{color:#a51d1d;background:#fdecec;font-weight:600}\n"
+    ".table-wrap td.st-warn{color:#8a4b00;background:#fff3e0}\n"
+    ".table-wrap td.st-info{color:#1d4e89;background:#eaf1fa}\n"
+    ".table-wrap td.st{white-space:nowrap}\n"
+    ".sym{letter-spacing:-.05em}\n"
     "svg .mark circle{fill:#fff;stroke:#212529;stroke-width:1.5}\n"
     "svg .mark text{font-size:11.5px;font-weight:700;fill:#212529}\n"
     ".hm-key{text-align:left;max-width:892px;margin:.4rem auto 0;color:var(--ink)}\n"
@@ -772,10 +884,10 @@ static const char draft_css[] =
     "font-weight:700;font-size:1.1rem;letter-spacing:.18em}\n"
     "@media print{.draft-mark{position:fixed;top:0;right:0}}\n";
 
-static void add_part(const char *html, bcp_buf *body, toc *t)
+static void add_part(const char *html, const status_map *sm, bcp_buf *body, toc *t)
 {
     bcp_buf marked = {0};
-    mark_tables(html, &marked);
+    mark_tables(html, sm, &marked);
     add_heading_ids(marked.data ? marked.data : "", body, t);
     bcp_buf_free(&marked);
 }
@@ -811,15 +923,17 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
 
     toc t = {0};
     bcp_buf body = {0};
+    status_map *sm = bcp_calloc(1, sizeof *sm);
+    status_map_init(ctx, sm);
     bcp_buf_puts(&body, "<header class=\"cover\">\n");
-    add_part(html_parts[0], &body, &t);
+    add_part(html_parts[0], NULL, &body, &t);
     bcp_buf_puts(&body, "</header>\n");
     size_t toc_at = body.len;
-    add_part(html_parts[1], &body, &t);
+    add_part(html_parts[1], sm, &body, &t);
     heatmap_svg(ctx, &body);
-    add_part(html_parts[2], &body, &t);
+    add_part(html_parts[2], sm, &body, &t);
     timeline_svg(ctx, &body);
-    add_part(html_parts[3], &body, &t);
+    add_part(html_parts[3], sm, &body, &t);
     if (t.open_sub)
         bcp_buf_puts(&t.items, "</ol>");
     if (t.h2)
@@ -840,6 +954,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     html_escape(&o, title ? title : bcp_rt_title(ctx, "doc_title"));
     bcp_buf_puts(&o, "</title>\n<style>\n");
     bcp_buf_puts(&o, css);
+    status_css(ctx, &o);
     if (ctx->draft)
         bcp_buf_puts(&o, draft_css);
     bcp_buf_puts(&o, "</style>\n</head>\n<body>\n");
@@ -862,6 +977,8 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_buf_puts(&o, "</footer>\n</body>\n</html>\n");
     bcp_buf_free(&body);
     bcp_buf_free(&t.items);
+    bcp_buf_free(&sm->escaped);
+    bcp_free(sm);
     bcp_free(doc.markdown);
     return bcp_buf_take(&o);
 }
