@@ -30,6 +30,10 @@ void bcp_md_comms(bcp_md *d);
 void bcp_md_testing(bcp_md *d);
 void bcp_md_implementation(bcp_md *d);
 void bcp_md_closing(bcp_md *d);
+/* docfig (md_docfig.c): the notification tree and contact methods in
+ * priority order (chapter 5). */
+void bcp_md_notify_tree(bcp_md *d);
+void bcp_md_contact_order(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

@@ -99,7 +99,7 @@ void bcp_md_escape_into(bcp_buf *b, const char *text, bcp_md_escape mode);
 typedef struct bcp_md_doc {
     char *markdown;
     /* for HTML: byte offsets (at block boundaries) where the figures go */
-    size_t heatmap_at, timeline_at;
+    size_t heatmap_at, timeline_at, notify_at;
 } bcp_md_doc;
 
 /* The whole document as GitHub-clean Markdown.  for_html leaves out the

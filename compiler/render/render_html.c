@@ -12,6 +12,7 @@
 
 #include "base/alloc.h"
 #include "bcp.h"
+#include "docfig.h"
 #include "render.h"
 
 #define HOUR_S 3600LL
@@ -779,6 +780,119 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_free(t);
 }
 
+/* ---------------------------------------------------- notification tree */
+
+/* Left to right: the crisis team, the tiers (and external contacts) it
+ * notifies, the people in each; elbow arrows between them. */
+enum { NT_ROW = 26, NT_TOP = 10, NT_ROOT_X = 8, NT_ROOT_W = 230, NT_GROUP_X = 280, NT_GROUP_W = 250,
+       NT_LEAF_X = 572, NT_LEAF_W = 320, NT_WIDTH = 900, NT_MAX_LEAVES = 12 };
+
+static void nt_box(bcp_buf *o, const char *cls, int x, int y, int w, int h)
+{
+    bcp_buf_printf(o, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>", cls, x, y, w, h);
+}
+
+static void nt_edge(bcp_buf *o, int x1, int y1, int x2, int y2)
+{
+    int mx = (x1 + x2) / 2;
+    bcp_buf_printf(o, "<path class=\"nt-edge\" d=\"M%d %d H%d V%d H%d\" marker-end=\"url(#nt-arrow)\"/>", x1, y1, mx,
+                   y2, x2 - 2);
+}
+
+static void notify_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    bcp_notify_tree t;
+    bcp_notify_tree_build(ctx->model, &t);
+    /* rows per group: its people (at most NT_MAX_LEAVES, the last saying how
+     * many more), or one placeholder */
+    size_t rows[BCP_NOTIFY_GROUPS], total = 0;
+    bool shown[BCP_NOTIFY_GROUPS];
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++) {
+        shown[g] = g < 3 || t.groups[g].count;
+        rows[g] = !shown[g] ? 0 : !t.groups[g].count ? 1 : t.groups[g].count > NT_MAX_LEAVES ? NT_MAX_LEAVES : t.groups[g].count;
+        total += rows[g];
+    }
+    int gap = 10, groups_shown = 0;
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++)
+        groups_shown += shown[g];
+    int height = NT_TOP * 2 + (int)total * NT_ROW + (groups_shown - 1) * gap;
+    bcp_buf_puts(o, "<figure class=\"figure ntree\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", NT_WIDTH,
+                   height);
+    html_escape(o, bcp_rt_title(ctx, "com_tree"));
+    bcp_buf_puts(o, "\" font-size=\"12\"><defs><marker id=\"nt-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" "
+                    "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0L8 4L0 8z\" fill=\"#5f6b7a\"/>"
+                    "</marker></defs>");
+    int root_y = height / 2;
+    /* the root: the crisis team(s), one line each, and the lead */
+    const bcp_entity *lead = t.root_count ? bcp_entity_ref(t.roots[0], "lead") : NULL;
+    size_t lines = t.root_count ? (t.root_count > 4 ? 4 : t.root_count) : 1;
+    int box_h = 12 + (int)lines * 17 + (lead ? 16 : 0), box_y = root_y - box_h / 2;
+    nt_box(o, "nt-root", NT_ROOT_X, box_y, NT_ROOT_W, box_h);
+    for (size_t i = 0; i < lines; i++) {
+        const char *name = t.root_count ? bcp_rlabel(ctx, t.roots[i]) : bcp_rt_title(ctx, "tree_root");
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-rt\" text-anchor=\"middle\"><title>",
+                       NT_ROOT_X + NT_ROOT_W / 2, box_y + 20 + (int)i * 17);
+        html_escape(o, name);
+        bcp_buf_puts(o, "</title>");
+        if (i + 1 == lines && t.root_count > lines)
+            bcp_buf_printf(o, "+%zu", t.root_count - i);
+        else
+            fit_text(o, name, 30);
+        bcp_buf_puts(o, "</text>");
+    }
+    if (lead) {
+        bcp_buf l = {0};
+        bcp_buf_printf(&l, "%s%s%s", bcp_rt_title(ctx, "role_lead"), bcp_rt_title(ctx, "colon"), bcp_rlabel(ctx, lead));
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-lead\" text-anchor=\"middle\">", NT_ROOT_X + NT_ROOT_W / 2,
+                       box_y + box_h - 9);
+        fit_text(o, l.data, 34);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&l);
+    }
+    int y = NT_TOP;
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++) {
+        if (!shown[g])
+            continue;
+        const bcp_notify_group *gr = &t.groups[g];
+        int gy = y + (int)rows[g] * NT_ROW / 2;
+        nt_edge(o, NT_ROOT_X + NT_ROOT_W, root_y, NT_GROUP_X, gy);
+        nt_box(o, g == 3 ? "nt-group nt-ext" : "nt-group", NT_GROUP_X, gy - 12, NT_GROUP_W, 24);
+        const char *gt = bcp_rt_title(ctx, gr->title_id);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-gt\"><title>", NT_GROUP_X + 8, gy + 4);
+        html_escape(o, gt);
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, gt, 36);
+        bcp_buf_puts(o, "</text>");
+        for (size_t k = 0; k < rows[g]; k++) {
+            int ly = y + (int)k * NT_ROW + NT_ROW / 2;
+            nt_edge(o, NT_GROUP_X + NT_GROUP_W, gy, NT_LEAF_X, ly);
+            nt_box(o, "nt-leaf", NT_LEAF_X, ly - 11, NT_LEAF_W, 22);
+            bcp_buf leaf = {0};
+            if (!gr->count) {
+                bcp_buf_puts(&leaf, bcp_rt_title(ctx, g == 2 ? "all_staff" : "tree_nobody"));
+            } else if (k + 1 == rows[g] && gr->count > rows[g]) {
+                bcp_buf_printf(&leaf, "+%zu", gr->count - k);
+            } else {
+                const bcp_entity *e = gr->members[k];
+                bcp_buf_puts(&leaf, bcp_rlabel(ctx, e));
+                const char *role = e->kind == BCP_KIND_CONTACT ? bcp_rattr(ctx, e, "role") : NULL;
+                if (role)
+                    bcp_rfmt_paren(ctx, role, &leaf);
+            }
+            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-lt\"><title>", NT_LEAF_X + 8, ly + 4);
+            html_escape(o, leaf.data);
+            bcp_buf_puts(o, "</title>");
+            fit_text(o, leaf.data, 44);
+            bcp_buf_puts(o, "</text>");
+            bcp_buf_free(&leaf);
+        }
+        y += (int)rows[g] * NT_ROW + gap;
+    }
+    bcp_buf_puts(o, "</svg></figure>\n");
+    bcp_notify_tree_free(&t);
+}
+
 /* ------------------------------------------------------------------ page */
 
 static const char css[] =
@@ -830,6 +944,15 @@ static const char css[] =
     "svg text{font-family:inherit}\n"
     "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
     "svg .rid{font-size:12px;font-weight:600}\n"
+    "svg .nt-root{fill:#1d4e89}\n"
+    "svg .nt-rt{fill:#fff;font-weight:700;font-size:12.5px}\n"
+    "svg .nt-lead{fill:#e7f0fb;font-size:11.5px}\n"
+    "svg .nt-group{fill:#e7f0fb;stroke:#8fb0d9}\n"
+    "svg .nt-ext{fill:#fbf0e3;stroke:#e0ad6e}\n"
+    "svg .nt-gt{font-weight:600;fill:#243447}\n"
+    "svg .nt-leaf{fill:#fff;stroke:#c5ced8}\n"
+    "svg .nt-lt{fill:#1f2933}\n"
+    "svg .nt-edge{fill:none;stroke:#5f6b7a;stroke-width:1.2}\n"
     /* status marks: a symbol and a word; the colour only adds to them */
     ".table-wrap td.st-ok{color:#1e6b35;background:#e8f5ec}\n"
     ".table-wrap td.st-bad{color:#a51d1d;background:#fdecec;font-weight:600}\n"
@@ -898,18 +1021,24 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_render_markdown(ctx, true, &doc);
     const char *md = doc.markdown;
     size_t len = strlen(md);
-    size_t a = doc.heatmap_at, b = doc.timeline_at;
-    if (a > len)
-        a = len;
-    if (b < a || b > len)
-        b = a;
+    /* the figures go at the offsets the Markdown recorded, in document order */
+    enum { FIGS = 3, PARTS = FIGS + 2 };
+    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, timeline_svg, notify_svg};
+    size_t at[FIGS] = {doc.heatmap_at, doc.timeline_at, doc.notify_at};
+    for (int i = 0; i < FIGS; i++) {
+        size_t floor = i ? at[i - 1] : 0;
+        if (at[i] > len)
+            at[i] = len;
+        if (at[i] < floor)
+            at[i] = floor;
+    }
     /* the cover is everything before the first section heading */
     const char *first_h2 = strstr(md, "\n## ");
-    size_t cover_end = first_h2 && (size_t)(first_h2 - md) < a ? (size_t)(first_h2 - md) + 1 : 0;
+    size_t cover_end = first_h2 && (size_t)(first_h2 - md) < at[0] ? (size_t)(first_h2 - md) + 1 : 0;
 
-    struct { size_t from, to; } parts[4] = {{0, cover_end}, {cover_end, a}, {a, b}, {b, len}};
-    char *html_parts[4];
-    for (int i = 0; i < 4; i++) {
+    struct { size_t from, to; } parts[PARTS] = {{0, cover_end}, {cover_end, at[0]}, {at[0], at[1]}, {at[1], at[2]}, {at[2], len}};
+    char *html_parts[PARTS];
+    for (int i = 0; i < PARTS; i++) {
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
         if (!html_parts[i]) {
             for (int j = 0; j < i; j++)
@@ -929,16 +1058,16 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     add_part(html_parts[0], NULL, &body, &t);
     bcp_buf_puts(&body, "</header>\n");
     size_t toc_at = body.len;
-    add_part(html_parts[1], sm, &body, &t);
-    heatmap_svg(ctx, &body);
-    add_part(html_parts[2], sm, &body, &t);
-    timeline_svg(ctx, &body);
-    add_part(html_parts[3], sm, &body, &t);
+    for (int i = 1; i < PARTS; i++) {
+        add_part(html_parts[i], sm, &body, &t);
+        if (i <= FIGS)
+            figure[i - 1](ctx, &body);
+    }
     if (t.open_sub)
         bcp_buf_puts(&t.items, "</ol>");
     if (t.h2)
         bcp_buf_puts(&t.items, "</li>");
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < PARTS; i++)
         free(html_parts[i]); /* cmark's allocation */
 
     const bcp_entity *plan = bcp_model_plan(ctx->model);
