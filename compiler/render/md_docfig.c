@@ -33,29 +33,26 @@ void bcp_md_notify_tree(bcp_md *d)
     }
     bcp_notify_tree t;
     bcp_notify_tree_build(d->m, &t);
-    bcp_md_put(d, "- **");
-    if (t.root_count) {
-        for (size_t i = 0; i < t.root_count; i++) {
-            if (i)
-                bcp_md_put(d, bcp_md_text(d, "list_separator"));
-            bcp_md_escape_into(d->b, bcp_md_label(d, t.roots[i]), BCP_MD_CELL);
-        }
-    } else {
-        bcp_md_put(d, bcp_md_text(d, "tree_root"));
+    /* the root, in bold: the crisis team(s) and, in parentheses, the lead */
+    bcp_buf root = {0};
+    for (size_t i = 0; i < t.root_count; i++) {
+        if (i)
+            bcp_buf_puts(&root, bcp_md_text(d, "list_separator"));
+        bcp_buf_puts(&root, bcp_md_label(d, t.roots[i]));
     }
-    bcp_md_put(d, "**");
+    if (!t.root_count)
+        bcp_buf_puts(&root, bcp_md_text(d, "tree_root"));
     const bcp_entity *lead = t.root_count ? bcp_entity_ref(t.roots[0], "lead") : NULL;
     if (lead) {
         bcp_buf l = {0};
         bcp_buf_printf(&l, "%s%s%s", bcp_md_text(d, "role_lead"), bcp_md_text(d, "colon"), bcp_md_label(d, lead));
-        bcp_buf p = {0};
-        bcp_buf_puts(&p, "x"); /* bcp_md_paren adds no space at the very start */
-        bcp_md_paren(d, l.data, &p);
-        bcp_md_esc(d, p.data + 1);
-        bcp_buf_free(&p);
+        bcp_md_paren(d, l.data, &root);
         bcp_buf_free(&l);
     }
-    bcp_md_put(d, "\n");
+    bcp_md_put(d, "- **");
+    bcp_md_escape_into(d->b, root.data, BCP_MD_CELL);
+    bcp_md_put(d, "**\n");
+    bcp_buf_free(&root);
     for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++) {
         const bcp_notify_group *gr = &t.groups[g];
         if (g == 3 && !gr->count)
