@@ -34,6 +34,10 @@ void bcp_md_closing(bcp_md *d);
  * priority order (chapter 5). */
 void bcp_md_notify_tree(bcp_md *d);
 void bcp_md_contact_order(bcp_md *d);
+/* docfig: after-action reports of the exercises held and the maintenance
+ * programme (chapter 6). */
+void bcp_md_after_action(bcp_md *d);
+void bcp_md_maintenance(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

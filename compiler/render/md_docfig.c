@@ -135,3 +135,93 @@ void bcp_md_contact_order(bcp_md *d)
     }
     bcp_md_table_end(d);
 }
+
+/* One row per exercise that has been held: when, how it went against its
+ * objectives, what happened, and the findings it raised (the improvement
+ * log's entries that name it), each with its status. */
+void bcp_md_after_action(bcp_md *d)
+{
+    bcp_md_section(d, 3, "test_after_action");
+    const bcp_entity_list *ex = bcp_model_entities(d->m, BCP_KIND_EXERCISE);
+    const bcp_entity_list *fs = bcp_model_entities(d->m, BCP_KIND_FINDING);
+    size_t rows = 0;
+    for (size_t i = 0; i < ex->count; i++) {
+        const bcp_entity *e = ex->items[i];
+        int32_t days;
+        if (!bcp_entity_date(e, "last", &days))
+            continue;
+        if (!rows++)
+            bcp_md_table_header(d, "cols_after_action");
+        char date[11];
+        bcp_format_date(days, date);
+        bcp_md_row_begin(d);
+        bcp_md_cell_entity(d, e);
+        bcp_md_cell_raw(d, date);
+        bcp_md_cell_text(d, bcp_md_enum_label(d, "outcome", e, "outcome", NULL));
+        bcp_md_cell_text(d, bcp_rattr(d->ctx, e, "results"));
+        bcp_md_strlist raised = {0};
+        bcp_buf texts = {0};
+        size_t *offs = NULL, nf = 0;
+        for (size_t k = 0; k < fs->count; k++) {
+            if (bcp_entity_ref(fs->items[k], "exercise") != e)
+                continue;
+            bcp_buf one = {0};
+            bcp_buf_puts(&one, bcp_md_label(d, fs->items[k]));
+            bcp_md_paren(d, bcp_md_enum_label(d, "status", fs->items[k], "status", "open"), &one);
+            offs = bcp_realloc(offs, (nf + 1) * sizeof *offs);
+            offs[nf++] = texts.len;
+            bcp_buf_put(&texts, one.data, one.len + 1);
+            bcp_buf_free(&one);
+        }
+        for (size_t k = 0; k < nf; k++)
+            bcp_md_strlist_add(&raised, texts.data + offs[k]);
+        bcp_buf list = {0};
+        bcp_md_strlist_join(d, &raised, &list);
+        bcp_md_cell_text(d, list.len ? list.data : bcp_md_text(d, "no_findings_raised"));
+        bcp_buf_free(&list);
+        bcp_md_strlist_free(&raised);
+        bcp_buf_free(&texts);
+        bcp_free(offs);
+        bcp_md_row_end(d);
+    }
+    if (rows)
+        bcp_md_table_end(d);
+    else
+        bcp_md_empty_line(d, "empty_after_action");
+}
+
+/* The maintenance activities the plan declares, else the stdlib's usual
+ * ones: what, how often, who, when last done and when next due. */
+void bcp_md_maintenance(bcp_md *d)
+{
+    bcp_md_section(d, 3, "test_maintenance");
+    const bcp_entity_list *all = bcp_model_entities(d->m, BCP_KIND_MAINTENANCE_ACTIVITY);
+    bool own = false;
+    for (size_t i = 0; i < all->count && !own; i++)
+        own = !all->items[i]->from_stdlib;
+    bcp_md_table_header(d, "cols_maintenance");
+    for (size_t i = 0; i < all->count; i++) {
+        const bcp_entity *a = all->items[i];
+        if (a->from_stdlib == own)
+            continue;
+        bcp_md_row_begin(d);
+        bcp_md_cell_entity(d, a);
+        bcp_md_cell_frequency(d, a, "every");
+        const bcp_entity *owner = bcp_entity_ref(a, "owner");
+        if (owner)
+            bcp_md_cell_entity(d, owner);
+        else
+            bcp_md_cell_text(d, bcp_rattr(d->ctx, a, "responsible"));
+        bcp_md_cell_date(d, a, "last");
+        int32_t due;
+        char date[11];
+        if (bcp_every_since_last(a, &due)) {
+            bcp_format_date(due, date);
+            bcp_md_cell_raw(d, date);
+        } else {
+            bcp_md_cell_raw(d, NULL);
+        }
+        bcp_md_row_end(d);
+    }
+    bcp_md_table_end(d);
+}

@@ -215,6 +215,8 @@ static void status_map_init(bcp_render_ctx *ctx, status_map *m)
         {"status_done", "st-ok", "✔"},     {"status_accepted", "st-info", "●"},
         {"status_planned", "st-info", "○"}, {"never_held", "st-bad", "✘"},
         {"never_tested", "st-bad", "✘"},   {"no_backup", "st-bad", "✘"},
+        {"outcome_met", "st-ok", ""},      {"outcome_partly_met", "st-warn", ""},
+        {"outcome_not_met", "st-bad", ""},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         status_add(m, bcp_rt_title(ctx, words[i][0]), words[i][1], words[i][2], false);
