@@ -27,7 +27,7 @@ void bcp_notify_tree_build(const bcp_model *m, bcp_notify_tree *t);
 void bcp_notify_tree_free(bcp_notify_tree *t);
 
 /* A contact's ways of being reached, first to try first: phone, alternate
- * (mobile) phone, e-mail, alternate e-mail, then its channels as listed. */
+ * phone, e-mail, alternate e-mail, then its channels as listed. */
 typedef struct bcp_contact_method {
     const char *kind_id;           /* text id of the method's name: "method_phone", ...;
                                     * NULL for a channel (then `channel` is set) */
