@@ -293,7 +293,8 @@ static void mark_tables(const char *html, const status_map *sm, bcp_buf *out)
         } else if (strncmp(p, "<td>", 4) == 0 || strncmp(p, "<th>", 4) == 0) {
             const char *close = strstr(p + 4, p[2] == 'd' ? "</td>" : "</th>");
             size_t width = 0;
-            bool space = false, ascii = true, phone = true;
+            bool space = false, ascii = true, phone = true, labelled = false, tail_phone = false;
+            size_t tail = 0;
             for (const char *q = p + 4; close && q < close; q++) {
                 if (*q == '<') {
                     const char *gt = strchr(q, '>');
@@ -311,13 +312,25 @@ static void mark_tables(const char *html, const status_map *sm, bcp_buf *out)
                     ascii = false;
                 if (!strchr("0123456789 +-()", *q))
                     phone = false;
+                /* "Phone: +44 20 7946 0000", "电话：+86 …": a labelled number */
+                bool colon = *q == ':' || ((unsigned char)q[0] == 0xEF && (unsigned char)q[1] == 0xBC &&
+                                           (unsigned char)q[2] == 0x9A);
+                if (colon) {
+                    labelled = true;
+                    tail_phone = true;
+                    tail = 0;
+                } else if (labelled && *q != ' ') {
+                    tail_phone = tail_phone && strchr("0123456789+-()", *q);
+                    tail++;
+                }
                 width += display_width(q, 1);
             }
+            bool labelled_phone = labelled && tail_phone && tail >= 6 && width <= 40;
             /* very short or a phone number: never wrapped; short, or one word
              * such as a risk id (CJK text breaks anywhere): not wrapped on
              * screen, where there is room */
             const char *cls = !close                                           ? NULL
-                              : width <= 10 || (ascii && phone && width <= 24) ? "nw"
+                              : width <= 10 || labelled_phone || (ascii && phone && width <= 24) ? "nw"
                               : width <= 14 || (ascii && !space && width <= 24) ? "nws"
                                                                                 : NULL;
             const status_word *st = close && p[2] == 'd' ? status_of(sm, p + 4, close) : NULL;
