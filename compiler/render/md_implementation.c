@@ -69,11 +69,14 @@ static void impl_training(bcp_md *d)
             /* last held and, for periodic training, the next session (derive.c) */
             int32_t days;
             char date[11];
+            const bcp_value *when = bcp_entity_value(t, "when");
+            bool periodic = when && when->kind == BCP_V_IDENT && strcmp(when->as.ident.name, "periodic") == 0;
             if (bcp_entity_date(t, "last", &days)) {
                 bcp_format_date(days, date);
                 bcp_md_cell_raw(d, date);
             } else {
-                bcp_md_cell_text(d, bcp_md_text(d, "never_held"));
+                /* onboarding training is held at every hire: no "not yet held" */
+                bcp_md_cell_text(d, periodic ? bcp_md_text(d, "never_held") : NULL);
             }
             if (bcp_training_next_due(t, &days)) {
                 bcp_format_date(days, date);

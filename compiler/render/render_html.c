@@ -319,6 +319,11 @@ static void mark_tables(const char *html, const status_map *sm, bcp_buf *out)
                     labelled = true;
                     tail_phone = true;
                     tail = 0;
+                    if (*q != ':') {
+                        width += 2;
+                        q += 2; /* the rest of the full-width colon */
+                        continue;
+                    }
                 } else if (labelled && *q != ' ') {
                     tail_phone = tail_phone && strchr("0123456789+-()", *q);
                     tail++;
