@@ -154,6 +154,24 @@ bool bcp_exercise_next_due(const bcp_entity *exercise, int32_t *due)
     return bcp_exercise_due(exercise, bcp_interval_seconds(0), due, NULL);
 }
 
+bool bcp_training_next_due(const bcp_entity *training, int32_t *due)
+{
+    const bcp_value *when = bcp_entity_value(training, "when");
+    if (!when || when->kind != BCP_V_IDENT || strcmp(when->as.ident.name, "periodic") != 0)
+        return false;
+    return bcp_every_since_last(training, due);
+}
+
+bool bcp_every_since_last(const bcp_entity *e, int32_t *due)
+{
+    int32_t last;
+    bcp_interval every;
+    if (!bcp_entity_date(e, "last", &last) || !bcp_entity_interval(e, "every", &every))
+        return false;
+    *due = bcp_date_add(last, every);
+    return true;
+}
+
 /* ------------------------------------------------------------------ risk */
 
 int bcp_risk_score(const bcp_entity *risk)

@@ -69,6 +69,13 @@ bool bcp_exercise_due(const bcp_entity *exercise, bcp_interval default_every, in
 /* The same without a default: what the document names. */
 bool bcp_exercise_next_due(const bcp_entity *exercise, int32_t *due);
 
+/* `last` + `every` of anything held at intervals (a maintenance activity):
+ * false without either. */
+bool bcp_every_since_last(const bcp_entity *e, int32_t *due);
+/* A periodic training's next session: `last` + `every`.  False for onboarding
+ * or ad-hoc training, and without `last` or `every`. */
+bool bcp_training_next_due(const bcp_entity *training, int32_t *due);
+
 /* A milestone not `done` whose `due` date has passed; *due gets that date. */
 bool bcp_milestone_overdue(const bcp_entity *milestone, int32_t today, int32_t *due);
 

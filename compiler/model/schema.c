@@ -275,7 +275,8 @@ static const bcp_attr_schema exercise_attrs[] = {
     REF("owner", "contact|team", OPT, "Who organises it.", "contact.it_lead"),
     REFS("participants", "contact|team", "Who takes part.", "[team.crisis]"),
     TEXT("scope", OPT, "What is simulated.", "\"办公室不可进入\""),
-    TEXT("results", OPT, "Outcome of the last run.", "\"恢复用时 6 小时\""),
+    TEXT("results", OPT, "Outcome of the last run: what happened (the after-action report).", "\"恢复用时 6 小时\""),
+    ENUM("outcome", "met|partly_met|not_met", OPT, NULL, "Whether the last run met its objectives.", "partly_met"),
 };
 
 static const bcp_attr_schema finding_attrs[] = {
@@ -299,6 +300,17 @@ static const bcp_attr_schema training_attrs[] = {
     TEXT("assessment", OPT, "How learning is checked.", "\"小组问答测验\""),
     DATE("last", OPT, "When it was last held.", "2026-02-01"),
     REF("owner", "contact|team", OPT, "Who runs it.", "contact.hr"),
+};
+
+/* A recurring upkeep task of the plan (the stdlib lists the usual ones; a
+ * plan that declares its own lists those instead). */
+static const bcp_attr_schema maintenance_attrs[] = {
+    TEXT("title", OPT, "The activity.", "\"更新联系人名录\""),
+    INTERVAL("every", OPT, NULL, "1w", "5y", "How often it is done.", "3mo"),
+    TEXT("responsible", OPT, "Who does it, by role (when no `owner` is named).", "\"业务连续性协调员\""),
+    REF("owner", "contact|team", OPT, "Who does it.", "contact.bcp_manager"),
+    DATE("last", OPT, "When it was last done.", "2026-06-30"),
+    TEXT("description", OPT, "What it involves.", "\"…\""),
 };
 
 static const bcp_attr_schema milestone_attrs[] = {
@@ -494,6 +506,9 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A band of the risk matrix by likelihood x impact."},
     [BCP_KIND_AUDIENCE] = {KIND("audience"), .needs_id = true, .catalogue = true, ATTRS(title_desc_attrs),
         .doc = "A group of people messages and training address."},
+    [BCP_KIND_MAINTENANCE_ACTIVITY] = {KIND("maintenance_activity"), .needs_id = true, .catalogue = true,
+        ATTRS(maintenance_attrs),
+        .doc = "A maintenance activity of the plan: what is done, how often, by whom, when it was last done."},
     [BCP_KIND_TEXT] = {KIND("text"), .needs_id = true, .catalogue = true, .locale_defined = true, ATTRS(text_attrs),
         .doc = "A piece of standard prose, normally defined per language in a locale block."},
     [BCP_KIND_PROFILE] = {KIND("profile"), .needs_id = true, .catalogue = true, ATTRS(profile_attrs),

@@ -335,4 +335,6 @@ void bcp_md_comms(bcp_md *d)
     com_channels(d);
     com_messages(d);
     com_flow(d);
+    bcp_md_notify_tree(d);
+    bcp_md_contact_order(d);
 }

@@ -50,6 +50,14 @@ void bcp_md_bia_continuity(bcp_md *d);
 void bcp_md_recovery_continuity(bcp_md *d);
 /* "**Runbook**: <https://...>" when `e` names a runbook; nothing otherwise. */
 void bcp_md_runbook_line(bcp_md *d, const bcp_entity *e);
+/* docfig (md_docfig.c): the notification tree and contact methods in
+ * priority order (chapter 5). */
+void bcp_md_notify_tree(bcp_md *d);
+void bcp_md_contact_order(bcp_md *d);
+/* docfig: after-action reports of the exercises held and the maintenance
+ * programme (chapter 6). */
+void bcp_md_after_action(bcp_md *d);
+void bcp_md_maintenance(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

@@ -66,6 +66,24 @@ static void impl_training(bcp_md *d)
             bcp_md_cell_list(d, t, "audience");
             bcp_md_cell_text(d, bcp_md_enum_label(d, "training_when", t, "when", NULL));
             bcp_md_cell_frequency(d, t, "every");
+            /* last held and, for periodic training, the next session (derive.c) */
+            int32_t days;
+            char date[11];
+            const bcp_value *when = bcp_entity_value(t, "when");
+            bool periodic = when && when->kind == BCP_V_IDENT && strcmp(when->as.ident.name, "periodic") == 0;
+            if (bcp_entity_date(t, "last", &days)) {
+                bcp_format_date(days, date);
+                bcp_md_cell_raw(d, date);
+            } else {
+                /* onboarding training is held at every hire: no "not yet held" */
+                bcp_md_cell_text(d, periodic ? bcp_md_text(d, "never_held") : NULL);
+            }
+            if (bcp_training_next_due(t, &days)) {
+                bcp_format_date(days, date);
+                bcp_md_cell_raw(d, date);
+            } else {
+                bcp_md_cell_raw(d, NULL);
+            }
             bcp_md_cell_list(d, t, "topics");
             bcp_md_cell_list(d, t, "methods");
             bcp_md_cell_entity(d, bcp_entity_ref(t, "owner"));

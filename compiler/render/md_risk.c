@@ -82,14 +82,18 @@ static void heatmap_grid(bcp_md *d, bcp_entity **risks, size_t n)
             bcp_buf cell = {0};
             if (lvl)
                 bcp_buf_puts(&cell, bcp_md_label(d, lvl));
-            size_t ids = 0;
-            for (size_t k = 0; k < n; k++) {
-                if (bcp_entity_score(risks[k], "likelihood") != l || bcp_entity_score(risks[k], "impact") != i)
-                    continue;
-                /* an empty cell names only its level: the grid stays readable */
-                bcp_buf_puts(&cell, ids++ ? bcp_md_text(d, "list_separator") : cell.len ? bcp_md_text(d, "colon") : "");
-                bcp_buf_puts(&cell, risks[k]->id);
+            /* the risks by title, in the document's language (never by id);
+             * an empty cell names only its level: the grid stays readable */
+            bcp_md_strlist titles = {0};
+            for (size_t k = 0; k < n; k++)
+                if (bcp_entity_score(risks[k], "likelihood") == l && bcp_entity_score(risks[k], "impact") == i)
+                    bcp_md_strlist_add(&titles, bcp_md_label(d, risks[k]));
+            if (titles.count) {
+                if (cell.len)
+                    bcp_buf_puts(&cell, bcp_md_text(d, "colon"));
+                bcp_md_strlist_join(d, &titles, &cell);
             }
+            bcp_md_strlist_free(&titles);
             if (!cell.len)
                 bcp_buf_puts(&cell, "·");
             bcp_md_cell_text(d, cell.data);

@@ -33,30 +33,11 @@ static void test_exercises(bcp_md *d)
             } else {
                 bcp_md_cell_text(d, bcp_md_text(d, "not_scheduled"));
             }
-            bcp_buf cov = {0};
-            const char *scope = bcp_rattr(d->ctx, e, "scope");
-            if (scope)
-                bcp_buf_puts(&cov, scope);
-            /* what the exercise covers and who takes part: one remark each,
-             * since either list may already use the stronger separator */
-            static const char *const lists[][2] = {{"covers", "label_covers"}, {"participants", "label_participants"}};
-            for (size_t k = 0; k < 2; k++) {
-                bcp_buf refs = {0};
-                bcp_md_join_labels(d, bcp_entity_value(e, lists[k][0]), &refs);
-                if (refs.len) {
-                    bcp_buf remark = {0};
-                    bcp_buf_printf(&remark, "%s%s%s", bcp_md_text(d, lists[k][1]), bcp_md_text(d, "colon"), refs.data);
-                    if (cov.len)
-                        bcp_md_paren(d, remark.data, &cov);
-                    else
-                        bcp_buf_puts(&cov, remark.data);
-                    bcp_buf_free(&remark);
-                }
-                bcp_buf_free(&refs);
-            }
-            bcp_md_cell_text(d, cov.data);
-            bcp_buf_free(&cov);
-            bcp_md_cell_text(d, bcp_rattr(d->ctx, e, "results"));
+            /* the scenario played, what it covers and who takes part: a
+             * column each (the after-action reports carry the results) */
+            bcp_md_cell_text(d, bcp_rattr(d->ctx, e, "scope"));
+            bcp_md_cell_list(d, e, "covers");
+            bcp_md_cell_list(d, e, "participants");
             bcp_md_cell_entity(d, bcp_entity_ref(e, "owner"));
             bcp_md_row_end(d);
         }
@@ -115,4 +96,6 @@ void bcp_md_testing(bcp_md *d)
     test_review(d);
     test_findings(d);
     bcp_md_deviations(d);
+    bcp_md_after_action(d);
+    bcp_md_maintenance(d);
 }

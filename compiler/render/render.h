@@ -108,7 +108,7 @@ void bcp_md_escape_into(bcp_buf *b, const char *text, bcp_md_escape mode);
 typedef struct bcp_md_doc {
     char *markdown;
     /* for HTML: byte offsets (at block boundaries) where the figures go */
-    size_t heatmap_at, timeline_at;
+    size_t heatmap_at, timeline_at, notify_at;
     size_t impact_at;   /* after the impact-over-time tables; 0: no figure */
 } bcp_md_doc;
 

@@ -12,6 +12,7 @@
 
 #include "base/alloc.h"
 #include "bcp.h"
+#include "docfig.h"
 #include "render.h"
 
 #define HOUR_S 3600LL
@@ -164,12 +165,115 @@ static void fit_text(bcp_buf *o, const char *s, size_t width)
 
 /* ---------------------------------------------------------------- tables */
 
+/* ---------------------------------------------------------- status marks */
+
+/* Status cells are colour-coded, and never by colour alone: each class has a
+ * symbol written before the word (✔ met, ✘ not met, ▲ open, ◐ in progress),
+ * and a risk level gets as many filled dots as its rank (●●○○ for the second
+ * of four), so a status survives black-and-white print and colour-blind
+ * readers.  A cell is a status when its whole text is one of the localised
+ * status words of the document: the RPO verdicts of derive.c, the statuses of
+ * findings and milestones, the risk levels.  The colours are defined once, in
+ * the CSS below (st-*) and, for the plan's own risk levels, from their data. */
+enum { ST_MAX = 64 };
+
+static const char *level_color(const bcp_entity *lvl, bool *dark_text);
+
+typedef struct status_word {
+    size_t off;           /* of its text in status_map.escaped */
+    const char *text;     /* as cmark writes it: HTML-escaped */
+    char cls[24];
+    char sym[40];
+    bool bold;            /* only a bold cell: a risk level in the register, not a
+                           * likelihood step of the same name in the scales table */
+} status_word;
+
+typedef struct status_map {
+    status_word w[ST_MAX];
+    size_t n;
+    bcp_buf escaped;      /* the escaped texts, NUL-separated */
+} status_map;
+
+static void status_add(status_map *m, const char *text, const char *cls, const char *sym, bool bold)
+{
+    if (!text || !*text || m->n >= ST_MAX)
+        return;
+    status_word *w = &m->w[m->n++];
+    w->off = m->escaped.len;
+    html_escape(&m->escaped, text);
+    bcp_buf_put(&m->escaped, "", 1);
+    snprintf(w->cls, sizeof w->cls, "%s", cls);
+    snprintf(w->sym, sizeof w->sym, "%s", sym);
+    w->bold = bold;
+}
+
+static void status_map_init(bcp_render_ctx *ctx, status_map *m)
+{
+    static const char *const words[][3] = {
+        {"rpo_met", "st-ok", ""},          {"rpo_not_met", "st-bad", ""},
+        {"status_open", "st-bad", "▲"},    {"status_in_progress", "st-warn", "◐"},
+        {"status_done", "st-ok", "✔"},     {"status_accepted", "st-info", "●"},
+        {"status_planned", "st-info", "○"}, {"never_held", "st-bad", "✘"},
+        {"never_tested", "st-bad", "✘"},   {"no_backup", "st-bad", "✘"},
+        {"outcome_met", "st-ok", ""},      {"outcome_partly_met", "st-warn", ""},
+        {"outcome_not_met", "st-bad", ""},
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        status_add(m, bcp_rt_title(ctx, words[i][0]), words[i][1], words[i][2], false);
+    const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
+    for (size_t i = 0; i < levels->count && i < 8; i++) {
+        char cls[24], sym[40] = "";
+        snprintf(cls, sizeof cls, "lv lv-%zu", i + 1);
+        for (size_t k = 0; k < levels->count && k < 8; k++)
+            strcat(sym, k <= i ? "●" : "○");
+        status_add(m, bcp_rlabel(ctx, levels->items[i]), cls, sym, true);
+    }
+    for (size_t i = 0; i < m->n; i++)
+        m->w[i].text = m->escaped.data + m->w[i].off;
+}
+
+/* The plan's risk levels' colours, as classes lv-1 (lowest) .. lv-N. */
+static void status_css(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    const bcp_entity_list *levels = bcp_model_entities(ctx->model, BCP_KIND_RISK_LEVEL);
+    for (size_t i = 0; i < levels->count && i < 8; i++) {
+        bool dark;
+        const char *c = level_color(levels->items[i], &dark);
+        bcp_buf_printf(o, ".table-wrap td.lv-%zu{border-left:6px solid %s}.lv-%zu .sym{color:%s}\n", i + 1, c, i + 1, c);
+    }
+}
+
+/* The status a cell's text (between its tags) is, or NULL. */
+static const status_word *status_of(const status_map *m, const char *from, const char *to)
+{
+    if (!m)
+        return NULL;
+    bcp_buf text = {0};
+    for (const char *q = from; q < to; q++) {
+        if (*q == '<') {
+            const char *gt = strchr(q, '>');
+            if (!gt || gt >= to)
+                break;
+            q = gt;
+            continue;
+        }
+        bcp_buf_put(&text, q, 1);
+    }
+    const status_word *hit = NULL;
+    bool bold = strncmp(from, "<strong>", 8) == 0;
+    for (size_t i = 0; text.data && i < m->n && !hit; i++)
+        if (strcmp(text.data, m->w[i].text) == 0 && (bold || !m->w[i].bold))
+            hit = &m->w[i];
+    bcp_buf_free(&text);
+    return hit;
+}
+
 /* Table cells short enough not to wrap ("24 小时", "高（4）", a risk id) get
  * class "nw" or "nws": otherwise the browser squeezes them to one character
  * per line next to a column of long prose.  Every table gets a wrapper that scrolls
  * on narrow screens.  Plan text cannot produce these tags: safe mode escapes
  * raw HTML, so every <table>, <td> and <th> here is cmark's own. */
-static void mark_tables(const char *html, bcp_buf *out)
+static void mark_tables(const char *html, const status_map *sm, bcp_buf *out)
 {
     const char *p = html;
     while (*p) {
@@ -189,7 +293,8 @@ static void mark_tables(const char *html, bcp_buf *out)
         } else if (strncmp(p, "<td>", 4) == 0 || strncmp(p, "<th>", 4) == 0) {
             const char *close = strstr(p + 4, p[2] == 'd' ? "</td>" : "</th>");
             size_t width = 0;
-            bool space = false, ascii = true, phone = true;
+            bool space = false, ascii = true, phone = true, labelled = false, tail_phone = false;
+            size_t tail = 0;
             for (const char *q = p + 4; close && q < close; q++) {
                 if (*q == '<') {
                     const char *gt = strchr(q, '>');
@@ -207,19 +312,40 @@ static void mark_tables(const char *html, bcp_buf *out)
                     ascii = false;
                 if (!strchr("0123456789 +-()", *q))
                     phone = false;
+                /* "Phone: +44 20 7946 0000", "电话：+86 …": a labelled number */
+                bool colon = *q == ':' || ((unsigned char)q[0] == 0xEF && (unsigned char)q[1] == 0xBC &&
+                                           (unsigned char)q[2] == 0x9A);
+                if (colon) {
+                    labelled = true;
+                    tail_phone = true;
+                    tail = 0;
+                    if (*q != ':') {
+                        width += 2;
+                        q += 2; /* the rest of the full-width colon */
+                        continue;
+                    }
+                } else if (labelled && *q != ' ') {
+                    tail_phone = tail_phone && strchr("0123456789+-()", *q);
+                    tail++;
+                }
                 width += display_width(q, 1);
             }
+            bool labelled_phone = labelled && tail_phone && tail >= 6 && width <= 40;
             /* very short or a phone number: never wrapped; short, or one word
              * such as a risk id (CJK text breaks anywhere): not wrapped on
              * screen, where there is room */
             const char *cls = !close                                           ? NULL
-                              : width <= 10 || (ascii && phone && width <= 24) ? "nw"
+                              : width <= 10 || labelled_phone || (ascii && phone && width <= 24) ? "nw"
                               : width <= 14 || (ascii && !space && width <= 24) ? "nws"
                                                                                 : NULL;
+            const status_word *st = close && p[2] == 'd' ? status_of(sm, p + 4, close) : NULL;
             bcp_buf_put(out, p, 3);
-            if (cls)
-                bcp_buf_printf(out, " class=\"%s\"", cls);
+            if (cls || st)
+                bcp_buf_printf(out, " class=\"%s%s%s%s\"", cls ? cls : "", cls && st ? " " : "", st ? "st " : "",
+                               st ? st->cls : "");
             bcp_buf_puts(out, ">");
+            if (st && st->sym[0])
+                bcp_buf_printf(out, "<span class=\"sym\">%s</span> ", st->sym);
             p += 4;
         } else {
             bcp_buf_put(out, p, 1);
@@ -265,18 +391,22 @@ static void score_names(bcp_render_ctx *ctx, bcp_kind kind, int score, bcp_buf *
         bcp_buf_puts(out, bcp_rlabel(ctx, level));
 }
 
-/* The heat map's geometry: wide cells, so that a risk id of up to 20
- * characters fits on one line. */
+/* The heat map's geometry.  Risks are numbered markers (their rank in the
+ * register's order, highest score first) so that any number of risks with
+ * titles of any length and language stay readable in a cell; a legend under
+ * the grid gives every number its title.  A cell holds HM_PER_ROW x
+ * HM_ROWS markers; past that the last place says how many more. */
 enum { HM_CW = 150, HM_CH = 100, HM_LEFT = 130, HM_TOP = 12, HM_GW = HM_CW * 5, HM_GH = HM_CH * 5,
-       HM_MAX_LINES = 5 };
+       HM_PER_ROW = 5, HM_ROWS = 3, HM_STEP = 27, HM_R = 11 };
 
 static bool in_cell(const bcp_entity *risk, int l, int i)
 {
     return bcp_entity_score(risk, "likelihood") == l && bcp_entity_score(risk, "impact") == i;
 }
 
-/* Cell (likelihood l, impact i): its level's colour, its score, and the ids
- * of the risks in it; the last line says how many more. */
+/* Cell (likelihood l, impact i): its level's colour, its score, and a marker
+ * per risk: a white disc with a dark ring and the risk's number, legible on
+ * every level colour and in black and white. */
 static void heatmap_cell(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, size_t n, int l, int i)
 {
     bool dark;
@@ -292,21 +422,55 @@ static void heatmap_cell(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, si
     for (size_t k = 0; k < n; k++)
         if (in_cell(risks[k], l, i))
             total++;
-    size_t room = total > (size_t)HM_MAX_LINES ? (size_t)HM_MAX_LINES - 1 : total, shown = 0;
+    const size_t places = (size_t)HM_PER_ROW * HM_ROWS;
+    size_t room = total > places ? places - 1 : total, shown = 0;
     for (size_t k = 0; k < n && shown < room; k++) {
         if (!in_cell(risks[k], l, i))
             continue;
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\"><title>", x + 8,
-                       y + 30 + (int)shown * 15, ink);
+        int cx = x + 8 + HM_R + (int)(shown % HM_PER_ROW) * HM_STEP;
+        int cy = y + 24 + HM_R + (int)(shown / HM_PER_ROW) * HM_STEP;
+        bcp_buf_printf(o, "<g class=\"mark\"><title>%zu. ", k + 1);
         html_escape(o, bcp_rlabel(ctx, risks[k]));
-        bcp_buf_puts(o, "</title>");
-        fit_text(o, risks[k]->id ? risks[k]->id : "", 21);
-        bcp_buf_puts(o, "</text>");
+        bcp_buf_printf(o, "</title><circle cx=\"%d\" cy=\"%d\" r=\"%d\"/>"
+                          "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%zu</text></g>",
+                       cx, cy, HM_R, cx, cy + 4, k + 1);
         shown++;
     }
-    if (total > shown)
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\">+%zu</text>", x + 8,
-                       y + 30 + (int)shown * 15, ink, total - shown);
+    if (total > shown) {
+        int cx = x + 8 + HM_R + (int)(shown % HM_PER_ROW) * HM_STEP;
+        int cy = y + 24 + HM_R + (int)(shown / HM_PER_ROW) * HM_STEP;
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"rid\" fill=\"%s\" text-anchor=\"middle\">+%zu</text>",
+                       cx, cy + 4, ink, total - shown);
+    }
+}
+
+/* The numbers' key, under the grid: number, title, level and score, in the
+ * register's order.  HTML rather than SVG text, so that long titles in any
+ * script wrap instead of being cut. */
+static void heatmap_key(bcp_render_ctx *ctx, bcp_buf *o, bcp_entity **risks, size_t n)
+{
+    if (!n)
+        return;
+    bcp_buf_puts(o, "<figcaption class=\"hm-key\"><ol>");
+    for (size_t k = 0; k < n; k++) {
+        int score = bcp_risk_score(risks[k]);
+        bcp_buf_printf(o, "<li><span class=\"hm-n\">%zu</span> ", k + 1);
+        html_escape(o, bcp_rlabel(ctx, risks[k]));
+        const bcp_entity *lvl = bcp_risk_level(ctx->model, score);
+        if (lvl) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", score);
+            bcp_buf lv = {0};
+            bcp_buf_puts(&lv, bcp_rlabel(ctx, lvl));
+            bcp_rfmt_paren(ctx, num, &lv);
+            bcp_buf_puts(o, " <span class=\"hm-lv\">— ");
+            html_escape(o, lv.data);
+            bcp_buf_puts(o, "</span>");
+            bcp_buf_free(&lv);
+        }
+        bcp_buf_puts(o, "</li>");
+    }
+    bcp_buf_puts(o, "</ol></figcaption>");
 }
 
 /* A tick label on an axis: the level's name and its score, "High (4)". */
@@ -378,7 +542,9 @@ static void heatmap_svg(bcp_render_ctx *ctx, bcp_buf *o)
             heatmap_cell(ctx, o, risks, n, l, i);
     heatmap_axes(ctx, o);
     heatmap_legend(ctx, o);
-    bcp_buf_puts(o, "</svg></figure>\n");
+    bcp_buf_puts(o, "</svg>");
+    heatmap_key(ctx, o, risks, n);
+    bcp_buf_puts(o, "</figure>\n");
     bcp_free(risks);
 }
 
@@ -402,27 +568,20 @@ static double time_x(int64_t s, size_t last_tick, double x0, double width)
     return x0 + width;
 }
 
-/* Phase names in the timeline legend are cut at this width. */
-#define LEGEND_MAX_WIDTH 80
-
-static size_t legend_width(const char *title)
-{
-    size_t w = display_width(title, strlen(title));
-    return w > LEGEND_MAX_WIDTH ? LEGEND_MAX_WIDTH : w;
-}
-
 typedef struct band {
     const char *title;
     int64_t starts, ends;
     bool open;
-    bool fits;   /* the title fits inside its band */
 } band;
 
-/* The timeline's geometry: functions are rows, time runs left to right. */
-enum { TL_LEFT = 210, TL_RIGHT = 24, TL_TOP = 52, TL_ROW = 30, TL_WIDTH = 900, TL_MAX_BANDS = 64 };
+/* The timeline's geometry: a lane per phase at the top (every phase named,
+ * however short its window), then a row per function; time runs left to
+ * right on the piecewise scale above, whose breaks are marked on the axis. */
+enum { TL_LEFT = 210, TL_RIGHT = 24, TL_PAD = 8, TL_LANE = 20, TL_ROW = 30, TL_WIDTH = 900, TL_MAX_BANDS = 64 };
 #define TL_PLOT ((double)(TL_WIDTH - TL_LEFT - TL_RIGHT))
 
 static const char *const tints[] = {"#e7f0fb", "#eef5e6", "#fbf0e3", "#f3ecf8"};
+static const char *const tint_edges[] = {"#8fb0d9", "#9cc17f", "#e0ad6e", "#b69ad0"};
 
 typedef struct timeline {
     bcp_render_ctx *ctx;
@@ -432,7 +591,7 @@ typedef struct timeline {
     band bands[TL_MAX_BANDS];
     size_t nb;
     size_t last;                  /* the last tick on the axis */
-    int legend_x[TL_MAX_BANDS], legend_line[TL_MAX_BANDS], legend_lines;
+    int top;                      /* where the function rows start */
 } timeline;
 
 /* The phases as bands, or the three default phases when the plan has none. */
@@ -457,6 +616,7 @@ static void timeline_bands(timeline *t)
         }
     }
     bcp_free(phs);
+    t->top = TL_PAD + (int)t->nb * TL_LANE + 8;
 }
 
 /* The axis reaches the first tick past every phase boundary, RTO and MTPD
@@ -488,65 +648,71 @@ static double band_x2(const timeline *t, const band *b)
     return b->open ? TL_LEFT + TL_PLOT : time_x(b->ends, t->last, TL_LEFT, TL_PLOT);
 }
 
-/* A phase name that does not fit its band is shown by number there and in
- * full in a legend under the chart, which wraps onto as many lines as it needs. */
-static void timeline_legend_layout(timeline *t)
-{
-    bool abbreviated = false;
-    for (size_t i = 0; i < t->nb; i++) {
-        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
-        t->bands[i].fits = display_width(t->bands[i].title, strlen(t->bands[i].title)) * 6.6 + 10 <= x2 - x1;
-        if (!t->bands[i].fits && x2 > x1)
-            abbreviated = true;
-    }
-    for (size_t i = 0, px = TL_LEFT; abbreviated && i < t->nb; i++) {
-        int w = 48 + (int)(6.6 * (double)legend_width(t->bands[i].title));
-        if (i == 0 || px + w > (size_t)(TL_WIDTH - TL_RIGHT)) {
-            t->legend_lines++;
-            px = TL_LEFT;
-        }
-        t->legend_x[i] = (int)px;
-        t->legend_line[i] = t->legend_lines - 1;
-        px += w;
-    }
-}
-
+/* Each phase: its tint behind the function rows, and its own lane on top
+ * with its number and full title, written from the band's start (or ending
+ * at the right edge when it would run past it). */
 static void timeline_draw_bands(timeline *t)
 {
     bcp_buf *o = t->o;
+    int bottom = t->top + (int)t->rows * TL_ROW;
     for (size_t i = 0; i < t->nb; i++) {
         double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
         if (x2 <= x1)
             continue;
-        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, TL_TOP - 30,
-                       x2 - x1, (int)t->rows * TL_ROW + 30, tints[i % 4]);
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"middle\"><title>", (x1 + x2) / 2,
-                       TL_TOP - 14);
-        html_escape(o, t->bands[i].title);
-        bcp_buf_puts(o, "</title>");
-        if (t->bands[i].fits)
-            html_escape(o, t->bands[i].title);
-        else
-            bcp_buf_printf(o, "%zu", i + 1);
-        bcp_buf_puts(o, "</text>");
+        bcp_buf_printf(o, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x1, t->top,
+                       x2 - x1, bottom - t->top, tints[i % 4]);
     }
+    for (size_t i = 0; i < t->nb; i++) {
+        double x1 = band_x1(t, &t->bands[i]), x2 = band_x2(t, &t->bands[i]);
+        int y = TL_PAD + (int)i * TL_LANE;
+        if (x2 > x1)
+            bcp_buf_printf(o, "<rect class=\"lane\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" rx=\"3\" fill=\"%s\" "
+                              "stroke=\"%s\"/>",
+                           x1, y + 2, x2 - x1, TL_LANE - 4, tints[i % 4], tint_edges[i % 4]);
+        bcp_buf label = {0};
+        bcp_buf_printf(&label, "%zu. %s", i + 1, t->bands[i].title);
+        double w = (double)display_width(label.data, label.len) * 6.6 + 8;
+        bool end = x1 + 4 + w > TL_WIDTH - TL_RIGHT;
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"band\" text-anchor=\"%s\">",
+                       end ? (double)(TL_WIDTH - TL_RIGHT) - 4 : x1 + 4, y + TL_LANE / 2 + 4, end ? "end" : "start");
+        html_escape(o, label.data);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&label);
+    }
+}
+
+/* The scale is not linear: where the time per pixel changes from one
+ * interval to the next, the axis is cut and a break mark (two slanted
+ * strokes) says so. */
+static bool scale_breaks_at(size_t i)
+{
+    return ticks[i] - ticks[i - 1] != ticks[i + 1] - ticks[i];
 }
 
 static void timeline_draw_ticks(timeline *t)
 {
     bcp_buf *o = t->o;
+    int bottom = t->top + (int)t->rows * TL_ROW;
+    bcp_buf_printf(o, "<line x1=\"%d\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#495057\"/>", TL_LEFT, bottom,
+                   TL_LEFT + TL_PLOT, bottom);
     for (size_t i = 0; i <= t->last; i++) {
         double x = time_x(ticks[i], t->last, TL_LEFT, TL_PLOT);
         bcp_buf label = {0};
         bcp_rfmt_duration(t->ctx, ticks[i], &label);
         bcp_buf_printf(o, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#adb5bd\" stroke-dasharray=\"2 3\"/>",
-                       x, TL_TOP - 4, x, TL_TOP + (int)t->rows * TL_ROW);
+                       x, t->top, x, bottom);
         /* the last tick ends at the edge: right-aligned so it stays inside */
-        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x,
-                       TL_TOP + (int)t->rows * TL_ROW + 16, i == t->last ? "end" : i == 0 ? "start" : "middle");
+        bcp_buf_printf(o, "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"%s\">", x, bottom + 16,
+                       i == t->last ? "end" : i == 0 ? "start" : "middle");
         html_escape(o, label.data);
         bcp_buf_puts(o, "</text>");
         bcp_buf_free(&label);
+        if (i > 0 && i < t->last && scale_breaks_at(i)) {
+            double bx = x;
+            bcp_buf_printf(o, "<g class=\"brk\"><rect x=\"%.1f\" y=\"%d\" width=\"7\" height=\"10\" fill=\"#fff\"/>"
+                              "<path d=\"M%.1f %d l4 -10 M%.1f %d l4 -10\" stroke=\"#212529\" stroke-width=\"1.4\"/></g>",
+                           bx - 3.5, bottom - 5, bx - 4, bottom + 5, bx + 1, bottom + 5);
+        }
     }
 }
 
@@ -554,7 +720,7 @@ static void timeline_draw_ticks(timeline *t)
 static void timeline_draw_function(timeline *t, size_t i)
 {
     bcp_buf *o = t->o;
-    int y = TL_TOP + (int)i * TL_ROW;
+    int y = t->top + (int)i * TL_ROW;
     const char *name = bcp_rlabel(t->ctx, t->fns[i]);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"fn\" text-anchor=\"end\"><title>", TL_LEFT - 10,
                    y + TL_ROW / 2 + 4);
@@ -583,33 +749,29 @@ static void timeline_draw_function(timeline *t, size_t i)
     bcp_buf_free(&label);
 }
 
-/* The key (RTO, MTPD, time) and the phase legend under the chart. */
+/* The key under the chart: RTO, MTPD, the break mark, and the time axis. */
 static void timeline_draw_legend(timeline *t)
 {
     bcp_buf *o = t->o;
-    int ly = TL_TOP + (int)t->rows * TL_ROW + 36;
+    int ly = t->top + (int)t->rows * TL_ROW + 36;
     const char *rto_label = bcp_rt_item(t->ctx, "timeline_labels", 0);
+    const char *mtpd_label = bcp_rt_item(t->ctx, "timeline_labels", 1);
     int mx = TL_LEFT + 40 + 7 * (int)display_width(rto_label, strlen(rto_label));
+    int bx = mx + 40 + 7 * (int)display_width(mtpd_label, strlen(mtpd_label));
     bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#1d4e89\"/>", TL_LEFT, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", TL_LEFT + 28, ly + 9);
     html_escape(o, rto_label);
     bcp_buf_printf(o, "</text><rect x=\"%d\" y=\"%d\" width=\"22\" height=\"10\" rx=\"2\" fill=\"#f4a261\" fill-opacity=\"0.45\"/>",
                    mx, ly);
     bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", mx + 28, ly + 9);
-    html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 1));
+    html_escape(o, mtpd_label);
+    bcp_buf_printf(o, "</text><g class=\"brk\"><path d=\"M%d %d l4 -10 M%d %d l4 -10\" stroke=\"#212529\" "
+                      "stroke-width=\"1.4\"/></g><text x=\"%d\" y=\"%d\" class=\"tick\">",
+                   bx + 4, ly + 10, bx + 9, ly + 10, bx + 22, ly + 9);
+    html_escape(o, bcp_rt_title(t->ctx, "timeline_break"));
     bcp_buf_printf(o, "</text><text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">", TL_WIDTH - TL_RIGHT, ly + 9);
     html_escape(o, bcp_rt_item(t->ctx, "timeline_labels", 2));
     bcp_buf_puts(o, " →</text>");
-    for (size_t i = 0; t->legend_lines && i < t->nb; i++) {
-        int px = t->legend_x[i], py = ly + 22 + t->legend_line[i] * 20;
-        bcp_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"13\" rx=\"2\" fill=\"%s\" stroke=\"#c5ced8\"/>",
-                       px, py - 1, tints[i % 4]);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"band\" text-anchor=\"middle\">%zu</text>", px + 11,
-                       py + 10, i + 1);
-        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"tick\">", px + 28, py + 10);
-        fit_text(o, t->bands[i].title, LEGEND_MAX_WIDTH);
-        bcp_buf_puts(o, "</text>");
-    }
 }
 
 static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
@@ -621,8 +783,7 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     t->rows = t->fn_count ? t->fn_count : 1;
     timeline_bands(t);
     timeline_axis(t);
-    timeline_legend_layout(t);
-    int height = TL_TOP + (int)t->rows * TL_ROW + 60 + t->legend_lines * 20;
+    int height = t->top + (int)t->rows * TL_ROW + 56;
     bcp_buf_puts(o, "<figure class=\"figure timeline\">");
     bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
                    TL_WIDTH, height);
@@ -636,6 +797,8 @@ static void timeline_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_buf_puts(o, "</svg>");
     bcp_buf_puts(o, "<figcaption>");
     html_escape(o, bcp_rt_body(ctx, "timeline"));
+    bcp_buf_puts(o, " ");
+    html_escape(o, bcp_rt_body(ctx, "timeline_break"));
     bcp_buf_puts(o, "</figcaption></figure>\n");
     bcp_free(t->fns);
     bcp_free(t);
@@ -739,6 +902,119 @@ static void impact_svg(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_free(fns);
 }
 
+/* ---------------------------------------------------- notification tree */
+
+/* Left to right: the crisis team, the tiers (and external contacts) it
+ * notifies, the people in each; elbow arrows between them. */
+enum { NT_ROW = 26, NT_TOP = 10, NT_ROOT_X = 8, NT_ROOT_W = 230, NT_GROUP_X = 280, NT_GROUP_W = 250,
+       NT_LEAF_X = 572, NT_LEAF_W = 320, NT_WIDTH = 900, NT_MAX_LEAVES = 12 };
+
+static void nt_box(bcp_buf *o, const char *cls, int x, int y, int w, int h)
+{
+    bcp_buf_printf(o, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"4\"/>", cls, x, y, w, h);
+}
+
+static void nt_edge(bcp_buf *o, int x1, int y1, int x2, int y2)
+{
+    int mx = (x1 + x2) / 2;
+    bcp_buf_printf(o, "<path class=\"nt-edge\" d=\"M%d %d H%d V%d H%d\" marker-end=\"url(#nt-arrow)\"/>", x1, y1, mx,
+                   y2, x2 - 2);
+}
+
+static void notify_svg(bcp_render_ctx *ctx, bcp_buf *o)
+{
+    bcp_notify_tree t;
+    bcp_notify_tree_build(ctx->model, &t);
+    /* rows per group: its people (at most NT_MAX_LEAVES, the last saying how
+     * many more), or one placeholder */
+    size_t rows[BCP_NOTIFY_GROUPS], total = 0;
+    bool shown[BCP_NOTIFY_GROUPS];
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++) {
+        shown[g] = g < 3 || t.groups[g].count;
+        rows[g] = !shown[g] ? 0 : !t.groups[g].count ? 1 : t.groups[g].count > NT_MAX_LEAVES ? NT_MAX_LEAVES : t.groups[g].count;
+        total += rows[g];
+    }
+    int gap = 10, groups_shown = 0;
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++)
+        groups_shown += shown[g];
+    int height = NT_TOP * 2 + (int)total * NT_ROW + (groups_shown - 1) * gap;
+    bcp_buf_puts(o, "<figure class=\"figure ntree\">");
+    bcp_buf_printf(o, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", NT_WIDTH,
+                   height);
+    html_escape(o, bcp_rt_title(ctx, "com_tree"));
+    bcp_buf_puts(o, "\" font-size=\"12\"><defs><marker id=\"nt-arrow\" viewBox=\"0 0 8 8\" refX=\"7\" refY=\"4\" "
+                    "markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0L8 4L0 8z\" fill=\"#5f6b7a\"/>"
+                    "</marker></defs>");
+    int root_y = height / 2;
+    /* the root: the crisis team(s), one line each, and the lead */
+    const bcp_entity *lead = t.root_count ? bcp_entity_ref(t.roots[0], "lead") : NULL;
+    size_t lines = t.root_count ? (t.root_count > 4 ? 4 : t.root_count) : 1;
+    int box_h = 12 + (int)lines * 17 + (lead ? 16 : 0), box_y = root_y - box_h / 2;
+    nt_box(o, "nt-root", NT_ROOT_X, box_y, NT_ROOT_W, box_h);
+    for (size_t i = 0; i < lines; i++) {
+        const char *name = t.root_count ? bcp_rlabel(ctx, t.roots[i]) : bcp_rt_title(ctx, "tree_root");
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-rt\" text-anchor=\"middle\"><title>",
+                       NT_ROOT_X + NT_ROOT_W / 2, box_y + 20 + (int)i * 17);
+        html_escape(o, name);
+        bcp_buf_puts(o, "</title>");
+        if (i + 1 == lines && t.root_count > lines)
+            bcp_buf_printf(o, "+%zu", t.root_count - i);
+        else
+            fit_text(o, name, 30);
+        bcp_buf_puts(o, "</text>");
+    }
+    if (lead) {
+        bcp_buf l = {0};
+        bcp_buf_printf(&l, "%s%s%s", bcp_rt_title(ctx, "role_lead"), bcp_rt_title(ctx, "colon"), bcp_rlabel(ctx, lead));
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-lead\" text-anchor=\"middle\">", NT_ROOT_X + NT_ROOT_W / 2,
+                       box_y + box_h - 9);
+        fit_text(o, l.data, 34);
+        bcp_buf_puts(o, "</text>");
+        bcp_buf_free(&l);
+    }
+    int y = NT_TOP;
+    for (size_t g = 0; g < BCP_NOTIFY_GROUPS; g++) {
+        if (!shown[g])
+            continue;
+        const bcp_notify_group *gr = &t.groups[g];
+        int gy = y + (int)rows[g] * NT_ROW / 2;
+        nt_edge(o, NT_ROOT_X + NT_ROOT_W, root_y, NT_GROUP_X, gy);
+        nt_box(o, g == 3 ? "nt-group nt-ext" : "nt-group", NT_GROUP_X, gy - 12, NT_GROUP_W, 24);
+        const char *gt = bcp_rt_title(ctx, gr->title_id);
+        bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-gt\"><title>", NT_GROUP_X + 8, gy + 4);
+        html_escape(o, gt);
+        bcp_buf_puts(o, "</title>");
+        fit_text(o, gt, 36);
+        bcp_buf_puts(o, "</text>");
+        for (size_t k = 0; k < rows[g]; k++) {
+            int ly = y + (int)k * NT_ROW + NT_ROW / 2;
+            nt_edge(o, NT_GROUP_X + NT_GROUP_W, gy, NT_LEAF_X, ly);
+            nt_box(o, "nt-leaf", NT_LEAF_X, ly - 11, NT_LEAF_W, 22);
+            bcp_buf leaf = {0};
+            if (!gr->count) {
+                bcp_buf_puts(&leaf, bcp_rt_title(ctx, g == 2 ? "all_staff" : "tree_nobody"));
+            } else if (k + 1 == rows[g] && gr->count > rows[g]) {
+                bcp_buf_printf(&leaf, "+%zu", gr->count - k);
+            } else {
+                const bcp_entity *e = gr->members[k];
+                bcp_buf_puts(&leaf, bcp_rlabel(ctx, e));
+                const char *role = e->kind == BCP_KIND_CONTACT ? bcp_rattr(ctx, e, "role") : NULL;
+                if (role)
+                    bcp_rfmt_paren(ctx, role, &leaf);
+            }
+            bcp_buf_printf(o, "<text x=\"%d\" y=\"%d\" class=\"nt-lt\"><title>", NT_LEAF_X + 8, ly + 4);
+            html_escape(o, leaf.data);
+            bcp_buf_puts(o, "</title>");
+            fit_text(o, leaf.data, 44);
+            bcp_buf_puts(o, "</text>");
+            bcp_buf_free(&leaf);
+        }
+        y += (int)rows[g] * NT_ROW + gap;
+    }
+    bcp_buf_puts(o, "</svg></figure>\n");
+    bcp_notify_tree_free(&t);
+}
+
 /* ------------------------------------------------------------------ page */
 
 static const char css[] =
@@ -790,6 +1066,30 @@ static const char css[] =
     "svg text{font-family:inherit}\n"
     "svg .score{font-size:10px;text-anchor:end;opacity:.8}\n"
     "svg .rid{font-size:12px;font-weight:600}\n"
+    "svg .nt-root{fill:#1d4e89}\n"
+    "svg .nt-rt{fill:#fff;font-weight:700;font-size:12.5px}\n"
+    "svg .nt-lead{fill:#e7f0fb;font-size:11.5px}\n"
+    "svg .nt-group{fill:#e7f0fb;stroke:#8fb0d9}\n"
+    "svg .nt-ext{fill:#fbf0e3;stroke:#e0ad6e}\n"
+    "svg .nt-gt{font-weight:600;fill:#243447}\n"
+    "svg .nt-leaf{fill:#fff;stroke:#c5ced8}\n"
+    "svg .nt-lt{fill:#1f2933}\n"
+    "svg .nt-edge{fill:none;stroke:#5f6b7a;stroke-width:1.2}\n"
+    /* status marks: a symbol and a word; the colour only adds to them */
+    ".table-wrap td.st-ok{color:#1e6b35;background:#e8f5ec}\n"
+    ".table-wrap td.st-bad{color:#a51d1d;background:#fdecec;font-weight:600}\n"
+    ".table-wrap td.st-warn{color:#8a4b00;background:#fff3e0}\n"
+    ".table-wrap td.st-info{color:#1d4e89;background:#eaf1fa}\n"
+    ".table-wrap td.st{white-space:nowrap}\n"
+    ".sym{letter-spacing:-.05em}\n"
+    "svg .mark circle{fill:#fff;stroke:#212529;stroke-width:1.5}\n"
+    "svg .mark text{font-size:11.5px;font-weight:700;fill:#212529}\n"
+    ".hm-key{text-align:left;max-width:892px;margin:.4rem auto 0;color:var(--ink)}\n"
+    ".hm-key ol{list-style:none;margin:0;padding:0;columns:2;column-gap:2rem}\n"
+    ".hm-key li{break-inside:avoid;margin:.15rem 0}\n"
+    ".hm-n{display:inline-block;min-width:1.5em;padding:0 .2em;border:1.5px solid #212529;border-radius:1em;"
+    "text-align:center;font-weight:700;font-size:.8em;line-height:1.4}\n"
+    ".hm-lv{color:var(--muted)}\n"
     "svg .tick{font-size:12px;fill:#495057}\n"
     "svg .axis{font-size:13px;font-weight:600;fill:#343a40}\n"
     "svg .band{font-size:12px;font-weight:600;fill:#3d4b5c}\n"
@@ -829,10 +1129,10 @@ static const char draft_css[] =
     "font-weight:700;font-size:1.1rem;letter-spacing:.18em}\n"
     "@media print{.draft-mark{position:fixed;top:0;right:0}}\n";
 
-static void add_part(const char *html, bcp_buf *body, toc *t)
+static void add_part(const char *html, const status_map *sm, bcp_buf *body, toc *t)
 {
     bcp_buf marked = {0};
-    mark_tables(html, &marked);
+    mark_tables(html, sm, &marked);
     add_heading_ids(marked.data ? marked.data : "", body, t);
     bcp_buf_free(&marked);
 }
@@ -843,22 +1143,30 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_render_markdown(ctx, true, &doc);
     const char *md = doc.markdown;
     size_t len = strlen(md);
-    size_t a = doc.heatmap_at, b = doc.timeline_at, c = doc.impact_at;
-    if (a > len)
-        a = len;
-    if (b < a || b > len)
-        b = a;
-    /* the impact figure sits in chapter 3, between the heat map and the timeline */
-    bool impact = c > a && c <= b;
-    if (!impact)
-        c = a;
+    /* the figures go at the offsets the Markdown recorded, in document order;
+     * the impact figure (chapter 3) only when some function has an impact curve */
+    enum { FIGS = 4, PARTS = FIGS + 2 };
+    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, impact_svg, timeline_svg, notify_svg};
+    size_t at[FIGS] = {doc.heatmap_at, doc.impact_at, doc.timeline_at, doc.notify_at};
+    bool shown[FIGS] = {true, doc.impact_at != 0, true, true};
+    for (int i = 0; i < FIGS; i++) {
+        size_t floor = i ? at[i - 1] : 0;
+        if (at[i] > len)
+            at[i] = len;
+        if (at[i] < floor) {
+            at[i] = floor;
+            if (i == 1)
+                shown[i] = false;
+        }
+    }
     /* the cover is everything before the first section heading */
     const char *first_h2 = strstr(md, "\n## ");
-    size_t cover_end = first_h2 && (size_t)(first_h2 - md) < a ? (size_t)(first_h2 - md) + 1 : 0;
+    size_t cover_end = first_h2 && (size_t)(first_h2 - md) < at[0] ? (size_t)(first_h2 - md) + 1 : 0;
 
-    struct { size_t from, to; } parts[5] = {{0, cover_end}, {cover_end, a}, {a, c}, {c, b}, {b, len}};
-    char *html_parts[5];
-    for (int i = 0; i < 5; i++) {
+    struct { size_t from, to; } parts[PARTS] = {{0, cover_end}, {cover_end, at[0]}, {at[0], at[1]},
+                                                {at[1], at[2]}, {at[2], at[3]}, {at[3], len}};
+    char *html_parts[PARTS];
+    for (int i = 0; i < PARTS; i++) {
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
         if (!html_parts[i]) {
             for (int j = 0; j < i; j++)
@@ -872,23 +1180,22 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
 
     toc t = {0};
     bcp_buf body = {0};
+    status_map *sm = bcp_calloc(1, sizeof *sm);
+    status_map_init(ctx, sm);
     bcp_buf_puts(&body, "<header class=\"cover\">\n");
-    add_part(html_parts[0], &body, &t);
+    add_part(html_parts[0], NULL, &body, &t);
     bcp_buf_puts(&body, "</header>\n");
     size_t toc_at = body.len;
-    add_part(html_parts[1], &body, &t);
-    heatmap_svg(ctx, &body);
-    add_part(html_parts[2], &body, &t);
-    if (impact)
-        impact_svg(ctx, &body);
-    add_part(html_parts[3], &body, &t);
-    timeline_svg(ctx, &body);
-    add_part(html_parts[4], &body, &t);
+    for (int i = 1; i < PARTS; i++) {
+        add_part(html_parts[i], sm, &body, &t);
+        if (i <= FIGS && shown[i - 1])
+            figure[i - 1](ctx, &body);
+    }
     if (t.open_sub)
         bcp_buf_puts(&t.items, "</ol>");
     if (t.h2)
         bcp_buf_puts(&t.items, "</li>");
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < PARTS; i++)
         free(html_parts[i]); /* cmark's allocation */
 
     const bcp_entity *plan = bcp_model_plan(ctx->model);
@@ -904,6 +1211,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     html_escape(&o, title ? title : bcp_rt_title(ctx, "doc_title"));
     bcp_buf_puts(&o, "</title>\n<style>\n");
     bcp_buf_puts(&o, css);
+    status_css(ctx, &o);
     if (ctx->draft)
         bcp_buf_puts(&o, draft_css);
     bcp_buf_puts(&o, "</style>\n</head>\n<body>\n");
@@ -926,6 +1234,8 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_buf_puts(&o, "</footer>\n</body>\n</html>\n");
     bcp_buf_free(&body);
     bcp_buf_free(&t.items);
+    bcp_buf_free(&sm->escaped);
+    bcp_free(sm);
     bcp_free(doc.markdown);
     return bcp_buf_take(&o);
 }

@@ -11,6 +11,7 @@
 #include "bcp.h"
 #include "json_continuity.h"
 #include "json_deviations.h"
+#include "json_docfig.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -127,6 +128,9 @@ static void add_computed(bcp_render_ctx *ctx, const bcp_entity *e, json_t *o)
         json_object_set_new(o, "level", level_json(ctx, bcp_risk_level(m, score)));
         break;
     }
+    case BCP_KIND_CONTACT:
+        json_object_set_new(o, "methods_in_order", bcp_json_contact_methods(e));
+        break;
     case BCP_KIND_EXERCISE:
         json_object_set_new(o, "next_due", bcp_exercise_next_due(e, &days) ? date_json(days) : json_null());
         break;
@@ -262,6 +266,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     bcp_json_continuity(ctx, root);
+    json_object_set_new(root, "notification_tree", bcp_json_notify_tree(ctx));
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
         json_object_set_new(root, "accepted_deviations", deviations);

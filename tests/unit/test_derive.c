@@ -298,6 +298,45 @@ static void test_rpo_levels_and_orders(void **state)
     bcp_model_free(m);
 }
 
+/* docfig: the next session of periodic training and the next run of a
+ * maintenance activity are last + every on the calendar (month-end clamped);
+ * onboarding training and anything never held have no due date. */
+static void test_training_and_maintenance_due(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text("plan p { title = \"P\" organization = \"O\" }\n"
+                             "training yearly { title = \"Y\" when = periodic every = 1y last = 2024-02-29 }\n"
+                             "training half { title = \"H\" when = periodic every = 6mo last = 2026-08-31 }\n"
+                             "training weekly { title = \"W\" when = periodic every = 2w last = 2026-12-25 }\n"
+                             "training induction { title = \"I\" when = onboarding every = 1y last = 2026-01-10 }\n"
+                             "training new { title = \"N\" when = periodic every = 1y }\n"
+                             "training no_every { title = \"E\" when = periodic last = 2026-01-10 }\n"
+                             "maintenance_activity contacts { title = \"C\" every = 3mo last = 2026-11-30 }\n"
+                             "maintenance_activity never { title = \"V\" every = 1y }\n");
+    assert_non_null(m);
+    int32_t due;
+    assert_true(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "yearly"), &due));
+    assert_date(due, "2025-02-28");
+    assert_true(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "half"), &due));
+    assert_date(due, "2027-02-28");
+    assert_true(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "weekly"), &due));
+    assert_date(due, "2027-01-08");
+    assert_false(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "induction"), &due));
+    assert_false(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "new"), &due));
+    assert_false(bcp_training_next_due(bcp_model_find(m, BCP_KIND_TRAINING, "no_every"), &due));
+    assert_true(bcp_every_since_last(bcp_model_find(m, BCP_KIND_MAINTENANCE_ACTIVITY, "contacts"), &due));
+    assert_date(due, "2027-02-28");
+    assert_false(bcp_every_since_last(bcp_model_find(m, BCP_KIND_MAINTENANCE_ACTIVITY, "never"), &due));
+    /* the stdlib's usual activities are there for every plan, with a frequency */
+    const bcp_entity *review = bcp_model_find(m, BCP_KIND_MAINTENANCE_ACTIVITY, "review_plan");
+    assert_non_null(review);
+    assert_true(review->from_stdlib);
+    bcp_interval every;
+    assert_true(bcp_entity_interval(review, "every", &every));
+    assert_int_equal(every.months, 12);
+    bcp_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_month_arithmetic),
         cmocka_unit_test(test_plural_messages),
         cmocka_unit_test(test_rpo_levels_and_orders),
+        cmocka_unit_test(test_training_and_maintenance_due),
         cmocka_unit_test(test_linter_agrees_with_document),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
