@@ -66,6 +66,8 @@ COMPILER_SRCS := $(foreach d,$(LIB_LAYERS),$(wildcard compiler/$(d)/*.c))
 RULE_SRCS     := $(wildcard rules/*.c)
 RULE_CXX_SRCS := $(wildcard rules/*.cc)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
+# The language server (bcp lsp), a face on bcp.h like the CLI.
+CLI_SRCS      += $(wildcard compiler/lsp/*.c)
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.
