@@ -48,6 +48,7 @@ typedef struct lsp_server {
     int debounce_ms;
     double due;            /* when the dirty documents are checked (ms); 0: none */
     json_t *published;     /* uri -> the diagnostics last published (with fix-its) */
+    const char *stdlib_dir;   /* --stdlib DIR, or NULL: the built-in one */
     const char *docs_url;  /* rule pages: BASE/CODE.md; NULL: no links */
     char *docs_url_owned;
     bcp_check_options check;

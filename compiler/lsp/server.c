@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static double now_ms(void)
@@ -227,9 +228,90 @@ const lsp_lines *lsp_plan_lines(lsp_plan *p, const char *path, size_t *file_inde
     return &p->lines[i];
 }
 
+/* mkdir -p of the folders of `path`. */
+static void make_parents(char *path)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0755);
+            *p = '/';
+        }
+    }
+}
+
+static char *read_whole(const char *path, size_t *length)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t len = 0, cap = 0, n;
+    do {
+        if (cap - len < 65536)
+            text = xrealloc(text, cap = cap * 2 + 65536);
+        n = fread(text + len, 1, cap - len - 1, f);
+        len += n;
+    } while (n > 0);
+    fclose(f);
+    text[len] = '\0';
+    *length = len;
+    return text;
+}
+
+/* A location in the standard library: a file of --stdlib DIR, or the
+ * built-in text written once to a read-only file of the user's cache
+ * ($XDG_CACHE_HOME/bcp/stdlib-VERSION/), which editors open like any file. */
+static json_t *stdlib_location(lsp_server *s, bcp_location loc)
+{
+    const char *rel = loc.path + strlen("<stdlib>/");
+    char file[PATH_MAX];
+    char *owned = NULL;
+    size_t len = 0;
+    const char *text = NULL;
+    if (s->stdlib_dir) {
+        snprintf(file, sizeof file, "%s/%s", s->stdlib_dir, rel);
+        text = owned = read_whole(file, &len);
+    } else {
+        text = bcp_stdlib_text(loc.path, &len);
+        const char *cache = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+        if (!text || (!(cache && *cache) && !(home && *home)))
+            return NULL;
+        if (cache && *cache)
+            snprintf(file, sizeof file, "%s/bcp/stdlib-%s/%s", cache, BCP_VERSION, rel);
+        else
+            snprintf(file, sizeof file, "%s/.cache/bcp/stdlib-%s/%s", home, BCP_VERSION, rel);
+        struct stat st;
+        if (stat(file, &st) != 0 || (size_t)st.st_size != len) {
+            make_parents(file);
+            chmod(file, 0644);
+            FILE *f = fopen(file, "wb");
+            if (!f)
+                return NULL;
+            bool ok = fwrite(text, 1, len, f) == len;
+            ok = fclose(f) == 0 && ok;
+            chmod(file, 0444);
+            if (!ok)
+                return NULL;
+        }
+    }
+    if (!text)
+        return NULL;
+    lsp_lines l;
+    lsp_lines_init(&l, text, len);
+    char *uri = lsp_uri_for_path(s, file);
+    json_t *j = json_pack("{s:s,s:o}", "uri", uri, "range", lsp_range(s, &l, loc.start_byte, loc.end_byte));
+    free(uri);
+    lsp_lines_free(&l);
+    free(owned);
+    return j;
+}
+
 json_t *lsp_location_json(lsp_server *s, lsp_plan *p, bcp_location loc)
 {
     size_t fi;
+    if (loc.path && strncmp(loc.path, "<stdlib>/", 9) == 0)
+        return stdlib_location(s, loc);
     const lsp_lines *l = lsp_plan_lines(p, loc.path, &fi);
     if (!l)
         return NULL;
@@ -847,6 +929,7 @@ int lsp_serve(int in_fd, FILE *out, const lsp_options *options)
     s.docs_url = options ? options->docs_url : NULL;
     s.published = json_object();
     s.check.stdlib_dir = wo.stdlib_dir;
+    s.stdlib_dir = wo.stdlib_dir;
     if (options && options->today) {
         s.today = xstrdup(options->today);
         s.check.today = s.today;

@@ -15,6 +15,7 @@ const bcp = path.resolve(process.argv[2] || 'build/bcp');
 const repo = path.resolve(process.argv[3] || path.join(__dirname, '..', '..'));
 const TODAY = '2026-12-04';
 let failures = 0, checks = 0;
+const cacheDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-cache-'));
 
 function ok(cond, what, got) {
     checks++;
@@ -46,7 +47,8 @@ function applyEdits(text, edits) {
 }
 
 function start(extra = []) {
-    const proc = cp.spawn(bcp, ['lsp', '--debounce', '0', '--today', TODAY, ...extra], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const env = { ...process.env, XDG_CACHE_HOME: cacheDir };
+    const proc = cp.spawn(bcp, ['lsp', '--debounce', '0', '--today', TODAY, ...extra], { stdio: ['pipe', 'pipe', 'inherit'], env });
     const conn = P.createProtocolConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
     const diags = new Map();
     const waiters = [];
@@ -179,6 +181,12 @@ async function mainTest() {
     const def = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: { line: own.line, character: own.character + 9 } });
     const croDecl = pos(text, '\ncontact cro ', 9);
     ok(def && def.uri === uri && def.range.start.line === croDecl.line && def.range.start.character === croDecl.character, 'definition of contact.cro', def);
+    // A catalogue name: into the standard library, a read-only file of the cache.
+    const ind = pos(text, 'industry     = finance', 15);
+    const def3 = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: ind });
+    const stdFile = def3 && decodeURIComponent(def3.uri.replace('file://', ''));
+    ok(def3 && stdFile.startsWith(cacheDir) && fs.readFileSync(stdFile, 'utf8').split('\n')[def3.range.start.line].startsWith('industry finance') &&
+        def3.range.start.character === 9 && (fs.statSync(stdFile).mode & 0o222) === 0, 'definition of `finance` in the read-only stdlib copy', def3);
     const refs = await s.conn.sendRequest(P.ReferencesRequest.type, { textDocument: { uri }, position: croDecl, context: { includeDeclaration: false } });
     const expected = (text.match(/contact\.cro\b/g) || []).length;
     ok(refs.length === expected, `references of contact.cro (${expected})`, refs.length);
@@ -283,6 +291,7 @@ async function rawTest() {
         failures++;
         console.error('FAIL: ' + (e && e.stack || e));
     }
+    fs.rmSync(cacheDir, { recursive: true, force: true });
     console.log(`lsp protocol test: ${checks - failures}/${checks} checks passed`);
     process.exit(failures ? 1 : 0);
 })();
