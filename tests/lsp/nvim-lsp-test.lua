@@ -17,21 +17,19 @@ end
 local file = repo .. "/examples/beijing-finance.bcp"
 local original = table.concat(vim.fn.readfile(file), "\n") .. "\n"
 local published = 0
-local client_id = vim.lsp.start_client({
-  name = "bcp",
-  cmd = { bcp, "lsp", "--debounce", "0", "--today", "2026-12-04" },
-  root_dir = repo,
-  handlers = {
-    ["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
-      published = published + 1
-      return vim.lsp.handlers["textDocument/publishDiagnostics"](err, result, ctx, config)
-    end,
-  },
-})
-expect(client_id ~= nil, "the client starts bcp lsp")
+-- The shipped configuration (editors/neovim): require("bcp").start_lsp().
+vim.opt.runtimepath:prepend(repo .. "/editors/neovim")
+local orig = vim.lsp.handlers["textDocument/publishDiagnostics"]
+vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
+  published = published + 1
+  return orig(err, result, ctx, config)
+end
+local get_id = require("bcp").start_lsp({ cmd = { bcp, "lsp", "--debounce", "0", "--today", "2026-12-04" }, root_dir = repo })
 vim.cmd("edit " .. vim.fn.fnameescape(file))
+vim.bo.filetype = "bcp"
 local buf = vim.api.nvim_get_current_buf()
-vim.lsp.buf_attach_client(buf, client_id)
+local client_id = get_id()
+expect(client_id ~= nil, "start_lsp starts bcp lsp for a bcp buffer")
 local client = vim.lsp.get_client_by_id(client_id)
 expect(vim.wait(20000, function() return published > 0 end, 20), "diagnostics are published on open")
 expect(#vim.diagnostic.get(buf) == 0, "beijing-finance.bcp has no findings", vim.diagnostic.get(buf))

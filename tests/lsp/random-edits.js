@@ -5,6 +5,8 @@
 // the same diagnostics.
 //
 //   node random-edits.js BCP [REPO] [EDITS] [SEED]
+// EDITS defaults to 2000; LSP_RANDOM_SECONDS (default 240) bounds the run on a
+// loaded machine: it then stops early and says how many edits it made.
 'use strict';
 const cp = require('child_process');
 const fs = require('fs');
@@ -64,7 +66,9 @@ const pieces = ['a', 'x', '_', ' ', ' ', '\n', '\n  ', '=', '{', '}', '[', ']', 
     }
     const startSeed = seed;
     let failures = 0;
-    for (let n = 0; n < EDITS; n++) {
+    const deadline = Date.now() + 1000 * Number(process.env.LSP_RANDOM_SECONDS || 240);
+    let made = 0;
+    for (let n = 0; n < EDITS && Date.now() < deadline; n++, made++) {
         let a = boundary(text, Math.floor(rand() * (text.length + 1)));
         let b = a;
         const op = rand();
@@ -90,6 +94,6 @@ const pieces = ['a', 'x', '_', ' ', ' ', '\n', '\n  ', '=', '{', '}', '[', ']', 
         await s.conn.sendRequest(P.ShutdownRequest.type);
         s.conn.sendNotification(P.ExitNotification.type);
     }
-    console.log(`lsp random edits: ${EDITS} edits (seed ${startSeed}), ${failures ? failures + ' mismatches' : 'incremental = full every time'}`);
+    console.log(`lsp random edits: ${made} of ${EDITS} edits (seed ${startSeed}${made < EDITS ? ', stopped at the time limit' : ''}), ${failures ? failures + ' mismatches' : 'incremental = full every time'}`);
     process.exit(failures ? 1 : 0);
 })().catch((e) => { console.error('FAIL: ' + (e.stack || e)); process.exit(1); });

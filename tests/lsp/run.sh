@@ -30,7 +30,8 @@ if [ ! -f "$here/node_modules/.bcp-lock" ]; then
 fi
 rm -f "$log"
 timeout 300 node "$here/protocol-test.js" "$bcp" "$root" || status=1
-timeout 900 node "$here/random-edits.js" "$bcp" "$root" "${LSP_RANDOM_EDITS:-2000}" || status=1
+node "$here/vscode-extension-test.js" "$root" || status=1
+timeout 600 node "$here/random-edits.js" "$bcp" "$root" "${LSP_RANDOM_EDITS:-2000}" || status=1
 (cd "$root" && BCP="$bcp" REPO="$root" timeout 300 nvim --headless --clean \
     -c "luafile $here/nvim-lsp-test.lua") </dev/null || { echo "lsp-test: the Neovim client test failed"; status=1; }
 [ $status = 0 ] && echo "lsp-test: ok"
