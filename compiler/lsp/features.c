@@ -1025,6 +1025,48 @@ static bool same_range(json_t *a, json_t *b)
     return json_equal(a, b);
 }
 
+/* E109: add each missing required attribute with its example (or a
+ * placeholder) before the block's closing brace. */
+static void missing_attribute_actions(lsp_server *s, ctx *c, const char *uri, json_t *d, json_t *out)
+{
+    lsp_flush_doc(s, c->doc);
+    lsp_plan *p = c->doc->plan;
+    if (!p)
+        return;
+    uint32_t off = lsp_offset_of(s, &c->lines, json_object_get(json_object_get(d, "range"), "start"));
+    const bcp_entity *e = bcp_plan_entity_at(p->plan, c->doc->path, off, NULL);
+    if (!e)
+        return;
+    bcp_location block = bcp_entity_location(e);
+    if (!block.end_byte || block.end_byte > c->length || c->text[block.end_byte - 1] != '}')
+        return;
+    uint32_t brace = block.end_byte - 1, line_start = brace;
+    while (line_start > 0 && c->text[line_start - 1] != '\n')
+        line_start--;
+    bool own_line = true;
+    for (uint32_t i = line_start; i < brace; i++)
+        own_line = own_line && (c->text[i] == ' ' || c->text[i] == '\t');
+    const char *kind = bcp_entity_kind_name(e);
+    bcp_attribute_doc a;
+    for (size_t i = 0; bcp_attribute_doc_at(kind, i, &a) == BCP_OK; i++) {
+        if (!a.required || bcp_entity_attribute(e, a.name))
+            continue;
+        /* Text is the author's to write: a placeholder; else the schema's example. */
+        const char *value = a.example && a.type && strncmp(a.type, "text", 4) != 0 ? a.example : "\"TODO\"";
+        char text[512], title[160];
+        if (own_line)
+            snprintf(text, sizeof text, "%.*s  %s = %s\n", (int)(brace - line_start), c->text + line_start, a.name, value);
+        else
+            snprintf(text, sizeof text, " %s = %s ", a.name, value);
+        snprintf(title, sizeof title, "Add `%s = %s`", a.name, value);
+        json_t *changes = json_object();
+        uint32_t at = own_line ? line_start : brace;
+        add_edit(changes, uri, lsp_range(s, &c->lines, at, at), text);
+        json_array_append_new(out, json_pack("{s:s,s:s,s:[O],s:{s:o}}", "title", title, "kind", "quickfix",
+                                             "diagnostics", d, "edit", "changes", changes));
+    }
+}
+
 json_t *lsp_code_actions(lsp_server *s, json_t *params, int *code, const char **message)
 {
     ctx c;
@@ -1060,6 +1102,8 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, int *code, const char **
                                                     "quickfix", "diagnostics", d, "isPreferred", k == 0, "edit",
                                                     "changes", changes));
         }
+        if (dcode && strcmp(dcode, "E109") == 0)
+            missing_attribute_actions(s, &c, uri, d, result);
         if (dcode && json_is_true(json_object_get(data, "lint"))) {
             json_int_t line = json_integer_value(json_object_get(json_object_get(json_object_get(d, "range"), "start"), "line"));
             if (line < 0 || (size_t)line >= c.lines.count)

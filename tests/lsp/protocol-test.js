@@ -245,6 +245,19 @@ async function mainTest() {
     const pd = await dp;
     ok(pd.some((y) => y.code === 'E106' && y.range.start.line === refAt.line), 'the module edit re-checked plan.bcp', pd);
 
+    // E109: a quick fix adds the missing required attribute with a placeholder.
+    const mini = path.join(repo, 'examples/minimal.bcp');
+    const mtext = fs.readFileSync(mini, 'utf8');
+    const nameLine = pos(mtext, '  name       = "Alex Chen"\n');
+    const cut = mtext.slice(0, offsetOf(mtext, nameLine)) + mtext.slice(offsetOf(mtext, nameLine) + '  name       = "Alex Chen"\n'.length);
+    const dm = s.next(uriOf(mini), (x) => x.some((y) => y.code === 'E109'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(mini), languageId: 'bcp', version: 1, text: cut } });
+    const e109 = (await dm).find((y) => y.code === 'E109');
+    const acts3 = await s.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: uriOf(mini) }, range: e109.range, context: { diagnostics: [e109] } });
+    const add = acts3.find((a) => a.title === 'Add `name = "TODO"`');
+    const added = add && applyEdits(cut, add.edit.changes[uriOf(mini)]);
+    ok(added && /contact owner \{\n(.*\n)*  name = "TODO"\n\}/.test(added), 'E109: add the missing attribute before the brace', acts3);
+
     ok(await stop(s) === 0, 'shutdown + exit gives 0');
 }
 
