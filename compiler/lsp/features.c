@@ -778,8 +778,10 @@ json_t *lsp_folding_ranges(lsp_server *s, json_t *params, int *code, const char 
     doc_entities(c.doc->plan, c.doc, true, &list);
     for (size_t i = 0; i < list.count; i++) {
         bcp_location l = bcp_entity_location(list.items[i]);
+        if (l.end_byte == 0 || l.end_byte > c.length)
+            continue;   /* a plan older than the text (its last load failed) */
         uint32_t a = line_of(&c.lines, l.start_byte), b = line_of(&c.lines, l.end_byte ? l.end_byte - 1 : 0);
-        if (b > a + 1 || (b > a && c.text[l.end_byte ? l.end_byte - 1 : 0] != '}'))
+        if (b > a + 1 || (b > a && c.text[l.end_byte - 1] != '}'))
             json_array_append_new(result, json_pack("{s:i,s:i}", "startLine", a, "endLine",
                                                     c.text[l.end_byte - 1] == '}' ? b - 1 : b));
     }
