@@ -1104,7 +1104,8 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, int *code, const char **
                                                     "quickfix", "diagnostics", d, "isPreferred", k == 0, "edit",
                                                     "changes", changes));
         }
-        if (dcode && strcmp(dcode, "E109") == 0)
+        const char *dname = json_string_value(json_object_get(data, "name"));
+        if (dname && strcmp(dname, "missing-attribute") == 0)   /* E109 */
             missing_attribute_actions(s, &c, uri, d, result);
         if (dcode && json_is_true(json_object_get(data, "lint"))) {
             json_int_t line = json_integer_value(json_object_get(json_object_get(json_object_get(d, "range"), "start"), "line"));
