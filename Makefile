@@ -66,6 +66,8 @@ COMPILER_SRCS := $(foreach d,$(LIB_LAYERS),$(wildcard compiler/$(d)/*.c))
 RULE_SRCS     := $(wildcard rules/*.c)
 RULE_CXX_SRCS := $(wildcard rules/*.cc)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
+# The language server (bcp lsp), a face on bcp.h like the CLI.
+CLI_SRCS      += $(wildcard compiler/lsp/*.c)
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.
@@ -98,6 +100,7 @@ CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 # `make tsan` runs them under ThreadSanitizer.
 TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel test_api)
 
+.PHONY: lsp-test lsp-bench
 .PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz fuzz-bins fuzz-replay hostile install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
@@ -214,7 +217,12 @@ check-layers:
 	@sh tools/check-layers.sh
 
 # One flavour's whole suite.
-test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile
+test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test
+
+# bcp lsp driven by real clients: a Node client (npm, locked), thousands of
+# random incremental edits against full re-checks, headless Neovim.
+lsp-test: $(BIN)
+	@sh tests/lsp/run.sh $(BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory test-one BUILD=release
@@ -242,6 +250,11 @@ rule-docs: $(BIN)
 
 bench: all
 	@sh tools/bench.sh $(BIN)
+	@$(MAKE) --no-print-directory lsp-bench
+
+# bcp lsp: edit-to-diagnostics and completion latency, RSS with the examples open.
+lsp-bench: $(BIN)
+	@sh tests/lsp/bench.sh $(BIN)
 
 # libFuzzer, every target of tests/fuzz/ for FUZZ_SECONDS each (FUZZ_JOBS at
 # a time); crashes land in tests/fuzz/crashes/TARGET/.  Needs clang and its

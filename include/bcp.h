@@ -386,6 +386,13 @@ bcp_status bcp_kind_doc_get(const char *kind, bcp_kind_doc *out);
 bcp_status bcp_attribute_doc_get(const char *kind, const char *attribute, bcp_attribute_doc *out);
 bcp_status bcp_attribute_doc_at(const char *kind, size_t i, bcp_attribute_doc *out);
 
+/* The text of a file of the standard library built into libbcp, by the
+ * path a location names it with ("<stdlib>/core/comms.bcp") or its path
+ * under the stdlib root ("core/comms.bcp"): for an editor that shows where
+ * a default entry is declared.  Static (lives for the life of the program);
+ * NULL when there is no such file. */
+const char *bcp_stdlib_text(const char *path, size_t *length);
+
 /* ------------------------------------------------------- derived facts
  * What the document, the JSON and the linter state about a plan, computed
  * by the one home of these facts in the library, so that a program reading

@@ -166,6 +166,21 @@ static const bcp_command commands[] = {
      "  --force          overwrite an existing file\n"
      "  --stdlib DIR     read the standard library from DIR\n",
      bcp_cmd_init},
+    {"lsp", "serve the Language Server Protocol on stdin/stdout (for editors)",
+     "usage: bcp lsp [--stdio] [--debounce MS] [--today YYYY-MM-DD] [--docs-url BASE] [--stdlib DIR]\n"
+     "\n"
+     "Speaks the Language Server Protocol 3.17 on standard input and output: an\n"
+     "editor starts it (editors/ has the configurations) and gets diagnostics as you\n"
+     "type, completion, hover, go to definition, references, symbols, rename,\n"
+     "formatting and fixes.\n"
+     "\n"
+     "options:\n"
+     "  --stdio          accepted for editors that pass it (stdio is the only transport)\n"
+     "  --debounce MS    wait MS milliseconds after the last edit before checking (default 50)\n"
+     "  --today DATE     check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
+     "  --docs-url BASE  link each diagnostic to BASE/CODE.md\n"
+     "  --stdlib DIR     read the standard library from DIR\n",
+     bcp_cmd_lsp},
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };

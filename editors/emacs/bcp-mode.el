@@ -240,6 +240,13 @@ see `bcp-mode-install-grammar'), with regular expressions otherwise.
 ;;;###autoload
 (add-to-list 'auto-mode-alist '("\\.bcp\\'" . bcp-mode))
 
+;; The language server, `bcp lsp`, for eglot (built into Emacs 29; M-x eglot
+;; in a plan, or eglot-ensure from bcp-mode-hook).
+(defvar eglot-server-programs)
+;;;###autoload
+(with-eval-after-load 'eglot
+  (add-to-list 'eglot-server-programs '(bcp-mode "bcp" "lsp")))
+
 (provide 'bcp-mode)
 
 ;;; bcp-mode.el ends here

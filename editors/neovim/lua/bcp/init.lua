@@ -53,6 +53,36 @@ function M.setup(opts)
   register_parser(opts)
 end
 
+-- The language server: `bcp lsp` attached to every bcp buffer, with Neovim's
+-- built-in client (0.7+).  opts.cmd: the command (default { "bcp", "lsp" });
+-- opts.root_dir (default: the current directory); opts.init_options (e.g.
+-- { today = "2026-12-01" }).  Returns a function giving the client's id.
+function M.start_lsp(opts)
+  opts = opts or {}
+  local client_id
+  local function attach(buf)
+    if not client_id or not vim.lsp.get_client_by_id(client_id) then
+      client_id = vim.lsp.start_client({
+        name = "bcp",
+        cmd = opts.cmd or { "bcp", "lsp" },
+        root_dir = opts.root_dir or vim.fn.getcwd(),
+        init_options = opts.init_options,
+      })
+    end
+    if client_id then
+      vim.lsp.buf_attach_client(buf, client_id)
+    end
+  end
+  vim.api.nvim_create_autocmd("FileType", {
+    pattern = "bcp",
+    callback = function(args) attach(args.buf) end,
+  })
+  if vim.bo.filetype == "bcp" then
+    attach(vim.api.nvim_get_current_buf())
+  end
+  return function() return client_id end
+end
+
 -- Compiles grammar/src/parser.c into <plugin>/parser/bcp.so, where Neovim
 -- looks for parsers on 'runtimepath': no nvim-treesitter needed.
 function M.build_parser()

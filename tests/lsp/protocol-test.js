@@ -1,0 +1,310 @@
+// Protocol test of `bcp lsp` driven by a real LSP client (vscode-jsonrpc and
+// vscode-languageserver-protocol from npm): opens the examples, edits them,
+// and asserts diagnostics, completion, hover, definition, references, rename,
+// formatting, code actions and the protocol's error answers at exact positions.
+//
+//   node protocol-test.js BCP [REPO]
+'use strict';
+const cp = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const rpc = require('vscode-jsonrpc/node');
+const P = require('vscode-languageserver-protocol');
+
+const bcp = path.resolve(process.argv[2] || 'build/bcp');
+const repo = path.resolve(process.argv[3] || path.join(__dirname, '..', '..'));
+const TODAY = '2026-12-04';
+let failures = 0, checks = 0;
+const cacheDir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-cache-'));
+
+function ok(cond, what, got) {
+    checks++;
+    if (!cond) {
+        failures++;
+        console.error(`FAIL: ${what}` + (got !== undefined ? `\n  got: ${JSON.stringify(got).slice(0, 600)}` : ''));
+    }
+}
+function uriOf(p) { return 'file://' + p.split('/').map(encodeURIComponent).join('/'); }
+// The LSP position of the `delta`-th UTF-16 unit after the start of `needle`.
+function pos(text, needle, delta = 0, from = 0) {
+    const i = text.indexOf(needle, from);
+    if (i < 0) throw new Error(`not in the text: ${needle}`);
+    const at = i + delta;
+    const line = text.slice(0, at).split('\n').length - 1;
+    return { line, character: at - (text.lastIndexOf('\n', at - 1) + 1) };
+}
+function offsetOf(text, p) {
+    const lines = text.split('\n');
+    let o = 0;
+    for (let l = 0; l < p.line; l++) o += lines[l].length + 1;
+    return o + p.character;
+}
+function applyEdits(text, edits) {
+    const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
+    for (const e of sorted)
+        text = text.slice(0, offsetOf(text, e.range.start)) + e.newText + text.slice(offsetOf(text, e.range.end));
+    return text;
+}
+
+function start(extra = []) {
+    const env = { ...process.env, XDG_CACHE_HOME: cacheDir };
+    const proc = cp.spawn(bcp, ['lsp', '--debounce', '0', '--today', TODAY, ...extra], { stdio: ['pipe', 'pipe', 'inherit'], env });
+    const conn = P.createProtocolConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
+    const diags = new Map();
+    const waiters = [];
+    conn.onNotification(P.PublishDiagnosticsNotification.type, (p) => {
+        diags.set(p.uri, p.diagnostics);
+        for (const w of waiters.splice(0)) w();
+    });
+    conn.onNotification('window/logMessage', () => {});
+    conn.listen();
+    // Resolves with the next diagnostics published for `uri` that pass `pred`.
+    const next = (uri, pred = () => true, ms = 20000) => new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), ms);
+        const check = () => {
+            const d = diags.get(uri);
+            if (d && pred(d)) { clearTimeout(t); diags.delete(uri); resolve(d); } else waiters.push(check);
+        };
+        diags.delete(uri);
+        waiters.push(check);
+    });
+    return { proc, conn, diags, next };
+}
+
+async function initialize(s) {
+    const r = await s.conn.sendRequest(P.InitializeRequest.type, {
+        processId: process.pid, rootUri: uriOf(repo), capabilities: {}, workspaceFolders: null,
+    });
+    s.conn.sendNotification(P.InitializedNotification.type, {});
+    return r;
+}
+
+async function stop(s) {
+    await s.conn.sendRequest(P.ShutdownRequest.type);
+    s.conn.sendNotification(P.ExitNotification.type);
+    const code = await new Promise((r) => s.proc.on('exit', r));
+    s.conn.dispose();
+    return code;
+}
+
+async function mainTest() {
+    const s = start();
+    const init = await initialize(s);
+    ok(init.capabilities.textDocumentSync.change === 2, 'incremental sync offered', init.capabilities.textDocumentSync);
+    ok(init.capabilities.completionProvider && init.capabilities.renameProvider.prepareProvider, 'completion and rename offered');
+
+    // ---- beijing-finance: clean, then edits.
+    const file = path.join(repo, 'examples/beijing-finance.bcp');
+    const uri = uriOf(file);
+    let text = fs.readFileSync(file, 'utf8');
+    let version = 1;
+    let d = s.next(uri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version, text } });
+    ok((await d).length === 0, 'beijing-finance.bcp opens without findings', s.diags.get(uri));
+
+    const edit = async (range, newText, pred) => {
+        const p = s.next(uri, pred);
+        text = applyEdits(text, [{ range, newText }]);
+        s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: ++version }, contentChanges: [{ range, text: newText }],
+        });
+        return p;
+    };
+    // `size = medium` -> `size = mediu`: E106 at the name, with a did-you-mean fix-it.
+    const sizeAt = pos(text, 'size         = medium', 15);
+    const got = await edit({ start: { line: sizeAt.line, character: sizeAt.character + 5 }, end: { line: sizeAt.line, character: sizeAt.character + 6 } }, '');
+    const e106 = got.find((x) => x.code === 'E106');
+    ok(e106 && e106.range.start.line === sizeAt.line && e106.range.start.character === sizeAt.character &&
+        e106.range.end.character === sizeAt.character + 5, 'E106 at `mediu`', got);
+    ok(e106 && /did you mean `medium`/.test(e106.message), 'E106 says did you mean', e106);
+    const actions = await s.conn.sendRequest(P.CodeActionRequest.type, {
+        textDocument: { uri }, range: e106.range, context: { diagnostics: [e106] },
+    });
+    const fix = actions.find((a) => a.title === 'write `medium`');
+    ok(fix && fix.edit.changes[uri][0].newText === 'medium', 'code action writes `medium`', actions);
+    // Apply the fix through the protocol: diagnostics clear.
+    await edit(fix.edit.changes[uri][0].range, 'medium', (x) => x.length === 0);
+    ok(text.includes('size         = medium'), 'the fix restored the text');
+
+    // `6m` for months: E119 with its fix-it, then a suppression action for a lint finding.
+    const rev = pos(text, 'review_every = 1y', 15);
+    const got2 = await edit({ start: rev, end: { line: rev.line, character: rev.character + 2 } }, '6m');
+    const e119 = got2.find((x) => x.code === 'E119');
+    ok(e119 && e119.range.start.line === rev.line && e119.range.start.character === rev.character, 'E119 at `6m`', got2);
+    const m101 = got2.find((x) => x.code === 'M101');
+    ok(m101 && m101.severity === 2, 'a lint finding (M101) with warning severity', got2);
+    const acts2 = await s.conn.sendRequest(P.CodeActionRequest.type, {
+        textDocument: { uri }, range: m101.range, context: { diagnostics: [e119, m101] },
+    });
+    ok(acts2.some((a) => a.title === 'write `6mo`'), 'code action writes `6mo`', acts2);
+    const sup = acts2.find((a) => a.title === 'Suppress M101 here with a reason');
+    ok(sup && /^ *# bcp: ignore\[M101\] reason="/.test(sup.edit.changes[uri][0].newText) &&
+        sup.edit.changes[uri][0].range.start.line === m101.range.start.line, 'suppress action above the finding', sup);
+    await edit({ start: rev, end: { line: rev.line, character: rev.character + 2 } }, '1y', (x) => x.length === 0);
+
+    // Completion: `owner = contact.` offers the contacts, by name.
+    const own = pos(text, 'owner        = contact.cro', 15);
+    const comp = await s.conn.sendRequest(P.CompletionRequest.type, {
+        textDocument: { uri }, position: { line: own.line, character: own.character + 8 },
+    });
+    const labels = comp.items.map((i) => i.label);
+    ok(labels.includes('contact.cro') && labels.includes('contact.ceo') && labels.every((l) => l.startsWith('contact.')),
+        'owner = contact. offers contacts only', labels);
+    const cro = comp.items.find((i) => i.label === 'contact.cro');
+    ok(cro && cro.detail === '李静怡', 'a contact item carries the name', cro);
+    // Attribute names inside a risk, with type and doc; enum values; durations.
+    const riskAt = pos(text, '\nrisk ');
+    const riskLine = riskAt.line + 2;
+    const attrs = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: { line: riskLine, character: 2 } });
+    const lik = attrs.items.find((i) => i.label === 'likelihood');
+    ok(lik && /likelihood_level/.test(lik.detail) && lik.documentation, 'risk attributes with type and doc', attrs.items.map((i) => i.label));
+    ok(!attrs.items.some((i) => i.label === 'rto'), 'no system attribute in a risk');
+    const kindAt = pos(text, 'kind        = headquarters', 14);
+    const kinds = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: kindAt });
+    ok(kinds.items.some((i) => i.label === 'datacenter') && kinds.items.some((i) => i.label === 'factory'), 'site kind enum values', kinds.items.map((i) => i.label));
+    const durAt = pos(text, 'review_every = 1y', 15);
+    const durs = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: durAt });
+    ok(durs.items.some((i) => i.label === '6mo'), 'durations offered', durs.items.map((i) => i.label));
+    const top = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: { line: riskAt.line, character: 0 } });
+    ok(top.items.some((i) => i.label === 'risk') && !top.items.some((i) => i.label === 'backup'), 'top-level kinds (no nested backup)', top.items.map((i) => i.label));
+
+    // Hover: an attribute's schema doc; a risk's derived score and level.
+    const hov = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: { line: own.line, character: 3 } });
+    ok(hov && /\*\*`owner`\*\* \(plan\): reference to contact/.test(hov.contents.value), 'hover on owner', hov);
+    const riskId = pos(text, '\nrisk ', 6);
+    const hr = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: riskId });
+    ok(hr && /- score: \d+/.test(hr.contents.value) && /- level: /.test(hr.contents.value), 'hover on a risk gives score and level', hr);
+    const inlay = await s.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99999, character: 0 } } });
+    ok(inlay.some((h) => /^= score \d+/.test(h.label)) && inlay.some((h) => /^next due \d{4}-\d\d-\d\d$/.test(h.label)), 'inlay hints: risk score, next due', inlay.slice(0, 3));
+
+    // Definition: contact.cro -> its block.
+    const def = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: { line: own.line, character: own.character + 9 } });
+    const croDecl = pos(text, '\ncontact cro ', 9);
+    ok(def && def.uri === uri && def.range.start.line === croDecl.line && def.range.start.character === croDecl.character, 'definition of contact.cro', def);
+    // A catalogue name: into the standard library, a read-only file of the cache.
+    const ind = pos(text, 'industry     = finance', 15);
+    const def3 = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: ind });
+    const stdFile = def3 && decodeURIComponent(def3.uri.replace('file://', ''));
+    ok(def3 && stdFile.startsWith(cacheDir) && fs.readFileSync(stdFile, 'utf8').split('\n')[def3.range.start.line].startsWith('industry finance') &&
+        def3.range.start.character === 9 && (fs.statSync(stdFile).mode & 0o222) === 0, 'definition of `finance` in the read-only stdlib copy', def3);
+    const refs = await s.conn.sendRequest(P.ReferencesRequest.type, { textDocument: { uri }, position: croDecl, context: { includeDeclaration: false } });
+    const expected = (text.match(/contact\.cro\b/g) || []).length;
+    ok(refs.length === expected, `references of contact.cro (${expected})`, refs.length);
+
+    // Rename: across the file; refusing a clash and a bad id.
+    const ren = await s.conn.sendRequest(P.RenameRequest.type, { textDocument: { uri }, position: croDecl, newName: 'chief_risk' });
+    const renamed = applyEdits(text, ren.changes[uri]);
+    ok(ren.changes[uri].length === expected + 1 && !/contact\.cro\b/.test(renamed) && /contact chief_risk /.test(renamed), 'rename contact.cro', ren.changes[uri].length);
+    let err = null;
+    try { await s.conn.sendRequest(P.RenameRequest.type, { textDocument: { uri }, position: croDecl, newName: 'ceo' }); } catch (e) { err = e; }
+    ok(err && /already has this id/.test(err.message), 'rename refuses a clash', err && err.message);
+    err = null;
+    try { await s.conn.sendRequest(P.RenameRequest.type, { textDocument: { uri }, position: croDecl, newName: '9 x' }); } catch (e) { err = e; }
+    ok(err && /not a valid id/.test(err.message), 'rename refuses a bad id', err && err.message);
+
+    // Symbols, folding, selection.
+    const syms = await s.conn.sendRequest(P.DocumentSymbolRequest.type, { textDocument: { uri } });
+    ok(syms[0].name === 'plan hengtai' && syms.some((x) => x.name === 'contact cro'), 'document symbols', syms.slice(0, 2).map((x) => x.name));
+    const ws = await s.conn.sendRequest(P.WorkspaceSymbolRequest.type, { query: 'contact.cr' });
+    ok(ws.some((x) => x.name === 'contact.cro'), 'workspace symbols', ws.map((x) => x.name));
+    const folds = await s.conn.sendRequest(P.FoldingRangeRequest.type, { textDocument: { uri } });
+    ok(folds.some((f) => f.startLine === pos(text, 'plan hengtai').line), 'a fold for the plan block', folds.slice(0, 2));
+    const sel = await s.conn.sendRequest(P.SelectionRangeRequest.type, { textDocument: { uri }, positions: [{ line: own.line, character: own.character + 9 }] });
+    ok(sel[0].range.start.character === own.character && sel[0].parent, 'selection ranges grow from the word', sel[0]);
+
+    // Formatting: a squeezed `=` comes back as bcp fmt writes it.
+    const sq = pos(text, 'version      = "1.0"');
+    await edit({ start: { line: sq.line, character: 9 }, end: { line: sq.line, character: 17 } }, '=');
+    const fmt = await s.conn.sendRequest(P.DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    ok(fmt.length === 1 && applyEdits(text, fmt) === fs.readFileSync(file, 'utf8'), 'formatting restores the layout', fmt);
+    const rfmt = await s.conn.sendRequest(P.DocumentRangeFormattingRequest.type, { textDocument: { uri }, range: { start: { line: sq.line, character: 0 }, end: { line: sq.line, character: 5 } }, options: { tabSize: 2, insertSpaces: true } });
+    ok(rfmt.length === 1 && applyEdits(text, rfmt) === fs.readFileSync(file, 'utf8'), 'range formatting of that line', rfmt);
+
+    // ---- huadong: a module's edit re-checks the plan that imports it.
+    const plan = path.join(repo, 'examples/huadong/plan.bcp'), contacts = path.join(repo, 'examples/huadong/contacts.bcp');
+    const ptext = fs.readFileSync(plan, 'utf8'), ctext = fs.readFileSync(contacts, 'utf8');
+    let dp = s.next(uriOf(plan));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(plan), languageId: 'bcp', version: 1, text: ptext } });
+    await dp;
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(contacts), languageId: 'bcp', version: 1, text: ctext } });
+    // Definition from the plan into the module.
+    const m = ptext.match(/= contact\.([a-z_]+)/);
+    const refAt = pos(ptext, m[0], 3);
+    const def2 = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri: uriOf(plan) }, position: refAt });
+    ok(def2 && def2.uri === uriOf(contacts), 'definition into the imported module', def2);
+    // Rename the contact in the module: edits in both files.
+    const ren2 = await s.conn.sendRequest(P.RenameRequest.type, { textDocument: { uri: uriOf(plan) }, position: refAt, newName: m[1] + '_x' });
+    ok(ren2 && ren2.changes[uriOf(plan)] && ren2.changes[uriOf(contacts)], 'rename across files', ren2 && Object.keys(ren2.changes));
+    // Delete that contact's id in the module: the plan's references now fail (E106 in plan.bcp).
+    const declAt = pos(ctext, `contact ${m[1]} `, 8);
+    dp = s.next(uriOf(plan), (x) => x.some((y) => y.code === 'E106'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: uriOf(contacts), version: 2 },
+        contentChanges: [{ range: { start: declAt, end: { line: declAt.line, character: declAt.character + m[1].length } }, text: m[1] + 'zz' }],
+    });
+    const pd = await dp;
+    ok(pd.some((y) => y.code === 'E106' && y.range.start.line === refAt.line), 'the module edit re-checked plan.bcp', pd);
+
+    // E109: a quick fix adds the missing required attribute with a placeholder.
+    const mini = path.join(repo, 'examples/minimal.bcp');
+    const mtext = fs.readFileSync(mini, 'utf8');
+    const nameLine = pos(mtext, '  name       = "Alex Chen"\n');
+    const cut = mtext.slice(0, offsetOf(mtext, nameLine)) + mtext.slice(offsetOf(mtext, nameLine) + '  name       = "Alex Chen"\n'.length);
+    const dm = s.next(uriOf(mini), (x) => x.some((y) => y.code === 'E109'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(mini), languageId: 'bcp', version: 1, text: cut } });
+    const e109 = (await dm).find((y) => y.code === 'E109');
+    const acts3 = await s.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri: uriOf(mini) }, range: e109.range, context: { diagnostics: [e109] } });
+    const add = acts3.find((a) => a.title === 'Add `name = "TODO"`');
+    const added = add && applyEdits(cut, add.edit.changes[uriOf(mini)]);
+    ok(added && /contact owner \{\n(.*\n)*  name = "TODO"\n\}/.test(added), 'E109: add the missing attribute before the brace', acts3);
+
+    ok(await stop(s) === 0, 'shutdown + exit gives 0');
+}
+
+// The protocol's error answers, on raw bytes.
+async function rawTest() {
+    const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (b) => { out += b.toString('utf8'); });
+    const frame = (s) => `Content-Length: ${Buffer.byteLength(s)}\r\n\r\n${s}`;
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"capabilities":{}}}'));
+    proc.stdin.write(frame('{not json'));
+    proc.stdin.write(frame('[1,2]'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":3,"method":"no/such"}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":4,"method":"textDocument/hover","params":{"textDocument":{"uri":"file:///nope.bcp"},"position":{"line":0,"character":0}}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///nope.bcp","version":3},"contentChanges":[{"text":"x"}]}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///tmp/bcp-lsp-gone/deleted.bcp","version":1,"text":"plan x { title = \\"T\\" }\\n"}}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///tmp/bcp-lsp-gone/deleted.bcp","version":1},"contentChanges":[{"text":"stale"}]}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///tmp/bcp-lsp-gone/deleted.bcp","version":2},"contentChanges":[{"range":{"start":{"line":900,"character":0},"end":{"line":901,"character":0}},"text":"far"}]}}'));
+    proc.stdin.write('Content-Type: nothing\r\n\r\n');
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":5,"method":"textDocument/completion","params":{"textDocument":{"uri":"file:///tmp/bcp-lsp-gone/deleted.bcp"},"position":{"line":0,"character":9}}}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":6,"method":"shutdown"}'));
+    proc.stdin.write(frame('{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{}}'));
+    proc.stdin.end();   // the client goes away without `exit`
+    const code = await new Promise((r) => proc.on('exit', r));
+    const msgs = out.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((s) => JSON.parse(s));
+    const byId = (id) => msgs.find((x) => x.id === id);
+    ok(byId(1) && byId(1).error.code === -32002, 'a request before initialize: -32002', byId(1));
+    ok(byId(2) && byId(2).result.capabilities, 'initialize answered', byId(2));
+    const nulls = msgs.filter((x) => x.id === null && x.error);
+    ok(nulls.some((x) => x.error.code === -32700) && nulls.some((x) => x.error.code === -32600), 'malformed JSON: -32700; not an object: -32600', nulls);
+    ok(byId(3) && byId(3).error.code === -32601, 'an unknown method: -32601', byId(3));
+    ok(byId(4) && byId(4).error.code === -32602, 'a request on a document not open: -32602', byId(4));
+    ok(byId(5) && Array.isArray(byId(5).result.items), 'the server still answers after the bad input', byId(5));
+    ok(byId(6) && byId(6).result === null && byId(7) && byId(7).error.code === -32600, 'shutdown, then requests refused', byId(7));
+    ok(code === 1, 'a client that leaves without exit: status 1 (no crash)', code);
+}
+
+(async () => {
+    try {
+        await mainTest();
+        await rawTest();
+    } catch (e) {
+        failures++;
+        console.error('FAIL: ' + (e && e.stack || e));
+    }
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    console.log(`lsp protocol test: ${checks - failures}/${checks} checks passed`);
+    process.exit(failures ? 1 : 0);
+})();
