@@ -76,7 +76,7 @@ LIB_OBJS      := $(COMPILER_SRCS:%.c=$(OUT)/%.o) $(RULE_SRCS:%.c=$(OUT)/%.o) $(R
 # which does not need those tables) so that bcp does not parse it on every run.
 # Only the modules `bcp check` loads: the tables hold pointers, which the
 # dynamic loader relocates at every start, and the locales are 400 KB.
-PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/%,$(STDLIB_FILES))
+PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/% stdlib/regimes/%,$(STDLIB_FILES))
 PREBUILD_OBJS := $(filter-out %/workspace.o,$(filter $(OUT)/compiler/base/% $(OUT)/compiler/syntax/% \
                    $(OUT)/compiler/model/%,$(LIB_OBJS))) $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o
 LIB_OBJS      += $(OUT)/stdlib_prebuilt.o

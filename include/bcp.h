@@ -507,6 +507,10 @@ typedef struct bcp_check_options {
     const char *config;            /* a bcpconfig.bcp instead of the nearest one */
     bool no_config;                /* no configuration file at all */
     bool no_lint;                  /* syntax and model errors only */
+    /* Regimes (stdlib/regimes/ ids) checked besides those the plan lists in
+     * `regimes` (`bcp check --regime`); one the model lacks stops the check. */
+    const char *const *regimes;
+    size_t regime_count;
 } bcp_check_options;
 
 /* Checks files and folders like `bcp check`: folders are searched for .bcp

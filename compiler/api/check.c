@@ -192,6 +192,15 @@ bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_di
                                     config->options.profile);
         return false;
     }
+    for (size_t i = 0; i < config->options.regime_count; i++)
+        if (!bcp_model_find(m, BCP_KIND_REGIME, config->options.regimes[i])) {
+            bcp_diagnostics_add_message(problems, BCP_SEV_ERROR,
+                                        "unknown regime `%s` (the stdlib has cbirc-bcm-2011, dora, finra-4370, "
+                                        "hipaa-contingency, iso22301, mas-bcm, nydfs-500-16 and uk-opres; a plan "
+                                        "may declare its own `regime` block)",
+                                        config->options.regimes[i]);
+            return false;
+        }
     bcp_lint_config_filter(config, diags);
     bcp_lint_apply_deviations(diags, m, &config->options, accepted);
     return true;
@@ -268,6 +277,8 @@ bcp_status bcp_tools_lint_setup(const bcp_check_options *o, bcp_tools_setup *set
     setup->overrides.select = o->has_select ? &setup->select : NULL;
     setup->overrides.ignore = o->has_ignore ? &setup->ignore : NULL;
     setup->overrides.profile = o->profile;
+    setup->overrides.regimes = o->regimes;
+    setup->overrides.regime_count = o->regime_count;
     return BCP_OK;
 }
 

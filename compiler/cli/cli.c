@@ -38,6 +38,7 @@ static const bcp_command commands[] = {
      "                    comma-separated, replaces the config's select\n"
      "  --ignore RULES    skip these rules (replaces the config's ignore)\n"
      "  --profile NAME    thresholds: default, iso22301, nist-800-34, ffiec or dora\n"
+     "  --regime NAME     also check regulatory regime NAME (finra-4370, dora, ...), comma-separated\n"
      "  --today DATE      the date rules compare with (YYYY-MM-DD); else SOURCE_DATE_EPOCH,\n"
      "                    else the clock\n"
      "  --fail-on LEVEL   warning (default: errors and warnings fail) or error; info never fails\n"

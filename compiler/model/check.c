@@ -5,6 +5,7 @@
 #include "model_internal.h"
 
 #include "base/alloc.h"
+#include "regime.h"
 
 /* ------------------------------------------------------ checking values */
 
@@ -409,6 +410,7 @@ void bcp_check_model(bcp_model *m)
     bcp_build_overlays(m);
     bcp_check_text_overrides(m);
     bcp_build_referrers(m);
+    bcp_regime_check_model(m);
     if (m->syntax_errors)
         bcp_syntax_fold_echoes(&m->diags);
     bcp_diag_list_sort(&m->diags);

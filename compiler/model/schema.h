@@ -42,6 +42,8 @@ typedef enum bcp_kind {
     BCP_KIND_AUDIENCE,
     BCP_KIND_TEXT,
     BCP_KIND_PROFILE,
+    BCP_KIND_REGIME,
+    BCP_KIND_ELEMENT,
     BCP_KIND_CONFIG,
     BCP_KIND_COUNT
 } bcp_kind;
