@@ -8,6 +8,7 @@
 #include "rule_util.h"
 
 #include "model/regime.h"
+#include "regime_status.h"
 
 enum { MAX_REGIMES = 64 };
 
@@ -67,3 +68,21 @@ const bcp_rule bcp_rule_regime_element_unmet = {
            "`deviation` stating why",
     .check = check,
 };
+
+bcp_regime_verdict bcp_regime_verdict_of(const bcp_element_status *s, const bcp_lint_deviation_list *accepted)
+{
+    if (s->met)
+        return BCP_REGIME_MET;
+    char message[512];
+    bcp_regime_unmet_message(s, message, sizeof message);
+    for (size_t i = 0; accepted && i < accepted->count; i++)
+        if (strcmp(accepted->items[i].code, bcp_rule_regime_element_unmet.code) == 0 &&
+            accepted->items[i].message && strcmp(accepted->items[i].message, message) == 0)
+            return BCP_REGIME_ACCEPTED;
+    return BCP_REGIME_NOT_MET;
+}
+
+const char *bcp_regime_verdict_name(bcp_regime_verdict v)
+{
+    return v == BCP_REGIME_MET ? "met" : v == BCP_REGIME_ACCEPTED ? "accepted deviation" : "not met";
+}

@@ -16,6 +16,7 @@
 #include "model/workspace.h"
 #include "rules/config.h"
 #include "report/deviations.h"
+#include "report/regimes.h"
 #include "rules/engine.h"
 #include "tools.h"
 #include "tools_lint.h"
@@ -235,6 +236,8 @@ static void check_unit(check_state *st, bcp_unit *unit)
         return;
     }
     bcp_diagnostics_add_deviations(st->findings, &accepted, unit_reports, unit);
+    if (config && !bcp_model_has_syntax_errors(m))
+        bcp_diagnostics_add_regimes(st->findings, m, config->options.regimes, config->options.regime_count, &accepted);
     bcp_lint_deviation_list_free(&accepted);
     bcp_diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++) {
