@@ -683,6 +683,11 @@ bcp_status bcp_parse_file(const char *path, char **sexp, size_t *length, bcp_dia
 /* The language reference generated from the schema (Markdown, the reference
  * part of docs/language.md). */
 char *bcp_schema_reference(size_t *length);
+/* The element tables of the stdlib's regulatory regimes (Markdown, the
+ * generated part of docs/regimes.md): per regime its sources and, per
+ * element, the clause, the title in English and Chinese and the queries that
+ * meet it.  NULL when the stdlib cannot be loaded. */
+char *bcp_regimes_reference(const char *stdlib_dir, size_t *length);
 
 /* ---------------------------------------------------------- catalogue pages */
 
