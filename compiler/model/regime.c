@@ -38,8 +38,8 @@ typedef struct query {
 typedef struct lexer {
     const char *text;
     size_t len, pos;
-    /* the current word */
-    size_t at, wlen;
+    /* the current word, and the one before it */
+    size_t at, wlen, prev_at, prev_len;
     const char *message;
     size_t err_at, err_len;
 } lexer;
@@ -57,6 +57,10 @@ static bool is_op_char(char c)
 /* Advances to the next word; false at the end. */
 static bool next_word(lexer *lx)
 {
+    if (lx->wlen) {
+        lx->prev_at = lx->at;
+        lx->prev_len = lx->wlen;
+    }
     while (lx->pos < lx->len && is_space(lx->text[lx->pos]))
         lx->pos++;
     lx->at = lx->pos;
@@ -92,9 +96,9 @@ static bool fail(lexer *lx, const char *message)
         lx->message = message;
         lx->err_at = lx->at;
         lx->err_len = lx->wlen ? lx->wlen : 1;
-        if (lx->err_at >= lx->len && lx->len) {
-            lx->err_at = lx->len - 1;
-            lx->err_len = 1;
+        if (lx->err_at >= lx->len && lx->len) { /* at the end: the last word */
+            lx->err_at = lx->prev_len ? lx->prev_at : lx->len - 1;
+            lx->err_len = lx->prev_len ? lx->prev_len : 1;
         }
     }
     return false;

@@ -2,6 +2,8 @@
  * the plan declares in `regimes`, one row per element. */
 #include <string.h>
 
+#include "base/alloc.h"
+
 #include "crosswalk.h"
 #include "md_doc.h"
 #include "model/regime.h"
@@ -40,7 +42,8 @@ static const char *verdict_text(bcp_regime_verdict v)
                                                                                 : "regime_status_not_met";
 }
 
-/* "Business impact analysis: Order handling; Recovery: ..." */
+/* "3 Critical functions – Clearing, Trading; 4.3 Backups – ERP": the
+ * entities that meet the element, grouped by the section that shows them. */
 static void where_cell(bcp_md *d, const bcp_element_status *s)
 {
     if (!s->evidence_count) {
@@ -49,17 +52,29 @@ static void where_cell(bcp_md *d, const bcp_element_status *s)
     }
     bcp_buf cell = {0};
     const char *sep = bcp_md_text(d, "list_separator");
+    const char *strong = bcp_md_text(d, "list_separator_strong");
+    bool *done = bcp_calloc(s->evidence_count, sizeof *done);
     for (size_t i = 0; i < s->evidence_count; i++) {
-        const bcp_entity *e = s->evidence[i];
-        if (i)
-            bcp_buf_puts(&cell, sep);
-        bcp_buf where = {0};
+        if (done[i])
+            continue;
+        const char *section = bcp_crosswalk_section(s->evidence[i]->kind);
+        bcp_buf labels = {0};
+        for (size_t j = i; j < s->evidence_count; j++) {
+            if (done[j] || strcmp(bcp_crosswalk_section(s->evidence[j]->kind), section) != 0)
+                continue;
+            done[j] = true;
+            if (labels.len)
+                bcp_buf_puts(&labels, sep);
+            bcp_buf_puts(&labels, bcp_md_label(d, s->evidence[j]));
+        }
+        if (cell.len)
+            bcp_buf_puts(&cell, strong);
         const char *keys[] = {"section", "entity"};
-        const char *vals[] = {bcp_md_text(d, bcp_crosswalk_section(e->kind)), bcp_md_label(d, e)};
-        bcp_rfill_keys(&where, bcp_md_text(d, "crosswalk_where"), keys, vals, 2, NULL);
-        bcp_buf_puts(&cell, where.data ? where.data : "");
-        bcp_buf_free(&where);
+        const char *vals[] = {bcp_md_text(d, section), labels.data};
+        bcp_rfill_keys(&cell, bcp_md_text(d, "crosswalk_where"), keys, vals, 2, NULL);
+        bcp_buf_free(&labels);
     }
+    bcp_free(done);
     bcp_md_cell_text(d, cell.data);
     bcp_buf_free(&cell);
 }

@@ -108,5 +108,39 @@ st = {x["status"] for x in doc["regimes"][0]["elements"]}
 assert st == {"accepted deviation"}, st
 PY
 
+# The crosswalk in the built documents of the examples, in both languages.
+for ex in beijing-finance global-services; do
+    for lang in en zh-CN; do
+        rm -rf "$tmp/doc"
+        "$BCP" build --lang $lang "examples/$ex.bcp" -o "$tmp/doc" >/dev/null 2>&1 || { not_ok "$ex $lang: build"; continue; }
+        title="Compliance crosswalk"
+        [ $lang = zh-CN ] && title="合规对照表"
+        grep -q "^## .*$title" "$tmp/doc/$ex.md" && grep -q "$title" "$tmp/doc/$ex.html" &&
+            ok "$ex $lang: crosswalk in md and html" || not_ok "$ex $lang: crosswalk section"
+        python3 - "$tmp/doc/$ex.json" <<'PY' && ok "$ex $lang: json crosswalk, every element met with its place" || not_ok "$ex $lang: json crosswalk"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+cw = doc["crosswalk"]
+assert cw and all(e["status"] == "met" and e["met_by"] and e["clause"] for r in cw for e in r["elements"]), cw
+assert all(w["section_title"] and w["entity"] for r in cw for e in r["elements"] for w in e["met_by"])
+PY
+    done
+done
+# A plan without regimes has no crosswalk.
+rm -rf "$tmp/doc"
+"$BCP" build examples/minimal.bcp -o "$tmp/doc" >/dev/null 2>&1
+! grep -q "Compliance crosswalk" "$tmp/doc/minimal.md" && ! grep -q '"crosswalk"' "$tmp/doc/minimal.json" &&
+    ok "no regimes, no crosswalk" || not_ok "minimal has a crosswalk"
+# Not met and accepted deviation in the document: the HIPAA bad fixture, one
+# element accepted by a comment on its regime (the others stay not met).
+rm -rf "$tmp/doc"
+"$BCP" build --draft --lang en "$tmp/dev.bcp" -o "$tmp/doc" >/dev/null 2>&1
+grep -c "⚠ Accepted deviation" "$tmp/doc/dev.md" | grep -qx 5 && ok "document: accepted deviations in the crosswalk" ||
+    not_ok "document: accepted" "$(grep -A8 '^| Element' "$tmp/doc/dev.md")"
+rm -rf "$tmp/doc"
+"$BCP" build --draft --lang zh-CN tests/regimes/uk-opres.bad.bcp -o "$tmp/doc" >/dev/null 2>&1
+grep -c "✘ 未满足" "$tmp/doc/uk-opres.bad.md" | grep -qx 7 && ok "document: not met, in zh-CN" ||
+    not_ok "document: not met" "$(grep -A9 '^| 要素' "$tmp/doc/uk-opres.bad.md")"
+
 echo "regimes: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
