@@ -34,7 +34,7 @@ static const bcp_command commands[] = {
      "  --docs-url BASE   SARIF: each rule's helpUri is BASE/CODE.md (or BASE with {code}\n"
      "                    replaced); without it SARIF carries no helpUri\n"
      "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
-     "                    (data, risk, impact, people, maintenance, hygiene) or ALL;\n"
+     "                    (data, risk, impact, people, maintenance, hygiene, regimes) or ALL;\n"
      "                    comma-separated, replaces the config's select\n"
      "  --ignore RULES    skip these rules (replaces the config's ignore)\n"
      "  --profile NAME    thresholds: default, iso22301, nist-800-34, ffiec or dora\n"
