@@ -78,7 +78,7 @@ LIB_OBJS      := $(COMPILER_SRCS:%.c=$(OUT)/%.o) $(RULE_SRCS:%.c=$(OUT)/%.o) $(R
 # which does not need those tables) so that bcp does not parse it on every run.
 # Only the modules `bcp check` loads: the tables hold pointers, which the
 # dynamic loader relocates at every start, and the locales are 400 KB.
-PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/%,$(STDLIB_FILES))
+PREBUILT_FILES := $(filter stdlib/core/% stdlib/industry/% stdlib/regimes/%,$(STDLIB_FILES))
 PREBUILD_OBJS := $(filter-out %/workspace.o,$(filter $(OUT)/compiler/base/% $(OUT)/compiler/syntax/% \
                    $(OUT)/compiler/model/%,$(LIB_OBJS))) $(OUT)/grammar/parser.o $(OUT)/stdlib_embedded.o
 LIB_OBJS      += $(OUT)/stdlib_prebuilt.o
@@ -210,6 +210,7 @@ cli: $(BIN)
 
 check-docs: $(BIN)
 	@sh tools/check-docs.sh $(BIN)
+	@sh tools/check-docs.sh $(BIN) docs/regimes.md --regimes
 
 # Includes only downward; the CLI uses bcp.h only; the library never prints or exits
 # (part of test-one: fails until every folder's owner has merged their part).
@@ -243,6 +244,7 @@ tsan-run: $(TSAN_TESTS)
 
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)
+	@sh tools/gen-docs.sh $(BIN) docs/regimes.md --regimes
 
 # Regenerate docs/rules/ from the rule metadata and tests/rules/ fixtures.
 rule-docs: $(BIN)

@@ -514,6 +514,10 @@ typedef struct bcp_check_options {
     const char *config;            /* a bcpconfig.bcp instead of the nearest one */
     bool no_config;                /* no configuration file at all */
     bool no_lint;                  /* syntax and model errors only */
+    /* Regimes (stdlib/regimes/ ids) checked besides those the plan lists in
+     * `regimes` (`bcp check --regime`); one the model lacks stops the check. */
+    const char *const *regimes;
+    size_t regime_count;
 } bcp_check_options;
 
 /* Checks files and folders like `bcp check`: folders are searched for .bcp
@@ -686,6 +690,11 @@ bcp_status bcp_parse_file(const char *path, char **sexp, size_t *length, bcp_dia
 /* The language reference generated from the schema (Markdown, the reference
  * part of docs/language.md). */
 char *bcp_schema_reference(size_t *length);
+/* The element tables of the stdlib's regulatory regimes (Markdown, the
+ * generated part of docs/regimes.md): per regime its sources and, per
+ * element, the clause, the title in English and Chinese and the queries that
+ * meet it.  NULL when the stdlib cannot be loaded. */
+char *bcp_regimes_reference(const char *stdlib_dir, size_t *length);
 
 /* ---------------------------------------------------------- catalogue pages */
 

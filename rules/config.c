@@ -312,6 +312,8 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
     }
     c->options.profile = c->profile;
     c->options.today = ov ? ov->today : 0;
+    c->options.regimes = ov ? ov->regimes : NULL;
+    c->options.regime_count = ov ? ov->regime_count : 0;
     c->options.enabled = c->enabled;
     c->options.severity = c->severity;
     return true;

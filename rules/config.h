@@ -51,6 +51,8 @@ typedef struct bcp_lint_overrides {
     const bcp_string_list *ignore;
     const char *profile;
     int32_t today;
+    const char *const *regimes;   /* --regime: kept by pointer, not copied */
+    size_t regime_count;
 } bcp_lint_overrides;
 
 /* The nearest bcpconfig.bcp at or above `dir` (canonical), or NULL; malloc'ed. */

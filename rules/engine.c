@@ -21,6 +21,7 @@ struct bcp_lint_ctx {
     const bcp_rule *rule;          /* the rule whose check() runs */
     bcp_severity severity;         /* its effective severity */
     int32_t today;
+    const bcp_lint_options *opts;  /* NULL: defaults */
     const bcp_entity *profile;
     const bcp_entity *fallback_profile;
     bcp_diag_list *out;
@@ -30,6 +31,12 @@ struct bcp_lint_ctx {
 const bcp_model *bcp_lint_model(bcp_lint_ctx *ctx) { return ctx->model; }
 
 int32_t bcp_lint_today(const bcp_lint_ctx *ctx) { return ctx->today; }
+
+const char *const *bcp_lint_extra_regimes(const bcp_lint_ctx *ctx, size_t *count)
+{
+    *count = ctx->opts ? ctx->opts->regime_count : 0;
+    return ctx->opts ? ctx->opts->regimes : NULL;
+}
 
 static bool profile_value(const bcp_entity *profile, const char *name, int64_t *out)
 {
@@ -140,6 +147,7 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
     bcp_lint_ctx base = {0};
     base.model = model;
     base.today = opts ? opts->today : 0;
+    base.opts = opts;
     const char *profile = opts && opts->profile ? opts->profile : "default";
     base.profile = bcp_model_find(model, BCP_KIND_PROFILE, profile);
     base.fallback_profile = bcp_model_find(model, BCP_KIND_PROFILE, "default");
@@ -175,6 +183,7 @@ static const struct {
 } families[] = {
     {"data", "D"}, {"risk", "R"}, {"impact", "B"}, {"bia", "B"},
     {"people", "C"}, {"communication", "C"}, {"maintenance", "M"}, {"hygiene", "H"},
+    {"regimes", "G"}, {"governance", "G"},
 };
 
 static bool is_code_prefix(const char *code, const char *selector)

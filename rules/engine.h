@@ -39,6 +39,8 @@ typedef struct bcp_lint_options {
     int32_t today;              /* days since 1970-01-01 */
     const bool *enabled;        /* bcp_rule_count flags, indexed like bcp_rules; NULL = all */
     const int *severity;        /* bcp_rule_count overrides (bcp_severity or BCP_SEVERITY_DEFAULT); NULL = none */
+    const char *const *regimes; /* regime ids checked besides the plan's `regimes` (--regime) */
+    size_t regime_count;
 } bcp_lint_options;
 
 /* Runs the enabled rules over the model and appends their findings to `out`.

@@ -32,6 +32,8 @@ const bcp_rule *bcp_rule_find(const char *code_or_name);
 const bcp_model *bcp_lint_model(bcp_lint_ctx *ctx);
 /* "Today" as days since 1970-01-01 (--today, SOURCE_DATE_EPOCH or the clock). */
 int32_t bcp_lint_today(const bcp_lint_ctx *ctx);
+/* The regime ids `bcp check --regime` names besides the plan's `regimes`. */
+const char *const *bcp_lint_extra_regimes(const bcp_lint_ctx *ctx, size_t *count);
 /* A threshold of the active profile, in seconds (durations) or plain numbers;
  * `name` is a key such as "restore_test_max_age". */
 int64_t bcp_lint_threshold(const bcp_lint_ctx *ctx, const char *name);

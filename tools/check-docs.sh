@@ -7,15 +7,17 @@
 set -u
 
 usage() {
-    echo "usage: sh tools/check-docs.sh BCP [DOC]  (DOC defaults to docs/language.md)" >&2
+    echo "usage: sh tools/check-docs.sh BCP [DOC [OPTION]]  (DOC defaults to docs/language.md, OPTION to --markdown)" >&2
     exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] && [ $# -le 3 ] || usage
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=${2:-$root/docs/language.md}
+# The generator: `bcp schema --markdown` (docs/language.md) or `--regimes` (docs/regimes.md).
+opt=${3:---markdown}
 
-begin='<!-- BEGIN GENERATED: bcp schema --markdown -->'
+begin="<!-- BEGIN GENERATED: bcp schema $opt -->"
 end='<!-- END GENERATED -->'
 
 tmp=${TMPDIR:-/tmp}/bcp-check-docs.$$
@@ -28,8 +30,8 @@ if [ ! -r "$doc" ]; then
     echo "check-docs: cannot read $doc" >&2
     exit 1
 fi
-if ! "$bin" schema --markdown >"$expected"; then
-    echo "check-docs: '$bin schema --markdown' failed" >&2
+if ! "$bin" schema "$opt" >"$expected"; then
+    echo "check-docs: '$bin schema $opt' failed" >&2
     exit 1
 fi
 
@@ -47,13 +49,13 @@ fi
 
 if ! diff -u "$actual" "$expected" >"$tmp.diff" 2>&1; then
     echo "check-docs: the schema reference in $doc is out of date:" >&2
-    echo "check-docs: it differs from '$bin schema --markdown' (- document, + schema):" >&2
+    echo "check-docs: it differs from '$bin schema $opt' (- document, + schema):" >&2
     sed -n '3,60p' "$tmp.diff" >&2
     lines=$(wc -l <"$tmp.diff")
     [ "$lines" -gt 60 ] && echo "check-docs: ... ($lines lines of diff in all)" >&2
     rm -f "$tmp.diff"
-    echo "check-docs: run 'sh tools/gen-docs.sh $bin' and commit docs/language.md" >&2
+    echo "check-docs: run 'make docs' and commit $doc" >&2
     exit 1
 fi
 rm -f "$tmp.diff"
-echo "check-docs: $doc matches '$bin schema --markdown'"
+echo "check-docs: $doc matches '$bin schema $opt'"

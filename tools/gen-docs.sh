@@ -7,15 +7,17 @@
 set -eu
 
 usage() {
-    echo "usage: sh tools/gen-docs.sh BCP [DOC]  (DOC defaults to docs/language.md)" >&2
+    echo "usage: sh tools/gen-docs.sh BCP [DOC [OPTION]]  (DOC defaults to docs/language.md, OPTION to --markdown)" >&2
     exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] && [ $# -le 3 ] || usage
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=${2:-$root/docs/language.md}
+# The generator: `bcp schema --markdown` (docs/language.md) or `--regimes` (docs/regimes.md).
+opt=${3:---markdown}
 
-begin='<!-- BEGIN GENERATED: bcp schema --markdown -->'
+begin="<!-- BEGIN GENERATED: bcp schema $opt -->"
 end='<!-- END GENERATED -->'
 
 # Temporary files live next to the document so that mv is a rename on one file system.
@@ -24,8 +26,8 @@ result="$doc.tmp.$$"
 trap 'rm -f "$generated" "$result"' EXIT
 trap 'exit 1' HUP INT TERM
 
-if ! "$bin" schema --markdown >"$generated"; then
-    echo "gen-docs: '$bin schema --markdown' failed" >&2
+if ! "$bin" schema "$opt" >"$generated"; then
+    echo "gen-docs: '$bin schema $opt' failed" >&2
     exit 1
 fi
 

@@ -16,6 +16,7 @@
 #include "model/workspace.h"
 #include "rules/config.h"
 #include "report/deviations.h"
+#include "report/regimes.h"
 #include "rules/engine.h"
 #include "tools.h"
 #include "tools_lint.h"
@@ -192,6 +193,15 @@ bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_di
                                     config->options.profile);
         return false;
     }
+    for (size_t i = 0; i < config->options.regime_count; i++)
+        if (!bcp_model_find(m, BCP_KIND_REGIME, config->options.regimes[i])) {
+            bcp_diagnostics_add_message(problems, BCP_SEV_ERROR,
+                                        "unknown regime `%s` (the stdlib has cbirc-bcm-2011, dora, finra-4370, "
+                                        "hipaa-contingency, iso22301, mas-bcm, nydfs-500-16 and uk-opres; a plan "
+                                        "may declare its own `regime` block)",
+                                        config->options.regimes[i]);
+            return false;
+        }
     bcp_lint_config_filter(config, diags);
     bcp_lint_apply_deviations(diags, m, &config->options, accepted);
     return true;
@@ -226,6 +236,8 @@ static void check_unit(check_state *st, bcp_unit *unit)
         return;
     }
     bcp_diagnostics_add_deviations(st->findings, &accepted, unit_reports, unit);
+    if (config && !bcp_model_has_syntax_errors(m))
+        bcp_diagnostics_add_regimes(st->findings, m, config->options.regimes, config->options.regime_count, &accepted);
     bcp_lint_deviation_list_free(&accepted);
     bcp_diag_list_sort(diags);
     for (size_t i = 0; i < diags->count; i++) {
@@ -268,6 +280,8 @@ bcp_status bcp_tools_lint_setup(const bcp_check_options *o, bcp_tools_setup *set
     setup->overrides.select = o->has_select ? &setup->select : NULL;
     setup->overrides.ignore = o->has_ignore ? &setup->ignore : NULL;
     setup->overrides.profile = o->profile;
+    setup->overrides.regimes = o->regimes;
+    setup->overrides.regime_count = o->regime_count;
     return BCP_OK;
 }
 

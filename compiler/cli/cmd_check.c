@@ -19,7 +19,7 @@ typedef struct check_options {
     const char *docs_url;
     bool exit_zero;
     bool fail_on_error_only;
-    bcp_cli_list select, ignore;
+    bcp_cli_list select, ignore, regimes;
 } check_options;
 
 static int parse_args(int argc, char **argv, check_options *o)
@@ -45,6 +45,8 @@ static int parse_args(int argc, char **argv, check_options *o)
             o->check.has_ignore = true;
         } else if (bcp_option_value(argc, argv, &i, "--profile", &v)) {
             o->check.profile = v;
+        } else if (bcp_option_value(argc, argv, &i, "--regime", &v)) {
+            bcp_cli_list_split(&o->regimes, v);
         } else if (bcp_option_value(argc, argv, &i, "--today", &v)) {
             o->check.today = v;
         } else if (bcp_option_value(argc, argv, &i, "--config", &v)) {
@@ -71,6 +73,8 @@ static int parse_args(int argc, char **argv, check_options *o)
     o->check.select_count = o->select.count;
     o->check.ignore = (const char *const *)o->ignore.items;
     o->check.ignore_count = o->ignore.count;
+    o->check.regimes = (const char *const *)o->regimes.items;
+    o->check.regime_count = o->regimes.count;
     if (o->paths.count == 0)
         return bcp_usage_error("check", "no files given");
     if (bcp_common_check(&o->common, "check") >= 0)
@@ -131,6 +135,7 @@ static void free_options(check_options *o)
     bcp_operands_free(&o->paths);
     bcp_cli_list_free(&o->select);
     bcp_cli_list_free(&o->ignore);
+    bcp_cli_list_free(&o->regimes);
 }
 
 int bcp_cmd_check(int argc, char **argv)

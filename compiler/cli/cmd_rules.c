@@ -13,6 +13,7 @@ static const char *family_of(const bcp_code *c)
     case 'C': return "people and communication";
     case 'M': return "maintenance";
     case 'H': return "hygiene";
+    case 'G': return "regulatory regimes";
     default: return "other";
     }
 }

@@ -6,6 +6,7 @@
 
 #include "base/alloc.h"
 #include "derive.h"
+#include "regime.h"
 
 /* ------------------------------------------------------ checking values */
 
@@ -417,6 +418,7 @@ void bcp_check_model(bcp_model *m)
     bcp_build_overlays(m);
     bcp_check_text_overrides(m);
     bcp_build_referrers(m);
+    bcp_regime_check_model(m);
     if (m->syntax_errors)
         bcp_syntax_fold_echoes(&m->diags);
     bcp_diag_list_sort(&m->diags);

@@ -188,8 +188,10 @@ static void set_root_dir(bcp_model *m, const bcp_source *src)
 
 static void load_prelude(bcp_model *m)
 {
-    if (!m->opts.no_prelude)
+    if (!m->opts.no_prelude) {
         bcp_load_stdlib_module(m, PRELUDE_MODULE, NULL);
+        bcp_load_stdlib_module(m, REGIMES_MODULE, NULL);
+    }
     for (size_t i = 0; i < m->opts.extra_module_count; i++)
         bcp_load_stdlib_module(m, m->opts.extra_modules[i], NULL);
 }

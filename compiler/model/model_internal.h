@@ -29,6 +29,9 @@
 #include "syntax/syntax.h"
 
 #define PRELUDE_MODULE "core"
+/* The regulatory regimes (stdlib/regimes/), loaded with the prelude so that
+ * `plan.regimes` and `bcp check --regime` can name any of them. */
+#define REGIMES_MODULE "regimes"
 
 typedef struct bcp_comment_list {
     bcp_comment *items;

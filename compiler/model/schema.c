@@ -63,6 +63,8 @@ static const bcp_attr_schema plan_attrs[] = {
     TEXTS("notification_flow", "The plan's own notification flow, step by step (the document's notification flow section); the stdlib's default flow when absent.",
           "[\"风险事件\", \"核实关键影响\", \"通知关键人员\", \"执行应急决策\", \"客户及员工公告\", \"持续沟通\"]"),
     TEXT("summary", OPT, "Closing summary; the stdlib supplies one when absent.", "\"...\""),
+    CATS("regimes", "regime", "Regulatory regimes the plan must meet (stdlib/regimes/): `bcp check` reports every element of each that the plan does not meet (G101), and the document carries a compliance crosswalk.", "[finra-4370, nydfs-500-16]"),
+    DATE("self_assessment", OPT, "Date of the last self-assessment of operational resilience (UK PRA SS1/21 §7, FCA SYSC 15A.6).", "2026-05-01"),
 };
 
 static const bcp_attr_schema site_attrs[] = {
@@ -116,6 +118,10 @@ static const bcp_attr_schema function_attrs[] = {
     TEXT("manual_workaround", OPT, "How the work is done by hand while its systems are down.", "\"纸质工单，事后补录\""),
     TEXTS("peak_periods", "When a disruption hurts most (month end, season, shifts).", "[\"月末结账\", \"双十一\"]"),
     LINK("runbook", "Where the function's recovery runbook is: an http(s) URL (a link in HTML) or a path; other schemes are error E140.", "\"https://wiki.example.cn/bcp/production\""),
+    BOOL("important", "false", "An important business service (UK PRA SS1/21, FCA SYSC 15A) or the important business (重要业务) of CBIRC 2011 guidance: regime elements such as impact tolerances and the RTO/RPO limits apply to it.", "true"),
+    DUR("impact_tolerance", OPT, NULL, "1h", "1y", "The maximum tolerable level of disruption of an important business service, as a time (UK PRA SS1/21 §5, FCA SYSC 15A.2.5).", "2d"),
+    BOOL("customer_access", "false", "The function gives customers prompt access to their funds and securities (FINRA Rule 4370(c)(10)).", "true"),
+    BOOL("regulatory_reporting", "false", "The function files the organisation's regulatory reports (FINRA Rule 4370(c)(8)).", "true"),
     REVIEW_ATTRS,
 };
 
@@ -176,6 +182,7 @@ static const bcp_attr_schema asset_attrs[] = {
 static const bcp_attr_schema supplier_attrs[] = {
     TEXT("name", REQ, "Supplier name.", "\"A 钢材公司\""),
     TEXT("provides", OPT, "What it supplies.", "\"钢材\""),
+    ENUM("kind", "vendor|service_provider|bank|counterparty|clearing|utility|other", OPT, "vendor", "What the relationship is: banks, counterparties and clearing firms are what FINRA Rule 4370(c)(7) asks a plan to assess.", "bank"),
     BOOL("critical", "true", "Whether losing it stops a critical function.", "true"),
     REFS("alternates", "supplier|resource", "Alternate suppliers.", "[supplier.steel_b]"),
     DUR("stock", OPT, NULL, "0h", "2y", "Stock on hand, as time of demand covered.", "2w"),
@@ -210,6 +217,8 @@ static const bcp_attr_schema contact_attrs[] = {
     TEXT("organization", OPT, "Organisation, for external contacts.", "\"外包服务商\""),
     BOOL("external", "false", "Not an employee (supplier, authority, service provider).", "true"),
     INT("tier", OPT, "3", 1, 3, "Communication tier: 1 crisis team, 2 function leads, 3 staff.", "1"),
+    BOOL("regulator", "false", "The person works for a supervisory authority: the regulator's contact for a disruption (FINRA Rule 4370(c)(9), CBIRC 2011 reporting).", "true"),
+    BOOL("regulator_liaison", "false", "The person is one of the organisation's emergency contacts registered with its regulator (FINRA Rule 4370(f)).", "true"),
     STR("phone", OPT, "Primary phone.", "\"+86 138 0000 0001\""),
     STR("alt_phone", OPT, "Alternate phone.", "\"+86 21 5555 0001\""),
     STR("email", OPT, "Primary e-mail.", "\"gm@example.cn\""),
@@ -242,6 +251,7 @@ static const bcp_attr_schema scenario_attrs[] = {
     TEXTS("steps", "Step-by-step procedure.", "[\"确认影响范围\", \"通知备用供应商\"]"),
     TEXT("message", OPT, "Message template; {placeholders} in braces are filled in at the time.", "\"\"\"各位同事：因{原因}……\"\"\""),
     LINK("runbook", "Where the scenario's runbook is: an http(s) URL or a path (see function `runbook`).", "\"https://wiki.example.cn/bcp/supply\""),
+    BOOL("severe", "false", "A severe but plausible disruption, the kind operational resilience scenario testing uses (UK PRA SS1/21 §6, FCA SYSC 15A.5).", "true"),
     REVIEW_ATTRS,
 };
 
@@ -428,6 +438,28 @@ static const bcp_attr_schema checklist_attrs[] = {
     TEXTS("items", "What to do, in order.", "[\"Account for all staff\"]"),
 };
 
+/* A regulatory regime (stdlib/regimes/<id>.bcp): its elements, each with the
+ * clause it cites and the queries over the plan that meet it (see
+ * compiler/model/regime.h and docs/regimes.md for the query vocabulary). */
+static const bcp_attr_schema regime_attrs[] = {
+    TEXT("title", REQ, "Name of the regime.", "\"FINRA Rule 4370\""),
+    TEXT("description", OPT, "Who it applies to and what it asks.", "\"US broker-dealers: business continuity plans and emergency contact information.\""),
+    TEXT("authority", OPT, "The body that issued it.", "\"FINRA\""),
+    STR("jurisdiction", OPT, "Where it applies (ISO 3166 code, or \"international\").", "\"US\""),
+    STR("source", REQ, "The official text: its publication and address.", "\"https://www.finra.org/rules-guidance/rulebooks/finra-rules/4370\""),
+    STR("verified", OPT, "What of the figures and clauses was checked against the official text, and what was not.", "\"clauses checked against the rulebook, 2026-12\""),
+};
+
+static const bcp_attr_schema element_attrs[] = {
+    TEXT("title", REQ, "What the regime requires, in a line.", "\"Data backup and recovery (hard copy and electronic)\""),
+    STR("clause", REQ, "The exact citation of the clause.", "\"FINRA Rule 4370(c)(1)\""),
+    STR("source", OPT, "Where the clause is published, when not the regime's `source`.", "\"https://...\""),
+    {.name = "require", .type = BCP_T_TEXT, .list = true, .required = true,
+     .doc = "Queries over the plan, all of which must hold for the element to be met (the vocabulary is in docs/regimes.md).",
+     .example = "[\"every system where holds_data has backup\"]"},
+    TEXT("description", OPT, "What in a plan meets it.", "\"Every system that holds data has a backup.\""),
+};
+
 static const bcp_attr_schema config_attrs[] = {
     ANY("select", "Rules (codes, names or code prefixes) to run.", "[\"data\", \"R101\"]"),
     ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
@@ -517,6 +549,10 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A level at which the plan is invoked (L1 minor .. L4 catastrophic): criteria, who may invoke it, what it sets in motion."},
     [BCP_KIND_CHECKLIST] = {KIND("checklist"), .needs_id = true, .catalogue = true, ATTRS(checklist_attrs),
         .doc = "An emergency-response checklist for one role in one time window (first hour, 1-24 hours, after 24 hours)."},
+    [BCP_KIND_REGIME] = {KIND("regime"), .needs_id = true, .catalogue = true, .children = "element", ATTRS(regime_attrs),
+        .doc = "A regulatory regime: the elements a plan must address, each citing its clause (stdlib/regimes/; a plan lists those that apply in `plan.regimes`)."},
+    [BCP_KIND_ELEMENT] = {KIND("element"), .needs_id = true, .nested_only = true, ATTRS(element_attrs),
+        .doc = "One element of a regime: its clause and the queries over the plan that meet it."},
     [BCP_KIND_CONFIG] = {KIND("config"), .singleton = true, .children = "*", ATTRS(config_attrs),
         .doc = "Lint configuration (in bcpconfig.bcp)."},
 };

@@ -47,6 +47,8 @@ typedef enum bcp_kind {
     BCP_KIND_PROFILE,
     BCP_KIND_ACTIVATION_LEVEL,
     BCP_KIND_CHECKLIST,
+    BCP_KIND_REGIME,
+    BCP_KIND_ELEMENT,
     BCP_KIND_CONFIG,
     BCP_KIND_COUNT
 } bcp_kind;

@@ -58,6 +58,8 @@ void bcp_md_contact_order(bcp_md *d);
  * programme (chapter 6). */
 void bcp_md_after_action(bcp_md *d);
 void bcp_md_maintenance(bcp_md *d);
+/* The compliance crosswalk (md_crosswalk.c); nothing when the plan declares no regime. */
+void bcp_md_crosswalk(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

@@ -10,6 +10,7 @@
 #include "base/alloc.h"
 #include "bcp.h"
 #include "json_continuity.h"
+#include "crosswalk.h"
 #include "json_deviations.h"
 #include "json_docfig.h"
 #include "render.h"
@@ -270,6 +271,9 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
         json_object_set_new(root, "accepted_deviations", deviations);
+    json_t *crosswalk = bcp_json_crosswalk(ctx);
+    if (crosswalk)
+        json_object_set_new(root, "crosswalk", crosswalk);
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
     if (ctx->draft)
         json_object_set_new(root, "open_findings", findings_json(ctx));

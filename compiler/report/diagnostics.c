@@ -17,7 +17,18 @@ struct bcp_diagnostics {
     bcp_excerpt *lines;         /* per item: its source line around the caret (text report) */
     size_t count, capacity, line_capacity;
     bcp_deviation_set *deviations; /* accepted deviations (deviations.c), or NULL */
+    void *regimes;                 /* per-element regime status (regimes.c): a JSON array, or NULL */
 };
+
+void **bcp_diagnostics_regime_slot(bcp_diagnostics *set)
+{
+    return &set->regimes;
+}
+
+const void *bcp_diagnostics_regimes(const bcp_diagnostics *set)
+{
+    return set ? set->regimes : NULL;
+}
 
 bcp_deviation_set **bcp_diagnostics_deviation_slot(bcp_diagnostics *set)
 {
@@ -232,6 +243,7 @@ void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from)
         *push_item(to, from->lines[i]) = from->items[i];
     from->count = 0;
     bcp_deviation_set_merge(&to->deviations, &from->deviations);
+    bcp_regime_set_merge(&to->regimes, &from->regimes);
     bcp_diagnostics_free(from);
 }
 
@@ -315,5 +327,6 @@ void bcp_diagnostics_free(bcp_diagnostics *set)
     bcp_free(set->lines);
     bcp_free(set->items);
     bcp_deviation_set_free(set->deviations);
+    bcp_regime_set_free(set->regimes);
     bcp_free(set);
 }

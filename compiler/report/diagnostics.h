@@ -50,4 +50,12 @@ const bcp_deviation_set *bcp_diagnostics_deviations(const bcp_diagnostics *set);
 void bcp_deviation_set_merge(bcp_deviation_set **to, bcp_deviation_set **from);
 void bcp_deviation_set_free(bcp_deviation_set *set);
 
+/* ---------------------------------------------- regime element status (regimes.c) */
+
+/* Where a set keeps its regimes' per-element status (a JSON array, NULL until added). */
+void **bcp_diagnostics_regime_slot(bcp_diagnostics *set);
+const void *bcp_diagnostics_regimes(const bcp_diagnostics *set);
+void bcp_regime_set_merge(void **to, void **from);
+void bcp_regime_set_free(void *set);
+
 #endif

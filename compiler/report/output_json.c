@@ -130,6 +130,9 @@ void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size
     json_object_set_new(doc, "findings", list);
     if (from == 0 && to == bcp_diagnostics_count(set) && bcp_diagnostics_deviation_count(set))
         json_object_set_new(doc, "deviations", json_deviations(set));
+    json_t *regimes = (json_t *)bcp_diagnostics_regimes(set);
+    if (from == 0 && to == bcp_diagnostics_count(set) && regimes)
+        json_object_set(doc, "regimes", regimes);
     dump(out, doc);
 }
 
