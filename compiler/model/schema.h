@@ -42,6 +42,7 @@ typedef enum bcp_kind {
     BCP_KIND_AUDIENCE,
     BCP_KIND_TEXT,
     BCP_KIND_PROFILE,
+    BCP_KIND_REGION,
     BCP_KIND_CONFIG,
     BCP_KIND_COUNT
 } bcp_kind;
