@@ -439,10 +439,39 @@ const bcp_entity *bcp_region_suggest(const bcp_model *m, const char *name)
     return best;
 }
 
-const char *bcp_site_timezone(const bcp_entity *site)
+/* The country or territory a code or a name stands for. */
+static const bcp_entity *country_named(const bcp_model *m, const char *text)
+{
+    if (!text || !*text)
+        return NULL;
+    const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
+    for (size_t i = 0; i < regions->count; i++) {
+        const char *code = bcp_entity_text(regions->items[i], "country");
+        if (code && same_name(text, strlen(text), code))
+            return regions->items[i];
+    }
+    const bcp_entity *r = bcp_region_find(m, text, strlen(text));
+    return r ? bcp_region_country(r) : NULL;
+}
+
+const bcp_entity *bcp_site_place(const bcp_model *m, const bcp_entity *site)
+{
+    const bcp_entity *r = bcp_site_region(site);
+    if (r || !site)
+        return r;
+    const char *city = bcp_entity_text(site, "city");
+    if (city && (r = bcp_region_find(m, city, strlen(city))) != NULL)
+        return r;
+    if ((r = country_named(m, bcp_entity_text(site, "country"))) != NULL)
+        return r;
+    const bcp_entity *plan = bcp_model_plan(m);
+    return plan ? country_named(m, bcp_entity_text(plan, "country")) : NULL;
+}
+
+const char *bcp_site_timezone(const bcp_model *m, const bcp_entity *site)
 {
     const char *tz = site ? bcp_entity_text(site, "timezone") : NULL;
-    return tz ? tz : bcp_region_text(bcp_site_region(site), "timezone");
+    return tz ? tz : bcp_region_text(bcp_site_place(m, site), "timezone");
 }
 
 const char *bcp_site_country(const bcp_entity *site)
@@ -451,13 +480,27 @@ const char *bcp_site_country(const bcp_entity *site)
     return c ? c : bcp_region_text(bcp_region_country(bcp_site_region(site)), "country");
 }
 
-const char *bcp_site_emergency_number(const bcp_entity *site, const char *service, const bcp_entity **from)
+const char *bcp_site_emergency_number(const bcp_model *m, const bcp_entity *site, const char *service,
+                                      const bcp_entity **from)
 {
     const bcp_entity *owner = site && bcp_entity_text(site, service) ? site
-                                                                     : bcp_region_owner(bcp_site_region(site), service);
+                                                                     : bcp_region_owner(bcp_site_place(m, site), service);
     if (from)
         *from = owner;
     return owner ? bcp_entity_text(owner, service) : NULL;
+}
+
+bool bcp_is_emergency_contact(const bcp_entity *resource)
+{
+    static const char *const kinds[] = {"emergency_service", "authority", "utility", "isp", "insurer", "legal_counsel"};
+    const bcp_value *k = resource ? bcp_entity_value(resource, "kind") : NULL;
+    const char *name = k && k->kind == BCP_V_IDENT ? k->as.ident.name
+                     : k && k->kind == BCP_V_REF   ? k->as.ref.id
+                                                   : NULL;
+    for (size_t i = 0; name && i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(name, kinds[i]) == 0)
+            return true;
+    return false;
 }
 
 bool bcp_risk_assesses_at(const bcp_entity *risk, const bcp_entity *threat, const bcp_entity *site)

@@ -138,14 +138,24 @@ const bcp_entity *bcp_region_find(const bcp_model *m, const char *name, size_t l
 /* The place whose id or name is nearest to an unknown name (edit distance,
  * without case), or NULL when none is close. */
 const bcp_entity *bcp_region_suggest(const bcp_model *m, const char *name);
-/* A site's time zone: its own `timezone`, else its region's. */
-const char *bcp_site_timezone(const bcp_entity *site);
+/* Where a site is, for its time zone and emergency numbers: its `region`;
+ * else the place its `city` names; else the country its `country` names (an
+ * ISO code or a name); else the plan's `country`.  NULL when none is known.
+ * (The regional hazards of regional-hazard-gap need an explicit `region`.) */
+const bcp_entity *bcp_site_place(const bcp_model *m, const bcp_entity *site);
+/* A site's time zone: its own `timezone`, else its place's (bcp_site_place). */
+const char *bcp_site_timezone(const bcp_model *m, const bcp_entity *site);
 /* A site's country: its own `country`, else the ISO code of its region's country. */
 const char *bcp_site_country(const bcp_entity *site);
 /* A site's emergency number for `service` (police, fire, ambulance,
- * emergency): the site's own attribute, else its region's.  *from, when not
- * NULL, gets the entity that states it (the site or a region). */
-const char *bcp_site_emergency_number(const bcp_entity *site, const char *service, const bcp_entity **from);
+ * emergency): the site's own attribute, else its place's (bcp_site_place).
+ * *from, when not NULL, gets the entity that states it (the site or a region). */
+const char *bcp_site_emergency_number(const bcp_model *m, const bcp_entity *site, const char *service,
+                                      const bcp_entity **from);
+/* Is the resource one of the plan's emergency contacts (the document's
+ * appendix): of kind emergency_service, authority, utility, isp, insurer or
+ * legal_counsel? */
+bool bcp_is_emergency_contact(const bcp_entity *resource);
 /* Does the risk assess `threat` at `site`: it names the threat and lists the
  * site in `sites`, or lists no sites at all (a plan-wide assessment)? */
 bool bcp_risk_assesses_at(const bcp_entity *risk, const bcp_entity *threat, const bcp_entity *site);

@@ -30,6 +30,8 @@ void bcp_md_comms(bcp_md *d);
 void bcp_md_testing(bcp_md *d);
 void bcp_md_implementation(bcp_md *d);
 void bcp_md_closing(bcp_md *d);
+/* The appendix of time zones and emergency numbers (md_regions.c). */
+void bcp_md_regions(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

@@ -10,6 +10,7 @@
 #include "base/alloc.h"
 #include "bcp.h"
 #include "json_deviations.h"
+#include "json_regions.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -263,6 +264,8 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
         json_object_set_new(root, "accepted_deviations", deviations);
+    json_object_set_new(root, "emergency_numbers", bcp_json_emergency_numbers(ctx));
+    json_object_set_new(root, "emergency_contacts", bcp_json_emergency_contacts(ctx));
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
     if (ctx->draft)
         json_object_set_new(root, "open_findings", findings_json(ctx));

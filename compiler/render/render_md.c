@@ -23,6 +23,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_testing(&d);
     bcp_md_implementation(&d);
     bcp_md_closing(&d);
+    bcp_md_regions(&d);
     bcp_md_draft_appendix(&d);
     /* one trailing newline */
     while (b.len > 1 && b.data[b.len - 1] == '\n' && b.data[b.len - 2] == '\n')
