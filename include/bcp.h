@@ -679,6 +679,9 @@ bcp_status bcp_parse_file(const char *path, char **sexp, size_t *length, bcp_dia
 /* The language reference generated from the schema (Markdown, the reference
  * part of docs/language.md). */
 char *bcp_schema_reference(size_t *length);
+/* The places of the stdlib's region catalogue with their facts and sources
+ * (Markdown, the generated part of docs/regions.md). */
+char *bcp_regions_reference(size_t *length);
 
 /* ---------------------------------------------------------- catalogue pages */
 

@@ -7,15 +7,18 @@
 set -u
 
 usage() {
-    echo "usage: sh tools/check-docs.sh BCP [DOC]  (DOC defaults to docs/language.md)" >&2
+    echo "usage: sh tools/check-docs.sh BCP [DOC [--markdown|--regions]]  (DOC defaults to docs/language.md)" >&2
     exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] && [ $# -le 3 ] || usage
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=${2:-$root/docs/language.md}
+# The option of `bcp schema` that prints the page's generated part:
+# --markdown (docs/language.md) or --regions (docs/regions.md).
+what=${3:---markdown}
 
-begin='<!-- BEGIN GENERATED: bcp schema --markdown -->'
+begin="<!-- BEGIN GENERATED: bcp schema $what -->"
 end='<!-- END GENERATED -->'
 
 tmp=${TMPDIR:-/tmp}/bcp-check-docs.$$
@@ -28,8 +31,8 @@ if [ ! -r "$doc" ]; then
     echo "check-docs: cannot read $doc" >&2
     exit 1
 fi
-if ! "$bin" schema --markdown >"$expected"; then
-    echo "check-docs: '$bin schema --markdown' failed" >&2
+if ! "$bin" schema "$what" >"$expected"; then
+    echo "check-docs: '$bin schema $what' failed" >&2
     exit 1
 fi
 
@@ -47,13 +50,13 @@ fi
 
 if ! diff -u "$actual" "$expected" >"$tmp.diff" 2>&1; then
     echo "check-docs: the schema reference in $doc is out of date:" >&2
-    echo "check-docs: it differs from '$bin schema --markdown' (- document, + schema):" >&2
+    echo "check-docs: it differs from '$bin schema $what' (- document, + schema):" >&2
     sed -n '3,60p' "$tmp.diff" >&2
     lines=$(wc -l <"$tmp.diff")
     [ "$lines" -gt 60 ] && echo "check-docs: ... ($lines lines of diff in all)" >&2
     rm -f "$tmp.diff"
-    echo "check-docs: run 'sh tools/gen-docs.sh $bin' and commit docs/language.md" >&2
+    echo "check-docs: run 'make docs' and commit $doc" >&2
     exit 1
 fi
 rm -f "$tmp.diff"
-echo "check-docs: $doc matches '$bin schema --markdown'"
+echo "check-docs: $doc matches '$bin schema $what'"

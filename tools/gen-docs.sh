@@ -7,15 +7,18 @@
 set -eu
 
 usage() {
-    echo "usage: sh tools/gen-docs.sh BCP [DOC]  (DOC defaults to docs/language.md)" >&2
+    echo "usage: sh tools/gen-docs.sh BCP [DOC [--markdown|--regions]]  (DOC defaults to docs/language.md)" >&2
     exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+[ $# -ge 1 ] && [ $# -le 3 ] || usage
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=${2:-$root/docs/language.md}
+# The option of `bcp schema` that prints the page's generated part:
+# --markdown (docs/language.md) or --regions (docs/regions.md).
+what=${3:---markdown}
 
-begin='<!-- BEGIN GENERATED: bcp schema --markdown -->'
+begin="<!-- BEGIN GENERATED: bcp schema $what -->"
 end='<!-- END GENERATED -->'
 
 # Temporary files live next to the document so that mv is a rename on one file system.
@@ -24,8 +27,8 @@ result="$doc.tmp.$$"
 trap 'rm -f "$generated" "$result"' EXIT
 trap 'exit 1' HUP INT TERM
 
-if ! "$bin" schema --markdown >"$generated"; then
-    echo "gen-docs: '$bin schema --markdown' failed" >&2
+if ! "$bin" schema "$what" >"$generated"; then
+    echo "gen-docs: '$bin schema $what' failed" >&2
     exit 1
 fi
 
