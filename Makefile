@@ -211,6 +211,7 @@ cli: $(BIN)
 check-docs: $(BIN)
 	@sh tools/check-docs.sh $(BIN)
 	@sh tools/check-docs.sh $(BIN) docs/regimes.md --regimes
+	@sh tools/check-docs.sh $(BIN) docs/regions.md --regions
 
 # Includes only downward; the CLI uses bcp.h only; the library never prints or exits
 # (part of test-one: fails until every folder's owner has merged their part).
@@ -245,6 +246,7 @@ tsan-run: $(TSAN_TESTS)
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)
 	@sh tools/gen-docs.sh $(BIN) docs/regimes.md --regimes
+	@sh tools/gen-docs.sh $(BIN) docs/regions.md --regions
 
 # Regenerate docs/rules/ from the rule metadata and tests/rules/ fixtures.
 rule-docs: $(BIN)

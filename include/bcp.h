@@ -695,6 +695,9 @@ char *bcp_schema_reference(size_t *length);
  * element, the clause, the title in English and Chinese and the queries that
  * meet it.  NULL when the stdlib cannot be loaded. */
 char *bcp_regimes_reference(const char *stdlib_dir, size_t *length);
+/* The places of the stdlib's region catalogue with their facts and sources
+ * (Markdown, the generated part of docs/regions.md). */
+char *bcp_regions_reference(size_t *length);
 
 /* ---------------------------------------------------------- catalogue pages */
 

@@ -67,12 +67,12 @@ static bool country_code(const char *text, char code[3])
     return bcp_phone_known_region(code, 2) != 0;
 }
 
-/* The country national numbers of `e` are read in: the `country` of the site
- * its entry names, else the plan's `country`. */
+/* The country national numbers of `e` are read in: the country of the site
+ * its entry names (its `country`, else its region's), else the plan's `country`. */
 static const bcp_entity *home_country(const bcp_model *model, const bcp_entity *e, char code[3])
 {
     const bcp_entity *site = bcp_entity_ref(e, "site");
-    if (site && country_code(bcp_entity_text(site, "country"), code))
+    if (site && country_code(bcp_site_country(site), code))
         return site;
     const bcp_entity *plan = bcp_model_plan(model);
     if (plan && country_code(bcp_entity_text(plan, "country"), code))

@@ -7,14 +7,14 @@
 set -u
 
 usage() {
-    echo "usage: sh tools/check-docs.sh BCP [DOC [OPTION]]  (DOC defaults to docs/language.md, OPTION to --markdown)" >&2
+    echo "usage: sh tools/check-docs.sh BCP [DOC [OPTION]]  (DOC defaults to docs/language.md, OPTION to --markdown; --regimes, --regions)" >&2
     exit 2
 }
 [ $# -ge 1 ] && [ $# -le 3 ] || usage
 bin=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
 doc=${2:-$root/docs/language.md}
-# The generator: `bcp schema --markdown` (docs/language.md) or `--regimes` (docs/regimes.md).
+# The generator: `bcp schema --markdown` (docs/language.md), `--regimes` (docs/regimes.md) or `--regions` (docs/regions.md).
 opt=${3:---markdown}
 
 begin="<!-- BEGIN GENERATED: bcp schema $opt -->"

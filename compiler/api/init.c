@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "fmt/format.h"
+#include "model/derive.h"
 #include "model/model.h"
 #include "model/modules.h"
 #include "render/render.h"
@@ -23,6 +24,7 @@ typedef struct init_options {
 typedef struct site_arg {
     char *id;
     char *name;   /* escaped for a .bcp string */
+    const bcp_entity *region;   /* of the stdlib model, NULL when the name is no known place */
 } site_arg;
 
 static char *bcp_string_escape(const char *s, size_t n)
@@ -64,7 +66,30 @@ static char *site_id(const char *name, size_t n, size_t index)
     return bcp_buf_take(&b);
 }
 
-static size_t parse_sites(const char *arg, site_arg **out)
+/* A site named after a place (`--sites Tokyo,上海`) gets that region and the
+ * region's id; a name that is no known place is kept, with a warning that
+ * suggests the nearest place. */
+static void resolve_region(bcp_model *lib, const char *name, size_t n, site_arg *site, bcp_diagnostics *problems)
+{
+    site->region = bcp_region_find(lib, name, n);
+    if (site->region)
+        return;
+    char *plain = bcp_strndup(name, n);
+    const bcp_entity *near = bcp_region_suggest(lib, plain);
+    if (near)
+        bcp_diagnostics_add_message(problems, BCP_SEV_WARNING,
+                                    "`%s` is not a place bcp knows (did you mean `%s`?): site `%s` is written without "
+                                    "a `region`, so no regional hazards are proposed for it (docs/regions.md lists the places)",
+                                    plain, bcp_entity_label(near), site->id);
+    else
+        bcp_diagnostics_add_message(problems, BCP_SEV_WARNING,
+                                    "`%s` is not a place bcp knows: site `%s` is written without a `region`, so no "
+                                    "regional hazards are proposed for it (docs/regions.md lists the places)",
+                                    plain, site->id);
+    bcp_free(plain);
+}
+
+static size_t parse_sites(const char *arg, bcp_model *lib, bcp_diagnostics *problems, site_arg **out)
 {
     size_t count = 0, cap = 0;
     site_arg *sites = NULL;
@@ -81,7 +106,9 @@ static size_t parse_sites(const char *arg, site_arg **out)
         if (end > start) {
             sites = bcp_grow(sites, &cap, count, sizeof *sites);
             sites[count].name = bcp_string_escape(start, (size_t)(end - start));
-            sites[count].id = site_id(start, (size_t)(end - start), count);
+            sites[count].region = bcp_region_find(lib, start, (size_t)(end - start));
+            sites[count].id = sites[count].region ? bcp_strdup(sites[count].region->id)
+                                                  : site_id(start, (size_t)(end - start), count);
             /* two names that map to one id: number the later one */
             for (size_t j = 0; j < count; j++) {
                 if (strcmp(sites[j].id, sites[count].id) == 0) {
@@ -92,6 +119,7 @@ static size_t parse_sites(const char *arg, site_arg **out)
                     break;
                 }
             }
+            resolve_region(lib, start, (size_t)(end - start), &sites[count], problems);
             count++;
         }
         if (*p == ',')
@@ -188,8 +216,98 @@ static bool risk_assesses(const bcp_entity_list *risks, const char *threat_id)
  * gives no strategy gets the threat's usual treatment (`threat.strategy`),
  * and a baseline threat the starter has no risk for gets one from `text
  * starter_baseline_risk`, so that a fresh plan assesses the whole baseline. */
+/* The level word of a hazard rating (3 high, 2 medium, 1 low) in the plan language. */
+static const char *level_word(bcp_render_ctx *ctx, int level)
+{
+    return bcp_rt_title(ctx, level >= 3 ? "hazard_level_high" : level == 2 ? "hazard_level_medium" : "hazard_level_low");
+}
+
+/* The regional hazards: every threat a site's region rates high or medium
+ * that no risk assesses at that site yet gets a proposed risk for the sites
+ * concerned (`text starter_regional_risk`), citing the rating and its source. */
+static void propose_regional(bcp_render_ctx *ctx, bcp_model *lib, const init_options *o, const subst *common,
+                             size_t ncommon, bcp_model *m, const char *const *added, size_t nadded,
+                             const site_arg *sites, size_t site_count, bcp_buf *done)
+{
+    const bcp_entity_list *threats = bcp_model_entities(lib, BCP_KIND_THREAT);
+    const bcp_entity_list *risks = bcp_model_entities(m, BCP_KIND_RISK);
+    for (size_t t = 0; t < threats->count; t++) {
+        const bcp_entity *threat = threats->items[t];
+        bool in_baseline = false;
+        for (size_t k = 0; k < nadded && !in_baseline; k++)
+            in_baseline = strcmp(added[k], threat->id) == 0;
+        if (in_baseline)
+            continue;
+        const bcp_entity *m_threat = bcp_model_find(m, BCP_KIND_THREAT, threat->id);
+        bcp_buf refs = {0}, places = {0}, sources = {0};
+        int best = 0;
+        size_t n = 0;
+        for (size_t i = 0; i < site_count; i++) {
+            const bcp_entity *rated_by;
+            int level = bcp_region_hazard_level(sites[i].region, threat, &rated_by);
+            if (level < 2)
+                continue;
+            const bcp_entity *m_site = bcp_model_find(m, BCP_KIND_SITE, sites[i].id);
+            bool assessed = false;
+            for (size_t r = 0; r < risks->count && !assessed; r++)
+                assessed = !risks->items[r]->from_stdlib && bcp_risk_assesses_at(risks->items[r], m_threat, m_site);
+            if (assessed)
+                continue;
+            bcp_buf_printf(&refs, "%ssite.%s", n ? ", " : "", sites[i].id);
+            const char *place = bcp_model_text(lib, sites[i].region, "title", o->lang);
+            bcp_buf_printf(&places, "%s%s%s%s", n ? bcp_rt_title(ctx, "list_separator") : "",
+                           place ? place : sites[i].region->id, bcp_rt_title(ctx, "colon"), level_word(ctx, level));
+            const char *source = bcp_entity_text(rated_by, "hazards_source");
+            if (source && !(sources.data && strstr(sources.data, source)))
+                bcp_buf_printf(&sources, "%s%s", sources.len ? "; " : "", source);
+            if (level > best)
+                best = level;
+            n++;
+        }
+        if (n) {
+            char id[200];
+            snprintf(id, sizeof id, "%s%s", threat->id, bcp_model_find(m, BCP_KIND_RISK, threat->id) ? "_regional" : "");
+            bcp_buf site_refs = {0};
+            bcp_buf_printf(&site_refs, "[%s]", refs.data);
+            const char *title = threat_text(lib, threat, "title", o->lang);
+            const char *strategy = threat_text(lib, threat, "strategy", o->lang);
+            const bcp_value *cat = bcp_entity_value(threat, "category");
+            char *title_esc = one_line_escape(title ? title : threat->id);
+            char *strategy_esc = one_line_escape(strategy ? strategy : bcp_rt_title(ctx, "starter_strategy_placeholder"));
+            char *places_line = one_line_escape(places.data);
+            char *sources_line = one_line_escape(sources.data ? sources.data : "");
+            subst sub[20];
+            size_t k = 0;
+            for (size_t c = 0; c < ncommon && k < 10; c++)
+                sub[k++] = common[c];
+            sub[k++] = (subst){"id", id};
+            sub[k++] = (subst){"threat", threat->id};
+            sub[k++] = (subst){"title", title_esc};
+            sub[k++] = (subst){"category", cat && cat->kind == BCP_V_IDENT ? cat->as.ident.name : "natural"};
+            sub[k++] = (subst){"strategy", strategy_esc};
+            sub[k++] = (subst){"sites", site_refs.data};
+            sub[k++] = (subst){"likelihood", best >= 3 ? "high" : "medium"};
+            sub[k++] = (subst){"places", places_line};
+            sub[k++] = (subst){"source", sources_line};
+            bcp_buf_puts(done, "\n");
+            fill(done, bcp_rt_body(ctx, "starter_regional_risk"), sub, k);
+            if (done->len && done->data[done->len - 1] != '\n')
+                bcp_buf_puts(done, "\n");
+            bcp_free(title_esc);
+            bcp_free(strategy_esc);
+            bcp_free(places_line);
+            bcp_free(sources_line);
+            bcp_buf_free(&site_refs);
+        }
+        bcp_buf_free(&refs);
+        bcp_buf_free(&places);
+        bcp_buf_free(&sources);
+    }
+}
+
 static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_options *o,
-                              const subst *common, size_t ncommon, bcp_buf *out)
+                              const subst *common, size_t ncommon, const site_arg *sites, size_t site_count,
+                              bcp_buf *out)
 {
     bcp_model *m = bcp_model_load_text("<init>", out->data, out->len, &o->model);
     if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR)) {
@@ -197,8 +315,20 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
         return;
     }
     const bcp_entity_list *risks = bcp_model_entities(m, BCP_KIND_RISK);
-    insertion *ins = bcp_calloc(risks->count + 1, sizeof *ins);
+    insertion *ins = bcp_calloc(risks->count + site_count + 1, sizeof *ins);
     size_t nins = 0;
+    /* each site named after a place says so */
+    for (size_t i = 0; i < site_count; i++) {
+        const bcp_entity *site = bcp_model_find(m, BCP_KIND_SITE, sites[i].id);
+        size_t close = site && site->span.end_byte ? site->span.end_byte - 1 : 0;
+        if (!sites[i].region || !site || site->from_stdlib || bcp_entity_attr(site, "region") || close >= out->len ||
+            out->data[close] != '}')
+            continue;
+        bcp_buf line = {0};
+        bcp_buf_printf(&line, "  region = %s\n", sites[i].region->id);
+        ins[nins].at = close;
+        ins[nins++].text = bcp_buf_take(&line);
+    }
     for (size_t i = 0; i < risks->count; i++) {
         const bcp_entity *r = risks->items[i];
         const bcp_entity *threat = bcp_entity_ref(r, "threat");
@@ -230,11 +360,15 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
 
     const bcp_entity *industry = bcp_model_find(lib, BCP_KIND_INDUSTRY, o->industry);
     const bcp_value *baseline = industry ? bcp_entity_value(industry, "baseline") : NULL;
+    size_t nadded = 0;
+    const char **added = bcp_calloc(baseline && baseline->kind == BCP_V_LIST ? baseline->as.list.count + 1 : 1,
+                                    sizeof *added);
     for (size_t i = 0; baseline && baseline->kind == BCP_V_LIST && i < baseline->as.list.count; i++) {
         const bcp_value *t = &baseline->as.list.items[i];
         const bcp_entity *threat = t->kind == BCP_V_IDENT ? t->as.ident.target : NULL;
         if (!threat || risk_assesses(risks, threat->id))
             continue;
+        added[nadded++] = threat->id; /* for every site */
         char id[200];
         snprintf(id, sizeof id, "%s%s", threat->id, bcp_model_find(m, BCP_KIND_RISK, threat->id) ? "_baseline" : "");
         const char *title = threat_text(lib, threat, "title", o->lang);
@@ -258,6 +392,8 @@ static void complete_baseline(bcp_render_ctx *ctx, bcp_model *lib, const init_op
         bcp_free(title_esc);
         bcp_free(strategy_esc);
     }
+    propose_regional(ctx, lib, o, common, ncommon, m, added, nadded, sites, site_count, &done);
+    bcp_free(added);
     bcp_model_free(m);
     bcp_buf_free(out);
     *out = done;
@@ -279,6 +415,37 @@ static void format_starter(bcp_buf *out)
     bcp_free(formatted);
     bcp_diag_list_free(&diags);
     bcp_source_free(src);
+}
+
+/* The regimes the sites' regions propose for the industry (`regimes` and
+ * `regimes_<industry>` of each place and its country), in order, once each. */
+static void proposed_regimes(const site_arg *sites, size_t site_count, const char *industry, bcp_buf *out)
+{
+    char industry_attr[128];
+    snprintf(industry_attr, sizeof industry_attr, "regimes_%s", industry);
+    const char *attrs[2] = {"regimes", industry_attr};
+    for (size_t i = 0; i < site_count; i++) {
+        const bcp_entity *r = sites[i].region;
+        for (int depth = 0; r && depth < BCP_REGION_DEPTH; depth++) {
+            for (int a = 1; a >= 0; a--) {
+                const bcp_value *v = bcp_entity_value(r, attrs[a]);
+                for (size_t k = 0; v && v->kind == BCP_V_LIST && k < v->as.list.count; k++) {
+                    const bcp_value *it = &v->as.list.items[k];
+                    if (it->kind != BCP_V_STRING)
+                        continue;
+                    bool seen = false;
+                    for (const char *p = out->data; p && !seen && (p = strstr(p, it->as.string.text)); p++) {
+                        size_t n = strlen(it->as.string.text);
+                        seen = (p == out->data || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0');
+                    }
+                    if (!seen)
+                        bcp_buf_printf(out, "%s%s", out->len ? ", " : "", it->as.string.text);
+                }
+            }
+            const bcp_entity *parent = bcp_entity_ref(r, "parent");
+            r = parent && parent->kind == BCP_KIND_REGION && parent != r ? parent : NULL;
+        }
+    }
 }
 
 static bool catalogue_has(bcp_model *m, bcp_kind kind, const char *id, const char *what, bcp_diagnostics *problems)
@@ -331,7 +498,7 @@ static bcp_status starter(const init_options *opts, const char *path, bcp_buf *o
     ctx.industry = o.industry;
 
     site_arg *sites;
-    size_t site_count = parse_sites(o.sites ? o.sites : "", &sites);
+    size_t site_count = parse_sites(o.sites ? o.sites : "", lib, problems, &sites);
     bool placeholder_site = site_count == 0;
     if (placeholder_site) {
         bcp_free(sites);
@@ -359,6 +526,15 @@ static bcp_status starter(const init_options *opts, const char *path, bcp_buf *o
     bcp_buf out = {0};
     fill(&out, bcp_rt_body(&ctx, "starter_header"), common, ncommon);
     bcp_buf_puts(&out, "\n");
+    bcp_buf regimes = {0};
+    proposed_regimes(sites, site_count, o.industry, &regimes);
+    if (regimes.len) {
+        const subst r[] = {{"regimes", regimes.data}};
+        fill(&out, bcp_rt_body(&ctx, "starter_regimes"), r, 1);
+        if (out.data[out.len - 1] != '\n')
+            bcp_buf_puts(&out, "\n");
+    }
+    bcp_buf_free(&regimes);
     if (preset)
         bcp_buf_printf(&out, "use \"std/%s\"\n\n", industry_module);
     fill(&out, bcp_rt_body(&ctx, "starter_plan"), common, ncommon);
@@ -378,7 +554,7 @@ static bcp_status starter(const init_options *opts, const char *path, bcp_buf *o
     fill(&out, bcp_rt_body(&ctx, "starter"), common, ncommon);
     if (out.len && out.data[out.len - 1] != '\n')
         bcp_buf_puts(&out, "\n");
-    complete_baseline(&ctx, lib, &o, common, ncommon, &out);
+    complete_baseline(&ctx, lib, &o, common, ncommon, sites, site_count, &out);
     format_starter(&out);
 
     /* the starter must build: check it before it reaches the user */

@@ -61,10 +61,12 @@ static const bcp_command commands[] = {
      "[row, column] positions. Exit status 2 when the file has syntax errors.\n",
      bcp_cmd_parse},
     {"schema", "print the language reference generated from the schema",
-     "usage: bcp schema [--markdown]\n"
+     "usage: bcp schema [--markdown] [--regions]\n"
      "\n"
      "Prints every entity kind and attribute with its type, whether it is required,\n"
-     "its default and an example (the reference part of docs/language.md).\n",
+     "its default and an example (the reference part of docs/language.md).\n"
+     "--regions prints the places of the stdlib's region data with their facts and\n"
+     "sources instead (the generated part of docs/regions.md).\n",
      bcp_cmd_schema},
     {"fmt", "format plans in the canonical layout",
      "usage: bcp fmt [--check] [--diff] [-w] FILE|DIR|- ...\n"

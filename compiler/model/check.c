@@ -2,6 +2,7 @@
  * enums, ranges, references (with did-you-mean suggestions) and required
  * attributes. */
 #define _DEFAULT_SOURCE
+#include "derive.h"
 #include "model_internal.h"
 
 #include "base/alloc.h"
@@ -27,6 +28,19 @@ static const char *value_kind_name(const bcp_value *v)
 const char *bcp_suggest_id(bcp_model *m, bcp_diag *d, bcp_kind kind, const char *id, const char *prefix)
 {
     const bcp_entity_list *l = &m->by_kind[kind];
+    if (kind == BCP_KIND_REGION) {
+        /* a place written by one of its names (`region = 上海`, `region = Tokyo`) */
+        const bcp_entity *r = bcp_region_find(m, id, strlen(id));
+        const bcp_entity *near = r ? r : bcp_region_suggest(m, id);
+        const char *best = near ? near->id : NULL;
+        if (r)
+            bcp_diag_set_hint(d, "`%s` is a name of region `%s`: write its id", id, r->id);
+        else if (best)
+            bcp_diag_set_hint(d, "did you mean `%s%s`? (docs/regions.md lists the places)", prefix, best);
+        else
+            bcp_diag_set_hint(d, "docs/regions.md lists the places the stdlib knows; a plan may declare its own `region`");
+        return best;
+    }
     if (l->count == 0 || l->count > 5000)
         return NULL;
     const char **ids = bcp_malloc(l->count * sizeof *ids);

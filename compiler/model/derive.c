@@ -2,6 +2,7 @@
  * overdue state, risk levels, criticality, RPO verdicts and sort orders. */
 #include "derive.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -285,6 +286,252 @@ bcp_rpo_verdict bcp_backup_rpo_verdict(const bcp_entity *backup, const bcp_rpo_c
     if (system->verdict == BCP_RPO_UNKNOWN || !bcp_entity_duration(backup, "every", &every))
         return BCP_RPO_UNKNOWN;
     return every <= system->rpo ? BCP_RPO_MET : BCP_RPO_NOT_MET;
+}
+
+/* --------------------------------------------------------------- regions */
+
+const bcp_entity *bcp_site_region(const bcp_entity *site)
+{
+    const bcp_entity *r = site ? bcp_entity_ref(site, "region") : NULL;
+    return r && r->kind == BCP_KIND_REGION ? r : NULL;
+}
+
+static const bcp_entity *region_parent(const bcp_entity *region)
+{
+    const bcp_entity *p = bcp_entity_ref(region, "parent");
+    return p && p->kind == BCP_KIND_REGION && p != region ? p : NULL;
+}
+
+const bcp_entity *bcp_region_owner(const bcp_entity *region, const char *name)
+{
+    for (int depth = 0; region && depth < BCP_REGION_DEPTH; depth++, region = region_parent(region))
+        if (bcp_entity_attr(region, name))
+            return region;
+    return NULL;
+}
+
+const char *bcp_region_text(const bcp_entity *region, const char *name)
+{
+    const bcp_entity *owner = bcp_region_owner(region, name);
+    return owner ? bcp_entity_text(owner, name) : NULL;
+}
+
+const bcp_entity *bcp_region_country(const bcp_entity *region)
+{
+    for (int depth = 0; region && depth < BCP_REGION_DEPTH; depth++, region = region_parent(region)) {
+        const bcp_value *k = bcp_entity_value(region, "kind");
+        if (k && k->kind == BCP_V_IDENT && strcmp(k->as.ident.name, "city") != 0)
+            return region;
+    }
+    return NULL;
+}
+
+static bool list_names(const bcp_value *v, const bcp_entity *threat)
+{
+    if (!v || v->kind != BCP_V_LIST)
+        return false;
+    for (size_t i = 0; i < v->as.list.count; i++) {
+        const bcp_value *it = &v->as.list.items[i];
+        const bcp_entity *t = it->kind == BCP_V_IDENT ? it->as.ident.target
+                            : it->kind == BCP_V_REF   ? it->as.ref.target
+                                                      : NULL;
+        if (t == threat)
+            return true;
+    }
+    return false;
+}
+
+int bcp_region_hazard_level(const bcp_entity *region, const bcp_entity *threat, const bcp_entity **from)
+{
+    static const char *const lists[] = {"hazards_high", "hazards_medium", "hazards_low"};
+    int best = 0;
+    if (from)
+        *from = NULL;
+    for (int depth = 0; region && threat && depth < BCP_REGION_DEPTH; depth++, region = region_parent(region))
+        for (int l = 0; l < 3; l++)
+            if (3 - l > best && list_names(bcp_entity_value(region, lists[l]), threat)) {
+                best = 3 - l;
+                if (from)
+                    *from = region;
+            }
+    return best;
+}
+
+static bool same_name(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if (x >= 'A' && x <= 'Z')
+            x = (unsigned char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z')
+            y = (unsigned char)(y - 'A' + 'a');
+        if (x != y)
+            return false;
+    }
+    return true;
+}
+
+const bcp_entity *bcp_region_find(const bcp_model *m, const char *name, size_t len)
+{
+    const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
+    for (size_t i = 0; i < regions->count; i++) {
+        const bcp_entity *r = regions->items[i];
+        const char *title = bcp_entity_text(r, "title");
+        if ((r->id && same_name(name, len, r->id)) || (title && same_name(name, len, title)))
+            return r;
+        const bcp_value *names = bcp_entity_value(r, "names");
+        for (size_t k = 0; names && names->kind == BCP_V_LIST && k < names->as.list.count; k++) {
+            const bcp_value *v = &names->as.list.items[k];
+            if (v->kind == BCP_V_STRING && same_name(name, len, v->as.string.text))
+                return r;
+        }
+    }
+    return NULL;
+}
+
+const bcp_entity *bcp_region_suggest(const bcp_model *m, const char *name)
+{
+    const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
+    size_t cap = 0, n = 0;
+    const char **all = NULL;
+    const bcp_entity **owner = NULL;
+    for (size_t i = 0; i < regions->count; i++) {
+        const bcp_entity *r = regions->items[i];
+        const bcp_value *names = bcp_entity_value(r, "names");
+        size_t extra = 1 + (names && names->kind == BCP_V_LIST ? names->as.list.count : 0);
+        if (n + extra > cap) {
+            cap = (n + extra) * 2;
+            const char **grown = bcp_realloc(all, cap * sizeof *all);
+            if (grown)
+                all = grown;
+            const bcp_entity **grown_owner = grown ? bcp_realloc(owner, cap * sizeof *owner) : NULL;
+            if (!grown_owner)
+                break;
+            owner = grown_owner;
+        }
+        if (r->id) {
+            owner[n] = r;
+            all[n++] = r->id;
+        }
+        for (size_t k = 0; names && names->kind == BCP_V_LIST && k < names->as.list.count; k++)
+            if (names->as.list.items[k].kind == BCP_V_STRING) {
+                owner[n] = r;
+                all[n++] = names->as.list.items[k].as.string.text;
+            }
+    }
+    /* compare without case: suggest among lower-cased copies */
+    char lower[128];
+    size_t len = strlen(name);
+    if (len >= sizeof lower) {
+        bcp_free(all);
+        bcp_free(owner);
+        return NULL;
+    }
+    for (size_t i = 0; i <= len; i++)
+        lower[i] = name[i] >= 'A' && name[i] <= 'Z' ? (char)(name[i] - 'A' + 'a') : name[i];
+    const bcp_entity *best = NULL;
+    if (all && owner) {
+        char (*low)[128] = bcp_malloc(n * sizeof *low);
+        const char **ptrs = bcp_malloc(n * sizeof *ptrs);
+        if (low && ptrs) {
+            for (size_t i = 0; i < n; i++) {
+                snprintf(low[i], sizeof low[i], "%s", all[i]);
+                for (char *c = low[i]; *c; c++)
+                    if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c - 'A' + 'a');
+                ptrs[i] = low[i];
+            }
+            const char *hit = bcp_suggest(lower, ptrs, n);
+            for (size_t i = 0; hit && i < n; i++)
+                if (ptrs[i] == hit)
+                    best = owner[i];
+        }
+        bcp_free(low);
+        bcp_free(ptrs);
+    }
+    bcp_free(all);
+    bcp_free(owner);
+    return best;
+}
+
+/* The country or territory a code or a name stands for. */
+static const bcp_entity *country_named(const bcp_model *m, const char *text)
+{
+    if (!text || !*text)
+        return NULL;
+    const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
+    for (size_t i = 0; i < regions->count; i++) {
+        const char *code = bcp_entity_text(regions->items[i], "country");
+        if (code && same_name(text, strlen(text), code))
+            return regions->items[i];
+    }
+    const bcp_entity *r = bcp_region_find(m, text, strlen(text));
+    return r ? bcp_region_country(r) : NULL;
+}
+
+const bcp_entity *bcp_site_place(const bcp_model *m, const bcp_entity *site)
+{
+    const bcp_entity *r = bcp_site_region(site);
+    if (r || !site)
+        return r;
+    const char *city = bcp_entity_text(site, "city");
+    if (city && (r = bcp_region_find(m, city, strlen(city))) != NULL)
+        return r;
+    if ((r = country_named(m, bcp_entity_text(site, "country"))) != NULL)
+        return r;
+    const bcp_entity *plan = bcp_model_plan(m);
+    return plan ? country_named(m, bcp_entity_text(plan, "country")) : NULL;
+}
+
+const char *bcp_site_timezone(const bcp_model *m, const bcp_entity *site)
+{
+    const char *tz = site ? bcp_entity_text(site, "timezone") : NULL;
+    return tz ? tz : bcp_region_text(bcp_site_place(m, site), "timezone");
+}
+
+const char *bcp_site_country(const bcp_entity *site)
+{
+    const char *c = site ? bcp_entity_text(site, "country") : NULL;
+    return c ? c : bcp_region_text(bcp_region_country(bcp_site_region(site)), "country");
+}
+
+const char *bcp_site_emergency_number(const bcp_model *m, const bcp_entity *site, const char *service,
+                                      const bcp_entity **from)
+{
+    const bcp_entity *owner = site && bcp_entity_text(site, service) ? site
+                                                                     : bcp_region_owner(bcp_site_place(m, site), service);
+    if (from)
+        *from = owner;
+    return owner ? bcp_entity_text(owner, service) : NULL;
+}
+
+bool bcp_is_emergency_contact(const bcp_entity *resource)
+{
+    static const char *const kinds[] = {"emergency_service", "authority", "utility", "isp", "insurer", "legal_counsel"};
+    const bcp_value *k = resource ? bcp_entity_value(resource, "kind") : NULL;
+    const char *name = k && k->kind == BCP_V_IDENT ? k->as.ident.name
+                     : k && k->kind == BCP_V_REF   ? k->as.ref.id
+                                                   : NULL;
+    for (size_t i = 0; name && i < sizeof kinds / sizeof *kinds; i++)
+        if (strcmp(name, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
+bool bcp_risk_assesses_at(const bcp_entity *risk, const bcp_entity *threat, const bcp_entity *site)
+{
+    if (!threat || bcp_entity_ref(risk, "threat") != threat)
+        return false;
+    const bcp_value *sites = bcp_entity_value(risk, "sites");
+    if (!sites || sites->kind != BCP_V_LIST || sites->as.list.count == 0)
+        return true;
+    for (size_t i = 0; i < sites->as.list.count; i++)
+        if (sites->as.list.items[i].kind == BCP_V_REF && sites->as.list.items[i].as.ref.target == site)
+            return true;
+    return false;
 }
 
 /* ----------------------------------------------------------- sort orders */

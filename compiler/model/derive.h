@@ -121,6 +121,52 @@ bcp_rpo_verdict bcp_system_rpo_check(const bcp_model *m, const bcp_entity *syste
  * bcp_system_rpo_check): UNKNOWN when no RPO applies or it has no interval. */
 bcp_rpo_verdict bcp_backup_rpo_verdict(const bcp_entity *backup, const bcp_rpo_check *system);
 
+/* --------------------------------------------------------------- regions */
+
+/* A place of the region catalogue (docs/regions.md): a city inherits what it
+ * leaves out from its `parent` (its country), up to BCP_REGION_DEPTH levels. */
+#define BCP_REGION_DEPTH 8
+/* The region a site names (`region`), or NULL. */
+const bcp_entity *bcp_site_region(const bcp_entity *site);
+/* The region (the place itself or a parent) that sets attribute `name`, or NULL. */
+const bcp_entity *bcp_region_owner(const bcp_entity *region, const char *name);
+/* `name` of the region or of the nearest parent that sets it (NULL: none). */
+const char *bcp_region_text(const bcp_entity *region, const char *name);
+/* The country or territory a region is in (itself for a country). */
+const bcp_entity *bcp_region_country(const bcp_entity *region);
+/* How a region rates a threat: 3 high, 2 medium, 1 low, 0 not listed; the
+ * highest rating along the place and its parents.  *from, when not NULL,
+ * gets the region whose list rates it (its `hazards_source` cites it). */
+int bcp_region_hazard_level(const bcp_entity *region, const bcp_entity *threat, const bcp_entity **from);
+/* The region a place name means: its id, its title, or one of its `names`
+ * (ASCII letters compared without case, so "tokyo", "TOKYO" and "東京" all
+ * find region tokyo).  NULL when no region has that name. */
+const bcp_entity *bcp_region_find(const bcp_model *m, const char *name, size_t len);
+/* The place whose id or name is nearest to an unknown name (edit distance,
+ * without case), or NULL when none is close. */
+const bcp_entity *bcp_region_suggest(const bcp_model *m, const char *name);
+/* Where a site is, for its time zone and emergency numbers: its `region`;
+ * else the place its `city` names; else the country its `country` names (an
+ * ISO code or a name); else the plan's `country`.  NULL when none is known.
+ * (The regional hazards of regional-hazard-gap need an explicit `region`.) */
+const bcp_entity *bcp_site_place(const bcp_model *m, const bcp_entity *site);
+/* A site's time zone: its own `timezone`, else its place's (bcp_site_place). */
+const char *bcp_site_timezone(const bcp_model *m, const bcp_entity *site);
+/* A site's country: its own `country`, else the ISO code of its region's country. */
+const char *bcp_site_country(const bcp_entity *site);
+/* A site's emergency number for `service` (police, fire, ambulance,
+ * emergency): the site's own attribute, else its place's (bcp_site_place).
+ * *from, when not NULL, gets the entity that states it (the site or a region). */
+const char *bcp_site_emergency_number(const bcp_model *m, const bcp_entity *site, const char *service,
+                                      const bcp_entity **from);
+/* Is the resource one of the plan's emergency contacts (the document's
+ * appendix): of kind emergency_service, authority, utility, isp, insurer or
+ * legal_counsel? */
+bool bcp_is_emergency_contact(const bcp_entity *resource);
+/* Does the risk assess `threat` at `site`: it names the threat and lists the
+ * site in `sites`, or lists no sites at all (a plan-wide assessment)? */
+bool bcp_risk_assesses_at(const bcp_entity *risk, const bcp_entity *threat, const bcp_entity *site);
+
 /* ----------------------------------------------------------- sort orders */
 
 /* Risks by score (highest first), then source order.  Caller frees with bcp_free(). */

@@ -78,7 +78,11 @@ static const bcp_attr_schema site_attrs[] = {
     BOOL("remote_work", "false", "Staff of this site can work remotely.", "true"),
     TEXT("fallback", OPT, "The stated arrangement when the site is lost and there is no alternate site, e.g. patients sent to a partner practice.", "\"Patients go to the partner practice on Hauptstraße\""),
     INT("staff", OPT, NULL, 0, 10000000, "Headcount at the site.", "120"),
-    STR("timezone", OPT, "IANA time zone.", "\"Asia/Shanghai\""),
+    STR("timezone", OPT, "IANA time zone; the region's when absent.", "\"Asia/Shanghai\""),
+    CAT("region", "region", OPT, "The place the site is in, from the stdlib's region catalogue (docs/regions.md): it brings the site's time zone and country (unless the site states them), the regional hazards its risks should assess (regional-hazard-gap) and the emergency numbers of the document's appendix.", "shanghai"),
+    STR("police", OPT, "Police emergency number at the site; the region's when absent.", "\"110\""),
+    STR("fire", OPT, "Fire service emergency number at the site; the region's when absent.", "\"119\""),
+    STR("ambulance", OPT, "Ambulance emergency number at the site; the region's when absent.", "\"120\""),
     TEXT("description", OPT, "Free description.", "\"主生产基地\""),
     REVIEW_ATTRS,
 };
@@ -460,6 +464,40 @@ static const bcp_attr_schema element_attrs[] = {
     TEXT("description", OPT, "What in a plan meets it.", "\"Every system that holds data has a backup.\""),
 };
 
+/* A place from the stdlib's region catalogue (stdlib/core/regions_*.bcp,
+ * docs/regions.md).  Every fact group has its source attribute. */
+static const bcp_attr_schema region_attrs[] = {
+    TEXT("title", OPT, "Display name (translated in stdlib/locale/<lang>/regions.bcp).", "\"Shanghai\""),
+    ENUM("kind", "country|territory|city", REQ, NULL, "A country, a territory with its own emergency services and law (Hong Kong), or a city.", "city"),
+    CAT("parent", "region", OPT, "The country (or territory) a city is in: whatever the city leaves out (time zone, language, emergency numbers, regimes) comes from it.", "cn"),
+    STR("country", OPT, "ISO 3166-1 alpha-2 code of a country or territory.", "\"CN\""),
+    {.name = "names", .type = BCP_T_TEXT, .list = true,
+     .doc = "Every name `bcp init --sites` recognises (case-insensitive): English, Chinese and local names, common aliases and codes.",
+     .example = "[\"Shanghai\", \"上海\", \"上海市\"]"},
+    STR("timezone", OPT, "IANA time zone.", "\"Asia/Shanghai\""),
+    STR("timezone_source", OPT, "Source of the time zone.", "\"IANA tz database (zone1970.tab)\""),
+    STR("language", OPT, "Official language (BCP 47 tag).", "\"zh-CN\""),
+    STR("language_source", OPT, "Source of the official language.", "\"Law on the Standard Spoken and Written Chinese Language (2000)\""),
+    CATS("hazards_high", "threat", "Hazards rated high at the place: every site there should assess them (regional-hazard-gap).", "[typhoon, flood]"),
+    CATS("hazards_medium", "threat", "Hazards rated medium: `bcp init` proposes them as risks to assess.", "[earthquake]"),
+    CATS("hazards_low", "threat", "Hazards rated low, for the record.", "[wildfire]"),
+    STR("hazards_source", OPT, "Source of the hazard ratings.", "\"GFDRR ThinkHazard! (Shanghai); China Meteorological Administration\""),
+    STR("police", OPT, "Police emergency number.", "\"110\""),
+    STR("fire", OPT, "Fire service emergency number.", "\"119\""),
+    STR("ambulance", OPT, "Ambulance emergency number.", "\"120\""),
+    STR("emergency", OPT, "Common emergency number that reaches every service (112, 911, 999, 000).", "\"112\""),
+    STR("emergency_source", OPT, "Source of the emergency numbers.", "\"MIIT, telecommunications numbering plan\""),
+    {.name = "regulators", .type = BCP_T_TEXT, .list = true,
+     .doc = "Regulators whose continuity rules apply at the place (names as they are known).", .example = "[\"NFRA\", \"PBOC\"]"},
+    {.name = "regimes", .type = BCP_T_TEXT, .list = true,
+     .doc = "Regime ids that apply to a plan of any industry at the place.", .example = "[\"iso22301\"]"},
+    {.name = "regimes_finance", .type = BCP_T_TEXT, .list = true,
+     .doc = "Regime ids that apply to a plan of the finance industry at the place.", .example = "[\"cbirc-bcm-2011\"]"},
+    {.name = "regimes_healthcare", .type = BCP_T_TEXT, .list = true,
+     .doc = "Regime ids that apply to a plan of the healthcare industry at the place.", .example = "[\"hipaa-contingency\"]"},
+    STR("regimes_source", OPT, "Source of the regulators and regimes.", "\"CBRC, 商业银行业务连续性监管指引 (银监发〔2011〕104号)\""),
+};
+
 static const bcp_attr_schema config_attrs[] = {
     ANY("select", "Rules (codes, names or code prefixes) to run.", "[\"data\", \"R101\"]"),
     ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
@@ -553,6 +591,9 @@ static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
         .doc = "A regulatory regime: the elements a plan must address, each citing its clause (stdlib/regimes/; a plan lists those that apply in `plan.regimes`)."},
     [BCP_KIND_ELEMENT] = {KIND("element"), .needs_id = true, .nested_only = true, ATTRS(element_attrs),
         .doc = "One element of a regime: its clause and the queries over the plan that meet it."},
+    [BCP_KIND_REGION] = {KIND("region"), .needs_id = true, .catalogue = true, ATTRS(region_attrs),
+        .doc = "A place businesses plan for (country, territory or city): its hazards, emergency numbers, time zone, "
+               "language and the regimes that apply, each with its source (stdlib/core/regions_*.bcp)."},
     [BCP_KIND_CONFIG] = {KIND("config"), .singleton = true, .children = "*", ATTRS(config_attrs),
         .doc = "Lint configuration (in bcpconfig.bcp)."},
 };

@@ -49,6 +49,7 @@ typedef enum bcp_kind {
     BCP_KIND_CHECKLIST,
     BCP_KIND_REGIME,
     BCP_KIND_ELEMENT,
+    BCP_KIND_REGION,
     BCP_KIND_CONFIG,
     BCP_KIND_COUNT
 } bcp_kind;

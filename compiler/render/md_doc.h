@@ -60,6 +60,8 @@ void bcp_md_after_action(bcp_md *d);
 void bcp_md_maintenance(bcp_md *d);
 /* The compliance crosswalk (md_crosswalk.c); nothing when the plan declares no regime. */
 void bcp_md_crosswalk(bcp_md *d);
+/* The appendix of time zones and emergency numbers (md_regions.c). */
+void bcp_md_regions(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

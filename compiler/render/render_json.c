@@ -13,6 +13,7 @@
 #include "crosswalk.h"
 #include "json_deviations.h"
 #include "json_docfig.h"
+#include "json_regions.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -274,6 +275,8 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_t *crosswalk = bcp_json_crosswalk(ctx);
     if (crosswalk)
         json_object_set_new(root, "crosswalk", crosswalk);
+    json_object_set_new(root, "emergency_numbers", bcp_json_emergency_numbers(ctx));
+    json_object_set_new(root, "emergency_contacts", bcp_json_emergency_contacts(ctx));
     json_object_set_new(root, "catalogue", catalogue_json(ctx));
     if (ctx->draft)
         json_object_set_new(root, "open_findings", findings_json(ctx));

@@ -25,8 +25,8 @@ for industry in manufacturing finance professional_services retail healthcare lo
         "$BCP" fmt --check "$p" >/dev/null 2>&1 || bad "$industry/$lang is not bcp fmt-clean"
         # a fresh starter only lacks facts and history: no structural findings
         "$BCP" check "$p" >check.txt 2>&1
-        if grep -q '\[R103 \|\[R104 \|\[B106 \|\[B107 ' check.txt; then
-            bad "$industry/$lang raises structural findings"; grep '\[R103 \|\[R104 \|\[B106 \|\[B107 ' check.txt | head -3
+        if grep -q '\[R103 \|\[R104 \|\[R110 \|\[B106 \|\[B107 ' check.txt; then
+            bad "$industry/$lang raises structural findings"; grep '\[R103 \|\[R104 \|\[R110 \|\[B106 \|\[B107 ' check.txt | head -3
         fi
     done
 done

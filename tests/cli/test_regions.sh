@@ -1,0 +1,171 @@
+#!/bin/sh
+# Regions (docs/regions.md): a site's `region`, the E106 error for an unknown
+# place, `bcp init --sites` in both languages with the regional hazards and
+# regimes it proposes, and the document's appendix of time zones and
+# emergency numbers in Markdown, HTML and JSON, en and zh-CN.
+set -u
+: "${BCP:=build/bcp}"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bcp-regions.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+NO_COLOR=1
+export NO_COLOR
+unset SOURCE_DATE_EPOCH
+fail=0
+ok() { echo "ok: regions: $1"; }
+bad() { echo "FAIL: regions: $1"; fail=1; }
+cd "$tmp" || exit 2
+
+# --- an unknown place: file:line:col, caret, the nearest id
+cat >unknown.bcp <<'BCP'
+plan p {
+  title        = "t"
+  organization = "o"
+}
+site plant {
+  name   = "Plant"
+  region = shanghia
+}
+site office {
+  name   = "Office"
+  region = 東京
+}
+BCP
+"$BCP" check --no-config unknown.bcp >out.txt 2>&1
+rc=$?
+if [ $rc -eq 1 ] && grep -q '^unknown.bcp:7:12: error: unknown region `shanghia` \[E106' out.txt &&
+   grep -q '^      |            ^^^^^^^^$' out.txt && grep -q 'did you mean `shanghai`' out.txt; then
+    ok "unknown region: E106 at 7:12 with a caret and the nearest id"
+else
+    bad "unknown region (exit $rc)"; cat out.txt
+fi
+grep -q '`東京` is a name of region `tokyo`' out.txt && grep -q 'fix: write `tokyo`' out.txt &&
+    ok "a place written by its name gets the id to write" || { bad "name hint"; cat out.txt; }
+
+# --- bcp init: every city of the seed's plans, in both languages
+before=$fail
+for pair in "上海:shanghai" "杭州:hangzhou" "北京:beijing" "纽约:new_york" "伦敦:london" "东京:tokyo" \
+            "Shanghai:shanghai" "hangzhou:hangzhou" "BEIJING:beijing" "New York:new_york" "London:london" "Tokyo:tokyo"; do
+    name=${pair%%:*}
+    id=${pair#*:}
+    if "$BCP" init --industry technology --sites "$name" -o - >init.bcp 2>err.txt &&
+       grep -q "^site $id {" init.bcp && grep -q "^  region *= $id\$" init.bcp && [ ! -s err.txt ]; then
+        :
+    else
+        bad "init --sites $name does not resolve to $id"; cat err.txt
+    fi
+done
+[ $fail = "$before" ] && ok "every city of the seed's plans resolves in en and zh-CN"
+
+# --- bcp init for each seed's facts proposes the hazards its plan names
+risk_of() { # FILE THREAT: the block of the risk assessing THREAT
+    awk -v t="$2" '/^risk /{blk=""; inrisk=1} inrisk{blk=blk $0 "\n"} /^}/{ if (inrisk && blk ~ ("threat *= " t "\n")) printf "%s", blk; inrisk=0 }' "$1"
+}
+"$BCP" init --industry manufacturing --size small --sites 上海,杭州 --lang zh-CN -o seed1.bcp 2>err.txt || { bad "seed 1 init"; cat err.txt; }
+before=$fail
+for t in typhoon flood; do
+    risk_of seed1.bcp $t | grep -q "site.shanghai\|sites *= \[site.shanghai, site.hangzhou\]" ||
+        { bad "seed 1: no $t risk for Shanghai"; }
+done
+[ $fail = "$before" ] && ok "seed 1 (manufacturing, 上海, 杭州): typhoon and flood assessed"
+"$BCP" init --industry finance --size medium --sites 北京 --lang zh-CN -o seed2.bcp 2>err.txt || { bad "seed 2 init"; cat err.txt; }
+risk_of seed2.bcp earthquake | grep -q 'sites *= \[site.beijing\]' && grep -q '^# 根据地区数据提出（北京：高）；来源：GB 18306-2015' seed2.bcp &&
+    ok "seed 2 (finance, 北京): earthquake proposed, citing its source" || { bad "seed 2 earthquake"; grep -n "earthquake\|根据" seed2.bcp | head; }
+grep -q '^# .*cbirc-bcm-2011, iso22301' seed2.bcp && ! grep -q '^ *regimes *=' seed2.bcp &&
+    ok "seed 2: the regimes the region proposes are a comment" || bad "seed 2 regimes comment"
+"$BCP" init --industry professional_services --size medium --sites "New York,London,Tokyo" --lang en -o seed3.bcp 2>err.txt || { bad "seed 3 init"; cat err.txt; }
+risk_of seed3.bcp hurricane | grep -q 'site.new_york' &&
+    risk_of seed3.bcp earthquake | grep -q 'site.tokyo' &&
+    risk_of seed3.bcp flood | grep -q 'site.london' &&
+    ok "seed 3 (New York, London, Tokyo): hurricane, earthquake, flood proposed for their sites" ||
+    { bad "seed 3 hazards"; grep -n "^risk\|sites" seed3.bcp | tail -20; }
+before=$fail
+for f in seed1 seed2 seed3; do
+    "$BCP" check $f.bcp >check.txt 2>&1
+    grep -q '\[R110 \|\[R104 \|\[R103 \| error: ' check.txt && { bad "$f raises R110/R104/R103 or errors"; grep 'R110\|R104\|R103\|error:' check.txt | head -3; }
+    "$BCP" fmt --check $f.bcp >/dev/null 2>&1 || bad "$f is not fmt-clean"
+done
+[ $fail = "$before" ] && ok "the seeded starters raise no R110, R104, R103 or errors and are fmt-clean"
+
+"$BCP" init --industry retail --sites "Tokio,Head office" -o unknown-init.bcp 2>err.txt
+rc=$?
+if [ $rc -eq 0 ] && grep -q '`Tokio` is not a place bcp knows (did you mean `Tokyo`?)' err.txt &&
+   grep -q '`Head office` is not a place bcp knows' err.txt && ! grep -q 'region *=' unknown-init.bcp; then
+    ok "an unknown place in --sites warns with the nearest place"
+else
+    bad "unknown place in init (exit $rc)"; cat err.txt
+fi
+
+# --- R110 at a site whose regional hazard is not assessed, citing the source
+cat >r110.bcp <<'BCP'
+plan p {
+  title        = "t"
+  organization = "o"
+}
+site plant {
+  name   = "Plant"
+  region = shanghai
+}
+BCP
+"$BCP" check --no-config --select R110 r110.bcp >out.txt 2>&1
+grep -q 'r110.bcp:7:12: warning: site `plant` is in Shanghai, where `typhoon` is a high hazard' out.txt &&
+    grep -q 'note: region `shanghai` rates `typhoon` high; source: GFDRR ThinkHazard!' out.txt &&
+    ok "R110 names the site and region and cites the source" || { bad "R110"; cat out.txt; }
+
+# --- the document: appendix with time zones, numbers, override, contacts
+cat >doc.bcp <<'BCP'
+plan p {
+  title        = "Regions test plan"
+  organization = "Regions test"
+  reviewed     = 2026-11-01
+}
+site plant {
+  name   = "Shanghai plant"
+  region = shanghai
+}
+site tokyo {
+  name     = "Tokyo office"
+  region   = tokyo
+  police   = "03-0000-0110"
+}
+site berlin {
+  name = "Berlin office"
+  city = "Berlin"
+}
+resource power {
+  name     = "Grid operator"
+  kind     = utility
+  provides = "Outage line"
+  phone    = "+86 95598"
+  site     = site.plant
+}
+BCP
+before=$fail
+for lang in en zh-CN; do
+    "$BCP" build --draft --lang $lang -o out-$lang doc.bcp >/dev/null 2>err.txt || { bad "build $lang"; cat err.txt; continue; }
+    grep -q "has no text" err.txt && bad "$lang: a text is missing"
+    md=out-$lang/doc.md
+    case $lang in
+        en) head='^## Appendix: time zones and emergency numbers$'; stated='Stated in the plan'; util='| Utility | Grid operator |' ;;
+        *) head='^## 附录：时区与紧急号码$'; stated='计划中注明'; util='| 公用事业 | Grid operator |' ;;
+    esac
+    grep -q "$head" $md || bad "$lang: no appendix heading"
+    grep -q '| Asia/Shanghai | 110 | 119 | 120 | — | MIIT' $md || bad "$lang: Shanghai row"
+    grep -q "| Asia/Tokyo | 03-0000-0110 | 119 | 119 | — | $stated" $md || bad "$lang: Tokyo override row"
+    grep -q '| Europe/Berlin | 110 | 112 | 112 | 112 | Notrufverbindungsverordnung' $md || bad "$lang: Berlin row (city fallback)"
+    grep -qF "$util" $md || bad "$lang: utility contact"
+    grep -q 'Asia/Shanghai' out-$lang/doc.html && grep -q 'Notrufverbindungsverordnung' out-$lang/doc.html || bad "$lang: HTML lacks the appendix"
+done
+if command -v python3 >/dev/null; then
+    python3 - out-en/doc.json <<'PY' && ok "JSON carries emergency_numbers and emergency_contacts" || bad "JSON appendix"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = {r["site"]: r for r in d["emergency_numbers"]}
+assert rows["plant"]["timezone"] == "Asia/Shanghai" and rows["plant"]["ambulance"] == "120", rows["plant"]
+assert rows["tokyo"]["police"] == "03-0000-0110" and rows["tokyo"]["stated_in_plan"] is True
+assert rows["berlin"]["place"] == "berlin" and rows["berlin"]["fire"] == "112"
+assert d["emergency_contacts"] == ["power"], d["emergency_contacts"]
+PY
+fi
+[ $fail = "$before" ] && ok "appendix in md, html and json, en and zh-CN"
+
+exit $fail
