@@ -158,6 +158,8 @@ int bcp_cmd_check(int argc, char **argv)
     } else {
         bcp_cli_print_problems(problems, false);
         size_t length;
+        if (!report.docs_url)
+            report.docs_url = bcp_diagnostics_docs_url(findings); /* bcpconfig.bcp's docs_url */
         char *text = bcp_report_render(findings, &report, &length);
         bool io_ok = write_report(o.output, text, length, s == BCP_OK);
         bcp_free(text);
