@@ -495,6 +495,11 @@ char *bcp_report_render(const bcp_diagnostics *set, const bcp_report_options *op
 /* The same for item `index` alone (JSON, SARIF: a document of that one). */
 char *bcp_report_render_item(const bcp_diagnostics *set, size_t index,
                              const bcp_report_options *options, size_t *length);
+/* `s` as the text reports echo a value: controls (newlines included), ESC
+ * sequences, bidi and zero-width characters written as \u{1b}, a byte that
+ * is not UTF-8 as \x{ff}, the rest as it is.  For a message that quotes a
+ * path or an argument outside a report.  Free with bcp_free. */
+char *bcp_escape_text(const char *s, size_t length);
 
 /* -------------------------------------------------------------------- check */
 

@@ -212,12 +212,40 @@ static int cmd_help(int argc, char **argv)
     return BCP_EXIT_OK;
 }
 
+static void put_escaped_v(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return;
+    char *text = bcp_malloc((size_t)n + 1);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    size_t len = (size_t)n;
+    bool newline = len > 0 && text[len - 1] == '\n';
+    char *escaped = bcp_escape_text(text, newline ? len - 1 : len);
+    fputs(escaped, stderr);
+    if (newline)
+        fputc('\n', stderr);
+    bcp_free(escaped);
+    bcp_free(text);
+}
+
+void bcp_cli_eprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_escaped_v(fmt, ap);
+    va_end(ap);
+}
+
 int bcp_usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fputs("bcp: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    put_escaped_v(fmt, ap);
     va_end(ap);
     if (command)
         fprintf(stderr, "\n(see `bcp help %s`)\n", command);
@@ -378,7 +406,7 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
             fwrite(report, 1, length, stderr);
             bcp_free(report);
         } else {
-            fprintf(stderr, "bcp: %s%s\n", d->severity == BCP_SEV_WARNING ? "warning: " : "", d->message);
+            bcp_cli_eprintf("bcp: %s%s\n", d->severity == BCP_SEV_WARNING ? "warning: " : "", d->message);
         }
     }
 }
