@@ -367,13 +367,24 @@ bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_che
      * documentation URL of the report. */
     if (status == BCP_OK && plan_count > 0 && !st.opts->no_config) {
         char *path = bcp_tools_config_path(st.opts, files[0]);
-        const bcp_lint_config *config = path ? config_for(&st.configs, path, &st.overrides, st.problems) : NULL;
-        if (config) {
-            bcp_lint_config_apply_limits(config);
-            bcp_diagnostics_set_docs_url(st.findings, config->docs_url);
+        if (path && !st.opts->no_lint) {
+            const bcp_lint_config *config = config_for(&st.configs, path, &st.overrides, st.problems);
+            if (config) {
+                bcp_lint_config_apply_limits(config);
+                bcp_diagnostics_set_docs_url(st.findings, config->docs_url);
+            } else {
+                st.failed_setup = true;
+                status = BCP_ERR_PLAN;
+            }
         } else if (path) {
-            st.failed_setup = true;
-            status = BCP_ERR_PLAN;
+            /* --no-lint does not judge the configuration: its limits hold
+             * when it can be read, and what is wrong with it is not reported. */
+            bcp_lint_config config;
+            bcp_diagnostics *quiet = bcp_diagnostics_new();
+            if (bcp_tools_load_config(path, &st.overrides, &config, quiet))
+                bcp_lint_config_apply_limits(&config);
+            bcp_lint_config_free(&config);
+            bcp_diagnostics_free(quiet);
         }
         bcp_free(path);
     }

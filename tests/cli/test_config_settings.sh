@@ -47,6 +47,8 @@ expect "docs_url that is not text is a located error" 2 'bcpconfig.bcp:2:14: err
 printf 'config {\n  limits { nesting = 2 }\n}\n' >"$tmp/p/bcpconfig.bcp"
 run check --today 2026-11-27 plan.bcp
 expect "limits { nesting = 2 } is in force" 2 'plan.bcp:4:11: error: nesting deeper than the limit of 2 levels.*E012'
+run check --no-lint plan.bcp
+expect "... with --no-lint too" 2 'plan.bcp:4:11: error: nesting deeper than the limit of 2 levels.*E012'
 run check --today 2026-11-27 --limit nesting=50 plan.bcp
 lacks "--limit wins over the configuration's limit" 'E012'
 printf 'config {\n  limits { file-size = "1k" }\n}\n' >"$tmp/p/bcpconfig.bcp"
