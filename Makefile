@@ -42,6 +42,7 @@ else ifeq ($(BUILD),tsan)
 else ifeq ($(BUILD),fuzz)
   # make fuzz: the library for libFuzzer (clang), ASan+UBSan, coverage-instrumented.
   CC       := clang
+  CXX      := clang++
   OUT      := $(BUILDDIR)/fuzz
   OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
   LDOPT    := -fsanitize=address,undefined
