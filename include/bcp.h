@@ -55,7 +55,9 @@ const char *bcp_status_string(bcp_status status);
 /* Input limits (docs/language.md, "Limits"): how much bcp accepts before it
  * refuses an input with a located error.  Process-wide, like the allocator:
  * set them before loading.  Names: file-size, nesting, string-length,
- * line-length, imports (bytes, levels, bytes, bytes, files).
+ * line-length, imports, findings (bytes, levels, bytes, bytes, files,
+ * findings per file).  A value set here wins over a bcpconfig.bcp's
+ * `limits { ... }` block, which bcp_check_paths applies to the rest.
  * BCP_ERR_NOT_FOUND for an unknown name, BCP_ERR_INVALID for 0 or a value
  * above the limit's maximum. */
 bcp_status bcp_limit_set(const char *name, uint64_t value);
@@ -135,6 +137,10 @@ typedef struct bcp_deviation {
 /* The accepted deviations of a check's or a lint's findings, sorted by the
  * finding's file and position (0 / NULL for other sets). */
 size_t bcp_diagnostics_deviation_count(const bcp_diagnostics *set);
+/* The `docs_url` of the bcpconfig.bcp a check ran with (bcp_check_paths:
+ * the configuration of the first file), for bcp_report_options.docs_url
+ * when the caller has none of its own; NULL when it sets none. */
+const char *bcp_diagnostics_docs_url(const bcp_diagnostics *set);
 const bcp_deviation *bcp_diagnostics_deviation(const bcp_diagnostics *set, size_t i);
 
 
@@ -496,6 +502,11 @@ char *bcp_report_render(const bcp_diagnostics *set, const bcp_report_options *op
 /* The same for item `index` alone (JSON, SARIF: a document of that one). */
 char *bcp_report_render_item(const bcp_diagnostics *set, size_t index,
                              const bcp_report_options *options, size_t *length);
+/* `s` as the text reports echo a value: controls (newlines included), ESC
+ * sequences, bidi and zero-width characters written as \u{1b}, a byte that
+ * is not UTF-8 as \x{ff}, the rest as it is.  For a message that quotes a
+ * path or an argument outside a report.  Free with bcp_free. */
+char *bcp_escape_text(const char *s, size_t length);
 
 /* -------------------------------------------------------------------- check */
 

@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include "config.h"
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
@@ -137,6 +138,68 @@ static bool read_severity_block(config_reader *r, const bcp_entity *block, int *
     return true;
 }
 
+/* "512M", "64k", "2G" or a plain number; k, M and G multiply by 1024, 1024², 1024³. */
+static bool parse_size_text(const char *text, uint64_t *value)
+{
+    if (!text || *text < '0' || *text > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (errno)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'm' || *end == 'M')
+        shift = 20;
+    else if (*end == 'g' || *end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end || n > (UINT64_MAX >> shift))
+        return false;
+    *value = (uint64_t)n << shift;
+    return true;
+}
+
+/* limits { nesting = 200  file-size = "512M" }: the names and values of --limit. */
+static bool read_limits_block(config_reader *r, const bcp_entity *block)
+{
+    for (size_t i = 0; i < block->attr_count; i++) {
+        const bcp_attr *a = &block->attrs[i];
+        bcp_limit_id id = bcp_limit_find(a->name);
+        if (id == BCP_LIMIT_COUNT) {
+            config_error(r, BCP_CODE_E204, &a->key_span,
+                         "no limit `%s` (file-size, nesting, string-length, line-length, imports, findings)",
+                         a->name);
+            return false;
+        }
+        uint64_t value = 0;
+        bool ok = false;
+        if (a->value.kind == BCP_V_INTEGER)
+            ok = a->value.as.integer > 0 && (value = (uint64_t)a->value.as.integer, true);
+        else if (a->value.kind == BCP_V_STRING)
+            ok = parse_size_text(a->value.as.string.text, &value);
+        const bcp_limit_info *info = bcp_limit_info_at(id);
+        if (!ok || value == 0 || value > info->maximum) {
+            bcp_diag *d = bcp_diag_add_code(r->diags, BCP_CODE_E201, &a->value.span,
+                                            "limit `%s` takes a number from 1 to %llu", a->name,
+                                            (unsigned long long)info->maximum);
+            bcp_diag_set_hint(d, "write a number (`%s = 200`) or a size in quotes with k, M or G (`%s = \"512M\"`)",
+                              a->name, a->name);
+            return false;
+        }
+        r->config->limits[id] = value;
+    }
+    if (block->child_count) {
+        bcp_diag_add_code(r->diags, BCP_CODE_E204, &block->children[0]->id_span,
+                          "`limits` holds `NAME = VALUE` settings, not a block");
+        return false;
+    }
+    return true;
+}
+
 static bool read_per_file(config_reader *r, const bcp_entity *block)
 {
     bcp_lint_config *c = r->config;
@@ -192,9 +255,18 @@ static bool read_config_entity(config_reader *r, const bcp_entity *e)
             bcp_string_list_free(&words);
             if (!ok)
                 return false;
+        } else if (strcmp(a->name, "docs_url") == 0) {
+            if (a->value.kind != BCP_V_STRING || a->value.as.string.text[strspn(a->value.as.string.text, " \t\r\n")] == '\0') {
+                config_error(r, BCP_CODE_E201, &a->value.span,
+                             "`%s` takes a URL in quotes, e.g. \"https://example.org/bcp/rules/\"", a->name);
+                return false;
+            }
+            bcp_free(c->docs_url);
+            c->docs_url = bcp_strdup(a->value.as.string.text);
         } else {
             config_error(r, BCP_CODE_E204, &a->key_span,
-                         "unknown configuration key `%s` (select, ignore, profile, severity, per_file_ignores)",
+                         "unknown configuration key `%s` (select, ignore, profile, docs_url, severity, limits, "
+                         "per_file_ignores)",
                          a->name);
             return false;
         }
@@ -207,9 +279,11 @@ static bool read_config_entity(config_reader *r, const bcp_entity *e)
             ok = read_severity_block(r, child, c->severity);
         else if (strcmp(word, "per_file_ignores") == 0)
             ok = read_per_file(r, child);
+        else if (strcmp(word, "limits") == 0)
+            ok = read_limits_block(r, child);
         else {
             config_error(r, BCP_CODE_E204, &child->id_span,
-                         "unknown configuration block `%s` (severity, per_file_ignores)", word);
+                         "unknown configuration block `%s` (severity, limits, per_file_ignores)", word);
             ok = false;
         }
         if (!ok)
@@ -326,6 +400,7 @@ void bcp_lint_config_free(bcp_lint_config *c)
     bcp_string_list_free(&c->select);
     bcp_string_list_free(&c->ignore);
     bcp_free(c->profile);
+    bcp_free(c->docs_url);
     bcp_free(c->severity);
     bcp_free(c->enabled);
     for (size_t i = 0; i < c->per_file_count; i++) {
@@ -335,6 +410,13 @@ void bcp_lint_config_free(bcp_lint_config *c)
     bcp_free(c->per_file);
     bcp_model_free(c->model);
     memset(c, 0, sizeof *c);
+}
+
+void bcp_lint_config_apply_limits(const bcp_lint_config *c)
+{
+    for (int i = 0; i < BCP_LIMIT_COUNT; i++)
+        if (c->limits[i])
+            bcp_limit_store_configured((bcp_limit_id)i, c->limits[i]);
 }
 
 static bool per_file_ignored(const bcp_lint_config *c, const bcp_diag *d)

@@ -10,6 +10,8 @@
  *     per_file_ignores {
  *       legacy { files = ["legacy/x.bcp"]  ignore = [H101] }   # fnmatch globs
  *     }
+ *     docs_url = "https://example.org/bcp/rules/"     # SARIF helpUri base
+ *     limits { nesting = 200  file-size = "512M" }    # as --limit NAME=VALUE
  *   }
  */
 #ifndef BCP_LINT_CONFIG_H
@@ -18,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "base/limits.h"
 #include "engine.h"
 
 typedef struct bcp_string_list {
@@ -39,6 +42,8 @@ typedef struct bcp_lint_config {
     int *severity;            /* bcp_rule_count overrides */
     bcp_per_file_ignore *per_file;
     size_t per_file_count;
+    char *docs_url;           /* SARIF: base of each rule's helpUri, or NULL */
+    uint64_t limits[BCP_LIMIT_COUNT]; /* `limits { NAME = VALUE }`; 0: not set */
     bcp_model *model;         /* the file as loaded: diagnostics point into it */
     /* Derived: the engine's view. */
     bool *enabled;
@@ -65,6 +70,9 @@ char *bcp_lint_config_find(const char *dir);
 bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *out,
                           bcp_diag_list *diags);
 void bcp_lint_config_free(bcp_lint_config *config);
+/* Puts the configuration's limits in force, except those set explicitly
+ * (--limit, bcp_limit_set), which win. */
+void bcp_lint_config_apply_limits(const bcp_lint_config *config);
 /* Drops findings of rules that per_file_ignores turns off for their file. */
 void bcp_lint_config_filter(const bcp_lint_config *config, bcp_diag_list *list);
 

@@ -7,42 +7,6 @@
 static const char *const phone_attrs[] = {"phone", "alt_phone"};
 static const bcp_kind phone_kinds[] = {BCP_KIND_CONTACT, BCP_KIND_SUPPLIER, BCP_KIND_RESOURCE};
 
-/* The length of the UTF-8 sequence at s (at most `left` bytes), 0 when invalid. */
-static size_t utf8_length(const unsigned char *s, size_t left)
-{
-    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
-    if (s[0] >= 0xf5 || n == 0 || n > left)
-        return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-/* The value as a message shows it (see bcp_phone_finding.quoted). */
-static void quote(const char *text, size_t length, char *out, size_t size)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t o = 0, i = 0;
-    while (i < length && o + 8 < size) {
-        if (i >= 64) {
-            memcpy(out + o, "...", 3);
-            o += 3;
-            break;
-        }
-        size_t n = s[i] < 0x80 ? 1 : utf8_length(s + i, length - i);
-        if (s[i] < 0x20 || s[i] == 0x7f || n == 0) {
-            o += (size_t)snprintf(out + o, size - o, "\\x%02x", s[i]);
-            i++;
-        } else {
-            memcpy(out + o, s + i, n);
-            o += n;
-            i += n;
-        }
-    }
-    out[o] = '\0';
-}
-
 /* A two-letter country code that libphonenumber knows, upper-cased into `code`. */
 static bool country_code(const char *text, char code[3])
 {
@@ -95,8 +59,8 @@ void bcp_phone_each(bcp_lint_ctx *ctx, bcp_phone_visit *visit)
                 if (!v || v->kind != BCP_V_STRING ||
                     bcp_rule_is_placeholder(placeholder, v->as.string.text, v->as.string.length))
                     continue;
-                char quoted[64 * 4 + 8];
-                quote(v->as.string.text, v->as.string.length, quoted, sizeof quoted);
+                char quoted[BCP_RULE_QUOTE_SIZE];
+                bcp_rule_quote_value(v->as.string.text, v->as.string.length, quoted, sizeof quoted);
                 bcp_phone_finding phone = {.entity = e, .attr = phone_attrs[a], .value = v, .quoted = quoted,
                                            .country = from ? code : NULL, .country_from = from};
                 bcp_phone_check(v->as.string.text, v->as.string.length, phone.country, &phone.result);

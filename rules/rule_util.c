@@ -436,6 +436,41 @@ bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size
 /* The entries that carry phone numbers and e-mail addresses. */
 static const bcp_kind contact_detail_kinds[] = {BCP_KIND_CONTACT, BCP_KIND_SUPPLIER, BCP_KIND_RESOURCE};
 
+/* The length of the UTF-8 sequence at s (at most `left` bytes), 0 when invalid. */
+static size_t utf8_length(const unsigned char *s, size_t left)
+{
+    size_t n = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 && s[0] < 0xe0 ? 2 : 0;
+    if (s[0] >= 0xf5 || n == 0 || n > left)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+void bcp_rule_quote_value(const char *text, size_t length, char *out, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = 0;
+    while (i < length && o + 8 < size) {
+        if (i >= 64) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        size_t n = s[i] < 0x80 ? 1 : utf8_length(s + i, length - i);
+        if (s[i] < 0x20 || s[i] == 0x7f || n == 0) {
+            o += (size_t)snprintf(out + o, size - o, "\\x%02x", s[i]);
+            i++;
+        } else {
+            memcpy(out + o, s + i, n);
+            o += n;
+            i += n;
+        }
+    }
+    out[o] = '\0';
+}
+
 void bcp_rule_check_contact_details(bcp_lint_ctx *ctx, const char *const *attrs, size_t attr_count,
                                     const char *what, const char *pattern, unsigned flags,
                                     bcp_rule_text_check *is_valid)
@@ -458,8 +493,10 @@ void bcp_rule_check_contact_details(bcp_lint_ctx *ctx, const char *const *attrs,
                 if (bcp_rule_regex_match(re, v->as.string.text, v->as.string.length) > 0 &&
                     (!is_valid || is_valid(re, v->as.string.text, v->as.string.length)))
                     continue;
+                char quoted[BCP_RULE_QUOTE_SIZE];
+                bcp_rule_quote_value(v->as.string.text, v->as.string.length, quoted, sizeof quoted);
                 bcp_lint_report(ctx, &v->span, "`%s` of %s `%s` is not a valid %s: \"%s\"", attrs[a],
-                                bcp_kind_name(e->kind), e->id, what, v->as.string.text);
+                                bcp_kind_name(e->kind), e->id, what, quoted);
             }
         }
     }

@@ -35,6 +35,12 @@ bool bcp_rule_is_blank(const char *text);
 /* Is the attribute a text with something other than blanks in it? */
 bool bcp_rule_has_text(const bcp_entity *e, const char *name);
 
+/* A value as a message quotes it: at most 64 bytes of it (then "..."),
+ * control characters and bytes that are not UTF-8 written as \x1b, so that
+ * no finding echoes what a terminal or a CI log would act on (C103, C104). */
+enum { BCP_RULE_QUOTE_SIZE = 64 * 4 + 8 };
+void bcp_rule_quote_value(const char *text, size_t length, char *out, size_t size);
+
 /* How a finding names an entity: its id, or its kind for an anonymous block. */
 const char *bcp_rule_entity_name(const bcp_entity *e);
 

@@ -12,6 +12,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/limits.h"
 #include "model/model.h"
 #include "model/workspace.h"
 #include "rules/config.h"
@@ -212,6 +213,48 @@ static bool unit_reports(const void *unit, const bcp_source *source)
     return bcp_unit_reports(unit, source);
 }
 
+/* The findings limit: at most `limit` findings of one file are listed; the
+ * rest are counted into one E017 at the first of them, with the severity of
+ * the worst, so that the exit status is what all of them would make it. */
+typedef struct file_budget {
+    const bcp_source *source;
+    uint64_t limit, reported;
+    size_t left_out, by_severity[3];
+    bool syntax;
+    bcp_span first;                  /* the first finding left out */
+} file_budget;
+
+static void budget_count(file_budget *b, const bcp_diag *d)
+{
+    if (!b->left_out++)
+        b->first = d->span;
+    b->by_severity[d->severity <= BCP_SEV_ERROR ? d->severity : BCP_SEV_ERROR]++;
+    b->syntax = b->syntax || d->is_syntax;
+}
+
+static void budget_flush(file_budget *b, bcp_diagnostics *findings)
+{
+    if (!b->left_out)
+        return;
+    bcp_diag_list list = {0};
+    bcp_diag *d = bcp_diag_add_code(&list, BCP_CODE_E017, &b->first,
+                                    "%zu more finding%s in this file not listed: the findings limit is %llu "
+                                    "(%zu error%s, %zu warning%s, %zu info)",
+                                    b->left_out, b->left_out == 1 ? "" : "s", (unsigned long long)b->limit,
+                                    b->by_severity[BCP_SEV_ERROR], b->by_severity[BCP_SEV_ERROR] == 1 ? "" : "s",
+                                    b->by_severity[BCP_SEV_WARNING], b->by_severity[BCP_SEV_WARNING] == 1 ? "" : "s",
+                                    b->by_severity[BCP_SEV_INFO]);
+    d->severity = b->by_severity[BCP_SEV_ERROR] ? BCP_SEV_ERROR
+                  : b->by_severity[BCP_SEV_WARNING] ? BCP_SEV_WARNING
+                                                    : BCP_SEV_INFO;
+    d->is_syntax = b->syntax;
+    bcp_diag_set_hint(d, "fix the first findings (many often share one cause), or raise the limit with "
+                         "--limit findings=N or `limits { findings = N }` in bcpconfig.bcp");
+    bcp_diagnostics_add(findings, d);
+    bcp_diag_list_free(&list);
+    b->left_out = 0;
+}
+
 static void check_unit(check_state *st, bcp_unit *unit)
 {
     const bcp_check_options *o = st->opts;
@@ -240,11 +283,23 @@ static void check_unit(check_state *st, bcp_unit *unit)
         bcp_diagnostics_add_regimes(st->findings, m, config->options.regimes, config->options.regime_count, &accepted);
     bcp_lint_deviation_list_free(&accepted);
     bcp_diag_list_sort(diags);
+    file_budget budget = {.limit = bcp_limit(BCP_LIMIT_FINDINGS)};
     for (size_t i = 0; i < diags->count; i++) {
         const bcp_diag *d = &diags->items[i];
-        if (bcp_unit_reports(unit, d->span.source) && seen_add(&st->seen, d))
+        if (!bcp_unit_reports(unit, d->span.source) || !seen_add(&st->seen, d))
+            continue;
+        if (d->span.source != budget.source) {
+            budget_flush(&budget, st->findings);
+            budget = (file_budget){.limit = budget.limit, .source = d->span.source};
+        }
+        if (budget.reported < budget.limit) {
+            budget.reported++;
             bcp_diagnostics_add(st->findings, d);
+        } else {
+            budget_count(&budget, d);
+        }
     }
+    budget_flush(&budget, st->findings);
     bcp_model_free(m);
 }
 
@@ -320,6 +375,32 @@ bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_che
         } else {
             files[plan_count++] = files[i];
         }
+    }
+    /* The configuration of the first file also says what holds for the whole
+     * run: its limits (before anything is parsed; --limit wins) and the
+     * documentation URL of the report. */
+    if (status == BCP_OK && plan_count > 0 && !st.opts->no_config) {
+        char *path = bcp_tools_config_path(st.opts, files[0]);
+        if (path && !st.opts->no_lint) {
+            const bcp_lint_config *config = config_for(&st.configs, path, &st.overrides, st.problems);
+            if (config) {
+                bcp_lint_config_apply_limits(config);
+                bcp_diagnostics_set_docs_url(st.findings, config->docs_url);
+            } else {
+                st.failed_setup = true;
+                status = BCP_ERR_PLAN;
+            }
+        } else if (path) {
+            /* --no-lint does not judge the configuration: its limits hold
+             * when it can be read, and what is wrong with it is not reported. */
+            bcp_lint_config config;
+            bcp_diagnostics *quiet = bcp_diagnostics_new();
+            if (bcp_tools_load_config(path, &st.overrides, &config, quiet))
+                bcp_lint_config_apply_limits(&config);
+            bcp_lint_config_free(&config);
+            bcp_diagnostics_free(quiet);
+        }
+        bcp_free(path);
     }
     if (status == BCP_OK) {
         bcp_unit_list units;

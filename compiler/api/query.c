@@ -4,6 +4,7 @@
  * plan, so any number of threads may query one plan at once. */
 #include "api_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -198,7 +199,8 @@ bool bcp_value_duration(const bcp_value *v, int64_t *seconds, int32_t *months)
 
 bool bcp_value_date(const bcp_value *v, int32_t *days, char iso[11])
 {
-    if (!v || v->kind != BCP_V_DATE)
+    /* A date the loader refused (E104) keeps its kind but has no day. */
+    if (!v || v->kind != BCP_V_DATE || v->as.days == INT32_MIN)
         return false;
     if (days)
         *days = v->as.days;

@@ -16,9 +16,12 @@ static const bcp_limit_info table[BCP_LIMIT_COUNT] = {
     [BCP_LIMIT_LINE] = {"line-length", 4 * MIB, 2048 * MIB, "bytes", "the length of one line"},
     [BCP_LIMIT_IMPORTS] = {"imports", 10000, 1000000, "files",
                            "the files one check reads: plans and the modules they import"},
+    [BCP_LIMIT_FINDINGS] = {"findings", 1000, 10000000, "findings",
+                            "the findings `bcp check` lists for one file; one more says how many were left out"},
 };
 
 static _Atomic uint64_t values[BCP_LIMIT_COUNT];
+static _Atomic bool explicit_set[BCP_LIMIT_COUNT];
 
 const bcp_limit_info *bcp_limit_info_at(bcp_limit_id id)
 {
@@ -44,11 +47,23 @@ bool bcp_limit_store(bcp_limit_id id, uint64_t value)
     if (id >= BCP_LIMIT_COUNT || value == 0 || value > table[id].maximum)
         return false;
     atomic_store_explicit(&values[id], value, memory_order_relaxed);
+    atomic_store_explicit(&explicit_set[id], true, memory_order_relaxed);
+    return true;
+}
+
+bool bcp_limit_store_configured(bcp_limit_id id, uint64_t value)
+{
+    if (id >= BCP_LIMIT_COUNT || value == 0 || value > table[id].maximum)
+        return false;
+    if (!atomic_load_explicit(&explicit_set[id], memory_order_relaxed))
+        atomic_store_explicit(&values[id], value, memory_order_relaxed);
     return true;
 }
 
 void bcp_limits_reset(void)
 {
-    for (int i = 0; i < BCP_LIMIT_COUNT; i++)
+    for (int i = 0; i < BCP_LIMIT_COUNT; i++) {
         atomic_store_explicit(&values[i], 0, memory_order_relaxed);
+        atomic_store_explicit(&explicit_set[i], false, memory_order_relaxed);
+    }
 }

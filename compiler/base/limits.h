@@ -14,6 +14,7 @@ typedef enum bcp_limit_id {
     BCP_LIMIT_STRING,        /* bytes of one string literal */
     BCP_LIMIT_LINE,          /* bytes of one line */
     BCP_LIMIT_IMPORTS,       /* files one model reads (plans and their modules) */
+    BCP_LIMIT_FINDINGS,      /* findings `bcp check` reports for one file */
     BCP_LIMIT_COUNT
 } bcp_limit_id;
 
@@ -28,8 +29,13 @@ typedef struct bcp_limit_info {
 const bcp_limit_info *bcp_limit_info_at(bcp_limit_id id);
 bcp_limit_id bcp_limit_find(const char *name); /* BCP_LIMIT_COUNT if none */
 uint64_t bcp_limit(bcp_limit_id id);
-/* False when `value` is 0 or above the limit's maximum. */
+/* False when `value` is 0 or above the limit's maximum.  A value stored
+ * here is explicit (the command line, bcp_limit_set): a configuration file's
+ * value (bcp_limit_store_configured) no longer replaces it. */
 bool bcp_limit_store(bcp_limit_id id, uint64_t value);
+/* A bcpconfig.bcp's value: stored unless the limit was set explicitly.
+ * False when `value` is 0 or above the maximum. */
+bool bcp_limit_store_configured(bcp_limit_id id, uint64_t value);
 void bcp_limits_reset(void);
 
 #endif

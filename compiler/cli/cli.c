@@ -24,7 +24,8 @@ static const bcp_command commands[] = {
      "the source line and a caret.  A module that a plan imports is checked in the\n"
      "context of that plan.  Rules are configured by the nearest bcpconfig.bcp above\n"
      "the checked file: config { select = [...] ignore = [...] profile = iso22301\n"
-     "severity { RULE = error } per_file_ignores { NAME { files = [GLOB] ignore = [...] } } }.\n"
+     "severity { RULE = error } per_file_ignores { NAME { files = [GLOB] ignore = [...] } }\n"
+     "docs_url = \"URL\" limits { NAME = VALUE } }.\n"
      "A comment `# bcp: ignore[CODE-OR-NAME,...]` suppresses findings on its line (or,\n"
      "standing alone, on the next line); `# bcp: ignore-file[...]` in the whole file.\n"
      "\n"
@@ -32,7 +33,8 @@ static const bcp_command commands[] = {
      "  --format FMT      text (default), gcc, json, sarif or github\n"
      "  --output FILE     write the report to FILE (atomically) instead of stdout\n"
      "  --docs-url BASE   SARIF: each rule's helpUri is BASE/CODE.md (or BASE with {code}\n"
-     "                    replaced); without it SARIF carries no helpUri\n"
+     "                    replaced); wins over bcpconfig.bcp's docs_url; without\n"
+     "                    either SARIF carries no helpUri\n"
      "  --select RULES    run only these rules: codes, names, prefixes (D, D1), families\n"
      "                    (data, risk, impact, people, maintenance, hygiene, regimes) or ALL;\n"
      "                    comma-separated, replaces the config's select\n"
@@ -49,7 +51,8 @@ static const bcp_command commands[] = {
      "  --stdlib DIR      read the standard library from DIR instead of the built-in copy\n"
      "  --color WHEN      auto (default), always or never; NO_COLOR disables colour\n"
      "  --limit NAME=N    raise an input limit: file-size, nesting, string-length,\n"
-     "                    line-length or imports (any command; docs/language.md, Limits)\n"
+     "                    line-length, imports or findings (any command; wins over\n"
+     "                    bcpconfig.bcp's limits block; docs/language.md, Limits)\n"
      "\n"
      "exit status: 0 clean, 1 findings, 2 syntax, usage or I/O error (also: a folder\n"
      "without .bcp files, output that cannot be written)\n",
@@ -227,12 +230,40 @@ static int cmd_help(int argc, char **argv)
     return BCP_EXIT_OK;
 }
 
+static void put_escaped_v(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return;
+    char *text = bcp_malloc((size_t)n + 1);
+    vsnprintf(text, (size_t)n + 1, fmt, ap);
+    size_t len = (size_t)n;
+    bool newline = len > 0 && text[len - 1] == '\n';
+    char *escaped = bcp_escape_text(text, newline ? len - 1 : len);
+    fputs(escaped, stderr);
+    if (newline)
+        fputc('\n', stderr);
+    bcp_free(escaped);
+    bcp_free(text);
+}
+
+void bcp_cli_eprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    put_escaped_v(fmt, ap);
+    va_end(ap);
+}
+
 int bcp_usage_error(const char *command, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     fputs("bcp: ", stderr);
-    vfprintf(stderr, fmt, ap);
+    put_escaped_v(fmt, ap);
     va_end(ap);
     if (command)
         fprintf(stderr, "\n(see `bcp help %s`)\n", command);
@@ -393,7 +424,7 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
             fwrite(report, 1, length, stderr);
             bcp_free(report);
         } else {
-            fprintf(stderr, "bcp: %s%s\n", d->severity == BCP_SEV_WARNING ? "warning: " : "", d->message);
+            bcp_cli_eprintf("bcp: %s%s\n", d->severity == BCP_SEV_WARNING ? "warning: " : "", d->message);
         }
     }
 }
@@ -443,7 +474,7 @@ static int take_limits(int *argc, char **argv, const char *command)
         snprintf(name, sizeof name, "%.*s", (int)(eq - value), value);
         if (!bcp_limit_get(name))
             return bcp_usage_error(command, "unknown limit '%s' (file-size, nesting, string-length, "
-                                   "line-length or imports)", name);
+                                   "line-length, imports or findings)", name);
         if (!parse_size(eq + 1, &n) || bcp_limit_set(name, n) != BCP_OK)
             return bcp_usage_error(command, "--limit %s takes a number from 1 to %llu", name,
                                    (unsigned long long)bcp_limit_max(name));

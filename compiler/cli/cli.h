@@ -56,6 +56,10 @@ int bcp_cli_main(int argc, char **argv);
 int bcp_cli_exit(int status);
 /* Prints "bcp: message" to stderr and returns BCP_EXIT_ERROR. */
 int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* fprintf to stderr with what the arguments bring escaped (bcp_escape_text):
+ * a path or an argument cannot drive the terminal or forge a line.  The
+ * message's own final newline stays a newline. */
+void bcp_cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Whether colour should be used on `out` (TTY, NO_COLOR unset). */
 bool bcp_want_color(FILE *out);
 /* A list of strings the CLI owns (e.g. the items of --select a,b). */

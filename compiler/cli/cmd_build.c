@@ -78,7 +78,7 @@ static bool ensure_dir(const char *dir)
     if (stat(dir, &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return true;
-        fprintf(stderr, "bcp: %s is not a directory\n", dir);
+        bcp_cli_eprintf("bcp: %s is not a directory\n", dir);
         return false;
     }
     /* create missing parents one level at a time */
@@ -92,7 +92,7 @@ static bool ensure_dir(const char *dir)
     }
     bool ok = mkdir(copy, 0755) == 0 || errno == EEXIST;
     if (!ok)
-        fprintf(stderr, "bcp: cannot create %s: %s\n", dir, strerror(errno));
+        bcp_cli_eprintf("bcp: cannot create %s: %s\n", dir, strerror(errno));
     free(copy);
     return ok;
 }
@@ -138,12 +138,12 @@ static bool write_documents(const char *dir, const bcp_build_result *r, unsigned
             }
         }
         if (!ok)
-            fprintf(stderr, "bcp: cannot write %s: %s\n", paths[f], err);
+            bcp_cli_eprintf("bcp: cannot write %s: %s\n", paths[f], err);
     }
     if (!ok) {
         for (int i = 0; i < open_count; i++)
             bcp_atomic_discard(&files[i]);
-        fprintf(stderr, "bcp: nothing written for %s\n", r->name);
+        bcp_cli_eprintf("bcp: nothing written for %s\n", r->name);
     } else {
         int committed = 0;
         for (int i = 0; i < open_count; i++) {
@@ -152,17 +152,17 @@ static bool write_documents(const char *dir, const bcp_build_result *r, unsigned
                 continue;
             }
             if (ok) {
-                fprintf(stderr, "bcp: cannot write %s: %s\n", paths[order[i]], err);
+                bcp_cli_eprintf("bcp: cannot write %s: %s\n", paths[order[i]], err);
                 ok = false;
             } else {
                 bcp_atomic_discard(&files[i]);
             }
         }
         if (!ok && committed) {
-            fprintf(stderr, "bcp: already replaced:");
+            bcp_cli_eprintf("bcp: already replaced:");
             for (int i = 0; i < committed; i++)
-                fprintf(stderr, " %s", paths[order[i]]);
-            fprintf(stderr, "; the other documents were left as they were\n");
+                bcp_cli_eprintf(" %s", paths[order[i]]);
+            bcp_cli_eprintf("; the other documents were left as they were\n");
         }
     }
     for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++)
@@ -180,7 +180,7 @@ static void print_refusal(const char *path, const bcp_diagnostics *findings, boo
     fwrite(report, 1, length, stderr);
     bcp_free(report);
     size_t errors = bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR);
-    fprintf(stderr, "bcp: %s: %zu lint error%s; nothing built (--draft builds a draft marked as such)\n", path,
+    bcp_cli_eprintf("bcp: %s: %zu lint error%s; nothing built (--draft builds a draft marked as such)\n", path,
             errors, errors == 1 ? "" : "s");
 }
 
@@ -195,12 +195,12 @@ static int build_one(const build_options *o, const char *path, bool color)
         int status = BCP_EXIT_ERROR;
         if (errors) {
             bcp_cli_print_problems(r.diagnostics, color);
-            fprintf(stderr, "bcp: %s: %zu error%s; nothing built\n", path, errors, errors == 1 ? "" : "s");
+            bcp_cli_eprintf("bcp: %s: %zu error%s; nothing built\n", path, errors, errors == 1 ? "" : "s");
         } else if (bcp_diagnostics_count_at_least(r.findings, BCP_SEV_ERROR)) {
             print_refusal(path, r.findings, color);
             status = BCP_EXIT_FINDINGS;
         } else {
-            fprintf(stderr, "bcp: %s has no `plan` block; build a plan, not a module\n", path);
+            bcp_cli_eprintf("bcp: %s has no `plan` block; build a plan, not a module\n", path);
         }
         bcp_build_result_free(&r);
         return status;
@@ -210,10 +210,10 @@ static int build_one(const build_options *o, const char *path, bool color)
     bcp_cli_print_problems(r.diagnostics, color);
     if (ok && o->draft) {
         size_t open = bcp_diagnostics_count(r.findings);
-        fprintf(stderr, "built %s/%s (%s), a DRAFT with %zu open finding%s listed in its appendix\n", o->out_dir,
+        bcp_cli_eprintf("built %s/%s (%s), a DRAFT with %zu open finding%s listed in its appendix\n", o->out_dir,
                 r.name, r.lang, open, open == 1 ? "" : "s");
     } else if (ok) {
-        fprintf(stderr, "built %s/%s (%s)\n", o->out_dir, r.name, r.lang);
+        bcp_cli_eprintf("built %s/%s (%s)\n", o->out_dir, r.name, r.lang);
     }
     bcp_build_result_free(&r);
     return ok ? BCP_EXIT_OK : BCP_EXIT_ERROR;

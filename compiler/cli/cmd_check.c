@@ -101,7 +101,7 @@ static bool write_report(const char *path, const char *report, size_t length, bo
     /* A new report gets 0666 less the umask; an existing one keeps its mode and owner. */
     if (bcp_atomic_write(path, report, length, 0666, 0, &err))
         return true;
-    fprintf(stderr, "bcp: cannot write %s: %s\n", path, err);
+    bcp_cli_eprintf("bcp: cannot write %s: %s\n", path, err);
     return false;
 }
 
@@ -122,7 +122,7 @@ static int empty_folder(const check_options *o)
         bcp_diagnostics_free(missing);
         bcp_free_strings(files, count);
         if (count == 0) {
-            fprintf(stderr, "bcp: %s: no .bcp files in this folder (hidden folders are skipped); nothing checked\n",
+            bcp_cli_eprintf("bcp: %s: no .bcp files in this folder (hidden folders are skipped); nothing checked\n",
                     path);
             return BCP_EXIT_ERROR;
         }
@@ -163,6 +163,8 @@ int bcp_cmd_check(int argc, char **argv)
     } else {
         bcp_cli_print_problems(problems, false);
         size_t length;
+        if (!report.docs_url)
+            report.docs_url = bcp_diagnostics_docs_url(findings); /* bcpconfig.bcp's docs_url */
         char *text = bcp_report_render(findings, &report, &length);
         bool io_ok = write_report(o.output, text, length, s == BCP_OK);
         bcp_free(text);

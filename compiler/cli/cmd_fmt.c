@@ -281,12 +281,12 @@ static file_result format_one(const char *path, const fmt_options *o)
     if (s != BCP_OK) {
         if (s == BCP_ERR_PLAN) {
             bcp_cli_print_diagnostics(stderr, problems, bcp_want_color(stderr));
-            fprintf(stderr, "bcp: %s: not formatted: %s\n", name,
+            bcp_cli_eprintf("bcp: %s: not formatted: %s\n", name,
                     bcp_diagnostics_has_syntax_errors(problems) ? "it has syntax errors"
                                                                 : "it would change what `bcp check` reports");
         } else if (s == BCP_ERR_INVALID) {
             const bcp_diagnostic *why = bcp_diagnostics_get(problems, 0);
-            fprintf(stderr, "bcp: internal error: %s: %s; the file is left as it is "
+            bcp_cli_eprintf("bcp: internal error: %s: %s; the file is left as it is "
                             "(please report this with the file)\n", name, why ? why->message : "");
         } else {
             bcp_cli_print_problems(problems, false);
@@ -308,7 +308,7 @@ static file_result format_one(const char *path, const fmt_options *o)
         const char *werr = NULL;
         /* in place: mode and owner stay, and a symlink keeps pointing at the plan */
         if (!bcp_atomic_write(path, formatted, len, 0666, BCP_ATOMIC_FOLLOW_LINKS, &werr)) {
-            fprintf(stderr, "bcp: %s: not rewritten: %s\n", name, werr);
+            bcp_cli_eprintf("bcp: %s: not rewritten: %s\n", name, werr);
             result = FILE_ERROR;
         } else if (!o->check && !o->diff) {
             printf("%s\n", name);

@@ -55,7 +55,7 @@ int bcp_cmd_init(int argc, char **argv)
     bool to_stdout = strcmp(o.output, "-") == 0;
     struct stat st;
     if (!to_stdout && !o.force && stat(o.output, &st) == 0) {
-        fprintf(stderr, "bcp: %s already exists; use --force to overwrite it\n", o.output);
+        bcp_cli_eprintf("bcp: %s already exists; use --force to overwrite it\n", o.output);
         return BCP_EXIT_ERROR;
     }
     o.init.path = to_stdout ? "<stdout>" : o.output;
@@ -71,10 +71,10 @@ int bcp_cmd_init(int argc, char **argv)
         if (to_stdout) {
             fwrite(text, 1, length, stdout);
         } else if (bcp_atomic_write(o.output, text, length, 0666, 0, &err)) {
-            fprintf(stderr, "wrote %s: fill in every TODO (`bcp check %s` lists them), then `bcp build %s`\n",
+            bcp_cli_eprintf("wrote %s: fill in every TODO (`bcp check %s` lists them), then `bcp build %s`\n",
                     o.output, o.output, o.output);
         } else {
-            fprintf(stderr, "bcp: cannot write %s: %s\n", o.output, err);
+            bcp_cli_eprintf("bcp: cannot write %s: %s\n", o.output, err);
             status = BCP_EXIT_ERROR;
         }
     }

@@ -110,12 +110,31 @@ static void collect(record_list *l, const bcp_model *m, bool roots_only)
     }
 }
 
-static const record *find_record(const record_list *l, const char *label)
+/* The nth (0-based) record of `l` with `label`, or NULL. */
+static const record *find_record_nth(const record_list *l, const char *label, size_t nth)
 {
     for (size_t i = 0; i < l->count; i++)
-        if (strcmp(l->items[i].label, label) == 0)
+        if (strcmp(l->items[i].label, label) == 0 && nth-- == 0)
             return &l->items[i];
     return NULL;
+}
+
+/* How many records before item `at` of `l` have its label: a plan that
+ * declares one id twice (E108) pairs its first `function.sales` with the
+ * other plan's first, its second with the second, so that diff(x, x) is
+ * empty however many duplicates x has. */
+static size_t occurrence(const record_list *l, size_t at)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < at; i++)
+        n += strcmp(l->items[i].label, l->items[at].label) == 0;
+    return n;
+}
+
+/* The record of `other` that item `at` of `l` pairs with, or NULL. */
+static const record *find_match(const record_list *l, size_t at, const record_list *other)
+{
+    return find_record_nth(other, l->items[at].label, occurrence(l, at));
 }
 
 /* ------------------------------------------------------------ weakenings */
@@ -369,7 +388,7 @@ bcp_plan_diff *bcp_plan_diff_compute(const bcp_model *old_model, const bcp_model
     /* Removed and changed in the old plan's order, added in the new one's. */
     for (size_t i = 0; i < d->old_records.count; i++) {
         const record *r = &d->old_records.items[i];
-        const record *match = find_record(&d->new_records, r->label);
+        const record *match = find_match(&d->old_records, i, &d->new_records);
         if (!match) {
             add_change(d, CHANGE_REMOVED, r->label);
             d->removed++;
@@ -381,7 +400,7 @@ bcp_plan_diff *bcp_plan_diff_compute(const bcp_model *old_model, const bcp_model
     }
     for (size_t i = 0; i < d->new_records.count; i++) {
         const record *r = &d->new_records.items[i];
-        if (find_record(&d->old_records, r->label))
+        if (find_match(&d->new_records, i, &d->old_records))
             continue;
         entity_change *c = add_change(d, CHANGE_ADDED, r->label);
         size_t cap = 0;

@@ -503,6 +503,8 @@ static const bcp_attr_schema config_attrs[] = {
     ANY("ignore", "Rules to skip.", "[\"unused-entity\"]"),
     ANY("profile", "Threshold profile.", "iso22301"),
     ANY("severity", "Per-rule severity overrides, as a nested block.", "{ stale-review = error }"),
+    ANY("docs_url", "SARIF: base URL of the rule pages (each rule's helpUri); --docs-url wins.",
+        "\"https://example.org/bcp/rules/\""),
 };
 
 #define KIND(n) .name = n

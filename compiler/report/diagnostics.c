@@ -18,6 +18,7 @@ struct bcp_diagnostics {
     size_t count, capacity, line_capacity;
     bcp_deviation_set *deviations; /* accepted deviations (deviations.c), or NULL */
     void *regimes;                 /* per-element regime status (regimes.c): a JSON array, or NULL */
+    char *docs_url;                /* the configuration's docs_url (bcp check), or NULL */
 };
 
 void **bcp_diagnostics_regime_slot(bcp_diagnostics *set)
@@ -28,6 +29,17 @@ void **bcp_diagnostics_regime_slot(bcp_diagnostics *set)
 const void *bcp_diagnostics_regimes(const bcp_diagnostics *set)
 {
     return set ? set->regimes : NULL;
+}
+
+void bcp_diagnostics_set_docs_url(bcp_diagnostics *set, const char *url)
+{
+    bcp_free(set->docs_url);
+    set->docs_url = url ? bcp_strdup(url) : NULL;
+}
+
+const char *bcp_diagnostics_docs_url(const bcp_diagnostics *set)
+{
+    return set ? set->docs_url : NULL;
 }
 
 bcp_deviation_set **bcp_diagnostics_deviation_slot(bcp_diagnostics *set)
@@ -132,9 +144,22 @@ bcp_excerpt bcp_excerpt_of(const char *text, size_t length, size_t line_start, s
     bool at_line_end = to >= length || text[to] == '\n';
     if (at_line_end && to > from && text[to - 1] == '\r')
         to--;
-    ex.text = bcp_malloc(to - from + 1);
-    memcpy(ex.text, text + from, to - from);
-    ex.text[to - from] = '\0';
+    /* A NUL (E016) shows as U+2400 SYMBOL FOR NULL, one column like the
+     * byte it stands for, so that the excerpt stays one C string. */
+    size_t nuls = 0;
+    for (size_t i = from; i < to; i++)
+        nuls += text[i] == '\0';
+    ex.text = bcp_malloc(to - from + 2 * nuls + 1);
+    size_t n = 0;
+    for (size_t i = from; i < to; i++) {
+        if (text[i] == '\0') {
+            memcpy(ex.text + n, "\xE2\x90\x80", 3);
+            n += 3;
+        } else {
+            ex.text[n++] = text[i];
+        }
+    }
+    ex.text[n] = '\0';
     ex.first_column = column > before ? column - before : 1;
     ex.cut_before = from > line_start;
     ex.cut_after = !at_line_end;
@@ -328,5 +353,6 @@ void bcp_diagnostics_free(bcp_diagnostics *set)
     bcp_free(set->items);
     bcp_deviation_set_free(set->deviations);
     bcp_regime_set_free(set->regimes);
+    bcp_free(set->docs_url);
     bcp_free(set);
 }

@@ -37,6 +37,8 @@ const bcp_excerpt *bcp_diagnostics_line(const bcp_diagnostics *set, size_t i);
 void bcp_diagnostics_sort(bcp_diagnostics *set);
 /* Moves every diagnostic of `from` to the end of `to` and frees `from`. */
 void bcp_diagnostics_merge(bcp_diagnostics *to, bcp_diagnostics *from);
+/* The docs_url of the configuration a check ran with (copied), or NULL. */
+void bcp_diagnostics_set_docs_url(bcp_diagnostics *set, const char *url);
 /* The location of a span (path = the source's display path, copied into the set). */
 bcp_location bcp_span_location(const bcp_span *span);
 

@@ -93,6 +93,15 @@ void bcp_report_escape(bcp_buf *out, const char *s, size_t len)
     bcp_buf_put(out, s + plain, len - plain);
 }
 
+char *bcp_escape_text(const char *s, size_t length)
+{
+    bcp_buf out = {0};
+    bcp_buf_puts(&out, "");
+    if (s)
+        bcp_report_escape(&out, s, length);
+    return bcp_buf_take(&out);
+}
+
 static void put_escaped(bcp_buf *out, const char *s)
 {
     if (s)

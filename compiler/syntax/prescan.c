@@ -54,6 +54,10 @@ static bool scan_text(const char *text, size_t length, bcp_prescan_result *r)
             return refuse(r, BCP_CODE_E013, i, i + 1,
                           "invalid UTF-8: byte 0x%02X does not start a valid UTF-8 character "
                           "(the file must be UTF-8 text)", c);
+        if (c == '\0')
+            return refuse(r, BCP_CODE_E016, i, i + 1,
+                          "NUL byte (U+0000) in the text: the file is binary, or UTF-16 rather than UTF-8 "
+                          "(the file must be UTF-8 text)");
         if (c == '\n') {
             if (i - line_start > max_line)
                 break;

@@ -124,4 +124,21 @@ else
     echo "skip diff: git not installed"
 fi
 
+# One id declared twice (E108): the duplicates pair in order, so diff(x, x)
+# is empty, and a change to the second is reported as that change only.
+printf 'function sales {\n  title = "A"\n  rto = 24h\n}\nfunction sales {\n  title = "B"\n  rpo = 1h\n}\n' >"$tmp/dup.bcp"
+"$BCP" diff "$tmp/dup.bcp" "$tmp/dup.bcp" >"$tmp/dup.out" 2>&1; rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q 'changed\|removed' "$tmp/dup.out"; then
+    ok "diff f f with a duplicate id is empty"
+else
+    fail "diff f f with a duplicate id (exit $rc)"; cat "$tmp/dup.out"
+fi
+sed 's/rpo = 1h/rpo = 4h/' "$tmp/dup.bcp" >"$tmp/dup2.bcp"
+"$BCP" diff "$tmp/dup.bcp" "$tmp/dup2.bcp" >"$tmp/dup.out" 2>&1
+if grep -q 'RPO' "$tmp/dup.out" && ! grep -q 'RTO' "$tmp/dup.out"; then
+    ok "diff pairs the second duplicate with the second"
+else
+    fail "diff of duplicates paired crosswise"; cat "$tmp/dup.out"
+fi
+
 exit $failed

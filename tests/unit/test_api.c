@@ -353,6 +353,36 @@ static void test_module_loads_with_its_plan(void **state)
 
 /* --------------------------------------------------------------- queries */
 
+/* A date the loader refuses (E104) is no date to the API either: fuzz
+ * finding parse/crash-a5a4963f, where bcp_value_date gave "-5877641-0". */
+static void test_refused_date_is_no_date(void **state)
+{
+    (void)state;
+    write_file("baddate.bcp", "plan p {\n  title = \"T\"\n  organization = \"O\"\n  reviewed = 2026-6-1\n"
+                              "  approved = 2026-02-30\n  effective = 2026-07-01\n}\n");
+    bcp_workspace *ws = bcp_workspace_new(NULL);
+    bcp_plan *plan;
+    assert_int_equal(bcp_workspace_load(ws, tmp_path("baddate.bcp"), &plan), BCP_OK);
+    bcp_diagnostics *set = bcp_plan_diagnostics(plan);
+    assert_true(has_code(set, "E104"));
+    bcp_diagnostics_free(set);
+    const bcp_entity *root = bcp_plan_root(plan);
+    int32_t days = 12345;
+    char iso[11] = "unchanged";
+    const char *refused[] = {"reviewed", "approved"};
+    for (size_t i = 0; i < 2; i++) {
+        const bcp_attribute *a = bcp_entity_attribute(root, refused[i]);
+        if (a)
+            assert_false(bcp_value_date(bcp_attribute_value(a), &days, iso));
+    }
+    assert_int_equal(days, 12345);
+    assert_string_equal(iso, "unchanged");
+    assert_true(bcp_value_date(bcp_attribute_value(bcp_entity_attribute(root, "effective")), &days, iso));
+    assert_string_equal(iso, "2026-07-01");
+    bcp_plan_free(plan);
+    bcp_workspace_free(ws);
+}
+
 static bcp_plan *load_minimal(bcp_workspace **ws)
 {
     *ws = bcp_workspace_new(NULL);
@@ -643,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_random_edits_parse_like_fresh),
         cmocka_unit_test(test_provider_serves_plan_and_imports),
         cmocka_unit_test(test_module_loads_with_its_plan),
+        cmocka_unit_test(test_refused_date_is_no_date),
         cmocka_unit_test(test_entities_and_values),
         cmocka_unit_test(test_references_and_referrers),
         cmocka_unit_test(test_entity_at_position),
