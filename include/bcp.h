@@ -542,6 +542,10 @@ typedef struct bcp_build_options {
     const char *lang;              /* NULL: the plan's `language`, else "en" */
     unsigned formats;              /* bit (1u << bcp_doc_format) per document; 0: all three */
     bool draft;                    /* build even with lint errors, as a marked draft */
+    /* The page size the HTML prints on (CSS @page): "a4" (NULL) or "letter";
+     * another name is BCP_ERR_INVALID.  The documents state open and overdue
+     * items as of "today": SOURCE_DATE_EPOCH when set, else the clock. */
+    const char *paper;
 } bcp_build_options;
 
 typedef struct bcp_build_result {
@@ -658,6 +662,7 @@ typedef struct bcp_render_options {
     const char *lang;                  /* NULL: the plan's `language`, else "en" */
     bool draft;                        /* a DRAFT mark on every page and an appendix of `findings` */
     const bcp_diagnostics *findings;   /* the open findings a draft lists (e.g. from bcp_plan_lint); NULL: none */
+    const char *paper;                 /* as bcp_build_options.paper */
 } bcp_render_options;
 
 /* bcp_plan_render with options (NULL: as bcp_plan_render with lang NULL). */
