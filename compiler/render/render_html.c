@@ -13,6 +13,7 @@
 #include "base/alloc.h"
 #include "bcp.h"
 #include "render.h"
+#include "html_print.h"
 
 #define HOUR_S 3600LL
 
@@ -795,6 +796,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     html_escape(&o, title ? title : bcp_rt_title(ctx, "doc_title"));
     bcp_buf_puts(&o, "</title>\n<style>\n");
     bcp_buf_puts(&o, css);
+    bcp_html_print_css(ctx, &o);
     if (ctx->draft)
         bcp_buf_puts(&o, draft_css);
     bcp_buf_puts(&o, "</style>\n</head>\n<body>\n");
