@@ -393,15 +393,15 @@ static const bcp_attr_schema config_attrs[] = {
 #define ATTRS(a) .attrs = a, .attr_count = sizeof(a) / sizeof(a[0])
 
 static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
-    [BCP_KIND_PLAN] = {KIND("plan"), .needs_id = true, .singleton = true, .children = "approval|revision", ATTRS(plan_attrs),
-        .doc = "The plan itself: document metadata and review cycle. Exactly one per plan. Holds the "
-               "document control blocks `approval` and `revision`."},
-    [BCP_KIND_APPROVAL] = {KIND("approval"), .nested_only = true, ATTRS(approval_attrs),
-        .doc = "A sign-off of the plan (inside `plan`): who approves it, in which role, and when. "
-               "The cover prints one signature line per approval."},
-    [BCP_KIND_REVISION] = {KIND("revision"), .nested_only = true, ATTRS(revision_attrs),
-        .doc = "One entry of the plan's revision history (inside `plan`): version, date, author and what "
-               "changed. Name it (`revision v2_1 { ... }`) to translate its summary in a `locale` block."},
+    [BCP_KIND_PLAN] = {KIND("plan"), .needs_id = true, .singleton = true, ATTRS(plan_attrs),
+        .doc = "The plan itself: document metadata and review cycle. Exactly one per plan."},
+    [BCP_KIND_APPROVAL] = {KIND("approval"), .needs_id = true, ATTRS(approval_attrs),
+        .doc = "A sign-off of the plan (document control): who approves it, in which role, and when. "
+               "The cover prints one signature line per approval, in source order; without any, the "
+               "plan's `approved_by` and `approved` stand for one."},
+    [BCP_KIND_REVISION] = {KIND("revision"), .needs_id = true, ATTRS(revision_attrs),
+        .doc = "One entry of the plan's revision history (document control): version, date, author and "
+               "what changed (`revision v2_1 { version = \"2.1\" ... }`); the document lists them newest first."},
     [BCP_KIND_SITE] = {KIND("site"), .needs_id = true, ATTRS(site_attrs),
         .doc = "A place where the organisation works: office, factory, data centre."},
     [BCP_KIND_RISK] = {KIND("risk"), .needs_id = true, ATTRS(risk_attrs),

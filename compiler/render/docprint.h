@@ -13,7 +13,7 @@
 #define BCP_SUMMARY_TOP 3
 
 /* One sign-off: an `approval` block of the plan, or the plan's own
- * `approved_by` / `approved` when it has no such block. */
+ * `approved_by` / `approved` when there is no such block. */
 typedef struct bcp_signoff {
     const bcp_entity *block;     /* the approval block; NULL for approved_by */
     const bcp_entity *by;        /* the contact; NULL when only a date is known */
@@ -40,9 +40,9 @@ typedef struct bcp_exec_summary {
     size_t deviations;
 } bcp_exec_summary;
 
-/* The plan's sign-offs in source order (owned array; *count may be 0). */
+/* The plan's sign-offs (`approval` blocks) in source order (owned array; *count may be 0). */
 bcp_signoff *bcp_docprint_signoffs(bcp_render_ctx *ctx, size_t *count);
-/* The plan's `revision` blocks, newest date first (owned array). */
+/* The `revision` blocks, newest date first (owned array). */
 const bcp_entity **bcp_docprint_revisions(bcp_render_ctx *ctx, size_t *count);
 /* Who holds a copy: the plan's `distribution`, else the plan owner and the
  * crisis teams (tier 1), which must hold one whatever the plan says;

@@ -17,16 +17,11 @@ static const char *role_of(bcp_render_ctx *ctx, const bcp_entity *block, const b
 bcp_signoff *bcp_docprint_signoffs(bcp_render_ctx *ctx, size_t *count)
 {
     const bcp_entity *plan = bcp_model_plan(ctx->model);
-    size_t n = 0;
-    for (size_t i = 0; plan && i < plan->child_count; i++)
-        if (plan->children[i]->kind == BCP_KIND_APPROVAL)
-            n++;
-    bcp_signoff *out = bcp_calloc(n ? n : 1, sizeof *out);
+    const bcp_entity_list *l = bcp_model_entities(ctx->model, BCP_KIND_APPROVAL);
+    bcp_signoff *out = bcp_calloc(l->count ? l->count : 1, sizeof *out);
     size_t k = 0;
-    for (size_t i = 0; plan && i < plan->child_count; i++) {
-        const bcp_entity *b = plan->children[i];
-        if (b->kind != BCP_KIND_APPROVAL)
-            continue;
+    for (size_t i = 0; i < l->count; i++) {
+        const bcp_entity *b = l->items[i];
         bcp_signoff *s = &out[k++];
         s->block = b;
         s->by = bcp_entity_ref(b, "by");
@@ -49,16 +44,11 @@ bcp_signoff *bcp_docprint_signoffs(bcp_render_ctx *ctx, size_t *count)
 
 const bcp_entity **bcp_docprint_revisions(bcp_render_ctx *ctx, size_t *count)
 {
-    const bcp_entity *plan = bcp_model_plan(ctx->model);
-    size_t n = 0;
-    for (size_t i = 0; plan && i < plan->child_count; i++)
-        if (plan->children[i]->kind == BCP_KIND_REVISION)
-            n++;
-    const bcp_entity **out = bcp_calloc(n ? n : 1, sizeof *out);
+    const bcp_entity_list *l = bcp_model_entities(ctx->model, BCP_KIND_REVISION);
+    const bcp_entity **out = bcp_calloc(l->count ? l->count : 1, sizeof *out);
     size_t k = 0;
-    for (size_t i = 0; plan && i < plan->child_count; i++)
-        if (plan->children[i]->kind == BCP_KIND_REVISION)
-            out[k++] = plan->children[i];
+    for (size_t i = 0; i < l->count; i++)
+        out[k++] = l->items[i];
     /* newest first, source order among equal dates (insertion sort: stable) */
     for (size_t i = 1; i < k; i++) {
         const bcp_entity *e = out[i];
