@@ -23,8 +23,18 @@ static bcp_buf *owned_add(owned_list *l)
     return &l->items[l->count++];
 }
 
-static void owned_join(bcp_md *d, owned_list *l, bcp_buf *out)
+/* Items that are each a small phrase ("Production: RTO 24 hours") are
+ * always kept apart by the strong separator. */
+static void owned_join(bcp_md *d, owned_list *l, bcp_buf *out, bool strong)
 {
+    if (strong) {
+        for (size_t i = 0; i < l->count; i++) {
+            if (i)
+                bcp_buf_puts(out, bcp_md_text(d, "list_separator_strong"));
+            bcp_buf_puts(out, l->items[i].data ? l->items[i].data : "");
+        }
+        return;
+    }
     bcp_md_strlist s = {0};
     for (size_t i = 0; i < l->count; i++)
         bcp_md_strlist_add(&s, l->items[i].data);
@@ -120,7 +130,7 @@ static void approvals_text(bcp_md *d, bcp_buf *out)
             bcp_buf_printf(b, b->len ? " · %s" : "%s", date);
         }
     }
-    owned_join(d, &l, out);
+    owned_join(d, &l, out, false);
     owned_free(&l);
     bcp_free(s);
 }
@@ -285,7 +295,12 @@ static void join_site_names(bcp_md *d, bcp_buf *out)
     bcp_md_strlist l = {0};
     for (size_t i = 0; i < sites->count; i++) {
         const char *city = bcp_rattr(d->ctx, sites->items[i], "city");
-        bcp_md_strlist_add(&l, city ? city : bcp_md_label(d, sites->items[i]));
+        const char *name = city ? city : bcp_md_label(d, sites->items[i]);
+        bool seen = false;   /* two sites in one city name it once */
+        for (size_t k = 0; k < l.count && !seen; k++)
+            seen = name && strcmp(l.items[k], name) == 0;
+        if (!seen)
+            bcp_md_strlist_add(&l, name);
     }
     bcp_md_strlist_join(d, &l, out);
     bcp_md_strlist_free(&l);
@@ -333,7 +348,7 @@ void bcp_md_exec_summary(bcp_md *d)
         const char *rv[] = {bcp_md_label(d, r), num, level ? bcp_md_label(d, level) : ""};
         fill(d, owned_add(&l), "es_risk", rk, rv, 3);
     }
-    owned_join(d, &l, &b);
+    owned_join(d, &l, &b, true);
     owned_free(&l);
     memset(&l, 0, sizeof l);
     bcp_md_row_begin(d); label_cell(d, lbl, row++); bcp_md_cell_text(d, b.len ? b.data : bcp_md_text(d, "es_none")); bcp_md_row_end(d);
@@ -351,7 +366,7 @@ void bcp_md_exec_summary(bcp_md *d)
         fill(d, owned_add(&l), "es_function", fk, fv, 2);
         bcp_buf_free(&t);
     }
-    owned_join(d, &l, &b);
+    owned_join(d, &l, &b, true);
     owned_free(&l);
     bcp_md_row_begin(d); label_cell(d, lbl, row++); bcp_md_cell_text(d, b.len ? b.data : bcp_md_text(d, "es_none")); bcp_md_row_end(d);
     bcp_buf_free(&b);
