@@ -116,8 +116,11 @@ void bcp_html_print_css(bcp_render_ctx *ctx, bcp_buf *o)
     bcp_buf_puts(o, letter ? "230mm" : "248mm");
     bcp_buf_puts(o, "}\n"
                     "  .cover h1{font-size:26pt;margin:40mm 0 14mm;padding-bottom:5mm}\n"
-                    "  .cover table{font-size:11pt;min-width:80%}\n"
+                    /* both tables of the cover line up, full width */
+                    "  .cover table{font-size:11pt;width:100%}\n"
+                    "  .cover .table-wrap{margin-bottom:8mm}\n"
                     "  .cover p{font-size:10.5pt}\n"
+                    "  .cover p>strong{font-size:13pt;color:var(--accent)}\n"
                     "  .cover div.table-wrap:nth-of-type(2) th:last-child,"
                     ".cover div.table-wrap:nth-of-type(2) td:last-child{width:32%}\n"
                     "  .cover div.table-wrap:nth-of-type(2) td{height:16mm;vertical-align:bottom}\n"
