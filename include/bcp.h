@@ -576,6 +576,15 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options,
                           bcp_build_result *result);
 void bcp_build_result_free(bcp_build_result *result);
 
+/* ---------------------------------------------------------------------- pdf
+ * The library renders HTML and never starts a program; a caller that prints
+ * the HTML to PDF (as `bcp build --format pdf` does with headless Chromium,
+ * docs/pdf.md) reports its failures with these codes: E160 when no renderer
+ * is installed, E161 when the renderer failed.  A set holding that one error
+ * with `message`; free it with bcp_diagnostics_free. */
+typedef enum bcp_pdf_problem { BCP_PDF_NO_RENDERER, BCP_PDF_RENDER_FAILED } bcp_pdf_problem;
+bcp_diagnostics *bcp_pdf_problem_report(bcp_pdf_problem problem, const char *message);
+
 /* --------------------------------------------------------------------- init */
 
 typedef struct bcp_init_options {

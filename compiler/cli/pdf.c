@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "bcp.h"
+#include "cli.h"
 
 extern char **environ;
 
@@ -29,12 +30,17 @@ extern char **environ;
 
 static const char *const renderers[] = {"chromium", "chromium-browser"};
 
-static void report(const char *code, const char *fmt, const char *a, const char *b)
+static void report(bcp_pdf_problem problem, const char *fmt, const char *a, const char *b)
 {
-    const bcp_code *c = bcp_code_lookup(code);
-    fprintf(stderr, "bcp: error: ");
-    fprintf(stderr, fmt, a, b);
-    fprintf(stderr, " [%s %s]\n", code, c ? c->name : "");
+    char message[1024];
+    snprintf(message, sizeof message, fmt, a, b);
+    bcp_diagnostics *set = bcp_pdf_problem_report(problem, message);
+    /* as `bcp check` reports: "error: ... [E160 pdf-renderer-missing]" */
+    size_t length;
+    char *text = bcp_report_render(set, NULL, &length);
+    fwrite(text, 1, length, stderr);
+    bcp_free(text);
+    bcp_diagnostics_free(set);
 }
 
 char *bcp_pdf_find_renderer(void)
@@ -206,7 +212,7 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
     *pdf_len = 0;
     char *renderer = bcp_pdf_find_renderer();
     if (!renderer) {
-        report("E160", "%s: no HTML-to-PDF renderer: neither chromium nor chromium-browser is on PATH%s", name,
+        report(BCP_PDF_NO_RENDERER, "%s: no HTML-to-PDF renderer: neither chromium nor chromium-browser is on PATH%s", name,
                "; install the Debian package chromium (tools/deps.sh does); nothing written");
         return false;
     }
@@ -214,7 +220,7 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
     char *templ = join(tmpdir && *tmpdir ? tmpdir : "/tmp", "bcp-pdf.XXXXXX");
     char *dir = templ ? mkdtemp(templ) : NULL;
     if (!dir) {
-        report("E161", "%s: cannot make a temporary folder for the PDF: %s; nothing written", name, strerror(errno));
+        report(BCP_PDF_RENDER_FAILED, "%s: cannot make a temporary folder for the PDF: %s; nothing written", name, strerror(errno));
         free(templ);
         free(renderer);
         return false;
@@ -270,7 +276,7 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
         ok = false;
     }
     if (!ok)
-        report("E161", "%s: the PDF renderer failed: %s; nothing written", name, why[0] ? why : "out of memory");
+        report(BCP_PDF_RENDER_FAILED, "%s: the PDF renderer failed: %s; nothing written", name, why[0] ? why : "out of memory");
     remove_tree(dir);
     free(html_path);
     free(pdf_path);
