@@ -564,6 +564,10 @@ typedef struct bcp_build_options {
     const char *lang;              /* NULL: the plan's `language`, else "en" */
     unsigned formats;              /* bit (1u << bcp_doc_format) per document; 0: all three */
     bool draft;                    /* build even with lint errors, as a marked draft */
+    /* The page size the HTML prints on (CSS @page): "a4" (NULL) or "letter";
+     * another name is BCP_ERR_INVALID.  The documents state open and overdue
+     * items as of "today": SOURCE_DATE_EPOCH when set, else the clock. */
+    const char *paper;
 } bcp_build_options;
 
 typedef struct bcp_build_result {
@@ -593,6 +597,15 @@ typedef struct bcp_build_result {
 bcp_status bcp_build_file(const char *path, const bcp_build_options *options,
                           bcp_build_result *result);
 void bcp_build_result_free(bcp_build_result *result);
+
+/* ---------------------------------------------------------------------- pdf
+ * The library renders HTML and never starts a program; a caller that prints
+ * the HTML to PDF (as `bcp build --format pdf` does with headless Chromium,
+ * docs/pdf.md) reports its failures with these codes: E160 when no renderer
+ * is installed, E161 when the renderer failed.  A set holding that one error
+ * with `message`; free it with bcp_diagnostics_free. */
+typedef enum bcp_pdf_problem { BCP_PDF_NO_RENDERER, BCP_PDF_RENDER_FAILED } bcp_pdf_problem;
+bcp_diagnostics *bcp_pdf_problem_report(bcp_pdf_problem problem, const char *message);
 
 /* --------------------------------------------------------------------- init */
 
@@ -680,6 +693,7 @@ typedef struct bcp_render_options {
     const char *lang;                  /* NULL: the plan's `language`, else "en" */
     bool draft;                        /* a DRAFT mark on every page and an appendix of `findings` */
     const bcp_diagnostics *findings;   /* the open findings a draft lists (e.g. from bcp_plan_lint); NULL: none */
+    const char *paper;                 /* as bcp_build_options.paper */
 } bcp_render_options;
 
 /* bcp_plan_render with options (NULL: as bcp_plan_render with lang NULL). */

@@ -11,13 +11,11 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *findings = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_FINDING);
     for (size_t i = 0; i < findings->count; i++) {
         const bcp_entity *finding = findings->items[i];
+        int32_t due;
+        if (!bcp_finding_overdue(finding, grace, today, &due))
+            continue;
         const bcp_value *status = bcp_entity_value(finding, "status");
         const char *state = status && status->kind == BCP_V_IDENT ? status->as.ident.name : "open";
-        if (strcmp(state, "open") != 0 && strcmp(state, "in_progress") != 0)
-            continue;
-        int32_t due;
-        if (!bcp_entity_date(finding, "due", &due) || !bcp_is_overdue(bcp_date_add(due, grace), today))
-            continue;
         bcp_lint_report(ctx, &bcp_entity_attr(finding, "due")->value.span,
                         "finding `%s` is still %s, %s after its due date %s", finding->id,
                         strcmp(state, "open") == 0 ? "open" : "in progress", bcp_rule_days(today - due).text,

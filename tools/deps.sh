@@ -3,6 +3,9 @@
 # Idempotent: a second run installs nothing and says so.
 set -eu
 packages="gcc make pkg-config time libtree-sitter-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libcmocka-dev libjansson-dev g++ libphonenumber-dev chromium fonts-noto-cjk"
+# bcp build --format pdf prints with chromium (CJK text needs fonts-noto-cjk);
+# tests/cli/test_pdf.sh reads the PDF back with poppler-utils (pdftotext, pdfinfo, pdftoppm).
+packages="$packages poppler-utils"
 # The editor and pre-commit tests (tests/cli/test_editors.sh, test_precommit.sh).
 packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
 # make bench (tools/bench-build.sh): the cmark-gfm CLI as the Markdown baseline.

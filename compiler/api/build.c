@@ -108,10 +108,22 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
 {
     if (redacted)
         *redacted = 0;
+    if (rq->paper && strcmp(rq->paper, "a4") != 0 && strcmp(rq->paper, "letter") != 0) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no paper size `%s` (a4 or letter)", rq->paper);
+        return BCP_ERR_INVALID;
+    }
+    int32_t today;
+    const char *err = NULL;
+    if (!bcp_lint_resolve_today(NULL, &today, &err)) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
+        return BCP_ERR_INVALID;
+    }
     if (unknown_locale(m, rq->lang, set))
         return BCP_ERR_NOT_FOUND;
     bcp_render_ctx ctx;
     bcp_render_ctx_init(&ctx, m, rq->lang);
+    ctx.today = today;
+    ctx.paper = rq->paper;
     size_t count = rq->draft && rq->findings ? bcp_diagnostics_count(rq->findings) : 0;
     const bcp_diagnostic **findings = bcp_malloc((count ? count : 1) * sizeof *findings);
     for (size_t i = 0; i < count; i++)
@@ -248,7 +260,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                                        .formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1,
                                        .draft = o->draft,
                                        .findings = result->findings,
-                                       .secrets = &secrets};
+                                       .secrets = &secrets,
+                                       .paper = o->paper};
         status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
                                   result->diagnostics);
     }

@@ -104,7 +104,8 @@ bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc
                                        .formats = 1u << format,
                                        .draft = o->draft,
                                        .findings = o->findings,
-                                       .secrets = &secrets};
+                                       .secrets = &secrets,
+                                       .paper = o->paper};
         status = bcp_tools_render(m, &rq, documents, lengths, NULL, set);
         bcp_diag_list_free(&secrets);
     }

@@ -23,6 +23,7 @@ typedef struct bcp_tools_render_request {
     bool draft;
     const bcp_diagnostics *findings;   /* the open findings; NULL: none */
     const bcp_diag_list *secrets;      /* NULL: none */
+    const char *paper;                 /* "a4" (NULL) or "letter" */
 } bcp_tools_render_request;
 
 /* Renders into documents[]/lengths[]; problems (an unknown language, a

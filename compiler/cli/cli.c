@@ -122,7 +122,7 @@ static const bcp_command commands[] = {
      "--markdown prints the page docs/rules/CODE.md is generated from; --all\n"
      "--markdown prints every code on one page (docs/diagnostics.md).\n",
      bcp_cmd_explain},
-    {"build", "compile a plan into Markdown, HTML and JSON documents",
+    {"build", "compile a plan into Markdown, HTML, JSON (and PDF) documents",
      "usage: bcp build [options] FILE...\n"
      "\n"
      "Compiles each plan into NAME.md, NAME.html and NAME.json, where NAME is the\n"
@@ -143,10 +143,15 @@ static const bcp_command commands[] = {
      "\"[redacted]\" mark in the document's language, and a warning says where.\n"
      "The documents of a plan are written all or none.\n"
      "\n"
+     "--format pdf also writes NAME.pdf: the HTML printed by headless Chromium\n"
+     "(chromium on PATH) with a cover, a running header and \"Page X of Y\"; without\n"
+     "Chromium nothing is written (E160) and the exit status is 2.\n"
+     "\n"
      "options:\n"
      "  -o, --output DIR   where to write the documents (default: .)\n"
      "  --draft            build even with lint errors; the documents are marked as a draft\n"
-     "  --format LIST      md,html,json (default: all three)\n"
+     "  --format LIST      md,html,json,pdf (default: md,html,json)\n"
+     "  --paper SIZE       a4 (default) or letter: the printed page of the HTML and PDF\n"
      "  --lang LOCALE      zh-CN or en (default: the plan's `language`, else en)\n"
      "  --stdlib DIR       read the standard library from DIR instead of the built-in copy\n"
      "  --color WHEN       auto (default), always or never, for diagnostics\n"

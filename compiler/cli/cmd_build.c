@@ -1,5 +1,6 @@
 /* bcp build: one plan -> NAME.md, NAME.html and NAME.json in the plan's
- * language (or --lang).  A plan with syntax or model errors builds nothing;
+ * language (or --lang), and NAME.pdf with --format pdf (the HTML printed by
+ * headless Chromium, pdf.c).  A plan with syntax or model errors builds nothing;
  * one with lint errors builds nothing either (its findings are printed as
  * `bcp check` prints them) unless --draft asks for a marked draft.  The
  * documents are written all or none. */
@@ -12,12 +13,17 @@
 
 #include "atomic_file.h"
 #include "cli.h"
+#include "pdf.h"
 
-enum { FMT_MD = 1u << BCP_DOC_MARKDOWN, FMT_HTML = 1u << BCP_DOC_HTML, FMT_JSON = 1u << BCP_DOC_JSON };
+/* The PDF is the command's (pdf.c), after the library's three documents. */
+enum { DOC_PDF = BCP_DOC_FORMAT_COUNT, DOC_COUNT };
+enum { FMT_MD = 1u << BCP_DOC_MARKDOWN, FMT_HTML = 1u << BCP_DOC_HTML, FMT_JSON = 1u << BCP_DOC_JSON,
+       FMT_PDF = 1u << DOC_PDF };
 
 typedef struct build_options {
     const char *out_dir;
     const char *lang;
+    const char *paper;
     unsigned formats;
     bool draft;
     bcp_common_options common;
@@ -38,6 +44,8 @@ static bool parse_formats(const char *arg, unsigned *out)
             *out |= FMT_JSON;
         else if (n == 8 && strncmp(start, "markdown", 8) == 0)
             *out |= FMT_MD;
+        else if (n == 3 && strncmp(start, "pdf", 3) == 0)
+            *out |= FMT_PDF;
         else
             return false;
     }
@@ -58,9 +66,13 @@ static int parse_args(int argc, char **argv, build_options *o)
             o->out_dir = v;
         } else if (bcp_option_value(argc, argv, &i, "--format", &v)) {
             if (!parse_formats(v, &o->formats))
-                return bcp_usage_error("build", "--format takes a comma-separated list of md, html and json");
+                return bcp_usage_error("build", "--format takes a comma-separated list of md, html, json and pdf");
         } else if (bcp_option_value(argc, argv, &i, "--lang", &v)) {
             o->lang = v;
+        } else if (bcp_option_value(argc, argv, &i, "--paper", &v)) {
+            if (strcmp(v, "a4") != 0 && strcmp(v, "letter") != 0)
+                return bcp_usage_error("build", "--paper takes a4 or letter");
+            o->paper = v;
         } else if (strcmp(argv[i], "--draft") == 0) {
             o->draft = true;
         } else {
@@ -97,7 +109,7 @@ static bool ensure_dir(const char *dir)
     return ok;
 }
 
-static const char *const extensions[BCP_DOC_FORMAT_COUNT] = {"md", "html", "json"};
+static const char *const extensions[DOC_COUNT] = {"md", "html", "json", "pdf"};
 
 static char *document_path(const char *dir, const char *name, int f)
 {
@@ -112,18 +124,19 @@ static char *document_path(const char *dir, const char *name, int f)
  * failure while putting them in place (rare: a rename) names the documents
  * already replaced.  Documents are meant to be shared, hence 0644 for a new
  * file. */
-static bool write_documents(const char *dir, const bcp_build_result *r, unsigned formats)
+static bool write_documents(const char *dir, const bcp_build_result *r, char *const documents[DOC_COUNT],
+                            const size_t lengths[DOC_COUNT], unsigned formats)
 {
-    bcp_atomic_file files[BCP_DOC_FORMAT_COUNT];
-    char *paths[BCP_DOC_FORMAT_COUNT] = {0};
-    int open_count = 0, order[BCP_DOC_FORMAT_COUNT];
+    bcp_atomic_file files[DOC_COUNT];
+    char *paths[DOC_COUNT] = {0};
+    int open_count = 0, order[DOC_COUNT];
     bool ok = true;
     const char *err = NULL;
-    for (int f = 0; f < BCP_DOC_FORMAT_COUNT && ok; f++) {
+    for (int f = 0; f < DOC_COUNT && ok; f++) {
         if (!(formats & (1u << f)))
             continue;
         paths[f] = document_path(dir, r->name, f);
-        if (!r->documents[f]) {
+        if (!documents[f]) {
             ok = false;
             err = "the document was not rendered";
         } else if (!bcp_atomic_open(&files[open_count], paths[f], 0666, 0, &err)) {
@@ -132,7 +145,7 @@ static bool write_documents(const char *dir, const bcp_build_result *r, unsigned
             order[open_count++] = f;
             bcp_atomic_file *a = &files[open_count - 1];
             errno = 0;
-            if (fwrite(r->documents[f], 1, r->lengths[f], a->out) != r->lengths[f] || fflush(a->out) != 0) {
+            if (fwrite(documents[f], 1, lengths[f], a->out) != lengths[f] || fflush(a->out) != 0) {
                 ok = false;
                 err = strerror(errno ? errno : EIO);
             }
@@ -165,7 +178,7 @@ static bool write_documents(const char *dir, const bcp_build_result *r, unsigned
             bcp_cli_eprintf("; the other documents were left as they were\n");
         }
     }
-    for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++)
+    for (int f = 0; f < DOC_COUNT; f++)
         free(paths[f]);
     return ok;
 }
@@ -186,8 +199,10 @@ static void print_refusal(const char *path, const bcp_diagnostics *findings, boo
 
 static int build_one(const build_options *o, const char *path, bool color)
 {
-    bcp_build_options bo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .formats = o->formats,
-                            .draft = o->draft};
+    /* the PDF is printed from the HTML, whether or not the HTML is kept */
+    unsigned library_formats = (o->formats & (FMT_MD | FMT_HTML | FMT_JSON)) | (o->formats & FMT_PDF ? FMT_HTML : 0);
+    bcp_build_options bo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .formats = library_formats,
+                            .draft = o->draft, .paper = o->paper};
     bcp_build_result r;
     bcp_status s = bcp_build_file(path, &bo, &r);
     if (s == BCP_ERR_PLAN) {
@@ -205,8 +220,19 @@ static int build_one(const build_options *o, const char *path, bool color)
         bcp_build_result_free(&r);
         return status;
     }
+    char *documents[DOC_COUNT] = {0};
+    size_t lengths[DOC_COUNT] = {0};
+    for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++)
+        documents[f] = r.documents[f], lengths[f] = r.lengths[f];
+    /* the PDF is made before anything is written: all or none */
+    bool ok = s == BCP_OK;
+    if (ok && (o->formats & FMT_PDF)) {
+        ok = r.documents[BCP_DOC_HTML] && bcp_pdf_from_html(path, r.documents[BCP_DOC_HTML], r.lengths[BCP_DOC_HTML],
+                                                            &documents[DOC_PDF], &lengths[DOC_PDF]);
+    }
     /* the folder is made only for documents that are going to be written */
-    bool ok = s == BCP_OK && ensure_dir(o->out_dir) && write_documents(o->out_dir, &r, o->formats);
+    ok = ok && ensure_dir(o->out_dir) && write_documents(o->out_dir, &r, documents, lengths, o->formats);
+    free(documents[DOC_PDF]);
     bcp_cli_print_problems(r.diagnostics, color);
     if (ok && o->draft) {
         size_t open = bcp_diagnostics_count(r.findings);

@@ -237,6 +237,35 @@ bool bcp_milestone_overdue(const bcp_entity *milestone, int32_t today, int32_t *
     return bcp_entity_date(milestone, "due", due) && bcp_is_overdue(*due, today);
 }
 
+bool bcp_milestone_open(const bcp_entity *milestone)
+{
+    const bcp_value *status = bcp_entity_value(milestone, "status");
+    return !(status && status->kind == BCP_V_IDENT && strcmp(status->as.ident.name, "done") == 0);
+}
+
+bool bcp_finding_open(const bcp_entity *finding)
+{
+    const bcp_value *status = bcp_entity_value(finding, "status");
+    const char *state = status && status->kind == BCP_V_IDENT ? status->as.ident.name : "open";
+    return strcmp(state, "open") == 0 || strcmp(state, "in_progress") == 0;
+}
+
+bool bcp_finding_overdue(const bcp_entity *finding, bcp_interval grace, int32_t today, int32_t *due)
+{
+    return bcp_finding_open(finding) && bcp_entity_date(finding, "due", due) &&
+           bcp_is_overdue(bcp_date_add(*due, grace), today);
+}
+
+bool bcp_exercise_overdue(const bcp_entity *exercise, int32_t today, int32_t *due)
+{
+    return bcp_exercise_next_due(exercise, due) && bcp_is_overdue(*due, today);
+}
+
+bool bcp_plan_review_overdue(const bcp_entity *plan, int32_t today, int32_t *due)
+{
+    return bcp_plan_next_review(plan, due) && bcp_is_overdue(*due, today);
+}
+
 /* ------------------------------------------------------- RPO and backups */
 
 bool bcp_system_holds_data(const bcp_entity *system)

@@ -79,6 +79,18 @@ bool bcp_training_next_due(const bcp_entity *training, int32_t *due);
 /* A milestone not `done` whose `due` date has passed; *due gets that date. */
 bool bcp_milestone_overdue(const bcp_entity *milestone, int32_t today, int32_t *due);
 
+/* A milestone not `done`. */
+bool bcp_milestone_open(const bcp_entity *milestone);
+/* An improvement item still `open` or `in_progress` (the default is open). */
+bool bcp_finding_open(const bcp_entity *finding);
+/* An open item whose `due` date plus `grace` has passed (finding-overdue
+ * with the profile's grace; the document uses no grace); *due gets `due`. */
+bool bcp_finding_overdue(const bcp_entity *finding, bcp_interval grace, int32_t today, int32_t *due);
+/* An exercise whose next run (bcp_exercise_next_due) has passed. */
+bool bcp_exercise_overdue(const bcp_entity *exercise, int32_t today, int32_t *due);
+/* The plan's next review (bcp_plan_next_review) has passed. */
+bool bcp_plan_review_overdue(const bcp_entity *plan, int32_t today, int32_t *due);
+
 /* ------------------------------------------------------------------ risk */
 
 int bcp_risk_score(const bcp_entity *risk);   /* likelihood x impact, 0 when unknown */

@@ -48,9 +48,11 @@ static const bcp_attr_schema plan_attrs[] = {
      .example = "[\"zh-CN\", \"en\"]"},
     STR("country", OPT, "Home country as an ISO 3166 code: phone numbers written without +country code are checked against its numbering plan (a site's `country` code takes precedence for the people and resources of that site).", "\"CN\""),
     STR("version", OPT, "Document version.", "\"1.2\""),
+    ENUM("classification", "public|internal|confidential|restricted", OPT, "internal",
+         "Information classification of the document, printed on the cover and on every page (its label comes from the locale).", "confidential"),
     REF("owner", "contact", OPT, "Person accountable for the plan.", "contact.gm"),
-    REF("approved_by", "contact", OPT, "Who approved this version.", "contact.ceo"),
-    DATE("approved", OPT, "Date of approval.", "2026-06-15"),
+    REF("approved_by", "contact", OPT, "Who approved this version (one approver; `approval` blocks list several with their roles).", "contact.ceo"),
+    DATE("approved", OPT, "Date of approval (with `approved_by`).", "2026-06-15"),
     DATE("effective", OPT, "Date from which this version applies.", "2026-07-01"),
     DATE("reviewed", OPT, "Date of the last full review of the plan.", "2026-06-01"),
     INTERVAL("review_every", OPT, "1y", "1w", "5y", "Review interval of the plan; entries without their own interval inherit it.", "6mo"),
@@ -65,6 +67,21 @@ static const bcp_attr_schema plan_attrs[] = {
     TEXT("summary", OPT, "Closing summary; the stdlib supplies one when absent.", "\"...\""),
     CATS("regimes", "regime", "Regulatory regimes the plan must meet (stdlib/regimes/): `bcp check` reports every element of each that the plan does not meet (G101), and the document carries a compliance crosswalk.", "[finra-4370, nydfs-500-16]"),
     DATE("self_assessment", OPT, "Date of the last self-assessment of operational resilience (UK PRA SS1/21 §7, FCA SYSC 15A.6).", "2026-05-01"),
+};
+
+/* Document control, nested in the plan block: who signs the plan off, and
+ * the history of its versions. */
+static const bcp_attr_schema approval_attrs[] = {
+    REF("by", "contact", REQ, "Who approves the plan (signs it off).", "contact.ceo"),
+    TEXT("role", OPT, "The capacity in which they approve; the contact's `role` when absent.", "\"Chief executive\""),
+    DATE("date", OPT, "When they approved this version; an empty signature line on the cover when absent.", "2026-06-15"),
+};
+
+static const bcp_attr_schema revision_attrs[] = {
+    STR("version", REQ, "The version this revision produced.", "\"2.1\""),
+    DATE("date", REQ, "When it was issued.", "2026-10-28"),
+    REF("author", "contact|team", OPT, "Who made the changes.", "contact.bcp_manager"),
+    TEXT("summary", OPT, "What changed.", "\"Annual review: new alternate supplier, updated contact list\""),
 };
 
 static const bcp_attr_schema site_attrs[] = {
@@ -513,6 +530,13 @@ static const bcp_attr_schema config_attrs[] = {
 static const bcp_kind_schema kinds[BCP_KIND_COUNT] = {
     [BCP_KIND_PLAN] = {KIND("plan"), .needs_id = true, .singleton = true, ATTRS(plan_attrs),
         .doc = "The plan itself: document metadata and review cycle. Exactly one per plan."},
+    [BCP_KIND_APPROVAL] = {KIND("approval"), .needs_id = true, ATTRS(approval_attrs),
+        .doc = "A sign-off of the plan (document control): who approves it, in which role, and when. "
+               "The cover prints one signature line per approval, in source order; without any, the "
+               "plan's `approved_by` and `approved` stand for one."},
+    [BCP_KIND_REVISION] = {KIND("revision"), .needs_id = true, ATTRS(revision_attrs),
+        .doc = "One entry of the plan's revision history (document control): version, date, author and "
+               "what changed (`revision v2_1 { version = \"2.1\" ... }`); the document lists them newest first."},
     [BCP_KIND_SITE] = {KIND("site"), .needs_id = true, ATTRS(site_attrs),
         .doc = "A place where the organisation works: office, factory, data centre."},
     [BCP_KIND_RISK] = {KIND("risk"), .needs_id = true, ATTRS(risk_attrs),

@@ -16,6 +16,8 @@ typedef enum bcp_kind {
     BCP_KIND_BACKUP,
     BCP_KIND_IMPACT,      /* nested in function: impact after a time */
     BCP_KIND_SITE_RTO,    /* nested in function: the RTO at one site */
+    BCP_KIND_APPROVAL,
+    BCP_KIND_REVISION,
     BCP_KIND_ASSET,
     BCP_KIND_SUPPLIER,
     BCP_KIND_RESOURCE,

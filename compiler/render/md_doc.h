@@ -62,6 +62,13 @@ void bcp_md_maintenance(bcp_md *d);
 void bcp_md_crosswalk(bcp_md *d);
 /* The appendix of time zones and emergency numbers (md_regions.c). */
 void bcp_md_regions(bcp_md *d);
+/* Document control and the executive summary (md_docprint.c): the cover's
+ * facts and sign-off block, the "Document control" section, and the key
+ * facts computed from the plan that open chapter 1. */
+void bcp_md_cover_facts(bcp_md *d);
+void bcp_md_signoff(bcp_md *d);
+void bcp_md_doccontrol(bcp_md *d);
+void bcp_md_exec_summary(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);

@@ -71,7 +71,9 @@ static void profile(bcp_md *d)
 
 void bcp_md_summary(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_summary");
+    /* the key facts, computed from the plan (md_docprint.c) */
+    bcp_md_heading(d, 2, "sec_summary");
+    bcp_md_exec_summary(d);
 
     bcp_md_heading(d, 3, "sum_purpose");
     const char *purpose = bcp_md_plan_text(d, "purpose");

@@ -40,6 +40,11 @@ typedef struct bcp_render_ctx {
      * (owned), so that a text is filled once per document. */
     struct bcp_render_noun_fill { const void *from; void *to; bool list; } *filled;
     size_t filled_count, filled_cap;
+    /* The day open items are judged on (the build's "today": SOURCE_DATE_EPOCH
+     * or the clock, as the lint gate), days since 1970-01-01; set by the caller. */
+    int32_t today;
+    /* The printed page size of the HTML: "a4" (NULL) or "letter". */
+    const char *paper;
 } bcp_render_ctx;
 
 void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);

@@ -14,6 +14,7 @@
 #include "bcp.h"
 #include "docfig.h"
 #include "render.h"
+#include "html_print.h"
 
 #define HOUR_S 3600LL
 
@@ -1212,6 +1213,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_buf_puts(&o, "</title>\n<style>\n");
     bcp_buf_puts(&o, css);
     status_css(ctx, &o);
+    bcp_html_print_css(ctx, &o);
     if (ctx->draft)
         bcp_buf_puts(&o, draft_css);
     bcp_buf_puts(&o, "</style>\n</head>\n<body>\n");

@@ -14,6 +14,7 @@
 #include "json_deviations.h"
 #include "json_docfig.h"
 #include "json_regions.h"
+#include "json_docprint.h"
 #include "render.h"
 
 #define BCP_JSON_VERSION 1
@@ -247,6 +248,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     if (size)
         json_object_set_new(pj, "size_title", json_string(bcp_rlabel(ctx, size)));
     json_object_set_new(root, "plan", pj);
+    bcp_json_docprint(ctx, root);
 
     for (size_t k = 0; k < sizeof plan_kinds / sizeof *plan_kinds; k++) {
         const bcp_entity_list *l = bcp_model_entities(m, plan_kinds[k].kind);

@@ -15,6 +15,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
             .for_html = for_html, .doc = out};
     bcp_md_draft_banner(&d);
     bcp_md_cover(&d);
+    bcp_md_doccontrol(&d);
     bcp_md_summary(&d);
     bcp_md_risk(&d);
     bcp_md_bia(&d);
