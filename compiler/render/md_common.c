@@ -162,6 +162,12 @@ void bcp_md_heading(bcp_md *d, int level, const char *id)
     heading_line(d, level, number, id);
 }
 
+void bcp_md_front_section(bcp_md *d, const char *id)
+{
+    heading_line(d, 2, NULL, id);
+    bcp_md_para(d, bcp_rt_optional(d->ctx, id, "body"));
+}
+
 void bcp_md_appendix(bcp_md *d, const char *id)
 {
     d->appendix++;

@@ -87,7 +87,7 @@ void bcp_md_crosswalk(bcp_md *d)
         return;
     bcp_md_section(d, 2, "sec_crosswalk");
     for (size_t r = 0; r < n; r++) {
-        bcp_md_put(d, "### ");
+        bcp_md_put(d, "#### ");
         bcp_md_esc(d, bcp_md_label(d, regimes[r]));
         bcp_md_put(d, "\n\n");
         const char *source = bcp_entity_text(regimes[r], "source");

@@ -90,6 +90,9 @@ void bcp_md_para(bcp_md *d, const char *text);        /* a trusted paragraph, no
  * language's style (`text num_chapter` / `num_section`), so adding a section
  * never renumbers prose by hand. */
 void bcp_md_heading(bcp_md *d, int level, const char *id);
+/* A section of the front matter (level 2, before chapter 1, unnumbered; its
+ * level-3 sections are unnumbered too): document control. */
+void bcp_md_front_section(bcp_md *d, const char *id);
 /* An appendix heading (level 2, lettered by `text num_appendix`); the
  * sections under it are numbered A.1, A.2, ... */
 void bcp_md_appendix(bcp_md *d, const char *id);

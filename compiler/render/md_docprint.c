@@ -256,7 +256,7 @@ static void distribution_table(bcp_md *d)
 
 void bcp_md_doccontrol(bcp_md *d)
 {
-    bcp_md_section(d, 2, "sec_doccontrol");
+    bcp_md_front_section(d, "sec_doccontrol");
     control_table(d);
     revision_table(d);
     distribution_table(d);

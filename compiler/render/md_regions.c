@@ -13,7 +13,7 @@ static const char *const services[] = {"police", "fire", "ambulance", "emergency
 
 void bcp_md_regions(bcp_md *d)
 {
-    bcp_md_section(d, 2, "app_emergency");
+    bcp_md_appendix(d, "app_emergency");
     const bcp_entity_list *sites = bcp_model_entities(d->m, BCP_KIND_SITE);
     size_t shown = 0;
     for (size_t i = 0; i < sites->count; i++) {

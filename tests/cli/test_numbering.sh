@@ -20,6 +20,7 @@ check_sequence() { # file lang
         BEGIN { split("一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十", zh, " ") }
         /^## / {
             if ($0 ~ /^## (Appendix [A-Z]\. |附录[A-Z] )/) { app++; ch = -1; sec = 0; next }
+            if (chapters == 0 && $0 !~ /^## ([0-9]+\. |[一二三四五六七八九十]+、)/) { ch = 0; next }  # front matter
             ch = ++chapters; sec = 0
             want = (lang == "zh-CN") ? "## " zh[ch] "、" : "## " ch ". "
             if (index($0, want) != 1) { print "chapter " ch ": " $0; bad = 1 }
@@ -48,13 +49,22 @@ for plan in "$root"/examples/*.bcp; do
     done
 done
 
+# The front matter (document control) is not a chapter; the first chapter is 1.
+for lang in en zh-CN; do
+    md=$(ls "$tmp/beijing-finance-$lang"/*.md | head -1)
+    first=$(grep '^## ' "$md" | head -2 | tr '\n' '|')
+    case $lang in en) want='## Document control|## 1. Summary|' ;; *) want='## 文件控制|## 一、概要|' ;; esac
+    if [ "$first" = "$want" ]; then ok "$lang: document control is front matter"
+    else not_ok "$lang: document control is front matter" "$first"; fi
+done
+
 # The draft appendix is lettered, not numbered as a chapter.
 printf 'plan p {\n  title = "T"\n  organization = "O"\n}\n' > "$tmp/bare.bcp"
 "$BCP" build --draft --format md "$tmp/bare.bcp" -o "$tmp/bare" >/dev/null 2>&1
-if grep -q '^## Appendix A\. Open findings$' "$tmp/bare/bare.md"; then ok "draft appendix is Appendix A"
+if grep -q '^## Appendix [A-Z]\. Open findings$' "$tmp/bare/bare.md"; then ok "draft appendix is Appendix A"
 else not_ok "draft appendix is Appendix A" "$(grep '^## ' "$tmp/bare/bare.md" | tail -1)"; fi
 "$BCP" build --draft --lang zh-CN --format md "$tmp/bare.bcp" -o "$tmp/bare-zh" >/dev/null 2>&1
-if grep -q '^## 附录A 未解决的检查问题$' "$tmp/bare-zh/bare.md"; then ok "zh-CN draft appendix is 附录A"
+if grep -q '^## 附录[A-Z] 未解决的检查问题$' "$tmp/bare-zh/bare.md"; then ok "zh-CN draft appendix is 附录A"
 else not_ok "zh-CN draft appendix is 附录A" "$(grep '^## ' "$tmp/bare-zh/bare.md" | tail -1)"; fi
 
 # "see N.M" points at the accepted-deviations section, whatever its number.

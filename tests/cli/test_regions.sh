@@ -145,8 +145,8 @@ for lang in en zh-CN; do
     grep -q "has no text" err.txt && bad "$lang: a text is missing"
     md=out-$lang/doc.md
     case $lang in
-        en) head='^## Appendix: time zones and emergency numbers$'; stated='Stated in the plan'; util='| Utility | Grid operator |' ;;
-        *) head='^## 附录：时区与紧急号码$'; stated='计划中注明'; util='| 公用事业 | Grid operator |' ;;
+        en) head='^## Appendix [A-Z]\. Time zones and emergency numbers$'; stated='Stated in the plan'; util='| Utility | Grid operator |' ;;
+        *) head='^## 附录[A-Z] 时区与紧急号码$'; stated='计划中注明'; util='| 公用事业 | Grid operator |' ;;
     esac
     grep -q "$head" $md || bad "$lang: no appendix heading"
     grep -q '| Asia/Shanghai | 110 | 119 | 120 | — | MIIT' $md || bad "$lang: Shanghai row"
