@@ -7,7 +7,7 @@
 #   make tsan     only the ThreadSanitizer pass (build/tsan/)
 #   make bench    benchmarks (never part of make test)
 #   make fuzz     the libFuzzer targets, FUZZ_SECONDS each (clang; never part of make test)
-#   make hostile  the hostile-input corpus tests/hostile/ (not yet part of make test)
+#   make hostile  the hostile-input corpus tests/hostile/ (part of make test)
 #   make install  PREFIX=/usr/local DESTDIR=   (bcp, bcp.h, libbcp.so.N, libbcp.a, bcp.pc)
 
 PREFIX  ?= /usr/local
@@ -103,7 +103,7 @@ CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 # `make tsan` runs them under ThreadSanitizer.
 TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel test_api)
 
-.PHONY: lsp-test lsp-bench
+.PHONY: lsp-test lsp-bench lsp-fuzz
 .PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz fuzz-bins fuzz-replay hostile install uninstall clean docs check-docs rule-docs
 .DELETE_ON_ERROR:
 
@@ -224,10 +224,14 @@ check-layers:
 # One flavour's whole suite.
 test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test
 
-# bcp lsp driven by real clients: a Node client (npm, locked), thousands of
-# random incremental edits against full re-checks, headless Neovim.
+# bcp lsp driven by real clients: a Node client (npm, locked), random
+# incremental edits against full re-checks (300 here, at most 60 s, to keep
+# make test short; make lsp-fuzz runs 5000 unbounded), headless Neovim.
 lsp-test: $(BIN)
-	@sh tests/lsp/run.sh $(BIN)
+	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-60} sh tests/lsp/run.sh $(BIN)
+
+lsp-fuzz: $(BIN)
+	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
 
 test: deps
 	@$(MAKE) --no-print-directory test-one BUILD=release

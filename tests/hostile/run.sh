@@ -18,7 +18,7 @@
 #                     comma-separated (E010-E019,E112)
 #   no-code=SPEC      no code in the output is in SPEC
 #   located           the output names the input as FILE:LINE:COL
-#   max-seconds=N     the time bound (default 10)
+#   max-seconds=N     the time bound (default 10), times $HOSTILE_TIME_SCALE
 #   not-contains=S    the output never holds S (printf %b escapes: \033)
 # "The output" is stdout and stderr, and for build the documents written; for
 # fmt and parse, which print the file back, only stderr.
