@@ -50,8 +50,8 @@ for lang in en zh-CN; do
     if ! "$BCP" build --draft --lang $lang -o "$out" "$tmp/lint.bcp" 2>"$tmp/err"; then
         bad "--draft ($lang) does not build"; cat "$tmp/err"; continue
     fi
-    if [ $lang = en ]; then mark=DRAFT; appendix='## Appendix A. Open findings'; sev=Error
-    else mark=草稿; appendix='## 附录A 未解决的检查问题'; sev=错误; fi
+    if [ $lang = en ]; then mark=DRAFT; appendix='## Appendix [A-Z]\. Open findings'; sev=Error
+    else mark=草稿; appendix='## 附录[A-Z] 未解决的检查问题'; sev=错误; fi
     md=$out/lint.md html=$out/lint.html json=$out/lint.json
     if head -1 "$md" | grep -q "^> \*\*$mark\*\*" && grep -q "^$appendix\$" "$md" &&
        grep -q "^| C107 | $sev | .* | .*lint.bcp:[0-9]*:[0-9]* |\$" "$md"; then

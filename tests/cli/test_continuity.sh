@@ -18,8 +18,9 @@ sections_zh="启动与升级|影响随时间的变化|人员配置与替代作�
 
 # rows SECTION FILE: table rows and list items between the heading and the next ## or ### heading
 rows() {
-    awk -v h="### $1" '
-        $0 == h { on = 1; next }
+    awk -v h="$1" '
+        # the heading, whatever number the renderer gives it ("### 4.7 Activation and escalation")
+        /^### / { t = $0; sub(/^### ([0-9A-Z]+\.[0-9]+ )?/, "", t); if (t == h) { on = 1; next } }
         on && /^##+ / && !/^#### / { exit }
         on && (/^\| / && !/^\|---/) { n++ }
         on && /^[0-9]+\. / { n++ }

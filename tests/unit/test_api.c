@@ -420,7 +420,7 @@ static void test_entities_and_values(void **state)
     assert_string_equal(loc.path, "examples/minimal.bcp");
     assert_int_equal(loc.line, 13);
     assert_int_equal(loc.column, 10);
-    assert_int_equal(bcp_entity_location(f).end_line, 19);
+    assert_int_equal(bcp_entity_location(f).end_line, 45);
 
     const bcp_attribute *rto = bcp_entity_attribute(f, "rto");
     assert_string_equal(bcp_attribute_name(rto), "rto");
@@ -433,7 +433,7 @@ static void test_entities_and_values(void **state)
     assert_true(bcp_value_duration(v, &seconds, &months));
     assert_int_equal(seconds, 86400);
     assert_int_equal(months, 0);
-    assert_int_equal(bcp_value_location(v).column, 14);
+    assert_int_equal(bcp_value_location(v).column, 23);
     assert_false(bcp_value_text(v, NULL, NULL));
     assert_false(bcp_value_integer(v, NULL));
 
@@ -478,13 +478,17 @@ static void test_references_and_referrers(void **state)
     bcp_workspace *ws;
     bcp_plan *plan = load_minimal(&ws);
     const bcp_entity *f = bcp_plan_find(plan, "function", "service");
-    assert_int_equal(bcp_entity_reference_count(f), 2);
+    /* owner, deputy, needs = [system.email] */
+    assert_int_equal(bcp_entity_reference_count(f), 3);
     bcp_reference r;
     assert_true(bcp_entity_reference(f, 1, &r));
     assert_string_equal(bcp_attribute_name(r.attribute), "deputy");
     assert_ptr_equal(r.target, bcp_plan_find(plan, "contact", "deputy"));
     assert_ptr_equal(r.from, f);
-    assert_false(bcp_entity_reference(f, 2, &r));
+    assert_true(bcp_entity_reference(f, 2, &r));
+    assert_string_equal(bcp_attribute_name(r.attribute), "needs");
+    assert_ptr_equal(r.target, bcp_plan_find(plan, "system", "email"));
+    assert_false(bcp_entity_reference(f, 3, &r));
 
     const bcp_entity *owner = bcp_plan_find(plan, "contact", "owner");
     size_t n = bcp_plan_referrer_count(plan, owner);
