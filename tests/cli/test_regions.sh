@@ -5,6 +5,7 @@
 # emergency numbers in Markdown, HTML and JSON, en and zh-CN.
 set -u
 : "${BCP:=build/bcp}"
+root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bcp-regions.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 NO_COLOR=1
@@ -167,5 +168,15 @@ assert d["emergency_contacts"] == ["power"], d["emergency_contacts"]
 PY
 fi
 [ $fail = "$before" ] && ok "appendix in md, html and json, en and zh-CN"
+
+# Every regime a place proposes exists in the stdlib (bcp check --regime
+# refuses an unknown one with exit 2).
+unknown=""
+for r in $(grep -rhoE 'regimes(_[a-z_]+)? *= *\[[^]]*\]' "$root"/stdlib/core/regions_*.bcp | grep -oE '"[^"]+"' | tr -d '"' | sort -u); do
+    "$BCP" check --regime "$r" "$root/examples/minimal.bcp" >/dev/null 2>&1
+    [ $? -eq 2 ] && unknown="$unknown $r"
+done
+if [ -z "$unknown" ]; then ok "every regime the regions propose exists"
+else bad "regions propose unknown regimes:$unknown"; fi
 
 exit $fail

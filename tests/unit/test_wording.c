@@ -64,7 +64,7 @@ static void assert_lacks(const char *text, const char *unwanted)
 static void test_nouns_by_industry(void **state)
 {
     (void)state;
-    char *s = prose("healthcare", NULL, "zh-CN", "sec_summary");
+    char *s = prose("healthcare", NULL, "zh-CN", "sec_bia");
     assert_has(s, "医院");
     assert_lacks(s, "公司");
     assert_lacks(s, "企业");
@@ -82,11 +82,11 @@ static void test_nouns_by_industry(void **state)
     assert_has(s, "学校");
     assert_has(s, "教职工");
     bcp_free(s);
-    s = prose("public_sector", NULL, "en", "sec_summary");
-    assert_has(s, "the public body keeps");
+    s = prose("public_sector", NULL, "en", "sec_bia");
+    assert_has(s, "the functions the public body depends on");
     bcp_free(s);
     /* a company (or no industry) keeps the generic nouns */
-    s = prose(NULL, NULL, "zh-CN", "sec_summary");
+    s = prose(NULL, NULL, "zh-CN", "sec_bia");
     assert_has(s, "公司");
     bcp_free(s);
     s = prose("manufacturing", NULL, "en", "sum_objectives");
@@ -101,7 +101,7 @@ static void test_nouns_by_industry(void **state)
 static void test_nouns_plan_override(void **state)
 {
     (void)state;
-    char *s = prose("healthcare", "locale zh-CN {\n  text noun_org { title = \"诊所\" }\n}\n", "zh-CN", "sec_summary");
+    char *s = prose("healthcare", "locale zh-CN {\n  text noun_org { title = \"诊所\" }\n}\n", "zh-CN", "sec_bia");
     assert_has(s, "诊所");
     assert_lacks(s, "医院");
     bcp_free(s);
