@@ -65,6 +65,9 @@ bcp_status bcp_limit_set(const char *name, uint64_t value);
  * bcp_limit_set takes; 0 for an unknown name. */
 uint64_t bcp_limit_get(const char *name);
 uint64_t bcp_limit_max(const char *name);
+/* A limit's value as a user writes it ("1048576", "64k", "16M", "1G": binary
+ * multiples), as --limit and bcpconfig.bcp's `limits { ... }` take it. */
+bool bcp_limit_parse(const char *text, uint64_t *value);
 
 /* A range in a source file.  Lines and columns are 1-based; columns count
  * Unicode code points (as editors show them); the end column is exclusive.

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/limits.h"
 #include "model/model.h"
 
 void bcp_string_list_push(bcp_string_list *list, const char *s, size_t len)
@@ -138,31 +139,6 @@ static bool read_severity_block(config_reader *r, const bcp_entity *block, int *
     return true;
 }
 
-/* "512M", "64k", "2G" or a plain number; k, M and G multiply by 1024, 1024², 1024³. */
-static bool parse_size_text(const char *text, uint64_t *value)
-{
-    if (!text || *text < '0' || *text > '9')
-        return false;
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(text, &end, 10);
-    if (errno)
-        return false;
-    unsigned shift = 0;
-    if (*end == 'k' || *end == 'K')
-        shift = 10;
-    else if (*end == 'm' || *end == 'M')
-        shift = 20;
-    else if (*end == 'g' || *end == 'G')
-        shift = 30;
-    if (shift)
-        end++;
-    if (*end || n > (UINT64_MAX >> shift))
-        return false;
-    *value = (uint64_t)n << shift;
-    return true;
-}
-
 /* limits { nesting = 200  file-size = "512M" }: the names and values of --limit. */
 static bool read_limits_block(config_reader *r, const bcp_entity *block)
 {
@@ -180,7 +156,7 @@ static bool read_limits_block(config_reader *r, const bcp_entity *block)
         if (a->value.kind == BCP_V_INTEGER)
             ok = a->value.as.integer > 0 && (value = (uint64_t)a->value.as.integer, true);
         else if (a->value.kind == BCP_V_STRING)
-            ok = parse_size_text(a->value.as.string.text, &value);
+            ok = bcp_limit_parse_value(a->value.as.string.text, &value);
         const bcp_limit_info *info = bcp_limit_info_at(id);
         if (!ok || value == 0 || value > info->maximum) {
             bcp_diag *d = bcp_diag_add_code(r->diags, BCP_CODE_E201, &a->value.span,

@@ -22,3 +22,5 @@ uint64_t bcp_limit_max(const char *name)
     bcp_limit_id id = name ? bcp_limit_find(name) : BCP_LIMIT_COUNT;
     return id == BCP_LIMIT_COUNT ? 0 : bcp_limit_info_at(id)->maximum;
 }
+
+bool bcp_limit_parse(const char *text, uint64_t *value) { return bcp_limit_parse_value(text, value); }

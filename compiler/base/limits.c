@@ -1,7 +1,9 @@
 /* The input limits table (see limits.h). */
 #include "limits.h"
 
+#include <errno.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MIB (UINT64_C(1) << 20)
@@ -66,4 +68,28 @@ void bcp_limits_reset(void)
         atomic_store_explicit(&values[i], 0, memory_order_relaxed);
         atomic_store_explicit(&explicit_set[i], false, memory_order_relaxed);
     }
+}
+
+bool bcp_limit_parse_value(const char *text, uint64_t *value)
+{
+    if (!text || *text < '0' || *text > '9')
+        return false;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(text, &end, 10);
+    if (errno)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'k' || *end == 'K')
+        shift = 10;
+    else if (*end == 'm' || *end == 'M')
+        shift = 20;
+    else if (*end == 'g' || *end == 'G')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end || n > (UINT64_MAX >> shift))
+        return false;
+    *value = (uint64_t)n << shift;
+    return true;
 }

@@ -434,29 +434,6 @@ void bcp_cli_print_problems(const bcp_diagnostics *problems, bool color)
     }
 }
 
-/* "1048576", "64k", "16M", "1G" (binary multiples). */
-static bool parse_size(const char *text, uint64_t *value)
-{
-    char *end;
-    errno = 0;
-    unsigned long long n = strtoull(text, &end, 10);
-    if (end == text || errno || text[0] == '-')
-        return false;
-    unsigned shift = 0;
-    if (*end == 'k' || *end == 'K')
-        shift = 10;
-    else if (*end == 'm' || *end == 'M')
-        shift = 20;
-    else if (*end == 'g' || *end == 'G')
-        shift = 30;
-    if (shift)
-        end++;
-    if (*end || n > (UINT64_MAX >> shift))
-        return false;
-    *value = (uint64_t)n << shift;
-    return true;
-}
-
 /* Takes every `--limit NAME=VALUE` (any command, before "--") out of argv and
  * sets it; BCP_EXIT_ERROR with a message for a bad one, else -1. */
 static int take_limits(int *argc, char **argv, const char *command)
@@ -480,7 +457,7 @@ static int take_limits(int *argc, char **argv, const char *command)
         if (!bcp_limit_get(name))
             return bcp_usage_error(command, "unknown limit '%s' (file-size, nesting, string-length, "
                                    "line-length, imports or findings)", name);
-        if (!parse_size(eq + 1, &n) || bcp_limit_set(name, n) != BCP_OK)
+        if (!bcp_limit_parse(eq + 1, &n) || bcp_limit_set(name, n) != BCP_OK)
             return bcp_usage_error(command, "--limit %s takes a number from 1 to %llu", name,
                                    (unsigned long long)bcp_limit_max(name));
     }

@@ -259,6 +259,26 @@ static void test_imports_limit(void **state)
     rmdir(dir);
 }
 
+/* One parser for --limit and bcpconfig.bcp's limits { }. */
+static void test_limit_values_as_written(void **state)
+{
+    (void)state;
+    uint64_t v = 0;
+    assert_true(bcp_limit_parse("1048576", &v));
+    assert_true(v == 1048576u);
+    assert_true(bcp_limit_parse("64k", &v));
+    assert_true(v == 65536u);
+    assert_true(bcp_limit_parse("16M", &v));
+    assert_true(v == 16u << 20);
+    assert_true(bcp_limit_parse("2G", &v));
+    assert_true(v == (uint64_t)2 << 30);
+    const char *bad[] = {"", "-1", " 1", "1 ", "1T", "k", "1kb", "99999999999999999999", "17179869184G", NULL};
+    for (int i = 0; bad[i]; i++)
+        if (bcp_limit_parse(bad[i], &v))
+            fail_msg("\"%s\" accepted as a limit value", bad[i]);
+    assert_false(bcp_limit_parse(NULL, &v));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_columns_on_a_long_line),
         cmocka_unit_test(test_readers_refuse),
         cmocka_unit_test(test_imports_limit),
+        cmocka_unit_test(test_limit_values_as_written),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
