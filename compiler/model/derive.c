@@ -614,6 +614,35 @@ bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count)
     return sorted(m, BCP_KIND_FUNCTION, count, compare_functions);
 }
 
+/* The contact directory's order: internal contacts by tier, then external
+ * ones by tier, each in source order; a tier outside 1..3 (an error the
+ * model reports) leaves the contact out. */
+static int directory_rank(const bcp_entity *c)
+{
+    int64_t tier = int_or(c, "tier", 3);
+    if (tier < 1 || tier > 3)
+        return -1;
+    return (bcp_entity_bool(c, "external", false) ? 3 : 0) + (int)tier;
+}
+
+static int compare_directory(const void *a, const void *b)
+{
+    const bcp_entity *x = *(bcp_entity *const *)a, *y = *(bcp_entity *const *)b;
+    int rx = directory_rank(x), ry = directory_rank(y);
+    return rx != ry ? (rx < ry ? -1 : 1) : by_ordinal(x, y);
+}
+
+bcp_entity **bcp_contacts_in_directory_order(const bcp_model *m, size_t *count)
+{
+    bcp_entity **items = sorted(m, BCP_KIND_CONTACT, count, compare_directory);
+    size_t kept = 0;
+    for (size_t i = 0; i < *count; i++)
+        if (directory_rank(items[i]) >= 0)
+            items[kept++] = items[i];
+    *count = kept;
+    return items;
+}
+
 static int64_t duration_or(const bcp_entity *e, const char *name, int64_t fallback)
 {
     int64_t v;

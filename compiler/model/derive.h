@@ -185,6 +185,9 @@ bool bcp_risk_assesses_at(const bcp_entity *risk, const bcp_entity *threat, cons
 bcp_entity **bcp_sorted_risks(const bcp_model *m, size_t *count);
 /* Functions by priority (default 1), then source order.  Caller frees. */
 bcp_entity **bcp_sorted_functions(const bcp_model *m, size_t *count);
+/* Contacts in the order of the document's contact directory: internal ones
+ * by tier, then external ones by tier, each in source order (caller frees). */
+bcp_entity **bcp_contacts_in_directory_order(const bcp_model *m, size_t *count);
 /* Phases by order, then start, then source order.  Caller frees. */
 bcp_entity **bcp_sorted_phases(const bcp_model *m, size_t *count);
 /* The window of default phase i (0 response, 1 short-term, 2 long-term, open

@@ -150,28 +150,23 @@ static void contact_row(bcp_md *d, const bcp_entity *c, int tier, bool external)
 
 static void com_contacts(bcp_md *d)
 {
-    const bcp_entity_list *contacts = bcp_model_entities(d->m, BCP_KIND_CONTACT);
     bcp_md_section(d, 3, "com_contacts");
-    if (contacts->count) {
+    size_t n;
+    bcp_entity **contacts = bcp_contacts_in_directory_order(d->m, &n);
+    if (n) {
         bcp_md_table_header(d, "cols_contacts");
         /* internal contacts by tier, then every external one (by tier too),
          * marked as external */
-        for (int pass = 0; pass < 2; pass++) {
-            for (int tier = 1; tier <= 3; tier++) {
-                for (size_t i = 0; i < contacts->count; i++) {
-                    const bcp_entity *c = contacts->items[i];
-                    int64_t t = 3;
-                    bcp_entity_integer(c, "tier", &t);
-                    if (t != tier || bcp_entity_bool(c, "external", false) != (pass == 1))
-                        continue;
-                    contact_row(d, c, tier, pass == 1);
-                }
-            }
+        for (size_t i = 0; i < n; i++) {
+            int64_t tier = 3;
+            bcp_entity_integer(contacts[i], "tier", &tier);
+            contact_row(d, contacts[i], (int)tier, bcp_entity_bool(contacts[i], "external", false));
         }
         bcp_md_table_end(d);
     } else {
         bcp_md_empty_line(d, "empty_contacts");
     }
+    bcp_free(contacts);
 }
 
 static void com_scenarios(bcp_md *d)

@@ -88,52 +88,47 @@ static void method_text(bcp_md *d, const bcp_contact_method *mt, bcp_buf *out)
 void bcp_md_contact_order(bcp_md *d)
 {
     bcp_md_section(d, 3, "com_reach");
-    const bcp_entity_list *contacts = bcp_model_entities(d->m, BCP_KIND_CONTACT);
-    if (!contacts->count) {
+    size_t count;
+    bcp_entity **contacts = bcp_contacts_in_directory_order(d->m, &count);
+    if (!count) {
         bcp_md_empty_line(d, "empty_contacts");
+        bcp_free(contacts);
         return;
     }
     bcp_md_table_header(d, "cols_reach");
-    for (int pass = 0; pass < 2; pass++) {
-        for (int tier = 1; tier <= 3; tier++) {
-            for (size_t i = 0; i < contacts->count; i++) {
-                const bcp_entity *c = contacts->items[i];
-                int64_t t = 3;
-                bcp_entity_integer(c, "tier", &t);
-                if (t != tier || bcp_entity_bool(c, "external", false) != (pass == 1))
-                    continue;
-                bcp_contact_method ms[REACH_MAX];
-                size_t n = bcp_contact_methods(c, ms, REACH_MAX);
-                bcp_md_row_begin(d);
-                bcp_md_cell_entity(d, c);
-                for (size_t k = 0; k < REACH_COLS; k++) {
-                    bcp_buf cell = {0};
-                    if (k < n)
-                        method_text(d, &ms[k], &cell);
-                    bcp_md_cell_text(d, cell.data);
-                    bcp_buf_free(&cell);
-                }
-                bcp_md_strlist rest = {0};
-                bcp_buf texts[REACH_MAX];
-                size_t nt = 0;
-                for (size_t k = REACH_COLS; k < n; k++) {
-                    texts[nt] = (bcp_buf){0};
-                    method_text(d, &ms[k], &texts[nt]);
-                    bcp_md_strlist_add(&rest, texts[nt].data);
-                    nt++;
-                }
-                bcp_buf then = {0};
-                bcp_md_strlist_join(d, &rest, &then);
-                bcp_md_cell_text(d, then.data);
-                bcp_buf_free(&then);
-                bcp_md_strlist_free(&rest);
-                for (size_t k = 0; k < nt; k++)
-                    bcp_buf_free(&texts[k]);
-                bcp_md_row_end(d);
-            }
+    for (size_t i = 0; i < count; i++) {
+        const bcp_entity *c = contacts[i];
+        bcp_contact_method ms[REACH_MAX];
+        size_t n = bcp_contact_methods(c, ms, REACH_MAX);
+        bcp_md_row_begin(d);
+        bcp_md_cell_entity(d, c);
+        for (size_t k = 0; k < REACH_COLS; k++) {
+            bcp_buf cell = {0};
+            if (k < n)
+                method_text(d, &ms[k], &cell);
+            bcp_md_cell_text(d, cell.data);
+            bcp_buf_free(&cell);
         }
+        bcp_md_strlist rest = {0};
+        bcp_buf texts[REACH_MAX];
+        size_t nt = 0;
+        for (size_t k = REACH_COLS; k < n; k++) {
+            texts[nt] = (bcp_buf){0};
+            method_text(d, &ms[k], &texts[nt]);
+            bcp_md_strlist_add(&rest, texts[nt].data);
+            nt++;
+        }
+        bcp_buf then = {0};
+        bcp_md_strlist_join(d, &rest, &then);
+        bcp_md_cell_text(d, then.data);
+        bcp_buf_free(&then);
+        bcp_md_strlist_free(&rest);
+        for (size_t k = 0; k < nt; k++)
+            bcp_buf_free(&texts[k]);
+        bcp_md_row_end(d);
     }
     bcp_md_table_end(d);
+    bcp_free(contacts);
 }
 
 /* One row per exercise that has been held: when, how it went against its
