@@ -230,6 +230,7 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
+    bcp_tools_config_limits(NULL, path);
     char **modules;
     size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
     bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,

@@ -160,6 +160,21 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
     return bcp_lint_config_find(dir);
 }
 
+void bcp_tools_config_limits(const bcp_check_options *o, const char *file)
+{
+    static const bcp_check_options defaults = {0};
+    char *path = bcp_tools_config_path(o ? o : &defaults, file ? file : "-");
+    if (!path)
+        return;
+    bcp_lint_config config;
+    bcp_diagnostics *quiet = bcp_diagnostics_new();
+    if (bcp_tools_load_config(path, NULL, &config, quiet))
+        bcp_lint_config_apply_limits(&config);
+    bcp_lint_config_free(&config);
+    bcp_diagnostics_free(quiet);
+    bcp_free(path);
+}
+
 static bool is_config_file(const char *path)
 {
     const char *base = strrchr(path, '/');
@@ -393,12 +408,7 @@ bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_che
         } else if (path) {
             /* --no-lint does not judge the configuration: its limits hold
              * when it can be read, and what is wrong with it is not reported. */
-            bcp_lint_config config;
-            bcp_diagnostics *quiet = bcp_diagnostics_new();
-            if (bcp_tools_load_config(path, &st.overrides, &config, quiet))
-                bcp_lint_config_apply_limits(&config);
-            bcp_lint_config_free(&config);
-            bcp_diagnostics_free(quiet);
+            bcp_tools_config_limits(st.opts, files[0]);
         }
         bcp_free(path);
     }

@@ -12,6 +12,7 @@
 #include "model/model.h"
 #include "model/model_dump.h"
 #include "tools.h"
+#include "tools_lint.h"
 
 /* An import that did not load: not found, outside the project, or a cycle. */
 static bool is_import_problem(const bcp_diag *d)
@@ -82,6 +83,7 @@ bcp_status bcp_diff_files(const char *old_path, const char *new_path, const bcp_
     const char *new_name = o->new_name ? o->new_name : new_path;
     bcp_diagnostics *set = bcp_diagnostics_new();
     bool imports_failed = false;
+    bcp_tools_config_limits(NULL, new_path);
     bcp_model *old_model = load_side(old_path, old_name, &mo, set, &imports_failed);
     bcp_model *new_model = old_model ? load_side(new_path, new_name, &mo, set, &imports_failed) : NULL;
     if (differ)
@@ -110,6 +112,7 @@ bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, 
     bcp_model_options mo = {.stdlib_dir = stdlib_dir};
     bcp_diagnostics *set = bcp_diagnostics_new();
     bool imports_failed = false;
+    bcp_tools_config_limits(NULL, path);
     bcp_model *m = load_side(path, path, &mo, set, &imports_failed);
     if (!m) {
         bcp_tools_give(problems, set);

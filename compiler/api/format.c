@@ -7,6 +7,7 @@
 #include "base/source.h"
 #include "fmt/format.h"
 #include "tools.h"
+#include "tools_lint.h"
 
 static bcp_status format_source(const bcp_source *src, const char *name, char **formatted, size_t *formatted_length,
                                 bool *changed, bcp_diagnostics **problems)
@@ -56,6 +57,7 @@ bcp_status bcp_format_file(const char *path, char **formatted, size_t *formatted
 {
     const char *err = NULL;
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    bcp_tools_config_limits(NULL, path);
     bcp_source *src = bcp_source_read(path, &err);
     if (original)
         *original = NULL;

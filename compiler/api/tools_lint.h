@@ -19,6 +19,13 @@ void bcp_tools_lint_setup_free(bcp_tools_setup *setup);
 /* The configuration file that governs `file`: o->config, else the nearest
  * bcpconfig.bcp above it; NULL for none (malloc'd). */
 char *bcp_tools_config_path(const bcp_check_options *o, const char *file);
+/* The `limits { }` of the configuration that governs `file` (as above, o
+ * NULL: the nearest bcpconfig.bcp; file "-"
+ * or NULL: the working directory's) put in force, under any limit set
+ * explicitly (--limit, bcp_limit_set).  What is wrong with the
+ * configuration is not reported here: the lint reports it.  Every entry
+ * point that reads plans calls it before reading. */
+void bcp_tools_config_limits(const bcp_check_options *o, const char *file);
 /* Loads a configuration (NULL path: the defaults) with the overrides; what is
  * wrong with it goes to `problems`.  Free `config` either way. */
 bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,

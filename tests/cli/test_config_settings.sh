@@ -51,6 +51,20 @@ run check --no-lint plan.bcp
 expect "... with --no-lint too" 2 'plan.bcp:4:11: error: nesting deeper than the limit of 2 levels.*E012'
 run check --today 2026-11-27 --limit nesting=50 plan.bcp
 lacks "--limit wins over the configuration's limit" 'E012'
+# The same limits hold for every command that reads plans (one place in the
+# API reads them: build, fmt, diff, and diff --dump).
+run build plan.bcp -o out
+expect "build: limits { nesting = 2 } is in force" 2 'plan.bcp:4:11: error: nesting deeper than the limit of 2 levels.*E012'
+run fmt --check plan.bcp
+expect "fmt: limits { nesting = 2 } is in force" 2 'plan.bcp:4:11: error: nesting deeper than the limit of 2 levels.*E012'
+run diff plan.bcp plan.bcp
+expect "diff: limits { nesting = 2 } is in force" 2 'E012'
+run diff --dump plan.bcp
+expect "diff --dump: limits { nesting = 2 } is in force" 2 'E012'
+run fmt --check --limit nesting=50 plan.bcp
+lacks "fmt: --limit wins over the configuration's limit" 'E012'
+run build --draft --limit nesting=50 plan.bcp -o out
+lacks "build: --limit wins over the configuration's limit" 'E012'
 printf 'config {\n  limits { file-size = "1k" }\n}\n' >"$tmp/p/bcpconfig.bcp"
 python3 -c "print('plan p {\n  title = \"T\"\n  organization = \"O\"\n}\n' + '# padding\n' * 200)" >"$tmp/p/big.bcp"
 run check big.bcp
