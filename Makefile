@@ -202,14 +202,28 @@ run: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/run-examples.sh $(BIN)
 
-unit: $(UNIT_BINS)
-	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+# Every test program and script is a target of its own (unit-NAME, cli-NAME),
+# so that `make -jN test-one` runs them side by side (each script makes its
+# own temporary folder; the npm installs take a lock).  A new suite slots in
+# the same way: a target that needs $(BIN) (or `all`) and writes nothing
+# outside its temporary folder, added to test-one's list.  make test runs
+# each flavour with -j$(TEST_JOBS) --output-sync, so each target's output
+# comes out whole, a failing one's included.
+UNIT_TESTS := $(UNIT_BINS:$(OUT)/tests/%=unit-%)
+.PHONY: $(UNIT_TESTS)
+unit: $(UNIT_TESTS)
+$(UNIT_TESTS): unit-%: $(OUT)/tests/%
+	@echo "== $<"; $<
 
 corpus: $(CORPUS_RUNNER)
 	$(CORPUS_RUNNER) grammar/test/corpus
 
-cli: $(BIN)
-	@sh tests/cli/run.sh $(BIN)
+CLI_TESTS := $(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh))
+.PHONY: $(CLI_TESTS)
+cli: $(CLI_TESTS)
+# `all`: test_install runs make install in this build folder.
+$(CLI_TESTS): cli-%: all
+	@echo "== tests/cli/$*.sh"; BCP=$(abspath $(BIN)) sh tests/cli/$*.sh || { echo "FAIL: $*.sh"; exit 1; }
 
 check-docs: $(BIN)
 	@sh tools/check-docs.sh $(BIN)
@@ -233,11 +247,13 @@ lsp-test: $(BIN)
 lsp-fuzz: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
 
+# Jobs per flavour in make test: every core (docs/performance.md, "Test suite").
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps
-	@$(MAKE) --no-print-directory test-one BUILD=release
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=release
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory test-one BUILD=asan
+		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=asan
 	@echo "== the parallel paths under ThreadSanitizer"
 	@$(MAKE) --no-print-directory tsan
 	@echo "all test suites passed (release, asan and tsan)"
