@@ -218,7 +218,11 @@ $(UNIT_TESTS): unit-%: $(OUT)/tests/%
 corpus: $(CORPUS_RUNNER)
 	$(CORPUS_RUNNER) grammar/test/corpus
 
-CLI_TESTS := $(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh))
+# The longest scripts first (docs/performance.md, "Test suite"), so that the
+# short ones fill the other core and the suite does not end waiting for one.
+CLI_SLOW  := cli-test_fmt cli-test_browser cli-test_pdf cli-test_regimes
+CLI_TESTS := $(filter $(CLI_SLOW),$(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh))) \
+             $(filter-out $(CLI_SLOW),$(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh)))
 .PHONY: $(CLI_TESTS)
 cli: $(CLI_TESTS)
 # `all`: test_install runs make install in this build folder.
