@@ -313,19 +313,26 @@ static when workaround(const bcp_entity *fn)
 
 static when node_back(sim *s, node *n);
 
+/* One of the `sites` of `e` that the loss does not reach, or NULL. */
+static const bcp_entity *unhit_site(const sim *s, const bcp_entity *e)
+{
+    const bcp_value *v = bcp_entity_value(e, "sites");
+    for (size_t i = 0; v && v->kind == BCP_V_LIST && i < v->as.list.count; i++) {
+        const bcp_entity *site = v->as.list.items[i].kind == BCP_V_REF ? v->as.list.items[i].as.ref.target : NULL;
+        if (site && !hit(s, site))
+            return site;
+    }
+    return NULL;
+}
+
 /* When function `fn` gets `dep` (hit) back, in the role `role` names. */
 static when dependency_back(sim *s, const bcp_entity *fn, const bcp_entity *dep, const char *role)
 {
     node *d = find(s, dep);
-    if (strcmp(role, "sites") == 0) {
-        /* Another of its sites not hit: the work goes on there. */
-        const bcp_value *v = bcp_entity_value(fn, "sites");
-        for (size_t i = 0; v && v->kind == BCP_V_LIST && i < v->as.list.count; i++) {
-            const bcp_entity *other = v->as.list.items[i].kind == BCP_V_REF ? v->as.list.items[i].as.ref.target : NULL;
-            if (other && !hit(s, other))
-                return at(BCP_SIM_PATH_OTHER_SITE, other, 0);
-        }
-    }
+    /* Another of its sites not hit: the work goes on there. */
+    const bcp_entity *other = strcmp(role, "sites") == 0 ? unhit_site(s, fn) : NULL;
+    if (other)
+        return at(BCP_SIM_PATH_OTHER_SITE, other, 0);
     when w = node_back(s, d);
     if (dep->kind == BCP_KIND_FUNCTION && w.kind != T_IGNORE) {
         w.path = BCP_SIM_PATH_UPSTREAM;
@@ -415,7 +422,8 @@ static when node_back(sim *s, node *n)
     else {
         /* A system or asset stopped by what it runs on: its own way back,
          * else back when that is. */
-        w = lost_back(s, n->e);
+        const bcp_entity *other = n->cause->kind == BCP_KIND_SITE ? unhit_site(s, n->e) : NULL;
+        w = other ? at(BCP_SIM_PATH_OTHER_SITE, other, 0) : lost_back(s, n->e);
         if (w.kind == T_NONE) {
             node *c = find(s, n->cause);
             w = c ? node_back(s, c) : w;
