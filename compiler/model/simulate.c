@@ -103,6 +103,8 @@ typedef struct sim {
     size_t *slots;             /* open addressing: index + 1, 0 empty */
     size_t slot_cap;
     size_t depth;
+    bool cycle;                /* the computation under way met a node in progress */
+    size_t evaluations;        /* bounds recomputing the members of cycles */
 } sim;
 
 static size_t hash_ptr(const void *p)
@@ -361,6 +363,7 @@ static when function_back(sim *s, node *n)
 {
     const bcp_entity *fn = n->e;
     when worst = {T_IGNORE};
+    n->dep = NULL;
     static const char *const lists[] = {"needs", "sites", "key_people"};
     for (size_t k = 0; k < 3; k++) {
         if (k == 1 && bcp_entity_bool(fn, "remote_capable", false))
@@ -407,12 +410,17 @@ static when node_back(sim *s, node *n)
 {
     if (n->state == 2)
         return n->back;
-    if (n->state == 1)
+    if (n->state == 1) {
+        s->cycle = true;
         return (when){T_IGNORE};
+    }
     if (s->depth >= SIM_MAX_DEPTH)
         return untimed(BCP_SIM_PATH_NONE, NULL);
     n->state = 1;
     s->depth++;
+    s->evaluations++;
+    bool outer_cycle = s->cycle;
+    s->cycle = false;
     size_t index = (size_t)(n - s->nodes);
     when w;
     if (!n->cause)
@@ -432,7 +440,10 @@ static when node_back(sim *s, node *n)
     s->depth--;
     n = &s->nodes[index];
     n->back = w;
-    n->state = 2;
+    /* A value computed inside a dependency cycle left out the member in
+     * progress: computed again when asked for itself (within a budget). */
+    n->state = s->cycle && s->evaluations < 16 * s->count ? 0 : 2;
+    s->cycle = s->cycle || outer_cycle;
     return w;
 }
 
@@ -488,6 +499,7 @@ bcp_sim_result *bcp_simulate_loss(const bcp_model *m, const bcp_entity *const *l
     for (size_t i = 0; i < s.count; i++) {
         if (s.nodes[i].e->kind != BCP_KIND_FUNCTION || s.nodes[i].e->from_stdlib)
             continue;
+        s.cycle = false;
         when w = node_back(&s, &s.nodes[i]);
         const bcp_entity *fn = s.nodes[i].e;
         r->functions = bcp_grow(r->functions, &cap, r->function_count, sizeof *r->functions);
