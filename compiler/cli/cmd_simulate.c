@@ -58,6 +58,26 @@ static int parse_args(int argc, char **argv, sim_options *o)
     return -1;
 }
 
+/* Problems with a place in the plan as the report prints them; those of the
+ * command line (E210..E212) with their code and the nearest name. */
+static void print_problems(const bcp_diagnostics *problems, bool color)
+{
+    bool located = false;
+    for (size_t i = 0; i < bcp_diagnostics_count(problems); i++)
+        located = located || bcp_diagnostics_get(problems, i)->location.path;
+    if (located) {
+        bcp_cli_print_problems(problems, color);
+        return;
+    }
+    for (size_t i = 0; i < bcp_diagnostics_count(problems); i++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(problems, i);
+        bcp_cli_eprintf("bcp: %s: %s [%s %s]\n", bcp_severity_name(d->severity), d->message, d->code ? d->code : "",
+                        d->name ? d->name : "");
+        if (d->help)
+            bcp_cli_eprintf("  = help: %s\n", d->help);
+    }
+}
+
 static int report(bcp_simulation **sims, size_t count, bcp_simulation_format format)
 {
     size_t length;
@@ -102,7 +122,7 @@ static int run(const sim_options *o, const bcp_plan *plan)
     bcp_simulation *sim;
     bcp_diagnostics *problems;
     s = bcp_simulate(plan, &so, &sim, &problems);
-    bcp_cli_print_problems(problems, bcp_common_color(&o->common, stderr));
+    print_problems(problems, bcp_common_color(&o->common, stderr));
     bcp_diagnostics_free(problems);
     if (s != BCP_OK)
         return BCP_EXIT_ERROR;
