@@ -796,8 +796,12 @@ bcp_status bcp_simulate_scenarios(const bcp_plan *plan, int64_t duration, bcp_si
 bcp_status bcp_simulate_each(const bcp_plan *plan, int64_t duration, bool breaches_only, bcp_simulation ***sims,
                              size_t *count);
 
-typedef enum bcp_simulation_format { BCP_SIMULATION_TEXT, BCP_SIMULATION_JSON } bcp_simulation_format;
-/* Several simulations as one report (a new string, bcp_free). */
+typedef enum bcp_simulation_format {
+    BCP_SIMULATION_TEXT, BCP_SIMULATION_JSON, BCP_SIMULATION_MARKDOWN, BCP_SIMULATION_HTML
+} bcp_simulation_format;
+/* Several simulations as one report (a new string, bcp_free): text, JSON,
+ * Markdown tables, or an HTML page whose every simulation has a timeline
+ * figure (SVG: recovery bars against RTO and MTPD marks).  English. */
 char *bcp_simulation_render(const bcp_simulation *const *sims, size_t count, bcp_simulation_format format,
                             size_t *length);
 /* "2026-12-04", "2026-12-04T08:30" or "2026-12-04 08:30" (UTC) as seconds since the epoch. */

@@ -241,14 +241,11 @@ bcp_status bcp_simulate_scenarios(const bcp_plan *plan, int64_t duration, bcp_si
     const bcp_entity_list *l = bcp_model_entities(plan->model, BCP_KIND_SCENARIO);
     size_t cap = 0;
     for (size_t i = 0; l && i < l->count; i++) {
-        const bcp_entity **lost = NULL;
-        size_t n = 0, lcap = 0;
-        scenario_losses(l->items[i], &lost, &n, &lcap);
-        if (n) {
+        bcp_sim_result *r = bcp_simulate_scenario(plan->model, l->items[i], duration);
+        if (r) {
             *sims = bcp_grow(*sims, &cap, *count, sizeof **sims);
-            (*sims)[(*count)++] = wrap(bcp_simulate_loss(plan->model, lost, n, duration), l->items[i], duration);
+            (*sims)[(*count)++] = wrap(r, l->items[i], duration);
         }
-        bcp_free(lost);
     }
     return BCP_OK;
 }
@@ -283,8 +280,11 @@ char *bcp_simulation_render(const bcp_simulation *const *sims, size_t count, bcp
     for (size_t i = 0; i < count; i++)
         items[i] = (bcp_sim_report_item){sims[i]->result, sims[i]->scenario, sims[i]->duration, sims[i]->has_start,
                                          sims[i]->start};
-    char *out = bcp_sim_report(items, count, format == BCP_SIMULATION_JSON ? BCP_SIM_REPORT_JSON : BCP_SIM_REPORT_TEXT,
-                               length);
+    bcp_sim_report_format f = format == BCP_SIMULATION_JSON       ? BCP_SIM_REPORT_JSON
+                              : format == BCP_SIMULATION_MARKDOWN ? BCP_SIM_REPORT_MARKDOWN
+                              : format == BCP_SIMULATION_HTML     ? BCP_SIM_REPORT_HTML
+                                                                  : BCP_SIM_REPORT_TEXT;
+    char *out = bcp_sim_report(items, count, f, length);
     bcp_free(items);
     return out;
 }

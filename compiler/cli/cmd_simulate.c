@@ -37,8 +37,12 @@ static int parse_args(int argc, char **argv, sim_options *o)
                 o->format = BCP_SIMULATION_TEXT;
             else if (strcmp(v, "json") == 0)
                 o->format = BCP_SIMULATION_JSON;
+            else if (strcmp(v, "md") == 0 || strcmp(v, "markdown") == 0)
+                o->format = BCP_SIMULATION_MARKDOWN;
+            else if (strcmp(v, "html") == 0)
+                o->format = BCP_SIMULATION_HTML;
             else
-                return bcp_usage_error("simulate", "--format takes text or json");
+                return bcp_usage_error("simulate", "--format takes text, json, md or html");
         } else if (strcmp(a, "--all-scenarios") == 0) {
             o->all_scenarios = true;
         } else if (strcmp(a, "--each") == 0) {

@@ -535,6 +535,21 @@ bcp_sim_result *bcp_simulate_loss(const bcp_model *m, const bcp_entity *const *l
     return r;
 }
 
+bcp_sim_result *bcp_simulate_scenario(const bcp_model *m, const bcp_entity *scenario, int64_t duration)
+{
+    const bcp_value *v = bcp_entity_value(scenario, "loses");
+    if (!v || v->kind != BCP_V_LIST || !v->as.list.count)
+        return NULL;
+    const bcp_entity **lost = bcp_calloc(v->as.list.count, sizeof *lost);
+    size_t n = 0;
+    for (size_t i = 0; i < v->as.list.count; i++)
+        if (v->as.list.items[i].kind == BCP_V_REF && v->as.list.items[i].as.ref.target)
+            lost[n++] = v->as.list.items[i].as.ref.target;
+    bcp_sim_result *r = n ? bcp_simulate_loss(m, lost, n, duration) : NULL;
+    bcp_free(lost);
+    return r;
+}
+
 void bcp_sim_result_free(bcp_sim_result *r)
 {
     if (!r)

@@ -91,6 +91,10 @@ bcp_sim_result *bcp_simulate_loss(const bcp_model *m, const bcp_entity *const *l
                                   int64_t duration);
 void bcp_sim_result_free(bcp_sim_result *r);
 
+/* The scenario's `loses`, simulated (until recovered); NULL when it loses
+ * nothing.  The document's scenario impact section and --all-scenarios. */
+bcp_sim_result *bcp_simulate_scenario(const bcp_model *m, const bcp_entity *scenario, int64_t duration);
+
 /* Does the result breach an MTPD: a function back after its MTPD, or with no
  * way back at all and an MTPD set?  *function gets the first such function. */
 bool bcp_sim_breaches_mtpd(const bcp_sim_result *r, const bcp_entity **function);

@@ -127,5 +127,9 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error);
 /* The resolved model plus computed values as JSON (see docs/json.md); on
  * failure NULL and *error as for bcp_render_html. */
 char *bcp_render_json(bcp_render_ctx *ctx, char **error);
+/* simulate (issue 14): plan text escaped for HTML, and safe Markdown -> HTML
+ * (GFM tables) as the page is made, a new string (bcp_free). */
+void bcp_html_escape(bcp_buf *b, const char *s);
+char *bcp_html_from_markdown(const char *text, size_t len);
 
 #endif

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "model/simulate.h"
 
 typedef struct bcp_sim_report_item {
@@ -16,8 +18,15 @@ typedef struct bcp_sim_report_item {
     int64_t start;                /* seconds since 1970-01-01 00:00 UTC */
 } bcp_sim_report_item;
 
-typedef enum bcp_sim_report_format { BCP_SIM_REPORT_TEXT, BCP_SIM_REPORT_JSON, BCP_SIM_REPORT_MARKDOWN } bcp_sim_report_format;
+/* Markdown: a table per simulation; HTML: the same as a page, each with a
+ * timeline figure (SVG): recovery bars against RTO and MTPD marks. */
+typedef enum bcp_sim_report_format {
+    BCP_SIM_REPORT_TEXT, BCP_SIM_REPORT_JSON, BCP_SIM_REPORT_MARKDOWN, BCP_SIM_REPORT_HTML
+} bcp_sim_report_format;
 
+/* One simulation as a JSON object (the document's scenario impact too):
+ * {"scenario", "lost", "for", "start", "breaches_mtpd", "functions": [...]}. */
+json_t *bcp_sim_json(const bcp_sim_report_item *item);
 /* A new string (bcp_free); *length (when not NULL) its length. */
 char *bcp_sim_report(const bcp_sim_report_item *items, size_t count, bcp_sim_report_format format, size_t *length);
 /* "2026-12-04 08:00": a time in seconds since the epoch, UTC. */

@@ -182,6 +182,45 @@ assert s["breaches_mtpd"] is False
 EOF
 then ok "json: fields and values"; else fail "json: fields and values"; fi
 
+# ------------------------------------------------------------ Markdown, HTML
+label="md"; sim $h --lose site.shanghai --format md
+has "| Function | Why affected | Recovery path | Back after | RTO | MTPD | Verdict |"
+has "| 生产环节 | function.production → asset.machine\_a → site.shanghai | alternate-asset resource.lessor\_sh | 48h | 24h | 3d | rto-missed |"
+label="html"; sim $h --all-scenarios --format html
+n=$(grep -o '<svg' "$tmp/out" | wc -l)
+[ "$n" -eq 3 ] && ok "$label: a timeline figure per scenario" || fail "$label: $n figures, want 3"
+grep -q '<title>MTPD</title>' "$tmp/out" && grep -q '<title>rto-missed</title>' "$tmp/out" &&
+    ok "$label: bars by verdict, RTO and MTPD marks" || fail "$label: marks missing"
+if python3 - "$tmp/out" <<'EOF2'
+import sys, xml.dom.minidom, re
+html = open(sys.argv[1], encoding="utf-8").read()
+for svg in re.findall(r"<svg.*?</svg>", html, re.S):
+    xml.dom.minidom.parseString(svg)
+EOF2
+then ok "$label: every figure is well-formed SVG"; else fail "$label: malformed SVG"; fi
+
+# ------------------------------------------------------------ the document
+for lang in en zh-CN; do
+    "$BCP" build $h -o "$tmp/doc-$lang" --lang "$lang" >/dev/null 2>&1
+    case $lang in en) title="Scenario impact" verdict="RTO missed" ;; *) title="情景影响分析" verdict="超出 RTO" ;; esac
+    label="document $lang"
+    grep -q "^### [0-9.]* $title\|^### .*$title" "$tmp/doc-$lang/plan.md" && ok "$label: md section" || fail "$label: no md section"
+    # typhoon: production back after 48h via the lessor, RTO missed
+    grep -q "$verdict" "$tmp/doc-$lang/plan.md" && ok "$label: verdict in $lang" || fail "$label: no '$verdict'"
+    grep -q "$title" "$tmp/doc-$lang/plan.html" && ok "$label: html section" || fail "$label: no html section"
+    if python3 - "$tmp/doc-$lang/plan.json" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = {x["scenario"]: x for x in d["scenario_impact"]}
+assert set(s) == {"scenario.supply_chain", "scenario.it_outage", "scenario.typhoon"}, set(s)
+f = {x["function"]: x for x in s["scenario.typhoon"]["functions"]}
+assert f["function.production"]["verdict"] == "rto-missed" and f["function.production"]["recovery_seconds"] == 172800
+EOF2
+    then ok "$label: JSON scenario_impact"; else fail "$label: JSON scenario_impact"; fi
+done
+"$BCP" build $m -o "$tmp/doc-min" >/dev/null 2>&1
+grep -q "Scenario impact" "$tmp/doc-min/minimal.md" && fail "minimal: section without loses" || ok "minimal: no section without loses"
+
 # ------------------------------------------------------------ --each and B111
 fixture=tests/rules/B111.bad.bcp
 label="each"; sim $fixture --each
