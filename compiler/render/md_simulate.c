@@ -57,7 +57,9 @@ static void function_row(bcp_md *d, const bcp_sim_function *f)
         bcp_md_paren(d, bcp_md_label(d, f->via), &path);
     bcp_md_cell_text(d, path.data);
     bcp_buf_free(&path);
-    if (f->timed)
+    if (f->timed && f->recovery == 0)
+        bcp_md_cell_text(d, bcp_md_text(d, "sim_at_once"));
+    else if (f->timed)
         duration_cell(d, true, f->recovery);
     else
         bcp_md_cell_text(d, bcp_md_text(d, f->verdict == BCP_SIM_NO_PATH ? "sim_never" : "sim_time_unknown"));
