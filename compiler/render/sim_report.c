@@ -195,17 +195,8 @@ static char *report_json(const bcp_sim_report_item *items, size_t count)
     for (size_t i = 0; i < count; i++)
         json_array_append_new(sims, bcp_sim_json(&items[i]));
     json_object_set_new(root, "simulations", sims);
-    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(root);
-    if (!text)
-        return bcp_strdup("{}\n");
-    size_t len = strlen(text);
-    char *out = bcp_malloc(len + 2);
-    memcpy(out, text, len);
-    out[len] = '\n';
-    out[len + 1] = '\0';
-    free(text); /* jansson's allocation */
-    return out;
+    char *out = bcp_json_text(root);
+    return out ? out : bcp_strdup("{}\n");
 }
 
 /* ------------------------------------------------------ Markdown, HTML */
