@@ -17,7 +17,13 @@ void bcp_json_scenario_impact(bcp_render_ctx *ctx, json_t *root)
         if (!all)
             all = json_array();
         bcp_sim_report_item item = {.result = r, .scenario = scenarios->items[i]};
-        json_array_append_new(all, bcp_sim_json(&item));
+        json_t *sim = bcp_sim_json(&item);
+        /* titles are the plan's base language: the document names functions by ref */
+        size_t k;
+        json_t *f;
+        json_array_foreach(json_object_get(sim, "functions"), k, f)
+            json_object_del(f, "title");
+        json_array_append_new(all, sim);
         bcp_sim_result_free(r);
     }
     if (all)
