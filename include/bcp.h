@@ -737,6 +737,79 @@ char *bcp_code_explain(const bcp_code *code, bcp_page_style style, size_t *lengt
 /* Every code of the catalogue on one Markdown page (docs/diagnostics.md). */
 char *bcp_code_reference(size_t *length);
 
+/* ==== simulate (issue 14): what the plan says happens when something is lost ====
+ * docs/simulate.md.  One engine (compiler/model/simulate.c) serves `bcp
+ * simulate`, the servers, the document's scenario impact section and rule
+ * B111 (loss-breaches-mtpd). */
+
+typedef struct bcp_simulation bcp_simulation;
+
+typedef struct bcp_simulation_options {
+    const char *const *lose;      /* "KIND.ID" of each entity lost */
+    size_t lose_count;
+    const char *scenario;         /* a scenario id: its `loses` are lost too (NULL: none) */
+    int64_t duration;             /* seconds the loss lasts; 0: until the plan recovers */
+    bool has_start;
+    int64_t start;                /* when the loss begins, seconds since 1970-01-01 UTC */
+} bcp_simulation_options;
+
+/* Runs one simulation.  An unknown KIND.ID or scenario is BCP_ERR_NOT_FOUND,
+ * a kind that cannot be lost or nothing to lose BCP_ERR_INVALID, with an
+ * error E210..E212 (and a did-you-mean) in *problems; BCP_ERR_PLAN for a
+ * plan with errors.  *sim is freed with bcp_simulation_free. */
+bcp_status bcp_simulate(const bcp_plan *plan, const bcp_simulation_options *options, bcp_simulation **sim,
+                        bcp_diagnostics **problems);
+void bcp_simulation_free(bcp_simulation *sim);
+
+/* What was lost, and the scenario (or NULL). */
+size_t bcp_simulation_lost_count(const bcp_simulation *sim);
+const bcp_entity *bcp_simulation_lost(const bcp_simulation *sim, size_t i);
+const bcp_entity *bcp_simulation_scenario(const bcp_simulation *sim);
+/* Does some function come back only after its MTPD (or never, with an MTPD set)? */
+bool bcp_simulation_breaches_mtpd(const bcp_simulation *sim);
+
+/* One affected function, by priority then source order. */
+typedef struct bcp_simulation_function {
+    const bcp_entity *function;
+    const char *verdict;          /* "within-rto", "rto-missed", "time-unknown", "mtpd-breached", "no-recovery-path" */
+    const char *path;             /* how it comes back: "alternate-site", "deputy", "backup-restore", ... */
+    const bcp_entity *via;        /* the alternate, deputy, backup, DR site... (or NULL) */
+    const bcp_entity *dependency; /* its dependency that sets the time (NULL when lost itself) */
+    const bcp_entity *const *chain;   /* why: the function, ..., the lost entity */
+    size_t chain_length;
+    bool timed;                   /* recovery is known */
+    int64_t recovery;             /* seconds after the start of the loss */
+    bool loss_ends;               /* back because the loss ends first */
+    bool has_rto, has_mtpd;
+    int64_t rto, mtpd;
+} bcp_simulation_function;
+size_t bcp_simulation_count(const bcp_simulation *sim);
+bool bcp_simulation_get(const bcp_simulation *sim, size_t i, bcp_simulation_function *out);
+
+/* Every scenario of the plan that `loses` something, simulated, in source
+ * order (a new array of count simulations: free each, then the array with
+ * bcp_free). */
+bcp_status bcp_simulate_scenarios(const bcp_plan *plan, int64_t duration, bcp_simulation ***sims, size_t *count);
+/* Each single site, system, supplier and key person lost in turn (the
+ * candidates of rule B111); only those whose loss breaches an MTPD are
+ * returned when breaches_only. */
+bcp_status bcp_simulate_each(const bcp_plan *plan, int64_t duration, bool breaches_only, bcp_simulation ***sims,
+                             size_t *count);
+
+typedef enum bcp_simulation_format {
+    BCP_SIMULATION_TEXT, BCP_SIMULATION_JSON, BCP_SIMULATION_MARKDOWN, BCP_SIMULATION_HTML
+} bcp_simulation_format;
+/* Several simulations as one report (a new string, bcp_free): text, JSON,
+ * Markdown tables, or an HTML page whose every simulation has a timeline
+ * figure (SVG: recovery bars against RTO and MTPD marks).  English. */
+char *bcp_simulation_render(const bcp_simulation *const *sims, size_t count, bcp_simulation_format format,
+                            size_t *length);
+/* "2026-12-04", "2026-12-04T08:30" or "2026-12-04 08:30" (UTC) as seconds since the epoch. */
+bool bcp_datetime_parse(const char *text, int64_t *seconds);
+/* "12h", "2d", "1h30m" as seconds (the language's durations). */
+bool bcp_duration_parse(const char *text, int64_t *seconds);
+/* ==== end simulate ==== */
+
 #ifdef __cplusplus
 }
 #endif

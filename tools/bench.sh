@@ -45,3 +45,5 @@ row "tree_via_plan.bcp" "$work/tree/plan.bcp" "$work"/tree/mods/*.bcp
 echo "cores: $(nproc 2>/dev/null || echo ?)  ($(date -u +%Y-%m-%d), $(uname -m))"
 sh "$root/tools/bench-build.sh" "$bcp" "$work"
 sh "$root/tools/bench-hostile.sh" "$bcp" "$work"
+# simulate (issue 14): simulate --each on 2,500 / 5,000 / 10,000 entities
+sh "$root/tools/bench-simulate.sh" "$bcp" "$work"

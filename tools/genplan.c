@@ -169,8 +169,50 @@ static int hostile(const char *kind, const char *path, unsigned long n)
     return fclose(out) != 0;
 }
 
+/* ---- simulate (issue 14): genplan --graph FILE ENTITIES ----
+ * A plan of about ENTITIES sites, suppliers, systems, contacts and functions
+ * (one of each per group, one site per four groups) wired as `bcp simulate`
+ * follows them: a function needs its system, its supplier and the previous
+ * function of its chain of ten, runs at its group's shared site and has an
+ * owner with a substitute.  make bench runs `simulate --each` on it. */
+static int graph(const char *path, unsigned long entities)
+{
+    FILE *out = fopen(path, "w");
+    if (!out) {
+        perror(path);
+        return 1;
+    }
+    fputs("plan bench {\n  title = \"Simulation benchmark plan\"\n  organization = \"Bench Ltd\"\n}\n\n"
+          "contact spare { name = \"Spare\" }\n\n",
+          out);
+    unsigned long groups = entities / 5 + 1;
+    for (unsigned long g = 0; g < groups; g++) {
+        if (g % 4 == 0)
+            fprintf(out,
+                    "site s%lu { name = \"Site %lu\" alternate = site.s%lu activation_time = %luh }\n", g / 4, g / 4,
+                    g / 4 + 1, 12 + g % 48);
+        fprintf(out,
+                "supplier p%lu { name = \"Supplier %lu\" alternates = [supplier.p%lu] switch_time = %lud stock = %lud }\n"
+                "system y%lu { title = \"System %lu\" rto = %luh vendor = supplier.p%lu sites = [site.s%lu]\n"
+                "  backup b { every = 1d restore_time = %luh } }\n"
+                "contact c%lu { name = \"Contact %lu\" substitute = contact.spare }\n"
+                "function f%lu { title = \"Function %lu\" rto = 24h mtpd = 72h owner = contact.c%lu\n"
+                "  sites = [site.s%lu] needs = [system.y%lu, supplier.p%lu%s",
+                g, g, g + 1, 1 + g % 20, g % 10, g, g, 4 + g % 40, g, g / 4, 2 + g % 30, g, g, g, g, g, g / 4, g, g,
+                g % 10 ? ", function.f" : "");
+        if (g % 10)
+            fprintf(out, "%lu", g - 1);
+        fputs("] }\n", out);
+    }
+    fprintf(out, "site s%lu { name = \"Last site\" }\nsupplier p%lu { name = \"Last supplier\" }\n", groups / 4 + 1,
+            groups);
+    return fclose(out) != 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--graph") == 0)
+        return graph(argv[2], strtoul(argv[3], NULL, 10));
     if (argc == 5 && strcmp(argv[1], "--hostile") == 0)
         return hostile(argv[2], argv[3], strtoul(argv[4], NULL, 10));
     if (argc == 3)

@@ -192,6 +192,37 @@ static const bcp_command commands[] = {
      "  --docs-url BASE  link each diagnostic to BASE/CODE.md\n"
      "  --stdlib DIR     read the standard library from DIR\n",
      bcp_cmd_lsp},
+    /* ---- simulate (issue 14) ---- */
+    {"simulate", "what the plan says happens when something is lost",
+     "usage: bcp simulate PLAN --lose KIND.ID [--lose ...] [--at DATETIME] [--for DURATION]\n"
+     "       bcp simulate PLAN --scenario ID | --all-scenarios | --each\n"
+     "\n"
+     "Loses sites, systems, suppliers, people (contacts, teams), resources, assets or\n"
+     "functions and follows the plan's dependencies to every function that stops,\n"
+     "directly or through the functions it needs. For each: why (the chain), the\n"
+     "recovery path the plan offers (alternate site after its activation_time,\n"
+     "substitute or deputy, DR site, backup restore_time or the system's RTO,\n"
+     "alternate supplier after switch_time less stock, spare asset), when it is\n"
+     "back, and the verdict against its RTO and MTPD: within-rto, rto-missed,\n"
+     "time-unknown, mtpd-breached or no-recovery-path (docs/simulate.md).\n"
+     "\n"
+     "options:\n"
+     "  --lose KIND.ID    what is lost (repeatable; \"a,b\" lists several)\n"
+     "  --scenario ID     lose what the scenario's `loses` names\n"
+     "  --all-scenarios   every scenario with `loses`, one after the other\n"
+     "  --each            every single site, system, supplier and key person in\n"
+     "                    turn; lists those whose loss breaches an MTPD (rule B111)\n"
+     "  --at DATETIME     when the loss starts (YYYY-MM-DD[THH:MM], UTC): times of return\n"
+     "  --for DURATION    the loss ends after DURATION: what is not back by then is\n"
+     "                    back when it ends\n"
+     "  --format FMT      text (default), json, md (tables) or html (a page with a\n"
+     "                    timeline figure per simulation: bars against RTO and MTPD)\n"
+     "  --stdlib DIR      read the standard library from DIR\n"
+     "\n"
+     "exit status: 0 no MTPD breached, 1 an MTPD breached, 2 error (an unknown\n"
+     "KIND.ID is error E210, with the nearest id)\n",
+     bcp_cmd_simulate},
+    /* ---- end simulate ---- */
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };

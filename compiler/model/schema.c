@@ -94,6 +94,7 @@ static const bcp_attr_schema site_attrs[] = {
     BOOL("alternate_same_city", "false", "The `alternate` is knowingly in the same city (a small organisation's other branch or clinic): site-without-alternate accepts it.", "true"),
     BOOL("remote_work", "false", "Staff of this site can work remotely.", "true"),
     TEXT("fallback", OPT, "The stated arrangement when the site is lost and there is no alternate site, e.g. patients sent to a partner practice.", "\"Patients go to the partner practice on Hauptstraße\""),
+    DUR("activation_time", OPT, NULL, "0h", "1y", "How long it takes, once the site is lost, until its work runs at the `alternate` (`bcp simulate` counts it; docs/simulate.md).", "12h"),
     INT("staff", OPT, NULL, 0, 10000000, "Headcount at the site.", "120"),
     STR("timezone", OPT, "IANA time zone; the region's when absent.", "\"Asia/Shanghai\""),
     CAT("region", "region", OPT, "The place the site is in, from the stdlib's region catalogue (docs/regions.md): it brings the site's time zone and country (unless the site states them), the regional hazards its risks should assess (regional-hazard-gap) and the emergency numbers of the document's appendix.", "shanghai"),
@@ -186,6 +187,7 @@ static const bcp_attr_schema backup_attrs[] = {
     BOOL("immutable", "false", "Copies cannot be altered or deleted (ransomware protection).", "true"),
     INTERVAL("retention", OPT, NULL, "1d", "50y", "How long copies are kept.", "90d"),
     DATE("tested", OPT, "Date of the last successful restore test.", "2026-09-15"),
+    DUR("restore_time", OPT, NULL, "1m", "1y", "How long a full restore from this backup takes (the last restore test's time): `bcp simulate` counts it as a way to bring the system back (docs/simulate.md).", "6h"),
     REF("held_by", "supplier", OPT, "Who keeps this copy when it is not the organisation: the provider of a hosted service whose own backup the plan relies on.", "supplier.cloud_pbx"),
 };
 
@@ -272,6 +274,7 @@ static const bcp_attr_schema scenario_attrs[] = {
     TEXTS("steps", "Step-by-step procedure.", "[\"确认影响范围\", \"通知备用供应商\"]"),
     TEXT("message", OPT, "Message template; {placeholders} in braces are filled in at the time.", "\"\"\"各位同事：因{原因}……\"\"\""),
     LINK("runbook", "Where the scenario's runbook is: an http(s) URL or a path (see function `runbook`).", "\"https://wiki.example.cn/bcp/supply\""),
+    REFS("loses", "site|system|supplier|contact|team|resource|asset|function", "What the scenario takes away: `bcp simulate --all-scenarios` and the document's scenario impact section project, from the plan's recovery paths, when each affected function is back (docs/simulate.md).", "[site.shanghai, system.erp]"),
     BOOL("severe", "false", "A severe but plausible disruption, the kind operational resilience scenario testing uses (UK PRA SS1/21 §6, FCA SYSC 15A.5).", "true"),
     REVIEW_ATTRS,
 };

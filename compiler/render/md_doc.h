@@ -58,6 +58,9 @@ void bcp_md_contact_order(bcp_md *d);
  * programme (chapter 6). */
 void bcp_md_after_action(bcp_md *d);
 void bcp_md_maintenance(bcp_md *d);
+/* simulate (issue 14): the scenario impact section, end of chapter 4
+ * (md_simulate.c); nothing when no scenario declares `loses`. */
+void bcp_md_scenario_impact(bcp_md *d);
 /* The compliance crosswalk (md_crosswalk.c); nothing when the plan declares no regime. */
 void bcp_md_crosswalk(bcp_md *d);
 /* The appendix of time zones and emergency numbers (md_regions.c). */

@@ -127,5 +127,13 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error);
 /* The resolved model plus computed values as JSON (see docs/json.md); on
  * failure NULL and *error as for bcp_render_html. */
 char *bcp_render_json(bcp_render_ctx *ctx, char **error);
+/* A JSON value as indented text with a final newline (bcp_free), taking
+ * `root`; NULL when it cannot be encoded.  The document and `bcp simulate`. */
+struct json_t;
+char *bcp_json_text(struct json_t *root);
+/* simulate (issue 14): plan text escaped for HTML, and safe Markdown -> HTML
+ * (GFM tables) as the page is made, a new string (bcp_free). */
+void bcp_html_escape(bcp_buf *b, const char *s);
+char *bcp_html_from_markdown(const char *text, size_t len);
 
 #endif

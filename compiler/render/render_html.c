@@ -1241,3 +1241,17 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bcp_free(doc.markdown);
     return bcp_buf_take(&o);
 }
+
+/* ---- simulate (issue 14): for the HTML page of `bcp simulate` (sim_report.c) ---- */
+void bcp_html_escape(bcp_buf *b, const char *s)
+{
+    html_escape(b, s);
+}
+
+char *bcp_html_from_markdown(const char *text, size_t len)
+{
+    char *html = markdown_to_html(text, len);
+    char *out = bcp_strdup(html ? html : "");
+    free(html); /* cmark's allocation */
+    return out;
+}

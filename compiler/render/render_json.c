@@ -10,6 +10,7 @@
 #include "base/alloc.h"
 #include "bcp.h"
 #include "json_continuity.h"
+#include "json_simulate.h" /* simulate (issue 14) */
 #include "crosswalk.h"
 #include "json_deviations.h"
 #include "json_docfig.h"
@@ -270,6 +271,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     bcp_json_continuity(ctx, root);
+    bcp_json_scenario_impact(ctx, root); /* simulate (issue 14) */
     json_object_set_new(root, "notification_tree", bcp_json_notify_tree(ctx));
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
@@ -283,13 +285,18 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     if (ctx->draft)
         json_object_set_new(root, "open_findings", findings_json(ctx));
 
+    char *out = bcp_json_text(root);
+    if (!out && error)
+        *error = bcp_strdup("cannot encode the plan as JSON");
+    return out;
+}
+
+char *bcp_json_text(json_t *root)
+{
     char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(root);
-    if (!text) {
-        if (error)
-            *error = bcp_strdup("cannot encode the plan as JSON");
+    if (!text)
         return NULL;
-    }
     size_t len = strlen(text);
     char *out = bcp_malloc(len + 2);
     memcpy(out, text, len);

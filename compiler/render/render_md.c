@@ -22,6 +22,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_bia_continuity(&d);
     bcp_md_recovery(&d);
     bcp_md_recovery_continuity(&d);
+    bcp_md_scenario_impact(&d); /* simulate (issue 14): md_simulate.c */
     bcp_md_comms(&d);
     bcp_md_testing(&d);
     bcp_md_implementation(&d);

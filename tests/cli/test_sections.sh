@@ -55,6 +55,11 @@ for plan in "$root"/examples/*.bcp "$root"/examples/huadong/plan.bcp; do
         else
             cp "$want" "$tmp/want"
         fi
+        # simulate (issue 14): the scenario impact section comes with scenarios that `loses` something.
+        if ! grep -q '^ *loses *=' "$plan"; then
+            grep -v -e '^### Scenario impact$' -e '^### 情景影响分析$' "$tmp/want" >"$tmp/want.sim"
+            mv "$tmp/want.sim" "$tmp/want"
+        fi
         if [ -n "${UPDATE:-}" ] && [ "$name" = beijing-finance ]; then cp "$tmp/got" "$want"; fi
         if diff -u "$tmp/want" "$tmp/got" >"$tmp/diff"; then
             ok "$name $lang: $(wc -l <"$tmp/got") headings as listed"

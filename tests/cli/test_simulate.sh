@@ -1,0 +1,266 @@
+#!/bin/sh
+# bcp simulate (docs/simulate.md): for each example plan, losses whose
+# affected functions, times and verdicts were worked out by hand from the
+# plan (the reasoning is in the comment above each); --all-scenarios, --each
+# against rule B111, --for, --at, JSON, and the errors.
+set -u
+: "${BCP:?BCP must point at the bcp binary}"
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root" || exit 2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bcp-sim.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+export LC_ALL=C.UTF-8 NO_COLOR=1
+failed=0
+ok() { echo "ok   simulate: $1"; }
+fail() { echo "FAIL simulate: $1"; failed=1; }
+
+# sim PLAN ARGS...: runs bcp simulate into $tmp/out ($tmp/rc).
+sim() {
+    plan=$1
+    shift
+    "$BCP" simulate "$plan" "$@" >"$tmp/out" 2>"$tmp/err"
+    echo $? >"$tmp/rc"
+}
+# expect FUNCTION "VERDICT[, back after T]": the function's line in $tmp/out.
+expect() {
+    line=$(grep "^  $1 (" "$tmp/out" | head -1)
+    case $line in
+        *"): $2"*) ok "$label: $1 $2" ;;
+        *) fail "$label: $1: want '$2', got '${line:-nothing}'"; sed 's/^/    /' "$tmp/out" ;;
+    esac
+}
+# affected N: exactly N functions listed.
+affected() {
+    n=$(grep -c '^  function\.' "$tmp/out")
+    [ "$n" -eq "$1" ] && ok "$label: $1 functions affected" || fail "$label: $n functions affected, want $1"
+}
+has() {
+    grep -qF -- "$1" "$tmp/out" && ok "$label: says '$1'" || { fail "$label: no '$1'"; sed 's/^/    /' "$tmp/out"; }
+}
+status() {
+    [ "$(cat "$tmp/rc")" -eq "$1" ] && ok "$label: exit $1" || fail "$label: exit $(cat "$tmp/rc"), want $1"
+}
+
+# ------------------------------------------------------------ minimal.bcp
+m=examples/minimal.bcp
+# service needs system.email: no DR site, no restore time: its RTO, 4h <= 24h.
+label="minimal email"; sim $m --lose system.email
+affected 1; expect function.service "within-rto, back after 4h"; has "recovery path: system-rto"; status 0
+# the e-mail host is email's vendor: email's own way back, its 4h RTO.
+label="minimal mail_host"; sim $m --lose supplier.mail_host
+expect function.service "within-rto, back after 4h"; has "because function.service -> system.email -> supplier.mail_host"
+# the owner has a substitute (the deputy): at once.
+label="minimal owner"; sim $m --lose contact.owner
+expect function.service "within-rto, back after 0h"; has "recovery path: substitute contact.deputy"
+# owner and deputy both: nobody stands in; the function's fallback states no time.
+label="minimal both"; sim $m --lose contact.owner --lose contact.deputy
+expect function.service "time-unknown"; has "recovery path: workaround"; status 0
+# the same loss for 12h: back when it ends, within the 24h RTO.
+label="minimal both 12h"; sim $m --lose contact.owner,contact.deputy --for 12h
+expect function.service "within-rto, back after 12h when the loss ends"
+# the deputy alone is nobody's dependency.
+label="minimal deputy"; sim $m --lose contact.deputy
+affected 0; has "no function is affected"
+
+# ------------------------------------------------------------ huadong
+h=examples/huadong/plan.bcp
+# Shanghai: production also runs in Hangzhou, but machine_a is in Shanghai and
+# its alternate, the lessor, needs its 48h lead time: RTO 24h missed, MTPD 72h
+# kept.  purchasing runs only in Shanghai: Hangzhou after activation_time 36h
+# (erp restores in 8h).  it_support: Shanghai 36h, but file_server (Shanghai
+# only, no DR) needs its RTO, 48h = its RTO.  shipping and hr go on in Hangzhou.
+label="huadong shanghai"; sim $h --lose site.shanghai
+affected 5
+expect function.production "rto-missed, back after 48h"
+expect function.purchasing "within-rto, back after 36h"
+expect function.it_support "within-rto, back after 48h"
+expect function.shipping "within-rto, back after 0h"
+expect function.hr "within-rto, back after 0h"
+has "because function.production -> asset.machine_a -> site.shanghai"
+# erp: the nightly backup restores in 8h (faster than the DR site's 48h RTO).
+label="huadong erp"; sim $h --lose system.erp
+affected 2
+expect function.it_support "within-rto, back after 8h"
+expect function.purchasing "within-rto, back after 8h"
+has "recovery path: backup-restore backup.nightly"
+# steel_a: switch to steel_b takes 1w, the 2w of stock outlasts it.
+label="huadong steel_a"; sim $h --lose supplier.steel_a
+expect function.production "within-rto, back after 0h"; has "recovery path: stock"
+# both steel suppliers: steel_a's stock still covers its own 1w lead time,
+# steel_b has no time at all: purchasing (needs both) has only its workaround.
+label="huadong both steel"; sim $h --lose supplier.steel_a --lose supplier.steel_b
+expect function.production "within-rto, back after 0h"
+expect function.purchasing "time-unknown"
+# logistics_a: its alternate has no switch time, but its SLA is 12h.
+label="huadong logistics_a"; sim $h --lose supplier.logistics_a
+expect function.shipping "within-rto, back after 12h"; has "recovery path: supplier-sla"
+# --at: erp lost at 08:00 is back at 16:00.
+label="huadong erp at"; sim $h --lose system.erp --at 2026-12-04T08:00
+expect function.it_support "within-rto, back after 8h (2026-12-04 16:00 UTC)"
+has "losing system.erp from 2026-12-04 08:00 UTC"
+
+# ------------------------------------------------------------ beijing-finance
+b=examples/beijing-finance.bcp
+# dc_primary: clearing runs at hq too, payment at dc_backup too: 0h.  trading
+# runs at dc_backup too, but system.trading is only at dc_primary: its RTO
+# 30m = the function's RTO.  crm runs only at dc_primary: the alternate
+# dc_backup has no activation_time: time unknown.  compliance needs
+# compliance_reporting (dc_primary only): its RTO 24h = the function's RTO.
+label="beijing dc_primary"; sim $b --lose site.dc_primary
+affected 4
+expect function.clearing "within-rto, back after 0h"
+expect function.trading "within-rto, back after 30m"
+expect function.crm "time-unknown"
+expect function.compliance "within-rto, back after 24h"
+# colo: its alternate has no switch time; its SLA is 15m.
+label="beijing colo"; sim $b --lose supplier.colo
+affected 2
+expect function.clearing "within-rto, back after 15m"
+expect function.trading "within-rto, back after 15m"
+# ops_head has a substitute (cro): at once.
+label="beijing ops_head"; sim $b --lose contact.ops_head
+expect function.clearing "within-rto, back after 0h"
+# ops_head and cro (substitute and deputy): nobody; the fallback has no time.
+label="beijing ops_head cro"; sim $b --lose contact.ops_head --lose contact.cro
+expect function.clearing "time-unknown"
+# crm for 2h: its RTO 4h is not reached; back when the loss ends.
+label="beijing crm 2h"; sim $b --lose system.crm --for 2h
+expect function.crm "within-rto, back after 2h when the loss ends"
+
+# ------------------------------------------------------------ global-services
+g=examples/global-services.bcp
+# dc_london: remote_access and delivery_platform run in Manchester too;
+# finance_erp only in London, no DR: its RTO 48h.
+label="global dc_london"; sim $g --lose site.dc_london
+affected 5
+expect function.customer_service "within-rto, back after 0h"
+expect function.it_services "within-rto, back after 0h"
+expect function.contract_delivery "within-rto, back after 0h"
+expect function.finance_clearing "within-rto, back after 48h"
+expect function.accounting "within-rto, back after 48h"
+has "recovery path: upstream-function function.it_services"
+# london: staff work remotely; clearing runs in New York too.
+label="global london"; sim $g --lose site.london
+expect function.it_services "within-rto, back after 0h"
+expect function.finance_clearing "within-rto, back after 0h"
+# contact_centre: the service desk's vendor; the desk's RTO 4h.
+label="global contact_centre"; sim $g --lose supplier.contact_centre
+affected 1; expect function.customer_service "within-rto, back after 4h"
+# wan: the backup line has no switch time; the SLA is 4h.
+label="global wan"; sim $g --lose supplier.wan
+expect function.customer_service "within-rto, back after 4h"; has "recovery path: supplier-sla"
+# finance_erp for 12h: back when the loss ends, before its 48h RTO.
+label="global finance_erp 12h"; sim $g --lose system.finance_erp --for 12h
+expect function.finance_clearing "within-rto, back after 12h when the loss ends"
+expect function.accounting "within-rto, back after 12h when the loss ends"
+
+# ------------------------------------------------------------ scenarios
+label="huadong all-scenarios"; sim $h --all-scenarios
+n=$(grep -c '^scenario\.' "$tmp/out")
+[ "$n" -eq 3 ] && ok "$label: 3 scenarios with loses" || fail "$label: $n scenarios"
+has "scenario.typhoon (台风暴雨：厂区不可进入): losing site.shanghai"
+label="global scenario"; sim $g --scenario london_flood
+has "scenario.london_flood (London office flooded): losing site.london"
+label="minimal all-scenarios"; sim $m --all-scenarios
+status 0; grep -q "no scenario" "$tmp/err" && ok "$label: says there is none" || fail "$label: silent"
+
+# ------------------------------------------------------------ JSON
+label="json"; sim $h --lose site.shanghai --format json --at 2026-12-04
+if python3 - "$tmp/out" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["simulations"][0]
+assert s["lost"] == ["site.shanghai"], s["lost"]
+f = {x["function"]: x for x in s["functions"]}
+p = f["function.production"]
+assert p["verdict"] == "rto-missed" and p["recovery"] == "48h" and p["recovery_seconds"] == 172800, p
+assert p["back_at"] == "2026-12-06 00:00", p["back_at"]
+assert p["chain"] == ["function.production", "asset.machine_a", "site.shanghai"], p["chain"]
+assert p["rto"] == "24h" and p["mtpd"] == "3d", p
+assert s["breaches_mtpd"] is False
+EOF
+then ok "json: fields and values"; else fail "json: fields and values"; fi
+
+# ------------------------------------------------------------ Markdown, HTML
+label="md"; sim $h --lose site.shanghai --format md
+has "| Function | Why affected | Recovery path | Back after | RTO | MTPD | Verdict |"
+has "| 生产环节 | function.production → asset.machine\_a → site.shanghai | alternate-asset resource.lessor\_sh | 48h | 24h | 3d | rto-missed |"
+label="html"; sim $h --all-scenarios --format html
+n=$(grep -o '<svg' "$tmp/out" | wc -l)
+[ "$n" -eq 3 ] && ok "$label: a timeline figure per scenario" || fail "$label: $n figures, want 3"
+grep -q '<title>MTPD</title>' "$tmp/out" && grep -q '<title>rto-missed</title>' "$tmp/out" &&
+    ok "$label: bars by verdict, RTO and MTPD marks" || fail "$label: marks missing"
+if python3 - "$tmp/out" <<'EOF2'
+import sys, xml.dom.minidom, re
+html = open(sys.argv[1], encoding="utf-8").read()
+for svg in re.findall(r"<svg.*?</svg>", html, re.S):
+    xml.dom.minidom.parseString(svg)
+EOF2
+then ok "$label: every figure is well-formed SVG"; else fail "$label: malformed SVG"; fi
+
+# ------------------------------------------------------------ the document
+for lang in en zh-CN; do
+    "$BCP" build $h -o "$tmp/doc-$lang" --lang "$lang" >/dev/null 2>&1
+    case $lang in en) title="Scenario impact" verdict="RTO missed" ;; *) title="情景影响分析" verdict="超出 RTO" ;; esac
+    label="document $lang"
+    grep -q "^### [0-9.]* $title\|^### .*$title" "$tmp/doc-$lang/plan.md" && ok "$label: md section" || fail "$label: no md section"
+    # typhoon: production back after 48h via the lessor, RTO missed
+    grep -q "$verdict" "$tmp/doc-$lang/plan.md" && ok "$label: verdict in $lang" || fail "$label: no '$verdict'"
+    grep -q "$title" "$tmp/doc-$lang/plan.html" && ok "$label: html section" || fail "$label: no html section"
+    if python3 - "$tmp/doc-$lang/plan.json" <<'EOF2'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+s = {x["scenario"]: x for x in d["scenario_impact"]}
+assert set(s) == {"scenario.supply_chain", "scenario.it_outage", "scenario.typhoon"}, set(s)
+f = {x["function"]: x for x in s["scenario.typhoon"]["functions"]}
+assert f["function.production"]["verdict"] == "rto-missed" and f["function.production"]["recovery_seconds"] == 172800
+EOF2
+    then ok "$label: JSON scenario_impact"; else fail "$label: JSON scenario_impact"; fi
+done
+"$BCP" build $m -o "$tmp/doc-min" >/dev/null 2>&1
+grep -q "Scenario impact" "$tmp/doc-min/minimal.md" && fail "minimal: section without loses" || ok "minimal: no section without loses"
+
+# ------------------------------------------------------------ --each and B111
+fixture=tests/rules/B111.bad.bcp
+label="each"; sim $fixture --each
+status 1
+sed -n 's/^losing \([a-z_]*\)\.\([a-z_0-9]*\)$/\1 \2/p' "$tmp/out" >"$tmp/each"
+"$BCP" check --select B111 --format gcc "$fixture" 2>/dev/null |
+    sed -n 's/.*losing \([a-z_]*\) `\([a-z_0-9]*\)`.*/\1 \2/p' >"$tmp/b111"
+if [ -s "$tmp/each" ] && cmp -s "$tmp/each" "$tmp/b111"; then
+    ok "each: names what B111 names ($(tr '\n' ' ' <"$tmp/each"))"
+else
+    fail "each and B111 differ:"; diff "$tmp/each" "$tmp/b111" | sed 's/^/    /'
+fi
+for plan in $m $h $b $g tests/rules/B111.good.bcp; do
+    "$BCP" simulate "$plan" --each >"$tmp/out" 2>&1
+    each=$(grep -c '^losing' "$tmp/out")
+    b111=$("$BCP" check --select B111 --format gcc "$plan" 2>/dev/null | grep -c 'B111')
+    [ "$each" -eq "$b111" ] && ok "each = B111 on $plan ($each)" || fail "$plan: --each $each, B111 $b111"
+done
+
+# ------------------------------------------------------------ errors
+label="unknown id"; sim $h --lose site.shangai
+status 2; grep -q 'E210' "$tmp/err" && grep -q 'did you mean `site.shanghai`' "$tmp/err" &&
+    ok "$label: E210 with did-you-mean" || { fail "$label"; cat "$tmp/err"; }
+label="unknown kind"; sim $h --lose sytem.erp
+status 2; grep -q 'did you mean `system.erp`' "$tmp/err" && ok "$label: did-you-mean" || { fail "$label"; cat "$tmp/err"; }
+label="not losable"; sim $h --lose risk.typhoon_flood
+status 2; grep -q 'E211' "$tmp/err" && ok "$label: E211" || { fail "$label"; cat "$tmp/err"; }
+label="nothing"; sim $h
+status 2; grep -q 'E212' "$tmp/err" && ok "$label: E212" || { fail "$label"; cat "$tmp/err"; }
+label="unknown scenario"; sim $h --scenario typhon
+status 2; grep -q 'did you mean `scenario.typhoon`' "$tmp/err" && ok "$label" || { fail "$label"; cat "$tmp/err"; }
+label="bad --for"; sim $h --lose site.shanghai --for soon
+status 2
+label="bad --at"; sim $h --lose site.shanghai --at 2026-13-01
+status 2
+label="two modes"; sim $h --each --all-scenarios
+status 2
+label="bad format"; sim $h --lose site.shanghai --format xml
+status 2
+label="no plan"; "$BCP" simulate "$tmp/none.bcp" --lose site.x >/dev/null 2>&1; echo $? >"$tmp/rc"
+status 2
+
+exit $failed
