@@ -737,6 +737,54 @@ char *bcp_code_explain(const bcp_code *code, bcp_page_style style, size_t *lengt
 /* Every code of the catalogue on one Markdown page (docs/diagnostics.md). */
 char *bcp_code_reference(size_t *length);
 
+/* ---------------------------------------------------------------- readiness
+ * The readiness score (docs/readiness.md): 0-100, the weighted mean of six
+ * areas, each scored 0-100 from the plan's own facts on `today`; an area with
+ * nothing to judge (no critical function, no severe risk...) is left out and
+ * the weights of the others carry the score. */
+
+typedef enum bcp_readiness_area {
+    BCP_READY_RECOVERY,    /* critical functions exercised within 12 months */
+    BCP_READY_BACKUPS,     /* systems with data: RPO met, restore tested within 12 months */
+    BCP_READY_CONTACTS,    /* contacts reachable, and by a second channel */
+    BCP_READY_CADENCE,     /* plan review and exercises on time */
+    BCP_READY_RISKS,       /* severe risks treated */
+    BCP_READY_FINDINGS,    /* open improvement findings and accepted deviations */
+    BCP_READY_AREA_COUNT
+} bcp_readiness_area;
+
+typedef struct bcp_readiness_area_score {
+    bool applies;          /* false: nothing to judge; not in the total */
+    int score;             /* 0-100 (100 when it does not apply) */
+    int weight;            /* its weight in the total */
+    size_t met, total;     /* checks passed of checks made (findings: items open) */
+} bcp_readiness_area_score;
+
+/* What lowers an area: one check an entity failed. */
+typedef struct bcp_readiness_reason {
+    bcp_readiness_area area;
+    char *entity;          /* "function.payroll", "plan.acme" (owned) */
+    const char *why;       /* static: "not-exercised", "rpo-not-met", ... (docs/readiness.md) */
+} bcp_readiness_reason;
+
+typedef struct bcp_readiness {
+    int score;                                       /* 0-100 */
+    bcp_readiness_area_score areas[BCP_READY_AREA_COUNT];
+    bcp_readiness_reason *reasons;                   /* by area, then plan order */
+    size_t reason_count;
+    size_t deviations;                               /* accepted deviations counted */
+} bcp_readiness;
+
+/* "recovery", "backups", "contacts", "cadence", "risks", "findings". */
+const char *bcp_readiness_area_name(bcp_readiness_area area);
+/* The readiness of the plan in `path` (options as for bcp_check_paths:
+ * stdlib_dir, today, config and profile for the accepted deviations).
+ * BCP_ERR_PLAN when the plan has errors or no plan block (*problems says
+ * why); BCP_ERR_INVALID for a bad `today`. */
+bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems);
+void bcp_readiness_free(bcp_readiness *readiness);
+
 #ifdef __cplusplus
 }
 #endif
