@@ -779,11 +779,22 @@ typedef struct bcp_readiness {
 const char *bcp_readiness_area_name(bcp_readiness_area area);
 /* The readiness of the plan in `path` (options as for bcp_check_paths:
  * stdlib_dir, today, config and profile for the accepted deviations).
- * BCP_ERR_PLAN when the plan has errors or no plan block (*problems says
- * why); BCP_ERR_INVALID for a bad `today`. */
+ * BCP_ERR_PLAN when the plan has errors, BCP_ERR_NOT_FOUND when the file
+ * has no plan block (a module), *problems saying why; BCP_ERR_INVALID for a
+ * bad `today`. */
 bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
                               bcp_diagnostics **problems);
 void bcp_readiness_free(bcp_readiness *readiness);
+
+typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summary_format;
+/* `bcp check --summary`: the readiness of every plan among `paths` (the
+ * files bcp_collect_plan_files lists; modules without a plan block and "-"
+ * are left out; a plan with errors is listed as not scored) and `findings`
+ * counted by severity: a short table per plan in text, or one JSON object
+ * {"format": "bcp-check-summary", "version": 1, "findings": {...}, "plans":
+ * [{"file", "scored", "readiness"}]} (docs/readiness.md).  Caller frees. */
+char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                        const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
 
 #ifdef __cplusplus
 }
