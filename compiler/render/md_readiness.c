@@ -34,15 +34,6 @@ static void bar(int score, bcp_buf *out)
     bcp_buf_printf(out, " %d", score);
 }
 
-static bool plain(const char *s)
-{
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_' ||
-              *s == '-' || *s == '.'))
-            return false;
-    return true;
-}
-
 static void reasons_cell(bcp_md *d, const bcp_readiness *r, bcp_readiness_area area)
 {
     bcp_buf cell = {0};
@@ -59,11 +50,8 @@ static void reasons_cell(bcp_md *d, const bcp_readiness *r, bcp_readiness_area a
         bcp_readiness_why_id(why->why, id, sizeof id);
         if (shown++)
             bcp_buf_puts(&cell, bcp_md_text(d, "list_separator"));
-        /* the id as code when it is plain (ids are); anything else escaped */
-        if (plain(why->entity))
-            bcp_buf_printf(&cell, "`%s`", why->entity);
-        else
-            bcp_md_escape_into(&cell, why->entity, BCP_MD_CELL);
+        /* the id as text: the document shows no DSL syntax (no code spans) */
+        bcp_md_escape_into(&cell, why->entity, BCP_MD_CELL);
         bcp_rfmt_paren(d->ctx, bcp_md_text(d, id), &cell);
     }
     if (more) {

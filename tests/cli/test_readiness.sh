@@ -84,7 +84,7 @@ for lang in en zh-CN; do
         ok "$lang Markdown: section and total" || bad "$lang Markdown: no readiness section or total"
     rows=$(awk '/^### 1\.[0-9]* '"$head"'$/ { on = 1; next } /^##/ { on = 0 } on && /^\| /' "$out/weak.md" | wc -l)
     [ "$rows" = 7 ] && ok "$lang Markdown: header and a row per area" || bad "$lang Markdown: $rows table lines"
-    grep -q '`function.service`' "$out/weak.md" && ok "$lang Markdown: what lowers it, with the entity id" ||
+    grep -q '| function.service' "$out/weak.md" && ok "$lang Markdown: what lowers it, with the entity id" ||
         bad "$lang Markdown: function.service not named"
     fig=$(grep -o '<figure class="figure readiness">.*' "$out/weak.html" | sed 's:</figure>.*:</figure>:' | head -1)
     bars=$(printf '%s' "$fig" | grep -o 'class="readiness-bar"' | wc -l)
