@@ -1095,9 +1095,12 @@ static const bcp_value *value_items(const bcp_value *v, size_t *count)
     return v && v->kind == BCP_V_LIST ? v->as.list.items : v;
 }
 
-static bool in_kind_list(const bcp_entity *e, const bcp_entity_list *list)
+/* flags[ordinal] = true when `v` refers to an entity of `kind` in `list`. */
+static void mark_listed(bool *flags, const bcp_entity_list *list, bcp_kind kind, const bcp_value *v)
 {
-    return e && e->ordinal < list->count && list->items[e->ordinal] == e;
+    const bcp_entity *e = v->kind == BCP_V_REF ? v->as.ref.target : NULL;
+    if (e && e->kind == kind && e->ordinal < list->count && list->items[e->ordinal] == e)
+        flags[e->ordinal] = true;
 }
 
 bool *bcp_functions_exercised(const bcp_model *m, bcp_interval max_age, int32_t today)
@@ -1117,11 +1120,8 @@ bool *bcp_functions_exercised(const bcp_model *m, bcp_interval max_age, int32_t 
         size_t n;
         const bcp_value *covers = value_items(bcp_entity_value(exercises->items[i], "covers"), &n);
         for (size_t c = 0; c < n; c++) {
-            const bcp_entity *t = covers[c].kind == BCP_V_REF ? covers[c].as.ref.target : NULL;
-            if (t && t->kind == BCP_KIND_SCENARIO && in_kind_list(t, scenarios))
-                scenario_held[t->ordinal] = true;
-            else if (t && t->kind == BCP_KIND_FUNCTION && in_kind_list(t, functions))
-                covered[t->ordinal] = true;
+            mark_listed(scenario_held, scenarios, BCP_KIND_SCENARIO, &covers[c]);
+            mark_listed(covered, functions, BCP_KIND_FUNCTION, &covers[c]);
         }
     }
     /* Expanded once per scenario, however many exercises cover it. */
@@ -1130,11 +1130,8 @@ bool *bcp_functions_exercised(const bcp_model *m, bcp_interval max_age, int32_t 
             continue;
         size_t n;
         const bcp_value *fs = value_items(bcp_entity_value(scenarios->items[i], "functions"), &n);
-        for (size_t f = 0; f < n; f++) {
-            const bcp_entity *t = fs[f].kind == BCP_V_REF ? fs[f].as.ref.target : NULL;
-            if (t && t->kind == BCP_KIND_FUNCTION && in_kind_list(t, functions))
-                covered[t->ordinal] = true;
-        }
+        for (size_t f = 0; f < n; f++)
+            mark_listed(covered, functions, BCP_KIND_FUNCTION, &fs[f]);
     }
     bcp_free(scenario_held);
     return covered;
