@@ -777,8 +777,9 @@ typedef struct bcp_readiness {
 
 /* "recovery", "backups", "contacts", "cadence", "risks", "findings". */
 const char *bcp_readiness_area_name(bcp_readiness_area area);
-/* The readiness of the plan in `path` (options as for bcp_check_paths:
- * stdlib_dir, today, config and profile for the accepted deviations).
+/* The readiness of the plan in `path` (of the options, stdlib_dir and
+ * today are used; the accepted deviations come from the nearest
+ * bcpconfig.bcp, as the document finds them).
  * BCP_ERR_PLAN when the plan has errors, BCP_ERR_NOT_FOUND when the file
  * has no plan block (a module), *problems saying why; BCP_ERR_INVALID for a
  * bad `today`. */
