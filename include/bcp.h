@@ -809,6 +809,65 @@ bool bcp_datetime_parse(const char *text, int64_t *seconds);
 /* "12h", "2d", "1h30m" as seconds (the language's durations). */
 bool bcp_duration_parse(const char *text, int64_t *seconds);
 /* ==== end simulate ==== */
+/* ---------------------------------------------------------------- readiness
+ * The readiness score (docs/readiness.md): 0-100, the weighted mean of six
+ * areas, each scored 0-100 from the plan's own facts on `today`; an area with
+ * nothing to judge (no critical function, no severe risk...) is left out and
+ * the weights of the others carry the score. */
+
+typedef enum bcp_readiness_area {
+    BCP_READY_RECOVERY,    /* critical functions exercised within 12 months */
+    BCP_READY_BACKUPS,     /* systems with data: RPO met, restore tested within 12 months */
+    BCP_READY_CONTACTS,    /* contacts reachable, and by a second channel */
+    BCP_READY_CADENCE,     /* plan review and exercises on time */
+    BCP_READY_RISKS,       /* severe risks treated */
+    BCP_READY_FINDINGS,    /* open improvement findings and accepted deviations */
+    BCP_READY_AREA_COUNT
+} bcp_readiness_area;
+
+typedef struct bcp_readiness_area_score {
+    bool applies;          /* false: nothing to judge; not in the total */
+    int score;             /* 0-100 (100 when it does not apply) */
+    int weight;            /* its weight in the total */
+    size_t met, total;     /* checks passed of checks made (findings: items open) */
+} bcp_readiness_area_score;
+
+/* What lowers an area: one check an entity failed. */
+typedef struct bcp_readiness_reason {
+    bcp_readiness_area area;
+    char *entity;          /* "function.payroll", "plan.acme" (owned) */
+    const char *why;       /* static: "not-exercised", "rpo-not-met", ... (docs/readiness.md) */
+} bcp_readiness_reason;
+
+typedef struct bcp_readiness {
+    int score;                                       /* 0-100 */
+    bcp_readiness_area_score areas[BCP_READY_AREA_COUNT];
+    bcp_readiness_reason *reasons;                   /* by area, then plan order */
+    size_t reason_count;
+    size_t deviations;                               /* accepted deviations counted */
+} bcp_readiness;
+
+/* "recovery", "backups", "contacts", "cadence", "risks", "findings". */
+const char *bcp_readiness_area_name(bcp_readiness_area area);
+/* The readiness of the plan in `path` (of the options, stdlib_dir and
+ * today are used; the accepted deviations come from the nearest
+ * bcpconfig.bcp, as the document finds them).
+ * BCP_ERR_PLAN when the plan has errors, BCP_ERR_NOT_FOUND when the file
+ * has no plan block (a module), *problems saying why; BCP_ERR_INVALID for a
+ * bad `today`. */
+bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems);
+void bcp_readiness_free(bcp_readiness *readiness);
+
+typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summary_format;
+/* `bcp check --summary`: the readiness of every plan among `paths` (the
+ * files bcp_collect_plan_files lists; modules without a plan block and "-"
+ * are left out; a plan with errors is listed as not scored) and `findings`
+ * counted by severity: a short table per plan in text, or one JSON object
+ * {"format": "bcp-check-summary", "version": 1, "findings": {...}, "plans":
+ * [{"file", "scored", "readiness"}]} (docs/readiness.md).  Caller frees. */
+char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                        const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
 
 #ifdef __cplusplus
 }

@@ -1,18 +1,14 @@
 /* C101 contact-unreachable: a contact has no phone number and no e-mail address. */
 #include "rule.h"
 
-static bool has_text(const bcp_entity *e, const char *name)
-{
-    const char *t = bcp_entity_text(e, name);
-    return t && *t;
-}
+#include "model/derive.h"
 
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_entity_list *contacts = bcp_model_entities(bcp_lint_model(ctx), BCP_KIND_CONTACT);
     for (size_t i = 0; i < contacts->count; i++) {
         const bcp_entity *c = contacts->items[i];
-        if (has_text(c, "phone") || has_text(c, "alt_phone") || has_text(c, "email") || has_text(c, "alt_email"))
+        if (bcp_contact_reachable(c))
             continue;
         bcp_lint_report(ctx, &c->id_span, "contact `%s` has no phone number and no e-mail address", c->id);
     }

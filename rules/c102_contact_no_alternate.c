@@ -23,24 +23,11 @@ static bool is_tier_one(const bcp_model *model, const bcp_entity *contact)
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
-    static const char *const direct[] = {"phone", "alt_phone", "email", "alt_email"};
     const bcp_entity_list *contacts = bcp_model_entities(model, BCP_KIND_CONTACT);
     for (size_t i = 0; i < contacts->count; i++) {
         const bcp_entity *contact = contacts->items[i];
-        size_t channels = 0;
         const char *only = NULL;
-        for (size_t k = 0; k < sizeof direct / sizeof direct[0]; k++)
-            if (bcp_rule_has_text(contact, direct[k])) {
-                channels++;
-                only = direct[k];
-            }
-        size_t n;
-        const bcp_value *first = bcp_rule_items(bcp_entity_value(contact, "channels"), &n);
-        channels += n;
-        if (n == 1)
-            only = first->kind == BCP_V_IDENT ? first->as.ident.name
-                 : first->kind == BCP_V_REF   ? first->as.ref.id
-                                              : "one channel";
+        size_t channels = bcp_contact_channel_count(contact, &only);
         /* No channel at all is contact-unreachable's finding. */
         if (channels != 1 || !is_tier_one(model, contact))
             continue;

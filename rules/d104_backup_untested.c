@@ -10,21 +10,10 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *systems = bcp_model_entities(model, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
         const bcp_entity *system = systems->items[i];
-        const bcp_entity *first = NULL, *latest = NULL;
-        int32_t latest_day = 0;
-        for (size_t c = 0; c < system->child_count; c++) {
-            const bcp_entity *backup = system->children[c];
-            if (backup->kind != BCP_KIND_BACKUP)
-                continue;
-            if (!first)
-                first = backup;
-            int32_t day;
-            /* One restore test proves the chain it restored, so the newest test of any backup counts. */
-            if (bcp_entity_date(backup, "tested", &day) && (!latest || day > latest_day)) {
-                latest = backup;
-                latest_day = day;
-            }
-        }
+        const bcp_entity *first, *latest;
+        int32_t latest_day;
+        /* One restore test proves the chain it restored, so the newest test of any backup counts. */
+        bcp_system_last_restore_test(system, &latest_day, &latest, &first);
         if (!first)
             continue;
         if (!latest) {

@@ -6,12 +6,6 @@
 
 #include "base/alloc.h"
 
-static void mark(bool *covered, const bcp_entity_list *functions, const bcp_entity *f)
-{
-    if (f && f->kind == BCP_KIND_FUNCTION && bcp_rule_in_list(f, functions))
-        covered[f->ordinal] = true;
-}
-
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
@@ -20,44 +14,9 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_entity_list *functions = bcp_model_entities(model, BCP_KIND_FUNCTION);
     if (functions->count == 0)
         return;
-    const bcp_entity_list *scenarios = bcp_model_entities(model, BCP_KIND_SCENARIO);
-    bool *covered = bcp_calloc(functions->count, sizeof *covered);
-    bool *exercised_scenario = bcp_calloc(scenarios->count ? scenarios->count : 1, sizeof *exercised_scenario);
-    if (!covered || !exercised_scenario) {
-        bcp_free(covered);
-        bcp_free(exercised_scenario);
+    bool *covered = bcp_functions_exercised(model, max_age, today);
+    if (!covered)
         return;
-    }
-
-    const bcp_entity_list *exercises = bcp_model_entities(model, BCP_KIND_EXERCISE);
-    for (size_t i = 0; i < exercises->count; i++) {
-        const bcp_entity *exercise = exercises->items[i];
-        int32_t last;
-        if (!bcp_entity_date(exercise, "last", &last) || bcp_is_overdue(bcp_date_add(last, max_age), today))
-            continue;
-        size_t n;
-        const bcp_value *covers = bcp_rule_items(bcp_entity_value(exercise, "covers"), &n);
-        for (size_t c = 0; c < n; c++) {
-            const bcp_entity *target = bcp_rule_ref_target(&covers[c]);
-            if (!target)
-                continue;
-            if (target->kind == BCP_KIND_SCENARIO) {
-                if (bcp_rule_in_list(target, scenarios))
-                    exercised_scenario[target->ordinal] = true;
-            } else {
-                mark(covered, functions, target);
-            }
-        }
-    }
-    /* Expanded once per scenario, however many exercises cover it. */
-    for (size_t i = 0; i < scenarios->count; i++) {
-        if (!exercised_scenario[i])
-            continue;
-        size_t m;
-        const bcp_value *disrupted = bcp_rule_items(bcp_entity_value(scenarios->items[i], "functions"), &m);
-        for (size_t f = 0; f < m; f++)
-            mark(covered, functions, bcp_rule_ref_target(&disrupted[f]));
-    }
 
     for (size_t i = 0; i < functions->count; i++) {
         const bcp_entity *function = functions->items[i];
@@ -68,7 +27,6 @@ static void check(bcp_lint_ctx *ctx)
                         bcp_rule_duration_label(max_age.seconds).text);
     }
     bcp_free(covered);
-    bcp_free(exercised_scenario);
 }
 
 const bcp_rule bcp_rule_function_not_exercised = {

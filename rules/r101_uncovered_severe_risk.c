@@ -4,24 +4,11 @@
 
 #include "rule_util.h"
 
-static bool covered_by_scenario(const bcp_model *model, const bcp_entity *risk)
-{
-    const bcp_entity_list *referrers = bcp_model_referrers(model, risk);
-    for (size_t i = 0; i < referrers->count; i++)
-        if (referrers->items[i]->kind == BCP_KIND_SCENARIO)
-            return true; /* a scenario can refer to a risk only through `risks` */
-    return false;
-}
-
 static void check(bcp_lint_ctx *ctx)
 {
     const bcp_model *model = bcp_lint_model(ctx);
     /* The band boundary is the matrix the plan uses, so read it from the catalogue. */
-    int64_t high_min = 12;
-    const bcp_entity *high = bcp_model_find(model, BCP_KIND_RISK_LEVEL, "high");
-    int64_t min_score;
-    if (high && bcp_entity_integer(high, "min_score", &min_score))
-        high_min = min_score;
+    int64_t high_min = bcp_severe_risk_min_score(model);
     /* A profile may be stricter than the plan's matrix, never laxer: what the
        document colours "high" is always in scope. */
     int64_t profile_min = bcp_lint_threshold(ctx, "severe_risk_min_score");
@@ -36,7 +23,7 @@ static void check(bcp_lint_ctx *ctx)
         int score = bcp_risk_score(risk);
         if (score == 0 || score < high_min)
             continue;
-        if (bcp_rule_has_text(risk, "strategy") || covered_by_scenario(model, risk))
+        if (bcp_risk_treated(model, risk))
             continue;
         const bcp_entity *level = bcp_risk_level(model, score);
         bcp_lint_report(ctx, &risk->id_span,

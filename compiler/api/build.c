@@ -15,6 +15,7 @@
 #include "rules/engine.h"
 #include "tools.h"
 #include "tools_lint.h"
+#include "readiness.h"
 
 /* What the documents are called: the file's name without its folder and
  * without ".bcp", for relative and absolute paths alike ("plan.bcp",
@@ -137,6 +138,9 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     bcp_lint_deviation_list accepted = {0};
     bcp_tools_accepted_deviations(m, &accepted);
     ctx.deviations = &accepted;
+    bcp_readiness readiness;
+    bcp_tools_readiness(m, today, &accepted, &readiness);
+    ctx.readiness = &readiness;
     bcp_status status = BCP_OK;
     if (rq->formats & (1u << BCP_DOC_MARKDOWN)) {
         bcp_md_doc doc;
@@ -175,6 +179,7 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     bcp_render_ctx_free(&ctx);
     bcp_free(findings);
     bcp_lint_deviation_list_free(&accepted);
+    bcp_readiness_free(&readiness);
     return status;
 }
 

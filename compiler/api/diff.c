@@ -9,8 +9,10 @@
 #include "base/codes.h"
 #include "base/buf.h"
 #include "diff/plan_diff.h"
+#include "diff/readiness_diff.h"
 #include "model/model.h"
 #include "model/model_dump.h"
+#include "readiness.h"
 #include "tools.h"
 #include "tools_lint.h"
 
@@ -49,6 +51,29 @@ static bcp_model *load_side(const char *path, const char *name, const bcp_model_
     return m;
 }
 
+/* How the change moves the readiness score: both sides scored on the build's
+ * today (SOURCE_DATE_EPOCH, else the clock), as `bcp check --summary` scores
+ * them; lint reads the models only (as bcp_plan_lint does). */
+static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_model *new_model, bool markdown)
+{
+    int32_t today;
+    const char *err = NULL;
+    if (!bcp_model_plan(old_model) || !bcp_model_plan(new_model) || !bcp_lint_resolve_today(NULL, &today, &err))
+        return;
+    bcp_readiness was, now;
+    bcp_tools_readiness((bcp_model *)old_model, today, NULL, &was);
+    bcp_tools_readiness((bcp_model *)new_model, today, NULL, &now);
+    bcp_buf moves = {0};
+    if (bcp_readiness_diff_render(&moves, &was, &now, markdown)) {
+        if (!markdown)
+            bcp_buf_puts(out, "\n");
+        bcp_buf_puts(out, moves.data);
+    }
+    bcp_buf_free(&moves);
+    bcp_readiness_free(&was);
+    bcp_readiness_free(&now);
+}
+
 bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool roots_only, bcp_diff_style style,
                     const char *old_name, const char *new_name, char **text, size_t *length, bool *differ)
 {
@@ -56,6 +81,8 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool
     bcp_buf out = {0};
     bcp_plan_diff_render(&out, d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name,
                          new_name);
+    if (!bcp_plan_diff_is_empty(d))
+        readiness_moves(&out, old_model, new_model, style == BCP_DIFF_STYLE_MARKDOWN);
     if (length)
         *length = out.len;
     *text = bcp_buf_take(&out);

@@ -19,6 +19,7 @@ typedef struct check_options {
     const char *docs_url;
     bool exit_zero;
     bool fail_on_error_only;
+    bool summary;   /* --summary: readiness per plan instead of the findings */
     bcp_cli_list select, ignore, regimes;
 } check_options;
 
@@ -55,6 +56,8 @@ static int parse_args(int argc, char **argv, check_options *o)
             o->check.no_config = true;
         } else if (strcmp(a, "--no-lint") == 0) {
             o->check.no_lint = true;
+        } else if (strcmp(a, "--summary") == 0) {
+            o->summary = true;
         } else if (strcmp(a, "--exit-zero") == 0) {
             o->exit_zero = true;
         } else if (bcp_option_value(argc, argv, &i, "--fail-on", &v)) {
@@ -82,6 +85,8 @@ static int parse_args(int argc, char **argv, check_options *o)
     bcp_report_format format;
     if (bcp_report_format_from_name(o->format_name, &format) != BCP_OK)
         return bcp_usage_error("check", "--format takes text, gcc, json, sarif or github");
+    if (o->summary && strcmp(o->format_name, "text") != 0 && strcmp(o->format_name, "json") != 0)
+        return bcp_usage_error("check", "--summary takes --format text or json");
     if (o->check.has_select && o->select.count == 0)
         return bcp_usage_error("check", "--select needs at least one rule (use --no-lint to run none)");
     return -1;
@@ -165,7 +170,12 @@ int bcp_cmd_check(int argc, char **argv)
         size_t length;
         if (!report.docs_url)
             report.docs_url = bcp_diagnostics_docs_url(findings); /* bcpconfig.bcp's docs_url */
-        char *text = bcp_report_render(findings, &report, &length);
+        char *text = o.summary ? bcp_check_summary((const char *const *)o.paths.items, (size_t)o.paths.count,
+                                                   &o.check, findings,
+                                                   report.format == BCP_REPORT_JSON ? BCP_SUMMARY_JSON
+                                                                                    : BCP_SUMMARY_TEXT,
+                                                   &length)
+                               : bcp_report_render(findings, &report, &length);
         bool io_ok = write_report(o.output, text, length, s == BCP_OK);
         bcp_free(text);
         bool failing = bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR) > 0 ||

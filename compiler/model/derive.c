@@ -1018,3 +1018,141 @@ bcp_entity **bcp_response_checklists(const bcp_model *m, size_t *count)
 {
     return own_or_defaults(m, BCP_KIND_CHECKLIST, count, compare_checklists);
 }
+
+/* ------------------------------------------ readiness inputs (ready) */
+
+static bool has_text(const bcp_entity *e, const char *name)
+{
+    const char *t = bcp_entity_text(e, name);
+    if (!t)
+        return false;
+    for (; *t; t++)
+        if (*t != ' ' && *t != '\t' && *t != '\n' && *t != '\r')
+            return true;
+    return false;
+}
+
+bool bcp_contact_reachable(const bcp_entity *contact)
+{
+    return has_text(contact, "phone") || has_text(contact, "alt_phone") || has_text(contact, "email") ||
+           has_text(contact, "alt_email");
+}
+
+size_t bcp_contact_channel_count(const bcp_entity *contact, const char **only)
+{
+    static const char *const direct[] = {"phone", "alt_phone", "email", "alt_email"};
+    size_t channels = 0;
+    const char *one = NULL;
+    for (size_t k = 0; k < sizeof direct / sizeof direct[0]; k++)
+        if (has_text(contact, direct[k])) {
+            channels++;
+            one = direct[k];
+        }
+    const bcp_value *v = bcp_entity_value(contact, "channels");
+    if (v) {
+        size_t n = v->kind == BCP_V_LIST ? v->as.list.count : 1;
+        const bcp_value *first = v->kind == BCP_V_LIST ? v->as.list.items : v;
+        channels += n;
+        if (n == 1)
+            one = first->kind == BCP_V_IDENT ? first->as.ident.name
+                : first->kind == BCP_V_REF   ? first->as.ref.id
+                                             : "one channel";
+    }
+    if (only)
+        *only = channels == 1 ? one : NULL;
+    return channels;
+}
+
+bool bcp_system_last_restore_test(const bcp_entity *system, int32_t *day, const bcp_entity **backup,
+                                  const bcp_entity **first)
+{
+    const bcp_entity *latest = NULL, *first_backup = NULL;
+    int32_t latest_day = 0;
+    for (size_t c = 0; c < system->child_count; c++) {
+        const bcp_entity *b = system->children[c];
+        if (b->kind != BCP_KIND_BACKUP)
+            continue;
+        if (!first_backup)
+            first_backup = b;
+        int32_t d;
+        if (bcp_entity_date(b, "tested", &d) && (!latest || d > latest_day)) {
+            latest = b;
+            latest_day = d;
+        }
+    }
+    if (first)
+        *first = first_backup;
+    if (backup)
+        *backup = latest;
+    if (day)
+        *day = latest_day;
+    return latest != NULL;
+}
+
+static const bcp_value *value_items(const bcp_value *v, size_t *count)
+{
+    *count = !v ? 0 : v->kind == BCP_V_LIST ? v->as.list.count : 1;
+    return v && v->kind == BCP_V_LIST ? v->as.list.items : v;
+}
+
+/* flags[ordinal] = true when `v` refers to an entity of `kind` in `list`. */
+static void mark_listed(bool *flags, const bcp_entity_list *list, bcp_kind kind, const bcp_value *v)
+{
+    const bcp_entity *e = v->kind == BCP_V_REF ? v->as.ref.target : NULL;
+    if (e && e->kind == kind && e->ordinal < list->count && list->items[e->ordinal] == e)
+        flags[e->ordinal] = true;
+}
+
+bool *bcp_functions_exercised(const bcp_model *m, bcp_interval max_age, int32_t today)
+{
+    const bcp_entity_list *functions = bcp_model_entities(m, BCP_KIND_FUNCTION);
+    if (functions->count == 0)
+        return NULL;
+    const bcp_entity_list *scenarios = bcp_model_entities(m, BCP_KIND_SCENARIO);
+    bool *covered = bcp_calloc(functions->count, sizeof *covered);
+    bool *scenario_held = bcp_calloc(scenarios->count ? scenarios->count : 1, sizeof *scenario_held);
+    const bcp_entity_list *exercises = bcp_model_entities(m, BCP_KIND_EXERCISE);
+    for (size_t i = 0; i < exercises->count; i++) {
+        int32_t last;
+        if (!bcp_entity_date(exercises->items[i], "last", &last) ||
+            bcp_is_overdue(bcp_date_add(last, max_age), today))
+            continue;
+        size_t n;
+        const bcp_value *covers = value_items(bcp_entity_value(exercises->items[i], "covers"), &n);
+        for (size_t c = 0; c < n; c++) {
+            mark_listed(scenario_held, scenarios, BCP_KIND_SCENARIO, &covers[c]);
+            mark_listed(covered, functions, BCP_KIND_FUNCTION, &covers[c]);
+        }
+    }
+    /* Expanded once per scenario, however many exercises cover it. */
+    for (size_t i = 0; i < scenarios->count; i++) {
+        if (!scenario_held[i])
+            continue;
+        size_t n;
+        const bcp_value *fs = value_items(bcp_entity_value(scenarios->items[i], "functions"), &n);
+        for (size_t f = 0; f < n; f++)
+            mark_listed(covered, functions, BCP_KIND_FUNCTION, &fs[f]);
+    }
+    bcp_free(scenario_held);
+    return covered;
+}
+
+int64_t bcp_severe_risk_min_score(const bcp_model *m)
+{
+    int64_t min_score = 12;
+    const bcp_entity *high = bcp_model_find(m, BCP_KIND_RISK_LEVEL, "high");
+    if (high)
+        bcp_entity_integer(high, "min_score", &min_score);
+    return min_score;
+}
+
+bool bcp_risk_treated(const bcp_model *m, const bcp_entity *risk)
+{
+    if (has_text(risk, "strategy"))
+        return true;
+    const bcp_entity_list *referrers = bcp_model_referrers(m, risk);
+    for (size_t i = 0; i < referrers->count; i++)
+        if (referrers->items[i]->kind == BCP_KIND_SCENARIO)
+            return true; /* a scenario can refer to a risk only through `risks` */
+    return false;
+}

@@ -278,4 +278,33 @@ bcp_entity **bcp_response_checklists(const bcp_model *m, size_t *count);
 /* 0, 1, 2 for first_hour, first_day, after_first_day. */
 int bcp_checklist_window(const bcp_entity *checklist);
 
+/* ------------------------------------------ readiness inputs (ready) */
+/* The facts the readiness score (model/readiness.c) shares with the lint
+ * rules that judge the same things (C101, C102, D104, M104, R101). */
+
+/* A contact with a phone number or an e-mail address (phone, alt_phone,
+ * email, alt_email set and not blank): contact-unreachable's test. */
+bool bcp_contact_reachable(const bcp_entity *contact);
+/* The ways to reach a contact: phone, alt_phone, email, alt_email (each when
+ * not blank) plus every item of `channels`; *only (unless NULL) names the
+ * one channel when there is exactly one. */
+size_t bcp_contact_channel_count(const bcp_entity *contact, const char **only);
+/* The newest restore test (`tested`) of any backup of the system: one test
+ * proves the chain it restored.  False when none has one; *backup (unless
+ * NULL) gets the backup that was tested, *first (unless NULL) the system's
+ * first backup (NULL: it has none). */
+bool bcp_system_last_restore_test(const bcp_entity *system, int32_t *day, const bcp_entity **backup,
+                                  const bcp_entity **first);
+/* Which functions an exercise held within `max_age` of `today` covered
+ * (its `covers` names the function, or a scenario whose `functions` lists
+ * it): an array indexed by the function's ordinal, bcp_model_entities(m,
+ * BCP_KIND_FUNCTION)->count long (caller frees; NULL when there are no
+ * functions). */
+bool *bcp_functions_exercised(const bcp_model *m, bcp_interval max_age, int32_t today);
+/* The score from which a risk is severe: risk_level `high`'s min_score (12
+ * when the catalogue has none). */
+int64_t bcp_severe_risk_min_score(const bcp_model *m);
+/* A risk is treated when it has a `strategy` or a scenario covers it. */
+bool bcp_risk_treated(const bcp_model *m, const bcp_entity *risk);
+
 #endif

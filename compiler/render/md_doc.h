@@ -75,6 +75,9 @@ void bcp_md_exec_summary(bcp_md *d);
 /* Drafts only (md_draft.c): the DRAFT banner and the appendix of open findings. */
 void bcp_md_draft_banner(bcp_md *d);
 void bcp_md_draft_appendix(bcp_md *d);
+/* The readiness score at the end of chapter 1 (md_readiness.c); nothing
+ * without ctx->readiness. */
+void bcp_md_readiness(bcp_md *d);
 /* Section 6.4, accepted deviations (md_deviations.c); nothing when there are none. */
 void bcp_md_deviations(bcp_md *d);
 /* When the plan accepts a failure of rule `code` for `e`: a cell referring

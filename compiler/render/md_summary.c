@@ -134,4 +134,5 @@ void bcp_md_summary(bcp_md *d)
         bcp_md_item_list(d, as, false);
     else
         bcp_md_prose_list(d, bcp_rt_items(d->ctx, "sum_assumptions"), false);
+    bcp_md_readiness(d);
 }

@@ -45,6 +45,9 @@ typedef struct bcp_render_ctx {
     int32_t today;
     /* The printed page size of the HTML: "a4" (NULL) or "letter". */
     const char *paper;
+    /* The readiness score (model/readiness.c) for chapter 1 and the JSON;
+     * NULL: not shown (not owned; set by the caller). */
+    const bcp_readiness *readiness;
 } bcp_render_ctx;
 
 void bcp_render_ctx_init(bcp_render_ctx *ctx, bcp_model *model, const char *lang);
@@ -115,6 +118,7 @@ typedef struct bcp_md_doc {
     /* for HTML: byte offsets (at block boundaries) where the figures go */
     size_t heatmap_at, timeline_at, notify_at;
     size_t impact_at;   /* after the impact-over-time tables; 0: no figure */
+    size_t readiness_at;   /* after the readiness table (chapter 1); 0: no figure */
 } bcp_md_doc;
 
 /* The whole document as GitHub-clean Markdown.  for_html leaves out the

@@ -15,6 +15,7 @@
 #include "json_deviations.h"
 #include "json_docfig.h"
 #include "json_regions.h"
+#include "readiness_view.h"
 #include "json_docprint.h"
 #include "render.h"
 
@@ -279,6 +280,8 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_t *crosswalk = bcp_json_crosswalk(ctx);
     if (crosswalk)
         json_object_set_new(root, "crosswalk", crosswalk);
+    if (ctx->readiness)
+        json_object_set_new(root, "readiness", bcp_readiness_json(ctx, ctx->readiness));
     json_object_set_new(root, "emergency_numbers", bcp_json_emergency_numbers(ctx));
     json_object_set_new(root, "emergency_contacts", bcp_json_emergency_contacts(ctx));
     json_object_set_new(root, "catalogue", catalogue_json(ctx));

@@ -1,0 +1,167 @@
+/* bcp_readiness_file: the readiness score of a plan (docs/readiness.md).  The
+ * score is computed in model/readiness.c; this layer, where lint runs, hands
+ * it the deviations the plan accepts. */
+#include "readiness.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "model/readiness.h"
+#include "render/readiness_view.h"
+#include "tools.h"
+#include "tools_lint.h"
+
+void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out)
+{
+    bcp_lint_deviation_list found = {0};
+    if (!accepted) {
+        bcp_tools_accepted_deviations(m, &found);
+        accepted = &found;
+    }
+    const bcp_entity **about = bcp_malloc((accepted->count ? accepted->count : 1) * sizeof *about);
+    for (size_t i = 0; i < accepted->count; i++)
+        about[i] = accepted->items[i].entity ? accepted->items[i].entity : accepted->items[i].block;
+    bcp_readiness_compute(m, today, about, accepted->count, out);
+    bcp_free(about);
+    bcp_lint_deviation_list_free(&found);
+}
+
+bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems)
+{
+    static const bcp_check_options defaults = {0};
+    const bcp_check_options *o = options ? options : &defaults;
+    memset(out, 0, sizeof *out);
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    int32_t today;
+    const char *err = NULL;
+    if (!bcp_lint_resolve_today(o->today, &today, &err)) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
+        bcp_tools_give(problems, set);
+        return BCP_ERR_INVALID;
+    }
+    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir};
+    bcp_model *m = bcp_model_load(path, &mo);
+    const bcp_diag_list *diags = bcp_model_diags(m);
+    bcp_status status = BCP_OK;
+    if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
+        for (size_t i = 0; i < diags->count; i++)
+            if (diags->items[i].severity == BCP_SEV_ERROR)
+                bcp_diagnostics_add(set, &diags->items[i]);
+        /* a module (no plan block of its own) is scored with the plan that imports it */
+        bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
+        if (module)
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score", path);
+        status = module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
+    } else {
+        bcp_tools_readiness(m, today, NULL, out);
+    }
+    bcp_model_free(m);
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+/* ------------------------------------------------------ bcp check --summary */
+
+/* Reasons a text row lists before "and N more". */
+#define SUMMARY_REASONS_SHOWN 3
+
+static void summary_text(bcp_buf *out, const char *file, const bcp_readiness *r, bool scored)
+{
+    if (!scored) {
+        bcp_buf_printf(out, "readiness %s: not scored (the plan has errors)\n", file);
+        return;
+    }
+    bcp_buf_printf(out, "readiness %s: %d/100\n", file, r->score);
+    bcp_buf_printf(out, "  %-9s %5s %6s %7s  %s\n", "area", "score", "weight", "checks", "what lowers it");
+    for (int a = 0; a < BCP_READY_AREA_COUNT; a++) {
+        const bcp_readiness_area_score *s = &r->areas[a];
+        char score[8], checks[48];
+        snprintf(score, sizeof score, s->applies ? "%d" : "-", s->score);
+        snprintf(checks, sizeof checks, "%zu/%zu", s->met, s->total);
+        bcp_buf line = {0};
+        bcp_buf_printf(&line, "  %-9s %5s %6d %7s  ", bcp_readiness_area_name((bcp_readiness_area)a), score,
+                       s->weight, checks);
+        size_t shown = 0, more = 0;
+        for (size_t i = 0; i < r->reason_count; i++) {
+            if (r->reasons[i].area != (bcp_readiness_area)a)
+                continue;
+            if (shown == SUMMARY_REASONS_SHOWN) {
+                more++;
+                continue;
+            }
+            char *e = bcp_escape_text(r->reasons[i].entity, strlen(r->reasons[i].entity));
+            bcp_buf_printf(&line, "%s%s (%s)", shown++ ? ", " : "", e, r->reasons[i].why);
+            bcp_free(e);
+        }
+        if (more)
+            bcp_buf_printf(&line, ", and %zu more", more);
+        if (!s->applies)
+            bcp_buf_puts(&line, "not scored: nothing to check");
+        while (line.len && line.data[line.len - 1] == ' ')
+            line.data[--line.len] = '\0';
+        bcp_buf_printf(out, "%s\n", line.data);
+        bcp_buf_free(&line);
+    }
+}
+
+char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                        const bcp_diagnostics *findings, bcp_summary_format format, size_t *length)
+{
+    char **files = NULL;
+    size_t file_count = 0;
+    bcp_collect_plan_files(paths, count, &files, &file_count, NULL);
+    size_t errors = findings ? bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR) : 0;
+    size_t warnings = findings ? bcp_diagnostics_count_at_least(findings, BCP_SEV_WARNING) - errors : 0;
+    size_t notes = findings ? bcp_diagnostics_count(findings) - errors - warnings : 0;
+    bcp_buf out = {0};
+    json_t *plans = json_array();
+    for (size_t i = 0; i < file_count; i++) {
+        if (strcmp(files[i], "-") == 0)
+            continue;
+        bcp_readiness r;
+        bcp_diagnostics *problems = NULL;
+        bcp_status s = bcp_readiness_file(files[i], options, &r, &problems);
+        bool module = s == BCP_ERR_NOT_FOUND;
+        bcp_diagnostics_free(problems);
+        if (!module) {
+            if (format == BCP_SUMMARY_JSON) {
+                json_t *p = json_pack("{s:s,s:b}", "file", files[i], "scored", s == BCP_OK);
+                if (s == BCP_OK)
+                    json_object_set_new(p, "readiness", bcp_readiness_json(NULL, &r));
+                json_array_append_new(plans, p);
+            } else {
+                if (out.len)
+                    bcp_buf_puts(&out, "\n");
+                char *name = bcp_escape_text(files[i], strlen(files[i]));
+                summary_text(&out, name, &r, s == BCP_OK);
+                bcp_free(name);
+            }
+        }
+        bcp_readiness_free(&r);
+    }
+    bcp_free_strings(files, file_count);
+    if (format == BCP_SUMMARY_JSON) {
+        json_t *root = json_pack("{s:s,s:i,s:{s:I,s:I,s:I},s:o}", "format", "bcp-check-summary", "version", 1,
+                                 "findings", "errors", (json_int_t)errors, "warnings", (json_int_t)warnings, "notes",
+                                 (json_int_t)notes, "plans", plans);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_decref(root);
+        bcp_buf_puts(&out, text ? text : "{}");
+        bcp_buf_puts(&out, "\n");
+        free(text); /* jansson's allocation */
+    } else {
+        json_decref(plans);
+        if (out.len)
+            bcp_buf_puts(&out, "\n");
+        bcp_buf_printf(&out, "findings: %zu error%s, %zu warning%s, %zu note%s\n", errors, errors == 1 ? "" : "s",
+                       warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+    }
+    if (length)
+        *length = out.len;
+    return bcp_buf_take(&out);
+}
