@@ -56,6 +56,7 @@ static void test_every_fact_has_a_source(void **state)
     assert_true(regions->count >= 40);
     static const char *const groups[][5] = {
         {"hazards_source", "hazards_high", "hazards_medium", "hazards_low", NULL},
+        {"civil_hazards_source", "civil_hazards_high", "civil_hazards_medium", "civil_hazards_low", NULL},
         {"emergency_source", "police", "fire", "ambulance", "emergency"},
         {"timezone_source", "timezone", NULL, NULL, NULL},
         {"language_source", "language", NULL, NULL, NULL},
