@@ -34,7 +34,7 @@ static void check(bcp_lint_ctx *ctx)
                                           site->id, bcp_entity_label(region), threat->id, level_words[level]);
             if (!d)
                 continue;
-            const char *source = bcp_entity_text(rated_by, "hazards_source");
+            const char *source = bcp_region_hazard_source(rated_by, threat);
             bcp_diag_add_note(d, NULL, "region `%s` rates `%s` %s; source: %s", rated_by->id, threat->id,
                               level_words[level], source ? source : "(none given)");
         }
@@ -47,10 +47,11 @@ const bcp_rule bcp_rule_regional_hazard_gap = {
     .severity = BCP_SEV_WARNING,
     .summary = "A site is in a region whose stdlib data rates a hazard high, and no risk assesses that hazard at the site.",
     .rationale = "Where a site is decides which natural hazards it must plan for: typhoons in Shanghai, earthquakes "
-                 "in Tokyo, hurricanes in New York. ISO 22301:2019 §8.2.3 requires the risk assessment to cover the "
+                 "in Tokyo, hurricanes in New York; and which civil hazards a national risk register or threat "
+                 "assessment rates there: terrorism in Singapore, a pandemic in the United Kingdom. ISO 22301:2019 §8.2.3 requires the risk assessment to cover the "
                  "risks of disruption the organisation faces, and the regional hazard ratings of the stdlib "
-                 "(stdlib/core/regions_*.bcp, each citing its source such as GFDRR ThinkHazard! or the national "
-                 "agency; docs/regions.md) say which ones those are at the site's `region`. A risk assesses the "
+                 "(stdlib/core/regions_*.bcp, each citing its source such as GFDRR ThinkHazard!, the national "
+                 "agency or the national risk register; docs/regions.md) say which ones those are at the site's `region`. A risk assesses the "
                  "hazard at the site when it names the threat and lists the site in `sites`, or lists no sites.",
     .fix = "add a risk with `threat = <threat>` and `sites = [site.<id>]` (a low rating after assessment is valid), "
            "or add the site to the `sites` of the risk that already assesses it",

@@ -14,6 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "model/regime.h"
 
 /* The terms a deviation is accepted on. */
 typedef struct terms {
@@ -33,6 +34,8 @@ typedef struct suppression {
     uint32_t row, next_row;   /* lines it covers (next_row = row for trailing comments) */
     const bcp_entity *block;  /* a `deviation` block: covers its entity's block */
     const bcp_entity *target;
+    const bcp_entity *regime; /* a block's `regime`: only G101 findings of it */
+    const char *element;      /* and its `element` (the block's text) */
     size_t first;             /* index of its comment's first selector (itself for a block) */
     bool reason_reported;     /* on the first selector: H104 was reported for the comment */
     bcp_span bracket;         /* the comment's `]` (where a reason is inserted) */
@@ -329,6 +332,35 @@ static void suggest_rule(bcp_diag *d, const char *word)
     bcp_free(names);
 }
 
+/* A block's `regime` and `element` (H105 when they cannot pick G101
+ * findings): an element needs its regime, both need a rule that selects
+ * G101, and the element must be one of the regime's. */
+static bool regime_terms_valid(const reporter *r, const bcp_entity *e, const char *rule, const bcp_entity *regime,
+                               const char *element)
+{
+    const bcp_attr *at = bcp_entity_attr(e, element ? "element" : "regime");
+    if (!at)
+        return true;
+    const bcp_rule *g101 = bcp_rule_find("G101");
+    bcp_diag *d = NULL;
+    if (element && !regime)
+        d = engine_report(r, BCP_DEVIATION_INVALID_CODE, &at->value.span,
+                          "deviation `%s` names element `%s` without its regime", e->id, element);
+    else if (!g101 || !bcp_rule_selected_by(g101, rule))
+        d = engine_report(r, BCP_DEVIATION_INVALID_CODE, &at->value.span,
+                          "deviation `%s` names a regime, but its rule `%s` is not regime-element-unmet (G101)",
+                          e->id, rule);
+    else if (element && !bcp_regime_element(regime, element))
+        d = engine_report(r, BCP_DEVIATION_INVALID_CODE, &at->value.span,
+                          "regime `%s` has no element `%s`", regime->id, element);
+    else
+        return true;
+    if (d)
+        bcp_diag_set_hint(d, "name a regime the plan declares in `regime` and one of its elements in `element` "
+                             "(docs/regimes.md lists them), with `rule = \"G101\"`");
+    return false;
+}
+
 /* The `deviation` blocks of the plan's own files. */
 static void read_blocks(const reporter *r, const bcp_model *model, suppression_list *out)
 {
@@ -346,12 +378,18 @@ static void read_blocks(const reporter *r, const bcp_model *model, suppression_l
                 suggest_rule(d, rule);
             continue;
         }
+        const bcp_entity *regime = bcp_entity_ref(e, "regime");
+        const char *element = bcp_entity_text(e, "element");
+        if (!regime_terms_valid(r, e, rule, regime, element))
+            continue;
         suppression *s = push(out);
         s->source = e->span.source;
         s->span = e->id_span;
         s->selector = bcp_strdup(rule);
         s->block = e;
         s->target = target;
+        s->regime = regime;
+        s->element = element;
         s->first = out->count - 1;
         const char *reason = bcp_entity_text(e, "reason");
         s->terms.reason = reason ? bcp_strdup(reason) : NULL;
@@ -433,7 +471,9 @@ static bool covers(const suppression *s, const bcp_diag *d)
         return false;
     }
     const bcp_rule *rule = bcp_rule_find(d->code);
-    return rule && bcp_rule_selected_by(rule, s->selector);
+    if (!rule || !bcp_rule_selected_by(rule, s->selector))
+        return false;
+    return !s->regime || (strcmp(rule->code, "G101") == 0 && bcp_regime_message_is(d->message, s->regime, s->element));
 }
 
 /* The innermost block with an id around a span of a plan file; a nested-only
@@ -491,7 +531,12 @@ static void report_unused(const reporter *r, const suppression *s)
         return;
     const bcp_rule *unused = bcp_rule_find(BCP_UNUSED_SUPPRESSION_CODE);
     bcp_diag *d;
-    if (s->block)
+    if (s->block && s->regime)
+        d = engine_report(r, BCP_UNUSED_SUPPRESSION_CODE, &s->span,
+                          "unused deviation: no `%s` finding of %s%s%s%s in %s `%s`", s->selector, s->regime->id,
+                          s->element ? " element `" : "", s->element ? s->element : "", s->element ? "`" : "",
+                          bcp_kind_name(s->target->kind), s->target->id);
+    else if (s->block)
         d = engine_report(r, BCP_UNUSED_SUPPRESSION_CODE, &s->span,
                           "unused deviation: no `%s` finding in %s `%s`", s->selector, bcp_kind_name(s->target->kind),
                           s->target->id);

@@ -257,7 +257,7 @@ static void propose_regional(bcp_render_ctx *ctx, bcp_model *lib, const init_opt
             const char *place = bcp_model_text(lib, sites[i].region, "title", o->lang);
             bcp_buf_printf(&places, "%s%s%s%s", n ? bcp_rt_title(ctx, "list_separator") : "",
                            place ? place : sites[i].region->id, bcp_rt_title(ctx, "colon"), level_word(ctx, level));
-            const char *source = bcp_entity_text(rated_by, "hazards_source");
+            const char *source = bcp_region_hazard_source(rated_by, threat);
             if (source && !(sources.data && strstr(sources.data, source)))
                 bcp_buf_printf(&sources, "%s%s", sources.len ? "; " : "", source);
             if (level > best)

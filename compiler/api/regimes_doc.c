@@ -49,6 +49,7 @@ char *bcp_regimes_reference(const char *stdlib_dir, size_t *length)
             bcp_buf_puts(&b, "\n\n");
         }
         field(&b, "Chinese title", bcp_model_text(m, g, "title", "zh-CN"));
+        field(&b, "Chinese description", bcp_model_text(m, g, "description", "zh-CN"));
         field(&b, "Authority", bcp_entity_text(g, "authority"));
         field(&b, "Jurisdiction", bcp_entity_text(g, "jurisdiction"));
         field(&b, "Source", bcp_entity_text(g, "source"));

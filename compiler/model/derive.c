@@ -370,20 +370,37 @@ static bool list_names(const bcp_value *v, const bcp_entity *threat)
     return false;
 }
 
+/* Natural hazards (`hazards_*`, cited by `hazards_source`) and civil hazards
+ * (`civil_hazards_*`, cited by `civil_hazards_source`), high to low. */
+static const char *const hazard_lists[2][3] = {
+    {"hazards_high", "hazards_medium", "hazards_low"},
+    {"civil_hazards_high", "civil_hazards_medium", "civil_hazards_low"},
+};
+static const char *const hazard_sources[2] = {"hazards_source", "civil_hazards_source"};
+
 int bcp_region_hazard_level(const bcp_entity *region, const bcp_entity *threat, const bcp_entity **from)
 {
-    static const char *const lists[] = {"hazards_high", "hazards_medium", "hazards_low"};
     int best = 0;
     if (from)
         *from = NULL;
     for (int depth = 0; region && threat && depth < BCP_REGION_DEPTH; depth++, region = region_parent(region))
-        for (int l = 0; l < 3; l++)
-            if (3 - l > best && list_names(bcp_entity_value(region, lists[l]), threat)) {
-                best = 3 - l;
-                if (from)
-                    *from = region;
-            }
+        for (int g = 0; g < 2; g++)
+            for (int l = 0; l < 3; l++)
+                if (3 - l > best && list_names(bcp_entity_value(region, hazard_lists[g][l]), threat)) {
+                    best = 3 - l;
+                    if (from)
+                        *from = region;
+                }
     return best;
+}
+
+const char *bcp_region_hazard_source(const bcp_entity *rated_by, const bcp_entity *threat)
+{
+    for (int g = 0; rated_by && g < 2; g++)
+        for (int l = 0; l < 3; l++)
+            if (list_names(bcp_entity_value(rated_by, hazard_lists[g][l]), threat))
+                return bcp_entity_text(rated_by, hazard_sources[g]);
+    return NULL;
 }
 
 static bool same_name(const char *a, size_t alen, const char *b)

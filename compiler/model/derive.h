@@ -150,6 +150,10 @@ const bcp_entity *bcp_region_country(const bcp_entity *region);
  * highest rating along the place and its parents.  *from, when not NULL,
  * gets the region whose list rates it (its `hazards_source` cites it). */
 int bcp_region_hazard_level(const bcp_entity *region, const bcp_entity *threat, const bcp_entity **from);
+/* The source that rates `threat` at `rated_by` (the region that
+ * bcp_region_hazard_level gave): `civil_hazards_source` for a civil hazard,
+ * `hazards_source` for a natural one; NULL when none is given. */
+const char *bcp_region_hazard_source(const bcp_entity *rated_by, const bcp_entity *threat);
 /* The region a place name means: its id, its title, or one of its `names`
  * (ASCII letters compared without case, so "tokyo", "TOKYO" and "東京" all
  * find region tokyo).  NULL when no region has that name. */

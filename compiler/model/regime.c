@@ -617,6 +617,28 @@ void bcp_regime_unmet_message(const bcp_element_status *s, char *buf, size_t siz
              clause ? clause : "?", bcp_entity_label(s->element));
 }
 
+const bcp_entity *bcp_regime_element(const bcp_entity *regime, const char *id)
+{
+    for (size_t c = 0; regime && id && c < regime->child_count; c++) {
+        const bcp_entity *el = regime->children[c];
+        if (el->kind == BCP_KIND_ELEMENT && el->id && strcmp(el->id, id) == 0)
+            return el;
+    }
+    return NULL;
+}
+
+bool bcp_regime_message_is(const char *message, const bcp_entity *regime, const char *element)
+{
+    if (!message || !regime || !regime->id)
+        return false;
+    char prefix[512];
+    if (element)
+        snprintf(prefix, sizeof prefix, "%s: element `%s` (", regime->id, element);
+    else
+        snprintf(prefix, sizeof prefix, "%s: element `", regime->id);
+    return strncmp(message, prefix, strlen(prefix)) == 0;
+}
+
 /* ------------------------------------------------------------ model check */
 
 static void check_element(bcp_model *m, const bcp_entity *el)

@@ -71,4 +71,13 @@ size_t bcp_regimes_applying(const bcp_model *m, const char *const *extra, size_t
  * crosswalk matches accepted deviations by it. */
 void bcp_regime_unmet_message(const bcp_element_status *s, char *buf, size_t size);
 
+/* The element `id` of `regime`, or NULL. */
+const bcp_entity *bcp_regime_element(const bcp_entity *regime, const char *id);
+
+/* Whether `message` is the G101 message of an unmet element of `regime` (of
+ * its element `element` when not NULL): how a deviation that names the
+ * regime or the element (`deviation.regime`, `deviation.element`) picks its
+ * findings. */
+bool bcp_regime_message_is(const char *message, const bcp_entity *regime, const char *element);
+
 #endif

@@ -67,6 +67,7 @@ static const bcp_attr_schema plan_attrs[] = {
     TEXT("summary", OPT, "Closing summary; the stdlib supplies one when absent.", "\"...\""),
     CATS("regimes", "regime", "Regulatory regimes the plan must meet (stdlib/regimes/): `bcp check` reports every element of each that the plan does not meet (G101), and the document carries a compliance crosswalk.", "[finra-4370, nydfs-500-16]"),
     DATE("self_assessment", OPT, "Date of the last self-assessment of operational resilience (UK PRA SS1/21 §7, FCA SYSC 15A.6).", "2026-05-01"),
+    STR("customer_disclosure", OPT, "Where customers are told how the plan addresses a significant business disruption and how the firm would respond to events of varying scope (FINRA Rule 4370(e): in writing at account opening, on the firm's website, and mailed on request): the web address of the published summary, or where the written disclosure is kept.", "\"https://www.example.com/business-continuity\""),
 };
 
 /* Document control, nested in the plan block: who signs the plan off, and
@@ -366,6 +367,8 @@ static const bcp_attr_schema deviation_attrs[] = {
     REF("owner", "contact|team", OPT, "Who accepted it and answers for it.", "contact.cfo"),
     DATE("until", OPT, "Last day the deviation holds; after it the finding is reported again.", "2027-06-30"),
     DATE("approved", OPT, "When it was approved.", "2026-11-01"),
+    CAT("regime", "regime", OPT, "For a `regime-element-unmet` (G101) deviation: only the findings of this regime are accepted (without it, every G101 finding of the entity is).", "finra-4370"),
+    STR("element", OPT, "With `regime`: only the finding of this element of the regime is accepted (its id in stdlib/regimes/<regime>.bcp).", "\"customer_disclosure\""),
 };
 
 static const bcp_attr_schema locale_attrs[] = {
@@ -502,6 +505,10 @@ static const bcp_attr_schema region_attrs[] = {
     CATS("hazards_medium", "threat", "Hazards rated medium: `bcp init` proposes them as risks to assess.", "[earthquake]"),
     CATS("hazards_low", "threat", "Hazards rated low, for the record.", "[wildfire]"),
     STR("hazards_source", OPT, "Source of the hazard ratings.", "\"GFDRR ThinkHazard! (Shanghai); China Meteorological Administration\""),
+    CATS("civil_hazards_high", "threat", "Civil hazards (terrorism, pandemic, civil unrest, infrastructure failure) a national risk register or threat assessment rates high at the place: every site there should assess them (regional-hazard-gap).", "[terrorism]"),
+    CATS("civil_hazards_medium", "threat", "Civil hazards rated medium: `bcp init` proposes them as risks to assess.", "[civil_unrest]"),
+    CATS("civil_hazards_low", "threat", "Civil hazards rated low, for the record.", "[pandemic]"),
+    STR("civil_hazards_source", OPT, "Source of the civil hazard ratings (a national risk register or threat assessment).", "\"MHA, Singapore Terrorism Threat Assessment Report 2024\""),
     STR("police", OPT, "Police emergency number.", "\"110\""),
     STR("fire", OPT, "Fire service emergency number.", "\"119\""),
     STR("ambulance", OPT, "Ambulance emergency number.", "\"120\""),

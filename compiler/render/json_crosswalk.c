@@ -21,6 +21,7 @@ json_t *bcp_json_crosswalk(bcp_render_ctx *ctx)
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(regimes[r]->id));
         json_object_set_new(o, "title", text_or_null(bcp_rlabel(ctx, regimes[r])));
+        json_object_set_new(o, "description", text_or_null(bcp_rattr(ctx, regimes[r], "description")));
         json_object_set_new(o, "source", text_or_null(bcp_entity_text(regimes[r], "source")));
         json_t *elements = json_array();
         bcp_element_status_list list = {0};

@@ -90,6 +90,11 @@ void bcp_md_crosswalk(bcp_md *d)
         bcp_md_put(d, "#### ");
         bcp_md_esc(d, bcp_md_label(d, regimes[r]));
         bcp_md_put(d, "\n\n");
+        const char *description = bcp_rattr(d->ctx, regimes[r], "description");
+        if (description) {
+            bcp_md_esc(d, description);
+            bcp_md_put(d, "\n\n");
+        }
         const char *source = bcp_entity_text(regimes[r], "source");
         if (source) {
             bcp_md_bold_label(d, "crosswalk_source");

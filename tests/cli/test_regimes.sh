@@ -94,8 +94,9 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 r = doc["regimes"][0]
 assert r["id"] == "finra-4370", r
-assert len(r["elements"]) == 13
+assert len(r["elements"]) == 14
 e = {x["id"]: x for x in r["elements"]}
+assert e["customer_disclosure"]["clause"] == "FINRA Rule 4370(e)", e["customer_disclosure"]
 assert all(x["status"] == "met" for x in r["elements"]), r
 assert e["customer_access"]["clause"] == "FINRA Rule 4370(c)(10)"
 assert "function.trading" in e["customer_access"]["met_by"], e["customer_access"]
@@ -117,10 +118,12 @@ for ex in beijing-finance global-services; do
         [ $lang = zh-CN ] && title="合规对照表"
         grep -q "^## .*$title" "$tmp/doc/$ex.md" && grep -q "$title" "$tmp/doc/$ex.html" &&
             ok "$ex $lang: crosswalk in md and html" || not_ok "$ex $lang: crosswalk section"
-        python3 - "$tmp/doc/$ex.json" <<'PY' && ok "$ex $lang: json crosswalk, every element met with its place" || not_ok "$ex $lang: json crosswalk"
+        python3 - "$tmp/doc/$ex.json" $lang <<'PY' && ok "$ex $lang: json crosswalk, every element met with its place, the regime described in the language" || not_ok "$ex $lang: json crosswalk"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 cw = doc["crosswalk"]
+han = lambda t: any("\u4e00" <= c <= "\u9fff" for c in t)
+assert all(r["description"] and han(r["description"]) == (sys.argv[2] == "zh-CN") for r in cw), [r["description"] for r in cw]
 assert cw and all(e["status"] == "met" and e["met_by"] and e["clause"] for r in cw for e in r["elements"]), cw
 assert all(w["section_title"] and w["entity"] for r in cw for e in r["elements"] for w in e["met_by"])
 PY
@@ -141,6 +144,64 @@ rm -rf "$tmp/doc"
 "$BCP" build --draft --lang zh-CN tests/regimes/uk-opres.bad.bcp -o "$tmp/doc" >/dev/null 2>&1
 grep -c "✘ 未满足" "$tmp/doc/uk-opres.bad.md" | grep -qx 7 && ok "document: not met, in zh-CN" ||
     not_ok "document: not met" "$(grep -A9 '^| 要素' "$tmp/doc/uk-opres.bad.md")"
+
+# A deviation that names the element accepts that element's finding only; one
+# that names the regime accepts that regime's findings only.
+count=$(grep -c '^ *element ' stdlib/regimes/finra-4370.bcp)
+cp tests/regimes/finra-4370.bad.bcp "$tmp/one.bcp"
+cat >>"$tmp/one.bcp" <<'PLAN'
+deviation no_website {
+  rule    = "G101"
+  entity  = plan.bare
+  regime  = finra-4370
+  element = "customer_disclosure"
+  reason  = "No retail customers: the disclosure goes out with the institutional account agreement"
+}
+PLAN
+"$BCP" check --select G101,H104,H105,H199 $today "$tmp/one.bcp" >"$tmp/out" 2>&1; st=$?
+got=$(grep -c "\[G101 regime-element-unmet\]" "$tmp/out")
+[ $st -eq 1 ] && [ "$got" -eq $((count - 1)) ] && ! grep -q "customer_disclosure" "$tmp/out" &&
+    ok "a deviation naming an element accepts that finding only ($got of $count left)" ||
+    not_ok "deviation on one element" "status $st, $got findings: $(grep -E 'H10|H199|customer_disclosure' "$tmp/out")"
+"$BCP" check --format json --select G101 $today "$tmp/one.bcp" >"$tmp/one.json" 2>&1
+python3 - "$tmp/one.json" <<'PY' && ok "json: only the named element is an accepted deviation" || not_ok "json element deviation"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+st = {x["id"]: x["status"] for x in doc["regimes"][0]["elements"]}
+assert st.pop("customer_disclosure") == "accepted deviation", st
+assert set(st.values()) == {"not met"}, st
+PY
+# two regimes, a deviation naming one of them
+sed 's/regimes      = \[finra-4370\]/regimes      = [finra-4370, nydfs-500-16]/' tests/regimes/finra-4370.bad.bcp >"$tmp/two.bcp"
+cat >>"$tmp/two.bcp" <<'PLAN'
+deviation nydfs_later {
+  rule   = "G101"
+  entity = plan.bare
+  regime = nydfs-500-16
+  reason = "Licensed by DFS from 2027; the BCDR plan is being written"
+}
+PLAN
+"$BCP" check --select G101 $today "$tmp/two.bcp" >"$tmp/out" 2>&1
+got=$(grep -c "\[G101 regime-element-unmet\]" "$tmp/out")
+[ "$got" -eq "$count" ] && ! grep -q "nydfs-500-16: element" "$tmp/out" &&
+    ok "a deviation naming a regime accepts that regime's findings only" ||
+    not_ok "deviation on one regime" "$got findings for $count: $(grep -c nydfs "$tmp/out") of nydfs"
+# what cannot pick a finding is H105 at the attribute; an unused one is H199
+for bad in 'element = "customer_disclosure"|names element `customer_disclosure` without its regime' \
+           'regime = finra-4370\n  element = "website"|regime `finra-4370` has no element `website`'; do
+    attrs=${bad%%|*}; want=${bad#*|}
+    cp tests/regimes/finra-4370.bad.bcp "$tmp/h105.bcp"
+    printf 'deviation d {\n  rule   = "G101"\n  entity = plan.bare\n  %b\n  reason = "r"\n}\n' "$attrs" >>"$tmp/h105.bcp"
+    "$BCP" check --select G101,H105 $today "$tmp/h105.bcp" >"$tmp/out" 2>&1
+    grep -q "h105.bcp:[0-9]*:[0-9]*: warning: .*$want \[H105" "$tmp/out" ||
+        grep -q "h105.bcp:[0-9]*:[0-9]*: error: .*$want \[H105" "$tmp/out" &&
+        ok "H105: $want" || not_ok "H105 $want" "$(grep H105 "$tmp/out")"
+done
+cp tests/regimes/finra-4370.good.bcp "$tmp/unused.bcp"
+printf 'deviation d {\n  rule    = "G101"\n  entity  = plan.harbour\n  regime  = finra-4370\n  element = "approval"\n  reason  = "r"\n}\n' >>"$tmp/unused.bcp"
+"$BCP" check --select G101,H199 $today "$tmp/unused.bcp" >"$tmp/out" 2>&1
+grep -q "unused deviation: no \`G101\` finding of finra-4370 element \`approval\` in plan \`harbour\`" "$tmp/out" &&
+    ok "H199 names the element of an unused deviation" || not_ok "H199 element" "$(grep H199 "$tmp/out")"
 
 echo "regimes: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -169,6 +169,44 @@ PY
 fi
 [ $fail = "$before" ] && ok "appendix in md, html and json, en and zh-CN"
 
+# --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
+# with their source, in both languages; R110 reports a site in a place that
+# rates one high and no risk assesses it there, citing the source.
+"$BCP" init --industry technology --sites Singapore,London -o civil.bcp >/dev/null 2>&1
+if grep -q '^risk terrorism {' civil.bcp && grep -q 'sites      = \[site.sg, site.london\]' civil.bcp &&
+   grep -q 'Singapore Terrorism Threat Assessment Report 2024' civil.bcp &&
+   grep -q '^risk pandemic {' civil.bcp && grep -q 'National Risk Register 2023' civil.bcp; then
+    ok "init --sites Singapore,London seeds terrorism and pandemic with their sources"
+else
+    bad "init does not seed the civil hazards"; grep -n 'terrorism\|pandemic' civil.bcp
+fi
+"$BCP" check --no-config civil.bcp >out.txt 2>&1
+if ! grep -q 'R110' out.txt; then ok "the seeded civil hazards leave no R110"
+else bad "R110 after init seeded the civil hazards"; grep R110 out.txt; fi
+"$BCP" init --industry technology --sites 新加坡 --lang zh-CN -o civil_zh.bcp >/dev/null 2>&1
+if grep -q '^risk terrorism {' civil_zh.bcp && grep -q '恐怖袭击' civil_zh.bcp; then
+    ok "init --lang zh-CN seeds terrorism with its Chinese title"
+else
+    bad "zh-CN init does not seed terrorism"; grep -n 'terrorism' civil_zh.bcp
+fi
+cat >civil_gap.bcp <<'BCP'
+plan p {
+  title        = "t"
+  organization = "o"
+}
+site office {
+  name   = "Office"
+  region = sg
+}
+BCP
+"$BCP" check --no-config civil_gap.bcp >out.txt 2>&1
+if grep -q '^civil_gap.bcp:7:12: warning: site `office` is in Singapore, where `terrorism` is a high hazard, and no risk assesses it there \[R110' out.txt &&
+   grep -q 'Singapore Terrorism Threat Assessment Report 2024' out.txt; then
+    ok "R110 reports an unassessed civil hazard with its source"
+else
+    bad "R110 on a civil hazard"; cat out.txt
+fi
+
 # Every regime a place proposes exists in the stdlib (bcp check --regime
 # refuses an unknown one with exit 2).
 unknown=""

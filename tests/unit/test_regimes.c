@@ -124,6 +124,13 @@ static void test_evaluation(void **state)
     char message[256];
     bcp_regime_unmet_message(&list.items[1], message, sizeof message);
     assert_string_equal(message, "house: element `e_max` (2) is not met: E");
+    /* how a deviation naming the regime or the element picks this finding */
+    assert_true(bcp_regime_message_is(message, regimes[0], NULL));
+    assert_true(bcp_regime_message_is(message, regimes[0], "e_max"));
+    assert_false(bcp_regime_message_is(message, regimes[0], "e_ma"));
+    assert_false(bcp_regime_message_is(message, regimes[0], "e_every"));
+    assert_ptr_equal(bcp_regime_element(regimes[0], "e_review"), list.items[2].element);
+    assert_null(bcp_regime_element(regimes[0], "nonesuch"));
     bcp_element_status_list_free(&list);
     /* --regime names one more, the unknown one is skipped */
     const char *extra[] = {"dora", "nonesuch"};

@@ -56,6 +56,7 @@ static void test_every_fact_has_a_source(void **state)
     assert_true(regions->count >= 40);
     static const char *const groups[][5] = {
         {"hazards_source", "hazards_high", "hazards_medium", "hazards_low", NULL},
+        {"civil_hazards_source", "civil_hazards_high", "civil_hazards_medium", "civil_hazards_low", NULL},
         {"emergency_source", "police", "fire", "ambulance", "emergency"},
         {"timezone_source", "timezone", NULL, NULL, NULL},
         {"language_source", "language", NULL, NULL, NULL},
@@ -133,6 +134,22 @@ static void test_hazards_and_assessment(void **state)
     assert_int_equal(bcp_region_hazard_level(beijing, flood, NULL), 2);
     assert_int_equal(bcp_region_hazard_level(beijing, typhoon, &from), 0);
     assert_null(from);
+    assert_string_equal(bcp_region_hazard_source(shanghai, typhoon), bcp_entity_text(shanghai, "hazards_source"));
+    /* civil hazards: rated on the country, inherited by its cities, cited by
+     * civil_hazards_source */
+    const bcp_entity *london = bcp_model_find(m, BCP_KIND_REGION, "london");
+    const bcp_entity *gb = bcp_model_find(m, BCP_KIND_REGION, "gb");
+    const bcp_entity *sg = bcp_model_find(m, BCP_KIND_REGION, "sg");
+    const bcp_entity *pandemic = bcp_model_find(m, BCP_KIND_THREAT, "pandemic");
+    const bcp_entity *terrorism = bcp_model_find(m, BCP_KIND_THREAT, "terrorism");
+    assert_non_null(terrorism);
+    assert_int_equal(bcp_region_hazard_level(london, pandemic, &from), 3);
+    assert_ptr_equal(from, gb);
+    assert_non_null(strstr(bcp_region_hazard_source(from, pandemic), "National Risk Register"));
+    assert_int_equal(bcp_region_hazard_level(london, terrorism, NULL), 2);
+    assert_int_equal(bcp_region_hazard_level(sg, terrorism, &from), 3);
+    assert_non_null(strstr(bcp_region_hazard_source(from, terrorism), "Terrorism Threat Assessment"));
+    assert_null(bcp_region_hazard_source(sg, typhoon));
     /* a risk with sites assesses only those; one without sites, every site */
     const bcp_entity *sh = bcp_model_find(m, BCP_KIND_SITE, "sh");
     const bcp_entity *tk = bcp_model_find(m, BCP_KIND_SITE, "tk");
