@@ -740,6 +740,8 @@ static json_t *initialize(lsp_server *s, json_t *params)
         "documentFormattingProvider", 1, "documentRangeFormattingProvider", 1,
         "codeActionProvider", "codeActionKinds", "quickfix", "source",
         "inlayHintProvider", 1);
+    json_object_set_new(caps, "signatureHelpProvider",
+                        json_pack("{s:[s,s],s:[s]}", "triggerCharacters", "[", ",", "retriggerCharacters", " "));
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "bcp", "version",
                      BCP_VERSION);
 }
@@ -762,6 +764,7 @@ static const struct {
     {"textDocument/rangeFormatting", lsp_range_formatting},
     {"textDocument/codeAction", lsp_code_actions},
     {"textDocument/inlayHint", lsp_inlay_hints},
+    {"textDocument/signatureHelp", lsp_signature_help},
 };
 
 static void handle(lsp_server *s, json_t *msg)

@@ -177,6 +177,24 @@ async function mainTest() {
     const inlay = await s.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99999, character: 0 } } });
     ok(inlay.some((h) => /^= score \d+/.test(h.label)) && inlay.some((h) => /^next due \d{4}-\d\d-\d\d$/.test(h.label)), 'inlay hints: risk score, next due', inlay.slice(0, 3));
 
+    // Signature help inside a list attribute: the attribute's type, the
+    // element's kinds and doc; the active parameter is the element's index.
+    const thr = 'threatens  = [system.trading, system.payment, system.crm]';
+    const sig0 = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, thr, 15) });
+    const si = sig0 && sig0.signatures[0];
+    ok(si && si.label === 'threatens = [KIND.ID, ...]' &&
+        sig0.activeParameter === 0 && si.parameters.length === 1, 'signature help on the first element of threatens', sig0);
+    ok(si && /\*\*`threatens`\*\* \(risk\): list of reference to /.test(si.documentation.value) && /Each element: a reference, one of `system.ID`, .*`function.ID`/.test(si.documentation.value),
+        'signature help carries the type and the element kinds', si && si.documentation);
+    const p0 = si && si.parameters[0].label;
+    ok(p0 && si.label.slice(p0[0], p0[1]).includes('.ID') && !si.label.slice(p0[0], p0[1]).startsWith(','), 'the parameter label is an element slot', p0);
+    const sig2 = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, thr, 47) });
+    ok(sig2 && sig2.activeParameter === 2 && sig2.signatures[0].parameters.length === 3, 'signature help on the third element', sig2 && sig2.activeParameter);
+    const sigLang = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, 'languages    = ["zh-CN", "en"]', 25) });
+    ok(sigLang && sigLang.activeParameter === 1 && /languages = \[/.test(sigLang.signatures[0].label), 'signature help in a list of strings', sigLang);
+    const sigNone = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, 'industry     = finance', 16) });
+    ok(sigNone === null, 'no signature help outside a list', sigNone);
+
     // Definition: contact.cro -> its block.
     const def = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: { line: own.line, character: own.character + 9 } });
     const croDecl = pos(text, '\ncontact cro ', 9);
