@@ -389,9 +389,18 @@ static void schedule(lsp_server *s)
     s->due = now_ms() + s->debounce_ms;
 }
 
-/* Marks `path` and every open document whose plan holds it. */
+static bool is_config_path(const char *path)
+{
+    const char *base = path ? strrchr(path, '/') : NULL;
+    return base && strcmp(base, "/bcpconfig.bcp") == 0;
+}
+
+/* Marks `path` and every open document whose plan holds it; a
+ * configuration's change (its unsaved text counts) marks every plan. */
 static void mark_dirty(lsp_server *s, const char *path)
 {
+    if (is_config_path(path))
+        path = NULL;
     for (size_t i = 0; i < s->doc_count; i++) {
         lsp_doc *d = s->docs[i];
         if (!path || strcmp(d->path, path) == 0 || plan_has_file(d->plan, path))
@@ -527,7 +536,7 @@ static void check_doc(lsp_server *s, lsp_doc *doc)
         p->files[i] = canonical(bcp_plan_file(plan, i));
     bcp_check_options opts = s->check;
     bcp_diagnostics *findings = NULL, *problems = NULL;
-    bcp_status st = bcp_plan_lint(plan, &opts, &findings, &problems);
+    bcp_status st = bcp_workspace_lint(s->ws, plan, &opts, &findings, &problems);
     json_t **per_file = xrealloc(NULL, (p->file_count + 1) * sizeof *per_file);
     for (size_t i = 0; i < p->file_count; i++)
         per_file[i] = json_array();
@@ -683,8 +692,7 @@ static void did_close(lsp_server *s, json_t *params)
 static void did_save(lsp_server *s, json_t *params)
 {
     const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-    const char *base = uri ? strrchr(uri, '/') : NULL;
-    if (base && strcmp(base, "/bcpconfig.bcp") == 0)
+    if (is_config_path(uri))
         mark_dirty(s, NULL);   /* the configuration: every plan again */
 }
 

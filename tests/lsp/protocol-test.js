@@ -279,6 +279,57 @@ async function mainTest() {
     ok(await stop(s) === 0, 'shutdown + exit gives 0');
 }
 
+// bcpconfig.bcp open with unsaved changes: its buffer, not the disk file,
+// configures the checks of the plans under it.
+async function unsavedConfigTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-config-'));
+    const planFile = path.join(dir, 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8');
+    const onDisk = 'config {\n  ignore = [B101]\n}\n';
+    fs.writeFileSync(planFile, ptext);
+    fs.writeFileSync(configFile, onDisk);
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile), curi = uriOf(configFile);
+    const has = (d, code) => d.some((x) => x.code === code);
+    let dp = s.next(puri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
+    let d = await dp;
+    ok(has(d, 'H101'), 'H101 with the configuration on disk', d.map((x) => x.code));
+    // Opened with an unsaved `ignore = [H101]`: the plan is re-checked without H101.
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: curi, languageId: 'bcp', version: 1, text: 'config {\n  ignore = [H101]\n}\n' } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'the unsaved bcpconfig.bcp buffer ignores H101', d.map((x) => x.code));
+    ok(fs.readFileSync(configFile, 'utf8') === onDisk, 'the file on disk is untouched');
+    // Typed back in the buffer (an incremental edit): H101 again.
+    const at = pos('config {\n  ignore = [H101]\n}\n', 'H101');
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 2 },
+        contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: 'B101' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'editing the config buffer re-checks the plan', d.map((x) => x.code));
+    // A buffer with an error in it: the problem is reported, no crash.
+    dp = s.next(puri);
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 3 },
+        contentChanges: [{ text: 'config {\n  ignore = [H101]\n  severity { H101 = error }\n' }] });
+    await dp.catch(() => null);
+    const alive = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: puri }, position: { line: 0, character: 0 } });
+    ok(alive === null || typeof alive === 'object', 'a broken config buffer: the server still answers');
+    // Closed without saving: the disk's configuration again.
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 4 },
+        contentChanges: [{ text: 'config {\n  ignore = [H101]\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'a full-text change of the config buffer counts too', d.map((x) => x.code));
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: curi } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'closing the unsaved config: the disk file configures again', d.map((x) => x.code));
+    ok(await stop(s) === 0, 'shutdown after the config test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
 // The protocol's error answers, on raw bytes.
 async function rawTest() {
     const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -317,6 +368,7 @@ async function rawTest() {
 (async () => {
     try {
         await mainTest();
+        await unsavedConfigTest();
         await rawTest();
     } catch (e) {
         failures++;
