@@ -696,6 +696,30 @@ static void did_save(lsp_server *s, json_t *params)
         mark_dirty(s, NULL);   /* the configuration: every plan again */
 }
 
+/* workspace/didChangeConfiguration: settings.bcp.{today, profile} (or the
+ * same at the top of settings) replace the initialization options'; every
+ * plan is checked again. */
+static void did_change_configuration(lsp_server *s, json_t *params)
+{
+    json_t *settings = json_object_get(params, "settings");
+    json_t *bcp = json_object_get(settings, "bcp");
+    if (json_is_object(bcp))
+        settings = bcp;
+    const char *today = json_string_value(json_object_get(settings, "today"));
+    const char *profile = json_string_value(json_object_get(settings, "profile"));
+    if (today) {
+        free(s->today);
+        s->today = *today ? xstrdup(today) : NULL;
+        s->check.today = s->today;
+    }
+    if (profile) {
+        free(s->profile);
+        s->profile = *profile ? xstrdup(profile) : NULL;
+        s->check.profile = s->profile;
+    }
+    mark_dirty(s, NULL);
+}
+
 static void did_change_watched(lsp_server *s, json_t *params)
 {
     (void)params;
@@ -826,6 +850,8 @@ static void handle(lsp_server *s, json_t *msg)
             did_save(s, params);
         else if (strcmp(method, "workspace/didChangeWatchedFiles") == 0)
             did_change_watched(s, params);
+        else if (strcmp(method, "workspace/didChangeConfiguration") == 0)
+            did_change_configuration(s, params);
         /* initialized, $/cancelRequest, $/setTrace and others: nothing to do */
         return;
     }

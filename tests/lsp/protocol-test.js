@@ -284,7 +284,8 @@ async function mainTest() {
 async function unsavedConfigTest() {
     const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-config-'));
     const planFile = path.join(dir, 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
-    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8');
+    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8')
+        .replace('plan acme {\n', 'plan acme {\n  reviewed     = 2025-01-01\n');
     const onDisk = 'config {\n  ignore = [B101]\n}\n';
     fs.writeFileSync(planFile, ptext);
     fs.writeFileSync(configFile, onDisk);
@@ -326,6 +327,16 @@ async function unsavedConfigTest() {
     s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: curi } });
     d = await dp.catch(() => s.diags.get(puri) || []);
     ok(has(d, 'H101'), 'closing the unsaved config: the disk file configures again', d.map((x) => x.code));
+    // workspace/didChangeConfiguration: a new `today` re-checks with it.
+    ok(has(d, 'M101'), 'M101 (reviewed 2025-01-01 is stale) on 2026-12-04', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'M101'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { today: '2025-06-01' } } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'M101') && has(d, 'H101'), 'didChangeConfiguration today=2025-06-01: no stale review', d.map((x) => x.code));
+    dp = s.next(puri, (x) => has(x, 'M101'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { today: TODAY } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'M101'), 'didChangeConfiguration back to today: stale again', d.map((x) => x.code));
     ok(await stop(s) === 0, 'shutdown after the config test');
     fs.rmSync(dir, { recursive: true, force: true });
 }
