@@ -678,6 +678,11 @@ bcp_status bcp_dump_file(const char *path, const char *stdlib_dir, char **text, 
  * with syntax errors.  Statuses as for bcp_check_paths. */
 bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
                          bcp_diagnostics **findings, bcp_diagnostics **problems);
+/* bcp_plan_lint for an editor: the configuration file is read through `ws`,
+ * so that a bcpconfig.bcp open with unsaved changes configures the checks
+ * with its buffer's text, not the disk's. */
+bcp_status bcp_workspace_lint(bcp_workspace *ws, const bcp_plan *plan, const bcp_check_options *options,
+                              bcp_diagnostics **findings, bcp_diagnostics **problems);
 /* One document of a plan in `lang` (NULL: the plan's `language`, else "en"),
  * into *text.  The stdlib's prose comes in every locale: the plan's files
  * are loaded again through `ws` (the workspace it came from: open documents

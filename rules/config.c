@@ -269,9 +269,13 @@ static bool read_config_entity(config_reader *r, const bcp_entity *e)
 }
 
 /* The file's model stays with the configuration: the diagnostics point into it. */
-static bool read_file(config_reader *r, const char *path)
+static bool read_file(config_reader *r, const char *path, const bcp_model_options *reader)
 {
     bcp_model_options opts = {.no_prelude = true};
+    if (reader) {
+        opts.read = reader->read;
+        opts.read_user = reader->read_user;
+    }
     bcp_model *m = bcp_model_load(path, &opts);
     r->config->model = m;
     bool ok = bcp_diag_count(bcp_model_diagnostics(m), BCP_SEV_ERROR) == 0;
@@ -342,7 +346,7 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
                 *(slash == real ? slash + 1 : slash) = '\0';
             c->dir = bcp_strdup(real);
         }
-        if (!read_file(r, path))
+        if (!read_file(r, path, ov ? ov->reader : NULL))
             return false;
     }
     if (ov && ov->select) {

@@ -58,6 +58,9 @@ typedef struct bcp_lint_overrides {
     int32_t today;
     const char *const *regimes;   /* --regime: kept by pointer, not copied */
     size_t regime_count;
+    /* Where the configuration file's text comes from (its `read` and
+     * `read_user`: an editor's unsaved buffer); NULL: the disk. */
+    const bcp_model_options *reader;
 } bcp_lint_overrides;
 
 /* The nearest bcpconfig.bcp at or above `dir` (canonical), or NULL; malloc'ed. */

@@ -1,6 +1,8 @@
 /* The walk over the plan's phone numbers that C103 and C108 share. */
 #include "phone_rule.h"
 
+#include "lint_memo.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +46,25 @@ static const bcp_entity *home_country(const bcp_model *model, const bcp_entity *
     return NULL;
 }
 
+/* bcp_phone_check through the lint memo: the key is the country (or "--")
+ * and the number. */
+static void check_number(const char *text, size_t length, const char *country, bcp_phone_result *out)
+{
+    char stack[128];
+    size_t key_len = 2 + length;
+    char *key = key_len <= sizeof stack ? stack : NULL;
+    if (key) {
+        memcpy(key, country ? country : "--", 2);
+        memcpy(key + 2, text, length);
+        memset(out, 0, sizeof *out);
+        if (bcp_lint_memo_get(BCP_MEMO_PHONE, key, key_len, out, sizeof *out))
+            return;
+    }
+    bcp_phone_check(text, length, country, out);
+    if (key)
+        bcp_lint_memo_put(BCP_MEMO_PHONE, key, key_len, out, sizeof *out);
+}
+
 void bcp_phone_each(bcp_lint_ctx *ctx, bcp_phone_visit *visit)
 {
     const bcp_model *model = bcp_lint_model(ctx);
@@ -63,7 +84,7 @@ void bcp_phone_each(bcp_lint_ctx *ctx, bcp_phone_visit *visit)
                 bcp_rule_quote_value(v->as.string.text, v->as.string.length, quoted, sizeof quoted);
                 bcp_phone_finding phone = {.entity = e, .attr = phone_attrs[a], .value = v, .quoted = quoted,
                                            .country = from ? code : NULL, .country_from = from};
-                bcp_phone_check(v->as.string.text, v->as.string.length, phone.country, &phone.result);
+                check_number(v->as.string.text, v->as.string.length, phone.country, &phone.result);
                 visit(ctx, &phone);
             }
         }

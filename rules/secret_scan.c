@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "lint_memo.h"
 #include "rule_util.h"
 
 #include "base/alloc.h"
@@ -292,9 +293,29 @@ static bool find_kind(bcp_secret_scanner *s, int k, const char *text, size_t len
     }
 }
 
+/* What a scan found, as the memo keeps it (kind -1: nothing). */
+typedef struct scan_answer {
+    int kind;
+    size_t from, to;
+} scan_answer;
+
+static bool answer(const scan_answer *a, size_t *start, size_t *len, const char **label)
+{
+    if (a->kind < 0)
+        return false;
+    *start = a->from;
+    *len = a->to - a->from;
+    if (label)
+        *label = secret_kinds[a->kind].label;
+    return true;
+}
+
 bool bcp_secret_scan(bcp_secret_scanner *s, const char *text, size_t length, size_t *start, size_t *len,
                      const char **label)
 {
+    scan_answer a;
+    if (bcp_lint_memo_get(BCP_MEMO_SECRET, text, length, &a, sizeof a))
+        return answer(&a, start, len, label);
     if (s->scanned < JIT_AFTER_BYTES && length >= JIT_AFTER_BYTES - s->scanned)
         for (int k = 0; k < SECRET_KIND_COUNT; k++)
             bcp_rule_regex_jit(s->re[k]);
@@ -311,13 +332,9 @@ bool bcp_secret_scan(bcp_secret_scanner *s, const char *text, size_t length, siz
             best_to = to;
         }
     }
-    if (found < 0)
-        return false;
-    *start = best_from;
-    *len = best_to - best_from;
-    if (label)
-        *label = secret_kinds[found].label;
-    return true;
+    a = (scan_answer){found, best_from, best_to};
+    bcp_lint_memo_put(BCP_MEMO_SECRET, text, length, &a, sizeof a);
+    return answer(&a, start, len, label);
 }
 
 bool bcp_secret_find(const char *text, size_t length, size_t *start, size_t *len)

@@ -17,6 +17,7 @@ typedef struct bcp_document {
     char *text;             /* NUL-terminated, bcp_malloc'd */
     size_t length;
     TSTree *tree;           /* the parse of `text` */
+    bool prescan_ok;        /* the pre-scan of `text` passed (kept: it costs a pass over the text) */
     /* After the last edit: how much of the tree the re-parse changed. */
     size_t changed_range_count;
     uint32_t changed_bytes;

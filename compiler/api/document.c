@@ -19,9 +19,9 @@ static TSParser *workspace_parser(bcp_workspace *ws)
     return ws->parser;
 }
 
-static TSTree *parse(bcp_workspace *ws, TSTree *old, const char *text, size_t length)
+static TSTree *parse(bcp_workspace *ws, TSTree *old, const char *text, size_t length, bool *prescan_ok)
 {
-    return bcp_syntax_parse_text(workspace_parser(ws), old, text, (uint32_t)length);
+    return bcp_syntax_parse_text_scanned(workspace_parser(ws), old, text, (uint32_t)length, prescan_ok);
 }
 
 bcp_status bcp_document_open(bcp_workspace *ws, const char *path, const char *text, size_t length)
@@ -42,7 +42,7 @@ bcp_status bcp_document_open(bcp_workspace *ws, const char *path, const char *te
     }
     doc->text = bcp_strndup(text ? text : "", length);
     doc->length = length;
-    doc->tree = parse(ws, NULL, doc->text, doc->length);
+    doc->tree = parse(ws, NULL, doc->text, doc->length, &doc->prescan_ok);
     doc->changed_range_count = 0;
     doc->changed_bytes = 0;
     return BCP_OK;
@@ -148,8 +148,8 @@ bcp_status bcp_document_edit(bcp_workspace *ws, const char *path, const bcp_text
         }
     }
     /* A refused text was parsed as empty text: nothing of that tree to reuse. */
-    bool reusable = bcp_prescan(doc->text, doc->length, NULL);
-    TSTree *tree = parse(ws, reusable ? edited : NULL, text, length);
+    bool reusable = doc->prescan_ok, prescan_ok = false;
+    TSTree *tree = parse(ws, reusable ? edited : NULL, text, length, &prescan_ok);
     uint32_t ranges = 0;
     TSRange *changed = ts_tree_get_changed_ranges(edited, tree, &ranges);
     doc->changed_range_count = ranges;
@@ -163,6 +163,7 @@ bcp_status bcp_document_edit(bcp_workspace *ws, const char *path, const bcp_text
     doc->tree = tree;
     doc->text = text;
     doc->length = length;
+    doc->prescan_ok = prescan_ok;
     if (!plan)
         return BCP_OK;
     return bcp_workspace_load(ws, doc->path, plan);

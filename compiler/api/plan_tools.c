@@ -11,8 +11,9 @@
 #include "report/deviations.h"
 #include "tools_lint.h"
 
-bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options, bcp_diagnostics **findings,
-                         bcp_diagnostics **problems)
+/* bcp_plan_lint, the configuration read through `ws` when there is one. */
+static bcp_status lint_plan(bcp_workspace *ws, const bcp_plan *plan, const bcp_check_options *options,
+                            bcp_diagnostics **findings, bcp_diagnostics **problems)
 {
     static const bcp_check_options defaults = {0};
     const bcp_check_options *o = options ? options : &defaults;
@@ -26,6 +27,8 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
         bcp_lint_config config;
         bcp_diag_list found = {0};
         bcp_lint_deviation_list accepted = {0};
+        bcp_model_options reader = ws ? bcp_workspace_model_options(ws) : (bcp_model_options){0};
+        setup.overrides.reader = ws ? &reader : NULL;
         if (!bcp_tools_load_config(path, &setup.overrides, &config, trouble))
             status = BCP_ERR_PLAN;
         else if (!bcp_tools_lint_accepted(m, &config, &found, trouble, &accepted))
@@ -42,6 +45,18 @@ bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options,
     bcp_tools_give(findings, set);
     bcp_tools_give(problems, trouble);
     return status;
+}
+
+bcp_status bcp_plan_lint(const bcp_plan *plan, const bcp_check_options *options, bcp_diagnostics **findings,
+                         bcp_diagnostics **problems)
+{
+    return lint_plan(NULL, plan, options, findings, problems);
+}
+
+bcp_status bcp_workspace_lint(bcp_workspace *ws, const bcp_plan *plan, const bcp_check_options *options,
+                              bcp_diagnostics **findings, bcp_diagnostics **problems)
+{
+    return lint_plan(ws, plan, options, findings, problems);
 }
 
 /* The plan loaded again, with every stdlib locale, into a model of the

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,6 +139,8 @@ static bcp_source *read_for_model(void *user, const char *path, struct TSTree **
         bcp_out_of_memory();
     if (doc && tree)
         *tree = ts_tree_copy(doc->tree);
+    if (doc && doc->prescan_ok)   /* the same bytes the document's pre-scan passed */
+        atomic_store_explicit(&src->prescanned, true, memory_order_release);
     return src;
 }
 

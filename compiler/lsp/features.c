@@ -279,6 +279,7 @@ typedef struct scan {
     char attr[64];
     char list_attr[64];
     int list_depth;
+    int list_index;          /* the element of the open list: commas at its level */
     int tok[3];              /* the last three tokens, tok[0] the latest */
     char word[2][64];        /* the last two words */
     bool in_comment, in_string;
@@ -350,8 +351,10 @@ static void scan_to(const char *t, uint32_t limit, scan *sc)
             push_tok(sc, T_RBRACE, NULL, 0);
             i++;
         } else if (ch == '[') {
-            if (sc->tok[0] == T_EQ && sc->list_depth == 0)
+            if (sc->tok[0] == T_EQ && sc->list_depth == 0) {
                 memcpy(sc->list_attr, sc->attr, sizeof sc->attr);
+                sc->list_index = 0;
+            }
             sc->list_depth++;
             push_tok(sc, T_LBRACK, NULL, 0);
             i++;
@@ -366,6 +369,8 @@ static void scan_to(const char *t, uint32_t limit, scan *sc)
             push_tok(sc, T_EQ, NULL, 0);
             i++;
         } else if (ch == ',') {
+            if (sc->list_depth == 1)
+                sc->list_index++;
             push_tok(sc, T_COMMA, NULL, 0);
             i++;
         } else if (word_char(ch)) {
@@ -549,6 +554,83 @@ json_t *lsp_completion(lsp_server *s, json_t *params, int *code, const char **me
     json_decref(range);
     ctx_close(&c);
     return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
+}
+
+/* ------------------------------------------------------- signature help */
+
+/* Inside `attr = [ ... ]` of a list attribute: the attribute as a signature
+ * `attr = [E, E, ...]` whose parameters are the elements up to the one the
+ * cursor is in (the active parameter), with the element's kind(s) and the
+ * attribute's doc. */
+json_t *lsp_signature_help(lsp_server *s, json_t *params, int *code, const char **message)
+{
+    ctx c;
+    if (!ctx_open(s, params, &c, false, code, message))
+        return NULL;
+    scan sc;
+    scan_to(c.text, c.offset, &sc);
+    const char *kind = sc.depth > 0 && sc.depth <= 64 ? sc.kinds[sc.depth - 1] : NULL;
+    bcp_attribute_doc d;
+    json_t *result = json_null();
+    if (kind && sc.list_depth == 1 && !sc.in_comment && sc.list_attr[0] &&
+        bcp_attribute_doc_get(kind, sc.list_attr, &d) == BCP_OK && d.list) {
+        char type[256];
+        snprintf(type, sizeof type, "%s", d.type ? d.type : "list");
+        const char *element = strncmp(type, "list of ", 8) == 0 ? type + 8 : type;
+        /* What an element is written as: `kind.ID` for references. */
+        strbuf shape = {0}, forms = {0};
+        if (strncmp(element, "reference to ", 13) == 0 && d.allowed) {
+            size_t kinds = 0;
+            for (const char *q = d.allowed; *q;) {
+                const char *bar = strchr(q, '|');
+                size_t len = bar ? (size_t)(bar - q) : strlen(q);
+                sb_printf(&shape, "%s%.*s.ID", shape.data ? " | " : "", (int)len, q);
+                sb_printf(&forms, "%s`%.*s.ID`", forms.data ? ", " : "", (int)len, q);
+                kinds++;
+                q = bar ? bar + 1 : q + len;
+            }
+            if (kinds > 3) {   /* a slot as long as a line helps nobody: the kinds are in the doc */
+                shape.len = 0;
+                sb_printf(&shape, "KIND.ID");
+            }
+        } else {
+            sb_printf(&shape, "%s", element);
+        }
+        strbuf label = {0};
+        sb_printf(&label, "%s = [", d.name);
+        json_t *parameters = json_array();
+        for (int i = 0; i <= sc.list_index; i++) {
+            size_t from = label.len;
+            sb_printf(&label, "%s%s", i ? ", " : "", shape.data);
+            if (i)
+                from += 2;
+            char doc[512];
+            snprintf(doc, sizeof doc, "element %d: %s", i + 1, element);
+            json_array_append_new(parameters, json_pack("{s:[I,I],s:s}", "label", (json_int_t)from,
+                                                        (json_int_t)label.len, "documentation", doc));
+        }
+        sb_printf(&label, ", ...]");
+        strbuf doc = {0};
+        sb_printf(&doc, "**`%s`** (%s): %s%s\n\nEach element: %s", d.name, kind, type,
+                  d.required ? ", required" : "", forms.data ? "a reference, one of " : element);
+        if (forms.data)
+            sb_printf(&doc, "%s", forms.data);
+        if (d.allowed && strncmp(element, "one of", 6) != 0 && strncmp(element, "reference to", 12) != 0)
+            sb_printf(&doc, " (from: %s)", d.allowed);
+        if (d.doc)
+            sb_printf(&doc, "\n\n%s", d.doc);
+        if (d.example)
+            sb_printf(&doc, "\n\nExample: `%s = %s`", d.name, d.example);
+        json_t *sig = json_pack("{s:o,s:{s:s,s:o},s:o,s:i}", "label", sb_json(&label), "documentation", "kind",
+                                "markdown", "value", sb_json(&doc), "parameters", parameters,
+                                "activeParameter", sc.list_index);
+        free(shape.data);
+        free(forms.data);
+        result = json_pack("{s:[o],s:i,s:i}", "signatures", sig, "activeSignature", 0, "activeParameter",
+                           sc.list_index);
+    }
+    ctx_close(&c);
+    return result;
 }
 
 /* ---------------------------------------------------------- navigation */

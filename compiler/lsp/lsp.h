@@ -104,6 +104,7 @@ json_t *lsp_formatting(lsp_server *s, json_t *params, int *code, const char **me
 json_t *lsp_range_formatting(lsp_server *s, json_t *params, int *code, const char **message);
 json_t *lsp_code_actions(lsp_server *s, json_t *params, int *code, const char **message);
 json_t *lsp_inlay_hints(lsp_server *s, json_t *params, int *code, const char **message);
+json_t *lsp_signature_help(lsp_server *s, json_t *params, int *code, const char **message);
 
 enum {
     LSP_PARSE_ERROR = -32700, LSP_INVALID_REQUEST = -32600, LSP_METHOD_NOT_FOUND = -32601,

@@ -389,9 +389,18 @@ static void schedule(lsp_server *s)
     s->due = now_ms() + s->debounce_ms;
 }
 
-/* Marks `path` and every open document whose plan holds it. */
+static bool is_config_path(const char *path)
+{
+    const char *base = path ? strrchr(path, '/') : NULL;
+    return base && strcmp(base, "/bcpconfig.bcp") == 0;
+}
+
+/* Marks `path` and every open document whose plan holds it; a
+ * configuration's change (its unsaved text counts) marks every plan. */
 static void mark_dirty(lsp_server *s, const char *path)
 {
+    if (is_config_path(path))
+        path = NULL;
     for (size_t i = 0; i < s->doc_count; i++) {
         lsp_doc *d = s->docs[i];
         if (!path || strcmp(d->path, path) == 0 || plan_has_file(d->plan, path))
@@ -527,7 +536,7 @@ static void check_doc(lsp_server *s, lsp_doc *doc)
         p->files[i] = canonical(bcp_plan_file(plan, i));
     bcp_check_options opts = s->check;
     bcp_diagnostics *findings = NULL, *problems = NULL;
-    bcp_status st = bcp_plan_lint(plan, &opts, &findings, &problems);
+    bcp_status st = bcp_workspace_lint(s->ws, plan, &opts, &findings, &problems);
     json_t **per_file = xrealloc(NULL, (p->file_count + 1) * sizeof *per_file);
     for (size_t i = 0; i < p->file_count; i++)
         per_file[i] = json_array();
@@ -683,9 +692,32 @@ static void did_close(lsp_server *s, json_t *params)
 static void did_save(lsp_server *s, json_t *params)
 {
     const char *uri = json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-    const char *base = uri ? strrchr(uri, '/') : NULL;
-    if (base && strcmp(base, "/bcpconfig.bcp") == 0)
+    if (is_config_path(uri))
         mark_dirty(s, NULL);   /* the configuration: every plan again */
+}
+
+/* workspace/didChangeConfiguration: settings.bcp.{today, profile} (or the
+ * same at the top of settings) replace the initialization options'; every
+ * plan is checked again. */
+static void did_change_configuration(lsp_server *s, json_t *params)
+{
+    json_t *settings = json_object_get(params, "settings");
+    json_t *bcp = json_object_get(settings, "bcp");
+    if (json_is_object(bcp))
+        settings = bcp;
+    const char *today = json_string_value(json_object_get(settings, "today"));
+    const char *profile = json_string_value(json_object_get(settings, "profile"));
+    if (today) {
+        free(s->today);
+        s->today = *today ? xstrdup(today) : NULL;
+        s->check.today = s->today;
+    }
+    if (profile) {
+        free(s->profile);
+        s->profile = *profile ? xstrdup(profile) : NULL;
+        s->check.profile = s->profile;
+    }
+    mark_dirty(s, NULL);
 }
 
 static void did_change_watched(lsp_server *s, json_t *params)
@@ -740,6 +772,8 @@ static json_t *initialize(lsp_server *s, json_t *params)
         "documentFormattingProvider", 1, "documentRangeFormattingProvider", 1,
         "codeActionProvider", "codeActionKinds", "quickfix", "source",
         "inlayHintProvider", 1);
+    json_object_set_new(caps, "signatureHelpProvider",
+                        json_pack("{s:[s,s],s:[s]}", "triggerCharacters", "[", ",", "retriggerCharacters", " "));
     return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", caps, "serverInfo", "name", "bcp", "version",
                      BCP_VERSION);
 }
@@ -762,6 +796,7 @@ static const struct {
     {"textDocument/rangeFormatting", lsp_range_formatting},
     {"textDocument/codeAction", lsp_code_actions},
     {"textDocument/inlayHint", lsp_inlay_hints},
+    {"textDocument/signatureHelp", lsp_signature_help},
 };
 
 static void handle(lsp_server *s, json_t *msg)
@@ -815,6 +850,8 @@ static void handle(lsp_server *s, json_t *msg)
             did_save(s, params);
         else if (strcmp(method, "workspace/didChangeWatchedFiles") == 0)
             did_change_watched(s, params);
+        else if (strcmp(method, "workspace/didChangeConfiguration") == 0)
+            did_change_configuration(s, params);
         /* initialized, $/cancelRequest, $/setTrace and others: nothing to do */
         return;
     }

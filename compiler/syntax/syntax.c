@@ -120,11 +120,20 @@ bool bcp_syntax_prescan(const bcp_source *src)
     return true;
 }
 
-TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length)
+TSTree *bcp_syntax_parse_text_scanned(TSParser *parser, const TSTree *old, const char *text, uint32_t length,
+                                      bool *prescan_ok)
 {
-    if (!bcp_prescan(text, length, NULL))
+    bool ok = bcp_prescan(text, length, NULL);
+    if (prescan_ok)
+        *prescan_ok = ok;
+    if (!ok)
         return ts_parser_parse_string(parser, NULL, "", 0);
     return ts_parser_parse_string(parser, old, text, length);
+}
+
+TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length)
+{
+    return bcp_syntax_parse_text_scanned(parser, old, text, length, NULL);
 }
 
 TSTree *bcp_syntax_parse(const bcp_source *src)

@@ -28,6 +28,10 @@ const bcp_symbols *bcp_syntax_symbols(void);
 TSTree *bcp_syntax_parse(const bcp_source *src);
 /* With a parser of the caller's (`old` for an incremental parse). */
 TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length);
+/* The same, telling in *prescan_ok whether the pre-scan passed (a refused
+ * text is parsed as empty text), so that the caller need not scan again. */
+TSTree *bcp_syntax_parse_text_scanned(TSParser *parser, const TSTree *old, const char *text, uint32_t length,
+                                      bool *prescan_ok);
 /* The pre-scan of a source, remembered once it passes. */
 bool bcp_syntax_prescan(const bcp_source *src);
 /* Adds one diagnostic per ERROR and MISSING node; returns how many. */

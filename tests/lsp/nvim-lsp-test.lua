@@ -76,6 +76,13 @@ expect(labels["contact.cro"] and labels["contact.ceo"] and not labels["site.hq"]
 r = client.request_sync("textDocument/hover", params(ol, oc + 2), 10000, buf)
 expect(r and r.result and r.result.contents.value:find("reference to contact", 1, true), "hover on owner", r)
 
+-- Signature help in `sites = [site.hq, site.dc_primary, ...]`: the second element.
+local pl, pc = find("sites        = [site.hq, site.dc_primary")
+r = client.request_sync("textDocument/signatureHelp", params(pl, pc + 26), 10000, buf)
+local sig = r and r.result and r.result.signatures and r.result.signatures[1]
+expect(sig and r.result.activeParameter == 1 and sig.label == "sites = [site.ID, site.ID, ...]"
+  and sig.documentation.value:find("list of reference to site", 1, true), "signature help on sites", r)
+
 -- Definition of contact.cro.
 r = client.request_sync("textDocument/definition", params(ol, oc + 24), 10000, buf)
 local dl = find("contact cro {")

@@ -177,6 +177,24 @@ async function mainTest() {
     const inlay = await s.conn.sendRequest(P.InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 99999, character: 0 } } });
     ok(inlay.some((h) => /^= score \d+/.test(h.label)) && inlay.some((h) => /^next due \d{4}-\d\d-\d\d$/.test(h.label)), 'inlay hints: risk score, next due', inlay.slice(0, 3));
 
+    // Signature help inside a list attribute: the attribute's type, the
+    // element's kinds and doc; the active parameter is the element's index.
+    const thr = 'threatens  = [system.trading, system.payment, system.crm]';
+    const sig0 = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, thr, 15) });
+    const si = sig0 && sig0.signatures[0];
+    ok(si && si.label === 'threatens = [KIND.ID, ...]' &&
+        sig0.activeParameter === 0 && si.parameters.length === 1, 'signature help on the first element of threatens', sig0);
+    ok(si && /\*\*`threatens`\*\* \(risk\): list of reference to /.test(si.documentation.value) && /Each element: a reference, one of `system.ID`, .*`function.ID`/.test(si.documentation.value),
+        'signature help carries the type and the element kinds', si && si.documentation);
+    const p0 = si && si.parameters[0].label;
+    ok(p0 && si.label.slice(p0[0], p0[1]).includes('.ID') && !si.label.slice(p0[0], p0[1]).startsWith(','), 'the parameter label is an element slot', p0);
+    const sig2 = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, thr, 47) });
+    ok(sig2 && sig2.activeParameter === 2 && sig2.signatures[0].parameters.length === 3, 'signature help on the third element', sig2 && sig2.activeParameter);
+    const sigLang = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, 'languages    = ["zh-CN", "en"]', 25) });
+    ok(sigLang && sigLang.activeParameter === 1 && /languages = \[/.test(sigLang.signatures[0].label), 'signature help in a list of strings', sigLang);
+    const sigNone = await s.conn.sendRequest(P.SignatureHelpRequest.type, { textDocument: { uri }, position: pos(text, 'industry     = finance', 16) });
+    ok(sigNone === null, 'no signature help outside a list', sigNone);
+
     // Definition: contact.cro -> its block.
     const def = await s.conn.sendRequest(P.DefinitionRequest.type, { textDocument: { uri }, position: { line: own.line, character: own.character + 9 } });
     const croDecl = pos(text, '\ncontact cro ', 9);
@@ -261,6 +279,68 @@ async function mainTest() {
     ok(await stop(s) === 0, 'shutdown + exit gives 0');
 }
 
+// bcpconfig.bcp open with unsaved changes: its buffer, not the disk file,
+// configures the checks of the plans under it.
+async function unsavedConfigTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-config-'));
+    const planFile = path.join(dir, 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8')
+        .replace('plan acme {\n', 'plan acme {\n  reviewed     = 2025-01-01\n');
+    const onDisk = 'config {\n  ignore = [B101]\n}\n';
+    fs.writeFileSync(planFile, ptext);
+    fs.writeFileSync(configFile, onDisk);
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile), curi = uriOf(configFile);
+    const has = (d, code) => d.some((x) => x.code === code);
+    let dp = s.next(puri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
+    let d = await dp;
+    ok(has(d, 'H101'), 'H101 with the configuration on disk', d.map((x) => x.code));
+    // Opened with an unsaved `ignore = [H101]`: the plan is re-checked without H101.
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: curi, languageId: 'bcp', version: 1, text: 'config {\n  ignore = [H101]\n}\n' } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'the unsaved bcpconfig.bcp buffer ignores H101', d.map((x) => x.code));
+    ok(fs.readFileSync(configFile, 'utf8') === onDisk, 'the file on disk is untouched');
+    // Typed back in the buffer (an incremental edit): H101 again.
+    const at = pos('config {\n  ignore = [H101]\n}\n', 'H101');
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 2 },
+        contentChanges: [{ range: { start: at, end: { line: at.line, character: at.character + 4 } }, text: 'B101' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'editing the config buffer re-checks the plan', d.map((x) => x.code));
+    // A buffer with an error in it: the problem is reported, no crash.
+    dp = s.next(puri);
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 3 },
+        contentChanges: [{ text: 'config {\n  ignore = [H101]\n  severity { H101 = error }\n' }] });
+    await dp.catch(() => null);
+    const alive = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: puri }, position: { line: 0, character: 0 } });
+    ok(alive === null || typeof alive === 'object', 'a broken config buffer: the server still answers');
+    // Closed without saving: the disk's configuration again.
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 4 },
+        contentChanges: [{ text: 'config {\n  ignore = [H101]\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'a full-text change of the config buffer counts too', d.map((x) => x.code));
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: curi } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'closing the unsaved config: the disk file configures again', d.map((x) => x.code));
+    // workspace/didChangeConfiguration: a new `today` re-checks with it.
+    ok(has(d, 'M101'), 'M101 (reviewed 2025-01-01 is stale) on 2026-12-04', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'M101'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { today: '2025-06-01' } } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'M101') && has(d, 'H101'), 'didChangeConfiguration today=2025-06-01: no stale review', d.map((x) => x.code));
+    dp = s.next(puri, (x) => has(x, 'M101'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { today: TODAY } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'M101'), 'didChangeConfiguration back to today: stale again', d.map((x) => x.code));
+    ok(await stop(s) === 0, 'shutdown after the config test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
 // The protocol's error answers, on raw bytes.
 async function rawTest() {
     const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -299,6 +379,7 @@ async function rawTest() {
 (async () => {
     try {
         await mainTest();
+        await unsavedConfigTest();
         await rawTest();
     } catch (e) {
         failures++;

@@ -52,6 +52,21 @@ function boundary(text, o) {
 const pieces = ['a', 'x', '_', ' ', ' ', '\n', '\n  ', '=', '{', '}', '[', ']', ',', '"', '"""', '#', '.', '中', '文字', '😀', '1', '6mo', '2026-01-01',
     'contact.', 'risk r { likelihood = high impact = low }', 'title = "t"', '\\', '\t', 'true', '-'];
 
+const FRESH_EVERY = 50;
+let freshChecks = 0;
+// The diagnostics a new server process publishes for `text`.
+async function freshCheck(uri, text) {
+    const s = server('fresh');
+    await s.conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+    s.conn.sendNotification(P.InitializedNotification.type, {});
+    const p = s.published();
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+    const d = await p;
+    await s.conn.sendRequest(P.ShutdownRequest.type);
+    s.conn.sendNotification(P.ExitNotification.type);
+    return d.diagnostics;
+}
+
 (async () => {
     const file = path.join(repo, 'examples/minimal.bcp');
     const uri = 'file://' + file;
@@ -84,6 +99,16 @@ const pieces = ['a', 'x', '_', ' ', ' ', '\n', '\n  ', '=', '{', '}', '[', ']', 
         full.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: n + 2 }, contentChanges: [{ text }] });
         const [di, df] = await Promise.all([pi, pf]);
         const si = JSON.stringify(di.diagnostics), sf = JSON.stringify(df.diagnostics);
+        // Every FRESH_EVERY edits, a new server process too: nothing cached
+        // from the edits before (syntax, model, the lint memo of per-text results).
+        if (n % FRESH_EVERY === FRESH_EVERY - 1) {
+            const sn = JSON.stringify(await freshCheck(uri, text));
+            freshChecks++;
+            if (sn !== si) {
+                failures++;
+                console.error(`FAIL: edit ${n} (seed ${startSeed}): incremental and a fresh server differ\n  incremental: ${si.slice(0, 400)}\n  fresh:       ${sn.slice(0, 400)}`);
+            }
+        }
         if (si !== sf) {
             failures++;
             console.error(`FAIL: edit ${n} (seed ${startSeed}): incremental and full diagnostics differ\n  edit: ${JSON.stringify({ range, insert })}\n  incremental: ${si.slice(0, 400)}\n  full:        ${sf.slice(0, 400)}`);
@@ -94,6 +119,6 @@ const pieces = ['a', 'x', '_', ' ', ' ', '\n', '\n  ', '=', '{', '}', '[', ']', 
         await s.conn.sendRequest(P.ShutdownRequest.type);
         s.conn.sendNotification(P.ExitNotification.type);
     }
-    console.log(`lsp random edits: ${made} of ${EDITS} edits (seed ${startSeed}${made < EDITS ? ', stopped at the time limit' : ''}), ${failures ? failures + ' mismatches' : 'incremental = full every time'}`);
+    console.log(`lsp random edits: ${made} of ${EDITS} edits (seed ${startSeed}${made < EDITS ? ', stopped at the time limit' : ''}), ${failures ? failures + ' mismatches' : 'incremental = full every time'}, ${freshChecks} checks against a fresh server`);
     process.exit(failures ? 1 : 0);
 })().catch((e) => { console.error('FAIL: ' + (e.stack || e)); process.exit(1); });
