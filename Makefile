@@ -24,6 +24,8 @@ BUILD   ?= release
 BUILDDIR ?= build
 
 PKGS       := tree-sitter libcmark-gfm libpcre2-8 jansson
+# bcp graph and the document's dependency figure: Graphviz's layout library.
+PKGS       += libgvc
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libphonenumber (C++, no .pc file) judges phone numbers by country (C103);
 # it brings its own protobuf, ICU and abseil, and needs the C++ runtime.
