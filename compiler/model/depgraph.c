@@ -103,6 +103,36 @@ static void collect_edges(const bcp_model *m, collect *c)
         add_ref(c, l->items[i], "substitute", BCP_DEP_STAND_IN);
 }
 
+static int compare_pointers(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(const bcp_entity *const *)a, y = (uintptr_t)*(const bcp_entity *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A stand-in counts only for what something depends on (or a function): a
+ * substitute of a person no function relies on is not part of the graph. */
+static void drop_loose_stand_ins(const bcp_model *m, collect *c)
+{
+    const bcp_entity_list *fl = bcp_model_entities(m, BCP_KIND_FUNCTION);
+    const bcp_entity **in = bcp_malloc((c->count * 2 + fl->count + 1) * sizeof *in);
+    size_t n = 0;
+    for (size_t i = 0; i < fl->count; i++)
+        in[n++] = fl->items[i];
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].relation != BCP_DEP_STAND_IN) {
+            in[n++] = c->items[i].from;
+            in[n++] = c->items[i].to;
+        }
+    qsort(in, n, sizeof *in, compare_pointers);
+    size_t k = 0;
+    for (size_t i = 0; i < c->count; i++)
+        if (c->items[i].relation != BCP_DEP_STAND_IN ||
+            bsearch(&c->items[i].from, in, n, sizeof *in, compare_pointers))
+            c->items[k++] = c->items[i];
+    c->count = k;
+    bcp_free(in);
+}
+
 /* ------------------------------------------------------------ node index */
 
 static int compare_entities(const bcp_entity *x, const bcp_entity *y)
@@ -253,6 +283,7 @@ void bcp_dep_graph_build(const bcp_model *m, bcp_dep_graph *g)
     memset(g, 0, sizeof *g);
     collect c = {0};
     collect_edges(m, &c);
+    drop_loose_stand_ins(m, &c);
     /* the nodes: every function of the plan and every end of an edge */
     slot *slots = NULL;
     size_t slot_count = 0;

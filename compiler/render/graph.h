@@ -16,8 +16,13 @@ void bcp_graph_mermaid(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out
  * prefixed "dg-" so that it can sit in an HTML page.  false with *error (a
  * static message) when Graphviz cannot lay the graph out. */
 bool bcp_graph_svg(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out, const char **error);
-/* The legend's entries as the document and `bcp graph` name them. */
-typedef enum bcp_graph_mark { BCP_GRAPH_MARK_CRITICAL, BCP_GRAPH_MARK_SPOF, BCP_GRAPH_MARK_PATH,
-                              BCP_GRAPH_MARK_STAND_IN } bcp_graph_mark;
+/* The document draws the graph up to this many nodes (more are not
+ * legible on a page; `bcp graph` draws any size). */
+#define BCP_GRAPH_DOC_MAX_NODES 150
+/* The HTML document's figure: the SVG and its legend (html_graph.c);
+ * nothing when the graph is too large or Graphviz fails. */
+void bcp_html_graph_figure(bcp_render_ctx *ctx, bcp_buf *o);
+/* render_html.c's escaping of text for HTML. */
+void bcp_html_escape(bcp_buf *b, const char *s);
 
 #endif

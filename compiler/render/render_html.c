@@ -15,6 +15,7 @@
 #include "docfig.h"
 #include "render.h"
 #include "html_print.h"
+#include "graph.h"
 
 #define HOUR_S 3600LL
 
@@ -31,6 +32,9 @@ static void html_escape(bcp_buf *b, const char *s)
         }
     }
 }
+
+/* For the figures of other files (html_graph.c). */
+void bcp_html_escape(bcp_buf *b, const char *s) { html_escape(b, s); }
 
 /* Markdown -> HTML with the GFM table extension, safe mode. */
 static char *markdown_to_html(const char *text, size_t len)
@@ -1146,17 +1150,18 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     size_t len = strlen(md);
     /* the figures go at the offsets the Markdown recorded, in document order;
      * the impact figure (chapter 3) only when some function has an impact curve */
-    enum { FIGS = 4, PARTS = FIGS + 2 };
-    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, impact_svg, timeline_svg, notify_svg};
-    size_t at[FIGS] = {doc.heatmap_at, doc.impact_at, doc.timeline_at, doc.notify_at};
-    bool shown[FIGS] = {true, doc.impact_at != 0, true, true};
+    enum { FIGS = 5, PARTS = FIGS + 2 };
+    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, impact_svg, bcp_html_graph_figure,
+                                                               timeline_svg, notify_svg};
+    size_t at[FIGS] = {doc.heatmap_at, doc.impact_at, doc.graph_at, doc.timeline_at, doc.notify_at};
+    bool shown[FIGS] = {true, doc.impact_at != 0, doc.graph_at != 0, true, true};
     for (int i = 0; i < FIGS; i++) {
         size_t floor = i ? at[i - 1] : 0;
         if (at[i] > len)
             at[i] = len;
         if (at[i] < floor) {
             at[i] = floor;
-            if (i == 1)
+            if (i == 1 || i == 2)
                 shown[i] = false;
         }
     }
@@ -1165,7 +1170,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     size_t cover_end = first_h2 && (size_t)(first_h2 - md) < at[0] ? (size_t)(first_h2 - md) + 1 : 0;
 
     struct { size_t from, to; } parts[PARTS] = {{0, cover_end}, {cover_end, at[0]}, {at[0], at[1]},
-                                                {at[1], at[2]}, {at[2], at[3]}, {at[3], len}};
+                                                {at[1], at[2]}, {at[2], at[3]}, {at[3], at[4]}, {at[4], len}};
     char *html_parts[PARTS];
     for (int i = 0; i < PARTS; i++) {
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);

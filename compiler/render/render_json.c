@@ -10,6 +10,7 @@
 #include "base/alloc.h"
 #include "bcp.h"
 #include "json_continuity.h"
+#include "json_graph.h"
 #include "crosswalk.h"
 #include "json_deviations.h"
 #include "json_docfig.h"
@@ -270,6 +271,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     bcp_free(risks);
     json_object_set_new(root, "risk_order", order);
     bcp_json_continuity(ctx, root);
+    bcp_json_graph(ctx, root);
     json_object_set_new(root, "notification_tree", bcp_json_notify_tree(ctx));
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)
