@@ -69,6 +69,11 @@ void bcp_md_graph(bcp_md *d)
     bcp_md_section(d, 3, "graph_section");
     bcp_dep_graph g;
     bcp_dep_graph_build(d->m, &g);
+    if (!g.node_count) {
+        bcp_md_empty_line(d, "empty_graph");
+        bcp_dep_graph_free(&g);
+        return;
+    }
     if (g.node_count > BCP_GRAPH_DOC_MAX_NODES) {
         char count[32];
         snprintf(count, sizeof count, "%zu", g.node_count);
