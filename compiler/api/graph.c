@@ -24,14 +24,19 @@ bcp_status bcp_graph_format_from_name(const char *name, bcp_graph_format *format
     return BCP_ERR_INVALID;
 }
 
-/* A diagnostic of the catalogue without a location, into `set`. */
+/* A diagnostic of the catalogue without a location, into `set`; the hint
+ * ("did you mean ...?") ends the message, which is all a command line shows
+ * of a diagnostic without a place. */
 static void report(bcp_diagnostics *set, bcp_code_id code, const char *hint, const char *fmt, const char *a,
                    const char *b)
 {
     bcp_diag_list l = {0};
     bcp_diag *d = bcp_diag_add_code(&l, code, NULL, fmt, a, b);
-    if (hint)
-        bcp_diag_set_hint(d, "%s", hint);
+    if (hint) {
+        char *message = bcp_strprintf("%s; %s", d->message, hint);
+        bcp_free(d->message);
+        d->message = message;
+    }
     bcp_diagnostics_add(set, d);
     bcp_diag_list_free(&l);
 }
