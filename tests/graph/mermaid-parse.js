@@ -32,7 +32,7 @@ const texts = ${JSON.stringify(texts).replace(/</g, '\\u003c')};
     }
   }
   document.getElementById('draw').remove();
-  document.getElementById('result').textContent = lines.join('\\n');
+  document.getElementById('result').textContent = '\\n' + lines.join('\\n') + '\\n';
 })();
 </script></body></html>`;
 fs.writeFileSync(out, page);

@@ -20,5 +20,5 @@ for (const s of document.querySelectorAll('section')) {
   lines.push('ok ' + s.dataset.name + ' ' + drawn + '/' + nodes.length);
 }
 for (const s of document.querySelectorAll('section')) s.remove();
-document.getElementById('result').textContent = lines.join('\\n');
+document.getElementById('result').textContent = '\\n' + lines.join('\\n') + '\\n';
 </script></body></html>`);
