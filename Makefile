@@ -239,6 +239,7 @@ test: deps
 	@$(MAKE) --no-print-directory test-one BUILD=release
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory test-one BUILD=asan
 	@echo "== the parallel paths under ThreadSanitizer"
 	@$(MAKE) --no-print-directory tsan

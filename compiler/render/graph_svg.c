@@ -2,7 +2,13 @@
  * Graphviz's library (libgvc, the `dot` layout), not by a home-made layout.
  * Graphviz keeps global state and reports through a global hook, so one
  * thread at a time lays out, and its messages go nowhere (the library never
- * prints): a failure is returned as an error instead. */
+ * prints): a failure is returned as an error instead.
+ *
+ * One Graphviz context serves the whole process and is never freed: the
+ * pango plugin of Graphviz 2.42 (Debian 12) keeps a font name of the first
+ * context and reads it after gvFreeContext, a use-after-free ASan reports on
+ * the second layout.  What fontconfig caches under it is not ours to free
+ * (tests/lsan.supp tells LeakSanitizer so). */
 #include <pthread.h>
 #include <string.h>
 
@@ -52,7 +58,9 @@ bool bcp_graph_svg(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out, co
     pthread_mutex_lock(&graphviz_lock);
     agseterr(AGMAX);
     agseterrf(quiet);
-    GVC_t *gvc = gvContext();
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
     Agraph_t *graph = gvc ? agmemread(dot.data) : NULL;
     if (!gvc)
         *error = "Graphviz could not start";
@@ -75,8 +83,6 @@ bool bcp_graph_svg(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out, co
     }
     if (graph)
         agclose(graph);
-    if (gvc)
-        gvFreeContext(gvc);
     pthread_mutex_unlock(&graphviz_lock);
     bcp_buf_free(&dot);
     return ok;
