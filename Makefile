@@ -24,6 +24,8 @@ BUILD   ?= release
 BUILDDIR ?= build
 
 PKGS       := tree-sitter libcmark-gfm libpcre2-8 jansson
+# bcp graph and the document's dependency figure: Graphviz's layout library.
+PKGS       += libgvc
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libphonenumber (C++, no .pc file) judges phone numbers by country (C103);
 # it brings its own protobuf, ICU and abseil, and needs the C++ runtime.
@@ -258,6 +260,8 @@ test: deps
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=asan
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory test-one BUILD=asan
 	@echo "== the parallel paths under ThreadSanitizer"
 	@$(MAKE) --no-print-directory tsan
 	@echo "all test suites passed (release, asan and tsan)"

@@ -873,6 +873,34 @@ typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summa
  * [{"file", "scored", "readiness"}]} (docs/readiness.md).  Caller frees. */
 char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
                         const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
+/* ------------------------------------------------------- dependency graph
+ * `bcp graph` (docs/graph.md): what depends on what in a plan (functions ->
+ * systems, assets, suppliers, sites, people, other functions; systems ->
+ * vendors, sites, backup holders; stand-ins dashed), single points of
+ * failure and the critical path marked. */
+typedef enum bcp_graph_format { BCP_GRAPH_DOT, BCP_GRAPH_SVG, BCP_GRAPH_MERMAID } bcp_graph_format;
+/* "dot", "svg", "mermaid"; BCP_ERR_INVALID otherwise. */
+bcp_status bcp_graph_format_from_name(const char *name, bcp_graph_format *format);
+
+typedef struct bcp_graph_options {
+    const char *stdlib_dir;        /* NULL: the built-in standard library */
+    const char *lang;              /* labels' language; NULL: the plan's `language`, else "en" */
+    bcp_graph_format format;
+    /* "KIND.ID": keep that entity, what it depends on and what depends on
+     * it (transitively), and their stand-ins; NULL: the whole graph. */
+    const char *focus;
+} bcp_graph_options;
+
+/* The dependency graph of the plan at `path` ("-": standard input) into
+ * *text (free with bcp_free).  Deterministic: sorted by kind and id.  Values
+ * secret-in-plan flags are redacted.  BCP_ERR_PLAN when the plan has syntax
+ * or model errors or no plan block (*problems says which); BCP_ERR_NOT_FOUND
+ * for an unknown focus (E230, with the closest id) or language; BCP_ERR_INVALID
+ * for a focus that is not KIND.ID of a graph kind (E231); BCP_ERR_IO when
+ * Graphviz cannot lay it out (E232).  *problems (free with
+ * bcp_diagnostics_free) also carries warnings. */
+bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, char **text, size_t *length,
+                          bcp_diagnostics **problems);
 
 #ifdef __cplusplus
 }

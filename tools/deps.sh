@@ -13,6 +13,9 @@ packages="$packages cmark-gfm"
 # npm comes with some nodejs builds (NodeSource's conflicts with Debian's npm).
 if ! command -v npm >/dev/null 2>&1; then packages="$packages npm"; fi
 # make fuzz (tools/deps.sh --fuzz): clang and its libFuzzer runtime; not for make test.
+# bcp graph and the dependency figure: Graphviz's layout library (libgvc);
+# tests/cli/test_graph.sh parses DOT back with `dot` and checks SVG with xmllint.
+packages="$packages libgraphviz-dev graphviz libxml2-utils"
 if [ "${1:-}" = --fuzz ]; then packages="$packages clang libclang-rt-14-dev"; fi
 if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
 missing=""

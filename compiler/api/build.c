@@ -76,7 +76,7 @@ static void take_document(char **documents, size_t *lengths, bcp_doc_format f, c
     lengths[f] = strlen(text);
 }
 
-static bool unknown_locale(bcp_model *m, const char *lang, bcp_diagnostics *set)
+bool bcp_tools_unknown_locale(bcp_model *m, const char *lang, bcp_diagnostics *set)
 {
     if (bcp_tools_known_locale(m, lang))
         return false;
@@ -91,7 +91,7 @@ static bool unknown_locale(bcp_model *m, const char *lang, bcp_diagnostics *set)
 
 /* Replaces the values secret-in-plan flagged before anything is rendered,
  * and says so (where, never what). */
-static size_t redact(bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set)
+size_t bcp_tools_redact(bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set)
 {
     bcp_buf where = {0};
     size_t n = bcp_render_redact(ctx, secrets, &where);
@@ -119,7 +119,7 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
         bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
         return BCP_ERR_INVALID;
     }
-    if (unknown_locale(m, rq->lang, set))
+    if (bcp_tools_unknown_locale(m, rq->lang, set))
         return BCP_ERR_NOT_FOUND;
     bcp_render_ctx ctx;
     bcp_render_ctx_init(&ctx, m, rq->lang);
@@ -132,7 +132,7 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     ctx.draft = rq->draft;
     ctx.findings = findings;
     ctx.finding_count = count;
-    size_t n = rq->secrets ? redact(&ctx, rq->secrets, set) : 0;
+    size_t n = rq->secrets ? bcp_tools_redact(&ctx, rq->secrets, set) : 0;
     if (redacted)
         *redacted = n;
     bcp_lint_deviation_list accepted = {0};

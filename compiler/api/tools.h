@@ -53,4 +53,12 @@ bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *n
                     bcp_diff_style style, const char *old_name, const char *new_name, char **text, size_t *length,
                     bool *differ);
 
+/* bcp graph (api/graph.c) shares these with the build (build.c): an error
+ * in `set` and true when the model did not load locale `lang`; the values
+ * `secrets` flags replaced in ctx's model, a warning in `set` saying where
+ * (never what), and how many. */
+struct bcp_render_ctx;
+bool bcp_tools_unknown_locale(struct bcp_model *m, const char *lang, bcp_diagnostics *set);
+size_t bcp_tools_redact(struct bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set);
+
 #endif

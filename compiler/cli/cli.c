@@ -226,6 +226,24 @@ static const bcp_command commands[] = {
      "KIND.ID is error E210, with the nearest id)\n",
      bcp_cmd_simulate},
     /* ---- end simulate ---- */
+    {"graph", "draw the dependency graph of a plan (DOT, SVG or Mermaid)",
+     "usage: bcp graph [options] PLAN\n"
+     "\n"
+     "Prints what depends on what in the plan: functions on systems, equipment,\n"
+     "suppliers, sites, people and other functions; systems on their vendors, sites\n"
+     "and backup holders; stand-ins (deputies, substitutes, alternates, DR sites)\n"
+     "dashed. Single points of failure and the critical path are marked\n"
+     "(docs/graph.md). Sorted by kind and id: the same plan gives the same bytes.\n"
+     "\n"
+     "options:\n"
+     "  --format FMT      dot (default), svg (laid out by Graphviz) or mermaid\n"
+     "  --focus KIND.ID   only that entity, what it depends on and what depends on it\n"
+     "  --lang LANG       labels in LANG (default: the plan's language)\n"
+     "  -o, --output FILE write to FILE instead of standard output\n"
+     "  --stdlib DIR      read the standard library from DIR\n"
+     "\n"
+     "exit status: 0 written, 2 error (plan errors, unknown --focus, layout failed)\n",
+     bcp_cmd_graph},
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };

@@ -93,6 +93,8 @@ int bcp_cmd_explain(int argc, char **argv);
 int bcp_cmd_lsp(int argc, char **argv);
 /* simulate (issue 14) */
 int bcp_cmd_simulate(int argc, char **argv);
+/* bcp graph (cmd_graph.c): the dependency graph as DOT, SVG or Mermaid. */
+int bcp_cmd_graph(int argc, char **argv);
 /* The language server (compiler/lsp/, on bcp.h like the CLI): serves LSP on
  * standard input and output until `exit`; the exit status. */
 int bcp_lsp_serve_stdio(int debounce_ms, const char *stdlib_dir, const char *docs_url, const char *today);

@@ -47,6 +47,8 @@ void bcp_md_closing(bcp_md *d);
  * staffing, single points of failure) and 4 (activation, recovery by
  * resource type, IT disaster recovery, supplier service levels, checklists). */
 void bcp_md_bia_continuity(bcp_md *d);
+/* The dependency graph section (md_graph.c), after the single points of failure. */
+void bcp_md_graph(bcp_md *d);
 void bcp_md_recovery_continuity(bcp_md *d);
 /* "**Runbook**: <https://...>" when `e` names a runbook; nothing otherwise. */
 void bcp_md_runbook_line(bcp_md *d, const bcp_entity *e);

@@ -16,6 +16,7 @@
 #include "render.h"
 #include "html_print.h"
 #include "readiness_view.h"
+#include "graph.h"
 
 #define HOUR_S 3600LL
 
@@ -34,6 +35,8 @@ static void html_escape(bcp_buf *b, const char *s)
 }
 
 void bcp_html_text(bcp_buf *o, const char *s) { html_escape(o, s); }
+/* For the figures of other files (html_graph.c). */
+void bcp_html_escape(bcp_buf *b, const char *s) { html_escape(b, s); }
 
 /* Markdown -> HTML with the GFM table extension, safe mode. */
 static char *markdown_to_html(const char *text, size_t len)
@@ -1157,6 +1160,11 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     bool shown[FIGS] = {doc.readiness_at != 0, true, doc.impact_at != 0, true, true};
     if (!shown[0])
         at[0] = doc.heatmap_at; /* an empty part: the cover still ends at the first heading */
+    enum { FIGS = 5, PARTS = FIGS + 2 };
+    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, impact_svg, bcp_html_graph_figure,
+                                                               timeline_svg, notify_svg};
+    size_t at[FIGS] = {doc.heatmap_at, doc.impact_at, doc.graph_at, doc.timeline_at, doc.notify_at};
+    bool shown[FIGS] = {true, doc.impact_at != 0, doc.graph_at != 0, true, true};
     for (int i = 0; i < FIGS; i++) {
         size_t floor = i ? at[i - 1] : 0;
         if (at[i] > len)
@@ -1164,6 +1172,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
         if (at[i] < floor) {
             at[i] = floor;
             if (i == IMPACT)
+            if (i == 1 || i == 2)
                 shown[i] = false;
         }
     }

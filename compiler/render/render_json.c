@@ -11,6 +11,7 @@
 #include "bcp.h"
 #include "json_continuity.h"
 #include "json_simulate.h" /* simulate (issue 14) */
+#include "json_graph.h"
 #include "crosswalk.h"
 #include "json_deviations.h"
 #include "json_docfig.h"
@@ -273,6 +274,7 @@ char *bcp_render_json(bcp_render_ctx *ctx, char **error)
     json_object_set_new(root, "risk_order", order);
     bcp_json_continuity(ctx, root);
     bcp_json_scenario_impact(ctx, root); /* simulate (issue 14) */
+    bcp_json_graph(ctx, root);
     json_object_set_new(root, "notification_tree", bcp_json_notify_tree(ctx));
     json_t *deviations = bcp_json_deviations(ctx);
     if (deviations)

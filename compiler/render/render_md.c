@@ -20,6 +20,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_risk(&d);
     bcp_md_bia(&d);
     bcp_md_bia_continuity(&d);
+    bcp_md_graph(&d);
     bcp_md_recovery(&d);
     bcp_md_recovery_continuity(&d);
     bcp_md_scenario_impact(&d); /* simulate (issue 14): md_simulate.c */
@@ -31,6 +32,7 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_regions(&d);
     bcp_md_draft_appendix(&d);
     size_t *const figures[] = {&out->readiness_at, &out->heatmap_at, &out->impact_at, &out->timeline_at, &out->notify_at};
+    size_t *const figures[] = {&out->heatmap_at, &out->impact_at, &out->graph_at, &out->timeline_at, &out->notify_at};
     bcp_md_resolve_xrefs(&d, figures, sizeof figures / sizeof figures[0]);
     bcp_md_outline_free(&d);
     /* one trailing newline */
