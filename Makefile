@@ -259,9 +259,8 @@ test: deps
 	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=release
 	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=asan
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory test-one BUILD=asan
+		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=asan
 	@echo "== the parallel paths under ThreadSanitizer"
 	@$(MAKE) --no-print-directory tsan
 	@echo "all test suites passed (release, asan and tsan)"

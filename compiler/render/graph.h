@@ -23,6 +23,5 @@ bool bcp_graph_svg(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out, co
  * nothing when the graph is too large or Graphviz fails. */
 void bcp_html_graph_figure(bcp_render_ctx *ctx, bcp_buf *o);
 /* render_html.c's escaping of text for HTML. */
-void bcp_html_escape(bcp_buf *b, const char *s);
 
 #endif

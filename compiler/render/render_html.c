@@ -35,8 +35,6 @@ static void html_escape(bcp_buf *b, const char *s)
 }
 
 void bcp_html_text(bcp_buf *o, const char *s) { html_escape(o, s); }
-/* For the figures of other files (html_graph.c). */
-void bcp_html_escape(bcp_buf *b, const char *s) { html_escape(b, s); }
 
 /* Markdown -> HTML with the GFM table extension, safe mode. */
 static char *markdown_to_html(const char *text, size_t len)
@@ -1153,26 +1151,20 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     /* the figures go at the offsets the Markdown recorded, in document order;
      * the impact figure (chapter 3) only when some function has an impact curve */
     /* the readiness figure (chapter 1) first, when the document has the score */
-    enum { FIGS = 5, PARTS = FIGS + 2, IMPACT = 2 };
+    enum { FIGS = 6, PARTS = FIGS + 2, IMPACT = 2, GRAPH = 3 };
     void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {bcp_html_readiness_svg, heatmap_svg, impact_svg,
-                                                               timeline_svg, notify_svg};
-    size_t at[FIGS] = {doc.readiness_at, doc.heatmap_at, doc.impact_at, doc.timeline_at, doc.notify_at};
-    bool shown[FIGS] = {doc.readiness_at != 0, true, doc.impact_at != 0, true, true};
+                                                               bcp_html_graph_figure, timeline_svg, notify_svg};
+    size_t at[FIGS] = {doc.readiness_at, doc.heatmap_at, doc.impact_at, doc.graph_at, doc.timeline_at, doc.notify_at};
+    bool shown[FIGS] = {doc.readiness_at != 0, true, doc.impact_at != 0, doc.graph_at != 0, true, true};
     if (!shown[0])
         at[0] = doc.heatmap_at; /* an empty part: the cover still ends at the first heading */
-    enum { FIGS = 5, PARTS = FIGS + 2 };
-    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {heatmap_svg, impact_svg, bcp_html_graph_figure,
-                                                               timeline_svg, notify_svg};
-    size_t at[FIGS] = {doc.heatmap_at, doc.impact_at, doc.graph_at, doc.timeline_at, doc.notify_at};
-    bool shown[FIGS] = {true, doc.impact_at != 0, doc.graph_at != 0, true, true};
     for (int i = 0; i < FIGS; i++) {
         size_t floor = i ? at[i - 1] : 0;
         if (at[i] > len)
             at[i] = len;
         if (at[i] < floor) {
             at[i] = floor;
-            if (i == IMPACT)
-            if (i == 1 || i == 2)
+            if (i == IMPACT || i == GRAPH)
                 shown[i] = false;
         }
     }
@@ -1180,8 +1172,15 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     const char *first_h2 = strstr(md, "\n## ");
     size_t cover_end = first_h2 && (size_t)(first_h2 - md) < at[0] ? (size_t)(first_h2 - md) + 1 : 0;
 
-    struct { size_t from, to; } parts[PARTS] = {{0, cover_end}, {cover_end, at[0]}, {at[0], at[1]},
-                                                {at[1], at[2]}, {at[2], at[3]}, {at[3], at[4]}, {at[4], len}};
+    struct { size_t from, to; } parts[PARTS];
+    parts[0].from = 0;
+    parts[0].to = cover_end;
+    parts[1].from = cover_end;
+    parts[1].to = at[0];
+    for (int i = 0; i < FIGS; i++) {
+        parts[i + 2].from = at[i];
+        parts[i + 2].to = i + 1 < FIGS ? at[i + 1] : len;
+    }
     char *html_parts[PARTS];
     for (int i = 0; i < PARTS; i++) {
         html_parts[i] = markdown_to_html(md + parts[i].from, parts[i].to - parts[i].from);
@@ -1258,7 +1257,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     return bcp_buf_take(&o);
 }
 
-/* ---- simulate (issue 14): for the HTML page of `bcp simulate` (sim_report.c) ---- */
+/* ---- for the HTML of `bcp simulate` (sim_report.c) and the graph figure (html_graph.c) ---- */
 void bcp_html_escape(bcp_buf *b, const char *s)
 {
     html_escape(b, s);
