@@ -6,13 +6,13 @@
 # A file may include headers of its own folder and of lower layers only; peers
 # (render, fmt, diff) do not include each other.  include/bcp.h, the public
 # API, may be included anywhere.  The CLI (compiler/cli/) includes nothing of
-# the library but bcp.h; so does the language server (compiler/lsp/).  Library code never prints, exits or aborts: the one
+# the library but bcp.h; so do the language server (compiler/lsp/) and the HTTP server (compiler/serve/).  Library code never prints, exits or aborts: the one
 # abort is the default out-of-memory handler in compiler/base/alloc.c.
 cd "$(dirname "$0")/.." || exit 2
 rank() {
     case $1 in
         base) echo 0 ;; syntax) echo 1 ;; model) echo 2 ;; rules) echo 3 ;;
-        render|fmt|diff) echo 4 ;; report) echo 5 ;; api) echo 6 ;; cli|lsp) echo 7 ;;
+        render|fmt|diff) echo 4 ;; report) echo 5 ;; api) echo 6 ;; cli|lsp|serve) echo 7 ;;
         *) echo 99 ;;
     esac
 }
@@ -30,7 +30,7 @@ for f in compiler/*/*.[ch] rules/*.[ch]; do
             */*) to=${inc%%/*} ;;
             *) [ -f "$dir/$inc" ] || echo "check-layers: $f:$n: \"$inc\" is not in $dir/"; continue ;;
         esac
-        if [ "$layer" = cli ] || [ "$layer" = lsp ]; then
+        if [ "$layer" = cli ] || [ "$layer" = lsp ] || [ "$layer" = serve ]; then
             echo "check-layers: $f:$n: the $layer face includes only bcp.h, not \"$inc\""; continue
         fi
         [ "$to" = "$layer" ] && continue

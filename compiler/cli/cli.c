@@ -192,6 +192,26 @@ static const bcp_command commands[] = {
      "  --docs-url BASE  link each diagnostic to BASE/CODE.md\n"
      "  --stdlib DIR     read the standard library from DIR\n",
      bcp_cmd_lsp},
+    /* ==== serve part (issue 13) */
+    {"serve", "serve the HTTP JSON API and a live preview of the plans in a folder",
+     "usage: bcp serve [DIR] [--port N] [--bind ADDR] [--max-request SIZE] [--timeout S]\n"
+     "                 [--today YYYY-MM-DD] [--stdlib DIR]\n"
+     "\n"
+     "Serves the plans under DIR (default: the current folder) over HTTP until\n"
+     "interrupted: a JSON API under /v1/ (check, build, format, diff, explain,\n"
+     "schema, plans; docs/openapi.yaml) and at / a live preview, each plan's HTML\n"
+     "document beside its findings, updated in the browser when a file changes.\n"
+     "Nothing is written; nothing outside DIR is read.\n"
+     "\n"
+     "options:\n"
+     "  --port N           the TCP port (default 8080; 0: a free one, printed on stderr)\n"
+     "  --bind ADDR        the address to listen on (default 127.0.0.1)\n"
+     "  --max-request SIZE the largest request body (default 4M; 413 above it)\n"
+     "  --timeout S        close a connection idle for S seconds (default 30)\n"
+     "  --today DATE       check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
+     "  --stdlib DIR       read the standard library from DIR\n",
+     bcp_cmd_serve},
+    /* ==== end of serve part */
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };
