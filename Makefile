@@ -71,6 +71,8 @@ RULE_CXX_SRCS := $(wildcard rules/*.cc)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
 # The language server (bcp lsp), a face on bcp.h like the CLI.
 CLI_SRCS      += $(wildcard compiler/lsp/*.c)
+# The MCP server (bcp mcp, issue 13), a face on bcp.h like the LSP.
+CLI_SRCS      += $(wildcard compiler/mcp/*.c)
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.

@@ -809,6 +809,11 @@ const char *bcp_service_op_name(size_t i);
 const char *bcp_service_op_summary(const char *op);
 const char *bcp_service_input_schema(const char *op);
 const char *bcp_service_output_schema(const char *op);
+/* The files of the built-in standard library, by their path under its root
+ * ("core/comms.bcp", "locale/en/document.bcp"), in a fixed order, for
+ * bcp_stdlib_text; NULL past the end.  Static. */
+size_t bcp_stdlib_file_count(void);
+const char *bcp_stdlib_file_path(size_t i);
 /* ==== end of service part ==== */
 
 #ifdef __cplusplus
