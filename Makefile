@@ -71,6 +71,8 @@ RULE_CXX_SRCS := $(wildcard rules/*.cc)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
 # The language server (bcp lsp), a face on bcp.h like the CLI.
 CLI_SRCS      += $(wildcard compiler/lsp/*.c)
+# The MCP server (bcp mcp, issue 13), a face on bcp.h like the LSP.
+CLI_SRCS      += $(wildcard compiler/mcp/*.c)
 # ==== serve part (issue 13): bcp serve, the HTTP API and live preview, a face
 # on bcp.h like the LSP; libmicrohttpd; its page assets embedded at build time.
 CLI_SRCS      += $(wildcard compiler/serve/*.c)

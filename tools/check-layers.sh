@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.." || exit 2
 rank() {
     case $1 in
         base) echo 0 ;; syntax) echo 1 ;; model) echo 2 ;; rules) echo 3 ;;
-        render|fmt|diff) echo 4 ;; report) echo 5 ;; api) echo 6 ;; cli|lsp|serve) echo 7 ;;
+        render|fmt|diff) echo 4 ;; report) echo 5 ;; api) echo 6 ;; cli|lsp|mcp|serve) echo 7 ;;
         *) echo 99 ;;
     esac
 }
@@ -30,7 +30,7 @@ for f in compiler/*/*.[ch] rules/*.[ch]; do
             */*) to=${inc%%/*} ;;
             *) [ -f "$dir/$inc" ] || echo "check-layers: $f:$n: \"$inc\" is not in $dir/"; continue ;;
         esac
-        if [ "$layer" = cli ] || [ "$layer" = lsp ] || [ "$layer" = serve ]; then
+        if [ "$layer" = cli ] || [ "$layer" = lsp ] || [ "$layer" = mcp ] || [ "$layer" = serve ]; then
             echo "check-layers: $f:$n: the $layer face includes only bcp.h, not \"$inc\""; continue
         fi
         [ "$to" = "$layer" ] && continue

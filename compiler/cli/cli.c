@@ -192,6 +192,26 @@ static const bcp_command commands[] = {
      "  --docs-url BASE  link each diagnostic to BASE/CODE.md\n"
      "  --stdlib DIR     read the standard library from DIR\n",
      bcp_cmd_lsp},
+    /* bcp mcp (issue 13) */
+    {"mcp", "serve the Model Context Protocol on stdin/stdout (for AI assistants)",
+     "usage: bcp mcp [--root DIR] [--allow-write] [--max-bytes SIZE] [--today YYYY-MM-DD]\n"
+     "               [--docs-url BASE] [--stdlib DIR]\n"
+     "\n"
+     "Speaks the Model Context Protocol (revision 2025-06-18; 2025-03-26 and\n"
+     "2024-11-05 accepted) on standard input and output: an AI assistant starts it\n"
+     "and gets the tools check, build, init, explain, schema, format and diff, the\n"
+     "language reference, rule pages, stdlib modules and the plans under the root as\n"
+     "resources, and the prompts draft-plan and review-plan (docs/mcp.md).\n"
+     "\n"
+     "options:\n"
+     "  --root DIR        serve the plans under DIR (default: the current folder);\n"
+     "                    nothing outside it is read\n"
+     "  --allow-write     let build (html), init and format write files under the root\n"
+     "  --max-bytes SIZE  the largest request and plan accepted (default 4M)\n"
+     "  --today DATE      check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
+     "  --docs-url BASE   each finding's docs_url: BASE/CODE.md (default bcp://rules/CODE)\n"
+     "  --stdlib DIR      read the standard library from DIR\n",
+     bcp_cmd_mcp},
     /* ==== serve part (issue 13) */
     {"serve", "serve the HTTP JSON API and a live preview of the plans in a folder",
      "usage: bcp serve [DIR] [--port N] [--bind ADDR] [--max-request SIZE] [--timeout S]\n"
