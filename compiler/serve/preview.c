@@ -104,7 +104,7 @@ static void index_page(serve_state *st, serve_reply *r)
     serve_buf b = {0};
     put(&b,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        "<title>bcp serve</title>\n<link rel=\"stylesheet\" href=\"/assets/preview.css\">\n"
+        "<title>bcp serve</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/assets/preview.css\">\n"
         "<script src=\"/assets/index.js\" defer></script></head>\n<body class=\"index\">\n<h1>");
     put_escaped(&b, serve_root(st));
     put(&b, "</h1>\n<ul id=\"plans\">\n");

@@ -39,7 +39,6 @@ expect() {
 err() { echo ".error.code == \"$1\""; }
 
 plan_text=$(jq -Rs . "$tmp/plans/minimal.bcp")
-huadong_text=$(jq -Rs . "$tmp/plans/huadong/plan.bcp")
 
 # --- plans
 req GET /v1/plans
@@ -50,8 +49,8 @@ expect "POST /v1/plans: 405" 405 "$(err E321)"
 # --- check
 req POST /v1/check '{"path":"huadong/plan.bcp"}'
 expect "check a plan by path" 200 '(.findings | type) == "array" and (.errors | type) == "number"'
-req POST /v1/check "{\"text\":$huadong_text,\"name\":\"huadong/plan.bcp\"}"
-expect "check inline text (imports resolved beside its name)" 200 '(.findings | type) == "array" and .syntax_errors != true'
+req POST /v1/check "{\"text\":$plan_text,\"name\":\"plan.bcp\"}"
+expect "check inline text" 200 '(.findings | type) == "array" and .syntax_errors != true'
 req POST /v1/check '{"text":"plan x {\n  title = \n}\n"}'
 expect "check a broken text: findings with a location" 200 '.errors > 0 and (.findings[0].line | type) == "number"'
 req POST /v1/check '{"path": '

@@ -1,6 +1,6 @@
 // make serve-bench (in make bench): N POST /v1/check of examples/huadong's
-// plan as inline text (imports resolved beside huadong/plan.bcp) from C
-// concurrent keep-alive clients against `bcp serve examples --port 0`;
+// plan as inline text (named plan.bcp, so its imports resolve beside it) from
+// C concurrent keep-alive clients against `bcp serve examples/huadong --port 0`;
 // throughput, p50/p99 latency, the server's RSS before and after.
 // usage: node bench.js BCP [N] [CLIENTS]
 'use strict';
@@ -21,7 +21,7 @@ function rss(pid) {
 
 function start() {
   return new Promise((resolve, reject) => {
-    const proc = spawn(bcp, ['serve', path.join(root, 'examples'), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(bcp, ['serve', path.join(root, 'examples', 'huadong'), '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     proc.stderr.on('data', (d) => {
       err += d;
@@ -52,7 +52,7 @@ function post(agent, port, body) {
 
 async function main() {
   const text = fs.readFileSync(path.join(root, 'examples/huadong/plan.bcp'), 'utf8');
-  const body = JSON.stringify({ text, name: 'huadong/plan.bcp' });
+  const body = JSON.stringify({ text, name: 'plan.bcp' });
   const { proc, port } = await start();
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const first = await post(agent, port, body);   // warm-up, counted apart

@@ -39,14 +39,20 @@
   }
 
   // The document's <style> rules, with `html` and `body` aimed at the shadow root's wrapper.
+  // A plan that does not compile keeps the last document shown, marked stale.
   function show_document(html) {
-    shadow.textContent = '';
     if (!html) {
-      const p = document.createElement('p'); p.className = 'unbuilt';
-      p.textContent = 'The plan does not compile: see the findings.';
-      shadow.append(p);
+      doc.classList.add('stale');
+      if (!shadow.querySelector('.doc-body')) {
+        shadow.textContent = '';
+        const p = document.createElement('p'); p.className = 'unbuilt';
+        p.textContent = 'The plan does not compile: see the findings.';
+        shadow.append(p);
+      }
       return;
     }
+    doc.classList.remove('stale');
+    shadow.textContent = '';
     const parsed = new DOMParser().parseFromString(html, 'text/html');
     for (const st of parsed.querySelectorAll('style')) {
       const style = document.createElement('style');
