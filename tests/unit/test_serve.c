@@ -16,16 +16,7 @@
 #include <cmocka.h>
 
 #include "serve/serve.h"
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
+#include "test_support.h"
 
 static void test_buffer_grows(void **state)
 {
@@ -49,10 +40,10 @@ static void test_watch_sees_plans(void **state)
     char path[256] = "";
     unsigned long c0 = serve_watch_wait(w, (unsigned long)-2, 0, NULL, 0);
 
-    write_file(dir, "notes.txt", "not a plan\n");
+    write_test_file(dir, "notes.txt", "not a plan\n");
     assert_int_equal(serve_watch_wait(w, c0, 300, path, sizeof path), c0);
 
-    write_file(dir, "a.bcp", "plan a {\n}\n");
+    write_test_file(dir, "a.bcp", "plan a {\n}\n");
     unsigned long c1 = serve_watch_wait(w, c0, 3000, path, sizeof path);
     assert_true(c1 > c0);
     assert_string_equal(path, "a.bcp");
@@ -62,7 +53,7 @@ static void test_watch_sees_plans(void **state)
     assert_int_equal(mkdir(sub, 0700), 0);
     usleep(300 * 1000);   /* the watcher adds the new folder */
     unsigned long c2 = serve_watch_wait(w, (unsigned long)-2, 0, NULL, 0);
-    write_file(sub, "b.bcp", "plan b {\n}\n");
+    write_test_file(sub, "b.bcp", "plan b {\n}\n");
     unsigned long c3 = c2;
     for (int i = 0; i < 30 && strcmp(path, "sub/b.bcp") != 0; i++)
         c3 = serve_watch_wait(w, c3, 100, path, sizeof path);
