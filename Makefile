@@ -77,7 +77,8 @@ CLI_SRCS      += $(wildcard compiler/mcp/*.c)
 # on bcp.h like the LSP; libmicrohttpd; its page assets embedded at build time.
 CLI_SRCS      += $(wildcard compiler/serve/*.c)
 SERVE_ASSETS  := $(shell find compiler/serve/assets -type f 2>/dev/null | LC_ALL=C sort)
-PKGS          += libmicrohttpd
+# Linked into bcp only, not named in bcp.pc (PKGS): libbcp does not use it.
+PKG_LIBS      += $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
 # ==== end of serve part
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
