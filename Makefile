@@ -73,6 +73,15 @@ RULE_CXX_SRCS := $(wildcard rules/*.cc)
 CLI_SRCS      := $(filter-out compiler/cli/main.c,$(wildcard compiler/cli/*.c))
 # The language server (bcp lsp), a face on bcp.h like the CLI.
 CLI_SRCS      += $(wildcard compiler/lsp/*.c)
+# The MCP server (bcp mcp, issue 13), a face on bcp.h like the LSP.
+CLI_SRCS      += $(wildcard compiler/mcp/*.c)
+# ==== serve part (issue 13): bcp serve, the HTTP API and live preview, a face
+# on bcp.h like the LSP; libmicrohttpd; its page assets embedded at build time.
+CLI_SRCS      += $(wildcard compiler/serve/*.c)
+SERVE_ASSETS  := $(shell find compiler/serve/assets -type f 2>/dev/null | LC_ALL=C sort)
+# Linked into bcp only, not named in bcp.pc (PKGS): libbcp does not use it.
+PKG_LIBS      += $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
+# ==== end of serve part
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.
@@ -96,6 +105,8 @@ SONAME        := libbcp.so.$(ABI)
 SHLIB         := $(OUT)/$(SONAME)
 EXPORTS       := $(OUT)/libbcp.map
 CLI_OBJS      := $(CLI_SRCS:%.c=$(OUT)/%.o)
+# serve part: the preview page's files (compiler/serve/assets/) as a C table.
+CLI_OBJS      += $(OUT)/serve_assets.o
 
 UNIT_SRCS     := $(wildcard tests/unit/test_*.c)
 UNIT_BINS     := $(UNIT_SRCS:tests/unit/%.c=$(OUT)/tests/%)
@@ -154,6 +165,13 @@ $(OUT)/rule_fixtures.c: $(RULE_FIXTURES) $(OUT)/tools/embed
 # The same generator as the stdlib's, under the fixture table's names.
 $(OUT)/rule_fixtures.o: $(OUT)/rule_fixtures.c
 	$(CC) $(CFLAGS_ALL) -Dbcp_embedded_stdlib=bcp_rule_fixtures -Dbcp_embedded_stdlib_count=bcp_rule_fixture_count -c $< -o $@
+
+# serve part: the same generator as the stdlib's, under the assets' names.
+$(OUT)/serve_assets.c: $(SERVE_ASSETS) $(OUT)/tools/embed
+	$(OUT)/tools/embed $@ compiler/serve/assets $(SERVE_ASSETS)
+
+$(OUT)/serve_assets.o: $(OUT)/serve_assets.c
+	$(CC) $(CFLAGS_ALL) -Dbcp_embedded_stdlib=bcp_serve_assets -Dbcp_embedded_stdlib_count=bcp_serve_asset_count -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
@@ -243,12 +261,24 @@ check-layers:
 
 # One flavour's whole suite.
 test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test
+# serve part: bcp serve's API, OpenAPI and browser tests (tests/serve/).
+test-one: serve-test
 
 # bcp lsp driven by real clients: a Node client (npm, locked), random
 # incremental edits against full re-checks (300 here, at most 60 s, to keep
 # make test short; make lsp-fuzz runs 5000 unbounded), headless Neovim.
 lsp-test: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-60} sh tests/lsp/run.sh $(BIN)
+
+# serve part: bcp serve over loopback: every /v1/ endpoint and error path,
+# docs/openapi.yaml against the routes, the live preview in headless Chromium.
+.PHONY: serve-test serve-bench
+serve-test: $(BIN)
+	@sh tests/serve/run.sh $(BIN)
+
+# 10,000 POST /v1/check of examples/huadong from 8 clients (make bench).
+serve-bench: $(BIN)
+	@sh tests/serve/bench.sh $(BIN)
 
 lsp-fuzz: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
@@ -285,6 +315,7 @@ rule-docs: $(BIN)
 bench: all
 	@sh tools/bench.sh $(BIN)
 	@$(MAKE) --no-print-directory lsp-bench
+	@$(MAKE) --no-print-directory serve-bench
 
 # bcp lsp: edit-to-diagnostics and completion latency, RSS with the examples open.
 lsp-bench: $(BIN)

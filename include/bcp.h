@@ -901,6 +901,84 @@ typedef struct bcp_graph_options {
  * bcp_diagnostics_free) also carries warnings. */
 bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, char **text, size_t *length,
                           bcp_diagnostics **problems);
+/* ==== service part (issue 13: bcp mcp, bcp serve) ====
+ * One JSON operations layer for the servers: an operation name and a JSON
+ * request in, a JSON response out.  A service is scoped to one root folder:
+ * every path a request names is resolved against it (realpath: `..` folded,
+ * symbolic links followed) and refused when it ends up outside (E302);
+ * nothing is written unless allow_write.  The operations (docs/api.md):
+ *   check    {path | text, [name], [select], [ignore], [no_lint], [regimes]}
+ *            -> {findings: [{file,line,column,...,code,name,severity,message,
+ *                docs_url,fixes}], errors, warnings, infos}
+ *   build    {path | text, [format: markdown|json|html], [lang], [draft],
+ *             [output]} -> {format, lang, name, document | written, findings}
+ *            (html only to `output`, only with allow_write)
+ *   init     {industry, [size], [sites], [lang], [output]} -> {text}
+ *   explain  {code} -> {code, name, group, severity, summary, markdown}
+ *   schema   {[kind], [attribute]} -> {kinds} | {kind} | {attribute} | {markdown}
+ *   format   {path | text, [write]} -> {text, changed}
+ *   diff     {old, new} | {old_text, new_text} | {path, revision}
+ *            -> {differ, text, weakening: [...]}
+ *   files    {} -> {files: [paths relative to the root]}
+ *   read     {path} -> {path, text}
+ * Paths in responses are relative to the root.  On failure the status is
+ * not BCP_OK and the response is {"error": {"code": "E30x", "name": ...,
+ * "message": ..., "diagnostics": [...]}}: E300 bad request (not JSON, a
+ * wrong or missing argument), E301 unknown operation, E302 path outside the
+ * root, E303 too large, E304 write not allowed, E305 no such file, E306 git
+ * revision unreadable, E307 the operation could not produce its result.  A
+ * service only reads its options after bcp_service_new: calls on one
+ * service may run on many threads at once. */
+
+typedef struct bcp_service bcp_service;
+
+/* Reads `path` (relative to `root`) as it was at git `revision`, for diff's
+ * {path, revision}: the library never starts a program, so a face supplies
+ * it (bcp mcp runs `git show`).  *text is bcp_malloc'd; on failure *error
+ * (bcp_malloc'd, may stay NULL) says why. */
+typedef bcp_status (*bcp_revision_reader)(void *user, const char *root, const char *path,
+                                          const char *revision, char **text, size_t *length,
+                                          char **error);
+
+typedef struct bcp_service_options {
+    const char *root;              /* NULL: the current directory */
+    const char *stdlib_dir;        /* NULL: the built-in standard library */
+    size_t max_request;            /* bytes of one request; 0: 16 MiB */
+    size_t max_file;               /* bytes of one plan text or file; 0: the file-size limit */
+    bool allow_write;              /* build's html output, format's write, init's output */
+    const char *today;             /* YYYY-MM-DD for checks; NULL: as bcp_check_options */
+    const char *docs_url;          /* each finding's docs_url: this + CODE.md, or "{code}" replaced;
+                                      NULL: the bcp repository's docs/rules/ */
+    bcp_revision_reader read_revision;   /* NULL: diff against a revision is E306 */
+    void *revision_user;
+} bcp_service_options;
+
+/* NULL when the root does not exist or is not a folder. */
+bcp_service *bcp_service_new(const bcp_service_options *options);
+void bcp_service_free(bcp_service *svc);
+/* The root's real path. */
+const char *bcp_service_root(const bcp_service *svc);
+/* Runs operation `op` on `request` (`len` bytes of JSON; NULL or empty is {}).
+ * *response gets a NUL-terminated JSON object (bcp_free; its length in
+ * *response_len unless NULL), on success and on failure alike.  BCP_OK, or
+ * BCP_ERR_INVALID (E300, E301, E303, E304), BCP_ERR_NOT_FOUND (E302, E305),
+ * BCP_ERR_IO (E306, an unreadable file), BCP_ERR_PLAN (E307). */
+bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *request, size_t len,
+                            char **response, size_t *response_len);
+/* The operations, in the order above, and the JSON Schemas (draft 2020-12)
+ * of each one's request and successful response; NULL for an unknown one or
+ * past the end.  Static strings. */
+size_t bcp_service_op_count(void);
+const char *bcp_service_op_name(size_t i);
+const char *bcp_service_op_summary(const char *op);
+const char *bcp_service_input_schema(const char *op);
+const char *bcp_service_output_schema(const char *op);
+/* The files of the built-in standard library, by their path under its root
+ * ("core/comms.bcp", "locale/en/document.bcp"), in a fixed order, for
+ * bcp_stdlib_text; NULL past the end.  Static. */
+size_t bcp_stdlib_file_count(void);
+const char *bcp_stdlib_file_path(size_t i);
+/* ==== end of service part ==== */
 
 #ifdef __cplusplus
 }

@@ -244,6 +244,46 @@ static const bcp_command commands[] = {
      "\n"
      "exit status: 0 written, 2 error (plan errors, unknown --focus, layout failed)\n",
      bcp_cmd_graph},
+    /* bcp mcp (issue 13) */
+    {"mcp", "serve the Model Context Protocol on stdin/stdout (for AI assistants)",
+     "usage: bcp mcp [--root DIR] [--allow-write] [--max-bytes SIZE] [--today YYYY-MM-DD]\n"
+     "               [--docs-url BASE] [--stdlib DIR]\n"
+     "\n"
+     "Speaks the Model Context Protocol (revision 2025-06-18; 2025-03-26 and\n"
+     "2024-11-05 accepted) on standard input and output: an AI assistant starts it\n"
+     "and gets the tools check, build, init, explain, schema, format and diff, the\n"
+     "language reference, rule pages, stdlib modules and the plans under the root as\n"
+     "resources, and the prompts draft-plan and review-plan (docs/mcp.md).\n"
+     "\n"
+     "options:\n"
+     "  --root DIR        serve the plans under DIR (default: the current folder);\n"
+     "                    nothing outside it is read\n"
+     "  --allow-write     let build (html), init and format write files under the root\n"
+     "  --max-bytes SIZE  the largest request and plan accepted (default 4M)\n"
+     "  --today DATE      check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
+     "  --docs-url BASE   each finding's docs_url: BASE/CODE.md (default bcp://rules/CODE)\n"
+     "  --stdlib DIR      read the standard library from DIR\n",
+     bcp_cmd_mcp},
+    /* ==== serve part (issue 13) */
+    {"serve", "serve the HTTP JSON API and a live preview of the plans in a folder",
+     "usage: bcp serve [DIR] [--port N] [--bind ADDR] [--max-request SIZE] [--timeout S]\n"
+     "                 [--today YYYY-MM-DD] [--stdlib DIR]\n"
+     "\n"
+     "Serves the plans under DIR (default: the current folder) over HTTP until\n"
+     "interrupted: a JSON API under /v1/ (check, build, format, diff, explain,\n"
+     "schema, plans; docs/openapi.yaml) and at / a live preview, each plan's HTML\n"
+     "document beside its findings, updated in the browser when a file changes.\n"
+     "Nothing is written; nothing outside DIR is read.\n"
+     "\n"
+     "options:\n"
+     "  --port N           the TCP port (default 8080; 0: a free one, printed on stderr)\n"
+     "  --bind ADDR        the address to listen on (default 127.0.0.1)\n"
+     "  --max-request SIZE the largest request body (default 4M; 413 above it)\n"
+     "  --timeout S        close a connection idle for S seconds (default 30)\n"
+     "  --today DATE       check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
+     "  --stdlib DIR       read the standard library from DIR\n",
+     bcp_cmd_serve},
+    /* ==== end of serve part */
     {"version", "print the version", "usage: bcp version\n", cmd_version},
     {"help", "show help for a command", "usage: bcp help [COMMAND]\n", cmd_help},
 };

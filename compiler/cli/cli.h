@@ -98,5 +98,16 @@ int bcp_cmd_graph(int argc, char **argv);
 /* The language server (compiler/lsp/, on bcp.h like the CLI): serves LSP on
  * standard input and output until `exit`; the exit status. */
 int bcp_lsp_serve_stdio(int debounce_ms, const char *stdlib_dir, const char *docs_url, const char *today);
+/* bcp mcp (issue 13): the Model Context Protocol server (compiler/mcp/). */
+int bcp_cmd_mcp(int argc, char **argv);
+int bcp_mcp_serve_stdio(const char *root, bool allow_write, const char *stdlib_dir, const char *today,
+                        const char *docs_url, size_t max_bytes);
+/* ==== serve part (issue 13) ====
+ * bcp serve; the HTTP server (compiler/serve/, on bcp.h like the CLI) serves
+ * DIR until SIGINT or SIGTERM; the exit status. */
+int bcp_cmd_serve(int argc, char **argv);
+int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdlib_dir,
+                   const char *today, size_t max_request, unsigned timeout_s);
+/* ==== end of serve part */
 
 #endif
