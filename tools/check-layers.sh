@@ -1,21 +1,15 @@
 #!/bin/sh
 # The pipeline's layering, checked on every `make test`:
 #
-#   base < syntax < model < rules (lint) < render, fmt, diff < report < api < cli, lsp
+#   base < syntax < model < rules (lint) < render, fmt, diff < report < api < cli, lsp, mcp, serve
 #
 # A file may include headers of its own folder and of lower layers only; peers
 # (render, fmt, diff) do not include each other.  include/bcp.h, the public
 # API, may be included anywhere.  The CLI (compiler/cli/) includes nothing of
-# the library but bcp.h; so do the language server (compiler/lsp/) and the HTTP server (compiler/serve/).  Library code never prints, exits or aborts: the one
-# abort is the default out-of-memory handler in compiler/base/alloc.c.
+# the library but bcp.h; so do the language server (compiler/lsp/), the MCP
+# server (compiler/mcp/) and the HTTP server (compiler/serve/).  Library code
+# never prints, exits or aborts: the one abort is the default out-of-memory handler in compiler/base/alloc.c.
 cd "$(dirname "$0")/.." || exit 2
-rank() {
-    case $1 in
-        base) echo 0 ;; syntax) echo 1 ;; model) echo 2 ;; rules) echo 3 ;;
-        render|fmt|diff) echo 4 ;; report) echo 5 ;; api) echo 6 ;; cli|lsp|mcp|serve) echo 7 ;;
-        *) echo 99 ;;
-    esac
-}
 status=0
 fail() { echo "check-layers: $*"; status=1; }
 # One awk over every file (a shell loop with a sed and a rank per include
@@ -26,7 +20,7 @@ done | awk '
 function rank(l) {
     if (l == "base") return 0; if (l == "syntax") return 1; if (l == "model") return 2
     if (l == "rules") return 3; if (l == "render" || l == "fmt" || l == "diff") return 4
-    if (l == "report") return 5; if (l == "api") return 6; if (l == "cli" || l == "lsp") return 7
+    if (l == "report") return 5; if (l == "api") return 6; if (l == "cli" || l == "lsp" || l == "mcp" || l == "serve") return 7
     return 99
 }
 function exists(path,   line, r) { r = (getline line < path) >= 0; close(path); return r }
@@ -45,7 +39,7 @@ function exists(path,   line, r) { r = (getline line < path) >= 0; close(path); 
             continue
         }
         to = inc; sub(/\/.*$/, "", to)
-        if (layer == "cli" || layer == "lsp") {
+        if (layer == "cli" || layer == "lsp" || layer == "mcp" || layer == "serve") {
             print "check-layers: " f ":" n ": the " layer " face includes only bcp.h, not \"" inc "\""; continue
         }
         if (to == layer) continue
@@ -54,27 +48,6 @@ function exists(path,   line, r) { r = (getline line < path) >= 0; close(path); 
     }
     close(f)
 }' >"${TMPDIR:-/tmp}/bcp-layers.$$"
-    dir=$(dirname "$f"); layer=${dir#compiler/}
-    own=$(rank "$layer")
-    [ "$own" = 99 ] && { fail "$f: folder $layer is not a pipeline stage"; continue; }
-    grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" | while IFS= read -r line; do
-        n=${line%%:*}
-        inc=$(printf '%s\n' "$line" | sed 's/.*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/')
-        case $inc in
-            bcp.h) continue ;;
-            */*) to=${inc%%/*} ;;
-            *) [ -f "$dir/$inc" ] || echo "check-layers: $f:$n: \"$inc\" is not in $dir/"; continue ;;
-        esac
-        if [ "$layer" = cli ] || [ "$layer" = lsp ] || [ "$layer" = mcp ] || [ "$layer" = serve ]; then
-            echo "check-layers: $f:$n: the $layer face includes only bcp.h, not \"$inc\""; continue
-        fi
-        [ "$to" = "$layer" ] && continue
-        r=$(rank "$to")
-        if [ "$r" -ge "$own" ]; then
-            echo "check-layers: $f:$n: $layer (layer $own) includes \"$inc\" (layer $r)"
-        fi
-    done
-done >"${TMPDIR:-/tmp}/bcp-layers.$$"
 if [ -s "${TMPDIR:-/tmp}/bcp-layers.$$" ]; then cat "${TMPDIR:-/tmp}/bcp-layers.$$"; status=1; fi
 rm -f "${TMPDIR:-/tmp}/bcp-layers.$$"
 # Library code never prints, exits or aborts.
