@@ -224,13 +224,18 @@ check-layers:
 	@sh tools/check-layers.sh
 
 # One flavour's whole suite.
-test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test
+test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test mcp-test
 
 # bcp lsp driven by real clients: a Node client (npm, locked), random
 # incremental edits against full re-checks (300 here, at most 60 s, to keep
 # make test short; make lsp-fuzz runs 5000 unbounded), headless Neovim.
 lsp-test: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-60} sh tests/lsp/run.sh $(BIN)
+
+# bcp mcp driven by the official MCP TypeScript SDK client (npm, locked).
+.PHONY: mcp-test
+mcp-test: $(BIN)
+	@sh tests/mcp/run.sh $(BIN)
 
 lsp-fuzz: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
