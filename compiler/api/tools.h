@@ -53,4 +53,8 @@ bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *n
                     bcp_diff_style style, const char *old_name, const char *new_name, char **text, size_t *length,
                     bool *differ);
 
+
+/* A code group as the catalogue pages name it: "syntax", "model",
+ * "configuration", "lint" (catalogue.c; the service layer's explain too). */
+const char *bcp_catalogue_group_name(bcp_code_group group);
 #endif
