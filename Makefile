@@ -263,6 +263,7 @@ check-layers:
 test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test
 # serve part: bcp serve's API, OpenAPI and browser tests (tests/serve/).
 test-one: serve-test
+test-one: all unit corpus cli check-docs check-layers fuzz-replay hostile lsp-test mcp-test
 
 # bcp lsp driven by real clients: a Node client (npm, locked), random
 # incremental edits against full re-checks (300 here, at most 60 s, to keep
@@ -279,6 +280,10 @@ serve-test: $(BIN)
 # 10,000 POST /v1/check of examples/huadong from 8 clients (make bench).
 serve-bench: $(BIN)
 	@sh tests/serve/bench.sh $(BIN)
+# bcp mcp driven by the official MCP TypeScript SDK client (npm, locked).
+.PHONY: mcp-test
+mcp-test: $(BIN)
+	@sh tests/mcp/run.sh $(BIN)
 
 lsp-fuzz: $(BIN)
 	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)

@@ -175,6 +175,11 @@ static const char *group_name(bcp_code_group g)
     }
 }
 
+const char *bcp_catalogue_group_name(bcp_code_group group)
+{
+    return group_name(group);
+}
+
 /* A syntax, model or configuration code: what it means, why, an example. */
 static void code_text(bcp_buf *out, const bcp_code *c)
 {

@@ -24,6 +24,7 @@
 #include "base/diag.h"
 #include "bcp.h"
 #include "service_schemas.h"
+#include "tools.h"
 
 #define DEFAULT_MAX_REQUEST (16u << 20)
 #define DEFAULT_DOCS_URL "bcp://rules/{code}"
@@ -862,16 +863,6 @@ static json_t *op_init(call *c)
     return out;
 }
 
-static const char *group_name(bcp_code_group g)
-{
-    switch (g) {
-    case BCP_CODE_SYNTAX: return "syntax";
-    case BCP_CODE_MODEL: return "model";
-    case BCP_CODE_CONFIG: return "configuration";
-    default: return "lint";
-    }
-}
-
 static json_t *op_explain(call *c)
 {
     static const char *const args[] = {"code", NULL};
@@ -885,7 +876,7 @@ static json_t *op_explain(call *c)
     json_t *out = json_object();
     json_object_set_new(out, "code", jstr(code->code));
     json_object_set_new(out, "name", jstr(code->name));
-    json_object_set_new(out, "group", json_string(group_name(code->group)));
+    json_object_set_new(out, "group", json_string(bcp_catalogue_group_name(code->group)));
     json_object_set_new(out, "severity", json_string(bcp_severity_name(code->severity)));
     json_object_set_new(out, "summary", jstr(code->summary));
     size_t length;
@@ -895,6 +886,19 @@ static json_t *op_explain(call *c)
     char *url = docs_url(c->svc, code->code);
     json_object_set_new(out, "docs_url", jstr(url));
     bcp_free(url);
+    return out;
+}
+
+/* A "|"-separated list of the schema docs as a JSON array. */
+static json_t *bar_list(const char *list)
+{
+    json_t *out = json_array();
+    for (const char *p = list; p && *p;) {
+        const char *e = strchr(p, '|');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        json_array_append_new(out, json_stringn(p, n));
+        p += n + (e ? 1 : 0);
+    }
     return out;
 }
 
@@ -908,14 +912,7 @@ static json_t *attribute_json(const char *kind, const bcp_attribute_doc *a)
     json_object_set_new(o, "required", json_boolean(a->required));
     json_object_set_new(o, "localized", json_boolean(a->localized));
     json_object_set_new(o, "default", jstr(a->default_text));
-    json_t *allowed = json_array();
-    for (const char *p = a->allowed; p && *p;) {
-        const char *e = strchr(p, '|');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        json_array_append_new(allowed, json_stringn(p, n));
-        p += n + (e ? 1 : 0);
-    }
-    json_object_set_new(o, "allowed", allowed);
+    json_object_set_new(o, "allowed", bar_list(a->allowed));
     if (a->min || a->max) {
         json_object_set_new(o, "min", json_integer(a->min));
         json_object_set_new(o, "max", json_integer(a->max));
@@ -934,14 +931,7 @@ static json_t *kind_json(const bcp_kind_doc *k, bool with_attributes)
     json_object_set_new(o, "nested_only", json_boolean(k->nested_only));
     json_object_set_new(o, "catalogue", json_boolean(k->catalogue));
     json_object_set_new(o, "singleton", json_boolean(k->singleton));
-    json_t *children = json_array();
-    for (const char *p = k->children; p && *p;) {
-        const char *e = strchr(p, '|');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        json_array_append_new(children, json_stringn(p, n));
-        p += n + (e ? 1 : 0);
-    }
-    json_object_set_new(o, "children", children);
+    json_object_set_new(o, "children", bar_list(k->children));
     json_object_set_new(o, "example", jstr(k->example));
     if (with_attributes) {
         json_t *attrs = json_array();

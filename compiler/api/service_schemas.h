@@ -18,8 +18,9 @@
     "\"file\":{\"type\":[\"string\",\"null\"]},\"line\":{\"type\":\"integer\"},\"column\":{\"type\":\"integer\"}," \
     "\"end_line\":{\"type\":\"integer\"},\"end_column\":{\"type\":\"integer\"},"                              \
     "\"severity\":{\"enum\":[\"error\",\"warning\",\"info\"]},\"code\":{\"type\":[\"string\",\"null\"]},"        \
-    "\"name\":{\"type\":[\"string\",\"null\"]},\"message\":{\"type\":\"string\"},\"help\":{\"type\":\"string\"}," \
-    "\"fix\":{\"type\":\"string\"},\"docs_url\":{\"type\":\"string\"},"                                         \
+    "\"name\":{\"type\":[\"string\",\"null\"]},\"message\":{\"type\":\"string\"},"                        \
+    "\"help\":{\"type\":[\"string\",\"null\"]},\"fix\":{\"type\":[\"string\",\"null\"]},"                  \
+    "\"docs_url\":{\"type\":\"string\"},"                                         \
     "\"notes\":{\"type\":\"array\"},\"fixes\":{\"type\":\"array\",\"description\":\"Fix-its: replace the text "  \
     "at the location by replacement.\"}}}"
 

@@ -720,7 +720,7 @@ static void handle_line(mcp_server *s, const char *line, size_t length)
     if (length == 0)
         return;
     json_error_t err;
-    json_t *msg = json_loadb(line, length, JSON_REJECT_DUPLICATES, &err);
+    json_t *msg = json_loadb(line, length, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!msg) {
         char text[300];
         snprintf(text, sizeof text, "Parse error: %s (column %d)", err.text, err.column);
@@ -757,9 +757,11 @@ int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
         fprintf(stderr, "bcp mcp: the root %s is not a folder\n", options->root ? options->root : ".");
         return 2;
     }
-    /* A line longer than this is refused without being parsed (the request
-     * limit plus room for JSON-RPC and escapes). */
-    size_t max_line = s.max_bytes * 2 + 65536;
+    /* A line longer than this is refused without being parsed, and cannot
+     * be answered by its id; one up to it is parsed, so that a request over
+     * the request limit gets its own error (the limit, then room for
+     * JSON-RPC and escapes). */
+    size_t max_line = s.max_bytes * 4 + ((size_t)64 << 20);
     size_t cap = 65536, len = 0, scanned = 0;
     char *buf = malloc(cap);
     bool skipping = false;
