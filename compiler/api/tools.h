@@ -61,7 +61,6 @@ struct bcp_render_ctx;
 bool bcp_tools_unknown_locale(struct bcp_model *m, const char *lang, bcp_diagnostics *set);
 size_t bcp_tools_redact(struct bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set);
 
-
 /* A code group as the catalogue pages name it: "syntax", "model",
  * "configuration", "lint" (catalogue.c; the service layer's explain too). */
 const char *bcp_catalogue_group_name(bcp_code_group group);
