@@ -373,6 +373,12 @@ static void test_fifo_written_in_place(void **state)
 
 int main(void)
 {
+    /* Started under nohup (or by a shell that ignores SIGINT), a signal the
+     * test raises would be ignored, as bcp rightly leaves an ignored signal
+     * alone: give the signals their default action before the first write. */
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+    signal(SIGHUP, SIG_DFL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_writes_new_file, make_scratch, remove_scratch),
         cmocka_unit_test_setup_teardown(test_replaces_file, make_scratch, remove_scratch),
