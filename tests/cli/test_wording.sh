@@ -134,7 +134,9 @@ import json, re, sys
 # Citations name their publication in its own language: the crosswalk's
 # "**依据**" line and, in the JSON, every *source / verified note.
 # The appendix rows of places (they carry a time zone) end in their source.
-md = "\n".join(l for l in open(sys.argv[1], encoding="utf-8").read().split("\n")
+# A fenced block (the dependency graph's Mermaid source) is code, not prose.
+md = re.sub(r"(?ms)^```.*?^```", "", open(sys.argv[1], encoding="utf-8").read())
+md = "\n".join(l for l in md.split("\n")
                if not l.startswith("**依据**") and not re.search(r"\| [A-Z][a-z]+/[A-Za-z_\\]+ \|", l))
 def runs(text):
     text = re.sub(r"https?://\S+|[\w.+-]+@[\w.-]+\.\w+|\+\d[\d ]*\d|\b\w*(?:\\?_\w+)+\b", " ", text)
