@@ -38,7 +38,8 @@ static unsigned status_of(const char *code)
     return 500;
 }
 
-/* Runs `op`; the reply is its response with 200, or its error with the status above. */
+/* Runs `op`; the reply is its response with 200, or its error with the status above.
+ * Returns the parsed response on success (the caller owns it), else NULL. */
 static json_t *call(serve_state *st, const char *op, const char *body, size_t length, serve_reply *r)
 {
     char *resp = NULL;
@@ -69,7 +70,7 @@ static void call_with(serve_state *st, const char *op, json_t *request, serve_re
     }
     char *text = json_dumps(request, JSON_COMPACT);
     json_decref(request);
-    call(st, op, text ? text : "{}", text ? strlen(text) : 2, r);
+    json_decref(call(st, op, text ? text : "{}", text ? strlen(text) : 2, r));
     free(text);
 }
 
@@ -142,7 +143,7 @@ void serve_api(serve_state *st, const char *method, const char *url, const char 
     for (size_t i = 0; i < sizeof posts / sizeof *posts; i++)
         if (strcmp(url, posts[i][0]) == 0) {
             if (!bad_method(method, "POST", r))
-                call(st, posts[i][1], body, length, r);
+                json_decref(call(st, posts[i][1], body, length, r));
             return;
         }
     if (strcmp(url, "/v1/build") == 0) {
@@ -153,18 +154,18 @@ void serve_api(serve_state *st, const char *method, const char *url, const char 
         if (json_is_object(req) && format && strcmp(format, "html") == 0)
             build_html(st, req, r);
         else
-            call(st, "build", body, length, r);
+            json_decref(call(st, "build", body, length, r));
         json_decref(req);
         return;
     }
     if (strcmp(url, "/v1/plans") == 0) {
         if (!bad_method(method, "GET", r))
-            call(st, "files", "{}", 2, r);
+            json_decref(call(st, "files", "{}", 2, r));
         return;
     }
     if (strcmp(url, "/v1/schema") == 0) {
         if (!bad_method(method, "GET", r))
-            call(st, "schema", "{}", 2, r);
+            json_decref(call(st, "schema", "{}", 2, r));
         return;
     }
     const char *kind = segment(url, "/v1/schema/"), *code = segment(url, "/v1/explain/");
