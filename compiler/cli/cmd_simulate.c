@@ -93,6 +93,7 @@ static int report(bcp_simulation **sims, size_t count, bcp_simulation_format for
         breach = breach || bcp_simulation_breaches_mtpd(sims[i]);
         bcp_simulation_free(sims[i]);
     }
+    bcp_free(sims);
     return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }
 
