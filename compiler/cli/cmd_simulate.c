@@ -93,7 +93,6 @@ static int report(bcp_simulation **sims, size_t count, bcp_simulation_format for
         breach = breach || bcp_simulation_breaches_mtpd(sims[i]);
         bcp_simulation_free(sims[i]);
     }
-    bcp_free(sims);
     return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }
 
@@ -122,7 +121,9 @@ static int run(const sim_options *o, const bcp_plan *plan)
         }
         if (o->all_scenarios && count == 0)
             fputs("bcp: no scenario of the plan has `loses = [...]`\n", stderr);
-        return report(sims, count, o->format);
+        int status = report(sims, count, o->format);
+        bcp_free(sims); /* the array; report freed each simulation */
+        return status;
     }
     bcp_simulation *sim;
     bcp_diagnostics *problems;
