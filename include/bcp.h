@@ -980,6 +980,14 @@ size_t bcp_stdlib_file_count(void);
 const char *bcp_stdlib_file_path(size_t i);
 /* ==== end of service part ==== */
 
+/* ==== serve13 part (issue 13): worker threads ====
+ * How many threads one call may use for its parallel batches (parsing,
+ * rules): 0 (the default) is one per core, at most 8.  Process-wide; set it
+ * once, before the first call.  A server that already runs one call per core
+ * (bcp serve) sets 1, so that a call does not start threads of its own. */
+void bcp_set_worker_threads(size_t threads);
+/* ==== end of serve13 part ==== */
+
 #ifdef __cplusplus
 }
 #endif

@@ -267,7 +267,7 @@ static const bcp_command commands[] = {
     /* ==== serve part (issue 13) */
     {"serve", "serve the HTTP JSON API and a live preview of the plans in a folder",
      "usage: bcp serve [DIR] [--port N] [--bind ADDR] [--max-request SIZE] [--timeout S]\n"
-     "                 [--today YYYY-MM-DD] [--stdlib DIR]\n"
+     "                 [--time-limit MS] [--today YYYY-MM-DD] [--stdlib DIR]\n"
      "\n"
      "Serves the plans under DIR (default: the current folder) over HTTP until\n"
      "interrupted: a JSON API under /v1/ (check, build, format, diff, explain,\n"
@@ -280,6 +280,7 @@ static const bcp_command commands[] = {
      "  --bind ADDR        the address to listen on (default 127.0.0.1)\n"
      "  --max-request SIZE the largest request body (default 4M; 413 above it)\n"
      "  --timeout S        close a connection idle for S seconds (default 30)\n"
+     "  --time-limit MS    answer 504 when a request's work takes longer (default 10000)\n"
      "  --today DATE       check as on DATE (default: SOURCE_DATE_EPOCH, else the clock)\n"
      "  --stdlib DIR       read the standard library from DIR\n",
      bcp_cmd_serve},

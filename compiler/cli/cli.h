@@ -107,7 +107,7 @@ int bcp_mcp_serve_stdio(const char *root, bool allow_write, const char *stdlib_d
  * DIR until SIGINT or SIGTERM; the exit status. */
 int bcp_cmd_serve(int argc, char **argv);
 int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdlib_dir,
-                   const char *today, size_t max_request, unsigned timeout_s);
+                   const char *today, size_t max_request, unsigned timeout_s, unsigned time_limit_ms);
 /* ==== end of serve part */
 
 #endif

@@ -9,7 +9,7 @@ int bcp_cmd_serve(int argc, char **argv)
     const char *dir = NULL, *bind = "127.0.0.1", *stdlib_dir = NULL, *today = NULL, *v;
     int port = 8080;
     uint64_t max_request = 4u << 20;
-    unsigned timeout = 30;
+    unsigned timeout = 30, time_limit = 0;
     for (int i = 1; i < argc; i++) {
         if (bcp_option_value(argc, argv, &i, "--port", &v)) {
             char *end;
@@ -28,6 +28,12 @@ int bcp_cmd_serve(int argc, char **argv)
             if (*end || end == v || s < 1 || s > 3600)
                 return bcp_usage_error("serve", "--timeout takes seconds, 1 to 3600");
             timeout = (unsigned)s;
+        } else if (bcp_option_value(argc, argv, &i, "--time-limit", &v)) {
+            char *end;
+            long ms = strtol(v, &end, 10);
+            if (*end || end == v || ms < 1 || ms > 3600000)
+                return bcp_usage_error("serve", "--time-limit takes milliseconds, 1 to 3600000 (default 10000)");
+            time_limit = (unsigned)ms;
         } else if (bcp_option_value(argc, argv, &i, "--stdlib", &v)) {
             stdlib_dir = v;
         } else if (bcp_option_value(argc, argv, &i, "--today", &v)) {
@@ -38,5 +44,5 @@ int bcp_cmd_serve(int argc, char **argv)
             dir = argv[i];
         }
     }
-    return bcp_serve_main(dir ? dir : ".", bind, port, stdlib_dir, today, (size_t)max_request, timeout);
+    return bcp_serve_main(dir ? dir : ".", bind, port, stdlib_dir, today, (size_t)max_request, timeout, time_limit);
 }

@@ -20,6 +20,8 @@ typedef struct serve_config {
     size_t max_request;       /* bytes of one request body */
     unsigned timeout_s;       /* an idle connection is closed after this */
     unsigned max_connections;
+    unsigned time_limit_ms;   /* the work of one request (pool.c): 504 E324 after this */
+    unsigned workers;         /* threads that run requests (pool.c): one per core */
 } serve_config;
 
 /* A response: status, content type, body (bcp_malloc'd, owned). */
@@ -73,9 +75,27 @@ unsigned long serve_watch_wait(serve_watch *w, unsigned long seen, int timeout_m
                                size_t size);
 serve_watch *serve_watcher(serve_state *st);
 
+/* The default of --time-limit: the work of one request, in milliseconds. */
+#define SERVE_TIME_LIMIT_MS 10000u
+
+/* pool.c: the threads that run the requests' work, each request under the
+ * time limit.  The work of a request is a function that fills its reply. */
+typedef struct serve_pool serve_pool;
+typedef void (*serve_work)(serve_state *st, const char *method, const char *url, const char *body,
+                           size_t length, serve_reply *r);
+serve_pool *serve_pool_start(serve_state *st, unsigned workers, size_t max_queue);
+/* Runs `work` on a pool thread and waits for it up to `limit_ms`: true with
+ * its reply, or false with a 504 E324 (the work started and is still running:
+ * it finishes on its thread and its reply is dropped) or a 503 E325 (it never
+ * started: every thread was busy) in `r`. */
+bool serve_pool_run(serve_pool *p, serve_work work, const char *method, const char *url, const char *body,
+                    size_t length, unsigned limit_ms, serve_reply *r);
+/* Waits for the running work to finish, then frees the pool. */
+void serve_pool_stop(serve_pool *p);
+
 /* The CLI's entry (declared in cli/cli.h too): serves until SIGINT or SIGTERM;
  * the exit status. */
 int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdlib_dir,
-                   const char *today, size_t max_request, unsigned timeout_s);
+                   const char *today, size_t max_request, unsigned timeout_s, unsigned time_limit_ms);
 
 #endif

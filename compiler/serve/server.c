@@ -16,11 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 struct serve_state {
     serve_config cfg;
     bcp_service *svc;
     serve_watch *watch;
+    serve_pool *pool;
 };
 
 const bcp_service *serve_service(const serve_state *st) { return st->svc; }
@@ -180,6 +182,22 @@ static enum MHD_Result serve_events(serve_state *st, struct MHD_Connection *c)
 
 /* ------------------------------------------------------------ routing */
 
+/* The work of a request, on a thread of the pool (pool.c). */
+static void route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
+                  serve_reply *r)
+{
+    if (strncmp(url, "/v1/", 4) == 0 || strcmp(url, "/v1") == 0) {
+        serve_api(st, method, url, body, length, r);
+    } else if (serve_preview(st, url, r)) {
+        if (strcmp(method, "GET") != 0) {
+            bcp_free(r->body);
+            serve_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, "E321", "the preview takes GET");
+        }
+    } else {
+        serve_error(r, MHD_HTTP_NOT_FOUND, "E320", "no such page or endpoint");
+    }
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
                               const char *method, const char *version, const char *upload_data,
                               size_t *upload_data_size, void **con_cls)
@@ -211,24 +229,15 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     }
     if (rq->too_large)
         return reply_error(c, 413, "E322", "the request body is larger than the limit");
-    serve_reply r = {0};
-    if (strncmp(url, "/v1/", 4) == 0 || strcmp(url, "/v1") == 0) {
-        serve_api(st, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len, &r);
-        return send_reply(c, &r);
-    }
     if (strcmp(url, "/events") == 0) {
         if (!get)
             return reply_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "E321", "/events takes GET");
         return serve_events(st, c);
     }
-    if (serve_preview(st, url, &r)) {
-        if (!get) {
-            bcp_free(r.body);
-            return reply_error(c, MHD_HTTP_METHOD_NOT_ALLOWED, "E321", "the preview takes GET");
-        }
-        return send_reply(c, &r);
-    }
-    return reply_error(c, MHD_HTTP_NOT_FOUND, "E320", "no such page or endpoint");
+    serve_reply r = {0};
+    serve_pool_run(st->pool, route, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len,
+                   st->cfg.time_limit_ms, &r);
+    return send_reply(c, &r);
 }
 
 /* ------------------------------------------------------------ main */
@@ -241,7 +250,7 @@ static void mhd_log(void *cls, const char *fmt, va_list ap)
 }
 
 int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdlib_dir,
-                   const char *today, size_t max_request, unsigned timeout_s)
+                   const char *today, size_t max_request, unsigned timeout_s, unsigned time_limit_ms)
 {
     serve_state st = {0};
     st.cfg.dir = dir ? dir : ".";
@@ -252,6 +261,9 @@ int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdl
     st.cfg.max_request = max_request ? max_request : 4u << 20;
     st.cfg.timeout_s = timeout_s ? timeout_s : 30;
     st.cfg.max_connections = 64;
+    st.cfg.time_limit_ms = time_limit_ms ? time_limit_ms : SERVE_TIME_LIMIT_MS;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    st.cfg.workers = cores < 2 ? 2 : cores > 16 ? 16 : (unsigned)cores;
 
     struct sockaddr_storage addr;
     memset(&addr, 0, sizeof addr);
@@ -285,6 +297,17 @@ int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdl
         fprintf(stderr, "bcp serve: cannot watch '%s' (inotify): the preview will not update by itself\n",
                 st.cfg.dir);
 
+    /* The pool runs one request per core, so a request's own work stays on
+     * its thread (the library would start threads per batch otherwise). */
+    bcp_set_worker_threads(1);
+    st.pool = serve_pool_start(&st, st.cfg.workers, st.cfg.max_connections);
+    if (!st.pool) {
+        fprintf(stderr, "bcp serve: cannot start the request threads\n");
+        serve_watch_free(st.watch);
+        bcp_service_free(st.svc);
+        return 2;
+    }
+
     /* SIGINT and SIGTERM are taken by sigwait below; the daemon's threads inherit the mask. */
     sigset_t stop;
     sigemptyset(&stop);
@@ -309,6 +332,7 @@ int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdl
         fprintf(stderr, "bcp serve: cannot listen on %s port %d: %s\n", st.cfg.bind, port,
                 errno ? strerror(errno) : "libmicrohttpd refused");
         serve_watch_stop(st.watch);
+        serve_pool_stop(st.pool);
         serve_watch_free(st.watch);
         bcp_service_free(st.svc);
         return 2;
@@ -323,6 +347,7 @@ int bcp_serve_main(const char *dir, const char *bind, int port, const char *stdl
     fprintf(stderr, "bcp serve: stopping\n");
     serve_watch_stop(st.watch);
     MHD_stop_daemon(d);
+    serve_pool_stop(st.pool);
     serve_watch_free(st.watch);
     bcp_service_free(st.svc);
     return 0;

@@ -1,7 +1,9 @@
 // make serve-bench (in make bench): N POST /v1/check of examples/huadong's
 // plan as inline text (named plan.bcp, so its imports resolve beside it) from
 // C concurrent keep-alive clients against `bcp serve examples/huadong --port 0`;
-// throughput, p50/p99 latency, the server's RSS before and after.
+// throughput, p50/p99 latency, the server's RSS before and after; then more
+// requests up to SERVE_BENCH_MEMORY (default 20000) in all, with the RSS every
+// 2000 requests, to show whether memory grows with requests or levels off.
 // usage: node bench.js BCP [N] [CLIENTS]
 'use strict';
 const { spawn } = require('child_process');
@@ -15,6 +17,8 @@ const clients = Number(process.argv[4] || 8);
 const root = path.resolve(__dirname, '../..');
 // A loaded machine can take long: stop sending after this many seconds and report what was done.
 const cap = Number(process.env.SERVE_BENCH_SECONDS || 600);
+const memTotal = Math.max(total, Number(process.env.SERVE_BENCH_MEMORY || 20000));
+const step = 2000;
 
 function rss(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync('/proc/' + pid + '/status', 'utf8'));
@@ -60,17 +64,22 @@ async function main() {
   const first = await post(agent, port, body);   // warm-up, counted apart
   const before = rss(proc.pid);
   const lat = [];
-  let next = 0;
+  const steps = [];
+  let next = 0, done = 0, secs = 0, after = 0;
   const t0 = process.hrtime.bigint();
-  async function client() {
-    while (next < total && Number(process.hrtime.bigint() - t0) / 1e9 < cap) {
+  async function client(limit) {
+    while (next < limit && Number(process.hrtime.bigint() - t0) / 1e9 < cap) {
       next++;
-      lat.push(await post(agent, port, body));
+      const ms = await post(agent, port, body);
+      if (lat.length < total) lat.push(ms);
+      done++;
+      if (done % step === 0) steps.push(`${done}: ${rss(proc.pid)} kB`);
     }
   }
-  await Promise.all(Array.from({ length: clients }, client));
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  const after = rss(proc.pid);
+  await Promise.all(Array.from({ length: clients }, () => client(total)));
+  secs = Number(process.hrtime.bigint() - t0) / 1e9;
+  after = rss(proc.pid);
+  await Promise.all(Array.from({ length: clients }, () => client(memTotal)));
   lat.sort((a, b) => a - b);
   const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))].toFixed(2);
   if (lat.length < total) console.log(`serve-bench: stopped after ${cap} s (SERVE_BENCH_SECONDS): ${lat.length} of ${total} requests done`);
@@ -78,6 +87,7 @@ async function main() {
   console.log(`serve-bench: first request ${first.toFixed(1)} ms; ${secs.toFixed(2)} s, ${(lat.length / secs).toFixed(0)} requests/s`);
   console.log(`serve-bench: latency p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${lat[lat.length - 1].toFixed(2)} ms (goal p99 <= 20 ms)`);
   console.log(`serve-bench: server RSS ${before} kB before, ${after} kB after (${after - before >= 0 ? '+' : ''}${after - before} kB)`);
+  console.log(`serve-bench: server RSS after requests ${steps.join(', ')}`);
   agent.destroy();
   proc.kill('SIGTERM');
 }
