@@ -19,6 +19,16 @@ snapshot >"$tmp/before"
 serve_start "$tmp/plans" --max-request 64k || exit 1
 ok "listening on port $port"
 
+# record METHOD PATH: with SERVE_RESPONSES=DIR (run.sh), the last /v1/ response
+# is kept there for tests/serve/openapi-test.js to validate against its schema.
+nrec=0
+record() {
+    [ -n "${SERVE_RESPONSES:-}" ] || return 0
+    case $2 in /v1/*|/v1) ;; *) return 0 ;; esac
+    nrec=$((nrec + 1))
+    cp "$tmp/body" "$SERVE_RESPONSES/$nrec.body"
+    printf '%s %s %s %s\n' "$nrec" "$1" "$2" "$status" >>"$SERVE_RESPONSES/index"
+}
 # req METHOD PATH [BODY]: the status in $status, the body in $tmp/body.
 req() {
     if [ $# -ge 3 ]; then
@@ -27,6 +37,7 @@ req() {
     else
         status=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$1" "$base$2")
     fi
+    record "$1" "$2"
 }
 # expect NAME STATUS [JQ-TEST]: the last request's status, and a jq test on its body.
 expect() {
@@ -69,8 +80,10 @@ req GET /v1/check
 expect "GET /v1/check: 405 E321" 405 "$(err E321)"
 head -c 70000 /dev/zero | tr '\0' 'a' >"$tmp/big"
 status=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST --data-binary @"$tmp/big" "$base/v1/check")
+record POST /v1/check
 expect "a body over --max-request: 413 E322" 413 "$(err E322)"
 status=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$tmp/big" "$base/v1/check")
+record POST /v1/check
 expect "a chunked body over --max-request: 413 E322" 413 "$(err E322)"
 
 # --- build
@@ -212,5 +225,34 @@ cmp -s "$tmp/before" "$tmp/after" && ok "no file under the folder changed" || ba
 serve_stop
 st=$?
 [ $st = 0 ] && ok "SIGTERM: status 0" || bad "stop status $st"
+
+# --- the time limit: a check of huadong takes more than 1 ms
+serve_start "$tmp/plans" --time-limit 1 || exit 1
+huadong=$(jq -Rs '{text: ., name: "plan.bcp"}' "$tmp/plans/huadong/plan.bcp")
+req POST /v1/check '{"path":"huadong/plan.bcp"}'
+expect "--time-limit 1: 504 E324" 504 "$(err E324) and (.error.message | test(\"1 ms\"))"
+# Several at once: each is 504 (it ran too long) or 503 E325 (no thread was free in time).
+printf '%s' "$huadong" >"$tmp/huadong.json"
+cpids=""
+for i in 1 2 3 4 5 6; do
+    curl -s -o "$tmp/par$i" -w '%{http_code}' -X POST --data-binary @"$tmp/huadong.json" "$base/v1/check" >"$tmp/par$i.status" &
+    cpids="$cpids $!"
+done
+wait $cpids
+for i in 1 2 3 4 5 6; do
+    status=$(cat "$tmp/par$i.status"); cp "$tmp/par$i" "$tmp/body"; record POST /v1/check
+    case $status in
+        504) jq -e "$(err E324)" "$tmp/body" >/dev/null && ok "concurrent $i: 504 E324" || bad "concurrent $i: $(cat "$tmp/body")" ;;
+        503) jq -e "$(err E325)" "$tmp/body" >/dev/null && ok "concurrent $i: 503 E325" || bad "concurrent $i: $(cat "$tmp/body")" ;;
+        *) bad "concurrent $i: status $status" ;;
+    esac
+done
+# The server is still up and answers.
+kill -0 "$pid" 2>/dev/null && ok "the server is up after the time limits" || bad "the server died"
+req GET /v1/explain/E324
+case $status in 200|503|504) jq -e 'type == "object"' "$tmp/body" >/dev/null && ok "it answers ($status)" || bad "answer: $status" ;; *) bad "after the limit: $status" ;; esac
+serve_stop
+st=$?
+[ $st = 0 ] && ok "SIGTERM after abandoned work: status 0" || bad "stop status $st"
 
 exit $fail
