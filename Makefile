@@ -285,6 +285,18 @@ serve-test: $(BIN)
 serve-bench: $(BIN)
 	@sh tests/serve/bench.sh $(BIN)
 
+# Instructions per POST /v1/check of huadong (valgrind --tool=callgrind): the
+# server's cost per request whatever the machine's load (not in make test).
+# The pool and the time limit under ThreadSanitizer (make tsan).
+.PHONY: serve-tsan
+tsan-run: serve-tsan
+serve-tsan: $(BIN)
+	@sh tests/serve/tsan.sh $(BIN)
+
+.PHONY: serve-callgrind
+serve-callgrind: $(BIN)
+	@sh tests/serve/callgrind.sh $(BIN) $${SERVE_CALLGRIND_REQUESTS:-50}
+
 # bcp mcp driven by the official MCP TypeScript SDK client (npm, locked).
 .PHONY: mcp-test
 mcp-test: $(BIN)

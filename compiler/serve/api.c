@@ -39,13 +39,15 @@ static unsigned status_of(const char *code)
 }
 
 /* Runs `op`; the reply is its response with 200, or its error with the status above.
- * Returns the parsed response on success (the caller owns it), else NULL. */
-static json_t *call(serve_state *st, const char *op, const char *body, size_t length, serve_reply *r)
+ * With `want`, returns the parsed response on success (the caller owns it), else NULL. */
+static json_t *call(serve_state *st, const char *op, const char *body, size_t length, serve_reply *r, bool want)
 {
     char *resp = NULL;
     size_t len = 0;
     bcp_status s = bcp_service_call(serve_service(st), op, body, length, &resp, &len);
-    json_t *j = resp ? json_loadb(resp, len, 0, NULL) : NULL;
+    /* Parsed only for an error's code or a caller that reads it (build_html):
+     * a check's findings pass through as the service wrote them. */
+    json_t *j = resp && (s != BCP_OK || want) ? json_loadb(resp, len, 0, NULL) : NULL;
     if (s == BCP_OK) {
         if (r)
             serve_text(r, 200, "application/json", resp, len);
@@ -70,7 +72,7 @@ static void call_with(serve_state *st, const char *op, json_t *request, serve_re
     }
     char *text = json_dumps(request, JSON_COMPACT);
     json_decref(request);
-    json_decref(call(st, op, text ? text : "{}", text ? strlen(text) : 2, r));
+    json_decref(call(st, op, text ? text : "{}", text ? strlen(text) : 2, r, false));
     free(text);
 }
 
@@ -86,7 +88,7 @@ static void build_html(serve_state *st, json_t *req, serve_reply *r)
     }
     json_object_set_new(req, "format", json_string("markdown"));
     char *text = json_dumps(req, JSON_COMPACT);
-    json_t *resp = call(st, "build", text ? text : "{}", text ? strlen(text) : 2, r);
+    json_t *resp = call(st, "build", text ? text : "{}", text ? strlen(text) : 2, r, true);
     free(text);
     if (!resp)
         return;   /* r holds the service's error */
@@ -143,7 +145,7 @@ void serve_api(serve_state *st, const char *method, const char *url, const char 
     for (size_t i = 0; i < sizeof posts / sizeof *posts; i++)
         if (strcmp(url, posts[i][0]) == 0) {
             if (!bad_method(method, "POST", r))
-                json_decref(call(st, posts[i][1], body, length, r));
+                json_decref(call(st, posts[i][1], body, length, r, false));
             return;
         }
     if (strcmp(url, "/v1/build") == 0) {
@@ -154,18 +156,18 @@ void serve_api(serve_state *st, const char *method, const char *url, const char 
         if (json_is_object(req) && format && strcmp(format, "html") == 0)
             build_html(st, req, r);
         else
-            json_decref(call(st, "build", body, length, r));
+            json_decref(call(st, "build", body, length, r, false));
         json_decref(req);
         return;
     }
     if (strcmp(url, "/v1/plans") == 0) {
         if (!bad_method(method, "GET", r))
-            json_decref(call(st, "files", "{}", 2, r));
+            json_decref(call(st, "files", "{}", 2, r, false));
         return;
     }
     if (strcmp(url, "/v1/schema") == 0) {
         if (!bad_method(method, "GET", r))
-            json_decref(call(st, "schema", "{}", 2, r));
+            json_decref(call(st, "schema", "{}", 2, r, false));
         return;
     }
     const char *kind = segment(url, "/v1/schema/"), *code = segment(url, "/v1/explain/");

@@ -27,7 +27,7 @@ done
 post() { curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
          --data-binary @"$tmp/req.json" "http://127.0.0.1:$port/v1/check"; }
 for i in 1 2 3; do post >/dev/null; done
-callgrind_control -z $pid >/dev/null
+callgrind_control -z $pid >/dev/null 2>&1
 i=0
 : >"$tmp/codes"
 # One curl process with N transfers on a keep-alive connection.
@@ -35,17 +35,14 @@ set --
 while [ $i -lt "$n" ]; do set -- "$@" --next -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
     --data-binary @"$tmp/req.json" "http://127.0.0.1:$port/v1/check"; i=$((i + 1)); done
 curl "$@" >"$tmp/codes"
-callgrind_control -d $pid >/dev/null
+callgrind_control -d $pid >/dev/null 2>&1
 ok=$(grep -c '^200$' "$tmp/codes")
 kill -TERM $pid; wait $pid 2>/dev/null
-total=0
-for f in "$tmp"/cg.*; do
-    s=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p;s/^totals: *\([0-9]*\).*/\1/p' "$f" | head -1)
-    [ -n "$s" ] && [ "$f" != "$(ls "$tmp"/cg.* | head -1)" ] && total=$((total + s))
-done
-# The dump after -z holds the requests; the final dump at exit holds the shutdown.
-dump=$(ls -t "$tmp"/cg.* | tail -n +2 | head -1)
-echo "serve-callgrind: $ok of $n requests answered 200; load $(cut -d' ' -f1-3 /proc/loadavg)"
-ls -l "$tmp"/cg.* >&2
-for f in "$tmp"/cg.*; do echo "$f: $(sed -n 's/^summary: *//p;s/^totals: *//p' "$f" | head -1)" >&2; done
-[ -n "${KEEP:-}" ] && cp "$tmp"/cg.* "$KEEP"/
+# The dump that -d wrote (NAME.1) holds exactly the N requests.
+dump=$(ls "$tmp"/cg.*.1 2>/dev/null | head -1)
+ir=$(sed -n 's/^summary: *\([0-9]*\).*/\1/p;s/^totals: *\([0-9]*\).*/\1/p' "$dump" | head -1)
+[ -n "$ir" ] || { echo "serve-callgrind: no callgrind dump"; exit 1; }
+echo "serve-callgrind: $ok of $n POST /v1/check (huadong, inline) answered 200"
+echo "serve-callgrind: $ir instructions for $n requests: $((ir / n)) per request"
+[ -n "${KEEP:-}" ] && cp "$dump" "$KEEP/"
+[ "$ok" = "$n" ]
