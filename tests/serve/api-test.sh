@@ -229,7 +229,14 @@ st=$?
 # --- the time limit: a check of huadong takes more than 1 ms
 serve_start "$tmp/plans" --time-limit 1 || exit 1
 huadong=$(jq -Rs '{text: ., name: "plan.bcp"}' "$tmp/plans/huadong/plan.bcp")
-req POST /v1/check '{"path":"huadong/plan.bcp"}'
+# (On a busy machine a thread may not even pick the request up within 1 ms:
+# that is 503 E325, and the request is sent again, up to 10 times.)
+i=0
+while [ $i -lt 10 ]; do
+    req POST /v1/check '{"path":"huadong/plan.bcp"}'
+    [ "$status" = 503 ] && jq -e "$(err E325)" "$tmp/body" >/dev/null || break
+    i=$((i + 1))
+done
 expect "--time-limit 1: 504 E324" 504 "$(err E324) and (.error.message | test(\"1 ms\"))"
 # Several at once: each is 504 (it ran too long) or 503 E325 (no thread was free in time).
 printf '%s' "$huadong" >"$tmp/huadong.json"
