@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "model/readiness.h"
@@ -61,6 +62,40 @@ bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options
         bcp_tools_readiness(m, today, NULL, out);
     }
     bcp_model_free(m);
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+bcp_status bcp_plan_readiness(const bcp_plan *plan, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems)
+{
+    static const bcp_check_options defaults = {0};
+    const bcp_check_options *o = options ? options : &defaults;
+    memset(out, 0, sizeof *out);
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    int32_t today;
+    const char *err = NULL;
+    bcp_model *m = bcp_plan_model(plan);
+    const bcp_diag_list *diags = bcp_model_diags(m);
+    bcp_status status = BCP_OK;
+    if (!bcp_lint_resolve_today(o->today, &today, &err)) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
+        status = BCP_ERR_INVALID;
+    } else if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
+        for (size_t i = 0; i < diags->count; i++)
+            if (diags->items[i].severity == BCP_SEV_ERROR)
+                bcp_diagnostics_add(set, &diags->items[i]);
+        bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
+        if (module)
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score",
+                                        plan->path ? plan->path : "the plan");
+        status = module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
+    } else {
+        bcp_lint_deviation_list accepted = {0};
+        bcp_tools_accepted_deviations_for(m, o, &accepted);
+        bcp_tools_readiness(m, today, &accepted, out);
+        bcp_lint_deviation_list_free(&accepted);
+    }
     bcp_tools_give(problems, set);
     return status;
 }
