@@ -650,7 +650,8 @@ bcp_status bcp_format_file(const char *path, char **formatted, size_t *formatted
 
 /* --------------------------------------------------------------------- diff */
 
-typedef enum bcp_diff_style { BCP_DIFF_STYLE_TEXT, BCP_DIFF_STYLE_MARKDOWN } bcp_diff_style;
+/* JSON (mcp13): one object, docs/diff.md "JSON"; written also when the plans do not differ. */
+typedef enum bcp_diff_style { BCP_DIFF_STYLE_TEXT, BCP_DIFF_STYLE_MARKDOWN, BCP_DIFF_STYLE_JSON } bcp_diff_style;
 
 typedef struct bcp_diff_options {
     const char *stdlib_dir;        /* NULL: the built-in standard library */

@@ -535,6 +535,15 @@ static const char *first_message(const bcp_diagnostics *set, const char *otherwi
     return d && d->message ? d->message : otherwise;
 }
 
+/* A JSON text the library wrote, as a value (NULL: E307). */
+static json_t *parsed(call *c, const char *text, size_t length, const char *what)
+{
+    json_t *v = text ? json_loadb(text, length, 0, NULL) : NULL;
+    if (!v)
+        fail(c, BCP_CODE_E307, "the %s could not be produced", what);
+    return v;
+}
+
 /* ------------------------------------------------------------ plan input */
 
 /* A plan the request gives: `path` (a file under the root) or `text` (with
@@ -1041,29 +1050,6 @@ static json_t *op_format(call *c)
     return out;
 }
 
-/* The weakening lines of a text diff report ("  ! what"). */
-static json_t *weakenings(const char *text)
-{
-    json_t *list = json_array();
-    for (const char *p = text; p && *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (n > 4 && strncmp(p, "  ! ", 4) == 0)
-            json_array_append_new(list, json_stringn(p + 4, n - 4));
-        p += n + (e ? 1 : 0);
-    }
-    return list;
-}
-
-static json_t *diff_result(const char *text, size_t length, bool differ)
-{
-    json_t *out = json_object();
-    json_object_set_new(out, "differ", json_boolean(differ));
-    json_object_set_new(out, "text", jstrn(text, length));
-    json_object_set_new(out, "weakening", weakenings(text));
-    return out;
-}
-
 /* Loads `text` as the document `path` of a new workspace. */
 static bcp_status load_text_as(const bcp_service *svc, const char *path, const char *text, size_t length,
                                bcp_workspace **ws, bcp_plan **plan)
@@ -1097,15 +1083,29 @@ static json_t *diff_loaded(call *c, bcp_plan *old_plan, bcp_plan *new_plan, cons
     }
     if (c->error)
         return NULL;
-    bcp_diff_options o = {.style = BCP_DIFF_STYLE_TEXT, .old_name = old_name, .new_name = new_name};
-    char *text = NULL;
-    size_t length = 0;
+    /* the structured diff (`bcp diff --format json`), and its text report */
+    bcp_diff_options o = {.style = BCP_DIFF_STYLE_JSON, .old_name = old_name, .new_name = new_name};
+    char *json = NULL, *text = NULL;
+    size_t json_length = 0, length = 0;
     bool differ = false;
-    if (bcp_diff_plans(old_plan, new_plan, &o, &text, &length, &differ) != BCP_OK) {
-        bcp_free(text);
-        return fail(c, BCP_CODE_E307, "the two plans could not be compared"), NULL;
+    json_t *diff = NULL;
+    if (bcp_diff_plans(old_plan, new_plan, &o, &json, &json_length, &differ) == BCP_OK) {
+        o.style = BCP_DIFF_STYLE_TEXT;
+        if (bcp_diff_plans(old_plan, new_plan, &o, &text, &length, NULL) == BCP_OK)
+            diff = parsed(c, json, json_length, "diff");
     }
-    json_t *out = diff_result(text, length, differ);
+    json_t *out = NULL;
+    if (!diff) {
+        fail(c, BCP_CODE_E307, "the two plans could not be compared");
+    } else {
+        json_t *weakening = json_array(), *w;
+        size_t i;
+        json_array_foreach(json_object_get(diff, "weakening"), i, w)
+            json_array_append(weakening, json_object_get(w, "text"));
+        out = json_pack("{s:b,s:o,s:o,s:o}", "differ", differ, "text", jstrn(text, length), "weakening", weakening,
+                        "diff", diff);
+    }
+    bcp_free(json);
     bcp_free(text);
     return out;
 }
@@ -1233,15 +1233,6 @@ static bool open_plan(call *c, loaded_plan *lp)
     }
     bcp_diagnostics_free(d);
     return !c->error;
-}
-
-/* A JSON text the library wrote, as a value (NULL: E307). */
-static json_t *parsed(call *c, const char *text, size_t length, const char *what)
-{
-    json_t *v = text ? json_loadb(text, length, 0, NULL) : NULL;
-    if (!v)
-        fail(c, BCP_CODE_E307, "the %s could not be produced", what);
-    return v;
 }
 
 static json_t *op_simulate(call *c)

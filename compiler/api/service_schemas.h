@@ -128,8 +128,11 @@
             ",\"additionalProperties\":false")
 #define BCP_SVC_DIFF_OUT                                                                                     \
     SVC_OBJ("\"differ\":{\"type\":\"boolean\"},\"text\":{\"type\":\"string\"},"                                \
-            "\"weakening\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}",                             \
-            ",\"required\":[\"differ\",\"text\",\"weakening\"]")
+            "\"weakening\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"                             \
+            "\"diff\":{\"type\":\"object\",\"description\":\"The diff as `bcp diff --format json` gives it: "    \
+            "added, removed, changed (entity, attributes old/new), weakening (entity, what, old, new), counts, "  \
+            "readiness.\",\"required\":[\"differ\",\"counts\",\"added\",\"removed\",\"changed\",\"weakening\"]}", \
+            ",\"required\":[\"differ\",\"text\",\"weakening\",\"diff\"]")
 
 /* ==== mcp13: simulate, graph, readiness ==== */
 #define BCP_SVC_SIMULATE_SUMMARY                                                                             \

@@ -391,6 +391,57 @@ static void test_build_html_inline(void **state)
     bcp_service_free(svc);
 }
 
+/* diff: the structured diff (as `bcp diff --format json`) beside the text;
+ * the weakening strings are its items' texts, the text report's "!" lines. */
+static void test_diff_structured(void **state)
+{
+    (void)state;
+    bcp_service *svc = service(false);
+    char *old_text = read_text("examples/minimal.bcp");
+    char *new_text = malloc(strlen(old_text) + 8);
+    strcpy(new_text, old_text);
+    char *rto = strstr(new_text, "= 24h");
+    assert_non_null(rto);
+    rto[2] = '4';
+    rto[3] = '8';
+    json_t *req = json_pack("{s:s,s:s}", "old_text", old_text, "new_text", new_text);
+    char *body = json_dumps(req, JSON_COMPACT);
+    json_t *doc = call(svc, "diff", body, BCP_OK);
+    assert_true(json_is_true(json_object_get(doc, "differ")));
+    json_t *diff = json_object_get(doc, "diff");
+    assert_string_equal(json_string_value(json_object_get(diff, "format")), "bcp-diff");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(diff, "counts"), "changed")), 1);
+    json_t *change = json_array_get(json_object_get(diff, "changed"), 0);
+    assert_string_equal(json_string_value(json_object_get(change, "entity")), "function.service");
+    json_t *attr = json_array_get(json_object_get(change, "attributes"), 0);
+    assert_string_equal(json_string_value(json_object_get(attr, "old")), "24h");
+    assert_string_equal(json_string_value(json_object_get(attr, "new")), "48h");
+    json_t *weak = json_object_get(doc, "weakening");
+    assert_int_equal(json_array_size(weak), 1);
+    const char *line = json_string_value(json_array_get(weak, 0));
+    assert_string_equal(line, json_string_value(json_object_get(json_array_get(json_object_get(diff, "weakening"), 0),
+                                                                "text")));
+    char marked[300];
+    snprintf(marked, sizeof marked, "  ! %s\n", line);
+    assert_non_null(strstr(json_string_value(json_object_get(doc, "text")), marked));
+    json_decref(doc);
+    free(body);
+    json_decref(req);
+    /* the same plan twice: no difference, empty lists */
+    req = json_pack("{s:s,s:s}", "old_text", old_text, "new_text", old_text);
+    body = json_dumps(req, JSON_COMPACT);
+    doc = call(svc, "diff", body, BCP_OK);
+    assert_true(json_is_false(json_object_get(doc, "differ")));
+    assert_int_equal(json_array_size(json_object_get(json_object_get(doc, "diff"), "changed")), 0);
+    assert_int_equal(json_array_size(json_object_get(doc, "weakening")), 0);
+    json_decref(doc);
+    free(body);
+    json_decref(req);
+    free(old_text);
+    free(new_text);
+    bcp_service_free(svc);
+}
+
 static size_t finding_count(json_t *doc, const char *code)
 {
     size_t n = 0, i;
@@ -467,6 +518,7 @@ int main(void)
         cmocka_unit_test(test_readiness),
         cmocka_unit_test(test_build_html_inline),
         cmocka_unit_test(test_config_root),
+        cmocka_unit_test(test_diff_structured),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
