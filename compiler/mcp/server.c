@@ -371,7 +371,8 @@ static json_t *tool_error(json_t *error)
                             json_string_value(json_object_get(d, "severity")) ? json_string_value(json_object_get(d, "severity")) : "error",
                             msg ? msg : "", dcode ? " [" : "", dcode ? dcode : "", dcode ? "]" : "");
         else
-            len += snprintf(text + len, cap - (size_t)len, "\n%s", msg ? msg : "");
+            len += snprintf(text + len, cap - (size_t)len, "\n%s%s%s%s", msg ? msg : "", dcode ? " [" : "",
+                            dcode ? dcode : "", dcode ? "]" : "");
         if ((size_t)len >= cap)
             break;
     }

@@ -13,18 +13,7 @@ for tool in curl jq node npm python3; do
     command -v $tool >/dev/null 2>&1 || { echo "serve-test: $tool is missing (sh tools/deps.sh installs it)"; exit 1; }
 done
 timeout 300 sh "$here/api-test.sh" "$bcp" || status=1
-install='cmp -s package-lock.json node_modules/.bcp-lock ||
-    { npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.bcp-lock; }'
-log=${TMPDIR:-/tmp}/bcp-serve-npm.$$
-if command -v flock >/dev/null 2>&1; then
-    (cd "$here" && flock /tmp/bcp-serve-test-npm.lock sh -c "$install") >"$log" 2>&1
-else
-    (cd "$here" && sh -c "$install") >"$log" 2>&1
-fi
-if [ ! -f "$here/node_modules/.bcp-lock" ]; then
-    echo "serve-test: npm ci in tests/serve failed:"; cat "$log"; rm -f "$log"; exit 1
-fi
-rm -f "$log"
+sh "$here/../../tools/npm-ci.sh" "$here" serve-test || exit 1
 # The 1 s of the preview's update holds for a release build; ASan/TSan builds get 10x.
 case $bcp in */asan/*|*/tsan/*) scale=10 ;; *) scale=1 ;; esac
 SERVE_TIME_SCALE=${SERVE_TIME_SCALE:-$scale} BCP="$bcp" timeout 300 node "$here/browser-test.js" "$bcp" || status=1
