@@ -532,6 +532,9 @@ typedef struct bcp_check_options {
      * `regimes` (`bcp check --regime`); one the model lacks stops the check. */
     const char *const *regimes;
     size_t regime_count;
+    /* mcp13: the nearest bcpconfig.bcp is looked for no higher than this
+     * folder (a file outside it has none); NULL: up to /. */
+    const char *config_root;
 } bcp_check_options;
 
 /* Checks files and folders like `bcp check`: folders are searched for .bcp
@@ -571,6 +574,7 @@ typedef struct bcp_build_options {
      * another name is BCP_ERR_INVALID.  The documents state open and overdue
      * items as of "today": SOURCE_DATE_EPOCH when set, else the clock. */
     const char *paper;
+    const char *config_root;       /* mcp13: as bcp_check_options.config_root */
 } bcp_build_options;
 
 typedef struct bcp_build_result {
@@ -646,7 +650,8 @@ bcp_status bcp_format_file(const char *path, char **formatted, size_t *formatted
 
 /* --------------------------------------------------------------------- diff */
 
-typedef enum bcp_diff_style { BCP_DIFF_STYLE_TEXT, BCP_DIFF_STYLE_MARKDOWN } bcp_diff_style;
+/* JSON (mcp13): one object, docs/diff.md "JSON"; written also when the plans do not differ. */
+typedef enum bcp_diff_style { BCP_DIFF_STYLE_TEXT, BCP_DIFF_STYLE_MARKDOWN, BCP_DIFF_STYLE_JSON } bcp_diff_style;
 
 typedef struct bcp_diff_options {
     const char *stdlib_dir;        /* NULL: the built-in standard library */
@@ -702,6 +707,7 @@ typedef struct bcp_render_options {
     bool draft;                        /* a DRAFT mark on every page and an appendix of `findings` */
     const bcp_diagnostics *findings;   /* the open findings a draft lists (e.g. from bcp_plan_lint); NULL: none */
     const char *paper;                 /* as bcp_build_options.paper */
+    const char *config_root;           /* mcp13: as bcp_check_options.config_root (accepted deviations) */
 } bcp_render_options;
 
 /* bcp_plan_render with options (NULL: as bcp_plan_render with lang NULL). */
@@ -863,6 +869,11 @@ const char *bcp_readiness_area_name(bcp_readiness_area area);
 bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
                               bcp_diagnostics **problems);
 void bcp_readiness_free(bcp_readiness *readiness);
+/* ==== mcp13: readiness and graph of a loaded plan (the service's inline texts) ==== */
+/* bcp_readiness_file for a plan from bcp_workspace_load (read only). */
+bcp_status bcp_plan_readiness(const bcp_plan *plan, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems);
+/* ==== end mcp13 ==== */
 
 typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summary_format;
 /* `bcp check --summary`: the readiness of every plan among `paths` (the
@@ -901,6 +912,13 @@ typedef struct bcp_graph_options {
  * bcp_diagnostics_free) also carries warnings. */
 bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, char **text, size_t *length,
                           bcp_diagnostics **problems);
+/* ==== mcp13 ==== */
+/* The same for a plan from bcp_workspace_load: its files are loaded again
+ * through `ws` (open documents count; NULL: the plan's root text) with the
+ * stdlib's locales, as bcp_plan_render does. */
+bcp_status bcp_plan_graph(bcp_workspace *ws, const bcp_plan *plan, const bcp_graph_options *options, char **text,
+                          size_t *length, bcp_diagnostics **problems);
+/* ==== end mcp13 ==== */
 /* ==== service part (issue 13: bcp mcp, bcp serve) ====
  * One JSON operations layer for the servers: an operation name and a JSON
  * request in, a JSON response out.  A service is scoped to one root folder:
@@ -912,13 +930,17 @@ bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, ch
  *                docs_url,fixes}], errors, warnings, infos}
  *   build    {path | text, [format: markdown|json|html], [lang], [draft],
  *             [output]} -> {format, lang, name, document | written, findings}
- *            (html only to `output`, only with allow_write)
+ *            (`output` only with allow_write)
  *   init     {industry, [size], [sites], [lang], [output]} -> {text}
  *   explain  {code} -> {code, name, group, severity, summary, markdown}
  *   schema   {[kind], [attribute]} -> {kinds} | {kind} | {attribute} | {markdown}
  *   format   {path | text, [write]} -> {text, changed}
  *   diff     {old, new} | {old_text, new_text} | {path, revision}
  *            -> {differ, text, weakening: [...]}
+ *   simulate {path | text, lose | scenario | all_scenarios | each, [at], [for]}
+ *            -> {simulations: [...]} (as `bcp simulate --format json`)
+ *   graph    {path | text, [format: dot|svg|mermaid], [focus], [lang]} -> {format, text}
+ *   readiness {path | text} -> {file, scored, readiness: {score, areas, deviations}}
  *   files    {} -> {files: [paths relative to the root]}
  *   read     {path} -> {path, text}
  * Paths in responses are relative to the root.  On failure the status is

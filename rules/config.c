@@ -34,6 +34,11 @@ void bcp_string_list_free(bcp_string_list *list)
 
 char *bcp_lint_config_find(const char *dir)
 {
+    return bcp_lint_config_find_within(dir, NULL);
+}
+
+char *bcp_lint_config_find_within(const char *dir, const char *ceiling)
+{
     char probe[PATH_MAX + 32];
     char cur[PATH_MAX];
     snprintf(cur, sizeof cur, "%s", dir);
@@ -42,6 +47,8 @@ char *bcp_lint_config_find(const char *dir)
         snprintf(probe, sizeof probe, "%s/bcpconfig.bcp", strcmp(cur, "/") == 0 ? "" : cur);
         if (stat(probe, &st) == 0 && S_ISREG(st.st_mode))
             return bcp_strdup(probe);
+        if (ceiling && strcmp(cur, ceiling) == 0)
+            return NULL;
         char *slash = strrchr(cur, '/');
         if (!slash)
             return NULL;

@@ -65,6 +65,8 @@ typedef struct bcp_lint_overrides {
 
 /* The nearest bcpconfig.bcp at or above `dir` (canonical), or NULL; malloc'ed. */
 char *bcp_lint_config_find(const char *dir);
+/* The same, looking no higher than `ceiling` (canonical; NULL: up to /). */
+char *bcp_lint_config_find_within(const char *dir, const char *ceiling);
 /* Reads `path` (NULL: no file, defaults only) and applies the overrides.
  * Problems are appended to `diags` as located diagnostics (the file's own
  * syntax and model errors, E2xx configuration errors, the E207 warning); they

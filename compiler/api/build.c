@@ -136,7 +136,8 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     if (redacted)
         *redacted = n;
     bcp_lint_deviation_list accepted = {0};
-    bcp_tools_accepted_deviations(m, &accepted);
+    bcp_check_options bounded = {.config_root = rq->config_root};
+    bcp_tools_accepted_deviations_for(m, &bounded, &accepted);
     ctx.deviations = &accepted;
     bcp_readiness readiness;
     bcp_tools_readiness(m, today, &accepted, &readiness);
@@ -192,9 +193,10 @@ static int secret_rule(void)
     return -1;
 }
 
-bcp_status bcp_tools_build_lint(bcp_model *m, const char *path, bcp_diagnostics *findings, bcp_diagnostics *problems)
+bcp_status bcp_tools_build_lint(bcp_model *m, const char *path, const char *config_root, bcp_diagnostics *findings,
+                                bcp_diagnostics *problems)
 {
-    static const bcp_check_options defaults = {0};
+    const bcp_check_options defaults = {.config_root = config_root};
     bcp_tools_setup setup;
     bcp_status status = bcp_tools_lint_setup(&defaults, &setup, problems);
     if (status == BCP_OK) {
@@ -235,7 +237,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
-    bcp_tools_config_limits(NULL, path);
+    bcp_check_options bounded = {.config_root = o->config_root};
+    bcp_tools_config_limits(&bounded, path);
     char **modules;
     size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
     bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
@@ -250,7 +253,7 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
             if (diags->items[i].severity == BCP_SEV_ERROR)
                 bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
         status = BCP_ERR_PLAN;
-    } else if ((status = bcp_tools_build_lint(m, path, result->findings, result->diagnostics)) != BCP_OK) {
+    } else if ((status = bcp_tools_build_lint(m, path, o->config_root, result->findings, result->diagnostics)) != BCP_OK) {
         /* a configuration that cannot be used: result->diagnostics says why */
     } else if (bcp_diagnostics_count_at_least(result->findings, BCP_SEV_ERROR) && !o->draft) {
         status = BCP_ERR_PLAN; /* the gate: only a draft may have lint errors */

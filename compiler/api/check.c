@@ -149,7 +149,16 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
     if (o->config)
         return bcp_strdup(o->config);
     char dir[PATH_MAX];
-    if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
+    const char *slash_in = strrchr(file, '/');
+    if (strcmp(file, "-") != 0 && !realpath(file, dir) && slash_in) {
+        /* a file not on disk (an editor's or a server's text named in a
+         * folder): that folder's configuration */
+        char *folder = bcp_strndup(file, slash_in == file ? 1 : (size_t)(slash_in - file));
+        bool found = realpath(folder, dir) != NULL;
+        bcp_free(folder);
+        if (!found && !getcwd(dir, sizeof dir))
+            return NULL;
+    } else if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
         if (!getcwd(dir, sizeof dir))
             return NULL;
     } else {
@@ -157,7 +166,15 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
         if (slash)
             *(slash == dir ? slash + 1 : slash) = '\0';
     }
-    return bcp_lint_config_find(dir);
+    if (!o->config_root)
+        return bcp_lint_config_find(dir);
+    /* no higher than the root; a file outside it has no configuration */
+    char ceiling[PATH_MAX];
+    if (!realpath(o->config_root, ceiling))
+        return NULL;
+    size_t n = strlen(ceiling);
+    bool inside = strcmp(ceiling, "/") == 0 || (strncmp(dir, ceiling, n) == 0 && (dir[n] == '\0' || dir[n] == '/'));
+    return inside ? bcp_lint_config_find_within(dir, ceiling) : NULL;
 }
 
 void bcp_tools_config_limits(const bcp_check_options *o, const char *file)

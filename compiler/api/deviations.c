@@ -9,15 +9,20 @@
 
 void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out)
 {
+    bcp_tools_accepted_deviations_for(m, NULL, out);
+}
+
+void bcp_tools_accepted_deviations_for(bcp_model *m, const bcp_check_options *o, bcp_lint_deviation_list *out)
+{
     /* Most plans accept nothing: they are not linted for the document. */
     if (bcp_model_has_syntax_errors(m) || bcp_model_source_count(m) == 0 || !bcp_lint_has_deviations(m))
         return;
-    static const bcp_check_options defaults = {0};
+    bcp_check_options bounded = {.config_root = o ? o->config_root : NULL};
     bcp_tools_setup setup;
     bcp_diagnostics *problems = bcp_diagnostics_new();
-    if (bcp_tools_lint_setup(&defaults, &setup, problems) == BCP_OK) {
+    if (bcp_tools_lint_setup(&bounded, &setup, problems) == BCP_OK) {
         const char *file = bcp_model_source(m, 0)->path;
-        char *path = bcp_tools_config_path(&defaults, file ? file : "-");
+        char *path = bcp_tools_config_path(&bounded, file ? file : "-");
         bcp_lint_config config;
         bool loaded = bcp_tools_load_config(path, &setup.overrides, &config, problems);
         if (!loaded) {

@@ -54,15 +54,23 @@ static bcp_model *load_side(const char *path, const char *name, const bcp_model_
 /* How the change moves the readiness score: both sides scored on the build's
  * today (SOURCE_DATE_EPOCH, else the clock), as `bcp check --summary` scores
  * them; lint reads the models only (as bcp_plan_lint does). */
-static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_model *new_model, bool markdown)
+static bool readiness_pair(const bcp_model *old_model, const bcp_model *new_model, bcp_readiness *was,
+                           bcp_readiness *now)
 {
     int32_t today;
     const char *err = NULL;
     if (!bcp_model_plan(old_model) || !bcp_model_plan(new_model) || !bcp_lint_resolve_today(NULL, &today, &err))
-        return;
+        return false;
+    bcp_tools_readiness((bcp_model *)old_model, today, NULL, was);
+    bcp_tools_readiness((bcp_model *)new_model, today, NULL, now);
+    return true;
+}
+
+static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_model *new_model, bool markdown)
+{
     bcp_readiness was, now;
-    bcp_tools_readiness((bcp_model *)old_model, today, NULL, &was);
-    bcp_tools_readiness((bcp_model *)new_model, today, NULL, &now);
+    if (!readiness_pair(old_model, new_model, &was, &now))
+        return;
     bcp_buf moves = {0};
     if (bcp_readiness_diff_render(&moves, &was, &now, markdown)) {
         if (!markdown)
@@ -79,10 +87,27 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool
 {
     bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, roots_only);
     bcp_buf out = {0};
-    bcp_plan_diff_render(&out, d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name,
-                         new_name);
-    if (!bcp_plan_diff_is_empty(d))
-        readiness_moves(&out, old_model, new_model, style == BCP_DIFF_STYLE_MARKDOWN);
+    if (style == BCP_DIFF_STYLE_JSON) {
+        json_t *doc = bcp_plan_diff_json(d, old_name, new_name);
+        bcp_readiness was, now;
+        if (!bcp_plan_diff_is_empty(d) && readiness_pair(old_model, new_model, &was, &now)) {
+            json_t *moves = bcp_readiness_diff_json(&was, &now);
+            if (moves)
+                json_object_set_new(doc, "readiness", moves);
+            bcp_readiness_free(&was);
+            bcp_readiness_free(&now);
+        }
+        char *json = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        bcp_buf_puts(&out, json ? json : "{}");
+        bcp_buf_puts(&out, "\n");
+        free(json); /* jansson's allocation */
+        json_decref(doc);
+    } else {
+        bcp_plan_diff_render(&out, d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name,
+                             new_name);
+        if (!bcp_plan_diff_is_empty(d))
+            readiness_moves(&out, old_model, new_model, style == BCP_DIFF_STYLE_MARKDOWN);
+    }
     if (length)
         *length = out.len;
     *text = bcp_buf_take(&out);

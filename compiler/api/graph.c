@@ -86,30 +86,21 @@ static long focus_node(const bcp_model *m, const bcp_dep_graph *g, const char *f
     return -1;
 }
 
-bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, char **text, size_t *length,
-                          bcp_diagnostics **problems)
+/* The graph of a loaded model (taken: freed here) into *text; what stops it
+ * goes to `set`. */
+static bcp_status graph_model(bcp_model *m, const bcp_graph_options *o, char **text, size_t *length,
+                              bcp_diagnostics *set)
 {
-    static const bcp_graph_options defaults = {0};
-    const bcp_graph_options *o = options ? options : &defaults;
-    *text = NULL;
-    if (length)
-        *length = 0;
-    bcp_diagnostics *set = bcp_diagnostics_new();
-    char **modules;
-    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
-    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
-                            .extra_modules = (const char *const *)modules,
-                            .extra_module_count = module_count};
-    bcp_model *m = bcp_model_load(path, &mo);
-    const bcp_diag_list *diags = bcp_model_diags(m);
+    const bcp_diag_list *diags = m ? bcp_model_diags(m) : NULL;
     bcp_status status = BCP_OK;
-    const char *lang = o->lang ? o->lang : bcp_model_plan(m) ? bcp_entity_text(bcp_model_plan(m), "language") : NULL;
+    const bcp_entity *plan_entity = m ? bcp_model_plan(m) : NULL;
+    const char *lang = o->lang ? o->lang : plan_entity ? bcp_entity_text(plan_entity, "language") : NULL;
     lang = lang ? lang : "en";
     if (o->format > BCP_GRAPH_MERMAID) {
         bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no graph format %d", (int)o->format);
         status = BCP_ERR_INVALID;
-    } else if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
+    } else if (!m || bcp_diag_count(diags, BCP_SEV_ERROR) || !plan_entity) {
+        for (size_t i = 0; diags && i < diags->count; i++)
             if (diags->items[i].severity == BCP_SEV_ERROR)
                 bcp_diagnostics_add(set, &diags->items[i]);
         status = BCP_ERR_PLAN;
@@ -151,7 +142,40 @@ bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, ch
         bcp_render_ctx_free(&ctx);
     }
     bcp_model_free(m);
+    return status;
+}
+
+bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, char **text, size_t *length,
+                          bcp_diagnostics **problems)
+{
+    static const bcp_graph_options defaults = {0};
+    const bcp_graph_options *o = options ? options : &defaults;
+    *text = NULL;
+    if (length)
+        *length = 0;
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    char **modules;
+    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
+    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
+                            .extra_modules = (const char *const *)modules,
+                            .extra_module_count = module_count};
+    bcp_model *m = bcp_model_load(path, &mo);
+    bcp_status status = graph_model(m, o, text, length, set);
     bcp_tools_free_modules(modules, module_count);
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+bcp_status bcp_plan_graph(bcp_workspace *ws, const bcp_plan *plan, const bcp_graph_options *options, char **text,
+                          size_t *length, bcp_diagnostics **problems)
+{
+    static const bcp_graph_options defaults = {0};
+    *text = NULL;
+    if (length)
+        *length = 0;
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    bcp_status status = graph_model(bcp_tools_load_for_render(ws, plan), options ? options : &defaults, text, length,
+                                    set);
     bcp_tools_give(problems, set);
     return status;
 }

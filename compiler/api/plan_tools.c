@@ -63,7 +63,7 @@ bcp_status bcp_workspace_lint(bcp_workspace *ws, const bcp_plan *plan, const bcp
  * render's own: redaction rewrites the values it flags, and the caller's
  * plan is shared and never written.  Through `ws` when there is one (open
  * documents count), else from the root text the plan was loaded from. */
-static bcp_model *load_for_render(bcp_workspace *ws, const bcp_plan *plan)
+bcp_model *bcp_tools_load_for_render(bcp_workspace *ws, const bcp_plan *plan)
 {
     static const bcp_model_options none = {0};
     bcp_model_options mo = ws ? bcp_workspace_model_options(ws) : none;
@@ -98,7 +98,7 @@ bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc
     bcp_diagnostics *set = bcp_diagnostics_new();
     /* A plan from bcp_workspace_load has none of the stdlib's prose; its own
      * `locale` blocks (huadong's English module) do not bring it either. */
-    bcp_model *m = load_for_render(ws, plan);
+    bcp_model *m = bcp_tools_load_for_render(ws, plan);
     const bcp_diag_list *diags = m ? bcp_model_diags(m) : NULL;
     char *documents[BCP_DOC_FORMAT_COUNT] = {0};
     size_t lengths[BCP_DOC_FORMAT_COUNT] = {0};
@@ -120,7 +120,8 @@ bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc
                                        .draft = o->draft,
                                        .findings = o->findings,
                                        .secrets = &secrets,
-                                       .paper = o->paper};
+                                       .paper = o->paper,
+                                       .config_root = o->config_root};
         status = bcp_tools_render(m, &rq, documents, lengths, NULL, set);
         bcp_diag_list_free(&secrets);
     }

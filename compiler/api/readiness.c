@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "model/readiness.h"
@@ -30,24 +31,12 @@ void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_l
     bcp_lint_deviation_list_free(&found);
 }
 
-bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
-                              bcp_diagnostics **problems)
+/* The score of a loaded model on `today`, counting the deviations the
+ * configuration (searched as `o` bounds it) accepts; or why there is none. */
+static bcp_status score_model(bcp_model *m, const char *path, const bcp_check_options *o, int32_t today,
+                              bcp_readiness *out, bcp_diagnostics *set)
 {
-    static const bcp_check_options defaults = {0};
-    const bcp_check_options *o = options ? options : &defaults;
-    memset(out, 0, sizeof *out);
-    bcp_diagnostics *set = bcp_diagnostics_new();
-    int32_t today;
-    const char *err = NULL;
-    if (!bcp_lint_resolve_today(o->today, &today, &err)) {
-        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
-        bcp_tools_give(problems, set);
-        return BCP_ERR_INVALID;
-    }
-    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir};
-    bcp_model *m = bcp_model_load(path, &mo);
     const bcp_diag_list *diags = bcp_model_diags(m);
-    bcp_status status = BCP_OK;
     if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
         for (size_t i = 0; i < diags->count; i++)
             if (diags->items[i].severity == BCP_SEV_ERROR)
@@ -55,12 +44,54 @@ bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options
         /* a module (no plan block of its own) is scored with the plan that imports it */
         bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
         if (module)
-            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score", path);
-        status = module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
-    } else {
-        bcp_tools_readiness(m, today, NULL, out);
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score",
+                                        path ? path : "the text");
+        return module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
     }
-    bcp_model_free(m);
+    bcp_lint_deviation_list accepted = {0};
+    bcp_tools_accepted_deviations_for(m, o, &accepted);
+    bcp_tools_readiness(m, today, &accepted, out);
+    bcp_lint_deviation_list_free(&accepted);
+    return BCP_OK;
+}
+
+/* The options, *out cleared and "today" resolved: false (and why) for a bad today. */
+static bool score_setup(const bcp_check_options **o, bcp_readiness *out, int32_t *today, bcp_diagnostics *set)
+{
+    static const bcp_check_options defaults = {0};
+    *o = *o ? *o : &defaults;
+    memset(out, 0, sizeof *out);
+    const char *err = NULL;
+    if (bcp_lint_resolve_today((*o)->today, today, &err))
+        return true;
+    bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
+    return false;
+}
+
+bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    int32_t today;
+    bcp_status status = BCP_ERR_INVALID;
+    if (score_setup(&options, out, &today, set)) {
+        bcp_model_options mo = {.stdlib_dir = options->stdlib_dir};
+        bcp_model *m = bcp_model_load(path, &mo);
+        status = score_model(m, path, options, today, out, set);
+        bcp_model_free(m);
+    }
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+bcp_status bcp_plan_readiness(const bcp_plan *plan, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    int32_t today;
+    bcp_status status = BCP_ERR_INVALID;
+    if (score_setup(&options, out, &today, set))
+        status = score_model(bcp_plan_model(plan), plan->path, options, today, out, set);
     bcp_tools_give(problems, set);
     return status;
 }

@@ -23,6 +23,7 @@
 #include "base/codes.h"
 #include "base/diag.h"
 #include "bcp.h"
+#include "render/readiness_view.h"
 #include "service_schemas.h"
 #include "tools.h"
 
@@ -534,6 +535,15 @@ static const char *first_message(const bcp_diagnostics *set, const char *otherwi
     return d && d->message ? d->message : otherwise;
 }
 
+/* A JSON text the library wrote, as a value (NULL: E307). */
+static json_t *parsed(call *c, const char *text, size_t length, const char *what)
+{
+    json_t *v = text ? json_loadb(text, length, 0, NULL) : NULL;
+    if (!v)
+        fail(c, BCP_CODE_E307, "the %s could not be produced", what);
+    return v;
+}
+
 /* ------------------------------------------------------------ plan input */
 
 /* A plan the request gives: `path` (a file under the root) or `text` (with
@@ -606,6 +616,7 @@ static bcp_check_options check_options(call *c, str_list *select, str_list *igno
         .select = select->items, .select_count = select->count, .has_select = select->given,
         .ignore = ignore->items, .ignore_count = ignore->count, .has_ignore = ignore->given,
         .regimes = regimes->items, .regime_count = regimes->count,
+        .config_root = c->svc->root,
     };
     return o;
 }
@@ -693,9 +704,6 @@ static json_t *op_build(call *c)
         !arg_string(c, "lang", false, &lang) || !arg_string(c, "output", false, &output) ||
         !arg_bool(c, "draft", &draft) || !doc_format(c, format_name, &format))
         return NULL;
-    if (format == BCP_DOC_HTML && !output)
-        return fail(c, BCP_CODE_E300, "html is written to a file: give `output` (a path under the root, "
-                    "on a server started with --allow-write), or ask for markdown or json"), NULL;
     char *out_path = NULL;
     if (output && !(out_path = resolve_output(c, "output", output)))
         return NULL;
@@ -711,7 +719,8 @@ static json_t *op_build(call *c)
         bcp_workspace *ws;
         bcp_plan *plan;
         if (load_inline(c, &in, &ws, &plan)) {
-            bcp_check_options co = {.stdlib_dir = c->svc->stdlib_dir, .today = c->svc->today};
+            bcp_check_options co = {.stdlib_dir = c->svc->stdlib_dir, .today = c->svc->today,
+                                     .config_root = c->svc->root};
             bcp_diagnostics *lint_problems = NULL;
             bcp_status s = bcp_plan_lint(plan, &co, &findings, &lint_problems);
             if (s != BCP_OK) {
@@ -723,7 +732,8 @@ static json_t *op_build(call *c)
                      "`draft: true`", bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR));
                 attach(c, findings);
             } else {
-                bcp_render_options ro = {.lang = lang, .draft = draft, .findings = findings};
+                bcp_render_options ro = {.lang = lang, .draft = draft, .findings = findings,
+                                         .config_root = c->svc->root};
                 s = bcp_plan_render_with(ws, plan, format, &ro, &doc, &doc_len, &problems);
                 if (s != BCP_OK) {
                     fail(c, BCP_CODE_E307, "%s", first_message(problems, "the plan could not be built"));
@@ -742,7 +752,7 @@ static json_t *op_build(call *c)
         bcp_workspace_free(ws);
     } else {
         bcp_build_options bo = {.stdlib_dir = c->svc->stdlib_dir, .lang = lang, .formats = 1u << format,
-                                .draft = draft};
+                                .draft = draft, .config_root = c->svc->root};
         bcp_build_result r = {0};
         bcp_status s = bcp_build_file(in.real, &bo, &r);
         if (s != BCP_OK) {
@@ -1040,29 +1050,6 @@ static json_t *op_format(call *c)
     return out;
 }
 
-/* The weakening lines of a text diff report ("  ! what"). */
-static json_t *weakenings(const char *text)
-{
-    json_t *list = json_array();
-    for (const char *p = text; p && *p;) {
-        const char *e = strchr(p, '\n');
-        size_t n = e ? (size_t)(e - p) : strlen(p);
-        if (n > 4 && strncmp(p, "  ! ", 4) == 0)
-            json_array_append_new(list, json_stringn(p + 4, n - 4));
-        p += n + (e ? 1 : 0);
-    }
-    return list;
-}
-
-static json_t *diff_result(const char *text, size_t length, bool differ)
-{
-    json_t *out = json_object();
-    json_object_set_new(out, "differ", json_boolean(differ));
-    json_object_set_new(out, "text", jstrn(text, length));
-    json_object_set_new(out, "weakening", weakenings(text));
-    return out;
-}
-
 /* Loads `text` as the document `path` of a new workspace. */
 static bcp_status load_text_as(const bcp_service *svc, const char *path, const char *text, size_t length,
                                bcp_workspace **ws, bcp_plan **plan)
@@ -1096,15 +1083,29 @@ static json_t *diff_loaded(call *c, bcp_plan *old_plan, bcp_plan *new_plan, cons
     }
     if (c->error)
         return NULL;
-    bcp_diff_options o = {.style = BCP_DIFF_STYLE_TEXT, .old_name = old_name, .new_name = new_name};
-    char *text = NULL;
-    size_t length = 0;
+    /* the structured diff (`bcp diff --format json`), and its text report */
+    bcp_diff_options o = {.style = BCP_DIFF_STYLE_JSON, .old_name = old_name, .new_name = new_name};
+    char *json = NULL, *text = NULL;
+    size_t json_length = 0, length = 0;
     bool differ = false;
-    if (bcp_diff_plans(old_plan, new_plan, &o, &text, &length, &differ) != BCP_OK) {
-        bcp_free(text);
-        return fail(c, BCP_CODE_E307, "the two plans could not be compared"), NULL;
+    json_t *diff = NULL;
+    if (bcp_diff_plans(old_plan, new_plan, &o, &json, &json_length, &differ) == BCP_OK) {
+        o.style = BCP_DIFF_STYLE_TEXT;
+        if (bcp_diff_plans(old_plan, new_plan, &o, &text, &length, NULL) == BCP_OK)
+            diff = parsed(c, json, json_length, "diff");
     }
-    json_t *out = diff_result(text, length, differ);
+    json_t *out = NULL;
+    if (!diff) {
+        fail(c, BCP_CODE_E307, "the two plans could not be compared");
+    } else {
+        json_t *weakening = json_array(), *w;
+        size_t i;
+        json_array_foreach(json_object_get(diff, "weakening"), i, w)
+            json_array_append(weakening, json_object_get(w, "text"));
+        out = json_pack("{s:b,s:o,s:o,s:o}", "differ", differ, "text", jstrn(text, length), "weakening", weakening,
+                        "diff", diff);
+    }
+    bcp_free(json);
     bcp_free(text);
     return out;
 }
@@ -1190,6 +1191,168 @@ static json_t *op_diff(call *c)
         bcp_free(real[i]);
     }
     bcp_free(old_copy);
+    return out;
+}
+
+/* ------------------------------------------- operations on a loaded plan */
+
+/* The request's plan (path or text) loaded in a workspace of its own. */
+typedef struct loaded_plan {
+    plan_input in;
+    bcp_workspace *ws;
+    bcp_plan *plan;
+} loaded_plan;
+
+static void close_plan(loaded_plan *lp)
+{
+    bcp_plan_free(lp->plan);
+    bcp_workspace_free(lp->ws);
+    bcp_free(lp->in.real);
+    *lp = (loaded_plan){0};
+}
+
+/* Opens the plan input and loads it; a plan with syntax or model errors is
+ * E307 with its diagnostics attached. */
+static bool open_plan(call *c, loaded_plan *lp)
+{
+    *lp = (loaded_plan){0};
+    if (!plan_input_get(c, &lp->in, false))
+        return false;
+    if (lp->in.text) {
+        if (!load_inline(c, &lp->in, &lp->ws, &lp->plan))
+            return false;
+    } else if (load_path(c->svc, lp->in.real, &lp->ws, &lp->plan) != BCP_OK || !lp->plan) {
+        return fail(c, BCP_CODE_E305, "`%s` could not be read", relative(c->svc, lp->in.real));
+    }
+    bcp_diagnostics *d = bcp_plan_diagnostics(lp->plan);
+    size_t errors = bcp_diagnostics_count_at_least(d, BCP_SEV_ERROR);
+    if (errors) {
+        fail(c, BCP_CODE_E307, "the plan has %zu error%s; fix them first (see diagnostics, or the check operation)",
+             errors, errors == 1 ? "" : "s");
+        attach(c, d);
+    }
+    bcp_diagnostics_free(d);
+    return !c->error;
+}
+
+static json_t *op_simulate(call *c)
+{
+    static const char *const args[] = {"path", "text", "name", "lose", "scenario", "all_scenarios", "each",
+                                       "at", "for", NULL};
+    const char *scenario, *at, *duration;
+    bool all, each;
+    str_list lose = {0};
+    if (!only_args(c, args) || !arg_string(c, "scenario", false, &scenario) || !arg_string(c, "at", false, &at) ||
+        !arg_string(c, "for", false, &duration) || !arg_bool(c, "all_scenarios", &all) ||
+        !arg_bool(c, "each", &each) || !arg_list(c, "lose", &lose))
+        return NULL;
+    bcp_simulation_options so = {.lose = lose.items, .lose_count = lose.count, .scenario = scenario};
+    int modes = (lose.count || scenario) + all + each;
+    if (modes != 1)
+        fail(c, BCP_CODE_E300, "give what is lost: `lose` (KIND.ID list) and/or `scenario`, or `all_scenarios`, "
+             "or `each` (one of the three)");
+    else if (duration && (!bcp_duration_parse(duration, &so.duration) || so.duration <= 0))
+        fail(c, BCP_CODE_E300, "`for` takes a duration such as 12h, 2d or 1h30m, not `%s`", duration);
+    else if (at && !(so.has_start = bcp_datetime_parse(at, &so.start)))
+        fail(c, BCP_CODE_E300, "`at` takes YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC), not `%s`", at);
+    loaded_plan lp = {0};
+    json_t *out = NULL;
+    if (!c->error && open_plan(c, &lp)) {
+        bcp_simulation **sims = NULL, *one = NULL;
+        size_t count = 0;
+        bcp_diagnostics *problems = NULL;
+        bcp_status s;
+        if (all || each) {
+            s = each ? bcp_simulate_each(lp.plan, so.duration, true, &sims, &count)
+                     : bcp_simulate_scenarios(lp.plan, so.duration, &sims, &count);
+        } else {
+            s = bcp_simulate(lp.plan, &so, &one, &problems);
+            sims = &one;
+            count = s == BCP_OK;
+        }
+        if (s != BCP_OK) {
+            fail(c, s == BCP_ERR_PLAN ? BCP_CODE_E307 : BCP_CODE_E300, "%s",
+                 first_message(problems, "the plan could not be simulated"));
+            attach(c, problems);
+        } else {
+            size_t length;
+            char *text = bcp_simulation_render((const bcp_simulation *const *)sims, count, BCP_SIMULATION_JSON,
+                                               &length);
+            out = parsed(c, text, length, "simulation");
+            bcp_free(text);
+        }
+        for (size_t i = 0; i < count; i++)
+            bcp_simulation_free(sims[i]);
+        if (sims != &one)
+            bcp_free(sims);
+        bcp_diagnostics_free(problems);
+    }
+    close_plan(&lp);
+    str_list_free(&lose);
+    return out;
+}
+
+static json_t *op_graph(call *c)
+{
+    static const char *const args[] = {"path", "text", "name", "format", "focus", "lang", NULL};
+    const char *format_name, *focus, *lang;
+    bcp_graph_options go = {.stdlib_dir = c->svc->stdlib_dir, .format = BCP_GRAPH_DOT};
+    if (!only_args(c, args) || !arg_string(c, "format", false, &format_name) ||
+        !arg_string(c, "focus", false, &focus) || !arg_string(c, "lang", false, &lang))
+        return NULL;
+    if (format_name && bcp_graph_format_from_name(format_name, &go.format) != BCP_OK)
+        return fail(c, BCP_CODE_E300, "`format` takes dot, svg or mermaid, not `%s`", format_name), NULL;
+    go.focus = focus;
+    go.lang = lang;
+    loaded_plan lp = {0};
+    json_t *out = NULL;
+    if (open_plan(c, &lp)) {
+        char *text = NULL;
+        size_t length = 0;
+        bcp_diagnostics *problems = NULL;
+        bcp_status s = bcp_plan_graph(lp.ws, lp.plan, &go, &text, &length, &problems);
+        if (s != BCP_OK) {
+            fail(c, s == BCP_ERR_NOT_FOUND || s == BCP_ERR_INVALID ? BCP_CODE_E300 : BCP_CODE_E307, "%s",
+                 first_message(problems, "the plan has no `plan` block: nothing to draw"));
+            attach(c, problems);
+        } else {
+            out = json_object();
+            json_object_set_new(out, "format", json_string(format_name ? format_name : "dot"));
+            json_object_set_new(out, "text", jstrn(text, length));
+        }
+        bcp_free(text);
+        bcp_diagnostics_free(problems);
+    }
+    close_plan(&lp);
+    return out;
+}
+
+static json_t *op_readiness(call *c)
+{
+    static const char *const args[] = {"path", "text", "name", NULL};
+    if (!only_args(c, args))
+        return NULL;
+    loaded_plan lp = {0};
+    json_t *out = NULL;
+    if (open_plan(c, &lp)) {
+        bcp_check_options o = {.stdlib_dir = c->svc->stdlib_dir, .today = c->svc->today,
+                               .config_root = c->svc->root};
+        bcp_readiness r;
+        bcp_diagnostics *problems = NULL;
+        bcp_status s = bcp_plan_readiness(lp.plan, &o, &r, &problems);
+        if (s != BCP_OK) {
+            fail(c, BCP_CODE_E307, "%s", first_message(problems, "the plan could not be scored"));
+            attach(c, problems);
+        } else {
+            out = json_object();
+            json_object_set_new(out, "file", jstr(relative(c->svc, lp.in.real)));
+            json_object_set_new(out, "scored", json_true());
+            json_object_set_new(out, "readiness", bcp_readiness_json(NULL, &r));
+        }
+        bcp_readiness_free(&r);
+        bcp_diagnostics_free(problems);
+    }
+    close_plan(&lp);
     return out;
 }
 
@@ -1292,6 +1455,9 @@ static const op_entry ops[] = {
     {"schema", op_schema, BCP_SVC_SCHEMA_SUMMARY, BCP_SVC_SCHEMA_IN, BCP_SVC_SCHEMA_OUT},
     {"format", op_format, BCP_SVC_FORMAT_SUMMARY, BCP_SVC_FORMAT_IN, BCP_SVC_FORMAT_OUT},
     {"diff", op_diff, BCP_SVC_DIFF_SUMMARY, BCP_SVC_DIFF_IN, BCP_SVC_DIFF_OUT},
+    {"simulate", op_simulate, BCP_SVC_SIMULATE_SUMMARY, BCP_SVC_SIMULATE_IN, BCP_SVC_SIMULATE_OUT},
+    {"graph", op_graph, BCP_SVC_GRAPH_SUMMARY, BCP_SVC_GRAPH_IN, BCP_SVC_GRAPH_OUT},
+    {"readiness", op_readiness, BCP_SVC_READINESS_SUMMARY, BCP_SVC_READINESS_IN, BCP_SVC_READINESS_OUT},
     {"files", op_files, BCP_SVC_FILES_SUMMARY, BCP_SVC_FILES_IN, BCP_SVC_FILES_OUT},
     {"read", op_read, BCP_SVC_READ_SUMMARY, BCP_SVC_READ_IN, BCP_SVC_READ_OUT},
 };

@@ -48,13 +48,13 @@
             ",\"required\":[\"findings\",\"errors\",\"warnings\",\"infos\"]")
 
 #define BCP_SVC_BUILD_SUMMARY                                                                                \
-    "Compile a plan into its continuity document: Markdown or JSON text inline, or HTML written to a file " \
-    "under the root (only on a server started with --allow-write). Refuses a plan with errors unless "      \
+    "Compile a plan into its continuity document: Markdown, HTML or JSON text inline, or written to a "     \
+    "file under the root with output (only on a server started with --allow-write). Refuses a plan with "   \
+    "errors unless "                                                                                          \
     "draft is true (then the document is marked DRAFT and lists the findings)."
 #define BCP_SVC_BUILD_IN                                                                                     \
     SVC_OBJ(SVC_PLAN_ARGS ","                                                                                \
-            "\"format\":{\"enum\":[\"markdown\",\"json\",\"html\"],\"description\":\"Default markdown; html "   \
-            "needs output.\"},"                                                                              \
+            "\"format\":{\"enum\":[\"markdown\",\"json\",\"html\"],\"description\":\"Default markdown.\"}," \
             "\"lang\":{\"type\":\"string\",\"description\":\"en or zh-CN; default the plan's language.\"},"   \
             "\"draft\":{\"type\":\"boolean\"},"                                                              \
             "\"output\":{\"type\":\"string\",\"description\":\"A file under the root to write the document "    \
@@ -128,8 +128,70 @@
             ",\"additionalProperties\":false")
 #define BCP_SVC_DIFF_OUT                                                                                     \
     SVC_OBJ("\"differ\":{\"type\":\"boolean\"},\"text\":{\"type\":\"string\"},"                                \
-            "\"weakening\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}",                             \
-            ",\"required\":[\"differ\",\"text\",\"weakening\"]")
+            "\"weakening\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},"                             \
+            "\"diff\":{\"type\":\"object\",\"description\":\"The diff as `bcp diff --format json` gives it: "    \
+            "added, removed, changed (entity, attributes old/new), weakening (entity, what, old, new), counts, "  \
+            "readiness.\",\"required\":[\"differ\",\"counts\",\"added\",\"removed\",\"changed\",\"weakening\"]}", \
+            ",\"required\":[\"differ\",\"text\",\"weakening\",\"diff\"]")
+
+/* ==== mcp13: simulate, graph, readiness ==== */
+#define BCP_SVC_SIMULATE_SUMMARY                                                                             \
+    "Simulate losing parts of a plan (sites, systems, suppliers, people) as `bcp simulate` does: which "     \
+    "critical functions are hit, when each comes back by the plan's own recovery paths, and whether it "    \
+    "meets its RTO and MTPD. Give lose and/or scenario, or all_scenarios, or each (every single loss that " \
+    "breaches an MTPD)."
+#define BCP_SVC_SIMULATE_IN                                                                                  \
+    SVC_OBJ(SVC_PLAN_ARGS ","                                                                                \
+            "\"lose\":" SVC_STRLIST("What is lost, as KIND.ID (site.hq, system.erp, supplier.acme, contact.cfo).") "," \
+            "\"scenario\":{\"type\":\"string\",\"description\":\"A scenario id of the plan: its loses are lost.\"}," \
+            "\"all_scenarios\":{\"type\":\"boolean\",\"description\":\"Every scenario of the plan that loses something.\"}," \
+            "\"each\":{\"type\":\"boolean\",\"description\":\"Each single site, system, supplier and key person lost "   \
+            "in turn; only the losses that breach an MTPD are returned.\"},"                                \
+            "\"at\":{\"type\":\"string\",\"description\":\"When the loss begins: YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC).\"}," \
+            "\"for\":{\"type\":\"string\",\"description\":\"How long the loss lasts (12h, 2d); default until the "  \
+            "plan recovers.\"}",                                                                              \
+            ",\"additionalProperties\":false")
+#define BCP_SVC_SIMULATE_OUT                                                                                 \
+    SVC_OBJ("\"simulations\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"lost\","      \
+            "\"breaches_mtpd\",\"functions\"],\"properties\":{\"scenario\":{\"type\":[\"string\",\"null\"]},"  \
+            "\"lost\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"breaches_mtpd\":{\"type\":\"boolean\"}," \
+            "\"functions\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"function\","      \
+            "\"verdict\"],\"properties\":{\"function\":{\"type\":\"string\"},\"verdict\":{\"enum\":[\"within-rto\"," \
+            "\"rto-missed\",\"time-unknown\",\"mtpd-breached\",\"no-recovery-path\"]}}}}}}}",                   \
+            ",\"required\":[\"simulations\"]")
+
+#define BCP_SVC_GRAPH_SUMMARY                                                                                \
+    "The dependency graph of a plan as `bcp graph` draws it (functions -> systems, assets, suppliers, "      \
+    "sites, people; single points of failure and the critical path marked): DOT (default), SVG or Mermaid " \
+    "text, whole or around one entity (focus)."
+#define BCP_SVC_GRAPH_IN                                                                                     \
+    SVC_OBJ(SVC_PLAN_ARGS ","                                                                                \
+            "\"format\":{\"enum\":[\"dot\",\"svg\",\"mermaid\"],\"description\":\"Default dot.\"},"           \
+            "\"focus\":{\"type\":\"string\",\"description\":\"KIND.ID: that entity, what it depends on and what " \
+            "depends on it.\"},"                                                                             \
+            "\"lang\":{\"type\":\"string\",\"description\":\"The labels' language: en or zh-CN; default the "   \
+            "plan's.\"}",                                                                                     \
+            ",\"additionalProperties\":false")
+#define BCP_SVC_GRAPH_OUT                                                                                    \
+    SVC_OBJ("\"format\":{\"enum\":[\"dot\",\"svg\",\"mermaid\"]},\"text\":{\"type\":\"string\"}",              \
+            ",\"required\":[\"format\",\"text\"]")
+
+#define BCP_SVC_READINESS_SUMMARY                                                                            \
+    "The readiness score of a plan (0-100) with its six areas (recovery, backups, contacts, cadence, "       \
+    "risks, findings): each area's score, weight, checks met and what lowers it, as `bcp check --summary` " \
+    "gives it."
+#define BCP_SVC_READINESS_IN SVC_OBJ(SVC_PLAN_ARGS, ",\"additionalProperties\":false")
+#define BCP_SVC_READINESS_OUT                                                                                \
+    SVC_OBJ("\"file\":{\"type\":\"string\"},\"scored\":{\"type\":\"boolean\"},"                              \
+            "\"readiness\":{\"type\":\"object\",\"required\":[\"score\",\"areas\"],\"properties\":{"          \
+            "\"score\":{\"type\":\"integer\",\"minimum\":0,\"maximum\":100},\"areas\":{\"type\":\"array\","   \
+            "\"items\":{\"type\":\"object\",\"required\":[\"area\",\"applies\",\"score\",\"weight\"],"        \
+            "\"properties\":{\"area\":{\"type\":\"string\"},\"applies\":{\"type\":\"boolean\"},"              \
+            "\"score\":{\"type\":\"integer\"},\"weight\":{\"type\":\"integer\"},\"met\":{\"type\":\"integer\"}," \
+            "\"total\":{\"type\":\"integer\"},\"reasons\":{\"type\":\"array\"}}}},"                           \
+            "\"deviations\":{\"type\":\"integer\"}}}",                                                        \
+            ",\"required\":[\"file\",\"scored\",\"readiness\"]")
+/* ==== end mcp13 ==== */
 
 #define BCP_SVC_FILES_SUMMARY "The .bcp plan files under the root, relative to it."
 #define BCP_SVC_FILES_IN SVC_OBJ("", ",\"additionalProperties\":false")

@@ -24,6 +24,7 @@ typedef struct bcp_tools_render_request {
     const bcp_diagnostics *findings;   /* the open findings; NULL: none */
     const bcp_diag_list *secrets;      /* NULL: none */
     const char *paper;                 /* "a4" (NULL) or "letter" */
+    const char *config_root;           /* where the configuration search stops (bcp_check_options) */
 } bcp_tools_render_request;
 
 /* Renders into documents[]/lengths[]; problems (an unknown language, a
@@ -36,8 +37,8 @@ bcp_status bcp_tools_render(struct bcp_model *m, const bcp_tools_render_request 
  * report (the model's own warnings, the rules as the governing bcpconfig.bcp
  * configures them, suppression comments applied) into `findings`, sorted.
  * BCP_ERR_PLAN when the configuration cannot be used (problems say why). */
-bcp_status bcp_tools_build_lint(struct bcp_model *m, const char *path, bcp_diagnostics *findings,
-                                bcp_diagnostics *problems);
+bcp_status bcp_tools_build_lint(struct bcp_model *m, const char *path, const char *config_root,
+                                bcp_diagnostics *findings, bcp_diagnostics *problems);
 /* The findings of secret-in-plan alone over `m`, whatever a configuration
  * enables or a comment suppresses: what a build redacts. */
 void bcp_tools_find_secrets(const struct bcp_model *m, bcp_diag_list *secrets);
@@ -60,6 +61,12 @@ bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *n
 struct bcp_render_ctx;
 bool bcp_tools_unknown_locale(struct bcp_model *m, const char *lang, bcp_diagnostics *set);
 size_t bcp_tools_redact(struct bcp_render_ctx *ctx, const bcp_diag_list *secrets, bcp_diagnostics *set);
+
+/* A loaded plan loaded again, with every stdlib locale, into a new model the
+ * caller owns (render, graph: redaction rewrites values; the plan is shared).
+ * Through `ws` when there is one (open documents count), else from the root
+ * text the plan was loaded from (plan_tools.c). */
+struct bcp_model *bcp_tools_load_for_render(bcp_workspace *ws, const bcp_plan *plan);
 
 /* A code group as the catalogue pages name it: "syntax", "model",
  * "configuration", "lint" (catalogue.c; the service layer's explain too). */

@@ -43,5 +43,7 @@ bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_di
  * nearest bcpconfig.bcp; today from SOURCE_DATE_EPOCH, else the clock).  A
  * configuration that cannot be used yields the defaults'. */
 void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out);
+/* The same with the configuration search of `o` (config_root; NULL: as above). */
+void bcp_tools_accepted_deviations_for(bcp_model *m, const bcp_check_options *o, bcp_lint_deviation_list *out);
 
 #endif

@@ -91,7 +91,7 @@ static const bcp_command commands[] = {
      "exit status: 0 ok, 1 --check found unformatted files, 2 syntax, usage or I/O error\n",
      bcp_cmd_fmt},
     {"diff", "semantic diff of two versions of a plan",
-     "usage: bcp diff [--format text|markdown] [--stdlib DIR] OLD NEW\n"
+     "usage: bcp diff [--format text|markdown|json] [--stdlib DIR] OLD NEW\n"
      "       bcp diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE\n"
      "       bcp diff --dump FILE\n"
      "\n"
@@ -619,3 +619,17 @@ int bcp_cli_main(int argc, char **argv)
 {
     return finish_stdout(run_command(argc, argv), false);
 }
+
+/* ==== mcp13: the stdio servers' shared options ==== */
+bool bcp_server_option(int argc, char **argv, int *i, bcp_server_options *o)
+{
+    const struct {
+        const char *name;
+        const char **value;
+    } table[] = {{"--stdlib", &o->stdlib_dir}, {"--docs-url", &o->docs_url}, {"--today", &o->today}};
+    for (size_t k = 0; k < sizeof table / sizeof table[0]; k++)
+        if (bcp_option_value(argc, argv, i, table[k].name, table[k].value))
+            return true;
+    return false;
+}
+/* ==== end mcp13 ==== */

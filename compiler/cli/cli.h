@@ -28,6 +28,15 @@ bool bcp_option_value(int argc, char **argv, int *i, const char *name, const cha
 /* Takes argv[*i] (and its value) when it is one of the common options in
  * `which` (BCP_OPT_COLOR covers --color and --no-color). */
 bool bcp_common_option(int argc, char **argv, int *i, unsigned which, bcp_common_options *o);
+/* ==== mcp13: the options the stdio servers (bcp lsp, bcp mcp) share ==== */
+typedef struct bcp_server_options {
+    const char *stdlib_dir;   /* --stdlib DIR */
+    const char *docs_url;     /* --docs-url BASE */
+    const char *today;        /* --today YYYY-MM-DD */
+} bcp_server_options;
+/* Matches one of them at argv[*i] (as bcp_option_value). */
+bool bcp_server_option(int argc, char **argv, int *i, bcp_server_options *o);
+/* ==== end mcp13 ==== */
 /* After parsing: BCP_EXIT_ERROR with a usage message for a bad value, else -1. */
 int bcp_common_check(const bcp_common_options *o, const char *command);
 /* Whether `out` gets colour: --color always, or auto and bcp_want_color. */

@@ -35,8 +35,10 @@ static int parse_args(int argc, char **argv, diff_options *o)
                 o->style = BCP_DIFF_STYLE_TEXT;
             else if (strcmp(format, "markdown") == 0 || strcmp(format, "md") == 0)
                 o->style = BCP_DIFF_STYLE_MARKDOWN;
+            else if (strcmp(format, "json") == 0)
+                o->style = BCP_DIFF_STYLE_JSON;
             else
-                return bcp_usage_error("diff", "--format takes text or markdown");
+                return bcp_usage_error("diff", "--format takes text, markdown or json");
         } else {
             return bcp_usage_error("diff", "unknown option '%s'", a);
         }

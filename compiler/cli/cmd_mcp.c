@@ -7,7 +7,8 @@
 
 int bcp_cmd_mcp(int argc, char **argv)
 {
-    const char *root = NULL, *stdlib_dir = NULL, *docs_url = NULL, *today = NULL, *v;
+    const char *root = NULL, *v;
+    bcp_server_options so = {0};
     bool allow_write = false;
     size_t max_bytes = 0;
     for (int i = 1; i < argc; i++) {
@@ -20,15 +21,9 @@ int bcp_cmd_mcp(int argc, char **argv)
             if (!bcp_limit_parse(v, &n) || n == 0 || n > ((uint64_t)1 << 30))
                 return bcp_usage_error("mcp", "--max-bytes takes a size from 1 to 1G (e.g. 4M)");
             max_bytes = (size_t)n;
-        } else if (bcp_option_value(argc, argv, &i, "--stdlib", &v)) {
-            stdlib_dir = v;
-        } else if (bcp_option_value(argc, argv, &i, "--docs-url", &v)) {
-            docs_url = v;
-        } else if (bcp_option_value(argc, argv, &i, "--today", &v)) {
-            today = v;
-        } else {
+        } else if (!bcp_server_option(argc, argv, &i, &so)) {
             return bcp_usage_error("mcp", "unknown argument '%s'", argv[i]);
         }
     }
-    return bcp_mcp_serve_stdio(root, allow_write, stdlib_dir, today, docs_url, max_bytes);
+    return bcp_mcp_serve_stdio(root, allow_write, so.stdlib_dir, so.today, so.docs_url, max_bytes);
 }

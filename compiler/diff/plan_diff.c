@@ -446,15 +446,22 @@ size_t bcp_plan_diff_weakenings(const bcp_plan_diff *d) { return d->weak_count; 
 
 /* ---------------------------------------------------------------- output */
 
-static void text_weakening(bcp_buf *out, const weakening *w)
+/* A weakening as the text report's line says it, without its mark. */
+static void weakening_line(bcp_buf *out, const weakening *w)
 {
-    bcp_buf_printf(out, "  ! %s: %s", w->label, w->what);
+    bcp_buf_printf(out, "%s: %s", w->label, w->what);
     if (w->old_value && w->new_value)
         bcp_buf_printf(out, ": %s \u2192 %s", w->old_value, w->new_value);
     else if (w->old_value)
         bcp_buf_printf(out, " (was %s)", w->old_value);
     if (w->note)
         bcp_buf_printf(out, " %s", w->note);
+}
+
+static void text_weakening(bcp_buf *out, const weakening *w)
+{
+    bcp_buf_puts(out, "  ! ");
+    weakening_line(out, w);
     bcp_buf_puts(out, "\n");
 }
 
@@ -616,4 +623,53 @@ void bcp_plan_diff_render(bcp_buf *out, const bcp_plan_diff *d, bcp_diff_format 
         print_markdown(out, d, old_name, new_name);
     else
         print_text(out, d, old_name, new_name);
+}
+
+/* ------------------------------------------------------------------ JSON */
+
+/* A JSON string (null for NULL); text that is not UTF-8 keeps its place as U+FFFD. */
+static json_t *jtext(const char *s)
+{
+    if (!s)
+        return json_null();
+    json_t *v = json_string(s);
+    return v ? v : json_string("\xef\xbf\xbd");
+}
+
+static json_t *json_section(const bcp_plan_diff *d, change_kind kind)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < d->change_count; i++) {
+        const entity_change *c = &d->changes[i];
+        if (c->kind != kind)
+            continue;
+        json_t *attrs = json_array();
+        for (size_t a = 0; a < c->attr_count; a++)
+            json_array_append_new(attrs, json_pack("{s:o,s:o,s:o}", "name", jtext(c->attrs[a].name), "old",
+                                                   jtext(c->attrs[a].old_value), "new",
+                                                   jtext(c->attrs[a].new_value)));
+        json_array_append_new(list, json_pack("{s:o,s:o}", "entity", jtext(c->label), "attributes", attrs));
+    }
+    return list;
+}
+
+json_t *bcp_plan_diff_json(const bcp_plan_diff *d, const char *old_name, const char *new_name)
+{
+    json_t *weak = json_array();
+    for (size_t i = 0; i < d->weak_count; i++) {
+        const weakening *w = &d->weak[i];
+        bcp_buf line = {0};
+        weakening_line(&line, w);
+        json_array_append_new(weak, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "entity", jtext(w->label), "what",
+                                              jtext(w->what), "old", jtext(w->old_value), "new",
+                                              jtext(w->new_value), "note", jtext(w->note), "text",
+                                              jtext(line.data ? line.data : "")));
+        bcp_buf_free(&line);
+    }
+    return json_pack("{s:s,s:i,s:o,s:o,s:b,s:{s:I,s:I,s:I,s:I},s:o,s:o,s:o,s:o}", "format", "bcp-diff", "version", 1,
+                     "old", jtext(old_name), "new", jtext(new_name), "differ", !bcp_plan_diff_is_empty(d), "counts",
+                     "added", (json_int_t)d->added, "removed", (json_int_t)d->removed, "changed",
+                     (json_int_t)d->changed, "weakening", (json_int_t)d->weak_count, "added",
+                     json_section(d, CHANGE_ADDED), "removed", json_section(d, CHANGE_REMOVED), "changed",
+                     json_section(d, CHANGE_CHANGED), "weakening", weak);
 }

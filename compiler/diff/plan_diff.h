@@ -3,6 +3,7 @@
  * changes that weaken the plan (docs/diff.md lists them). */
 #ifndef BCP_PLAN_DIFF_H
 #define BCP_PLAN_DIFF_H
+#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -30,5 +31,11 @@ size_t bcp_plan_diff_weakenings(const bcp_plan_diff *diff);
  * differences. */
 void bcp_plan_diff_render(bcp_buf *out, const bcp_plan_diff *diff, bcp_diff_format format,
                           const char *old_name, const char *new_name);
+/* The diff as one JSON object (docs/diff.md, "JSON"): {"format": "bcp-diff",
+ * "version": 1, "old", "new", "differ", "counts": {added, removed, changed,
+ * weakening}, "added" / "removed" / "changed": [{"entity", "attributes":
+ * [{"name", "old", "new"}]}], "weakening": [{"entity", "what", "old", "new",
+ * "note", "text"}]}; "text" is the line the text report marks with "!". */
+json_t *bcp_plan_diff_json(const bcp_plan_diff *diff, const char *old_name, const char *new_name);
 
 #endif

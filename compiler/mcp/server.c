@@ -2,7 +2,8 @@
  * transport), for the Model Context Protocol revisions 2025-06-18 (current),
  * 2025-03-26 and 2024-11-05.
  *
- *   tools      check, build, init, explain, schema, format, diff: each a
+ *   tools      check, build, init, explain, schema, format, diff, simulate,
+ *              graph, readiness: each a
  *              service operation (bcp_service_call), with its input and
  *              output JSON Schema; results carry structuredContent and the
  *              same JSON as text; a refused call is an isError result whose
@@ -28,10 +29,12 @@
 static const char *const versions[] = {"2025-06-18", "2025-03-26", "2024-11-05"};
 
 /* The service operations offered as tools (files and read are resources). */
-static const char *const tool_names[] = {"check", "build", "init", "explain", "schema", "format", "diff"};
+static const char *const tool_names[] = {"check", "build", "init", "explain", "schema", "format", "diff",
+                                         "simulate", "graph", "readiness"};
 #define TOOL_COUNT (sizeof tool_names / sizeof *tool_names)
 static const char *const tool_titles[] = {"Check a plan", "Build the plan document", "Start a plan",
-                                          "Explain a code", "Language schema", "Format a plan", "Diff two plans"};
+                                          "Explain a code", "Language schema", "Format a plan", "Diff two plans",
+                                          "Simulate a loss", "Dependency graph", "Readiness score"};
 
 typedef struct mcp_server {
     bcp_service *svc;
@@ -368,7 +371,8 @@ static json_t *tool_error(json_t *error)
                             json_string_value(json_object_get(d, "severity")) ? json_string_value(json_object_get(d, "severity")) : "error",
                             msg ? msg : "", dcode ? " [" : "", dcode ? dcode : "", dcode ? "]" : "");
         else
-            len += snprintf(text + len, cap - (size_t)len, "\n%s", msg ? msg : "");
+            len += snprintf(text + len, cap - (size_t)len, "\n%s%s%s%s", msg ? msg : "", dcode ? " [" : "",
+                            dcode ? dcode : "", dcode ? "]" : "");
         if ((size_t)len >= cap)
             break;
     }
@@ -390,7 +394,8 @@ static void tools_call(mcp_server *s, json_t *id, json_t *params)
         known = strcmp(tool_names[i], name) == 0;
     if (!known) {
         char msg[240];
-        snprintf(msg, sizeof msg, "Unknown tool: %.80s (the tools are check, build, init, explain, schema, format, diff)",
+        snprintf(msg, sizeof msg, "Unknown tool: %.80s (the tools are check, build, init, explain, schema, format, diff, "
+                 "simulate, graph, readiness)",
                  name);
         send_error(s, id, -32602, msg, NULL);
         return;

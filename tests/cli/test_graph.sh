@@ -134,11 +134,7 @@ else
             bad "$n: Chromium did not lay out $count SVG nodes: $(grep "$n" "$tmp/svg.dom" | head -1)"
     done <"$tmp/counts"
     here=$root/tests/graph
-    if [ ! -f "$here/node_modules/.bcp-lock" ] || ! cmp -s "$here/package-lock.json" "$here/node_modules/.bcp-lock"; then
-        (cd "$here" && flock /tmp/bcp-graph-test-npm.lock sh -c \
-            'npm ci --no-audit --no-fund --loglevel=error --ignore-scripts && cp package-lock.json node_modules/.bcp-lock') \
-            >"$tmp/npm.log" 2>&1 || { bad "npm ci in tests/graph failed"; cat "$tmp/npm.log"; }
-    fi
+    sh "$root/tools/npm-ci.sh" "$here" graph-test --ignore-scripts || bad "npm ci in tests/graph failed"
     # shellcheck disable=SC2086
     node "$here/mermaid-parse.js" "$tmp/mermaid.html" $mermaid_items
     run_chrome "file://$tmp/mermaid.html" >"$tmp/mermaid.dom"

@@ -15,20 +15,7 @@ status=0
 for tool in node npm nvim; do
     command -v $tool >/dev/null 2>&1 || { echo "lsp-test: $tool is missing (sh tools/deps.sh installs it)"; exit 1; }
 done
-# npm ci only when the lock file changed since the last install; flock keeps
-# two runs in this work tree from installing at the same time.
-install='cmp -s package-lock.json node_modules/.bcp-lock ||
-    { npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.bcp-lock; }'
-log=${TMPDIR:-/tmp}/bcp-lsp-npm.$$
-if command -v flock >/dev/null 2>&1; then
-    (cd "$here" && flock /tmp/bcp-lsp-test-npm.lock sh -c "$install") >"$log" 2>&1
-else
-    (cd "$here" && sh -c "$install") >"$log" 2>&1
-fi
-if [ ! -f "$here/node_modules/.bcp-lock" ]; then
-    echo "lsp-test: npm ci in tests/lsp failed:"; cat "$log"; rm -f "$log"; exit 1
-fi
-rm -f "$log"
+sh "$root/tools/npm-ci.sh" "$here" lsp-test || exit 1
 timeout 300 node "$here/protocol-test.js" "$bcp" "$root" || status=1
 node "$here/vscode-extension-test.js" "$root" || status=1
 timeout 600 node "$here/random-edits.js" "$bcp" "$root" "${LSP_RANDOM_EDITS:-2000}" || status=1

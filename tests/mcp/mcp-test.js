@@ -1,7 +1,8 @@
 // `bcp mcp` driven by the official MCP TypeScript SDK client
 // (@modelcontextprotocol/sdk, locked in package-lock.json): initialize, list
 // and call every tool (the SDK validates each structuredContent against the
-// tool's outputSchema), read every kind of resource, get both prompts in both
+// tool's outputSchema; simulate, graph and readiness against the bcp command's
+// own output), read every kind of resource, get both prompts in both
 // languages, and the negative set (path escapes by .., an absolute path and a
 // symbolic link; an unknown tool; bad arguments; 10 MB of input; writes
 // without --allow-write), which must come back as errors, never a crash or a
@@ -122,8 +123,8 @@ async function main() {
     // ------------------------------------------------------------ tools
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name).sort();
-    check(JSON.stringify(names) === JSON.stringify(['build', 'check', 'diff', 'explain', 'format', 'init', 'schema']),
-        'tools/list gives the seven tools', names);
+    check(JSON.stringify(names) === JSON.stringify(['build', 'check', 'diff', 'explain', 'format', 'graph', 'init', 'readiness', 'schema', 'simulate']),
+        'tools/list gives the ten tools', names);
     check(tools.every((t) => t.inputSchema && t.inputSchema.type === 'object' && t.outputSchema && t.outputSchema.type === 'object' && t.description),
         'every tool has a description, an inputSchema and an outputSchema');
 
@@ -204,6 +205,59 @@ async function main() {
         }
     }
 
+    {
+        // simulate, graph, readiness: what the bcp command gives for the same plan
+        const cli = (...args) => spawnSync(bcp, args, { cwd: root, encoding: 'utf8' }).stdout;
+        const all = await call(client, 'simulate', { path: 'huadong/plan.bcp', all_scenarios: true });
+        const wantAll = JSON.parse(cli('simulate', '--all-scenarios', '--format', 'json', 'huadong/plan.bcp'));
+        check(!all.isError && JSON.stringify(canonical(all.structuredContent)) === JSON.stringify(canonical(wantAll)) &&
+            wantAll.simulations.length >= 3, `simulate all_scenarios gives what bcp simulate --format json gives (${wantAll.simulations.length} scenarios)`,
+        all.structuredContent || errorText(all));
+        const lose = await call(client, 'simulate', { path: 'huadong/plan.bcp', lose: ['site.shanghai'], for: '12h' });
+        const wantLose = JSON.parse(cli('simulate', '--lose', 'site.shanghai', '--for', '12h', '--format', 'json', 'huadong/plan.bcp'));
+        check(!lose.isError && JSON.stringify(canonical(lose.structuredContent)) === JSON.stringify(canonical(wantLose)) &&
+            lose.structuredContent.simulations[0].functions.length > 0, 'simulate lose site.shanghai for 12h', errorText(lose));
+        const each = await call(client, 'simulate', { path: 'huadong/plan.bcp', each: true });
+        const wantEach = JSON.parse(cli('simulate', '--each', '--format', 'json', 'huadong/plan.bcp'));
+        check(!each.isError && JSON.stringify(canonical(each.structuredContent)) === JSON.stringify(canonical(wantEach)), 'simulate each');
+        const inline = await call(client, 'simulate', { text: fs.readFileSync(path.join(root, 'minimal.bcp'), 'utf8'), lose: 'system.email' });
+        check(!inline.isError && inline.structuredContent.simulations[0].lost[0] === 'system.email', 'simulate an inline text', errorText(inline));
+
+        for (const format of ['dot', 'svg', 'mermaid']) {
+            const g = await call(client, 'graph', { path: 'huadong/plan.bcp', format, lang: 'en' });
+            const want = cli('graph', '--format', format, '--lang', 'en', 'huadong/plan.bcp');
+            check(!g.isError && g.structuredContent.format === format && g.structuredContent.text === want && want.length > 100,
+                `graph ${format} is byte for byte bcp graph --format ${format}`, errorText(g));
+        }
+        const focus = await call(client, 'graph', { path: 'huadong/plan.bcp', focus: 'system.erp', format: 'mermaid' });
+        check(!focus.isError && focus.structuredContent.text === cli('graph', '--format', 'mermaid', '--focus', 'system.erp', 'huadong/plan.bcp'),
+            'graph focus system.erp');
+        const gi = await call(client, 'graph', { text: fs.readFileSync(path.join(root, 'minimal.bcp'), 'utf8'), format: 'mermaid' });
+        check(!gi.isError && /flowchart/.test(gi.structuredContent.text), 'graph an inline text', errorText(gi));
+
+        const rd = await call(client, 'readiness', { path: 'huadong/plan.bcp' });
+        const summary = JSON.parse(cli('check', '--summary', '--format', 'json', '--today', TODAY, 'huadong/plan.bcp'));
+        check(!rd.isError && rd.structuredContent.scored === true &&
+            JSON.stringify(canonical(rd.structuredContent.readiness)) === JSON.stringify(canonical(summary.plans[0].readiness)),
+        `readiness gives what bcp check --summary --format json gives (score ${summary.plans[0].readiness.score})`, rd.structuredContent || errorText(rd));
+        const ri = await call(client, 'readiness', { text: fs.readFileSync(path.join(root, 'minimal.bcp'), 'utf8') });
+        check(!ri.isError && ri.structuredContent.readiness.areas.length === 6, 'readiness of an inline text: six areas', errorText(ri));
+
+        const h = await call(client, 'build', { text: fs.readFileSync(path.join(root, 'minimal.bcp'), 'utf8'), format: 'html', lang: 'en' });
+        check(!h.isError && h.structuredContent.format === 'html' && h.structuredContent.document.includes('<html') &&
+            h.structuredContent.document.includes('Acme Ltd') && !('written' in h.structuredContent), 'build html of an inline text comes back inline', errorText(h));
+
+        await expectToolError(client, 'simulate', { path: 'huadong/plan.bcp' }, 'E300', 'simulate without a loss');
+        await expectToolError(client, 'simulate', { path: 'huadong/plan.bcp', each: true, all_scenarios: true }, 'E300', 'simulate each and all_scenarios together');
+        await expectToolError(client, 'simulate', { path: 'huadong/plan.bcp', lose: ['system.nope'] }, 'E210', 'simulate an entity the plan lacks (E210 follows E300)');
+        await expectToolError(client, 'simulate', { path: 'huadong/plan.bcp', each: true, for: 'a while' }, 'E300', 'simulate for a duration that is not one');
+        await expectToolError(client, 'simulate', { text: 'plan p {\n  title = 3\n}\n', each: true }, 'E307', 'simulate a plan with errors');
+        await expectToolError(client, 'graph', { path: 'huadong/plan.bcp', format: 'png' }, 'E300', 'graph in an unknown format');
+        await expectToolError(client, 'graph', { path: 'huadong/plan.bcp', focus: 'system.nope' }, 'E230', 'graph focus on an entity the plan lacks');
+        await expectToolError(client, 'readiness', { text: 'plan p {\n  title = 3\n}\n' }, 'E307', 'readiness of a plan with errors');
+        await expectToolError(client, 'readiness', { path: 'huadong/plan.bcp', today: '2026-01-01' }, 'E300', 'readiness with an unknown argument');
+    }
+
     // -------------------------------------------------------- resources
     const { resources } = await client.listResources();
     const uris = resources.map((r) => r.uri);
@@ -246,11 +300,12 @@ async function main() {
 
     // ------------------------------------------------------- negatives
     const rel = path.relative(root, outside);
-    for (const tool of ['check', 'build', 'format']) {
-        await expectToolError(client, tool, { path: rel }, 'E302', `${tool}: ${rel} is refused`);
-        await expectToolError(client, tool, { path: 'huadong/../../outside.bcp' }, 'E302', `${tool}: huadong/../../outside.bcp is refused`);
-        await expectToolError(client, tool, { path: outside }, 'E302', `${tool}: an absolute path outside is refused`);
-        await expectToolError(client, tool, { path: 'link.bcp' }, 'E302', `${tool}: a symbolic link leading outside is refused`);
+    for (const tool of ['check', 'build', 'format', 'simulate', 'graph', 'readiness']) {
+        const extra = tool === 'simulate' ? { each: true } : {};
+        await expectToolError(client, tool, { path: rel, ...extra }, 'E302', `${tool}: ${rel} is refused`);
+        await expectToolError(client, tool, { path: 'huadong/../../outside.bcp', ...extra }, 'E302', `${tool}: huadong/../../outside.bcp is refused`);
+        await expectToolError(client, tool, { path: outside, ...extra }, 'E302', `${tool}: an absolute path outside is refused`);
+        await expectToolError(client, tool, { path: 'link.bcp', ...extra }, 'E302', `${tool}: a symbolic link leading outside is refused`);
     }
     await expectToolError(client, 'diff', { old: 'link.bcp', new: 'minimal.bcp' }, 'E302', 'diff: a link leading outside is refused');
     await expectToolError(client, 'check', { path: '/etc/passwd' }, 'E302', 'check /etc/passwd is refused');
@@ -263,7 +318,6 @@ async function main() {
     await expectToolError(client, 'check', { path: 'nope.bcp' }, 'E305', 'a missing file');
     await expectToolError(client, 'check', { text: '#'.repeat(10 * 1024 * 1024) }, 'E303', '10 MB of plan text is refused');
     await expectToolError(client, 'build', { path: 'huadong/plan.bcp', format: 'html', output: 'out.html' }, 'E304', 'build html without --allow-write');
-    await expectToolError(client, 'build', { path: 'huadong/plan.bcp', format: 'html' }, 'E300', 'build html without output');
     await expectToolError(client, 'format', { path: 'minimal.bcp', write: true }, 'E304', 'format write without --allow-write');
     await expectToolError(client, 'init', { industry: 'retail', output: 'new.bcp' }, 'E304', 'init output without --allow-write');
     await client.ping();

@@ -16,18 +16,7 @@ for tool in curl jq node npm python3; do
 done
 responses=$(mktemp -d)
 SERVE_RESPONSES=$responses timeout 300 sh "$here/api-test.sh" "$bcp" || status=1
-install='cmp -s package-lock.json node_modules/.bcp-lock ||
-    { npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.bcp-lock; }'
-log=${TMPDIR:-/tmp}/bcp-serve-npm.$$
-if command -v flock >/dev/null 2>&1; then
-    (cd "$here" && flock /tmp/bcp-serve-test-npm.lock sh -c "$install") >"$log" 2>&1
-else
-    (cd "$here" && sh -c "$install") >"$log" 2>&1
-fi
-if [ ! -f "$here/node_modules/.bcp-lock" ]; then
-    echo "serve-test: npm ci in tests/serve failed:"; cat "$log"; rm -f "$log"; exit 1
-fi
-rm -f "$log"
+sh "$here/../../tools/npm-ci.sh" "$here" serve-test || { rm -rf "$responses"; exit 1; }
 (cd "$here" && timeout 120 node openapi-test.js "$here/../../docs/openapi.yaml" "$responses") || status=1
 rm -rf "$responses"
 # The 1 s of the preview's update holds for a release build; ASan/TSan builds get 10x.

@@ -136,7 +136,7 @@ static void test_new_refuses_a_missing_root(void **state)
 static void test_ops_and_schemas(void **state)
 {
     (void)state;
-    assert_int_equal(bcp_service_op_count(), 9);
+    assert_int_equal(bcp_service_op_count(), 12);
     for (size_t i = 0; i < bcp_service_op_count(); i++) {
         const char *op = bcp_service_op_name(i);
         assert_non_null(bcp_service_op_summary(op));
@@ -150,7 +150,7 @@ static void test_ops_and_schemas(void **state)
             json_decref(s);
         }
     }
-    assert_null(bcp_service_op_name(9));
+    assert_null(bcp_service_op_name(12));
     assert_null(bcp_service_input_schema("nope"));
 }
 
@@ -230,8 +230,11 @@ static void test_build(void **state)
     assert_non_null(inner);
     json_decref(inner);
     json_decref(doc);
-    /* html goes to a file, and only with writes allowed */
-    refused(svc, "build", "{\"path\":\"huadong/plan.bcp\",\"format\":\"html\"}", BCP_ERR_INVALID, "E300");
+    /* html comes inline; it goes to a file only with `output` and writes allowed */
+    doc = call(svc, "build", "{\"path\":\"huadong/plan.bcp\",\"format\":\"html\"}", BCP_OK);
+    assert_non_null(strstr(json_string_value(json_object_get(doc, "document")), "<html"));
+    assert_null(json_object_get(doc, "written"));
+    json_decref(doc);
     size_t before = count_dir(root);
     refused(svc, "build", "{\"path\":\"huadong/plan.bcp\",\"format\":\"html\",\"output\":\"plan.html\"}",
             BCP_ERR_INVALID, "E304");
