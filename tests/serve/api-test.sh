@@ -96,7 +96,7 @@ expect "build HTML in the body" 200 '.format == "html" and (.document | test("^<
 req POST /v1/build "{\"text\":$plan_text,\"format\":\"markdown\"}"
 expect "build inline text" 200 '(.document | length) > 100'
 req POST /v1/build "{\"text\":$plan_text,\"format\":\"html\"}"
-expect "build HTML of inline text: 400 E323" 400 "$(err E323)"
+expect "build HTML of inline text" 200 '.format == "html" and (.document | test("^<!(doctype|DOCTYPE) html"))'
 req POST /v1/build '{"path":"minimal.bcp","format":"html","output":"out.html"}'
 expect "build with output: 403 E304 (nothing is written)" 403 "$(err E304)"
 req POST /v1/build '{"path":"minimal.bcp","format":"pdf"}'
@@ -123,6 +123,52 @@ req POST /v1/diff '{"path":"minimal.bcp","revision":"HEAD"}'
 expect "diff against a revision (no git reader in serve): 400 E306" 400 "$(err E306)"
 req POST /v1/diff 'not json'
 expect "diff bad JSON: 400" 400 "$(err E300)"
+
+# --- simulate (expected figures: tests/cli/test_simulate.sh checks the engine; here the route)
+req POST /v1/simulate '{"path":"huadong/plan.bcp","lose":["site.shanghai"]}'
+expect "simulate losing a site" 200 '.simulations[0].lost == ["site.shanghai"] and (.simulations[0].functions | length) > 0 and ([.simulations[0].functions[].verdict] | all(. == "within-rto" or . == "rto-missed" or . == "time-unknown" or . == "mtpd-breached" or . == "no-recovery-path"))'
+cli=$("$BCP" simulate "$tmp/plans/huadong/plan.bcp" --lose site.shanghai --format json 2>/dev/null | jq -c '[.simulations[0].functions[] | [.function, .verdict, .recovery_seconds]]')
+got=$(jq -c '[.simulations[0].functions[] | [.function, .verdict, .recovery_seconds]]' "$tmp/body")
+[ -n "$cli" ] && [ "$cli" = "$got" ] && ok "simulate: the same functions, verdicts and times as bcp simulate" || bad "simulate differs from the CLI: $got vs $cli"
+req POST /v1/simulate "{\"text\":$plan_text,\"each\":true}"
+expect "simulate each single loss of inline text" 200 '(.simulations | type) == "array"'
+req POST /v1/simulate '{"path":"huadong/plan.bcp","lose":["system.erp"],"at":"2026-01-05","for":"12h"}'
+expect "simulate with at and for" 200 '.simulations[0].start != null and .simulations[0].for == "12h"'
+req POST /v1/simulate '{"path":"huadong/plan.bcp","lose":["site.nowhere"]}'
+expect "simulate an entity the plan does not have: 400 E300" 400 "$(err E300) and (.error.message | test(\"nowhere\"))"
+req POST /v1/simulate '{"path":"huadong/plan.bcp","lose":5}'
+expect "simulate lose not a list or string: 400 E300" 400 "$(err E300)"
+req POST /v1/simulate '{"path":"../x.bcp","lose":["site.a"]}'
+expect "simulate outside the folder: 403 E302" 403 "$(err E302)"
+req GET /v1/simulate
+expect "GET /v1/simulate: 405" 405 "$(err E321)"
+
+# --- graph
+req POST /v1/graph '{"path":"huadong/plan.bcp"}'
+expect "graph: DOT by default" 200 '.format == "dot" and (.text | test("^digraph"))'
+cli=$("$BCP" graph "$tmp/plans/huadong/plan.bcp" --format mermaid 2>/dev/null)
+req POST /v1/graph '{"path":"huadong/plan.bcp","format":"mermaid"}'
+[ "$status" = 200 ] && [ -n "$cli" ] && [ "$(jq -r .text "$tmp/body")" = "$cli" ] && ok "graph mermaid: the text of bcp graph" || bad "graph mermaid differs: $status"
+req POST /v1/graph "{\"text\":$plan_text,\"format\":\"svg\"}"
+expect "graph SVG of inline text" 200 '.format == "svg" and (.text | test("<svg"))'
+req POST /v1/graph '{"path":"huadong/plan.bcp","format":"png"}'
+expect "graph an unknown format: 400 E300" 400 "$(err E300)"
+req POST /v1/graph '{"path":"huadong/plan.bcp","focus":"system.nope"}'
+expect "graph focus on nothing: 400 E300" 400 "$(err E300)"
+req GET /v1/graph
+expect "GET /v1/graph: 405" 405 "$(err E321)"
+
+# --- readiness
+req POST /v1/readiness '{"path":"huadong/plan.bcp"}'
+expect "readiness of a plan" 200 '.scored == true and (.readiness.areas | length) == 6 and (.readiness.score | . >= 0 and . <= 100)'
+cli=$("$BCP" check "$tmp/plans/huadong/plan.bcp" --summary --format json 2>/dev/null | jq -c '[.. | objects | select(has("readiness")) | .readiness.score][0]')
+[ -n "$cli" ] && [ "$cli" = "$(jq -c .readiness.score "$tmp/body")" ] && ok "readiness: the score of bcp check --summary ($cli)" || bad "readiness score $(jq -c .readiness.score "$tmp/body") vs $cli"
+req POST /v1/readiness "{\"text\":$plan_text,\"name\":\"plan.bcp\"}"
+expect "readiness of inline text" 200 '.readiness.areas | length == 6'
+req POST /v1/readiness '{"path":"nowhere.bcp"}'
+expect "readiness of a missing file: 404 E305" 404 "$(err E305)"
+req POST /v1/readiness '{"path":"minimal.bcp","extra":1}'
+expect "readiness an unknown argument: 400 E300" 400 "$(err E300)"
 
 # --- explain
 req GET /v1/explain/E103
