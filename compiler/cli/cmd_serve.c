@@ -4,36 +4,39 @@
 
 #include "cli.h"
 
+/* A whole number from lo to hi, all of v. */
+static bool number_in(const char *v, long lo, long hi, long *out)
+{
+    char *end;
+    *out = strtol(v, &end, 10);
+    return !*end && end != v && *out >= lo && *out <= hi;
+}
+
 int bcp_cmd_serve(int argc, char **argv)
 {
     const char *dir = NULL, *bind = "127.0.0.1", *stdlib_dir = NULL, *today = NULL, *v;
     int port = 8080;
     uint64_t max_request = 4u << 20;
     unsigned timeout = 30, time_limit = 0;
+    long n;
     for (int i = 1; i < argc; i++) {
         if (bcp_option_value(argc, argv, &i, "--port", &v)) {
-            char *end;
-            long p = strtol(v, &end, 10);
-            if (*end || end == v || p < 0 || p > 65535)
+            if (!number_in(v, 0, 65535, &n))
                 return bcp_usage_error("serve", "--port takes a number from 0 to 65535");
-            port = (int)p;
+            port = (int)n;
         } else if (bcp_option_value(argc, argv, &i, "--bind", &v)) {
             bind = v;
         } else if (bcp_option_value(argc, argv, &i, "--max-request", &v)) {
             if (!bcp_limit_parse(v, &max_request) || max_request > (1u << 30))
                 return bcp_usage_error("serve", "--max-request takes a size from 1 to 1G (64k, 4M)");
         } else if (bcp_option_value(argc, argv, &i, "--timeout", &v)) {
-            char *end;
-            long s = strtol(v, &end, 10);
-            if (*end || end == v || s < 1 || s > 3600)
+            if (!number_in(v, 1, 3600, &n))
                 return bcp_usage_error("serve", "--timeout takes seconds, 1 to 3600");
-            timeout = (unsigned)s;
+            timeout = (unsigned)n;
         } else if (bcp_option_value(argc, argv, &i, "--time-limit", &v)) {
-            char *end;
-            long ms = strtol(v, &end, 10);
-            if (*end || end == v || ms < 1 || ms > 3600000)
+            if (!number_in(v, 1, 3600000, &n))
                 return bcp_usage_error("serve", "--time-limit takes milliseconds, 1 to 3600000 (default 10000)");
-            time_limit = (unsigned)ms;
+            time_limit = (unsigned)n;
         } else if (bcp_option_value(argc, argv, &i, "--stdlib", &v)) {
             stdlib_dir = v;
         } else if (bcp_option_value(argc, argv, &i, "--today", &v)) {

@@ -21,6 +21,11 @@ timeout 10 "$BCP" serve "$tmp/no-such-dir" --port 0 2>"$tmp/err"; st=$?
 "$BCP" help serve | grep -q -- '--max-request' && ok "bcp help serve" || bad "help serve"
 timeout 10 "$BCP" serve "$tmp/plans" --timeout 0 2>"$tmp/err"; st=$?
 [ $st = 2 ] && ok "--timeout 0: usage error" || bad "--timeout 0: $st"
+for v in 0 1.5 10s 3600001; do
+    timeout 10 "$BCP" serve "$tmp/plans" --time-limit $v 2>"$tmp/err"; st=$?
+    [ $st = 2 ] && grep -q -- '--time-limit takes milliseconds' "$tmp/err" && ok "--time-limit $v: usage error" || bad "--time-limit $v: $st"
+done
+"$BCP" help serve | grep -q -- '--time-limit MS' && ok "help serve: --time-limit" || bad "help serve lacks --time-limit"
 timeout 10 "$BCP" serve "$tmp/plans" --max-request lots 2>"$tmp/err"; st=$?
 [ $st = 2 ] && ok "--max-request lots: usage error" || bad "--max-request lots: $st"
 timeout 10 "$BCP" serve "$tmp/plans" extra --port 0 2>"$tmp/err"; st=$?
