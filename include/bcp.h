@@ -658,6 +658,7 @@ typedef struct bcp_diff_options {
     bcp_diff_style style;
     const char *old_name;          /* how the sides are named; NULL: their paths */
     const char *new_name;
+    const char *config_root;       /* mcp13: as bcp_check_options.config_root (the readiness lines) */
 } bcp_diff_options;
 
 /* The semantic diff of two versions of a plan (docs/diff.md); a side named

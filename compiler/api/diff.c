@@ -54,22 +54,24 @@ static bcp_model *load_side(const char *path, const char *name, const bcp_model_
 /* How the change moves the readiness score: both sides scored on the build's
  * today (SOURCE_DATE_EPOCH, else the clock), as `bcp check --summary` scores
  * them; lint reads the models only (as bcp_plan_lint does). */
-static bool readiness_pair(const bcp_model *old_model, const bcp_model *new_model, bcp_readiness *was,
-                           bcp_readiness *now)
+static bool readiness_pair(const bcp_model *old_model, const bcp_model *new_model, const char *config_root,
+                           bcp_readiness *was, bcp_readiness *now)
 {
     int32_t today;
     const char *err = NULL;
     if (!bcp_model_plan(old_model) || !bcp_model_plan(new_model) || !bcp_lint_resolve_today(NULL, &today, &err))
         return false;
-    bcp_tools_readiness((bcp_model *)old_model, today, NULL, was);
-    bcp_tools_readiness((bcp_model *)new_model, today, NULL, now);
+    bcp_check_options bounded = {.config_root = config_root};
+    bcp_tools_readiness_within((bcp_model *)old_model, today, &bounded, was);
+    bcp_tools_readiness_within((bcp_model *)new_model, today, &bounded, now);
     return true;
 }
 
-static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_model *new_model, bool markdown)
+static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_model *new_model,
+                            const char *config_root, bool markdown)
 {
     bcp_readiness was, now;
-    if (!readiness_pair(old_model, new_model, &was, &now))
+    if (!readiness_pair(old_model, new_model, config_root, &was, &now))
         return;
     bcp_buf moves = {0};
     if (bcp_readiness_diff_render(&moves, &was, &now, markdown)) {
@@ -82,7 +84,8 @@ static void readiness_moves(bcp_buf *out, const bcp_model *old_model, const bcp_
     bcp_readiness_free(&now);
 }
 
-bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool roots_only, bcp_diff_style style,
+bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, const char *config_root, bool roots_only,
+                    bcp_diff_style style,
                     const char *old_name, const char *new_name, char **text, size_t *length, bool *differ)
 {
     bcp_plan_diff *d = bcp_plan_diff_compute(old_model, new_model, roots_only);
@@ -90,7 +93,7 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool
     if (style == BCP_DIFF_STYLE_JSON) {
         json_t *doc = bcp_plan_diff_json(d, old_name, new_name);
         bcp_readiness was, now;
-        if (!bcp_plan_diff_is_empty(d) && readiness_pair(old_model, new_model, &was, &now)) {
+        if (!bcp_plan_diff_is_empty(d) && readiness_pair(old_model, new_model, config_root, &was, &now)) {
             json_t *moves = bcp_readiness_diff_json(&was, &now);
             if (moves)
                 json_object_set_new(doc, "readiness", moves);
@@ -106,7 +109,7 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, bool
         bcp_plan_diff_render(&out, d, style == BCP_DIFF_STYLE_MARKDOWN ? BCP_DIFF_MARKDOWN : BCP_DIFF_TEXT, old_name,
                              new_name);
         if (!bcp_plan_diff_is_empty(d))
-            readiness_moves(&out, old_model, new_model, style == BCP_DIFF_STYLE_MARKDOWN);
+            readiness_moves(&out, old_model, new_model, config_root, style == BCP_DIFF_STYLE_MARKDOWN);
     }
     if (length)
         *length = out.len;
@@ -151,7 +154,7 @@ bcp_status bcp_diff_files(const char *old_path, const char *new_path, const bcp_
                                     "imports could not be loaded; comparing only the entities that %s and %s "
                                     "define themselves",
                                     old_name, new_name);
-    bcp_tools_diff(old_model, new_model, imports_failed, o->style, old_name, new_name, text, length, differ);
+    bcp_tools_diff(old_model, new_model, o->config_root, imports_failed, o->style, old_name, new_name, text, length, differ);
     bcp_model_free(old_model);
     bcp_model_free(new_model);
     bcp_tools_give(problems, set);

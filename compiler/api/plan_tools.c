@@ -140,7 +140,7 @@ bcp_status bcp_diff_plans(const bcp_plan *old_plan, const bcp_plan *new_plan, co
     const bcp_diff_options *o = options ? options : &defaults;
     const char *old_name = o->old_name ? o->old_name : old_plan->path;
     const char *new_name = o->new_name ? o->new_name : new_plan->path;
-    bcp_tools_diff(bcp_plan_model(old_plan), bcp_plan_model(new_plan), false, o->style, old_name ? old_name : "old",
+    bcp_tools_diff(bcp_plan_model(old_plan), bcp_plan_model(new_plan), o->config_root, false, o->style, old_name ? old_name : "old",
                    new_name ? new_name : "new", text, length, differ);
     return BCP_OK;
 }

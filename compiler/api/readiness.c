@@ -48,10 +48,7 @@ static bcp_status score_model(bcp_model *m, const char *path, const bcp_check_op
                                         path ? path : "the text");
         return module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
     }
-    bcp_lint_deviation_list accepted = {0};
-    bcp_tools_accepted_deviations_for(m, o, &accepted);
-    bcp_tools_readiness(m, today, &accepted, out);
-    bcp_lint_deviation_list_free(&accepted);
+    bcp_tools_readiness_within(m, today, o, out);
     return BCP_OK;
 }
 
@@ -66,6 +63,14 @@ static bool score_setup(const bcp_check_options **o, bcp_readiness *out, int32_t
         return true;
     bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
     return false;
+}
+
+void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, bcp_readiness *out)
+{
+    bcp_lint_deviation_list accepted = {0};
+    bcp_tools_accepted_deviations_for(m, o, &accepted);
+    bcp_tools_readiness(m, today, &accepted, out);
+    bcp_lint_deviation_list_free(&accepted);
 }
 
 bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,

@@ -9,5 +9,8 @@
 /* The readiness of `m` on `today`, counting `accepted` (NULL: the plan's
  * accepted deviations are found here, as the document finds them). */
 void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out);
+/* The same with the deviations the configuration that `o` finds (config_root
+ * bounding the search; NULL: the nearest) accepts. */
+void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, bcp_readiness *out);
 
 #endif

@@ -1003,6 +1003,8 @@ static json_t *op_schema(call *c)
     return out;
 }
 
+static bool read_all(const char *path, size_t max, char **text, size_t *length);
+
 static json_t *op_format(call *c)
 {
     static const char *const args[] = {"path", "text", "name", "write", NULL};
@@ -1023,9 +1025,18 @@ static json_t *op_format(call *c)
     size_t length = 0;
     bool changed = false;
     bcp_diagnostics *problems = NULL;
-    bcp_status s = in.text ? bcp_format_text(relative(c->svc, in.real), in.text, in.length, &formatted, &length,
-                                             &changed, &problems)
-                           : bcp_format_file(in.real, &formatted, &length, NULL, NULL, &changed, &problems);
+    /* a file is read here, not by bcp_format_file: that one would look for a
+     * bcpconfig.bcp's limits above the root */
+    char *original = NULL;
+    size_t original_length = 0;
+    bcp_status s;
+    if (in.text)
+        s = bcp_format_text(relative(c->svc, in.real), in.text, in.length, &formatted, &length, &changed, &problems);
+    else if (!read_all(in.real, c->svc->max_file, &original, &original_length))
+        s = BCP_ERR_IO;
+    else
+        s = bcp_format_text(in.real, original, original_length, &formatted, &length, &changed, &problems);
+    bcp_free(original);
     json_t *out = NULL;
     if (s != BCP_OK) {
         fail(c, s == BCP_ERR_IO ? BCP_CODE_E305 : BCP_CODE_E307, "%s",
@@ -1084,7 +1095,8 @@ static json_t *diff_loaded(call *c, bcp_plan *old_plan, bcp_plan *new_plan, cons
     if (c->error)
         return NULL;
     /* the structured diff (`bcp diff --format json`), and its text report */
-    bcp_diff_options o = {.style = BCP_DIFF_STYLE_JSON, .old_name = old_name, .new_name = new_name};
+    bcp_diff_options o = {.style = BCP_DIFF_STYLE_JSON, .old_name = old_name, .new_name = new_name,
+                          .config_root = c->svc->root};
     char *json = NULL, *text = NULL;
     size_t json_length = 0, length = 0;
     bool differ = false;

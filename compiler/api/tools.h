@@ -50,7 +50,8 @@ void bcp_tools_free_modules(char **modules, size_t count);
 /* Did the model load locale `lang`? */
 bool bcp_tools_known_locale(const struct bcp_model *m, const char *lang);
 /* The semantic diff of two models as text or Markdown into *text; true when they differ. */
-bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *new_model, bool roots_only,
+bool bcp_tools_diff(const struct bcp_model *old_model, const struct bcp_model *new_model, const char *config_root,
+                    bool roots_only,
                     bcp_diff_style style, const char *old_name, const char *new_name, char **text, size_t *length,
                     bool *differ);
 

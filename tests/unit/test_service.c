@@ -10,33 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "test_support.h"
-
-#include "bcp.h"
+#include "service_support.h"
 
 static char root[256];
 static char outside[600];
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    assert_non_null(in);
-    assert_non_null(out);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        assert_int_equal(fwrite(buf, 1, n, out), n);
-    fclose(in);
-    fclose(out);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
 
 static int setup(void **state)
 {
@@ -44,18 +21,8 @@ static int setup(void **state)
     snprintf(root, sizeof root, "%s/bcp-service-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     assert_non_null(mkdtemp(root));
     snprintf(outside, sizeof outside, "%s/../%s-outside.bcp", root, strrchr(root, '/') + 1);
+    copy_examples(root);
     char path[512];
-    snprintf(path, sizeof path, "%s/huadong", root);
-    assert_int_equal(mkdir(path, 0755), 0);
-    static const char *const huadong[] = {"plan.bcp", "contacts.bcp", "resources.bcp", "locale-en.bcp"};
-    for (size_t i = 0; i < 4; i++) {
-        char from[256];
-        snprintf(from, sizeof from, "examples/huadong/%s", huadong[i]);
-        snprintf(path, sizeof path, "%s/huadong/%s", root, huadong[i]);
-        copy_file(from, path);
-    }
-    snprintf(path, sizeof path, "%s/minimal.bcp", root);
-    copy_file("examples/minimal.bcp", path);
     /* a plan outside the root, and a link to it inside */
     write_text(outside, "plan secret {\n  title = \"Outside\"\n}\n");
     snprintf(path, sizeof path, "%s/link.bcp", root);
@@ -74,39 +41,13 @@ static int teardown(void **state)
 
 static bcp_service *service(bool allow_write)
 {
-    bcp_service_options o = {.root = root, .allow_write = allow_write, .today = "2026-12-01"};
-    bcp_service *svc = bcp_service_new(&o);
-    assert_non_null(svc);
-    return svc;
+    return service_on(root, allow_write);
 }
 
-/* Calls `op`; checks the status; returns the parsed response. */
-static json_t *call(const bcp_service *svc, const char *op, const char *request, bcp_status expect)
-{
-    char *response = NULL;
-    size_t length = 0;
-    bcp_status s = bcp_service_call(svc, op, request, request ? strlen(request) : 0, &response, &length);
-    assert_non_null(response);
-    assert_int_equal(strlen(response), length);
-    json_error_t err;
-    json_t *doc = json_loadb(response, length, 0, &err);
-    if (!doc || s != expect)
-        fail_msg("%s %s: status %d (expected %d): %s", op, request ? request : "", s, expect, response);
-    bcp_free(response);
-    assert_true(json_is_object(doc));
-    return doc;
-}
-
-/* A refused call: its error code, and a message. */
 static void refused(const bcp_service *svc, const char *op, const char *request, bcp_status expect,
                     const char *code)
 {
-    json_t *doc = call(svc, op, request, expect);
-    json_t *error = json_object_get(doc, "error");
-    assert_non_null(error);
-    assert_string_equal(json_string_value(json_object_get(error, "code")), code);
-    assert_true(strlen(json_string_value(json_object_get(error, "message"))) > 10);
-    json_decref(doc);
+    refused_with(svc, op, request, expect, code, NULL);
 }
 
 static size_t count_dir(const char *dir)

@@ -9,33 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "test_support.h"
-
-#include "bcp.h"
+#include "service_support.h"
 
 static char top[256];    /* holds bcpconfig.bcp (must not be read) and root/ */
 static char root[300];
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    assert_non_null(in);
-    assert_non_null(out);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        assert_int_equal(fwrite(buf, 1, n, out), n);
-    fclose(in);
-    fclose(out);
-}
-
-static void write_text(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
 
 static char *read_text(const char *path)
 {
@@ -58,18 +35,8 @@ static int setup(void **state)
     assert_non_null(mkdtemp(top));
     snprintf(root, sizeof root, "%s/root", top);
     assert_int_equal(mkdir(root, 0755), 0);
+    copy_examples(root);
     char path[512];
-    snprintf(path, sizeof path, "%s/huadong", root);
-    assert_int_equal(mkdir(path, 0755), 0);
-    static const char *const huadong[] = {"plan.bcp", "contacts.bcp", "resources.bcp", "locale-en.bcp"};
-    for (size_t i = 0; i < 4; i++) {
-        char from[256];
-        snprintf(from, sizeof from, "examples/huadong/%s", huadong[i]);
-        snprintf(path, sizeof path, "%s/huadong/%s", root, huadong[i]);
-        copy_file(from, path);
-    }
-    snprintf(path, sizeof path, "%s/minimal.bcp", root);
-    copy_file("examples/minimal.bcp", path);
     /* above the root: a configuration no operation may use (it is broken,
      * so a check that used it would stop) */
     snprintf(path, sizeof path, "%s/bcpconfig.bcp", top);
@@ -88,43 +55,13 @@ static int teardown(void **state)
 
 static bcp_service *service(bool allow_write)
 {
-    bcp_service_options o = {.root = root, .allow_write = allow_write, .today = "2026-12-01"};
-    bcp_service *svc = bcp_service_new(&o);
-    assert_non_null(svc);
-    return svc;
+    return service_on(root, allow_write);
 }
 
-static json_t *call(const bcp_service *svc, const char *op, const char *request, bcp_status expect)
-{
-    char *response = NULL;
-    size_t length = 0;
-    bcp_status s = bcp_service_call(svc, op, request, strlen(request), &response, &length);
-    assert_non_null(response);
-    json_t *doc = json_loadb(response, length, 0, NULL);
-    if (!doc || s != expect)
-        fail_msg("%s %s: status %d (expected %d): %s", op, request, s, expect, response);
-    bcp_free(response);
-    return doc;
-}
-
-/* A refused call: its code; a diagnostic of code `diag` among its own when given. */
 static void refused(const bcp_service *svc, const char *op, const char *request, bcp_status expect, const char *code,
                     const char *diag)
 {
-    json_t *doc = call(svc, op, request, expect);
-    json_t *error = json_object_get(doc, "error");
-    assert_non_null(error);
-    assert_string_equal(json_string_value(json_object_get(error, "code")), code);
-    assert_true(strlen(json_string_value(json_object_get(error, "message"))) > 10);
-    bool found = !diag;
-    size_t i;
-    json_t *d;
-    json_array_foreach(json_object_get(error, "diagnostics"), i, d) found =
-        found || (json_string_value(json_object_get(d, "code")) &&
-                  strcmp(json_string_value(json_object_get(d, "code")), diag) == 0);
-    if (!found)
-        fail_msg("%s %s: no diagnostic %s", op, request, diag);
-    json_decref(doc);
+    refused_with(svc, op, request, expect, code, diag);
 }
 
 /* A request {"text": <the file's text>, ...more}. */
