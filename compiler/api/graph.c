@@ -95,23 +95,14 @@ bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, ch
     if (length)
         *length = 0;
     bcp_diagnostics *set = bcp_diagnostics_new();
-    char **modules;
-    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
-    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
-                            .extra_modules = (const char *const *)modules,
-                            .extra_module_count = module_count};
-    bcp_model *m = bcp_model_load(path, &mo);
-    const bcp_diag_list *diags = bcp_model_diags(m);
+    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
     bcp_status status = BCP_OK;
     const char *lang = o->lang ? o->lang : bcp_model_plan(m) ? bcp_entity_text(bcp_model_plan(m), "language") : NULL;
     lang = lang ? lang : "en";
     if (o->format > BCP_GRAPH_MERMAID) {
         bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "no graph format %d", (int)o->format);
         status = BCP_ERR_INVALID;
-    } else if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
-            if (diags->items[i].severity == BCP_SEV_ERROR)
-                bcp_diagnostics_add(set, &diags->items[i]);
+    } else if (bcp_tools_plan_errors(m, set)) {
         status = BCP_ERR_PLAN;
     } else if (bcp_tools_unknown_locale(m, lang, set)) {
         status = BCP_ERR_NOT_FOUND;
@@ -151,7 +142,6 @@ bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, ch
         bcp_render_ctx_free(&ctx);
     }
     bcp_model_free(m);
-    bcp_tools_free_modules(modules, module_count);
     bcp_tools_give(problems, set);
     return status;
 }
