@@ -69,6 +69,25 @@ static void function_row(bcp_md *d, const bcp_sim_function *f)
     bcp_md_row_end(d);
 }
 
+/* The HTML's figure of the timelines (render_html.c puts it at
+ * doc->scenario_at, bcp_html_scenario_timelines) and its numbered caption,
+ * "Figure 3.9: Recovery timelines of the scenarios", as the graph's. */
+static void timeline_caption(bcp_md *d)
+{
+    d->doc->scenario_at = d->b->len;
+    bcp_buf number = {0}, fig = {0};
+    bcp_md_xref(d, "scenario_impact", &number);
+    bcp_rfill(&fig, bcp_md_text(d, "sim_timeline_figure"), "number", number.data);
+    bcp_md_put(d, "**");
+    bcp_md_put(d, fig.data);
+    bcp_md_put(d, "**");
+    bcp_md_put(d, bcp_md_text(d, "colon"));
+    bcp_md_esc(d, bcp_md_text(d, "sim_timeline_caption"));
+    bcp_md_put(d, "\n\n");
+    bcp_buf_free(&number);
+    bcp_buf_free(&fig);
+}
+
 void bcp_md_scenario_impact(bcp_md *d)
 {
     const bcp_entity_list *scenarios = bcp_model_entities(d->m, BCP_KIND_SCENARIO);
@@ -92,4 +111,6 @@ void bcp_md_scenario_impact(bcp_md *d)
         }
         bcp_sim_result_free(r);
     }
+    if (heading && d->for_html)
+        timeline_caption(d);
 }

@@ -31,6 +31,9 @@ char *bcp_sim_report(bcp_render_ctx *ctx, const bcp_simulation *const *sims, siz
 /* The timeline figure's SVG of one simulation (no <figure> around it):
  * `id` names its <title> (aria-labelledby), unique in the page. */
 void bcp_sim_timeline_svg(bcp_render_ctx *ctx, const bcp_simulation *sim, const char *id, bcp_buf *b);
+/* The document's figure of the scenarios' recovery timelines (HTML, at
+ * doc.scenario_at, after the scenario impact tables; html_simulate.c). */
+void bcp_html_scenario_timelines(bcp_render_ctx *ctx, bcp_buf *o);
 /* "2026-12-04 08:00": a time in seconds since the epoch, UTC. */
 void bcp_sim_format_time(int64_t seconds, char out[20]);
 

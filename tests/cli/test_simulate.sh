@@ -246,6 +246,130 @@ for plan in $m $h $b $g tests/rules/B111.good.bcp; do
     [ "$each" -eq "$b111" ] && ok "each = B111 on $plan ($each)" || fail "$plan: --each $each, B111 $b111"
 done
 
+# ------------------------------------------------------------ the timeline figure
+# billing (RTO 4h, MTPD 8h) and reports (RTO 12h) need the ledger (RTO 6h):
+# both back after 6h.  The plot (x 230..710, 480 wide) spans the longest time,
+# 12h, plus a tenth: 13.2h = 47520 s.  Billing's bar: 21600*480/47520 = 218
+# wide; its RTO mark at 230+145 = 375, its MTPD mark at 230+290 = 520.
+mkdir -p "$tmp/tl"
+cat >"$tmp/tl/tl.bcp" <<'PLAN'
+plan tl {
+  title        = "Timeline fixture"
+  organization = "Acme Ltd"
+  owner        = contact.owner
+  reviewed     = 2026-09-01
+}
+function billing {
+  title = "Billing"
+  rto   = 4h
+  mtpd  = 8h
+  owner = contact.owner
+  needs = [system.ledger]
+}
+function reports {
+  title = "Reports"
+  rto   = 12h
+  owner = contact.owner
+  needs = [system.ledger]
+}
+system ledger {
+  title = "Ledger"
+  rto   = 6h
+}
+contact owner {
+  name  = "Alex Chen"
+  role  = "Director"
+  tier  = 1
+  phone = "+44 20 7946 0000"
+}
+PLAN
+label="timeline"; sim "$tmp/tl/tl.bcp" --lose system.ledger --format html
+sed -n 's/.*\(<svg.*<\/svg>\).*/\1/p' "$tmp/out" >"$tmp/tl.svg"
+xmllint --noout "$tmp/tl.svg" 2>"$tmp/xerr" && ok "$label: well-formed SVG (xmllint)" || { fail "$label: xmllint"; cat "$tmp/xerr"; }
+# xp XPATH: its string value in the timeline's SVG, spaces dropped
+xp() { xmllint --xpath "string($1)" "$tmp/tl.svg" 2>/dev/null | tr -d ' \n'; }
+row='//*[local-name()="g"][@data-function="function.billing"]'
+bar="$row/*[local-name()=\"rect\"]"
+[ "$(xp "$bar/@x")" = 230 ] && [ "$(xp "$bar/@width")" = 218 ] &&
+    ok "$label: billing's bar from 230, 218 wide (6h)" || fail "$label: billing's bar at $(xp "$bar/@x"), $(xp "$bar/@width") wide"
+mark="$row/*[local-name()=\"line\"]"
+[ "$(xp "$mark[@class=\"rto\"]/@x1")" = 375 ] && ok "$label: RTO mark at 375 (4h)" || fail "$label: RTO mark at $(xp "$mark[@class=\"rto\"]/@x1")"
+[ "$(xp "$mark[@class=\"mtpd\"]/@x1")" = 520 ] && ok "$label: MTPD mark at 520 (8h)" || fail "$label: MTPD mark at $(xp "$mark[@class=\"mtpd\"]/@x1")"
+[ "$(xp "$bar/@fill")" = "url(#timeline-1-hatch)" ] && [ "$(xp "$row/*[local-name()=\"text\"][@class=\"verdict\"]")" = "RTOmissed" ] &&
+    ok "$label: RTO missed by colour, pattern and in words" || fail "$label: billing's verdict not shown by pattern and text"
+[ "$(xp '//*[local-name()="title"][@id="timeline-1-title"]')" = "Recoverytimeline:losingsystem.ledger" ] &&
+    grep -q 'aria-labelledby="timeline-1-title"' "$tmp/tl.svg" && ok "$label: a <title> names it" || fail "$label: no <title>"
+row='//*[local-name()="g"][@data-function="function.reports"]'
+[ "$(xp "$row/*[local-name()=\"rect\"]/@fill")" = "#2f9e44" ] && [ -z "$(xp "$row/*[local-name()=\"line\"][@class=\"mtpd\"]/@x1")" ] &&
+    [ "$(xp "$row/*[local-name()=\"line\"][@class=\"rto\"]/@x1")" = 666 ] &&
+    ok "$label: reports within RTO, solid green, RTO mark at 666 (12h), no MTPD mark" || fail "$label: reports' bar"
+cp "$tmp/out" "$tmp/tl1.html"
+sim "$tmp/tl/tl.bcp" --lose system.ledger --format html
+cmp -s "$tmp/out" "$tmp/tl1.html" && ok "$label: deterministic" || fail "$label: two runs differ"
+label="timeline zh-CN"; sim "$tmp/tl/tl.bcp" --lose system.ledger --format html --lang zh-CN
+grep -q '<html lang="zh-CN">' "$tmp/out" && grep -q '>超出 RTO</text>' "$tmp/out" &&
+    grep -q '<title id="timeline-1-title">恢复时间线：失去 system.ledger</title>' "$tmp/out" &&
+    ok "$label: page, verdicts and title in Chinese" || fail "$label: not in Chinese"
+label="document timeline"; "$BCP" build $h -o "$tmp/doc-tl" >/dev/null 2>&1
+n=$(grep -o '<svg[^>]*aria-labelledby="scenario-timeline-[0-9]*-title"' "$tmp/doc-tl/plan.html" | wc -l)
+[ "$n" -eq 3 ] && ok "$label: one timeline per scenario in the HTML document" || fail "$label: $n timelines, want 3"
+grep -q '<strong>图 [0-9.]*</strong>：各情景的恢复时间线' "$tmp/doc-tl/plan.html" && ok "$label: numbered caption" || fail "$label: no caption"
+sed -n 's/.*\(<figure class="figure scenario-timeline".*<\/figure>\).*/\1/p' "$tmp/doc-tl/plan.html" >"$tmp/doc-tl.xml"
+xmllint --noout "$tmp/doc-tl.xml" 2>"$tmp/xerr" && ok "$label: the figure is well-formed" || { fail "$label: xmllint"; head -5 "$tmp/xerr"; }
+
+# ------------------------------------------------------------ languages
+label="zh-CN text"; sim "$tmp/tl/tl.bcp" --lose system.ledger --lang zh-CN
+has "失去 system.ledger"
+has "  function.billing（Billing）：超出 RTO，6h 后恢复；RTO 4h，MTPD 8h"
+has "    原因：function.billing -> system.ledger"
+has "    恢复途径：系统在其 RTO 内恢复"
+# the only Latin letters left: refs, durations, RTO/MTPD and the plan's own names
+if sed 's/[a-z_]*\.[a-z_]*//g; s/Billing\|Reports//g; s/RTO\|MTPD//g; s/[0-9][0-9]*[a-z]*//g' "$tmp/out" | grep -q '[A-Za-z]'; then
+    fail "$label: English words left"; cat "$tmp/out"
+else
+    ok "$label: no English words"
+fi
+label="default language"; "$BCP" simulate $h --lose site.shanghai >"$tmp/out" 2>&1
+has "失去 site.shanghai"
+label="unknown language"; sim $h --lose site.shanghai --lang fr
+status 2; grep -q 'fr' "$tmp/err" && ok "$label: says so" || { fail "$label"; cat "$tmp/err"; }
+
+# ------------------------------------------------------------ --each says what it did
+label="each none"; sim $m --each
+status 0
+has "3 single losses simulated (0 sites, 1 systems, 1 suppliers, 1 people): none breaches an MTPD"
+label="each none md"; sim $m --each --format md
+has "3 single losses simulated (0 sites, 1 systems, 1 suppliers, 1 people): none breaches an MTPD"
+label="each none json"; sim $m --each --format json
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+e = d["each"]
+assert (e["simulated"], e["sites"], e["systems"], e["suppliers"], e["people"], e["breaching"]) == (3, 0, 1, 1, 1, 0), e
+assert d["simulations"] == []' "$tmp/out" && ok "$label: the summary object" || fail "$label: summary object"
+label="each zh-CN"; sim $m --each --lang zh-CN
+has "已模拟 3 个单项损失（场所 0 个、系统 1 个、供应商 1 家、人员 1 名）：均未超出 MTPD"
+label="each breaches"; sim tests/rules/B111.bad.bcp --each
+n=$(grep -c '^losing' "$tmp/out")
+if [ "$n" -eq 1 ]; then want="1 breaches an MTPD"; else want="$n breach an MTPD"; fi
+head -1 "$tmp/out" | grep -q "single losses simulated (.*): $want" && ok "$label: the summary counts the $n breaches" ||
+    { fail "$label: summary"; head -3 "$tmp/out"; }
+
+# ------------------------------------------------------------ bcpconfig.bcp limits
+mkdir -p "$tmp/lim"
+cp "$tmp/tl/tl.bcp" "$tmp/lim/plan.bcp"
+printf 'config {\n  limits { nesting = 1 }\n}\n' >"$tmp/lim/bcpconfig.bcp"
+for cmd in "simulate --lose system.ledger" "graph"; do
+    # shellcheck disable=SC2086
+    "$BCP" $cmd "$tmp/lim/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$rc" -eq 2 ] && grep -q 'limit' "$tmp/err" && ok "limits: $cmd refuses a plan over the configured limit" ||
+        { fail "limits: $cmd (exit $rc)"; cat "$tmp/err"; }
+done
+rm "$tmp/lim/bcpconfig.bcp"
+"$BCP" simulate --lose system.ledger "$tmp/lim/plan.bcp" >/dev/null 2>&1 && "$BCP" graph "$tmp/lim/plan.bcp" >/dev/null 2>&1 &&
+    ok "limits: without the configuration both run" || fail "limits: the plan fails without a limit"
+
 # ------------------------------------------------------------ errors
 label="unknown id"; sim $h --lose site.shangai
 status 2; grep -q 'E210' "$tmp/err" && grep -q 'did you mean `site.shanghai`' "$tmp/err" &&
