@@ -898,6 +898,16 @@ typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summa
  * [{"file", "scored", "readiness"}]} (docs/readiness.md).  Caller frees. */
 char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
                         const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
+/* ==== check --summary in one run (sim14) ====
+ * bcp_check_paths and the summary together: each plan is loaded once, and
+ * its readiness scored from the model the check linted, by the profile it
+ * linted with (--profile, else that of its bcpconfig.bcp: --config or the
+ * one found beside it) and the deviations the lint accepted.  *summary (a
+ * new string, as bcp_check_summary renders it) is set whatever the status. */
+bcp_status bcp_check_paths_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                                   bcp_summary_format format, char **summary, size_t *length,
+                                   bcp_diagnostics **findings, bcp_diagnostics **problems);
+/* ==== end check --summary in one run (sim14) ==== */
 /* ------------------------------------------------------- dependency graph
  * `bcp graph` (docs/graph.md): what depends on what in a plan (functions ->
  * systems, assets, suppliers, sites, people, other functions; systems ->

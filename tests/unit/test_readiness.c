@@ -29,7 +29,7 @@ static bcp_model *score(const char *text, const bcp_entity *const *deviations, s
     if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR))
         print_diags(m);
     assert_int_equal(bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR), 0);
-    bcp_readiness_compute(m, day_of(TODAY), deviations, n, r);
+    bcp_readiness_compute(m, day_of(TODAY), NULL, deviations, n, r);
     return m;
 }
 
@@ -210,7 +210,7 @@ static void test_findings(void **state)
     bcp_readiness_free(&r);
     const bcp_entity *steel = bcp_model_find(m, BCP_KIND_SUPPLIER, "steel");
     const bcp_entity *about[] = {steel, NULL};
-    bcp_readiness_compute(m, day_of(TODAY), about, 2, &r);
+    bcp_readiness_compute(m, day_of(TODAY), NULL, about, 2, &r);
     assert_area(&r, BCP_READY_FINDINGS, true, 70, 1, 5);
     assert_int_equal(r.deviations, 2);
     char got[512];
