@@ -75,17 +75,7 @@ static void function_row(bcp_md *d, const bcp_sim_function *f)
 static void timeline_caption(bcp_md *d)
 {
     d->doc->scenario_at = d->b->len;
-    bcp_buf number = {0}, fig = {0};
-    bcp_md_xref(d, "scenario_impact", &number);
-    bcp_rfill(&fig, bcp_md_text(d, "sim_timeline_figure"), "number", number.data);
-    bcp_md_put(d, "**");
-    bcp_md_put(d, fig.data);
-    bcp_md_put(d, "**");
-    bcp_md_put(d, bcp_md_text(d, "colon"));
-    bcp_md_esc(d, bcp_md_text(d, "sim_timeline_caption"));
-    bcp_md_put(d, "\n\n");
-    bcp_buf_free(&number);
-    bcp_buf_free(&fig);
+    bcp_md_figure_caption(d, "scenario_impact", "sim_timeline_figure", "sim_timeline_caption");
 }
 
 void bcp_md_scenario_impact(bcp_md *d)
