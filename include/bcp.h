@@ -821,6 +821,31 @@ bool bcp_datetime_parse(const char *text, int64_t *seconds);
 /* "12h", "2d", "1h30m" as seconds (the language's durations). */
 bool bcp_duration_parse(const char *text, int64_t *seconds);
 /* ==== end simulate ==== */
+/* ==== simulate from a file, in a language (sim14) ====
+ * What `bcp simulate` runs: the plan at `path` loaded as the build loads it
+ * (the limits of its bcpconfig.bcp, every stdlib locale), simulated in one
+ * of three modes, and the report rendered in `lang` (NULL: the plan's
+ * `language`, else English).  --each's report starts with what it tried
+ * ("47 single losses simulated (...): none breaches an MTPD"; JSON: "each").
+ * *text (bcp_free) is set when BCP_OK; *breaches: some simulation breaches
+ * an MTPD.  Statuses as bcp_simulate's, BCP_ERR_NOT_FOUND also for a
+ * language no locale has; a warning in *problems when --all-scenarios finds
+ * no scenario that loses something. */
+typedef enum bcp_simulate_mode {
+    BCP_SIMULATE_LOSE,        /* options.loss.lose and/or .scenario */
+    BCP_SIMULATE_SCENARIOS,   /* every scenario that `loses` something */
+    BCP_SIMULATE_EACH         /* every single loss; those breaching an MTPD reported */
+} bcp_simulate_mode;
+typedef struct bcp_simulate_file_options {
+    const char *stdlib_dir;        /* NULL: the embedded stdlib */
+    const char *lang;              /* NULL: the plan's language */
+    bcp_simulate_mode mode;
+    bcp_simulation_options loss;   /* what is lost (LOSE); the duration and start (all modes) */
+    bcp_simulation_format format;
+} bcp_simulate_file_options;
+bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *options, char **text, size_t *length,
+                             bool *breaches, bcp_diagnostics **problems);
+/* ==== end simulate from a file (sim14) ==== */
 /* ---------------------------------------------------------------- readiness
  * The readiness score (docs/readiness.md): 0-100, the weighted mean of six
  * areas, each scored 0-100 from the plan's own facts on `today`; an area with
@@ -885,6 +910,16 @@ typedef enum bcp_summary_format { BCP_SUMMARY_TEXT, BCP_SUMMARY_JSON } bcp_summa
  * [{"file", "scored", "readiness"}]} (docs/readiness.md).  Caller frees. */
 char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
                         const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
+/* ==== check --summary in one run (sim14) ====
+ * bcp_check_paths and the summary together: each plan is loaded once, and
+ * its readiness scored from the model the check linted, by the profile it
+ * linted with (--profile, else that of its bcpconfig.bcp: --config or the
+ * one found beside it) and the deviations the lint accepted.  *summary (a
+ * new string, as bcp_check_summary renders it) is set whatever the status. */
+bcp_status bcp_check_paths_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                                   bcp_summary_format format, char **summary, size_t *length,
+                                   bcp_diagnostics **findings, bcp_diagnostics **problems);
+/* ==== end check --summary in one run (sim14) ==== */
 /* ------------------------------------------------------- dependency graph
  * `bcp graph` (docs/graph.md): what depends on what in a plan (functions ->
  * systems, assets, suppliers, sites, people, other functions; systems ->

@@ -245,13 +245,11 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                             .extra_modules = (const char *const *)modules,
                             .extra_module_count = module_count};
     bcp_model *m = bcp_model_load(path, &mo);
+    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
     const bcp_diag_list *diags = bcp_model_diags(m);
     bcp_status status = BCP_OK;
     bcp_diag_list secrets = {0};
-    if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
-            if (diags->items[i].severity == BCP_SEV_ERROR)
-                bcp_diagnostics_add(result->diagnostics, &diags->items[i]);
+    if (bcp_tools_plan_errors(m, result->diagnostics)) {
         status = BCP_ERR_PLAN;
     } else if ((status = bcp_tools_build_lint(m, path, o->config_root, result->findings, result->diagnostics)) != BCP_OK) {
         /* a configuration that cannot be used: result->diagnostics says why */
@@ -276,8 +274,43 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     }
     bcp_diag_list_free(&secrets);
     bcp_model_free(m);
-    bcp_tools_free_modules(modules, module_count);
     return status;
+}
+
+bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir)
+{
+    bcp_tools_config_limits(NULL, path);
+    char **modules;
+    size_t module_count = bcp_tools_locale_modules(stdlib_dir, &modules);
+    bcp_model_options mo = {.stdlib_dir = stdlib_dir,
+                            .extra_modules = (const char *const *)modules,
+                            .extra_module_count = module_count};
+    bcp_model *m = bcp_model_load(path, &mo);
+    bcp_tools_free_modules(modules, module_count);
+    return m;
+}
+
+bcp_model *bcp_tools_load_texts(const char *stdlib_dir)
+{
+    char **modules;
+    size_t module_count = bcp_tools_locale_modules(stdlib_dir, &modules);
+    bcp_model_options mo = {.stdlib_dir = stdlib_dir,
+                            .extra_modules = (const char *const *)modules,
+                            .extra_module_count = module_count};
+    bcp_model *m = bcp_model_load_text("<stdlib texts>", "", 0, &mo);
+    bcp_tools_free_modules(modules, module_count);
+    return m;
+}
+
+bool bcp_tools_plan_errors(const bcp_model *m, bcp_diagnostics *set)
+{
+    const bcp_diag_list *diags = bcp_model_diagnostics(m);
+    if (!bcp_diag_count(diags, BCP_SEV_ERROR) && bcp_model_plan(m))
+        return false;
+    for (size_t i = 0; i < diags->count; i++)
+        if (diags->items[i].severity == BCP_SEV_ERROR)
+            bcp_diagnostics_add(set, &diags->items[i]);
+    return true;
 }
 
 void bcp_tools_free_modules(char **modules, size_t count)

@@ -19,6 +19,7 @@
 #include "report/deviations.h"
 #include "report/regimes.h"
 #include "rules/engine.h"
+#include "readiness.h"
 #include "tools.h"
 #include "tools_lint.h"
 
@@ -209,6 +210,9 @@ typedef struct check_state {
     seen_set seen;
     bcp_diagnostics *findings, *problems;
     bool failed_setup;
+    /* --summary (bcp_check_paths_summary): each plan's readiness, scored
+     * from the model checked; NULL: not asked for */
+    struct summary_rows { bcp_tools_summary_entry *items; size_t count, cap; int32_t today; } *summary;
 } check_state;
 
 bool bcp_tools_lint(bcp_model *m, const bcp_lint_config *config, bcp_diag_list *diags, bcp_diagnostics *problems)
@@ -287,6 +291,21 @@ static void budget_flush(file_budget *b, bcp_diagnostics *findings)
     b->left_out = 0;
 }
 
+/* The plan's row of the summary: its readiness from the model just checked,
+ * by the profile it was linted with. */
+static void summary_row(check_state *st, const bcp_unit *unit, bcp_model *m, bool scored,
+                        const bcp_lint_deviation_list *accepted, const char *profile)
+{
+    struct summary_rows *rows = st->summary;
+    rows->items = bcp_grow(rows->items, &rows->cap, rows->count, sizeof *rows->items);
+    bcp_tools_summary_entry *e = &rows->items[rows->count++];
+    memset(e, 0, sizeof *e);
+    e->file = bcp_strdup(unit->roots[unit->root_count - 1]);
+    e->scored = scored;
+    if (scored)
+        bcp_tools_readiness_by(m, rows->today, accepted, profile, &e->readiness);
+}
+
 static void check_unit(check_state *st, bcp_unit *unit)
 {
     const bcp_check_options *o = st->opts;
@@ -302,6 +321,7 @@ static void check_unit(check_state *st, bcp_unit *unit)
     }
     bcp_model *m = bcp_unit_take_model(unit, &st->model);
     bcp_diag_list *diags = bcp_model_diags(m);
+    bool scored = bcp_model_plan(m) && !bcp_diag_count(diags, BCP_SEV_ERROR);
     bcp_lint_deviation_list accepted = {0};
     if (config && !bcp_model_has_syntax_errors(m) &&
         !bcp_tools_lint_accepted(m, config, diags, st->problems, &accepted)) {
@@ -310,6 +330,8 @@ static void check_unit(check_state *st, bcp_unit *unit)
         bcp_model_free(m);
         return;
     }
+    if (st->summary && bcp_model_plan(m))
+        summary_row(st, unit, m, scored, config ? &accepted : NULL, config ? config->options.profile : o->profile);
     bcp_diagnostics_add_deviations(st->findings, &accepted, unit_reports, unit);
     if (config && !bcp_model_has_syntax_errors(m))
         bcp_diagnostics_add_regimes(st->findings, m, config->options.regimes, config->options.regime_count, &accepted);
@@ -378,11 +400,12 @@ void bcp_tools_lint_setup_free(bcp_tools_setup *setup)
     bcp_string_list_free(&setup->ignore);
 }
 
-bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_check_options *options,
-                           bcp_diagnostics **findings, bcp_diagnostics **problems)
+static bcp_status check_run(const char *const *paths, size_t count, const bcp_check_options *options,
+                            bcp_diagnostics **findings, bcp_diagnostics **problems, struct summary_rows *summary)
 {
     static const bcp_check_options defaults = {0};
     check_state st = {0};
+    st.summary = summary;
     st.opts = options ? options : &defaults;
     st.model.stdlib_dir = st.opts->stdlib_dir;
     st.findings = bcp_diagnostics_new();
@@ -445,5 +468,28 @@ done:
     bcp_tools_lint_setup_free(&setup);
     bcp_tools_give(findings, st.findings);
     bcp_tools_give(problems, st.problems);
+    return status;
+}
+
+bcp_status bcp_check_paths(const char *const *paths, size_t count, const bcp_check_options *options,
+                           bcp_diagnostics **findings, bcp_diagnostics **problems)
+{
+    return check_run(paths, count, options, findings, problems, NULL);
+}
+
+bcp_status bcp_check_paths_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                                   bcp_summary_format format, char **summary, size_t *length,
+                                   bcp_diagnostics **findings, bcp_diagnostics **problems)
+{
+    *summary = NULL;
+    struct summary_rows rows = {0};
+    const char *err = NULL;
+    if (!bcp_lint_resolve_today(options ? options->today : NULL, &rows.today, &err))
+        rows.today = 0; /* the check reports the bad --today itself */
+    bcp_diagnostics *found = NULL;
+    bcp_status status = check_run(paths, count, options, &found, problems, &rows);
+    *summary = bcp_tools_summary_render(rows.items, rows.count, found, format, length);
+    bcp_tools_summary_free(rows.items, rows.count);
+    bcp_tools_give(findings, found);
     return status;
 }

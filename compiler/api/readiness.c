@@ -16,7 +16,8 @@
 #include "tools.h"
 #include "tools_lint.h"
 
-void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out)
+void bcp_tools_readiness_by(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted,
+                            const char *profile, bcp_readiness *out)
 {
     bcp_lint_deviation_list found = {0};
     if (!accepted) {
@@ -26,7 +27,8 @@ void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_l
     const bcp_entity **about = bcp_malloc((accepted->count ? accepted->count : 1) * sizeof *about);
     for (size_t i = 0; i < accepted->count; i++)
         about[i] = accepted->items[i].entity ? accepted->items[i].entity : accepted->items[i].block;
-    bcp_readiness_compute(m, today, about, accepted->count, out);
+    bcp_readiness_windows w = bcp_readiness_profile_windows(m, profile);
+    bcp_readiness_compute(m, today, &w, about, accepted->count, out);
     bcp_free(about);
     bcp_lint_deviation_list_free(&found);
 }
@@ -47,6 +49,56 @@ static bcp_status score_model(bcp_model *m, const char *path, const bcp_check_op
             bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score",
                                         path ? path : "the text");
         return module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
+void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out)
+{
+    bcp_tools_readiness_by(m, today, accepted, NULL, out);
+}
+
+/* The profile the check of `path` lints with: --profile, else that of the
+ * governing bcpconfig.bcp (--config, or found beside the plan), else NULL
+ * (default).  A new string or NULL. */
+static char *profile_for(const char *path, const bcp_check_options *o, bcp_diagnostics *set)
+{
+    bcp_tools_setup setup;
+    char *profile = NULL;
+    if (bcp_tools_lint_setup(o, &setup, set) == BCP_OK) {
+        char *config_path = bcp_tools_config_path(o, path);
+        bcp_lint_config config;
+        if (bcp_tools_load_config(config_path, &setup.overrides, &config, set) && config.options.profile)
+            profile = bcp_strdup(config.options.profile);
+        bcp_lint_config_free(&config);
+        bcp_free(config_path);
+    }
+    bcp_tools_lint_setup_free(&setup);
+    return profile;
+}
+
+bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
+                              bcp_diagnostics **problems)
+{
+    static const bcp_check_options defaults = {0};
+    const bcp_check_options *o = options ? options : &defaults;
+    memset(out, 0, sizeof *out);
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    int32_t today;
+    const char *err = NULL;
+    if (!bcp_lint_resolve_today(o->today, &today, &err)) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
+        bcp_tools_give(problems, set);
+        return BCP_ERR_INVALID;
+    }
+    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
+    bcp_status status = BCP_OK;
+    if (bcp_tools_plan_errors(m, set)) {
+        /* a module (no plan block of its own) is scored with the plan that imports it */
+        bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
+        if (module)
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score", path);
+        status = module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
+    } else {
+        char *profile = profile_for(path, o, set);
+        bcp_tools_readiness_by(m, today, NULL, profile, out);
+        bcp_free(profile);
     }
     bcp_tools_readiness_within(m, today, o, out);
     return BCP_OK;
@@ -145,42 +197,29 @@ static void summary_text(bcp_buf *out, const char *file, const bcp_readiness *r,
     }
 }
 
-char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
-                        const bcp_diagnostics *findings, bcp_summary_format format, size_t *length)
+char *bcp_tools_summary_render(const bcp_tools_summary_entry *entries, size_t count,
+                               const bcp_diagnostics *findings, bcp_summary_format format, size_t *length)
 {
-    char **files = NULL;
-    size_t file_count = 0;
-    bcp_collect_plan_files(paths, count, &files, &file_count, NULL);
     size_t errors = findings ? bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR) : 0;
     size_t warnings = findings ? bcp_diagnostics_count_at_least(findings, BCP_SEV_WARNING) - errors : 0;
     size_t notes = findings ? bcp_diagnostics_count(findings) - errors - warnings : 0;
     bcp_buf out = {0};
     json_t *plans = json_array();
-    for (size_t i = 0; i < file_count; i++) {
-        if (strcmp(files[i], "-") == 0)
-            continue;
-        bcp_readiness r;
-        bcp_diagnostics *problems = NULL;
-        bcp_status s = bcp_readiness_file(files[i], options, &r, &problems);
-        bool module = s == BCP_ERR_NOT_FOUND;
-        bcp_diagnostics_free(problems);
-        if (!module) {
-            if (format == BCP_SUMMARY_JSON) {
-                json_t *p = json_pack("{s:s,s:b}", "file", files[i], "scored", s == BCP_OK);
-                if (s == BCP_OK)
-                    json_object_set_new(p, "readiness", bcp_readiness_json(NULL, &r));
-                json_array_append_new(plans, p);
-            } else {
-                if (out.len)
-                    bcp_buf_puts(&out, "\n");
-                char *name = bcp_escape_text(files[i], strlen(files[i]));
-                summary_text(&out, name, &r, s == BCP_OK);
-                bcp_free(name);
-            }
+    for (size_t i = 0; i < count; i++) {
+        const bcp_tools_summary_entry *e = &entries[i];
+        if (format == BCP_SUMMARY_JSON) {
+            json_t *p = json_pack("{s:s,s:b}", "file", e->file, "scored", e->scored);
+            if (e->scored)
+                json_object_set_new(p, "readiness", bcp_readiness_json(NULL, &e->readiness));
+            json_array_append_new(plans, p);
+        } else {
+            if (out.len)
+                bcp_buf_puts(&out, "\n");
+            char *name = bcp_escape_text(e->file, strlen(e->file));
+            summary_text(&out, name, &e->readiness, e->scored);
+            bcp_free(name);
         }
-        bcp_readiness_free(&r);
     }
-    bcp_free_strings(files, file_count);
     if (format == BCP_SUMMARY_JSON) {
         json_t *root = json_pack("{s:s,s:i,s:{s:I,s:I,s:I},s:o}", "format", "bcp-check-summary", "version", 1,
                                  "findings", "errors", (json_int_t)errors, "warnings", (json_int_t)warnings, "notes",
@@ -200,4 +239,42 @@ char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_
     if (length)
         *length = out.len;
     return bcp_buf_take(&out);
+}
+
+void bcp_tools_summary_free(bcp_tools_summary_entry *entries, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        bcp_free(entries[i].file);
+        bcp_readiness_free(&entries[i].readiness);
+    }
+    bcp_free(entries);
+}
+
+char *bcp_check_summary(const char *const *paths, size_t count, const bcp_check_options *options,
+                        const bcp_diagnostics *findings, bcp_summary_format format, size_t *length)
+{
+    char **files = NULL;
+    size_t file_count = 0;
+    bcp_collect_plan_files(paths, count, &files, &file_count, NULL);
+    bcp_tools_summary_entry *entries = bcp_calloc(file_count ? file_count : 1, sizeof *entries);
+    size_t n = 0;
+    for (size_t i = 0; i < file_count; i++) {
+        if (strcmp(files[i], "-") == 0)
+            continue;
+        bcp_tools_summary_entry *e = &entries[n];
+        bcp_diagnostics *problems = NULL;
+        bcp_status s = bcp_readiness_file(files[i], options, &e->readiness, &problems);
+        bcp_diagnostics_free(problems);
+        if (s == BCP_ERR_NOT_FOUND) { /* a module */
+            bcp_readiness_free(&e->readiness);
+            continue;
+        }
+        e->file = bcp_strdup(files[i]);
+        e->scored = s == BCP_OK;
+        n++;
+    }
+    bcp_free_strings(files, file_count);
+    char *out = bcp_tools_summary_render(entries, n, findings, format, length);
+    bcp_tools_summary_free(entries, n);
+    return out;
 }

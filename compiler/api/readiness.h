@@ -12,5 +12,20 @@ void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_l
 /* The same with the deviations the configuration that `o` finds (config_root
  * bounding the search; NULL: the nearest) accepts. */
 void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, bcp_readiness *out);
+/* The same by the windows of lint profile `profile` (NULL: default). */
+void bcp_tools_readiness_by(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted,
+                            const char *profile, bcp_readiness *out);
+
+/* `bcp check --summary`: one plan's row, scored from the model the check
+ * loaded (check.c) or loaded for it (bcp_check_summary). */
+typedef struct bcp_tools_summary_entry {
+    char *file;             /* owned */
+    bool scored;            /* false: the plan has errors */
+    bcp_readiness readiness;
+} bcp_tools_summary_entry;
+/* The summary of `count` rows and the findings' counts (a new string). */
+char *bcp_tools_summary_render(const bcp_tools_summary_entry *entries, size_t count,
+                               const bcp_diagnostics *findings, bcp_summary_format format, size_t *length);
+void bcp_tools_summary_free(bcp_tools_summary_entry *entries, size_t count);
 
 #endif

@@ -1,6 +1,7 @@
 /* The loss simulation through the public API (bcp.h, "simulate"): names
  * resolved to entities, the engine of compiler/model/simulate.c run, its
- * results adapted to bcp.h's types and rendered by compiler/render/sim_report.c. */
+ * results adapted to bcp.h's types and rendered, in a language, by
+ * compiler/render/sim_report.c. */
 #include "api_internal.h"
 
 #include <string.h>
@@ -10,21 +11,16 @@
 #include "base/diag.h"
 #include "model/derive.h"
 #include "model/simulate.h"
+#include "model/modules.h"
 #include "render/sim_report.h"
 #include "report/diagnostics.h"
+#include "tools.h"
 
-struct bcp_simulation {
-    bcp_sim_result *result;
-    const bcp_entity *scenario;
-    int64_t duration;
-    bool has_start;
-    int64_t start;
-};
-
-static bcp_simulation *wrap(bcp_sim_result *r, const bcp_entity *scenario, int64_t duration)
+static bcp_simulation *wrap(const bcp_model *m, bcp_sim_result *r, const bcp_entity *scenario, int64_t duration)
 {
     bcp_simulation *s = bcp_calloc(1, sizeof *s);
     s->result = r;
+    s->model = m;
     s->scenario = scenario;
     s->duration = duration;
     return s;
@@ -176,6 +172,49 @@ static bcp_status plan_ready(const bcp_plan *plan, bcp_diagnostics **problems)
     return BCP_OK;
 }
 
+/* One simulation of `m` as `options` asks; problems into `list`. */
+static bcp_status simulate_model(const bcp_model *m, const bcp_simulation_options *options, bcp_simulation **sim,
+                                 bcp_diag_list *list)
+{
+    bcp_status status = BCP_OK;
+    const bcp_entity **lost = NULL;
+    size_t count = 0, cap = 0;
+    const bcp_entity *scenario = NULL;
+    for (size_t i = 0; i < options->lose_count; i++) {
+        const bcp_entity *e = resolve(m, options->lose[i], list, &status);
+        if (e) {
+            lost = bcp_grow(lost, &cap, count, sizeof *lost);
+            lost[count++] = e;
+        }
+    }
+    if (options->scenario) {
+        scenario = bcp_model_find(m, BCP_KIND_SCENARIO, options->scenario);
+        if (!scenario) {
+            bcp_diag *d = bcp_diag_add_code(list, BCP_CODE_E210, NULL, "the plan has no scenario `%s`",
+                                            options->scenario);
+            char *best = suggest(m, BCP_KIND_SCENARIO, options->scenario);
+            if (best)
+                bcp_diag_set_hint(d, "did you mean `%s`?", best);
+            bcp_free(best);
+            status = BCP_ERR_NOT_FOUND;
+        } else {
+            scenario_losses(scenario, &lost, &count, &cap);
+        }
+    }
+    if (status == BCP_OK && count == 0) {
+        bcp_diag_add_code(list, BCP_CODE_E212, NULL, "nothing to lose: name what is lost with --lose KIND.ID%s",
+                          scenario ? " or give the scenario `loses = [...]`" : "");
+        status = BCP_ERR_INVALID;
+    }
+    if (status == BCP_OK) {
+        *sim = wrap(m, bcp_simulate_loss(m, lost, count, options->duration), scenario, options->duration);
+        (*sim)->has_start = options->has_start;
+        (*sim)->start = options->start;
+    }
+    bcp_free(lost);
+    return status;
+}
+
 bcp_status bcp_simulate(const bcp_plan *plan, const bcp_simulation_options *options, bcp_simulation **sim,
                         bcp_diagnostics **problems)
 {
@@ -188,47 +227,54 @@ bcp_status bcp_simulate(const bcp_plan *plan, const bcp_simulation_options *opti
     bcp_status status = plan_ready(plan, problems);
     if (status != BCP_OK)
         return status;
-    const bcp_model *m = plan->model;
     bcp_diag_list list = {0};
-    const bcp_entity **lost = NULL;
-    size_t count = 0, cap = 0;
-    const bcp_entity *scenario = NULL;
-    for (size_t i = 0; i < options->lose_count; i++) {
-        const bcp_entity *e = resolve(m, options->lose[i], &list, &status);
-        if (e) {
-            lost = bcp_grow(lost, &cap, count, sizeof *lost);
-            lost[count++] = e;
-        }
-    }
-    if (options->scenario) {
-        scenario = bcp_model_find(m, BCP_KIND_SCENARIO, options->scenario);
-        if (!scenario) {
-            bcp_diag *d = bcp_diag_add_code(&list, BCP_CODE_E210, NULL, "the plan has no scenario `%s`",
-                                            options->scenario);
-            char *best = suggest(m, BCP_KIND_SCENARIO, options->scenario);
-            if (best)
-                bcp_diag_set_hint(d, "did you mean `%s`?", best);
-            bcp_free(best);
-            status = BCP_ERR_NOT_FOUND;
-        } else {
-            scenario_losses(scenario, &lost, &count, &cap);
-        }
-    }
-    if (status == BCP_OK && count == 0) {
-        bcp_diag_add_code(&list, BCP_CODE_E212, NULL, "nothing to lose: name what is lost with --lose KIND.ID%s",
-                          scenario ? " or give the scenario `loses = [...]`" : "");
-        status = BCP_ERR_INVALID;
-    }
-    if (status == BCP_OK) {
-        *sim = wrap(bcp_simulate_loss(m, lost, count, options->duration), scenario, options->duration);
-        (*sim)->has_start = options->has_start;
-        (*sim)->start = options->start;
-    }
+    status = simulate_model(plan->model, options, sim, &list);
     if (problems)
         bcp_diagnostics_add_list(*problems, &list);
     bcp_diag_list_free(&list);
-    bcp_free(lost);
     return status;
+}
+
+/* Every scenario of `m` that loses something, simulated. */
+static void scenarios_model(const bcp_model *m, int64_t duration, bcp_simulation ***sims, size_t *count)
+{
+    const bcp_entity_list *l = bcp_model_entities(m, BCP_KIND_SCENARIO);
+    size_t cap = 0;
+    for (size_t i = 0; l && i < l->count; i++) {
+        bcp_sim_result *r = bcp_simulate_scenario(m, l->items[i], duration);
+        if (r) {
+            *sims = bcp_grow(*sims, &cap, *count, sizeof **sims);
+            (*sims)[(*count)++] = wrap(m, r, l->items[i], duration);
+        }
+    }
+}
+
+/* Every single loss `--each` tries; `each` (unless NULL) counts them. */
+static void each_model(const bcp_model *m, int64_t duration, bool breaches_only, bcp_simulation ***sims,
+                       size_t *count, bcp_sim_each_summary *each)
+{
+    size_t n, cap = 0;
+    const bcp_entity **candidates = bcp_sim_single_candidates(m, &n);
+    bcp_sim_each_summary sum = {.simulated = n};
+    for (size_t i = 0; i < n; i++) {
+        bcp_kind k = candidates[i]->kind;
+        sum.sites += k == BCP_KIND_SITE;
+        sum.systems += k == BCP_KIND_SYSTEM;
+        sum.suppliers += k == BCP_KIND_SUPPLIER;
+        sum.people += k == BCP_KIND_CONTACT;
+        bcp_sim_result *r = bcp_simulate_loss(m, &candidates[i], 1, duration);
+        bool breach = bcp_sim_breaches_mtpd(r, NULL);
+        sum.breaching += breach;
+        if (breaches_only && !breach) {
+            bcp_sim_result_free(r);
+            continue;
+        }
+        *sims = bcp_grow(*sims, &cap, *count, sizeof **sims);
+        (*sims)[(*count)++] = wrap(m, r, NULL, duration);
+    }
+    bcp_free(candidates);
+    if (each)
+        *each = sum;
 }
 
 bcp_status bcp_simulate_scenarios(const bcp_plan *plan, int64_t duration, bcp_simulation ***sims, size_t *count)
@@ -236,18 +282,9 @@ bcp_status bcp_simulate_scenarios(const bcp_plan *plan, int64_t duration, bcp_si
     *sims = NULL;
     *count = 0;
     bcp_status status = plan_ready(plan, NULL);
-    if (status != BCP_OK)
-        return status;
-    const bcp_entity_list *l = bcp_model_entities(plan->model, BCP_KIND_SCENARIO);
-    size_t cap = 0;
-    for (size_t i = 0; l && i < l->count; i++) {
-        bcp_sim_result *r = bcp_simulate_scenario(plan->model, l->items[i], duration);
-        if (r) {
-            *sims = bcp_grow(*sims, &cap, *count, sizeof **sims);
-            (*sims)[(*count)++] = wrap(r, l->items[i], duration);
-        }
-    }
-    return BCP_OK;
+    if (status == BCP_OK)
+        scenarios_model(plan->model, duration, sims, count);
+    return status;
 }
 
 bcp_status bcp_simulate_each(const bcp_plan *plan, int64_t duration, bool breaches_only, bcp_simulation ***sims,
@@ -256,37 +293,98 @@ bcp_status bcp_simulate_each(const bcp_plan *plan, int64_t duration, bool breach
     *sims = NULL;
     *count = 0;
     bcp_status status = plan_ready(plan, NULL);
-    if (status != BCP_OK)
-        return status;
-    size_t n, cap = 0;
-    const bcp_entity **candidates = bcp_sim_single_candidates(plan->model, &n);
-    for (size_t i = 0; i < n; i++) {
-        bcp_sim_result *r = bcp_simulate_loss(plan->model, &candidates[i], 1, duration);
-        if (breaches_only && !bcp_sim_breaches_mtpd(r, NULL)) {
-            bcp_sim_result_free(r);
-            continue;
-        }
-        *sims = bcp_grow(*sims, &cap, *count, sizeof **sims);
-        (*sims)[(*count)++] = wrap(r, NULL, duration);
-    }
-    bcp_free(candidates);
-    return BCP_OK;
+    if (status == BCP_OK)
+        each_model(plan->model, duration, breaches_only, sims, count, NULL);
+    return status;
 }
 
+static bcp_sim_report_format report_format(bcp_simulation_format format)
+{
+    return format == BCP_SIMULATION_JSON       ? BCP_SIM_REPORT_JSON
+           : format == BCP_SIMULATION_MARKDOWN ? BCP_SIM_REPORT_MARKDOWN
+           : format == BCP_SIMULATION_HTML     ? BCP_SIM_REPORT_HTML
+                                               : BCP_SIM_REPORT_TEXT;
+}
+
+/* A plan from bcp_workspace_load holds none of the stdlib's prose: the
+ * report's words come from a model of the stdlib's locales alone, in English. */
 char *bcp_simulation_render(const bcp_simulation *const *sims, size_t count, bcp_simulation_format format,
                             size_t *length)
 {
-    bcp_sim_report_item *items = bcp_calloc(count ? count : 1, sizeof *items);
-    for (size_t i = 0; i < count; i++)
-        items[i] = (bcp_sim_report_item){sims[i]->result, sims[i]->scenario, sims[i]->duration, sims[i]->has_start,
-                                         sims[i]->start};
-    bcp_sim_report_format f = format == BCP_SIMULATION_JSON       ? BCP_SIM_REPORT_JSON
-                              : format == BCP_SIMULATION_MARKDOWN ? BCP_SIM_REPORT_MARKDOWN
-                              : format == BCP_SIMULATION_HTML     ? BCP_SIM_REPORT_HTML
-                                                                  : BCP_SIM_REPORT_TEXT;
-    char *out = bcp_sim_report(items, count, f, length);
-    bcp_free(items);
+    bcp_model *texts = bcp_tools_load_texts(NULL);
+    bcp_render_ctx ctx;
+    bcp_render_ctx_init(&ctx, texts, "en");
+    char *out = bcp_sim_report(&ctx, sims, count, NULL, report_format(format), length);
+    bcp_render_ctx_free(&ctx);
+    bcp_model_free(texts);
     return out;
+}
+
+bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *options, char **text, size_t *length,
+                             bool *breaches, bcp_diagnostics **problems)
+{
+    *text = NULL;
+    if (length)
+        *length = 0;
+    if (breaches)
+        *breaches = false;
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    if (!options) {
+        bcp_tools_give(problems, set);
+        return BCP_ERR_INVALID;
+    }
+    bcp_model *m = bcp_tools_load_plan(path, options->stdlib_dir);
+    bcp_status status = BCP_OK;
+    const char *lang = options->lang;
+    if (bcp_tools_plan_errors(m, set)) {
+        status = BCP_ERR_PLAN;
+    } else {
+        lang = lang ? lang : bcp_entity_text(bcp_model_plan(m), "language");
+        lang = lang ? lang : "en";
+        if (bcp_tools_unknown_locale(m, lang, set))
+            status = BCP_ERR_NOT_FOUND;
+    }
+    bcp_simulation **sims = NULL;
+    size_t count = 0;
+    bcp_sim_each_summary each;
+    if (status == BCP_OK) {
+        const bcp_simulation_options *so = &options->loss;
+        if (options->mode == BCP_SIMULATE_EACH) {
+            each_model(m, so->duration, true, &sims, &count, &each);
+        } else if (options->mode == BCP_SIMULATE_SCENARIOS) {
+            scenarios_model(m, so->duration, &sims, &count);
+            if (!count)
+                bcp_diagnostics_add_message(set, BCP_SEV_WARNING, "no scenario of the plan has `loses = [...]`");
+        } else {
+            bcp_diag_list list = {0};
+            sims = bcp_calloc(1, sizeof *sims);
+            status = simulate_model(m, so, &sims[0], &list);
+            count = status == BCP_OK;
+            bcp_diagnostics_add_list(set, &list);
+            bcp_diag_list_free(&list);
+        }
+        for (size_t i = 0; i < count; i++) {
+            sims[i]->has_start = so->has_start;
+            sims[i]->start = so->start;
+        }
+    }
+    if (status == BCP_OK) {
+        bcp_render_ctx ctx;
+        bcp_render_ctx_init(&ctx, m, lang);
+        *text = bcp_sim_report(&ctx, (const bcp_simulation *const *)sims, count,
+                               options->mode == BCP_SIMULATE_EACH ? &each : NULL, report_format(options->format),
+                               length);
+        bcp_render_ctx_free(&ctx);
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (breaches)
+            *breaches = *breaches || bcp_sim_breaches_mtpd(sims[i]->result, NULL);
+        bcp_simulation_free(sims[i]);
+    }
+    bcp_free(sims);
+    bcp_model_free(m);
+    bcp_tools_give(problems, set);
+    return status;
 }
 
 bool bcp_duration_parse(const char *text, int64_t *seconds)

@@ -47,6 +47,15 @@ void bcp_tools_find_secrets(const struct bcp_model *m, bcp_diag_list *secrets);
  * bcp_tools_free_modules frees them). */
 size_t bcp_tools_locale_modules(const char *stdlib_dir, char ***out);
 void bcp_tools_free_modules(char **modules, size_t count);
+/* The one way graph, simulate, readiness and the build load a plan: the
+ * limits of the bcpconfig.bcp that governs `path` applied first, then the
+ * plan with every stdlib locale (the prose of any language).  Free with
+ * bcp_model_free.  bcp_tools_load_texts: the stdlib's locales alone (for a
+ * workspace plan, which holds none of the prose). */
+struct bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir);
+struct bcp_model *bcp_tools_load_texts(const char *stdlib_dir);
+/* True, with the errors in `set`, when `m` has errors or no plan block. */
+bool bcp_tools_plan_errors(const struct bcp_model *m, bcp_diagnostics *set);
 /* Did the model load locale `lang`? */
 bool bcp_tools_known_locale(const struct bcp_model *m, const char *lang);
 /* The semantic diff of two models as text or Markdown into *text; true when they differ. */

@@ -160,8 +160,15 @@ int bcp_cmd_check(int argc, char **argv)
     bcp_report_format_from_name(o.format_name, &report.format);
     report.color = report.format == BCP_REPORT_TEXT && !o.output && bcp_common_color(&o.common, stdout);
     bcp_diagnostics *findings, *problems;
-    bcp_status s = bcp_check_paths((const char *const *)o.paths.items, (size_t)o.paths.count, &o.check,
-                                   &findings, &problems);
+    char *summary = NULL;
+    size_t summary_length = 0;
+    bcp_status s = o.summary ? bcp_check_paths_summary((const char *const *)o.paths.items, (size_t)o.paths.count,
+                                                       &o.check,
+                                                       report.format == BCP_REPORT_JSON ? BCP_SUMMARY_JSON
+                                                                                        : BCP_SUMMARY_TEXT,
+                                                       &summary, &summary_length, &findings, &problems)
+                             : bcp_check_paths((const char *const *)o.paths.items, (size_t)o.paths.count, &o.check,
+                                               &findings, &problems);
     if (s == BCP_ERR_INVALID) {
         const bcp_diagnostic *why = bcp_diagnostics_get(problems, 0);
         status = bcp_usage_error("check", "%s", why ? why->message : "invalid option");
@@ -170,12 +177,11 @@ int bcp_cmd_check(int argc, char **argv)
         size_t length;
         if (!report.docs_url)
             report.docs_url = bcp_diagnostics_docs_url(findings); /* bcpconfig.bcp's docs_url */
-        char *text = o.summary ? bcp_check_summary((const char *const *)o.paths.items, (size_t)o.paths.count,
-                                                   &o.check, findings,
-                                                   report.format == BCP_REPORT_JSON ? BCP_SUMMARY_JSON
-                                                                                    : BCP_SUMMARY_TEXT,
-                                                   &length)
-                               : bcp_report_render(findings, &report, &length);
+        char *text = o.summary ? summary : bcp_report_render(findings, &report, &length);
+        if (o.summary) {
+            length = summary_length;
+            summary = NULL;
+        }
         bool io_ok = write_report(o.output, text, length, s == BCP_OK);
         bcp_free(text);
         bool failing = bcp_diagnostics_count_at_least(findings, BCP_SEV_ERROR) > 0 ||
@@ -185,6 +191,7 @@ int bcp_cmd_check(int argc, char **argv)
         else
             status = failing && !o.exit_zero ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
     }
+    bcp_free(summary);
     bcp_diagnostics_free(findings);
     bcp_diagnostics_free(problems);
     free_options(&o);

@@ -11,6 +11,7 @@ typedef struct sim_options {
     bcp_cli_list lose;
     const char *scenario;
     const char *at, *duration;
+    const char *lang;
     bcp_simulation_format format;
     bool all_scenarios, each;
     bcp_operands args;
@@ -30,6 +31,8 @@ static int parse_args(int argc, char **argv, sim_options *o)
             o->scenario = v;
         } else if (bcp_option_value(argc, argv, &i, "--at", &v)) {
             o->at = v;
+        } else if (bcp_option_value(argc, argv, &i, "--lang", &v)) {
+            o->lang = v;
         } else if (bcp_option_value(argc, argv, &i, "--for", &v)) {
             o->duration = v;
         } else if (bcp_option_value(argc, argv, &i, "--format", &v)) {
@@ -82,77 +85,41 @@ static void print_problems(const bcp_diagnostics *problems, bool color)
     }
 }
 
-static int report(bcp_simulation **sims, size_t count, bcp_simulation_format format)
+static int run(const sim_options *o)
 {
-    size_t length;
-    char *text = bcp_simulation_render((const bcp_simulation *const *)sims, count, format, &length);
-    fwrite(text, 1, length, stdout);
-    bcp_free(text);
-    bool breach = false;
-    for (size_t i = 0; i < count; i++) {
-        breach = breach || bcp_simulation_breaches_mtpd(sims[i]);
-        bcp_simulation_free(sims[i]);
-    }
-    return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
-}
-
-static int run(const sim_options *o, const bcp_plan *plan)
-{
-    bcp_simulation_options so = {.lose = (const char *const *)o->lose.items, .lose_count = o->lose.count,
-                                 .scenario = o->scenario};
-    if (o->duration && (!bcp_duration_parse(o->duration, &so.duration) || so.duration <= 0))
+    bcp_simulate_file_options fo = {.stdlib_dir = o->common.stdlib_dir, .lang = o->lang, .format = o->format,
+                                    .mode = o->each ? BCP_SIMULATE_EACH
+                                            : o->all_scenarios ? BCP_SIMULATE_SCENARIOS : BCP_SIMULATE_LOSE};
+    bcp_simulation_options *so = &fo.loss;
+    *so = (bcp_simulation_options){.lose = (const char *const *)o->lose.items, .lose_count = o->lose.count,
+                                   .scenario = o->scenario};
+    if (o->duration && (!bcp_duration_parse(o->duration, &so->duration) || so->duration <= 0))
         return bcp_usage_error("simulate", "--for takes a duration such as 12h, 2d or 1h30m, not '%s'", o->duration);
     if (o->at) {
-        if (!bcp_datetime_parse(o->at, &so.start))
+        if (!bcp_datetime_parse(o->at, &so->start))
             return bcp_usage_error("simulate", "--at takes YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC), not '%s'", o->at);
-        so.has_start = true;
+        so->has_start = true;
     }
-    bcp_simulation **sims = NULL;
-    size_t count = 0;
-    bcp_status s;
-    if (o->all_scenarios || o->each) {
-        s = o->each ? bcp_simulate_each(plan, so.duration, true, &sims, &count)
-                    : bcp_simulate_scenarios(plan, so.duration, &sims, &count);
-        if (s != BCP_OK) {
-            bcp_diagnostics *problems = bcp_plan_diagnostics(plan);
-            bcp_cli_print_problems(problems, bcp_common_color(&o->common, stderr));
-            bcp_diagnostics_free(problems);
-            return BCP_EXIT_ERROR;
-        }
-        if (o->all_scenarios && count == 0)
-            fputs("bcp: no scenario of the plan has `loses = [...]`\n", stderr);
-        int status = report(sims, count, o->format);
-        bcp_free(sims); /* the array; report freed each simulation */
-        return status;
-    }
-    bcp_simulation *sim;
-    bcp_diagnostics *problems;
-    s = bcp_simulate(plan, &so, &sim, &problems);
+    char *text = NULL;
+    size_t length = 0;
+    bool breach = false;
+    bcp_diagnostics *problems = NULL;
+    bcp_status s = bcp_simulate_file(o->args.items[0], &fo, &text, &length, &breach, &problems);
     print_problems(problems, bcp_common_color(&o->common, stderr));
     bcp_diagnostics_free(problems);
     if (s != BCP_OK)
         return BCP_EXIT_ERROR;
-    return report(&sim, 1, o->format);
+    fwrite(text, 1, length, stdout);
+    bcp_free(text);
+    return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }
 
 int bcp_cmd_simulate(int argc, char **argv)
 {
     sim_options o = {0};
     int status = parse_args(argc, argv, &o);
-    if (status < 0) {
-        bcp_workspace_options wo = {.stdlib_dir = o.common.stdlib_dir};
-        bcp_workspace *ws = bcp_workspace_new(&wo);
-        bcp_plan *plan = NULL;
-        bcp_status s = bcp_workspace_load(ws, o.args.items[0], &plan);
-        if (s != BCP_OK) {
-            bcp_cli_eprintf("bcp: cannot read %s: %s\n", o.args.items[0], bcp_status_string(s));
-            status = BCP_EXIT_ERROR;
-        } else {
-            status = run(&o, plan);
-        }
-        bcp_plan_free(plan);
-        bcp_workspace_free(ws);
-    }
+    if (status < 0)
+        status = run(&o);
     bcp_cli_list_free(&o.lose);
     bcp_operands_free(&o.args);
     return status;

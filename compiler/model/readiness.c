@@ -13,10 +13,9 @@
 
 const int bcp_readiness_weights[BCP_READY_AREA_COUNT] = {25, 20, 15, 15, 15, 10};
 
-/* The windows the profile's defaults use (function_exercise_max_age,
- * restore_test_max_age: 12 months). */
-#define EXERCISE_MAX_AGE_MONTHS 12
-#define RESTORE_TEST_MAX_AGE_MONTHS 12
+/* The windows when no profile states them (function_exercise_max_age,
+ * restore_test_max_age of the stdlib's default profile: 12 months). */
+#define DEFAULT_MAX_AGE_MONTHS 12
 /* Points the findings area loses per item. */
 #define FINDING_OPEN_POINTS 5
 #define FINDING_OVERDUE_POINTS 15
@@ -60,22 +59,42 @@ static void judge(bcp_readiness_area_score *a, reasons *r, bcp_readiness_area ar
         add_reason(r, area, e, m, why);
 }
 
-static bool within(int32_t day, int32_t months, int32_t today)
+static bool within(int32_t day, bcp_interval window, int32_t today)
 {
-    return !bcp_is_overdue(bcp_date_add(day, bcp_interval_months(months)), today);
+    return !bcp_is_overdue(bcp_date_add(day, window), today);
 }
 
-static void recovery(const bcp_model *m, int32_t today, bcp_readiness_area_score *a, reasons *r)
+/* The profile's window `name`, else the default profile's, else 12 months. */
+static bcp_interval window_of(const bcp_entity *profile, const bcp_entity *fallback, const char *name)
+{
+    const bcp_entity *from[] = {profile, fallback};
+    for (int i = 0; i < 2; i++) {
+        const bcp_value *v = from[i] ? bcp_entity_value(from[i], name) : NULL;
+        if (v && v->kind == BCP_V_DURATION && v->as.seconds > 0)
+            return bcp_interval_of_value(v);
+    }
+    return bcp_interval_months(DEFAULT_MAX_AGE_MONTHS);
+}
+
+bcp_readiness_windows bcp_readiness_profile_windows(const bcp_model *m, const char *name)
+{
+    const bcp_entity *profile = bcp_model_find(m, BCP_KIND_PROFILE, name ? name : "default");
+    const bcp_entity *fallback = bcp_model_find(m, BCP_KIND_PROFILE, "default");
+    return (bcp_readiness_windows){window_of(profile, fallback, "function_exercise_max_age"),
+                                   window_of(profile, fallback, "restore_test_max_age")};
+}
+
+static void recovery(const bcp_model *m, int32_t today, bcp_interval window, bcp_readiness_area_score *a, reasons *r)
 {
     const bcp_entity_list *functions = bcp_model_entities(m, BCP_KIND_FUNCTION);
-    bool *held = bcp_functions_exercised(m, bcp_interval_months(EXERCISE_MAX_AGE_MONTHS), today);
+    bool *held = bcp_functions_exercised(m, window, today);
     for (size_t i = 0; i < functions->count; i++)
         if (bcp_is_critical(functions->items[i]))
             judge(a, r, BCP_READY_RECOVERY, m, functions->items[i], held && held[i], "not-exercised");
     bcp_free(held);
 }
 
-static void backups(const bcp_model *m, int32_t today, bcp_readiness_area_score *a, reasons *r)
+static void backups(const bcp_model *m, int32_t today, bcp_interval window, bcp_readiness_area_score *a, reasons *r)
 {
     const bcp_entity_list *systems = bcp_model_entities(m, BCP_KIND_SYSTEM);
     for (size_t i = 0; i < systems->count; i++) {
@@ -87,7 +106,7 @@ static void backups(const bcp_model *m, int32_t today, bcp_readiness_area_score 
         judge(a, r, BCP_READY_BACKUPS, m, s, v == BCP_RPO_MET, v == BCP_RPO_UNKNOWN ? "no-rpo" : "rpo-not-met");
         int32_t day;
         bool tested = bcp_system_last_restore_test(s, &day, NULL, NULL);
-        judge(a, r, BCP_READY_BACKUPS, m, s, tested && within(day, RESTORE_TEST_MAX_AGE_MONTHS, today),
+        judge(a, r, BCP_READY_BACKUPS, m, s, tested && within(day, window, today),
               tested ? "restore-test-stale" : "never-restored");
     }
 }
@@ -164,14 +183,19 @@ static int percent(size_t met, size_t total)
     return total ? (int)((200 * (uint64_t)met + total) / (2 * (uint64_t)total)) : 100;
 }
 
-void bcp_readiness_compute(const bcp_model *m, int32_t today, const bcp_entity *const *deviations,
-                           size_t deviation_count, bcp_readiness *out)
+void bcp_readiness_compute(const bcp_model *m, int32_t today, const bcp_readiness_windows *w,
+                           const bcp_entity *const *deviations, size_t deviation_count, bcp_readiness *out)
 {
     memset(out, 0, sizeof *out);
     reasons r = {0};
     bcp_readiness_area_score *a = out->areas;
-    recovery(m, today, &a[BCP_READY_RECOVERY], &r);
-    backups(m, today, &a[BCP_READY_BACKUPS], &r);
+    bcp_readiness_windows defaults;
+    if (!w) {
+        defaults = bcp_readiness_profile_windows(m, NULL);
+        w = &defaults;
+    }
+    recovery(m, today, w->exercise, &a[BCP_READY_RECOVERY], &r);
+    backups(m, today, w->restore_test, &a[BCP_READY_BACKUPS], &r);
     contacts(m, &a[BCP_READY_CONTACTS], &r);
     cadence(m, today, &a[BCP_READY_CADENCE], &r);
     risks(m, &a[BCP_READY_RISKS], &r);

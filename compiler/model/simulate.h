@@ -84,6 +84,25 @@ typedef struct bcp_sim_result {
     size_t function_count;
 } bcp_sim_result;
 
+/* One simulation as bcp.h hands it out (bcp_simulation) and as the report
+ * (render/sim_report.c) lays it out: the result and what it ran. */
+struct bcp_simulation {
+    bcp_sim_result *result;        /* owned */
+    const bcp_model *model;        /* the model the entities belong to (not owned) */
+    const bcp_entity *scenario;    /* the scenario whose `loses` it ran, or NULL */
+    int64_t duration;              /* seconds the loss lasts; 0: until recovered */
+    bool has_start;
+    int64_t start;                 /* seconds since 1970-01-01 00:00 UTC */
+};
+
+/* What `--each` tried: how many single losses of each kind, and how many of
+ * them breach an MTPD (the report's summary line). */
+typedef struct bcp_sim_each_summary {
+    size_t simulated;
+    size_t sites, systems, suppliers, people;
+    size_t breaching;
+} bcp_sim_each_summary;
+
 /* Simulates losing `lost` (NULL entries skipped) for `duration` seconds
  * (0: until recovered).  Only the plan's own functions (not the stdlib's)
  * are reported.  Free with bcp_sim_result_free. */

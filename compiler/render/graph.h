@@ -19,6 +19,9 @@ bool bcp_graph_svg(bcp_render_ctx *ctx, const bcp_dep_graph *g, bcp_buf *out, co
 /* The document draws the graph up to this many nodes (more are not
  * legible on a page; `bcp graph` draws any size). */
 #define BCP_GRAPH_DOC_MAX_NODES 150
+/* The largest graph `bcp graph --format svg` lays out with dot (graph_svg.c). */
+#define BCP_GRAPH_DOT_MAX_NODES 500
+const char *bcp_graph_engine(size_t nodes);
 /* The HTML document's figure: the SVG and its legend (html_graph.c);
  * nothing when the graph is too large or Graphviz fails. */
 void bcp_html_graph_figure(bcp_render_ctx *ctx, bcp_buf *o);

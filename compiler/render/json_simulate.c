@@ -16,8 +16,8 @@ void bcp_json_scenario_impact(bcp_render_ctx *ctx, json_t *root)
             continue;
         if (!all)
             all = json_array();
-        bcp_sim_report_item item = {.result = r, .scenario = scenarios->items[i]};
-        json_t *sim = bcp_sim_json(&item);
+        bcp_simulation one = {.result = r, .model = ctx->model, .scenario = scenarios->items[i]};
+        json_t *sim = bcp_sim_json(&one);
         /* titles are the plan's base language: the document names functions by ref */
         size_t k;
         json_t *f;

@@ -186,6 +186,21 @@ void bcp_md_xref(bcp_md *d, const char *id, bcp_buf *out)
     bcp_buf_put(out, &mark, 1);
 }
 
+void bcp_md_figure_caption(bcp_md *d, const char *section_id, const char *figure_id, const char *caption_id)
+{
+    bcp_buf number = {0}, fig = {0};
+    bcp_md_xref(d, section_id, &number);
+    bcp_rfill(&fig, bcp_md_text(d, figure_id), "number", number.data);
+    bcp_md_put(d, "**");
+    bcp_md_put(d, fig.data);
+    bcp_md_put(d, "**");
+    bcp_md_put(d, bcp_md_text(d, "colon"));
+    bcp_md_esc(d, bcp_md_text(d, caption_id));
+    bcp_md_put(d, "\n\n");
+    bcp_buf_free(&number);
+    bcp_buf_free(&fig);
+}
+
 void bcp_md_resolve_xrefs(bcp_md *d, size_t *const *offsets, size_t n)
 {
     bcp_buf *b = d->b;

@@ -110,6 +110,10 @@ void bcp_md_appendix(bcp_md *d, const char *id);
  * the whole document is known.  Only trusted markup may carry it (plan text
  * never can: the escaping drops its marker byte). */
 void bcp_md_xref(bcp_md *d, const char *id, bcp_buf *out);
+/* A figure's numbered caption, numbered after its section `section_id`:
+ * "**Figure 3.7**: CAPTION" from `text figure_id` ("Figure {number}") and
+ * the title of `text caption_id` (the graph's and the timelines'). */
+void bcp_md_figure_caption(bcp_md *d, const char *section_id, const char *figure_id, const char *caption_id);
 /* Replace every placeholder of bcp_md_xref in d->b by the number, moving the
  * n byte offsets in `offsets` (figure positions) by what came before them. */
 void bcp_md_resolve_xrefs(bcp_md *d, size_t *const *offsets, size_t n);

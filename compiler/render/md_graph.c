@@ -14,17 +14,7 @@
 /* "3.5 -> Figure 3.5": the figure is numbered after its section. */
 static void caption(bcp_md *d)
 {
-    bcp_buf number = {0}, fig = {0};
-    bcp_md_xref(d, "graph_section", &number);
-    bcp_rfill(&fig, bcp_md_text(d, "graph_figure"), "number", number.data);
-    bcp_md_put(d, "**");
-    bcp_md_put(d, fig.data);
-    bcp_md_put(d, "**");
-    bcp_md_put(d, bcp_md_text(d, "colon"));
-    bcp_md_esc(d, bcp_md_text(d, "graph_caption"));
-    bcp_md_put(d, "\n\n");
-    bcp_buf_free(&number);
-    bcp_buf_free(&fig);
+    bcp_md_figure_caption(d, "graph_section", "graph_figure", "graph_caption");
 }
 
 static void legend(bcp_md *d)

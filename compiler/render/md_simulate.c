@@ -69,6 +69,15 @@ static void function_row(bcp_md *d, const bcp_sim_function *f)
     bcp_md_row_end(d);
 }
 
+/* The HTML's figure of the timelines (render_html.c puts it at
+ * doc->scenario_at, bcp_html_scenario_timelines) and its numbered caption,
+ * "Figure 3.9: Recovery timelines of the scenarios", as the graph's. */
+static void timeline_caption(bcp_md *d)
+{
+    d->doc->scenario_at = d->b->len;
+    bcp_md_figure_caption(d, "scenario_impact", "sim_timeline_figure", "sim_timeline_caption");
+}
+
 void bcp_md_scenario_impact(bcp_md *d)
 {
     const bcp_entity_list *scenarios = bcp_model_entities(d->m, BCP_KIND_SCENARIO);
@@ -92,4 +101,6 @@ void bcp_md_scenario_impact(bcp_md *d)
         }
         bcp_sim_result_free(r);
     }
+    if (heading && d->for_html)
+        timeline_caption(d);
 }

@@ -120,6 +120,7 @@ typedef struct bcp_md_doc {
     size_t impact_at;   /* after the impact-over-time tables; 0: no figure */
     size_t readiness_at;   /* after the readiness table (chapter 1); 0: no figure */
     size_t graph_at;    /* the dependency graph (md_graph.c); 0: no figure */
+    size_t scenario_at; /* the scenarios' recovery timelines (md_simulate.c); 0: no figure */
 } bcp_md_doc;
 
 /* The whole document as GitHub-clean Markdown.  for_html leaves out the

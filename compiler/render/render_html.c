@@ -17,6 +17,7 @@
 #include "html_print.h"
 #include "readiness_view.h"
 #include "graph.h"
+#include "sim_report.h"
 
 #define HOUR_S 3600LL
 
@@ -1151,11 +1152,14 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
     /* the figures go at the offsets the Markdown recorded, in document order;
      * the impact figure (chapter 3) only when some function has an impact curve */
     /* the readiness figure (chapter 1) first, when the document has the score */
-    enum { FIGS = 6, PARTS = FIGS + 2, IMPACT = 2, GRAPH = 3 };
-    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {bcp_html_readiness_svg, heatmap_svg, impact_svg,
-                                                               bcp_html_graph_figure, timeline_svg, notify_svg};
-    size_t at[FIGS] = {doc.readiness_at, doc.heatmap_at, doc.impact_at, doc.graph_at, doc.timeline_at, doc.notify_at};
-    bool shown[FIGS] = {doc.readiness_at != 0, true, doc.impact_at != 0, doc.graph_at != 0, true, true};
+    enum { FIGS = 7, PARTS = FIGS + 2, IMPACT = 2, GRAPH = 3, SCENARIO = 5 };
+    void (*const figure[FIGS])(bcp_render_ctx *, bcp_buf *) = {
+        bcp_html_readiness_svg, heatmap_svg,  impact_svg, bcp_html_graph_figure,
+        timeline_svg,           bcp_html_scenario_timelines, notify_svg};
+    size_t at[FIGS] = {doc.readiness_at, doc.heatmap_at,  doc.impact_at, doc.graph_at,
+                       doc.timeline_at,  doc.scenario_at, doc.notify_at};
+    bool shown[FIGS] = {doc.readiness_at != 0, true, doc.impact_at != 0, doc.graph_at != 0,
+                        true,                  doc.scenario_at != 0, true};
     if (!shown[0])
         at[0] = doc.heatmap_at; /* an empty part: the cover still ends at the first heading */
     for (int i = 0; i < FIGS; i++) {
@@ -1164,7 +1168,7 @@ char *bcp_render_html(bcp_render_ctx *ctx, char **error)
             at[i] = len;
         if (at[i] < floor) {
             at[i] = floor;
-            if (i == IMPACT || i == GRAPH)
+            if (i == IMPACT || i == GRAPH || i == SCENARIO)
                 shown[i] = false;
         }
     }

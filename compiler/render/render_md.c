@@ -31,8 +31,8 @@ void bcp_render_markdown(bcp_render_ctx *ctx, bool for_html, bcp_md_doc *out)
     bcp_md_closing(&d);
     bcp_md_regions(&d);
     bcp_md_draft_appendix(&d);
-    size_t *const figures[] = {&out->readiness_at, &out->heatmap_at, &out->impact_at,
-                               &out->graph_at,     &out->timeline_at, &out->notify_at};
+    size_t *const figures[] = {&out->readiness_at, &out->heatmap_at,  &out->impact_at,  &out->graph_at,
+                               &out->timeline_at,  &out->scenario_at, &out->notify_at};
     bcp_md_resolve_xrefs(&d, figures, sizeof figures / sizeof figures[0]);
     bcp_md_outline_free(&d);
     /* one trailing newline */

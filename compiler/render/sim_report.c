@@ -1,5 +1,7 @@
-/* Loss simulations as text, JSON and Markdown (sim_report.h).  Every fact
- * comes from model/simulate.c; this file only lays them out. */
+/* Loss simulations as text, JSON, Markdown and HTML (sim_report.h).  Every
+ * fact comes from model/simulate.c; every word from the locale's texts
+ * (stdlib/locale/LANG/simulate_report.bcp, simulate.bcp); this file only
+ * lays them out. */
 #include "sim_report.h"
 
 #include <jansson.h>
@@ -10,7 +12,7 @@
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "model/derive.h"
-#include "render.h"
+#include "sim_text.h"
 
 void bcp_sim_format_time(int64_t seconds, char out[20])
 {
@@ -34,6 +36,7 @@ static char *ref_string(const bcp_entity *e)
     return bcp_buf_take(&b);
 }
 
+/* bcp's own duration ("4h", "1d12h"; "0h"): the text report and JSON. */
 static void duration_text(int64_t seconds, char *out, size_t size)
 {
     if (seconds == 0)
@@ -42,82 +45,137 @@ static void duration_text(int64_t seconds, char *out, size_t size)
         bcp_format_duration(seconds, out, size);
 }
 
-/* "loses site.a, system.b" with the scenario, the start and the length. */
-static void heading_text(const bcp_sim_report_item *it, bcp_buf *b)
+/* An entity's name in the report's language when it belongs to the context's
+ * model (its `locale` translations), else as the plan wrote it. */
+static const char *label(bcp_render_ctx *ctx, const bcp_simulation *s, const bcp_entity *e)
 {
-    if (it->scenario) {
-        ref_text(it->scenario, b);
-        bcp_buf_printf(b, " (%s): ", bcp_entity_label(it->scenario));
-    }
-    bcp_buf_puts(b, "losing ");
-    for (size_t i = 0; i < it->result->lost_count; i++) {
+    return s->model == ctx->model ? bcp_rlabel(ctx, e) : bcp_entity_label(e);
+}
+
+/* `text id`'s title with {key} = value appended to b. */
+static void fill1(bcp_render_ctx *ctx, bcp_buf *b, const char *id, const char *key, const char *value)
+{
+    bcp_rfill(b, bcp_rt_title(ctx, id), key, value);
+}
+
+static void refs_text(bcp_render_ctx *ctx, const bcp_entity *const *list, size_t n, const char *sep, bcp_buf *b)
+{
+    for (size_t i = 0; i < n; i++) {
         if (i)
-            bcp_buf_puts(b, ", ");
-        ref_text(it->result->lost[i], b);
-    }
-    if (it->duration > 0) {
-        char d[32];
-        duration_text(it->duration, d, sizeof d);
-        bcp_buf_printf(b, " for %s", d);
-    }
-    if (it->has_start) {
-        char t[20];
-        bcp_sim_format_time(it->start, t);
-        bcp_buf_printf(b, " from %s UTC", t);
+            bcp_buf_puts(b, sep ? sep : bcp_rt_title(ctx, "sim_text_separator"));
+        ref_text(list[i], b);
     }
 }
 
-static void function_text(const bcp_sim_report_item *it, const bcp_sim_function *f, bcp_buf *b)
+/* "scenario.x (Title): losing site.a, system.b for 12h from ... UTC". */
+static void heading_text(bcp_render_ctx *ctx, const bcp_simulation *s, bcp_buf *b)
+{
+    if (s->scenario) {
+        char *ref = ref_string(s->scenario);
+        const char *keys[] = {"scenario", "title"}, *vals[] = {ref, label(ctx, s, s->scenario)};
+        bcp_rfill_keys(b, bcp_rt_title(ctx, "sim_text_scenario"), keys, vals, 2, NULL);
+        bcp_free(ref);
+    }
+    bcp_buf lost = {0};
+    refs_text(ctx, s->result->lost, s->result->lost_count, NULL, &lost);
+    fill1(ctx, b, "sim_text_losing", "lost", lost.data ? lost.data : "");
+    bcp_buf_free(&lost);
+    if (s->duration > 0) {
+        char d[32];
+        duration_text(s->duration, d, sizeof d);
+        fill1(ctx, b, "sim_text_for", "time", d);
+    }
+    if (s->has_start) {
+        char t[20];
+        bcp_sim_format_time(s->start, t);
+        fill1(ctx, b, "sim_text_from", "time", t);
+    }
+}
+
+/* "47 single losses simulated (5 sites, ...): none breaches an MTPD". */
+static void each_text(bcp_render_ctx *ctx, const bcp_sim_each_summary *e, bcp_buf *b)
+{
+    char n[5][24];
+    size_t v[5] = {e->simulated, e->sites, e->systems, e->suppliers, e->people};
+    for (int i = 0; i < 5; i++)
+        snprintf(n[i], sizeof n[i], "%zu", v[i]);
+    bcp_buf kinds = {0}, result = {0};
+    const char *kk[] = {"sites", "systems", "suppliers", "people"}, *kv[] = {n[1], n[2], n[3], n[4]};
+    bcp_rfill_keys(&kinds, bcp_rt_title(ctx, "sim_each_kinds"), kk, kv, 4, NULL);
+    char breaching[24];
+    snprintf(breaching, sizeof breaching, "%zu", e->breaching);
+    fill1(ctx, &result, e->breaching == 0 ? "sim_each_none" : e->breaching == 1 ? "sim_each_one" : "sim_each_some",
+          "count", breaching);
+    const char *keys[] = {"count", "kinds", "result"}, *vals[] = {n[0], kinds.data, result.data};
+    bcp_rfill_keys(b, bcp_rt_title(ctx, "sim_each_summary"), keys, vals, 3, NULL);
+    bcp_buf_free(&kinds);
+    bcp_buf_free(&result);
+}
+
+static void function_text(bcp_render_ctx *ctx, const bcp_simulation *s, const bcp_sim_function *f, bcp_buf *b)
 {
     char d[32];
     bcp_buf_puts(b, "  ");
     ref_text(f->function, b);
-    bcp_buf_printf(b, " (%s): %s", bcp_entity_label(f->function), bcp_sim_verdict_name(f->verdict));
+    bcp_rfmt_paren(ctx, label(ctx, s, f->function), b);
+    bcp_buf_puts(b, bcp_rt_title(ctx, "colon"));
+    bcp_buf_puts(b, bcp_rt_title(ctx, bcp_sim_verdict_text_id(f->verdict)));
     if (f->timed) {
         duration_text(f->recovery, d, sizeof d);
-        bcp_buf_printf(b, ", back after %s", d);
-        if (it->has_start) {
+        fill1(ctx, b, "sim_text_back", "time", d);
+        if (s->has_start) {
             char t[20];
-            bcp_sim_format_time(it->start + f->recovery, t);
-            bcp_buf_printf(b, " (%s UTC)", t);
+            bcp_sim_format_time(s->start + f->recovery, t);
+            fill1(ctx, b, "sim_text_back_at", "time", t);
         }
         if (f->loss_ends)
-            bcp_buf_puts(b, " when the loss ends");
+            bcp_buf_puts(b, bcp_rt_title(ctx, "sim_text_loss_ends"));
     }
     if (f->has_rto) {
         duration_text(f->rto, d, sizeof d);
-        bcp_buf_printf(b, "; RTO %s", d);
+        fill1(ctx, b, "sim_text_rto", "time", d);
     }
     if (f->has_mtpd) {
         duration_text(f->mtpd, d, sizeof d);
-        bcp_buf_printf(b, ", MTPD %s", d);
+        fill1(ctx, b, "sim_text_mtpd", "time", d);
     }
-    bcp_buf_puts(b, "\n    because ");
-    for (size_t i = 0; i < f->chain_length; i++) {
-        if (i)
-            bcp_buf_puts(b, " -> ");
-        ref_text(f->chain[i], b);
-    }
-    bcp_buf_printf(b, "\n    recovery path: %s", bcp_sim_path_name(f->path));
+    bcp_buf chain = {0}, path = {0};
+    refs_text(ctx, f->chain, f->chain_length, " -> ", &chain);
+    bcp_buf_puts(b, "\n    ");
+    fill1(ctx, b, "sim_text_because", "chain", chain.data ? chain.data : "");
+    bcp_buf_puts(&path, bcp_rt_title(ctx, bcp_sim_path_text_id(f->path)));
     if (f->via) {
-        bcp_buf_puts(b, " ");
-        ref_text(f->via, b);
+        char *via = ref_string(f->via);
+        bcp_rfmt_paren(ctx, via, &path);
+        bcp_free(via);
     }
+    bcp_buf_puts(b, "\n    ");
+    fill1(ctx, b, "sim_text_path", "path", path.data);
     bcp_buf_puts(b, "\n");
+    bcp_buf_free(&chain);
+    bcp_buf_free(&path);
 }
 
-static void report_text(const bcp_sim_report_item *items, size_t count, bcp_buf *b)
+static void report_text(bcp_render_ctx *ctx, const bcp_simulation *const *sims, size_t count,
+                        const bcp_sim_each_summary *each, bcp_buf *b)
 {
+    if (each) {
+        each_text(ctx, each, b);
+        bcp_buf_puts(b, count ? "\n\n" : "\n");
+    }
     for (size_t i = 0; i < count; i++) {
-        const bcp_sim_report_item *it = &items[i];
+        const bcp_simulation *s = sims[i];
         if (i)
             bcp_buf_puts(b, "\n");
-        heading_text(it, b);
+        heading_text(ctx, s, b);
         bcp_buf_puts(b, "\n");
-        if (!it->result->function_count)
-            bcp_buf_puts(b, "  no function is affected\n");
-        for (size_t j = 0; j < it->result->function_count; j++)
-            function_text(it, &it->result->functions[j], b);
+        if (!s->result->function_count) {
+            bcp_buf_puts(b, "  ");
+            bcp_buf_puts(b, bcp_rt_title(ctx, "sim_text_none"));
+            bcp_buf_puts(b, "\n");
+        }
+        for (size_t j = 0; j < s->result->function_count; j++)
+            function_text(ctx, s, &s->result->functions[j], b);
     }
 }
 
@@ -137,7 +195,7 @@ static void set_duration(json_t *o, const char *key, bool has, int64_t seconds)
     json_object_set_new(o, key, has ? json_string(d) : json_null());
 }
 
-static json_t *function_json(const bcp_sim_report_item *it, const bcp_sim_function *f)
+static json_t *function_json(const bcp_simulation *s, const bcp_sim_function *f)
 {
     json_t *o = json_object();
     set_ref(o, "function", f->function);
@@ -145,9 +203,9 @@ static json_t *function_json(const bcp_sim_report_item *it, const bcp_sim_functi
     json_object_set_new(o, "verdict", json_string(bcp_sim_verdict_name(f->verdict)));
     set_duration(o, "recovery", f->timed, f->recovery);
     json_object_set_new(o, "recovery_seconds", f->timed ? json_integer(f->recovery) : json_null());
-    if (it->has_start) {
+    if (s->has_start) {
         char t[20];
-        bcp_sim_format_time(it->start + f->recovery, t);
+        bcp_sim_format_time(s->start + f->recovery, t);
         json_object_set_new(o, "back_at", f->timed ? json_string(t) : json_null());
     }
     json_object_set_new(o, "loss_ends", json_boolean(f->loss_ends));
@@ -158,43 +216,54 @@ static json_t *function_json(const bcp_sim_report_item *it, const bcp_sim_functi
     set_ref(o, "dependency", f->dependency);
     json_t *chain = json_array();
     for (size_t i = 0; i < f->chain_length; i++) {
-        char *s = ref_string(f->chain[i]);
-        json_array_append_new(chain, json_string(s));
-        bcp_free(s);
+        char *c = ref_string(f->chain[i]);
+        json_array_append_new(chain, json_string(c));
+        bcp_free(c);
     }
     json_object_set_new(o, "chain", chain);
     return o;
 }
 
-json_t *bcp_sim_json(const bcp_sim_report_item *it)
+json_t *bcp_sim_json(const bcp_simulation *s)
 {
     json_t *o = json_object(), *lost = json_array(), *fns = json_array();
-    set_ref(o, "scenario", it->scenario);
-    for (size_t j = 0; j < it->result->lost_count; j++) {
-        char *s = ref_string(it->result->lost[j]);
-        json_array_append_new(lost, json_string(s));
-        bcp_free(s);
+    set_ref(o, "scenario", s->scenario);
+    for (size_t j = 0; j < s->result->lost_count; j++) {
+        char *c = ref_string(s->result->lost[j]);
+        json_array_append_new(lost, json_string(c));
+        bcp_free(c);
     }
     json_object_set_new(o, "lost", lost);
-    set_duration(o, "for", it->duration > 0, it->duration);
-    if (it->has_start) {
+    set_duration(o, "for", s->duration > 0, s->duration);
+    if (s->has_start) {
         char t[20];
-        bcp_sim_format_time(it->start, t);
+        bcp_sim_format_time(s->start, t);
         json_object_set_new(o, "start", json_string(t));
     }
-    json_object_set_new(o, "breaches_mtpd", json_boolean(bcp_sim_breaches_mtpd(it->result, NULL)));
-    for (size_t j = 0; j < it->result->function_count; j++)
-        json_array_append_new(fns, function_json(it, &it->result->functions[j]));
+    json_object_set_new(o, "breaches_mtpd", json_boolean(bcp_sim_breaches_mtpd(s->result, NULL)));
+    for (size_t j = 0; j < s->result->function_count; j++)
+        json_array_append_new(fns, function_json(s, &s->result->functions[j]));
     json_object_set_new(o, "functions", fns);
     return o;
 }
 
-static char *report_json(const bcp_sim_report_item *items, size_t count)
+static char *report_json(bcp_render_ctx *ctx, const bcp_simulation *const *sims, size_t count,
+                         const bcp_sim_each_summary *each)
 {
-    json_t *root = json_object(), *sims = json_array();
+    json_t *root = json_object(), *all = json_array();
+    if (each) {
+        bcp_buf line = {0};
+        each_text(ctx, each, &line);
+        json_object_set_new(root, "each",
+                            json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:s}", "simulated", (json_int_t)each->simulated,
+                                      "sites", (json_int_t)each->sites, "systems", (json_int_t)each->systems,
+                                      "suppliers", (json_int_t)each->suppliers, "people", (json_int_t)each->people,
+                                      "breaching", (json_int_t)each->breaching, "summary", line.data));
+        bcp_buf_free(&line);
+    }
     for (size_t i = 0; i < count; i++)
-        json_array_append_new(sims, bcp_sim_json(&items[i]));
-    json_object_set_new(root, "simulations", sims);
+        json_array_append_new(all, bcp_sim_json(sims[i]));
+    json_object_set_new(root, "simulations", all);
     char *out = bcp_json_text(root);
     return out ? out : bcp_strdup("{}\n");
 }
@@ -211,68 +280,101 @@ static void md_cell(bcp_buf *b, const char *text)
     bcp_buf_puts(b, " |");
 }
 
-static void md_duration_cell(bcp_buf *b, bool has, int64_t seconds)
+static void md_duration_cell(bcp_render_ctx *ctx, bcp_buf *b, bool has, int64_t seconds)
 {
-    char d[32];
-    duration_text(seconds, d, sizeof d);
-    md_cell(b, has ? d : NULL);
+    bcp_buf d = {0};
+    if (has)
+        bcp_rfmt_duration(ctx, seconds, &d);
+    md_cell(b, has ? d.data : NULL);
+    bcp_buf_free(&d);
 }
 
-static void report_md(const bcp_sim_report_item *items, size_t count, bcp_buf *b)
+/* "Back after": at once, a time (when the loss ends), not stated, never. */
+static void back_cell(bcp_render_ctx *ctx, const bcp_sim_function *f, bcp_buf *b)
 {
-    bcp_buf_puts(b, "# Loss simulation\n");
-    for (size_t i = 0; i < count; i++) {
-        const bcp_sim_report_item *it = &items[i];
-        bcp_buf h = {0};
-        heading_text(it, &h);
-        bcp_buf_puts(b, "\n## ");
-        bcp_md_escape_into(b, h.data, BCP_MD_TEXT);
-        bcp_buf_puts(b, "\n\n");
-        bcp_buf_free(&h);
-        if (!it->result->function_count) {
-            bcp_buf_puts(b, "No function is affected.\n");
-            continue;
+    if (!f->timed) {
+        md_cell(b, bcp_rt_title(ctx, f->verdict == BCP_SIM_NO_PATH ? "sim_never" : "sim_time_unknown"));
+        return;
+    }
+    if (f->recovery == 0 && !f->loss_ends) {
+        md_cell(b, bcp_rt_title(ctx, "sim_at_once"));
+        return;
+    }
+    bcp_buf d = {0}, cell = {0};
+    bcp_rfmt_duration(ctx, f->recovery, &d);
+    if (f->loss_ends)
+        fill1(ctx, &cell, "sim_loss_ends_short", "time", d.data);
+    md_cell(b, f->loss_ends ? cell.data : d.data);
+    bcp_buf_free(&d);
+    bcp_buf_free(&cell);
+}
+
+static void sim_md(bcp_render_ctx *ctx, const bcp_simulation *s, bcp_buf *b)
+{
+    bcp_buf h = {0};
+    heading_text(ctx, s, &h);
+    bcp_buf_puts(b, "\n## ");
+    bcp_md_escape_into(b, h.data, BCP_MD_TEXT);
+    bcp_buf_puts(b, "\n\n");
+    bcp_buf_free(&h);
+    if (!s->result->function_count) {
+        bcp_buf_puts(b, bcp_rt_title(ctx, "sim_md_none"));
+        bcp_buf_puts(b, "\n");
+        return;
+    }
+    bcp_buf_puts(b, "|");
+    for (size_t k = 0; k < 7; k++)
+        md_cell(b, bcp_rt_item(ctx, "cols_scenario_impact", k));
+    bcp_buf_puts(b, "\n|---|---|---|---|---|---|---|\n");
+    for (size_t j = 0; j < s->result->function_count; j++) {
+        const bcp_sim_function *f = &s->result->functions[j];
+        bcp_buf_puts(b, "|");
+        md_cell(b, label(ctx, s, f->function));
+        bcp_buf cell = {0};
+        refs_text(ctx, f->chain, f->chain_length, " → ", &cell);
+        md_cell(b, cell.data);
+        bcp_buf_free(&cell);
+        bcp_buf_puts(&cell, bcp_rt_title(ctx, bcp_sim_path_text_id(f->path)));
+        if (f->via) {
+            char *via = ref_string(f->via);
+            bcp_rfmt_paren(ctx, via, &cell);
+            bcp_free(via);
         }
-        bcp_buf_puts(b, "| Function | Why affected | Recovery path | Back after | RTO | MTPD | Verdict |\n"
-                        "|---|---|---|---|---|---|---|\n");
-        for (size_t j = 0; j < it->result->function_count; j++) {
-            const bcp_sim_function *f = &it->result->functions[j];
-            bcp_buf_puts(b, "|");
-            md_cell(b, bcp_entity_label(f->function));
-            bcp_buf cell = {0};
-            for (size_t k = 0; k < f->chain_length; k++) {
-                if (k)
-                    bcp_buf_puts(&cell, " → ");
-                ref_text(f->chain[k], &cell);
-            }
-            md_cell(b, cell.data);
-            bcp_buf_free(&cell);
-            bcp_buf_puts(&cell, bcp_sim_path_name(f->path));
-            if (f->via) {
-                bcp_buf_puts(&cell, " ");
-                ref_text(f->via, &cell);
-            }
-            md_cell(b, cell.data);
-            bcp_buf_free(&cell);
-            if (f->timed) {
-                char d[32];
-                duration_text(f->recovery, d, sizeof d);
-                bcp_buf_printf(&cell, "%s%s", d, f->loss_ends ? " (the loss ends)" : "");
-            }
-            md_cell(b, f->timed ? cell.data : "not stated");
-            bcp_buf_free(&cell);
-            md_duration_cell(b, f->has_rto, f->rto);
-            md_duration_cell(b, f->has_mtpd, f->mtpd);
-            md_cell(b, bcp_sim_verdict_name(f->verdict));
-            bcp_buf_puts(b, "\n");
-        }
+        md_cell(b, cell.data);
+        bcp_buf_free(&cell);
+        back_cell(ctx, f, b);
+        md_duration_cell(ctx, b, f->has_rto, f->rto);
+        md_duration_cell(ctx, b, f->has_mtpd, f->mtpd);
+        md_cell(b, bcp_rt_title(ctx, bcp_sim_verdict_text_id(f->verdict)));
+        bcp_buf_puts(b, "\n");
     }
 }
 
-/* The timeline figure of one simulation: a bar per function from the loss to
- * its return, coloured by verdict, against its RTO (blue) and MTPD (red)
- * marks; a function with no stated time gets a pale bar to the edge. */
-enum { TL_W = 760, TL_LEFT = 230, TL_RIGHT = 24, TL_ROW = 24, TL_TOP = 30 };
+static void report_md(bcp_render_ctx *ctx, const bcp_simulation *const *sims, size_t count,
+                      const bcp_sim_each_summary *each, bcp_buf *b)
+{
+    bcp_buf_puts(b, "# ");
+    bcp_md_escape_into(b, bcp_rt_title(ctx, "sim_report_title"), BCP_MD_TEXT);
+    bcp_buf_puts(b, "\n");
+    if (each) {
+        bcp_buf line = {0};
+        each_text(ctx, each, &line);
+        bcp_buf_puts(b, "\n");
+        bcp_md_escape_into(b, line.data, BCP_MD_TEXT);
+        bcp_buf_puts(b, "\n");
+        bcp_buf_free(&line);
+    }
+    for (size_t i = 0; i < count; i++)
+        sim_md(ctx, sims[i], b);
+}
+
+/* The timeline figure of one simulation: a bar per function from the loss
+ * (x = TL_LEFT) to its return, scaled so that the longest of the recovery
+ * times, RTOs and MTPDs plus a tenth fills the plot (at least an hour).  The
+ * verdict shows three ways: the bar's colour, its pattern (solid, hatched,
+ * cross-hatched, pale with a dashed outline) and its name written after the
+ * bar.  RTO: a dashed blue mark; MTPD: a solid red one, each labelled. */
+enum { TL_W = 860, TL_LEFT = 230, TL_RIGHT = 150, TL_ROW = 26, TL_TOP = 34, TL_BAR = 14 };
 
 static const char *verdict_fill(bcp_sim_verdict v)
 {
@@ -285,9 +387,34 @@ static int scale_x(int64_t t, int64_t span)
     return TL_LEFT + (int)((double)t * (TL_W - TL_LEFT - TL_RIGHT) / (double)span);
 }
 
-static void timeline_svg(const bcp_sim_report_item *it, bcp_buf *b)
+/* The hatching patterns, ids prefixed by the figure's id. */
+static void patterns(const char *id, bcp_buf *b)
 {
-    const bcp_sim_result *r = it->result;
+    bcp_buf_printf(b,
+                   "<defs><pattern id=\"%s-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+                   "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f08c00\"/>"
+                   "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#fff\" stroke-width=\"2\"/></pattern>"
+                   "<pattern id=\"%s-cross\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\">"
+                   "<rect width=\"6\" height=\"6\" fill=\"#e03131\"/><path d=\"M0 0L6 6M6 0L0 6\" stroke=\"#fff\" "
+                   "stroke-width=\"1.2\"/></pattern></defs>",
+                   id, id);
+}
+
+static void timeline_mark(bcp_render_ctx *ctx, const char *cls, const char *text_id, int x, int y, bcp_buf *b)
+{
+    bool rto = strcmp(cls, "rto") == 0;
+    bcp_buf_printf(b, "<line class=\"%s\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>",
+                   cls, x, y + 1, x, y + TL_BAR + 8, rto ? "#1c7ed6" : "#c92a2a",
+                   rto ? " stroke-dasharray=\"3 2\"" : "");
+    bcp_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"9\" fill=\"%s\">", x,
+                   y + (rto ? 0 : TL_BAR + 16), rto ? "#1c7ed6" : "#c92a2a");
+    bcp_html_escape(b, bcp_rt_title(ctx, text_id));
+    bcp_buf_puts(b, "</text>");
+}
+
+void bcp_sim_timeline_svg(bcp_render_ctx *ctx, const bcp_simulation *s, const char *id, bcp_buf *b)
+{
+    const bcp_sim_result *r = s->result;
     int64_t span = 3600;
     for (size_t i = 0; i < r->function_count; i++) {
         const bcp_sim_function *f = &r->functions[i];
@@ -297,9 +424,18 @@ static void timeline_svg(const bcp_sim_report_item *it, bcp_buf *b)
     }
     span += span / 10;
     int height = TL_TOP + (int)r->function_count * TL_ROW + 40;
-    bcp_buf_printf(b, "<figure class=\"timeline\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-                      "role=\"img\" aria-label=\"Recovery timeline\" font-size=\"12\">",
-                   TL_W, height);
+    bcp_buf what = {0}, title = {0};
+    heading_text(ctx, s, &what);
+    fill1(ctx, &title, "sim_timeline", "what", what.data);
+    bcp_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+                      "role=\"img\" aria-labelledby=\"%s-title\" font-family=\"sans-serif\" font-size=\"12\" "
+                      "data-span=\"%lld\"><title id=\"%s-title\">",
+                   TL_W, height, TL_W, height, id, (long long)span, id);
+    bcp_html_escape(b, title.data);
+    bcp_buf_puts(b, "</title>");
+    bcp_buf_free(&what);
+    bcp_buf_free(&title);
+    patterns(id, b);
     for (int k = 0; k <= 4; k++) {
         int64_t t = span * k / 4;
         int x = scale_x(t, span);
@@ -307,68 +443,100 @@ static void timeline_svg(const bcp_sim_report_item *it, bcp_buf *b)
         duration_text(t / 60 * 60, d, sizeof d);
         bcp_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#dee2e6\"/>"
                           "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#495057\">%s</text>",
-                       x, TL_TOP - 6, x, height - 30, x, height - 14, d);
+                       x, TL_TOP - 14, x, height - 30, x, height - 14, d);
     }
     for (size_t i = 0; i < r->function_count; i++) {
         const bcp_sim_function *f = &r->functions[i];
         int y = TL_TOP + (int)i * TL_ROW;
-        bcp_buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", TL_LEFT - 8, y + 15);
-        bcp_html_escape(b, bcp_entity_label(f->function));
+        char *ref = ref_string(f->function);
+        const char *verdict = bcp_rt_title(ctx, bcp_sim_verdict_text_id(f->verdict));
+        bcp_buf_printf(b, "<g class=\"row\" data-function=\"");
+        bcp_html_escape(b, ref);
+        bcp_buf_printf(b, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", TL_LEFT - 8, y + 12);
+        bcp_html_escape(b, label(ctx, s, f->function));
         bcp_buf_puts(b, "</text>");
         int end = f->timed ? scale_x(f->recovery, span) : TL_W - TL_RIGHT;
-        bcp_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"14\" fill=\"%s\"%s><title>%s</title></rect>",
-                       TL_LEFT, y + 4, end - TL_LEFT > 2 ? end - TL_LEFT : 2, verdict_fill(f->verdict),
-                       f->timed ? "" : " opacity=\"0.45\"", bcp_sim_verdict_name(f->verdict));
+        int width = end - TL_LEFT > 2 ? end - TL_LEFT : 2;
+        const char *fill = verdict_fill(f->verdict);
+        char pattern[96];
+        if (f->timed && f->verdict == BCP_SIM_RTO_MISSED)
+            snprintf(pattern, sizeof pattern, "url(#%s-hatch)", id);
+        else if (f->timed && f->verdict == BCP_SIM_MTPD_BREACHED)
+            snprintf(pattern, sizeof pattern, "url(#%s-cross)", id);
+        else
+            snprintf(pattern, sizeof pattern, "%s", fill);
+        bcp_buf_printf(b, "<rect class=\"bar %s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"",
+                       bcp_sim_verdict_name(f->verdict), TL_LEFT, y + 2, width, TL_BAR, pattern);
+        if (!f->timed)
+            bcp_buf_printf(b, " fill-opacity=\"0.35\" stroke=\"%s\" stroke-dasharray=\"4 2\"", fill);
+        bcp_buf_puts(b, "><title>");
+        bcp_html_escape(b, verdict);
+        bcp_buf_puts(b, "</title></rect>");
+        bcp_buf_printf(b, "<text class=\"verdict\" x=\"%d\" y=\"%d\" fill=\"#212529\">", TL_LEFT + width + 6, y + 13);
+        bcp_html_escape(b, verdict);
+        bcp_buf_puts(b, "</text>");
         if (f->has_rto)
-            bcp_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#1c7ed6\" stroke-width=\"2\" "
-                              "stroke-dasharray=\"3 2\"><title>RTO</title></line>",
-                           scale_x(f->rto, span), y + 1, scale_x(f->rto, span), y + 21);
+            timeline_mark(ctx, "rto", "sim_timeline_rto", scale_x(f->rto, span), y, b);
         if (f->has_mtpd)
-            bcp_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#c92a2a\" stroke-width=\"2\">"
-                              "<title>MTPD</title></line>",
-                           scale_x(f->mtpd, span), y + 1, scale_x(f->mtpd, span), y + 21);
+            timeline_mark(ctx, "mtpd", "sim_timeline_mtpd", scale_x(f->mtpd, span), y, b);
+        bcp_buf_puts(b, "</g>");
+        bcp_free(ref);
     }
-    bcp_buf_puts(b, "</svg><figcaption>Bars: when each function is back (green within its RTO, orange after it, "
-                    "red after its MTPD, pale: no time stated). Dashed blue: RTO; red: MTPD.</figcaption></figure>\n");
+    bcp_buf_puts(b, "</svg>");
 }
 
-static char *report_html(const bcp_sim_report_item *items, size_t count)
+static char *report_html(bcp_render_ctx *ctx, const bcp_simulation *const *sims, size_t count,
+                         const bcp_sim_each_summary *each)
 {
     bcp_buf md = {0}, b = {0};
-    bcp_buf_puts(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Loss simulation</title>"
-                     "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-                     "table{border-collapse:collapse}td,th{border:1px solid #ced4da;padding:.25rem .5rem}"
-                     "figure{margin:1rem 0}svg{max-width:100%;height:auto}</style></head><body>\n");
+    bcp_buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"");
+    bcp_html_escape(&b, ctx->lang);
+    bcp_buf_puts(&b, "\"><head><meta charset=\"utf-8\"><title>");
+    bcp_html_escape(&b, bcp_rt_title(ctx, "sim_report_title"));
+    bcp_buf_puts(&b, "</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;"
+                     "padding:0 1rem}table{border-collapse:collapse}td,th{border:1px solid #ced4da;padding:.25rem .5rem}"
+                     "figure{margin:1rem 0}svg{max-width:100%;height:auto}figcaption{font-size:.85rem}</style>"
+                     "</head><body>\n");
+    report_md(ctx, NULL, 0, each, &md);
+    char *html = bcp_html_from_markdown(md.data ? md.data : "", md.len);
+    bcp_buf_puts(&b, html);
+    bcp_free(html);
+    bcp_buf_free(&md);
     for (size_t i = 0; i < count; i++) {
-        report_md(&items[i], 1, &md);
-        char *html = bcp_html_from_markdown(md.data ? md.data : "", md.len);
-        /* each simulation's own title once: drop the repeated page heading */
-        const char *body = strstr(html, "<h2");
-        bcp_buf_puts(&b, i == 0 ? html : body ? body : html);
+        sim_md(ctx, sims[i], &md);
+        html = bcp_html_from_markdown(md.data ? md.data : "", md.len);
+        bcp_buf_puts(&b, html);
         bcp_free(html);
         bcp_buf_free(&md);
-        if (items[i].result->function_count)
-            timeline_svg(&items[i], &b);
+        if (sims[i]->result->function_count) {
+            char id[32];
+            snprintf(id, sizeof id, "timeline-%zu", i + 1);
+            bcp_buf_puts(&b, "<figure class=\"timeline\">");
+            bcp_sim_timeline_svg(ctx, sims[i], id, &b);
+            bcp_buf_puts(&b, "<figcaption>");
+            bcp_html_escape(&b, bcp_rt_body(ctx, "sim_timeline_caption"));
+            bcp_buf_puts(&b, "</figcaption></figure>\n");
+        }
     }
     bcp_buf_puts(&b, "</body></html>\n");
     return bcp_buf_take(&b);
 }
 
-char *bcp_sim_report(const bcp_sim_report_item *items, size_t count, bcp_sim_report_format format, size_t *length)
+char *bcp_sim_report(bcp_render_ctx *ctx, const bcp_simulation *const *sims, size_t count,
+                     const bcp_sim_each_summary *each, bcp_sim_report_format format, size_t *length)
 {
     char *out;
     if (format == BCP_SIM_REPORT_JSON) {
-        out = report_json(items, count);
+        out = report_json(ctx, sims, count, each);
     } else if (format == BCP_SIM_REPORT_HTML) {
-        out = report_html(items, count);
-    } else if (format == BCP_SIM_REPORT_MARKDOWN) {
-        bcp_buf b = {0};
-        report_md(items, count, &b);
-        out = bcp_buf_take(&b);
+        out = report_html(ctx, sims, count, each);
     } else {
         bcp_buf b = {0};
-        report_text(items, count, &b);
-        out = bcp_buf_take(&b);
+        if (format == BCP_SIM_REPORT_MARKDOWN)
+            report_md(ctx, sims, count, each, &b);
+        else
+            report_text(ctx, sims, count, each, &b);
+        out = b.data ? bcp_buf_take(&b) : bcp_strdup("");
     }
     if (length)
         *length = strlen(out);

@@ -129,4 +129,45 @@ sed 's/title  = "Annual plan walkthrough"/title  = "Yearly plan walkthrough"/' e
 grep -q Readiness "$tmp/same" && bad "diff: readiness lines for a change that moves nothing" ||
     ok "diff: no readiness lines when no score moves"
 
+# 6. The profile the check lints with sets the score's windows: a backup
+#    restore-tested on 2026-10-01 is within the default profile's year but
+#    past nist-800-34's month.  --profile, a bcpconfig.bcp beside the plan
+#    and --config all count; each plan is scored from the model checked.
+mkdir -p "$tmp/prof" "$tmp/conf"
+cat "$tmp/weak.bcp" >"$tmp/prof/plan.bcp"
+cat >>"$tmp/prof/plan.bcp" <<'BCP'
+
+system ledger {
+  title = "Ledger"
+  rto   = 24h
+  rpo   = 24h
+  owner = contact.owner
+  backup nightly {
+    every  = 1d
+    kind   = full
+    where  = "Offsite store"
+    tested = 2026-10-01
+  }
+}
+BCP
+backups() { grep '^  backups' "$tmp/out" | tr -s ' '; }
+"$BCP" check --summary --exit-zero --today 2026-12-04 "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+[ "$(backups)" = " backups 100 20 2/2" ] && ok "profile: default, the restore test is recent" || bad "profile: default: $(backups)"
+"$BCP" check --summary --exit-zero --today 2026-12-04 --profile nist-800-34 "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+[ "$(backups)" = " backups 50 20 1/2 system.ledger (restore-test-stale)" ] &&
+    ok "profile: --profile nist-800-34 makes it stale" || bad "profile: --profile: $(backups)"
+printf 'config {\n  profile = "nist-800-34"\n}\n' >"$tmp/conf/bcpconfig.bcp"
+"$BCP" check --summary --exit-zero --today 2026-12-04 --config "$tmp/conf/bcpconfig.bcp" "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+[ "$(backups)" = " backups 50 20 1/2 system.ledger (restore-test-stale)" ] &&
+    ok "profile: --config's profile counts" || { bad "profile: --config: $(backups)"; cat "$tmp/err"; }
+cp "$tmp/conf/bcpconfig.bcp" "$tmp/prof/bcpconfig.bcp"
+"$BCP" check --summary --exit-zero --today 2026-12-04 --format json "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+b = [a for a in d["plans"][0]["readiness"]["areas"] if a["area"] == "backups"][0] if isinstance(d["plans"][0]["readiness"]["areas"], list) else d["plans"][0]["readiness"]["areas"]["backups"]
+assert b["score"] == 50, b' "$tmp/out" && ok "profile: the bcpconfig.bcp beside the plan counts (JSON)" || { bad "profile: bcpconfig.bcp beside the plan"; head -40 "$tmp/out"; }
+"$BCP" check --summary --exit-zero --today 2026-12-04 --no-config "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
+[ "$(backups)" = " backups 100 20 2/2" ] && ok "profile: --no-config: the default's windows" || bad "profile: --no-config: $(backups)"
+
 exit $fail

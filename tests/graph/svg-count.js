@@ -1,5 +1,6 @@
 // Writes a page that shows Graphviz SVGs inline and counts, per SVG, the
-// nodes the browser laid out with a visible size: "ok NAME DRAWN/TOTAL".
+// nodes (the timeline's rows) the browser laid out with a visible size:
+// "ok NAME DRAWN/TOTAL".
 // usage: node svg-count.js OUT.html NAME=FILE...
 'use strict';
 const fs = require('fs');
@@ -14,7 +15,7 @@ fs.writeFileSync(out, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><
 <script>
 const lines = [];
 for (const s of document.querySelectorAll('section')) {
-  const nodes = s.querySelectorAll('svg g.node');
+  const nodes = s.querySelectorAll('svg g.node, svg g.row');
   let drawn = 0;
   for (const n of nodes) { const b = n.getBBox(); if (b.width > 0 && b.height > 0) drawn++; }
   lines.push('ok ' + s.dataset.name + ' ' + drawn + '/' + nodes.length);

@@ -4,6 +4,7 @@
  * Every number is asserted exactly; today is 2026-12-04. */
 #include "test_support.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 
 #include "base/alloc.h"
@@ -29,9 +30,50 @@ static bcp_model *score(const char *text, const bcp_entity *const *deviations, s
     if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR))
         print_diags(m);
     assert_int_equal(bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR), 0);
-    bcp_readiness_compute(m, day_of(TODAY), deviations, n, r);
+    bcp_readiness_compute(m, day_of(TODAY), NULL, deviations, n, r);
     return m;
 }
+
+/* A plan: `head`, then one block per spec (NULL ends them).  A spec is
+ * "KIND ID | ATTR = VALUE | ...": the block, named after its id (`name` for
+ * a contact or supplier, else `title`), each part after " | " on a line of
+ * its own (a nested block's parts too). */
+static char *plan_text(const char *head, va_list specs)
+{
+    bcp_buf b = {0};
+    bcp_buf_puts(&b, head);
+    for (const char *spec; (spec = va_arg(specs, const char *));) {
+        const char *space = strchr(spec, ' '), *bar = strstr(spec, " | ");
+        const char *id_end = bar ? bar : spec + strlen(spec);
+        size_t kind_len = (size_t)(space - spec);
+        bool named = strncmp(spec, "contact", kind_len) == 0 || strncmp(spec, "supplier", kind_len) == 0;
+        bcp_buf_printf(&b, "%.*s {\n  %s = \"%.*s\"\n", (int)(id_end - spec), spec, named ? "name" : "title",
+                       (int)(id_end - space - 1), space + 1);
+        for (const char *p = bar; p; p = strstr(p + 3, " | ")) {
+            const char *next = strstr(p + 3, " | ");
+            bcp_buf_printf(&b, "  %.*s\n", (int)((next ? next : p + strlen(p)) - p - 3), p + 3);
+        }
+        bcp_buf_puts(&b, "}\n");
+    }
+    return bcp_buf_take(&b);
+}
+
+/* The score of plan_text(head, specs...) by the windows `w` (NULL: default). */
+static bcp_model *score_with(const bcp_readiness_windows *w, bcp_readiness *r, const char *head, ...)
+{
+    va_list specs;
+    va_start(specs, head);
+    char *text = plan_text(head, specs);
+    va_end(specs);
+    bcp_model *m = load_text(text);
+    if (bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR))
+        print_diags(m);
+    assert_int_equal(bcp_diag_count(bcp_model_diags(m), BCP_SEV_ERROR), 0);
+    bcp_readiness_compute(m, day_of(TODAY), w, NULL, 0, r);
+    bcp_free(text);
+    return m;
+}
+#define score_of(r, ...) score_with(NULL, r, __VA_ARGS__, (const char *)NULL)
 
 /* "entity:why" of the reasons of one area, joined by spaces. */
 static void reasons_of(const bcp_readiness *r, bcp_readiness_area area, char *out, size_t size)
@@ -90,14 +132,10 @@ static void test_recovery(void **state)
 {
     (void)state;
     bcp_readiness r;
-    bcp_model *m = score(HEAD "function a { title = \"A\" }\nfunction b { title = \"B\" }\n"
-                              "function c { title = \"C\" }\nfunction d { title = \"D\"\n  critical = false\n}\n"
-                              "scenario s { title = \"S\"\n  functions = [function.b]\n}\n"
-                              "exercise x { title = \"X\"\n  kind = tabletop\n  last = 2026-03-01\n"
-                              "  every = 1y\n  covers = [function.a, scenario.s]\n}\n"
-                              "exercise old { title = \"Old\"\n  kind = tabletop\n  last = 2025-11-01\n"
-                              "  next = 2027-01-01\n  covers = [function.c]\n}\n",
-                         NULL, 0, &r);
+    bcp_model *m = score_of(&r, HEAD, "function a", "function b", "function c", "function d | critical = false",
+                            "scenario s | functions = [function.b]",
+                            "exercise x | kind = tabletop | last = 2026-03-01 | every = 1y | covers = [function.a, scenario.s]",
+                            "exercise old | kind = tabletop | last = 2025-11-01 | next = 2027-01-01 | covers = [function.c]");
     assert_area(&r, BCP_READY_RECOVERY, true, 67, 2, 3);
     char got[512];
     reasons_of(&r, BCP_READY_RECOVERY, got, sizeof got);
@@ -116,13 +154,9 @@ static void test_backups(void **state)
 {
     (void)state;
     bcp_readiness r;
-    bcp_model *m = score(HEAD "system good { title = \"G\"\n  rpo = 24h\n"
-                              "  backup n { every = 1d\n    tested = 2026-10-01\n  }\n}\n"
-                              "system slow { title = \"S\"\n  rpo = 1h\n"
-                              "  backup n { every = 1d\n    tested = 2025-10-01\n  }\n}\n"
-                              "system bare { title = \"B\" }\n"
-                              "system stateless { title = \"L\"\n  holds_data = false\n}\n",
-                         NULL, 0, &r);
+    bcp_model *m = score_of(&r, HEAD, "system good | rpo = 24h | backup n { every = 1d | tested = 2026-10-01 }",
+                            "system slow | rpo = 1h | backup n { every = 1d | tested = 2025-10-01 }", "system bare",
+                            "system stateless | holds_data = false");
     /* good 2/2, slow 0/2 (RPO missed, test stale), bare 0/2 (no RPO, never restored) */
     assert_area(&r, BCP_READY_BACKUPS, true, 33, 2, 6);
     char got[512];
@@ -140,11 +174,8 @@ static void test_contacts(void **state)
 {
     (void)state;
     bcp_readiness r;
-    bcp_model *m = score(HEAD "contact two { name = \"T\"\n  phone = \"+44 20 7946 0000\"\n"
-                              "  email = \"t@example.com\"\n}\n"
-                              "contact one { name = \"O\"\n  email = \"o@example.com\"\n}\n"
-                              "contact none { name = \"N\"\n  channels = [wecom]\n}\n",
-                         NULL, 0, &r);
+    bcp_model *m = score_of(&r, HEAD, "contact two | phone = \"+44 20 7946 0000\" | email = \"t@example.com\"",
+                            "contact one | email = \"o@example.com\"", "contact none | channels = [wecom]");
     assert_area(&r, BCP_READY_CONTACTS, true, 50, 3, 6);
     char got[512];
     reasons_of(&r, BCP_READY_CONTACTS, got, sizeof got);
@@ -158,11 +189,9 @@ static void test_cadence(void **state)
 {
     (void)state;
     bcp_readiness r;
-    bcp_model *m = score("plan p {\n  title = \"P\"\n  organization = \"O\"\n  reviewed = 2025-06-01\n  review_every = 1y\n}\n"
-                         "exercise late { title = \"L\"\n  kind = tabletop\n  last = 2025-06-01\n  every = 1y\n}\n"
-                         "exercise ok { title = \"O\"\n  kind = tabletop\n  next = 2026-12-04\n}\n"
-                         "exercise never { title = \"N\"\n  kind = tabletop\n}\n",
-                         NULL, 0, &r);
+    bcp_model *m = score_of(&r, "", "plan p | organization = \"O\" | reviewed = 2025-06-01 | review_every = 1y",
+                            "exercise late | kind = tabletop | last = 2025-06-01 | every = 1y",
+                            "exercise ok | kind = tabletop | next = 2026-12-04", "exercise never | kind = tabletop");
     assert_area(&r, BCP_READY_CADENCE, true, 25, 1, 4);
     char got[512];
     reasons_of(&r, BCP_READY_CADENCE, got, sizeof got);
@@ -180,12 +209,11 @@ static void test_risks(void **state)
 {
     (void)state;
     bcp_readiness r;
-    bcp_model *m = score(HEAD "risk a { title = \"A\"\n  category = natural\n  likelihood = 4\n  impact = 5\n  strategy = \"Fix\"\n}\n"
-                              "risk b { title = \"B\"\n  category = natural\n  likelihood = 3\n  impact = 4\n}\n"
-                              "risk c { title = \"C\"\n  category = natural\n  likelihood = 5\n  impact = 5\n}\n"
-                              "risk small { title = \"S\"\n  category = natural\n  likelihood = 2\n  impact = 2\n}\n"
-                              "scenario s { title = \"S\"\n  risks = [risk.b]\n}\n",
-                         NULL, 0, &r);
+    bcp_model *m = score_of(&r, HEAD, "risk a | category = natural | likelihood = 4 | impact = 5 | strategy = \"Fix\"",
+                            "risk b | category = natural | likelihood = 3 | impact = 4",
+                            "risk c | category = natural | likelihood = 5 | impact = 5",
+                            "risk small | category = natural | likelihood = 2 | impact = 2",
+                            "scenario s | risks = [risk.b]");
     assert_area(&r, BCP_READY_RISKS, true, 67, 2, 3);
     char got[512];
     reasons_of(&r, BCP_READY_RISKS, got, sizeof got);
@@ -196,6 +224,37 @@ static void test_risks(void **state)
 
 /* Findings: 5 points off per open item, 15 per overdue one, 5 per accepted
  * deviation; closed items cost nothing. */
+/* The windows come from the profile: nist-800-34 allows a restore test one
+ * month old, so one of 2026-10-01 is stale; a profile without the value
+ * falls back on the default profile's year. */
+static void test_profile_windows(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text(HEAD);
+    bcp_readiness_windows def = bcp_readiness_profile_windows(m, NULL);
+    bcp_readiness_windows nist = bcp_readiness_profile_windows(m, "nist-800-34");
+    bcp_readiness_windows none = bcp_readiness_profile_windows(m, "no-such-profile");
+    assert_int_equal(bcp_interval_cmp(def.restore_test, bcp_interval_months(12)), 0);
+    assert_int_equal(bcp_interval_cmp(def.exercise, bcp_interval_months(12)), 0);
+    assert_int_equal(bcp_interval_cmp(nist.restore_test, bcp_interval_months(1)), 0);
+    assert_int_equal(bcp_interval_cmp(nist.exercise, bcp_interval_months(12)), 0);
+    assert_int_equal(bcp_interval_cmp(none.restore_test, bcp_interval_months(12)), 0);
+    bcp_model_free(m);
+    const char *fresh = "system s | rpo = 24h | backup n { every = 1d | tested = 2026-10-01 }";
+    bcp_readiness r;
+    m = score_with(&def, &r, HEAD, fresh, (const char *)NULL);
+    assert_area(&r, BCP_READY_BACKUPS, true, 100, 2, 2);
+    bcp_readiness_free(&r);
+    bcp_model_free(m);
+    m = score_with(&nist, &r, HEAD, fresh, (const char *)NULL);
+    assert_area(&r, BCP_READY_BACKUPS, true, 50, 1, 2);
+    char got[128];
+    reasons_of(&r, BCP_READY_BACKUPS, got, sizeof got);
+    assert_string_equal(got, "system.s:restore-test-stale");
+    bcp_readiness_free(&r);
+    bcp_model_free(m);
+}
+
 static void test_findings(void **state)
 {
     (void)state;
@@ -210,7 +269,7 @@ static void test_findings(void **state)
     bcp_readiness_free(&r);
     const bcp_entity *steel = bcp_model_find(m, BCP_KIND_SUPPLIER, "steel");
     const bcp_entity *about[] = {steel, NULL};
-    bcp_readiness_compute(m, day_of(TODAY), about, 2, &r);
+    bcp_readiness_compute(m, day_of(TODAY), NULL, about, 2, &r);
     assert_area(&r, BCP_READY_FINDINGS, true, 70, 1, 5);
     assert_int_equal(r.deviations, 2);
     char got[512];
@@ -252,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_contacts),
         cmocka_unit_test(test_cadence),
         cmocka_unit_test(test_risks),
+        cmocka_unit_test(test_profile_windows),
         cmocka_unit_test(test_findings),
         cmocka_unit_test(test_findings_floor),
     };
