@@ -504,6 +504,22 @@ static void check_doc(lsp_server *s, lsp_doc *doc)
         doc->dirty = false;
         return;
     }
+    if (bcp_plan_file_count(plan) == 0) {
+        /* Not even the document was read (over the file-size limit of its
+         * bcpconfig.bcp): why, at its start; no plan to answer from. */
+        json_t *diags = json_array();
+        bcp_diagnostics *own = bcp_plan_diagnostics(plan);
+        for (size_t i = 0; i < bcp_diagnostics_count(own); i++)
+            json_array_append_new(diags, diagnostic_json(s, NULL, NULL, bcp_diagnostics_get(own, i)));
+        bcp_diagnostics_free(own);
+        bcp_plan_free(plan);
+        publish(s, doc->path, diags);
+        plan_release(doc->plan);
+        doc->plan = NULL;
+        doc->dirty = false;
+        s->last_check_ms = now_ms() - t0;
+        return;
+    }
     /* A module loaded with its plan: check the plan from its root, which
      * reports on every file. */
     if (bcp_plan_file_count(plan) > 1 && strcmp(bcp_plan_file(plan, 0), doc->path) != 0) {

@@ -341,6 +341,98 @@ async function unsavedConfigTest() {
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// A bcpconfig.bcp that exists ONLY as an editor buffer (never written to
+// disk) configures the plans below its folder as a saved one does; closed
+// without saving, the disk's state (no configuration) again.
+async function unsavedOnlyConfigTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-noconfig-'));
+    fs.mkdirSync(path.join(dir, '.git'));   /* the project's top: no configuration above it counts */
+    fs.mkdirSync(path.join(dir, 'sub'));
+    const planFile = path.join(dir, 'sub', 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8');
+    fs.writeFileSync(planFile, ptext);
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile), curi = uriOf(configFile);
+    const has = (d, code) => d.some((x) => x.code === code);
+    let dp = s.next(puri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
+    let d = await dp;
+    ok(has(d, 'H101'), 'no configuration anywhere: H101', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: curi, languageId: 'bcp', version: 1, text: 'config {\n  ignore = [H101]\n}\n' } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'a bcpconfig.bcp never saved (buffer only) ignores H101 in sub/plan.bcp', d.map((x) => x.code));
+    ok(!fs.existsSync(configFile), 'the configuration is still not on disk');
+    // per_file_ignores resolves its patterns against the buffer's folder.
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 2 },
+        contentChanges: [{ text: 'config {\n  per_file_ignores {\n    old { files = ["other/*.bcp"]  ignore = [H101] }\n  }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'per_file_ignores of another folder: H101 again', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 3 },
+        contentChanges: [{ text: 'config {\n  per_file_ignores {\n    sub { files = ["sub/*.bcp"]  ignore = [H101] }\n  }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'per_file_ignores "sub/*.bcp" of the unsaved buffer drops H101', d.map((x) => x.code));
+    // limits { } of the unsaved buffer: the plan over the line-length limit
+    // gets the located E015, not a hang.
+    dp = s.next(puri, (x) => has(x, 'E015'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 4 },
+        contentChanges: [{ text: 'config {\n  limits { line-length = 20 }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    const long = ptext.split('\n').findIndex((l) => l.length > 20);
+    const e015 = d.find((x) => x.code === 'E015');
+    ok(e015 && e015.range.start.line === long && e015.range.start.character === 0,
+        `limits { line-length = 20 } of the unsaved buffer: E015 at line ${long + 1}`, d);
+    // Closed without saving: no configuration again (the disk's state).
+    dp = s.next(puri, (x) => has(x, 'H101') && !has(x, 'E015'));
+    s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: curi } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101') && !has(d, 'E015'), 'the unsaved configuration closed: H101 again, no limit', d.map((x) => x.code));
+    ok(await stop(s) === 0, 'shutdown after the unsaved-only config test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// limits { } of a saved bcpconfig.bcp apply in the editor as in bcp check:
+// each limit's located diagnostic, never a hang; a module file over the
+// file-size limit too.
+async function configLimitsTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-limits-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    const planFile = path.join(dir, 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = 'plan p {\n  title = "Limits"\n  owner = contact.a\n}\n\ncontact a {\n  name = "A"\n  title = "' + 'x'.repeat(300) + '"\n}\n';
+    fs.writeFileSync(planFile, ptext);
+    fs.writeFileSync(configFile, 'config {\n  limits { string-length = 100 }\n}\n');
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile);
+    const has = (d, code) => d.some((x) => x.code === code);
+    let dp = s.next(puri, (x) => has(x, 'E014'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
+    let d = await dp.catch(() => s.diags.get(puri) || []);
+    const e014 = d.find((x) => x.code === 'E014');
+    const at = pos(ptext, '"xxx');
+    ok(e014 && e014.range.start.line === at.line && e014.range.start.character === at.character,
+        'limits { string-length = 100 }: E014 at the long string', d);
+    // Typing in the file keeps the limit (incremental edits under it).
+    dp = s.next(puri, (x) => has(x, 'E014'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: puri, version: 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, text: 'L' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'E014'), 'after an edit: E014 still', d.map((x) => x.code));
+    // The configuration saved with a larger limit (file watcher): gone.
+    fs.writeFileSync(configFile, 'config {\n  limits { string-length = "1k"  file-size = 100 }\n}\n');
+    dp = s.next(puri, (x) => !has(x, 'E014'));
+    s.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: 2 }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'E014') && has(d, 'E010'), 'string-length = 1k, file-size = 100: no E014, E010 for the open plan', d.map((x) => x.code));
+    const e010 = d.find((x) => x.code === 'E010');
+    ok(e010 && /over the file-size limit of 100 bytes/.test(e010.message), 'E010 says the limit', e010);
+    ok(await stop(s) === 0, 'shutdown after the limits test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
 // The protocol's error answers, on raw bytes.
 async function rawTest() {
     const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -380,6 +472,8 @@ async function rawTest() {
     try {
         await mainTest();
         await unsavedConfigTest();
+        await unsavedOnlyConfigTest();
+        await configLimitsTest();
         await rawTest();
     } catch (e) {
         failures++;
