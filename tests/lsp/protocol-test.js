@@ -433,6 +433,117 @@ async function configLimitsTest() {
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// Audit of issue 12 items the main test did not pin: related locations and
+// the rule's docs link, hover with derived facts of a function, a system and
+// an exercise, catalogue completion, didSave of bcpconfig.bcp, a stale edit.
+async function auditTest() {
+    const s = start(['--docs-url', 'https://docs.example.org/rules/']);
+    await initialize(s);
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-audit-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    const dup = path.join(dir, 'dup.bcp');
+    let dtext = 'plan p {\n  title = "T"\n}\n\ncontact a {\n  name = "A"\n}\n\ncontact a {\n  name = "B"\n}\n';
+    fs.writeFileSync(dup, dtext);
+    const duri = uriOf(dup);
+    let dp = s.next(duri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: duri, languageId: 'bcp', version: 1, text: dtext } });
+    let d = await dp;
+    const e108 = d.find((x) => x.code === 'E108');
+    const second = pos(dtext, 'a {', 0, dtext.indexOf('contact a', 40)), firstAt = pos(dtext, 'a {');
+    ok(e108 && e108.range.start.line === second.line && e108.range.start.character === second.character, 'E108 at the second `a`', d);
+    const rel = e108 && e108.relatedInformation && e108.relatedInformation[0];
+    ok(rel && rel.location.uri === duri && rel.location.range.start.line === firstAt.line &&
+        rel.location.range.start.character === firstAt.character && rel.message === 'first defined here',
+        'E108 related location: first defined here, at the first `a`', e108);
+    ok(e108 && e108.codeDescription && e108.codeDescription.href === 'https://docs.example.org/rules/E108.md', 'E108 links its docs page', e108);
+    const c107 = d.find((x) => x.code === 'C107');
+    ok(c107 && c107.codeDescription.href === 'https://docs.example.org/rules/C107.md' && c107.data.lint === true, 'a lint finding links its rule page', c107);
+    // A stale didChange (version not newer) is ignored: the text stays.
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: duri, version: 1 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, text: 'xxxx' }] });
+    const fmt = await s.conn.sendRequest(P.DocumentFormattingRequest.type, { textDocument: { uri: duri }, options: { tabSize: 2, insertSpaces: true } });
+    ok(Array.isArray(fmt) && fmt.length === 0, 'a stale edit left the text as it was (formatting has nothing to do)', fmt);
+    // bcpconfig.bcp saved (didSave): every plan is checked again with it.
+    fs.writeFileSync(path.join(dir, 'bcpconfig.bcp'), 'config {\n  ignore = [C107]\n}\n');
+    dp = s.next(duri, (x) => !x.some((y) => y.code === 'C107'));
+    s.conn.sendNotification(P.DidSaveTextDocumentNotification.type, { textDocument: { uri: uriOf(path.join(dir, 'bcpconfig.bcp')) } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(!d.some((y) => y.code === 'C107') && d.some((y) => y.code === 'E108'), 'didSave of bcpconfig.bcp re-checks with it', d.map((x) => x.code));
+
+    const file = path.join(repo, 'examples/beijing-finance.bcp');
+    const uri = uriOf(file), text = fs.readFileSync(file, 'utf8');
+    dp = s.next(uri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+    await dp;
+    const hov = async (needle, delta) => {
+        const h = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: pos(text, needle, delta) });
+        return h && h.contents ? h.contents.value : '';
+    };
+    const fn = await hov('function clearing {', 10);
+    ok(/- critical\n/.test(fn) && /- dependants: \d+ \(/.test(fn), 'hover on a function: criticality and dependants', fn);
+    const sys = await hov('system payment {', 8);
+    ok(/- backups meet the RPO of 5min \(every /.test(sys), 'hover on a system: its backups meet the RPO', sys);
+    const ex = await hov('exercise tabletop {', 10);
+    ok(/- next due: \d{4}-\d\d-\d\d\n/.test(ex), 'hover on an exercise: its next due date', ex);
+    const rv = await hov('reviewed     = 2026-11-18', 2);
+    ok(/\*\*`reviewed`\*\*/.test(rv), 'hover on an attribute name: its schema doc', rv);
+    // Catalogue values: `industry = ` offers the stdlib's industries.
+    const ind = pos(text, 'industry     = finance', 15);
+    const cat = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: ind });
+    const labels = (cat.items || cat).map((i) => i.label);
+    ok(labels.includes('finance') && labels.includes('healthcare'), 'catalogue completion: industries', labels.slice(0, 12));
+    ok(await stop(s) === 0, 'shutdown after the audit test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// Every fix-it bcp check reports is a quick fix in the editor: for each file
+// of tests/syntax and tests/rules with fix-its, the code actions of its
+// diagnostics carry exactly the CLI's fixes (title, position, replacement).
+async function everyFixitTest() {
+    const files = [];
+    for (const d of ['tests/syntax', 'tests/rules'])
+        for (const f of fs.readdirSync(path.join(repo, d)).sort())
+            if (f.endsWith('.bcp')) files.push(path.join(repo, d, f));
+    const out = cp.spawnSync(bcp, ['check', '--no-config', '--today', TODAY, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const findings = JSON.parse(out.stdout).findings;
+    const want = new Map();   // file -> sorted "line:char title => replacement"
+    const key = (line, character, title, text) => `${line}:${character} ${title} => ${JSON.stringify(text)}`;
+    for (const f of findings)
+        for (const x of f.fixes || []) {
+            if (path.resolve(x.file) !== path.resolve(f.file)) continue;
+            const src = fs.readFileSync(path.resolve(x.file), 'utf8').split('\n')[x.line - 1] || '';
+            const character = Array.from(src).slice(0, x.column - 1).join('').length;
+            const k = path.resolve(x.file);
+            if (!want.has(k)) want.set(k, []);
+            want.get(k).push(key(x.line - 1, character, x.title, x.replacement));
+        }
+    ok(want.size >= 10, `fix-its in at least 10 fixture files (${want.size})`, [...want.keys()]);
+    const s = start();
+    await initialize(s);
+    let total = 0;
+    for (const [file, expected] of want) {
+        const uri = uriOf(file), text = fs.readFileSync(file, 'utf8');
+        const dp = s.next(uri);
+        s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+        const diags = await dp;
+        const got = [];
+        for (const d of diags) {
+            const acts = await s.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+            for (const a of acts) {
+                if (/^Suppress |^Add `/.test(a.title)) continue;
+                for (const e of a.edit.changes[uri] || []) got.push(key(e.range.start.line, e.range.start.character, a.title, e.newText));
+            }
+        }
+        expected.sort(); got.sort();
+        total += expected.length;
+        ok(JSON.stringify(got) === JSON.stringify(expected), `every fix-it of ${path.relative(repo, file)} is a code action (${expected.length})`, { got, expected });
+        s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    ok(total >= 10, `fix-its compared: ${total}`);
+    console.log(`lsp fix-its: ${total} fix-its of ${want.size} files, each a code action`);
+    ok(await stop(s) === 0, 'shutdown after the fix-it test');
+}
+
 // The protocol's error answers, on raw bytes.
 async function rawTest() {
     const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -474,6 +585,8 @@ async function rawTest() {
         await unsavedConfigTest();
         await unsavedOnlyConfigTest();
         await configLimitsTest();
+        await auditTest();
+        await everyFixitTest();
         await rawTest();
     } catch (e) {
         failures++;
