@@ -501,7 +501,7 @@ async function auditTest() {
 // diagnostics carry exactly the CLI's fixes (title, position, replacement).
 async function everyFixitTest() {
     const files = [];
-    for (const d of ['tests/syntax', 'tests/rules'])
+    for (const d of ['tests/syntax', 'tests/rules', 'tests/lsp/fixits'])
         for (const f of fs.readdirSync(path.join(repo, d)).sort())
             if (f.endsWith('.bcp')) files.push(path.join(repo, d, f));
     const out = cp.spawnSync(bcp, ['check', '--no-config', '--today', TODAY, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
