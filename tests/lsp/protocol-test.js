@@ -24,6 +24,7 @@ function ok(cond, what, got) {
         console.error(`FAIL: ${what}` + (got !== undefined ? `\n  got: ${JSON.stringify(got).slice(0, 600)}` : ''));
     }
 }
+const has = (d, code) => d.some((x) => x.code === code);
 function uriOf(p) { return 'file://' + p.split('/').map(encodeURIComponent).join('/'); }
 // The LSP position of the `delta`-th UTF-16 unit after the start of `needle`.
 function pos(text, needle, delta = 0, from = 0) {
@@ -77,6 +78,13 @@ async function initialize(s) {
     });
     s.conn.sendNotification(P.InitializedNotification.type, {});
     return r;
+}
+
+// didOpen of `uri` with `text`; resolves with its next diagnostics that pass `pred`.
+function openDoc(s, uri, text, pred) {
+    const p = s.next(uri, pred);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+    return p;
 }
 
 async function stop(s) {
@@ -292,10 +300,8 @@ async function unsavedConfigTest() {
     const s = start();
     await initialize(s);
     const puri = uriOf(planFile), curi = uriOf(configFile);
-    const has = (d, code) => d.some((x) => x.code === code);
-    let dp = s.next(puri);
-    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
-    let d = await dp;
+    let dp;
+    let d = await openDoc(s, puri, ptext);
     ok(has(d, 'H101'), 'H101 with the configuration on disk', d.map((x) => x.code));
     // Opened with an unsaved `ignore = [H101]`: the plan is re-checked without H101.
     dp = s.next(puri, (x) => !has(x, 'H101'));
@@ -354,10 +360,8 @@ async function unsavedOnlyConfigTest() {
     const s = start();
     await initialize(s);
     const puri = uriOf(planFile), curi = uriOf(configFile);
-    const has = (d, code) => d.some((x) => x.code === code);
-    let dp = s.next(puri);
-    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
-    let d = await dp;
+    let dp;
+    let d = await openDoc(s, puri, ptext);
     ok(has(d, 'H101'), 'no configuration anywhere: H101', d.map((x) => x.code));
     dp = s.next(puri, (x) => !has(x, 'H101'));
     s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: curi, languageId: 'bcp', version: 1, text: 'config {\n  ignore = [H101]\n}\n' } });
@@ -407,7 +411,6 @@ async function configLimitsTest() {
     const s = start();
     await initialize(s);
     const puri = uriOf(planFile);
-    const has = (d, code) => d.some((x) => x.code === code);
     let dp = s.next(puri, (x) => has(x, 'E014'));
     s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
     let d = await dp.catch(() => s.diags.get(puri) || []);

@@ -14,24 +14,6 @@
 #include "base/limits.h"
 #include "bcp.h"
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static size_t count(const bcp_diagnostics *set, const char *code)
-{
-    size_t n = 0;
-    for (size_t i = 0; set && i < bcp_diagnostics_count(set); i++) {
-        const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
-        n += d->code && strcmp(d->code, code) == 0;
-    }
-    return n;
-}
-
 static const bcp_diagnostic *first(const bcp_diagnostics *set, const char *code)
 {
     for (size_t i = 0; set && i < bcp_diagnostics_count(set); i++) {
@@ -42,6 +24,18 @@ static const bcp_diagnostic *first(const bcp_diagnostics *set, const char *code)
     return NULL;
 }
 
+/* Diagnostics with `code` of the plan `path` loaded through `ws`. */
+static size_t load_count(bcp_workspace *ws, const char *path, const char *code)
+{
+    bcp_plan *plan = NULL;
+    assert_int_equal(bcp_workspace_load(ws, path, &plan), BCP_OK);
+    bcp_diagnostics *own = bcp_plan_diagnostics(plan);
+    size_t n = test_count_code(own, code);
+    bcp_diagnostics_free(own);
+    bcp_plan_free(plan);
+    return n;
+}
+
 /* H101 findings of `path` loaded and linted through `ws`. */
 static size_t h101(bcp_workspace *ws, const char *path)
 {
@@ -50,7 +44,7 @@ static size_t h101(bcp_workspace *ws, const char *path)
     bcp_check_options o = {.today = "2026-12-04"};
     bcp_diagnostics *found = NULL, *problems = NULL;
     bcp_workspace_lint(ws, plan, &o, &found, &problems);
-    size_t n = count(found, "H101");
+    size_t n = test_count_code(found, "H101");
     bcp_diagnostics_free(found);
     bcp_diagnostics_free(problems);
     bcp_plan_free(plan);
@@ -71,7 +65,7 @@ static void project_new(project *p, const char *plan_text)
     snprintf(p->config, sizeof p->config, "%s/bcpconfig.bcp", p->dir);
     assert_int_equal(mkdir(p->git, 0700), 0);
     assert_int_equal(mkdir(p->sub, 0700), 0);
-    write_file(p->plan, plan_text);
+    test_write_file(p->plan, plan_text);
 }
 
 static void project_free(project *p)
@@ -125,7 +119,7 @@ static void test_nearer_disk_config_wins_over_a_farther_buffer(void **state)
     project_new(&p, placeholder_plan);
     char near[160];
     snprintf(near, sizeof near, "%s/bcpconfig.bcp", p.sub);
-    write_file(near, "config {\n  ignore = [B101]\n}\n");
+    test_write_file(near, "config {\n  ignore = [B101]\n}\n");
     bcp_workspace *ws = bcp_workspace_new(NULL);
     const char *ignore = "config {\n  ignore = [H101]\n}\n";
     bcp_document_open(ws, p.config, ignore, strlen(ignore));
@@ -146,7 +140,7 @@ static void test_load_applies_the_config_limits(void **state)
     bcp_limits_reset();
     project p;
     project_new(&p, deep_plan);
-    write_file(p.config, "config {\n  limits { nesting = 2 }\n}\n");
+    test_write_file(p.config, "config {\n  limits { nesting = 2 }\n}\n");
     bcp_workspace *ws = bcp_workspace_new(NULL);
     bcp_plan *plan = NULL;
     assert_int_equal(bcp_workspace_load(ws, p.plan, &plan), BCP_OK);
@@ -163,48 +157,32 @@ static void test_load_applies_the_config_limits(void **state)
      * the load scans it again under the configuration's. */
     bcp_limits_reset();
     assert_int_equal(bcp_document_open(ws, p.plan, deep_plan, strlen(deep_plan)), BCP_OK);
-    assert_int_equal(bcp_workspace_load(ws, p.plan, &plan), BCP_OK);
-    own = bcp_plan_diagnostics(plan);
-    assert_int_equal(count(own, "E012"), 1);
-    bcp_diagnostics_free(own);
-    bcp_plan_free(plan);
+    assert_int_equal(load_count(ws, p.plan, "E012"), 1);
     /* An edit under the configured limits keeps refusing it. */
     bcp_text_edit e = {0, 0, "# x\n", 4};
     assert_int_equal(bcp_document_edit(ws, p.plan, &e, 1, &plan), BCP_OK);
     own = bcp_plan_diagnostics(plan);
-    assert_int_equal(count(own, "E012"), 1);
+    assert_int_equal(test_count_code(own, "E012"), 1);
     bcp_diagnostics_free(own);
     bcp_plan_free(plan);
 
     /* The configuration's buffer raises the limit: no refusal. */
     const char *raised = "config {\n  limits { nesting = 50 }\n}\n";
     bcp_document_open(ws, p.config, raised, strlen(raised));
-    assert_int_equal(bcp_workspace_load(ws, p.plan, &plan), BCP_OK);
+    assert_int_equal(load_count(ws, p.plan, "E012"), 0);
     assert_int_equal(bcp_limit_get("nesting"), 50);
-    own = bcp_plan_diagnostics(plan);
-    assert_int_equal(count(own, "E012"), 0);
-    bcp_diagnostics_free(own);
-    bcp_plan_free(plan);
     bcp_document_close(ws, p.config);
 
     /* A plan under no configuration: the defaults again, not the last one's. */
     project q;
     project_new(&q, deep_plan);
-    assert_int_equal(bcp_workspace_load(ws, q.plan, &plan), BCP_OK);
+    assert_int_equal(load_count(ws, q.plan, "E012"), 0);
     assert_int_equal(bcp_limit_get("nesting"), 100);
-    own = bcp_plan_diagnostics(plan);
-    assert_int_equal(count(own, "E012"), 0);
-    bcp_diagnostics_free(own);
-    bcp_plan_free(plan);
 
     /* An explicit limit (bcp_limit_set, --limit) wins over the file's. */
     assert_int_equal(bcp_limit_set("nesting", 10), BCP_OK);
-    assert_int_equal(bcp_workspace_load(ws, p.plan, &plan), BCP_OK);
+    assert_int_equal(load_count(ws, p.plan, "E012"), 0);
     assert_int_equal(bcp_limit_get("nesting"), 10);
-    own = bcp_plan_diagnostics(plan);
-    assert_int_equal(count(own, "E012"), 0);
-    bcp_diagnostics_free(own);
-    bcp_plan_free(plan);
     bcp_limits_reset();
 
     bcp_workspace_free(ws);
@@ -218,7 +196,7 @@ static void test_open_document_over_the_file_size_limit(void **state)
     bcp_limits_reset();
     project p;
     project_new(&p, placeholder_plan);
-    write_file(p.config, "config {\n  limits { file-size = 40 }\n}\n");
+    test_write_file(p.config, "config {\n  limits { file-size = 40 }\n}\n");
     bcp_workspace *ws = bcp_workspace_new(NULL);
     assert_int_equal(bcp_document_open(ws, p.plan, placeholder_plan, strlen(placeholder_plan)), BCP_OK);
     bcp_plan *plan = NULL;
