@@ -472,6 +472,32 @@ async function auditTest() {
     s.conn.sendNotification(P.DidSaveTextDocumentNotification.type, { textDocument: { uri: uriOf(path.join(dir, 'bcpconfig.bcp')) } });
     d = await dp.catch(() => s.diags.get(duri) || []);
     ok(!d.some((y) => y.code === 'C107') && d.some((y) => y.code === 'E108'), 'didSave of bcpconfig.bcp re-checks with it', d.map((x) => x.code));
+    // workspace/didChangeConfiguration: the profile is honoured (an unknown one is reported, then cleared).
+    const unknown = (x) => x.some((y) => /unknown profile `nosuch`/.test(y.message));
+    dp = s.next(duri, unknown);
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { profile: 'nosuch' } } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(unknown(d), 'didChangeConfiguration profile=nosuch: reported on the plan', d.map((x) => x.message));
+    dp = s.next(duri, (x) => !unknown(x) && has(x, 'E108'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { profile: '' } } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(!unknown(d) && has(d, 'E108'), 'didChangeConfiguration profile cleared: the default profile again', d.map((x) => x.code));
+
+    // A module deleted under the server (didChangeWatchedFiles): the plan that
+    // uses it is checked again and says so at its `use` line; no crash.
+    const mod = path.join(dir, 'mod.bcp'), main = path.join(dir, 'main.bcp');
+    fs.writeFileSync(mod, 'contact b {\n  name = "B"\n}\n');
+    const mtext = 'use "./mod.bcp"\n\nplan m {\n  title = "M"\n  owner = contact.b\n}\n';
+    fs.writeFileSync(main, mtext);
+    d = await openDoc(s, uriOf(main), mtext);
+    ok(!has(d, 'E106'), 'main.bcp with its module: contact.b is found', d.map((x) => x.code));
+    fs.unlinkSync(mod);
+    dp = s.next(uriOf(main), (x) => x.some((y) => y.severity === 1 && y.range.start.line === 0));
+    s.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(mod), type: 3 }] });
+    d = await dp.catch(() => s.diags.get(uriOf(main)) || []);
+    ok(d.some((y) => y.severity === 1 && y.range.start.line === 0 && /mod\.bcp/.test(y.message)), 'the deleted module: an error at the `use` line', d);
+    const after = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: uriOf(main) }, position: pos(mtext, 'owner', 1) });
+    ok(after && /\*\*`owner`\*\*/.test(after.contents.value), 'the server still answers on that plan', after);
 
     const file = path.join(repo, 'examples/beijing-finance.bcp');
     const uri = uriOf(file), text = fs.readFileSync(file, 'utf8');
