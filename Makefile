@@ -339,6 +339,11 @@ bench: all
 	@$(MAKE) --no-print-directory lsp-bench
 	@$(MAKE) --no-print-directory serve-bench
 
+# bcp lsp in headless Emacs with eglot (elpa-eglot on Emacs 28); not in make test.
+.PHONY: lsp-emacs-test
+lsp-emacs-test: $(BIN)
+	@sh tests/lsp/emacs-eglot.sh $(BIN)
+
 # bcp lsp: edit-to-diagnostics and completion latency, RSS with the examples open.
 lsp-bench: $(BIN)
 	@sh tests/lsp/bench.sh $(BIN)

@@ -352,6 +352,9 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
             if (slash)
                 *(slash == real ? slash + 1 : slash) = '\0';
             c->dir = bcp_strdup(real);
+        } else if (path[0] == '/' && strrchr(path, '/') != path) {
+            /* An editor's unsaved buffer, named by its canonical path. */
+            c->dir = bcp_strndup(path, (size_t)(strrchr(path, '/') - path));
         }
         if (!read_file(r, path, ov ? ov->reader : NULL))
             return false;

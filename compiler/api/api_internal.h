@@ -18,6 +18,7 @@ typedef struct bcp_document {
     size_t length;
     TSTree *tree;           /* the parse of `text` */
     bool prescan_ok;        /* the pre-scan of `text` passed (kept: it costs a pass over the text) */
+    uint64_t scan_limits[3];    /* the limits it ran under: bcp_workspace_scan_limits */
     /* After the last edit: how much of the tree the re-parse changed. */
     size_t changed_range_count;
     uint32_t changed_bytes;
@@ -55,6 +56,16 @@ bcp_document *bcp_workspace_document(const bcp_workspace *ws, const char *path);
 /* The text of `path`: an open document's, else the provider's, else the
  * disk's.  *text is bcp_malloc'd and NUL-terminated; the caller frees it. */
 bcp_status bcp_workspace_read(const bcp_workspace *ws, const char *path, char **text, size_t *length);
+/* The nearest bcpconfig.bcp at or above the folder of `file` ("-": the
+ * working directory): an open document of that name, saved or not, else a
+ * file on disk; NULL for none.  A new string (bcp_free). */
+char *bcp_workspace_config_find(const bcp_workspace *ws, const char *file);
+/* Before loading `file`: the `limits { }` of its configuration (found and
+ * read as above) in force instead of the last load's.  An open document
+ * pre-scanned under other limits is then read as text, scanned again. */
+void bcp_workspace_apply_limits(bcp_workspace *ws, const char *file);
+/* The limits the pre-scan reads (line, nesting, string length), now. */
+void bcp_workspace_scan_limits(uint64_t out[3]);
 /* Model options that read through the workspace (documents, provider,
  * disk) and hand in open documents' syntax trees. */
 bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws);

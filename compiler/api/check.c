@@ -182,15 +182,21 @@ void bcp_tools_config_limits(const bcp_check_options *o, const char *file)
 {
     static const bcp_check_options defaults = {0};
     char *path = bcp_tools_config_path(o ? o : &defaults, file ? file : "-");
+    bcp_tools_limits_from(path, NULL);
+    bcp_free(path);
+}
+
+void bcp_tools_limits_from(const char *path, const bcp_model_options *reader)
+{
     if (!path)
         return;
     bcp_lint_config config;
+    bcp_lint_overrides ov = {.reader = reader};
     bcp_diagnostics *quiet = bcp_diagnostics_new();
-    if (bcp_tools_load_config(path, NULL, &config, quiet))
+    if (bcp_tools_load_config(path, &ov, &config, quiet))
         bcp_lint_config_apply_limits(&config);
     bcp_lint_config_free(&config);
     bcp_diagnostics_free(quiet);
-    bcp_free(path);
 }
 
 static bool is_config_file(const char *path)

@@ -43,6 +43,7 @@ bcp_status bcp_document_open(bcp_workspace *ws, const char *path, const char *te
     doc->text = bcp_strndup(text ? text : "", length);
     doc->length = length;
     doc->tree = parse(ws, NULL, doc->text, doc->length, &doc->prescan_ok);
+    bcp_workspace_scan_limits(doc->scan_limits);
     doc->changed_range_count = 0;
     doc->changed_bytes = 0;
     return BCP_OK;
@@ -164,6 +165,7 @@ bcp_status bcp_document_edit(bcp_workspace *ws, const char *path, const bcp_text
     doc->text = text;
     doc->length = length;
     doc->prescan_ok = prescan_ok;
+    bcp_workspace_scan_limits(doc->scan_limits);
     if (!plan)
         return BCP_OK;
     return bcp_workspace_load(ws, doc->path, plan);

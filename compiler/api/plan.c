@@ -151,6 +151,7 @@ bcp_status bcp_workspace_load(bcp_workspace *ws, const char *path, bcp_plan **pl
         *plan = NULL;
     if (!ws || !path || !plan)
         return BCP_ERR_INVALID;
+    bcp_workspace_apply_limits(ws, path);   /* its bcpconfig.bcp's `limits { }` (issue 15) */
     char *text;
     size_t length;
     bcp_status st = bcp_workspace_read(ws, path, &text, &length);

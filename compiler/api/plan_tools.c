@@ -23,7 +23,10 @@ static bcp_status lint_plan(bcp_workspace *ws, const bcp_plan *plan, const bcp_c
     bcp_status status = bcp_tools_lint_setup(o, &setup, trouble);
     bcp_diagnostics_add_list(set, bcp_model_diags(m));
     if (status == BCP_OK && !o->no_lint && !bcp_model_has_syntax_errors(m)) {
-        char *path = bcp_tools_config_path(o, plan->path ? plan->path : "-");
+        /* Through the workspace, a bcpconfig.bcp open in the editor counts
+         * even when it was never saved. */
+        char *path = ws && !o->no_config && !o->config ? bcp_workspace_config_find(ws, plan->path ? plan->path : "-")
+                                                       : bcp_tools_config_path(o, plan->path ? plan->path : "-");
         bcp_lint_config config;
         bcp_diag_list found = {0};
         bcp_lint_deviation_list accepted = {0};

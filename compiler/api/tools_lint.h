@@ -26,6 +26,9 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file);
  * configuration is not reported here: the lint reports it.  Every entry
  * point that reads plans calls it before reading. */
 void bcp_tools_config_limits(const bcp_check_options *o, const char *file);
+/* The limits of the configuration file `path` (NULL: none) put in force the
+ * same way, its text read through `reader` (NULL: the disk). */
+void bcp_tools_limits_from(const char *path, const bcp_model_options *reader);
 /* Loads a configuration (NULL path: the defaults) with the overrides; what is
  * wrong with it goes to `problems`.  Free `config` either way. */
 bool bcp_tools_load_config(const char *path, const bcp_lint_overrides *ov, bcp_lint_config *config,

@@ -9,11 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "base/limits.h"
 #include "base/source.h"
+#include "rules/config.h"
+#include "tools_lint.h"
 
 bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options)
 {
@@ -47,6 +51,21 @@ char *bcp_workspace_canonical_path(const char *path)
     char resolved[PATH_MAX];
     if (realpath(path, resolved))
         return bcp_strdup(resolved);
+    /* A file not (yet) on disk in a folder that is: the folder's real path,
+     * so that an unsaved buffer has the key its saved file will have. */
+    const char *slash = strrchr(path, '/');
+    if (slash && slash[1] && strcmp(slash + 1, ".") != 0 && strcmp(slash + 1, "..") != 0) {
+        size_t n = (size_t)(slash - path);
+        char *dir = bcp_strndup(path, n ? n : 1);
+        bool found = realpath(dir, resolved) != NULL;
+        bcp_free(dir);
+        if (found) {
+            size_t rl = strlen(resolved);
+            char *joined = bcp_malloc(rl + strlen(slash) + 1);
+            sprintf(joined, "%s%s", strcmp(resolved, "/") == 0 ? "" : resolved, slash);
+            return joined;
+        }
+    }
     char cwd[PATH_MAX];
     if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
         cwd[0] = '\0';
@@ -117,6 +136,8 @@ static bcp_source *read_for_model(void *user, const char *path, struct TSTree **
     const bcp_document *doc = strcmp(path, "-") != 0 ? bcp_workspace_document(ws, path) : NULL;
     if (!doc && !ws->options.files)
         return bcp_source_read(path, err);
+    if (doc && (*err = bcp_source_refuse_size(doc->length)) != NULL)
+        return NULL;   /* an open document over the file-size limit, as its file would be */
     char *text;
     size_t length;
     bcp_status st = bcp_workspace_read(ws, path, &text, &length);
@@ -137,9 +158,14 @@ static bcp_source *read_for_model(void *user, const char *path, struct TSTree **
     bcp_free(key);
     if (!src->real_path || !src->real_dir)
         bcp_out_of_memory();
-    if (doc && tree)
+    /* The document's tree and pre-scan, when that ran under the limits in
+     * force now (a bcpconfig.bcp's `limits { }` may have changed them since). */
+    uint64_t now[3];
+    bcp_workspace_scan_limits(now);
+    bool current = doc && memcmp(doc->scan_limits, now, sizeof now) == 0;
+    if (current && tree)
         *tree = ts_tree_copy(doc->tree);
-    if (doc && doc->prescan_ok)   /* the same bytes the document's pre-scan passed */
+    if (current && doc->prescan_ok)   /* the same bytes the document's pre-scan passed */
         atomic_store_explicit(&src->prescanned, true, memory_order_release);
     return src;
 }
@@ -152,4 +178,63 @@ bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws)
     opts.read = read_for_model;
     opts.read_user = (void *)ws;
     return opts;
+}
+
+/* ------------------------------------------------- configuration, limits */
+
+char *bcp_workspace_config_find(const bcp_workspace *ws, const char *file)
+{
+    char *dir;
+    char cwd[PATH_MAX];
+    if (!file || strcmp(file, "-") == 0) {
+        if (!getcwd(cwd, sizeof cwd))
+            return NULL;
+        dir = bcp_strdup(cwd);
+    } else {
+        dir = bcp_workspace_canonical_path(file);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *(slash == dir ? slash + 1 : slash) = '\0';
+    }
+    if (!ws->document_count) {   /* nothing unsaved: the disk's answer */
+        char *found = bcp_lint_config_find(dir);
+        bcp_free(dir);
+        return found;
+    }
+    char *found = NULL;
+    char *probe = bcp_malloc(strlen(dir) + sizeof "/bcpconfig.bcp");
+    for (;;) {
+        sprintf(probe, "%s/bcpconfig.bcp", strcmp(dir, "/") == 0 ? "" : dir);
+        struct stat st;
+        for (size_t i = 0; i < ws->document_count && !found; i++)
+            if (strcmp(ws->documents[i]->key, probe) == 0)
+                found = bcp_strdup(probe);
+        if (!found && stat(probe, &st) == 0 && S_ISREG(st.st_mode))
+            found = bcp_strdup(probe);
+        char *slash = strrchr(dir, '/');
+        if (found || !slash || strcmp(dir, "/") == 0)
+            break;
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    }
+    bcp_free(probe);
+    bcp_free(dir);
+    return found;
+}
+
+void bcp_workspace_scan_limits(uint64_t out[3])
+{
+    out[0] = bcp_limit(BCP_LIMIT_LINE);
+    out[1] = bcp_limit(BCP_LIMIT_NESTING);
+    out[2] = bcp_limit(BCP_LIMIT_STRING);
+}
+
+void bcp_workspace_apply_limits(bcp_workspace *ws, const char *file)
+{
+    bcp_limits_clear_configured();   /* not the last plan's configuration's */
+    char *path = bcp_workspace_config_find(ws, file);
+    if (path) {
+        bcp_model_options reader = bcp_workspace_model_options(ws);
+        bcp_tools_limits_from(path, &reader);
+        bcp_free(path);
+    }
 }

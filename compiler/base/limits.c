@@ -70,6 +70,13 @@ void bcp_limits_reset(void)
     }
 }
 
+void bcp_limits_clear_configured(void)
+{
+    for (int i = 0; i < BCP_LIMIT_COUNT; i++)
+        if (!atomic_load_explicit(&explicit_set[i], memory_order_relaxed))
+            atomic_store_explicit(&values[i], 0, memory_order_relaxed);
+}
+
 bool bcp_limit_parse_value(const char *text, uint64_t *value)
 {
     if (!text || *text < '0' || *text > '9')

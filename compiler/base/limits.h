@@ -37,6 +37,9 @@ bool bcp_limit_store(bcp_limit_id id, uint64_t value);
  * False when `value` is 0 or above the maximum. */
 bool bcp_limit_store_configured(bcp_limit_id id, uint64_t value);
 void bcp_limits_reset(void);
+/* Forgets the configuration files' values (the defaults again), keeping the
+ * explicit ones: before a load under another bcpconfig.bcp, or under none. */
+void bcp_limits_clear_configured(void);
 /* A limit's value as written: "1048576", "64k", "16M", "1G" (k, M and G
  * multiply by 1024, 1024², 1024³).  False for anything else: a sign, a space,
  * another suffix, an overflow. */

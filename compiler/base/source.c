@@ -130,6 +130,17 @@ static char *read_capped(int fd, size_t expect, uint64_t limit, size_t *out_len,
     return buf;
 }
 
+const char *bcp_source_refuse_size(uint64_t size)
+{
+    uint64_t limit = bcp_limit(BCP_LIMIT_FILE_SIZE);
+    if (size <= limit)
+        return NULL;
+    return fail(BCP_CODE_E010, EFBIG,
+                "file is %llu bytes, over the file-size limit of %llu bytes "
+                "(raise it with --limit file-size=BYTES)",
+                (unsigned long long)size, (unsigned long long)limit);
+}
+
 bcp_source *bcp_source_read(const char *path, const char **err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
@@ -157,13 +168,9 @@ bcp_source *bcp_source_read(const char *path, const char **err)
         return NULL;
     }
     if (S_ISREG(st.st_mode)) {
-        if ((uint64_t)st.st_size > limit) {
+        if ((*err = bcp_source_refuse_size((uint64_t)st.st_size)) != NULL) {
             if (!is_stdin)
                 close(fd);
-            *err = fail(BCP_CODE_E010, EFBIG,
-                        "file is %llu bytes, over the file-size limit of %llu bytes "
-                        "(raise it with --limit file-size=BYTES)",
-                        (unsigned long long)st.st_size, (unsigned long long)limit);
             return NULL;
         }
         expect = (size_t)st.st_size;

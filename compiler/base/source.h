@@ -41,6 +41,10 @@ bcp_source *bcp_source_read(const char *path, const char **err);
 bcp_code_id bcp_source_read_code(void);
 /* Back to E100, for a reader that may fail without bcp_source_read. */
 void bcp_source_read_code_clear(void);
+/* The E010 refusal of a text of `size` bytes over the file-size limit, as
+ * bcp_source_read gives it (bcp_source_read_code is then E010); NULL when
+ * it is within the limit.  For readers of text that is not on disk. */
+const char *bcp_source_refuse_size(uint64_t size);
 bcp_source *bcp_source_from_memory(const char *path, const char *text, size_t len, bool copy);
 void bcp_source_free(bcp_source *src);
 

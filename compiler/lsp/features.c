@@ -1179,7 +1179,8 @@ json_t *lsp_code_actions(lsp_server *s, json_t *params, int *code, const char **
         json_t *f;
         json_array_foreach(json_object_get(data, "fixits"), k, f) {
             json_t *changes = json_object();
-            add_edit(changes, uri, json_deep_copy(json_object_get(f, "range")),
+            const char *furi = json_string_value(json_object_get(f, "uri"));
+            add_edit(changes, furi ? furi : uri, json_deep_copy(json_object_get(f, "range")),
                      json_string_value(json_object_get(f, "newText")));
             json_array_append_new(result, json_pack("{s:s,s:s,s:[O],s:b,s:{s:o}}", "title",
                                                     json_string_value(json_object_get(f, "title")), "kind",

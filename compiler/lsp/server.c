@@ -458,12 +458,17 @@ static json_t *diagnostic_json(lsp_server *s, lsp_plan *p, const lsp_lines *l, c
     json_t *fixes = json_array();
     for (size_t i = 0; i < d->fixit_count; i++) {
         const bcp_fixit *f = &d->fixits[i];
-        const lsp_lines *fl = lsp_plan_lines(p, f->location.path ? f->location.path : d->location.path, NULL);
+        size_t ffi;
+        const lsp_lines *fl = lsp_plan_lines(p, f->location.path ? f->location.path : d->location.path, &ffi);
         if (!fl)
             continue;
-        json_array_append_new(fixes, json_pack("{s:s,s:o,s:s}", "title", f->title ? f->title : "apply the fix",
+        /* The file the fix edits: the diagnostic's, or another of the plan. */
+        char *furi = lsp_uri_for_path(s, p->files[ffi]);
+        json_array_append_new(fixes, json_pack("{s:s,s:s,s:o,s:s}", "title", f->title ? f->title : "apply the fix",
+                                               "uri", furi,
                                                "range", lsp_range(s, fl, f->location.start_byte, f->location.end_byte),
                                                "newText", f->replacement ? f->replacement : ""));
+        free(furi);
     }
     json_object_set_new(data, "fixits", fixes);
     json_object_set_new(j, "data", data);
@@ -502,6 +507,22 @@ static void check_doc(lsp_server *s, lsp_doc *doc)
     bcp_plan *plan = NULL;
     if (bcp_workspace_load(s->ws, doc->path, &plan) != BCP_OK || !plan) {
         doc->dirty = false;
+        return;
+    }
+    if (bcp_plan_file_count(plan) == 0) {
+        /* Not even the document was read (over the file-size limit of its
+         * bcpconfig.bcp): why, at its start; no plan to answer from. */
+        json_t *diags = json_array();
+        bcp_diagnostics *own = bcp_plan_diagnostics(plan);
+        for (size_t i = 0; i < bcp_diagnostics_count(own); i++)
+            json_array_append_new(diags, diagnostic_json(s, NULL, NULL, bcp_diagnostics_get(own, i)));
+        bcp_diagnostics_free(own);
+        bcp_plan_free(plan);
+        publish(s, doc->path, diags);
+        plan_release(doc->plan);
+        doc->plan = NULL;
+        doc->dirty = false;
+        s->last_check_ms = now_ms() - t0;
         return;
     }
     /* A module loaded with its plan: check the plan from its root, which

@@ -19,6 +19,15 @@ const published = (uri) => new Promise((r) => waiting.set(uri, r));
 const uriOf = (p) => 'file://' + p;
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 const ms = (t) => Number(t) / 1e6;
+// The load the figures were taken under (the 1-, 5- and 15-minute averages).
+const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+// Each goal's verdict, on the server-side median (the client's adds Node's own time).
+const verdicts = [];
+const verdict = (what, value, goal) => {
+    const met = value <= goal;
+    verdicts.push(`${what}: ${value.toFixed(2)} ms, goal <= ${goal} ms: ${met ? 'met' : 'NOT met'}`);
+    return `(goal ${goal}: ${met ? 'met' : 'NOT met'}; load ${load()})`;
+};
 
 async function open(file) {
     const uri = uriOf(file);
@@ -50,11 +59,12 @@ async function editLatency(doc, rounds) {
 }
 
 (async () => {
+    console.log(`lsp-bench: load at the start ${load()}`);
     await conn.sendRequest(P.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     conn.sendNotification(P.InitializedNotification.type, {});
     const bj = await open(path.join(repo, 'examples/beijing-finance.bcp'));
     const r1 = await editLatency(bj, 40);
-    console.log(`edit -> diagnostics, beijing-finance.bcp (62 KB): median ${r1.wall.toFixed(2)} ms at the client, ${r1.server.toFixed(2)} ms in the server (goal 10)`);
+    console.log(`edit -> diagnostics, beijing-finance.bcp (62 KB): median ${r1.wall.toFixed(2)} ms at the client, ${r1.server.toFixed(2)} ms in the server ${verdict('edit -> diagnostics, beijing-finance.bcp', r1.server, 10)}`);
     // Completion at `owner = contact.`
     const o = bj.text.indexOf('= contact.') + 10;
     const b = bj.text.slice(0, o);
@@ -65,17 +75,20 @@ async function editLatency(doc, rounds) {
         await conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri: bj.uri }, position });
         comp.push(ms(process.hrtime.bigint() - t0));
     }
-    console.log(`completion (owner = contact.): median ${median(comp).toFixed(2)} ms (goal 5)`);
+    console.log(`completion (owner = contact.): median ${median(comp).toFixed(2)} ms ${verdict('completion', median(comp), 5)}`);
     const bigDoc = await open(big);
     const r2 = await editLatency(bigDoc, 10);
-    console.log(`edit -> diagnostics, generated ${(bigDoc.text.length / 1e6).toFixed(1)} MB plan: median ${r2.wall.toFixed(2)} ms at the client, ${r2.server.toFixed(2)} ms in the server (goal 50)`);
+    console.log(`edit -> diagnostics, generated ${(bigDoc.text.length / 1e6).toFixed(1)} MB plan: median ${r2.wall.toFixed(2)} ms at the client, ${r2.server.toFixed(2)} ms in the server ${verdict('edit -> diagnostics, 1 MB plan', r2.server, 50)}`);
     conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: bigDoc.uri } });
     for (const f of ['examples/global-services.bcp', 'examples/minimal.bcp', 'examples/huadong/plan.bcp',
         'examples/huadong/contacts.bcp', 'examples/huadong/resources.bcp', 'examples/huadong/locale-en.bcp'])
         await open(path.join(repo, f)).catch(() => {});
     await conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: bj.uri }, position });
     const rss = fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1];
-    console.log(`RSS with all examples open: ${(rss / 1024).toFixed(1)} MB`);
+    console.log(`RSS with all examples open: ${(rss / 1024).toFixed(1)} MB (no goal)`);
+    const missed = verdicts.filter((v) => v.endsWith('NOT met')).length;
+    console.log(`lsp-bench verdict: ${missed ? missed + ' of ' + verdicts.length + ' goals NOT met' : 'all ' + verdicts.length + ' goals met'} (load ${load()}, ${require('os').cpus().length} CPUs${missed ? '; figures under load are not the quiet machine\'s' : ''})`);
+    for (const v of verdicts) console.log('  ' + v);
     await conn.sendRequest(P.ShutdownRequest.type);
     conn.sendNotification(P.ExitNotification.type);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -24,6 +24,7 @@ function ok(cond, what, got) {
         console.error(`FAIL: ${what}` + (got !== undefined ? `\n  got: ${JSON.stringify(got).slice(0, 600)}` : ''));
     }
 }
+const has = (d, code) => d.some((x) => x.code === code);
 function uriOf(p) { return 'file://' + p.split('/').map(encodeURIComponent).join('/'); }
 // The LSP position of the `delta`-th UTF-16 unit after the start of `needle`.
 function pos(text, needle, delta = 0, from = 0) {
@@ -77,6 +78,13 @@ async function initialize(s) {
     });
     s.conn.sendNotification(P.InitializedNotification.type, {});
     return r;
+}
+
+// didOpen of `uri` with `text`; resolves with its next diagnostics that pass `pred`.
+function openDoc(s, uri, text, pred) {
+    const p = s.next(uri, pred);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+    return p;
 }
 
 async function stop(s) {
@@ -292,10 +300,8 @@ async function unsavedConfigTest() {
     const s = start();
     await initialize(s);
     const puri = uriOf(planFile), curi = uriOf(configFile);
-    const has = (d, code) => d.some((x) => x.code === code);
-    let dp = s.next(puri);
-    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
-    let d = await dp;
+    let dp;
+    let d = await openDoc(s, puri, ptext);
     ok(has(d, 'H101'), 'H101 with the configuration on disk', d.map((x) => x.code));
     // Opened with an unsaved `ignore = [H101]`: the plan is re-checked without H101.
     dp = s.next(puri, (x) => !has(x, 'H101'));
@@ -341,6 +347,232 @@ async function unsavedConfigTest() {
     fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// A bcpconfig.bcp that exists ONLY as an editor buffer (never written to
+// disk) configures the plans below its folder as a saved one does; closed
+// without saving, the disk's state (no configuration) again.
+async function unsavedOnlyConfigTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-noconfig-'));
+    fs.mkdirSync(path.join(dir, '.git'));   /* the project's top: no configuration above it counts */
+    fs.mkdirSync(path.join(dir, 'sub'));
+    const planFile = path.join(dir, 'sub', 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = fs.readFileSync(path.join(repo, 'tests/rules/H101.bad.bcp'), 'utf8');
+    fs.writeFileSync(planFile, ptext);
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile), curi = uriOf(configFile);
+    let dp;
+    let d = await openDoc(s, puri, ptext);
+    ok(has(d, 'H101'), 'no configuration anywhere: H101', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: curi, languageId: 'bcp', version: 1, text: 'config {\n  ignore = [H101]\n}\n' } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'a bcpconfig.bcp never saved (buffer only) ignores H101 in sub/plan.bcp', d.map((x) => x.code));
+    ok(!fs.existsSync(configFile), 'the configuration is still not on disk');
+    // per_file_ignores resolves its patterns against the buffer's folder.
+    dp = s.next(puri, (x) => has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 2 },
+        contentChanges: [{ text: 'config {\n  per_file_ignores {\n    old { files = ["other/*.bcp"]  ignore = [H101] }\n  }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101'), 'per_file_ignores of another folder: H101 again', d.map((x) => x.code));
+    dp = s.next(puri, (x) => !has(x, 'H101'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 3 },
+        contentChanges: [{ text: 'config {\n  per_file_ignores {\n    sub { files = ["sub/*.bcp"]  ignore = [H101] }\n  }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'H101'), 'per_file_ignores "sub/*.bcp" of the unsaved buffer drops H101', d.map((x) => x.code));
+    // limits { } of the unsaved buffer: the plan over the line-length limit
+    // gets the located E015, not a hang.
+    dp = s.next(puri, (x) => has(x, 'E015'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: curi, version: 4 },
+        contentChanges: [{ text: 'config {\n  limits { line-length = 20 }\n}\n' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    const long = ptext.split('\n').findIndex((l) => l.length > 20);
+    const e015 = d.find((x) => x.code === 'E015');
+    ok(e015 && e015.range.start.line === long && e015.range.start.character === 0,
+        `limits { line-length = 20 } of the unsaved buffer: E015 at line ${long + 1}`, d);
+    // Closed without saving: no configuration again (the disk's state).
+    dp = s.next(puri, (x) => has(x, 'H101') && !has(x, 'E015'));
+    s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri: curi } });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'H101') && !has(d, 'E015'), 'the unsaved configuration closed: H101 again, no limit', d.map((x) => x.code));
+    ok(await stop(s) === 0, 'shutdown after the unsaved-only config test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// limits { } of a saved bcpconfig.bcp apply in the editor as in bcp check:
+// each limit's located diagnostic, never a hang; a module file over the
+// file-size limit too.
+async function configLimitsTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-limits-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    const planFile = path.join(dir, 'plan.bcp'), configFile = path.join(dir, 'bcpconfig.bcp');
+    const ptext = 'plan p {\n  title = "Limits"\n  owner = contact.a\n}\n\ncontact a {\n  name = "A"\n  title = "' + 'x'.repeat(300) + '"\n}\n';
+    fs.writeFileSync(planFile, ptext);
+    fs.writeFileSync(configFile, 'config {\n  limits { string-length = 100 }\n}\n');
+    const s = start();
+    await initialize(s);
+    const puri = uriOf(planFile);
+    let dp = s.next(puri, (x) => has(x, 'E014'));
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: puri, languageId: 'bcp', version: 1, text: ptext } });
+    let d = await dp.catch(() => s.diags.get(puri) || []);
+    const e014 = d.find((x) => x.code === 'E014');
+    const at = pos(ptext, '"xxx');
+    ok(e014 && e014.range.start.line === at.line && e014.range.start.character === at.character,
+        'limits { string-length = 100 }: E014 at the long string', d);
+    // Typing in the file keeps the limit (incremental edits under it).
+    dp = s.next(puri, (x) => has(x, 'E014'));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: puri, version: 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 11 }, end: { line: 1, character: 11 } }, text: 'L' }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(has(d, 'E014'), 'after an edit: E014 still', d.map((x) => x.code));
+    // The configuration saved with a larger limit (file watcher): gone.
+    fs.writeFileSync(configFile, 'config {\n  limits { string-length = "1k"  file-size = 100 }\n}\n');
+    dp = s.next(puri, (x) => !has(x, 'E014'));
+    s.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(configFile), type: 2 }] });
+    d = await dp.catch(() => s.diags.get(puri) || []);
+    ok(!has(d, 'E014') && has(d, 'E010'), 'string-length = 1k, file-size = 100: no E014, E010 for the open plan', d.map((x) => x.code));
+    const e010 = d.find((x) => x.code === 'E010');
+    ok(e010 && /over the file-size limit of 100 bytes/.test(e010.message), 'E010 says the limit', e010);
+    ok(await stop(s) === 0, 'shutdown after the limits test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// Audit of issue 12 items the main test did not pin: related locations and
+// the rule's docs link, hover with derived facts of a function, a system and
+// an exercise, catalogue completion, didSave of bcpconfig.bcp, a stale edit.
+async function auditTest() {
+    const s = start(['--docs-url', 'https://docs.example.org/rules/']);
+    await initialize(s);
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-audit-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    const dup = path.join(dir, 'dup.bcp');
+    let dtext = 'plan p {\n  title = "T"\n}\n\ncontact a {\n  name = "A"\n}\n\ncontact a {\n  name = "B"\n}\n';
+    fs.writeFileSync(dup, dtext);
+    const duri = uriOf(dup);
+    let dp = s.next(duri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri: duri, languageId: 'bcp', version: 1, text: dtext } });
+    let d = await dp;
+    const e108 = d.find((x) => x.code === 'E108');
+    const second = pos(dtext, 'a {', 0, dtext.indexOf('contact a', 40)), firstAt = pos(dtext, 'a {');
+    ok(e108 && e108.range.start.line === second.line && e108.range.start.character === second.character, 'E108 at the second `a`', d);
+    const rel = e108 && e108.relatedInformation && e108.relatedInformation[0];
+    ok(rel && rel.location.uri === duri && rel.location.range.start.line === firstAt.line &&
+        rel.location.range.start.character === firstAt.character && rel.message === 'first defined here',
+        'E108 related location: first defined here, at the first `a`', e108);
+    ok(e108 && e108.codeDescription && e108.codeDescription.href === 'https://docs.example.org/rules/E108.md', 'E108 links its docs page', e108);
+    const c107 = d.find((x) => x.code === 'C107');
+    ok(c107 && c107.codeDescription.href === 'https://docs.example.org/rules/C107.md' && c107.data.lint === true, 'a lint finding links its rule page', c107);
+    // A stale didChange (version not newer) is ignored: the text stays.
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: duri, version: 1 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, text: 'xxxx' }] });
+    const fmt = await s.conn.sendRequest(P.DocumentFormattingRequest.type, { textDocument: { uri: duri }, options: { tabSize: 2, insertSpaces: true } });
+    ok(Array.isArray(fmt) && fmt.length === 0, 'a stale edit left the text as it was (formatting has nothing to do)', fmt);
+    // bcpconfig.bcp saved (didSave): every plan is checked again with it.
+    fs.writeFileSync(path.join(dir, 'bcpconfig.bcp'), 'config {\n  ignore = [C107]\n}\n');
+    dp = s.next(duri, (x) => !x.some((y) => y.code === 'C107'));
+    s.conn.sendNotification(P.DidSaveTextDocumentNotification.type, { textDocument: { uri: uriOf(path.join(dir, 'bcpconfig.bcp')) } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(!d.some((y) => y.code === 'C107') && d.some((y) => y.code === 'E108'), 'didSave of bcpconfig.bcp re-checks with it', d.map((x) => x.code));
+    // workspace/didChangeConfiguration: the profile is honoured (an unknown one is reported, then cleared).
+    const unknown = (x) => x.some((y) => /unknown profile `nosuch`/.test(y.message));
+    dp = s.next(duri, unknown);
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { profile: 'nosuch' } } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(unknown(d), 'didChangeConfiguration profile=nosuch: reported on the plan', d.map((x) => x.message));
+    dp = s.next(duri, (x) => !unknown(x) && has(x, 'E108'));
+    s.conn.sendNotification(P.DidChangeConfigurationNotification.type, { settings: { bcp: { profile: '' } } });
+    d = await dp.catch(() => s.diags.get(duri) || []);
+    ok(!unknown(d) && has(d, 'E108'), 'didChangeConfiguration profile cleared: the default profile again', d.map((x) => x.code));
+
+    // A module deleted under the server (didChangeWatchedFiles): the plan that
+    // uses it is checked again and says so at its `use` line; no crash.
+    const mod = path.join(dir, 'mod.bcp'), main = path.join(dir, 'main.bcp');
+    fs.writeFileSync(mod, 'contact b {\n  name = "B"\n}\n');
+    const mtext = 'use "./mod.bcp"\n\nplan m {\n  title = "M"\n  owner = contact.b\n}\n';
+    fs.writeFileSync(main, mtext);
+    d = await openDoc(s, uriOf(main), mtext);
+    ok(!has(d, 'E106'), 'main.bcp with its module: contact.b is found', d.map((x) => x.code));
+    fs.unlinkSync(mod);
+    dp = s.next(uriOf(main), (x) => x.some((y) => y.severity === 1 && y.range.start.line === 0));
+    s.conn.sendNotification(P.DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(mod), type: 3 }] });
+    d = await dp.catch(() => s.diags.get(uriOf(main)) || []);
+    ok(d.some((y) => y.severity === 1 && y.range.start.line === 0 && /mod\.bcp/.test(y.message)), 'the deleted module: an error at the `use` line', d);
+    const after = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri: uriOf(main) }, position: pos(mtext, 'owner', 1) });
+    ok(after && /\*\*`owner`\*\*/.test(after.contents.value), 'the server still answers on that plan', after);
+
+    const file = path.join(repo, 'examples/beijing-finance.bcp');
+    const uri = uriOf(file), text = fs.readFileSync(file, 'utf8');
+    dp = s.next(uri);
+    s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+    await dp;
+    const hov = async (needle, delta) => {
+        const h = await s.conn.sendRequest(P.HoverRequest.type, { textDocument: { uri }, position: pos(text, needle, delta) });
+        return h && h.contents ? h.contents.value : '';
+    };
+    const fn = await hov('function clearing {', 10);
+    ok(/- critical\n/.test(fn) && /- dependants: \d+ \(/.test(fn), 'hover on a function: criticality and dependants', fn);
+    const sys = await hov('system payment {', 8);
+    ok(/- backups meet the RPO of 5min \(every /.test(sys), 'hover on a system: its backups meet the RPO', sys);
+    const ex = await hov('exercise tabletop {', 10);
+    ok(/- next due: \d{4}-\d\d-\d\d\n/.test(ex), 'hover on an exercise: its next due date', ex);
+    const rv = await hov('reviewed     = 2026-11-18', 2);
+    ok(/\*\*`reviewed`\*\*/.test(rv), 'hover on an attribute name: its schema doc', rv);
+    // Catalogue values: `industry = ` offers the stdlib's industries.
+    const ind = pos(text, 'industry     = finance', 15);
+    const cat = await s.conn.sendRequest(P.CompletionRequest.type, { textDocument: { uri }, position: ind });
+    const labels = (cat.items || cat).map((i) => i.label);
+    ok(labels.includes('finance') && labels.includes('healthcare'), 'catalogue completion: industries', labels.slice(0, 12));
+    ok(await stop(s) === 0, 'shutdown after the audit test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// Every fix-it bcp check reports is a quick fix in the editor: for each file
+// of tests/syntax and tests/rules with fix-its, the code actions of its
+// diagnostics carry exactly the CLI's fixes (title, position, replacement).
+async function everyFixitTest() {
+    const files = [];
+    for (const d of ['tests/syntax', 'tests/rules', 'tests/lsp/fixits'])
+        for (const f of fs.readdirSync(path.join(repo, d)).sort())
+            if (f.endsWith('.bcp')) files.push(path.join(repo, d, f));
+    const out = cp.spawnSync(bcp, ['check', '--no-config', '--today', TODAY, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const findings = JSON.parse(out.stdout).findings;
+    const want = new Map();   // file -> sorted "line:char title => replacement"
+    const key = (line, character, title, text) => `${line}:${character} ${title} => ${JSON.stringify(text)}`;
+    for (const f of findings)
+        for (const x of f.fixes || []) {
+            if (path.resolve(x.file) !== path.resolve(f.file)) continue;
+            const src = fs.readFileSync(path.resolve(x.file), 'utf8').split('\n')[x.line - 1] || '';
+            const character = Array.from(src).slice(0, x.column - 1).join('').length;
+            const k = path.resolve(x.file);
+            if (!want.has(k)) want.set(k, []);
+            want.get(k).push(key(x.line - 1, character, x.title, x.replacement));
+        }
+    ok(want.size >= 10, `fix-its in at least 10 fixture files (${want.size})`, [...want.keys()]);
+    const s = start();
+    await initialize(s);
+    let total = 0;
+    for (const [file, expected] of want) {
+        const uri = uriOf(file), text = fs.readFileSync(file, 'utf8');
+        const dp = s.next(uri);
+        s.conn.sendNotification(P.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'bcp', version: 1, text } });
+        const diags = await dp;
+        const got = [];
+        for (const d of diags) {
+            const acts = await s.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+            for (const a of acts) {
+                if (/^Suppress |^Add `/.test(a.title)) continue;
+                for (const e of a.edit.changes[uri] || []) got.push(key(e.range.start.line, e.range.start.character, a.title, e.newText));
+            }
+        }
+        expected.sort(); got.sort();
+        total += expected.length;
+        ok(JSON.stringify(got) === JSON.stringify(expected), `every fix-it of ${path.relative(repo, file)} is a code action (${expected.length})`, { got, expected });
+        s.conn.sendNotification(P.DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    ok(total >= 10, `fix-its compared: ${total}`);
+    console.log(`lsp fix-its: ${total} fix-its of ${want.size} files, each a code action`);
+    ok(await stop(s) === 0, 'shutdown after the fix-it test');
+}
+
 // The protocol's error answers, on raw bytes.
 async function rawTest() {
     const proc = cp.spawn(bcp, ['lsp'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -380,6 +612,10 @@ async function rawTest() {
     try {
         await mainTest();
         await unsavedConfigTest();
+        await unsavedOnlyConfigTest();
+        await configLimitsTest();
+        await auditTest();
+        await everyFixitTest();
         await rawTest();
     } catch (e) {
         failures++;

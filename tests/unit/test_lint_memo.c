@@ -76,24 +76,6 @@ static void test_remembered_scan_is_the_fresh_scan(void **state)
                                 &(size_t){0}));
 }
 
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-static size_t api_count(const bcp_diagnostics *set, const char *code)
-{
-    size_t n = 0;
-    for (size_t i = 0; set && i < bcp_diagnostics_count(set); i++) {
-        const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
-        n += d->code && strcmp(d->code, code) == 0;
-    }
-    return n;
-}
-
 static void test_workspace_lint_reads_the_unsaved_config(void **state)
 {
     (void)state;
@@ -102,8 +84,8 @@ static void test_workspace_lint_reads_the_unsaved_config(void **state)
     char plan_path[256], config_path[256];
     snprintf(plan_path, sizeof plan_path, "%s/plan.bcp", dir);
     snprintf(config_path, sizeof config_path, "%s/bcpconfig.bcp", dir);
-    write_file(plan_path, "plan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n  purpose = \"TBD\"\n}\n");
-    write_file(config_path, "config {\n  ignore = [B101]\n}\n");
+    test_write_file(plan_path, "plan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n  purpose = \"TBD\"\n}\n");
+    test_write_file(config_path, "config {\n  ignore = [B101]\n}\n");
     bcp_workspace *ws = bcp_workspace_new(NULL);
     bcp_plan *plan = NULL;
     assert_int_equal(bcp_workspace_load(ws, plan_path, &plan), BCP_OK);
@@ -111,24 +93,24 @@ static void test_workspace_lint_reads_the_unsaved_config(void **state)
     bcp_diagnostics *disk = NULL, *buffer = NULL, *problems = NULL;
     bcp_plan_lint(plan, &o, &disk, &problems);
     bcp_diagnostics_free(problems);
-    assert_true(api_count(disk, "H101") > 0);
+    assert_true(test_count_code(disk, "H101") > 0);
     const char *unsaved = "config {\n  ignore = [H101]\n}\n";
     assert_int_equal(bcp_document_open(ws, config_path, unsaved, strlen(unsaved)), BCP_OK);
     bcp_workspace_lint(ws, plan, &o, &buffer, &problems);
     bcp_diagnostics_free(problems);
-    assert_int_equal(api_count(buffer, "H101"), 0);
+    assert_int_equal(test_count_code(buffer, "H101"), 0);
     /* The same plan through bcp_plan_lint still reads the disk. */
     bcp_diagnostics *again = NULL;
     bcp_plan_lint(plan, &o, &again, &problems);
     bcp_diagnostics_free(problems);
-    assert_int_equal(api_count(again, "H101"), api_count(disk, "H101"));
+    assert_int_equal(test_count_code(again, "H101"), test_count_code(disk, "H101"));
     /* A broken buffer: a located configuration error, no crash. */
     const char *broken = "config {\n  ignore = 42\n}\n";
     bcp_document_open(ws, config_path, broken, strlen(broken));
     bcp_diagnostics *none = NULL;
     bcp_status st = bcp_workspace_lint(ws, plan, &o, &none, &problems);
     assert_int_equal(st, BCP_ERR_PLAN);
-    assert_true(api_count(problems, "E201") == 1);
+    assert_true(test_count_code(problems, "E201") == 1);
     bcp_diagnostics_free(problems);
     bcp_diagnostics_free(none);
     bcp_diagnostics_free(disk);

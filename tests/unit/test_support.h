@@ -162,4 +162,24 @@ static inline void write_test_file(const char *dir, const char *name, const char
     fclose(f);
 }
 
+/* Writes `text` to `path` (a test's own temporary file). */
+static inline void test_write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* How many diagnostics of a public API set have `code`. */
+static inline size_t test_count_code(const bcp_diagnostics *set, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; set && i < bcp_diagnostics_count(set); i++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(set, i);
+        n += d->code && strcmp(d->code, code) == 0;
+    }
+    return n;
+}
+
 #endif
