@@ -9,7 +9,8 @@
 # Then the examples and the rule fixtures go through parse, lint, fmt and
 # diff, so that their checks (fmt idempotent, meaning-preserving, keeping
 # the findings of suppressions; diff(x, x) empty; reports valid) hold on
-# every plan the project ships.
+# every plan the project ships; the faces' targets (service, mcp, lsp,
+# serve) read their seeds, tests/fuzz/seeds/TARGET/.
 # usage: sh tools/fuzz-replay.sh REPLAYDIR
 set -u
 dir=${1:?usage: fuzz-replay.sh REPLAYDIR}
@@ -48,6 +49,16 @@ for target in parse lint fmt diff; do
     if ! "$dir/replay_$target" "$@" 2>"$dir/replay_$target.shipped.log"; then
         echo "fuzz-replay: FAIL $target on the examples and rule fixtures (see $dir/replay_$target.shipped.log):"
         tail -n 30 "$dir/replay_$target.shipped.log"
+        failed=1
+    fi
+done
+# The faces' targets (messages, not plans) on their committed seeds.
+for target in service mcp lsp serve; do
+    set -- "$root"/tests/fuzz/seeds/$target/*
+    total=$((total + $#))
+    if ! "$dir/replay_$target" "$@" 2>"$dir/replay_$target.seeds.log"; then
+        echo "fuzz-replay: FAIL $target on its seeds (see $dir/replay_$target.seeds.log):"
+        tail -n 30 "$dir/replay_$target.seeds.log"
         failed=1
     fi
 done
