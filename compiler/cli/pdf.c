@@ -165,16 +165,37 @@ static void print_log_tail(const char *log)
     free(text);
 }
 
-/* Runs the renderer; true when it exited 0 within the time limit. */
-static bool run_renderer(const char *const argv[], const char *log, char *why, size_t why_size)
+/* The signals that end the program: held while the temporary folder
+ * exists, so that one arriving then stops the renderer, the folder is
+ * removed and only then does the signal take its course (a removal of a
+ * tree cannot run inside a signal handler). */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+static void stop_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaddset(set, stop_signals[i]);
+}
+
+/* Runs the renderer, with the signal mask `child_mask`; true when it exited
+ * 0 within the time limit.  A stop signal (held by the caller) kills it and
+ * lands in *stopped. */
+static bool run_renderer(const char *const argv[], const char *log, const sigset_t *child_mask, int *stopped,
+                         char *why, size_t why_size)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setsigmask(&attr, child_mask);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+    int rc = posix_spawn(&pid, argv[0], &fa, &attr, (char *const *)argv, environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
         snprintf(why, why_size, "cannot run it: %s", strerror(rc));
@@ -197,7 +218,16 @@ static bool run_renderer(const char *const argv[], const char *log, char *why, s
             snprintf(why, why_size, "it did not finish within %d seconds", PDF_TIMEOUT_SECONDS);
             return false;
         }
-        nanosleep(&tick, NULL);
+        sigset_t stops;
+        stop_set(&stops);
+        int sig = sigtimedwait(&stops, NULL, &tick);
+        if (sig > 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            *stopped = sig;
+            snprintf(why, why_size, "stopped by signal %d", sig);
+            return false;
+        }
         waited_ms += 50;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -220,10 +250,15 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, long long
                "; install the Debian package chromium (tools/deps.sh does); nothing written");
         return false;
     }
+    sigset_t stops, saved;
+    stop_set(&stops);
+    sigprocmask(SIG_BLOCK, &stops, &saved);
+    int stopped = 0;
     const char *tmpdir = getenv("TMPDIR");
     char *templ = join(tmpdir && *tmpdir ? tmpdir : "/tmp", "bcp-pdf.XXXXXX");
     char *dir = templ ? mkdtemp(templ) : NULL;
     if (!dir) {
+        sigprocmask(SIG_SETMASK, &saved, NULL);
         report(BCP_PDF_RENDER_FAILED, "%s: cannot make a temporary folder for the PDF: %s; nothing written", name, strerror(errno));
         free(templ);
         free(renderer);
@@ -264,8 +299,8 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, long long
             argv[k++] = pdf_arg;
             argv[k++] = url;
             argv[k] = NULL;
-            ok = run_renderer(argv, log, why, sizeof why);
-            if (!ok)
+            ok = run_renderer(argv, log, &saved, &stopped, why, sizeof why);
+            if (!ok && !stopped)
                 print_log_tail(log);
         }
         free(profile_arg);
@@ -281,9 +316,13 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, long long
     }
     if (ok)
         bcp_pdf_make_reproducible(*pdf, *pdf_len, epoch);
-    if (!ok)
+    if (!ok && !stopped)
         report(BCP_PDF_RENDER_FAILED, "%s: the PDF renderer failed: %s; nothing written", name, why[0] ? why : "out of memory");
     remove_tree(dir);
+    /* a stop signal that came meanwhile takes its course now, the folder gone */
+    if (stopped)
+        raise(stopped);
+    sigprocmask(SIG_SETMASK, &saved, NULL);
     free(html_path);
     free(pdf_path);
     free(log);
