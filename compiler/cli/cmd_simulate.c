@@ -86,7 +86,11 @@ static int report(bcp_simulation **sims, size_t count, bcp_simulation_format for
 {
     size_t length;
     char *text = bcp_simulation_render((const bcp_simulation *const *)sims, count, format, &length);
-    fwrite(text, 1, length, stdout);
+    /* names and titles are plan text: nothing in them may drive a terminal
+     * (JSON escapes its own controls) */
+    char *safe = format == BCP_SIMULATION_JSON ? NULL : bcp_cli_terminal_safe(text, length, &length);
+    fwrite(safe ? safe : text, 1, length, stdout);
+    free(safe);
     bcp_free(text);
     bool breach = false;
     for (size_t i = 0; i < count; i++) {
