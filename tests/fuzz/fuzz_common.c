@@ -243,3 +243,17 @@ void fuzz_check_json(const char *target, const char *text, size_t length, int ob
         fuzz_fail(target, "%s is not a JSON object: %.300s", what, text);
     json_decref(v);
 }
+
+void fuzz_check_jsonrpc(const char *target, const char *text, size_t length)
+{
+    json_error_t err;
+    json_t *v = json_loadb(text, length, 0, &err);
+    if (!v || !json_is_object(v))
+        fuzz_fail(target, "a message is not a JSON object (%s): %.300s", v ? "not an object" : err.text, text);
+    const char *version = json_string_value(json_object_get(v, "jsonrpc"));
+    if (!version || strcmp(version, "2.0") != 0)
+        fuzz_fail(target, "a message without jsonrpc 2.0: %.300s", text);
+    if (!json_object_get(v, "result") && !json_object_get(v, "error") && !json_object_get(v, "method"))
+        fuzz_fail(target, "neither result, error nor method: %.300s", text);
+    json_decref(v);
+}

@@ -39,6 +39,9 @@ const char *fuzz_root(void);
 /* `text` (`length` bytes) parses as one JSON value, an object when
  * `object`; else a failure of `target`. */
 void fuzz_check_json(const char *target, const char *text, size_t length, int object, const char *what);
+/* `text` is one JSON-RPC 2.0 message: an object with "jsonrpc": "2.0" and
+ * a result, an error or a method. */
+void fuzz_check_jsonrpc(const char *target, const char *text, size_t length);
 
 /* Reports a broken invariant on stderr and aborts (a crash for libFuzzer). */
 _Noreturn void fuzz_fail(const char *target, const char *fmt, ...);

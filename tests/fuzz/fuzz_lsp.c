@@ -88,14 +88,7 @@ static void check_output(const char *out, size_t out_len)
             length > (size_t)(end - p - used))
             fuzz_fail("lsp", "a message badly framed: %.200s", p);
         p += used;
-        json_error_t err;
-        json_t *v = json_loadb(p, length, 0, &err);
-        if (!v || !json_is_object(v))
-            fuzz_fail("lsp", "a message is not a JSON object (%s): %.300s", v ? "not an object" : err.text, p);
-        const char *version = json_string_value(json_object_get(v, "jsonrpc"));
-        if (!version || strcmp(version, "2.0") != 0)
-            fuzz_fail("lsp", "a message without jsonrpc 2.0: %.300s", p);
-        json_decref(v);
+        fuzz_check_jsonrpc("lsp", p, length);
         p += length;
     }
 }

@@ -7,7 +7,6 @@
  * crash, leak or sanitizer report; the server ends at end of input with
  * status 0; every line it writes is one JSON-RPC 2.0 object. */
 #define _GNU_SOURCE
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,20 +20,6 @@ static const char prefix[] =
     "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
     "\"capabilities\":{},\"clientInfo\":{\"name\":\"fuzz\",\"version\":\"1\"}}}\n"
     "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n";
-
-static void check_line(const char *line, size_t length)
-{
-    json_error_t err;
-    json_t *v = json_loadb(line, length, 0, &err);
-    if (!v || !json_is_object(v))
-        fuzz_fail("mcp", "a line written is not a JSON object (%s): %.300s", v ? "not an object" : err.text, line);
-    const char *version = json_string_value(json_object_get(v, "jsonrpc"));
-    if (!version || strcmp(version, "2.0") != 0)
-        fuzz_fail("mcp", "a message without jsonrpc 2.0: %.300s", line);
-    if (!json_object_get(v, "result") && !json_object_get(v, "error") && !json_object_get(v, "method"))
-        fuzz_fail("mcp", "neither result, error nor method: %.300s", line);
-    json_decref(v);
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -59,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char *nl = memchr(line, '\n', (size_t)(end - line));
         if (!nl)
             fuzz_fail("mcp", "the last message is not ended by a newline: %.300s", line);
-        check_line(line, (size_t)(nl - line));
+        fuzz_check_jsonrpc("mcp", line, (size_t)(nl - line));
         line = nl + 1;
     }
     free(out);
