@@ -23,6 +23,10 @@ seconds=${2:-60}
 jobs=${3:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzzdir=$(cd "$fuzzdir" && pwd)
+# What third-party libraries keep for the life of the process (fontconfig
+# and Graphviz, under the HTML's dependency figure) is not a finding: the
+# suppressions make test uses.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp}
 targets=${FUZZ_TARGETS:-"parse lint render_md render_html render_json fmt diff service mcp lsp serve"}
 for t in $targets; do
     [ -x "$fuzzdir/fuzz/$t" ] || { echo "fuzz: $fuzzdir/fuzz/$t missing (make BUILD=fuzz fuzz-bins)" >&2; exit 2; }
