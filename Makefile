@@ -201,7 +201,14 @@ $(CORPUS_RUNNER): tests/corpus_runner.c $(LIB)
 # in the fuzz flavour (make fuzz) and with tests/fuzz/replay_main.c by gcc
 # (make fuzz-replay, part of test-one: tests/fuzz/crashes/ replayed).
 FUZZ_TARGETS  := parse lint render_md render_html render_json fmt diff
+# The faces' message handlers: the service layer, the MCP and LSP servers
+# and bcp serve's routing, linked with the faces' objects; their root is a
+# temporary folder holding a copy of FUZZ_PLAN.
+FUZZ_FACES    := service mcp lsp serve
+FUZZ_TARGETS  += $(FUZZ_FACES)
 FUZZ_COMMON   := tests/fuzz/fuzz_common.c tests/fuzz/fuzz_common.h
+FUZZ_PLAN_DEF := -DFUZZ_PLAN='"$(abspath examples/minimal.bcp)"'
+fuzz_objs = $(if $(filter $(FUZZ_FACES),$(1)),$(CLI_OBJS))
 FUZZ_REPLAYS  := $(FUZZ_TARGETS:%=$(OUT)/tests/fuzz/replay_%)
 FUZZ_FORMAT_md   := BCP_DOC_MARKDOWN
 FUZZ_FORMAT_html := BCP_DOC_HTML
@@ -209,12 +216,12 @@ FUZZ_FORMAT_json := BCP_DOC_JSON
 fuzz_src = tests/fuzz/fuzz_$(if $(filter render_%,$(1)),render,$(1)).c
 fuzz_def = $(if $(filter render_%,$(1)),-DFUZZ_DOC_FORMAT=$(FUZZ_FORMAT_$(1:render_%=%)))
 define FUZZ_RULES
-$(OUT)/tests/fuzz/replay_$(1): $(call fuzz_src,$(1)) tests/fuzz/replay_main.c $(FUZZ_COMMON) $(LIB)
+$(OUT)/tests/fuzz/replay_$(1): $(call fuzz_src,$(1)) tests/fuzz/replay_main.c $(FUZZ_COMMON) $(call fuzz_objs,$(1)) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(call fuzz_def,$(1)) $$(filter %.c,$$^) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -o $$@
-$(OUT)/fuzz/$(1): $(call fuzz_src,$(1)) $(FUZZ_COMMON) $(LIB)
+	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(FUZZ_PLAN_DEF) $(call fuzz_def,$(1)) $$(filter %.c,$$^) $(call fuzz_objs,$(1)) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -o $$@
+$(OUT)/fuzz/$(1): $(call fuzz_src,$(1)) $(FUZZ_COMMON) $(call fuzz_objs,$(1)) $(LIB)
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(call fuzz_def,$(1)) $$(filter %.c,$$^) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -fsanitize=fuzzer -o $$@
+	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(FUZZ_PLAN_DEF) $(call fuzz_def,$(1)) $$(filter %.c,$$^) $(call fuzz_objs,$(1)) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -fsanitize=fuzzer -o $$@
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULES,$(t))))
 

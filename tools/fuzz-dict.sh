@@ -64,3 +64,21 @@ bytes_26="\x09"
 bytes_27="\"\x0a"
 bytes_28="}\x0a\x0a"
 BYTES
+echo "# the faces' messages (fuzz_service, fuzz_mcp, fuzz_lsp, fuzz_serve): JSON-RPC and LSP"
+echo "# methods, service operations, request keys, URLs"
+printf '%s\n' initialize initialized shutdown exit ping tools/list tools/call resources/list \
+    resources/templates/list resources/read prompts/list prompts/get notifications/initialized \
+    notifications/cancelled textDocument/didOpen textDocument/didChange textDocument/didClose \
+    textDocument/didSave workspace/didChangeWatchedFiles workspace/didChangeConfiguration \
+    textDocument/completion textDocument/hover textDocument/definition textDocument/references \
+    textDocument/documentSymbol workspace/symbol textDocument/foldingRange textDocument/selectionRange \
+    textDocument/prepareRename textDocument/rename textDocument/formatting textDocument/rangeFormatting \
+    textDocument/codeAction textDocument/inlayHint textDocument/signatureHelp bcp/checkTime \
+    check build init explain schema format diff files read draft-plan review-plan \
+    '"jsonrpc":"2.0",' '"id":' '"method":"' '"params":{' '"arguments":{' '"name":"' '"uri":"' \
+    '"textDocument":{' '"position":{"line":' '"character":' '"range":{"start":{' '"end":{' \
+    '"contentChanges":[{' '"text":"' '"version":' '"path":"' '"old_text":"' '"new_text":"' \
+    '"revision":"' '"format":"' '"lang":"zh-CN"' '"select":["' '"output":"' '"write":true' \
+    'file://%ROOT%/' 'bcp://plans/' 'bcp://rules/' 'bcp://stdlib/' 'bcp://docs/language' \
+    'POST /v1/' 'GET /v1/' '/v1/schema/' '/v1/explain/' '/preview/' '/render/' '/assets/' '?lang=' \
+    'Content-Length: ' | entries face

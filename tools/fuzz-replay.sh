@@ -9,7 +9,8 @@
 # Then the examples and the rule fixtures go through parse, lint, fmt and
 # diff, so that their checks (fmt idempotent, meaning-preserving, keeping
 # the findings of suppressions; diff(x, x) empty; reports valid) hold on
-# every plan the project ships.
+# every plan the project ships; the faces' targets (service, mcp, lsp,
+# serve) read their seeds, tests/fuzz/seeds/TARGET/.
 # usage: sh tools/fuzz-replay.sh REPLAYDIR
 set -u
 dir=${1:?usage: fuzz-replay.sh REPLAYDIR}
@@ -42,14 +43,24 @@ for driver in "$dir"/replay_*; do
         failed=1
     fi
 done
-set -- "$root"/examples/*.bcp "$root"/examples/*/*.bcp "$root"/tests/rules/*.bcp
-for target in parse lint fmt diff; do
+# replay TARGET LOG WHAT FILE...: the files through TARGET, which must run clean.
+replay() {
+    target=$1 log=$dir/replay_$1.$2.log what=$3
+    shift 3
     total=$((total + $#))
-    if ! "$dir/replay_$target" "$@" 2>"$dir/replay_$target.shipped.log"; then
-        echo "fuzz-replay: FAIL $target on the examples and rule fixtures (see $dir/replay_$target.shipped.log):"
-        tail -n 30 "$dir/replay_$target.shipped.log"
+    if ! "$dir/replay_$target" "$@" 2>"$log"; then
+        echo "fuzz-replay: FAIL $target on $what (see $log):"
+        tail -n 30 "$log"
         failed=1
     fi
+}
+for target in parse lint fmt diff; do
+    replay "$target" shipped "the examples and rule fixtures" \
+        "$root"/examples/*.bcp "$root"/examples/*/*.bcp "$root"/tests/rules/*.bcp
+done
+# The faces' targets (messages, not plans) on their committed seeds.
+for target in service mcp lsp serve; do
+    replay "$target" seeds "its seeds" "$root"/tests/fuzz/seeds/$target/*
 done
 if [ -f "$open" ]; then
     # An OPEN line whose file is gone is stale.

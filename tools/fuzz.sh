@@ -2,11 +2,14 @@
 # make fuzz: every libFuzzer target of tests/fuzz/ (built by the Makefile's
 # fuzz flavour: clang, ASan + UBSan) for SECONDS each, JOBS at a time.
 # usage: sh tools/fuzz.sh FUZZDIR [SECONDS] [JOBS]      (not part of make test)
+# FUZZ_TARGETS="service mcp" in the environment runs only those.
 #
-# Seeds: tests/fuzz/seeds/ (the grammar corpus and nesting at and past the
-# limits: tools/fuzz-seeds.sh), the examples, the stdlib, the rule fixtures
-# (for `diff`, each rule's bad and good fixture as one old/new pair) and the
-# target's earlier crashes.  The dictionary is tests/fuzz/bcp.dict
+# Seeds: the files of tests/fuzz/seeds/ (the grammar corpus and nesting at
+# and past the limits: tools/fuzz-seeds.sh), the examples, the stdlib, the
+# rule fixtures (for `diff`, each rule's bad and good fixture as one old/new
+# pair) and the target's earlier crashes.  The faces' targets (service, mcp,
+# lsp, serve: messages, not plans) take tests/fuzz/seeds/TARGET/ instead of
+# the plans.  The dictionary is tests/fuzz/bcp.dict
 # (tools/fuzz-dict.sh).  Inputs may grow to 1 MiB, above the input limits,
 # so that their refusals are fuzzed too.  libFuzzer runs in fork mode and
 # goes on after a crash; every crash, timeout or out-of-memory input is
@@ -20,7 +23,11 @@ seconds=${2:-60}
 jobs=${3:-1}
 root=$(cd "$(dirname "$0")/.." && pwd)
 fuzzdir=$(cd "$fuzzdir" && pwd)
-targets="parse lint render_md render_html render_json fmt diff"
+# What third-party libraries keep for the life of the process (fontconfig
+# and Graphviz, under the HTML's dependency figure) is not a finding: the
+# suppressions make test uses.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp}
+targets=${FUZZ_TARGETS:-"parse lint render_md render_html render_json fmt diff service mcp lsp serve"}
 for t in $targets; do
     [ -x "$fuzzdir/fuzz/$t" ] || { echo "fuzz: $fuzzdir/fuzz/$t missing (make BUILD=fuzz fuzz-bins)" >&2; exit 2; }
 done
@@ -31,7 +38,7 @@ pairs=$fuzzdir/seeds/diff-pairs
 rm -rf "$extra" "$pairs"
 mkdir -p "$extra" "$pairs"
 n=0
-for f in "$root"/examples/*.bcp "$root"/examples/*/*.bcp "$root"/stdlib/*/*.bcp "$root"/tests/rules/*.bcp; do
+for f in "$root"/tests/fuzz/seeds/*.bcp "$root"/examples/*.bcp "$root"/examples/*/*.bcp "$root"/stdlib/*/*.bcp "$root"/tests/rules/*.bcp; do
     n=$((n + 1))
     cp "$f" "$extra/$n-$(basename "$f")"
 done
@@ -54,7 +61,10 @@ run() { # TARGET
     crashes=$root/tests/fuzz/crashes/$t
     mkdir -p "$corpus" "$crashes" "$fuzzdir/run/$t"
     ls "$crashes" >"$fuzzdir/run/$t.before"
-    set -- "$corpus" "$root/tests/fuzz/seeds" "$extra"
+    case $t in
+    service | mcp | lsp | serve) set -- "$corpus" "$root/tests/fuzz/seeds/$t" ;;
+    *) set -- "$corpus" "$extra" ;;
+    esac
     [ "$t" = diff ] && set -- "$@" "$pairs"
     [ -n "$(ls "$crashes")" ] && set -- "$@" "$crashes"
     # Fork mode writes its jobs' logs and temporary corpora to the cwd.

@@ -228,6 +228,7 @@ static int build_one(const build_options *o, const char *path, bool color)
     bool ok = s == BCP_OK;
     if (ok && (o->formats & FMT_PDF)) {
         ok = r.documents[BCP_DOC_HTML] && bcp_pdf_from_html(path, r.documents[BCP_DOC_HTML], r.lengths[BCP_DOC_HTML],
+                                                            bcp_pdf_epoch(path, o->common.stdlib_dir),
                                                             &documents[DOC_PDF], &lengths[DOC_PDF]);
     }
     /* the folder is made only for documents that are going to be written */

@@ -1,6 +1,7 @@
 /* bcp graph: the dependency graph of a plan as DOT, SVG (laid out by
  * Graphviz) or Mermaid, on standard output or into -o FILE (docs/graph.md). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atomic_file.h"
@@ -50,13 +51,17 @@ int bcp_cmd_graph(int argc, char **argv)
     bcp_diagnostics_free(problems);
     rc = st == BCP_OK ? BCP_EXIT_OK : BCP_EXIT_ERROR;
     if (st == BCP_OK) {
+        /* labels are plan text: nothing in them may drive a terminal */
+        char *safe = bcp_cli_terminal_safe(text, length, &length);
+        const char *out = safe ? safe : text;
         const char *err = NULL;
         if (!output || strcmp(output, "-") == 0)
-            fwrite(text, 1, length, stdout);
-        else if (!bcp_atomic_write(output, text, length, 0666, 0, &err)) {
+            fwrite(out, 1, length, stdout);
+        else if (!bcp_atomic_write(output, out, length, 0666, 0, &err)) {
             bcp_cli_eprintf("bcp: cannot write %s: %s\n", output, err ? err : "error");
             rc = BCP_EXIT_ERROR;
         }
+        free(safe);
     }
     bcp_free(text);
     bcp_operands_free(&ops);

@@ -3,7 +3,10 @@
  * (--no-pdf-header-footer: no file:// path and no date on the page; the
  * running header and footer are the document's CSS @page margin boxes), the
  * PDF is read back into memory and the folder removed.  The caller writes
- * the PDF with the other documents, all or none. */
+ * the PDF with the other documents, all or none.  Chromium stamps the clock
+ * into the PDF and numbers its structure tree by DOM node, and has no option
+ * against either: bcp_pdf_make_reproducible rewrites both in place, so that
+ * two builds of one plan are byte-identical (docs/pdf.md). */
 #define _XOPEN_SOURCE 700
 #include "pdf.h"
 
@@ -162,16 +165,37 @@ static void print_log_tail(const char *log)
     free(text);
 }
 
-/* Runs the renderer; true when it exited 0 within the time limit. */
-static bool run_renderer(const char *const argv[], const char *log, char *why, size_t why_size)
+/* The signals that end the program: held while the temporary folder
+ * exists, so that one arriving then stops the renderer, the folder is
+ * removed and only then does the signal take its course (a removal of a
+ * tree cannot run inside a signal handler). */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+static void stop_set(sigset_t *set)
+{
+    sigemptyset(set);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaddset(set, stop_signals[i]);
+}
+
+/* Runs the renderer, with the signal mask `child_mask`; true when it exited
+ * 0 within the time limit.  A stop signal (held by the caller) kills it and
+ * lands in *stopped. */
+static bool run_renderer(const char *const argv[], const char *log, const sigset_t *child_mask, int *stopped,
+                         char *why, size_t why_size)
 {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&fa, 1, 2);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    posix_spawnattr_setsigmask(&attr, child_mask);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     pid_t pid;
-    int rc = posix_spawn(&pid, argv[0], &fa, NULL, (char *const *)argv, environ);
+    int rc = posix_spawn(&pid, argv[0], &fa, &attr, (char *const *)argv, environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) {
         snprintf(why, why_size, "cannot run it: %s", strerror(rc));
@@ -194,7 +218,16 @@ static bool run_renderer(const char *const argv[], const char *log, char *why, s
             snprintf(why, why_size, "it did not finish within %d seconds", PDF_TIMEOUT_SECONDS);
             return false;
         }
-        nanosleep(&tick, NULL);
+        sigset_t stops;
+        stop_set(&stops);
+        int sig = sigtimedwait(&stops, NULL, &tick);
+        if (sig > 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            *stopped = sig;
+            snprintf(why, why_size, "stopped by signal %d", sig);
+            return false;
+        }
         waited_ms += 50;
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
@@ -206,7 +239,8 @@ static bool run_renderer(const char *const argv[], const char *log, char *why, s
     return false;
 }
 
-bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pdf, size_t *pdf_len)
+bool bcp_pdf_from_html(const char *name, const char *html, size_t len, long long epoch, char **pdf,
+                       size_t *pdf_len)
 {
     *pdf = NULL;
     *pdf_len = 0;
@@ -216,10 +250,15 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
                "; install the Debian package chromium (tools/deps.sh does); nothing written");
         return false;
     }
+    sigset_t stops, saved;
+    stop_set(&stops);
+    sigprocmask(SIG_BLOCK, &stops, &saved);
+    int stopped = 0;
     const char *tmpdir = getenv("TMPDIR");
     char *templ = join(tmpdir && *tmpdir ? tmpdir : "/tmp", "bcp-pdf.XXXXXX");
     char *dir = templ ? mkdtemp(templ) : NULL;
     if (!dir) {
+        sigprocmask(SIG_SETMASK, &saved, NULL);
         report(BCP_PDF_RENDER_FAILED, "%s: cannot make a temporary folder for the PDF: %s; nothing written", name, strerror(errno));
         free(templ);
         free(renderer);
@@ -260,8 +299,8 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
             argv[k++] = pdf_arg;
             argv[k++] = url;
             argv[k] = NULL;
-            ok = run_renderer(argv, log, why, sizeof why);
-            if (!ok)
+            ok = run_renderer(argv, log, &saved, &stopped, why, sizeof why);
+            if (!ok && !stopped)
                 print_log_tail(log);
         }
         free(profile_arg);
@@ -275,9 +314,15 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
         *pdf_len = 0;
         ok = false;
     }
-    if (!ok)
+    if (ok)
+        bcp_pdf_make_reproducible(*pdf, *pdf_len, epoch);
+    if (!ok && !stopped)
         report(BCP_PDF_RENDER_FAILED, "%s: the PDF renderer failed: %s; nothing written", name, why[0] ? why : "out of memory");
     remove_tree(dir);
+    /* a stop signal that came meanwhile takes its course now, the folder gone */
+    if (stopped)
+        raise(stopped);
+    sigprocmask(SIG_SETMASK, &saved, NULL);
     free(html_path);
     free(pdf_path);
     free(log);
@@ -285,4 +330,146 @@ bool bcp_pdf_from_html(const char *name, const char *html, size_t len, char **pd
     free(templ);
     free(renderer);
     return ok;
+}
+
+/* ------------------------------------------------ reproducible PDFs */
+
+long long bcp_pdf_epoch(const char *plan_path, const char *stdlib_dir)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!*end && errno == 0 && v >= 0 && v <= 253402300799LL)   /* up to 9999-12-31 */
+            return v;
+    }
+    if (!plan_path || strcmp(plan_path, "-") == 0)
+        return -1;
+    bcp_workspace_options wo = {.stdlib_dir = stdlib_dir};
+    bcp_workspace *ws = bcp_workspace_new(&wo);
+    bcp_plan *plan = NULL;
+    long long epoch = -1;
+    if (ws && bcp_workspace_load(ws, plan_path, &plan) == BCP_OK && plan) {
+        const bcp_entity *root = bcp_plan_root(plan);
+        const bcp_attribute *a = root ? bcp_entity_attribute(root, "reviewed") : NULL;
+        int32_t days = 0;
+        if (a && bcp_value_date(bcp_attribute_value(a), &days, NULL) && days >= 0)
+            epoch = (long long)days * 86400;
+    }
+    bcp_plan_free(plan);
+    bcp_workspace_free(ws);
+    return epoch;
+}
+
+/* The PDF date "D:YYYYMMDDHHmmSS+00'00'" of `epoch` (UTC). */
+static int pdf_date(long long epoch, char out[32])
+{
+    time_t t = (time_t)epoch;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm))
+        return -1;
+    return snprintf(out, 32, "D:%04d%02d%02d%02d%02d%02d+00'00'", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                    tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static const char *find_bytes(const char *from, const char *end, const char *what)
+{
+    size_t n = strlen(what);
+    for (const char *p = from; p && p + n <= end; p++) {
+        p = memchr(p, what[0], (size_t)(end - p));
+        if (!p || p + n > end)
+            return NULL;
+        if (memcmp(p, what, n) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+/* Each "/KEY (D:...)" of the document information: set to `date`, or blanked. */
+static size_t set_dates(char *pdf, size_t len, const char *date, int date_len)
+{
+    static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+    size_t changed = 0;
+    const char *end = pdf + len;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        for (const char *p = find_bytes(pdf, end, keys[k]); p; p = find_bytes(p + 1, end, keys[k])) {
+            char *value = (char *)p + strlen(keys[k]);
+            const char *close = memchr(value, ')', (size_t)(end - value));
+            if (!close || close - value > 64)
+                continue;
+            size_t old = (size_t)(close - value);
+            if (date && date_len > 0 && (size_t)date_len == old) {
+                memcpy(value, date, old);
+            } else {
+                /* whitespace where the entry was: the dictionary without it */
+                memset((char *)p, ' ', (size_t)(close + 1 - p));
+            }
+            changed++;
+        }
+    }
+    return changed;
+}
+
+typedef struct node_id {
+    unsigned long value;
+    char *at;
+} node_id;
+
+static int compare_value(const void *a, const void *b)
+{
+    unsigned long x = ((const node_id *)a)->value, y = ((const node_id *)b)->value;
+    return x < y ? -1 : x > y;
+}
+
+/* Every "(node" + 8 digits + ")", renumbered by rank. */
+static size_t renumber_nodes(char *pdf, size_t len)
+{
+    const char *end = pdf + len;
+    size_t count = 0, cap = 0;
+    node_id *ids = NULL;
+    for (const char *p = find_bytes(pdf, end, "(node"); p; p = find_bytes(p + 1, end, "(node")) {
+        if (p + 14 > end || p[13] != ')')
+            continue;
+        unsigned long v = 0;
+        bool digits = true;
+        for (int i = 5; i < 13; i++) {
+            digits = digits && p[i] >= '0' && p[i] <= '9';
+            v = v * 10 + (unsigned long)(p[i] - '0');
+        }
+        if (!digits)
+            continue;
+        if (count == cap) {
+            node_id *bigger = realloc(ids, (cap = cap ? cap * 2 : 256) * sizeof *ids);
+            if (!bigger) {
+                free(ids);
+                return 0;
+            }
+            ids = bigger;
+        }
+        ids[count++] = (node_id){v, (char *)p + 5};
+    }
+    if (count)
+        qsort(ids, count, sizeof *ids, compare_value);
+    unsigned long rank = 0;
+    size_t changed = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (i == 0 || ids[i].value != ids[i - 1].value)
+            rank++;
+        char digits[16];
+        snprintf(digits, sizeof digits, "%08lu", rank);
+        if (memcmp(ids[i].at, digits, 8) != 0) {
+            memcpy(ids[i].at, digits, 8);
+            changed++;
+        }
+    }
+    free(ids);
+    return changed;
+}
+
+size_t bcp_pdf_make_reproducible(char *pdf, size_t len, long long epoch)
+{
+    char date[32];
+    int date_len = epoch >= 0 ? pdf_date(epoch, date) : -1;
+    return set_dates(pdf, len, date_len > 0 ? date : NULL, date_len) + renumber_nodes(pdf, len);
 }

@@ -868,18 +868,56 @@ static bool stands_alone(const bcp_entity *e, const bcp_entity *via, bool as_own
     }
 }
 
+/* The walk from one function: a stack, and the entities already reached
+ * as an open-addressing set whose slots count as empty unless stamped with
+ * the current walk (so that a new walk needs no clearing): linear in what
+ * one function reaches (a chain of 3,000 functions took 13 s with a list). */
+typedef struct spof_seen {
+    const bcp_entity *e;
+    size_t walk;
+} spof_seen;
+
 typedef struct spof_walk {
-    const bcp_entity **stack, **seen;
-    size_t depth, stack_cap, seen_count, seen_cap;
+    const bcp_entity **stack;
+    size_t depth, stack_cap;
+    spof_seen *seen;
+    size_t seen_count, seen_cap, walk;   /* seen_cap: 0 or a power of two */
 } spof_walk;
+
+static size_t seen_slot(const spof_walk *w, const bcp_entity *e)
+{
+    size_t h = (size_t)(uintptr_t)e;
+    h ^= h >> 17;
+    h *= (size_t)0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
+    size_t i = h & (w->seen_cap - 1);
+    while (w->seen[i].walk == w->walk && w->seen[i].e != e)
+        i = (i + 1) & (w->seen_cap - 1);
+    return i;
+}
+
+static void walk_start(spof_walk *w)
+{
+    w->depth = w->seen_count = 0;
+    w->walk++;
+}
 
 static void walk_push(spof_walk *w, const bcp_entity *e)
 {
-    for (size_t i = 0; i < w->seen_count; i++)
-        if (w->seen[i] == e)
-            return;
-    w->seen = bcp_grow(w->seen, &w->seen_cap, w->seen_count, sizeof *w->seen);
-    w->seen[w->seen_count++] = e;
+    if ((w->seen_count + 1) * 2 > w->seen_cap) {
+        spof_walk old = *w;
+        w->seen_cap = old.seen_cap ? old.seen_cap * 2 : 64;
+        w->seen = bcp_calloc(w->seen_cap, sizeof *w->seen);
+        for (size_t i = 0; i < old.seen_cap; i++)
+            if (old.seen[i].walk == w->walk)
+                w->seen[seen_slot(w, old.seen[i].e)] = old.seen[i];
+        bcp_free(old.seen);
+    }
+    size_t i = seen_slot(w, e);
+    if (w->seen[i].walk == w->walk)
+        return;
+    w->seen[i] = (spof_seen){e, w->walk};
+    w->seen_count++;
     w->stack = bcp_grow(w->stack, &w->stack_cap, w->depth, sizeof *w->stack);
     w->stack[w->depth++] = e;
 }
@@ -936,7 +974,7 @@ bcp_spof *bcp_single_points_of_failure(const bcp_model *m, size_t *count)
         const bcp_entity *fn = fns[i];
         if (!bcp_is_critical(fn) || fn->from_stdlib)
             continue;
-        w.depth = w.seen_count = 0;
+        walk_start(&w);
         walk_push(&w, fn);
         while (w.depth) {
             const bcp_entity *at = w.stack[--w.depth];

@@ -63,6 +63,16 @@ bool serve_preview(serve_state *st, const char *url, serve_reply *r);
  * the preview: a path not among them is 404.  bcp_free_strings. */
 bool serve_plan_files(serve_state *st, char ***files, size_t *count);
 
+/* server.c: one request, once its body is read: the /v1/ API, the preview,
+ * or 404 (not /events, which streams).  The daemon's handler and the fuzz
+ * target tests/fuzz/fuzz_serve.c (no sockets) both route through it. */
+void serve_route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
+                 serve_reply *r);
+/* A state without daemon nor watcher (the fuzz target's); NULL when
+ * cfg->dir is not a folder.  serve_state_free. */
+serve_state *serve_state_new(const serve_config *cfg);
+void serve_state_free(serve_state *st);
+
 /* watch.c: inotify on the root and its folders; bumps the change count. */
 typedef struct serve_watch serve_watch;
 serve_watch *serve_watch_start(const char *root);

@@ -238,6 +238,50 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     serve_pool_run(st->pool, route, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len,
                    st->cfg.time_limit_ms, &r);
     return send_reply(c, &r);
+    serve_route(st, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len, &r);
+    return send_reply(c, &r);
+}
+
+void serve_route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
+                 serve_reply *r)
+{
+    if (strncmp(url, "/v1/", 4) == 0 || strcmp(url, "/v1") == 0) {
+        serve_api(st, method, url, body, length, r);
+        return;
+    }
+    if (serve_preview(st, url, r)) {
+        if (strcmp(method, "GET") != 0) {
+            bcp_free(r->body);
+            serve_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, "E321", "the preview takes GET");
+        }
+        return;
+    }
+    serve_error(r, MHD_HTTP_NOT_FOUND, "E320", "no such page or endpoint");
+}
+
+serve_state *serve_state_new(const serve_config *cfg)
+{
+    bcp_service_options so = {0};
+    so.root = cfg->dir;
+    so.stdlib_dir = cfg->stdlib_dir;
+    so.today = cfg->today;
+    so.max_request = cfg->max_request;
+    bcp_service *svc = bcp_service_new(&so);
+    if (!svc)
+        return NULL;
+    serve_state *st = bcp_malloc(sizeof *st);
+    memset(st, 0, sizeof *st);
+    st->cfg = *cfg;
+    st->svc = svc;
+    return st;
+}
+
+void serve_state_free(serve_state *st)
+{
+    if (!st)
+        return;
+    bcp_service_free(st->svc);
+    bcp_free(st);
 }
 
 /* ------------------------------------------------------------ main */

@@ -51,6 +51,12 @@ explain --all|explain --all --markdown
 init -o -|init --industry retail -o -
 help|help check
 version|version
+graph dot|graph $plan
+graph svg|graph --format svg $plan
+graph mermaid|graph --format mermaid --focus system.email $plan
+simulate|simulate $plan --lose system.email
+simulate json|simulate $plan --lose system.email --format json
+simulate --all-scenarios|simulate $root/examples/huadong/plan.bcp --all-scenarios
 LIST
 else
     ok "skipped /dev/full checks (no writable /dev/full)"

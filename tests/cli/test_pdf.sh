@@ -106,4 +106,31 @@ if "$BCP" build --format pdf -o "$tmp/zh" examples/huadong/plan.bcp 2>"$tmp/err"
 else
     bad "huadong zh-CN does not build as PDF"; cat "$tmp/err"
 fi
+
+# Reproducible (issue 15): a second build is byte-identical (Chromium's
+# CreationDate and ModDate set from SOURCE_DATE_EPOCH, else the plan's
+# reviewed date; its structure tree's node ids renumbered in place), and
+# poppler still reads it whole.
+if "$BCP" build --format pdf -o "$tmp/zh2" examples/huadong/plan.bcp 2>"$tmp/err" &&
+    cmp "$tmp/zh/plan.pdf" "$tmp/zh2/plan.pdf" >"$tmp/cmp" 2>&1; then
+    ok "two builds of huadong are byte-identical ($(wc -c <"$tmp/zh2/plan.pdf") bytes)"
+else
+    bad "two builds of huadong differ: $(cat "$tmp/cmp")"
+fi
+pdfinfo "$tmp/zh2/plan.pdf" >"$tmp/info" 2>&1
+if grep -q '^CreationDate: *Fri Dec  4 00:00:00 2026 UTC' "$tmp/info" && grep -q '^ModDate: *Fri Dec  4 00:00:00 2026 UTC' "$tmp/info" &&
+    grep -q '^Tagged: *yes' "$tmp/info" && ! grep -qi 'error' "$tmp/info"; then
+    ok "dates from SOURCE_DATE_EPOCH, still a tagged PDF"
+else
+    bad "pdfinfo after the rewrite:"; cat "$tmp/info"
+fi
+if pdftotext "$tmp/zh2/plan.pdf" - 2>"$tmp/err" | grep -qF '审批与签署' && [ ! -s "$tmp/err" ]; then
+    ok "the rewritten PDF reads back without a poppler error"
+else
+    bad "poppler on the rewritten PDF:"; head -5 "$tmp/err"
+fi
+env -u SOURCE_DATE_EPOCH "$BCP" build --format pdf -o "$tmp/rev" examples/minimal.bcp 2>"$tmp/err"
+pdfinfo "$tmp/rev/minimal.pdf" 2>&1 | grep -q '^CreationDate: *Tue Sep  1 00:00:00 2026 UTC' &&
+    ok "without SOURCE_DATE_EPOCH, the plan's reviewed date (2026-09-01)" ||
+    { bad "the reviewed date:"; pdfinfo "$tmp/rev/minimal.pdf" | grep Date; }
 exit $fail

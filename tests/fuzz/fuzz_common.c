@@ -1,4 +1,5 @@
 /* The helpers of the fuzz targets (fuzz_common.h). */
+#define _DEFAULT_SOURCE
 #include "fuzz_common.h"
 
 #include <jansson.h>
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static bcp_status read_nothing(void *user, const char *path, char **text, size_t *length)
 {
@@ -173,4 +175,85 @@ char *fuzz_finding_keys(const bcp_plan *plan, const bcp_diagnostics *set)
     }
     bcp_free(lines);
     return out;
+}
+
+/* ------------------------------------------------ the faces' targets */
+
+#ifndef FUZZ_PLAN
+#define FUZZ_PLAN "examples/minimal.bcp"
+#endif
+
+static char root_dir[64];
+
+static void remove_root(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/plan.bcp", root_dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/sub/other.bcp", root_dir);
+    remove(path);
+    snprintf(path, sizeof path, "%s/sub", root_dir);
+    remove(path);
+    remove(root_dir);
+}
+
+static void copy_into(const char *to, const char *text, size_t length)
+{
+    FILE *f = fopen(to, "wb");
+    if (!f || fwrite(text, 1, length, f) != length || fclose(f) != 0)
+        fuzz_fail("root", "cannot write %s", to);
+}
+
+const char *fuzz_root(void)
+{
+    if (root_dir[0])
+        return root_dir;
+    const char *tmp = getenv("TMPDIR");
+    snprintf(root_dir, sizeof root_dir, "%s/bcp-fuzz-XXXXXX", tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+    if (!mkdtemp(root_dir))
+        fuzz_fail("root", "mkdtemp %s failed", root_dir);
+    atexit(remove_root);
+    FILE *f = fopen(FUZZ_PLAN, "rb");
+    if (!f)
+        fuzz_fail("root", "cannot read %s", FUZZ_PLAN);
+    static char text[1 << 16];
+    size_t length = fread(text, 1, sizeof text, f);
+    fclose(f);
+    char path[128];
+    snprintf(path, sizeof path, "%s/plan.bcp", root_dir);
+    copy_into(path, text, length);
+    snprintf(path, sizeof path, "%s/sub", root_dir);
+    if (mkdir(path, 0700) != 0)
+        fuzz_fail("root", "mkdir %s failed", path);
+    static const char other[] = "# a module without a plan block\nsite \"hq\" {\n  name = \"HQ\"\n}\n";
+    snprintf(path, sizeof path, "%s/sub/other.bcp", root_dir);
+    copy_into(path, other, sizeof other - 1);
+    return root_dir;
+}
+
+void fuzz_check_json(const char *target, const char *text, size_t length, int object, const char *what)
+{
+    if (!text)
+        fuzz_fail(target, "%s: no text", what);
+    json_error_t err;
+    json_t *v = json_loadb(text, length, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+    if (!v)
+        fuzz_fail(target, "%s is not JSON (%s at %d): %.300s", what, err.text, err.position, text);
+    if (object && !json_is_object(v))
+        fuzz_fail(target, "%s is not a JSON object: %.300s", what, text);
+    json_decref(v);
+}
+
+void fuzz_check_jsonrpc(const char *target, const char *text, size_t length)
+{
+    json_error_t err;
+    json_t *v = json_loadb(text, length, 0, &err);
+    if (!v || !json_is_object(v))
+        fuzz_fail(target, "a message is not a JSON object (%s): %.300s", v ? "not an object" : err.text, text);
+    const char *version = json_string_value(json_object_get(v, "jsonrpc"));
+    if (!version || strcmp(version, "2.0") != 0)
+        fuzz_fail(target, "a message without jsonrpc 2.0: %.300s", text);
+    if (!json_object_get(v, "result") && !json_object_get(v, "error") && !json_object_get(v, "method"))
+        fuzz_fail(target, "neither result, error nor method: %.300s", text);
+    json_decref(v);
 }

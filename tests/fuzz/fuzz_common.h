@@ -31,6 +31,18 @@ void fuzz_check_diagnostics(const bcp_plan *plan, const bcp_diagnostics *set);
 char *fuzz_finding_keys(const bcp_plan *plan, const bcp_diagnostics *set);
 /* Lints `plan` with every rule, no configuration file, as of FUZZ_TODAY. */
 bcp_diagnostics *fuzz_lint(const bcp_plan *plan);
+/* The faces' targets (fuzz_service.c, fuzz_mcp.c, fuzz_lsp.c, fuzz_serve.c):
+ * a temporary folder, made once per process and removed at exit, holding
+ * plan.bcp (a copy of FUZZ_PLAN, examples/minimal.bcp, set by the Makefile)
+ * and sub/other.bcp: the root the servers are scoped to. */
+const char *fuzz_root(void);
+/* `text` (`length` bytes) parses as one JSON value, an object when
+ * `object`; else a failure of `target`. */
+void fuzz_check_json(const char *target, const char *text, size_t length, int object, const char *what);
+/* `text` is one JSON-RPC 2.0 message: an object with "jsonrpc": "2.0" and
+ * a result, an error or a method. */
+void fuzz_check_jsonrpc(const char *target, const char *text, size_t length);
+
 /* Reports a broken invariant on stderr and aborts (a crash for libFuzzer). */
 _Noreturn void fuzz_fail(const char *target, const char *fmt, ...);
 

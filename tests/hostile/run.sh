@@ -9,7 +9,7 @@
 # inputs).  Its expectations are lines `# hostile: KEY=VALUE ...` in the
 # file (a comment to bcp), else the lines of NAME.expect; each line is one
 # run.  Keys:
-#   cmd=check|fmt|parse|build|diff|fmt-stable   what runs (default check:
+#   cmd=check|fmt|parse|build|diff|graph|simulate|fmt-stable   what runs (default check:
 #       bcp check --no-config --today 2026-11-27); fmt-stable checks x and
 #       fmt(x) and wants the same exit status and the same codes
 #   args=A,B          more arguments (commas become spaces)
@@ -66,6 +66,8 @@ gen() { # KIND N FILE
         else if (kind == "ids") { plan(); for (i = 0; i < n; i++) printf "contact dup { name = \"D\" }\n" }
         else if (kind == "longid") { plan(); printf "contact "; for (i = 0; i < n; i++) printf "a"; printf " { name = \"Long\" }\n" }
         else if (kind == "newlines") { for (i = 0; i < n; i++) printf "\n" }
+        else if (kind == "chain") { plan(); printf "system s0 {\n  title = \"S0\"\n  rto = 4h\n}\nfunction f0 {\n  title = \"F0\"\n  rto = 8h\n  needs = [system.s0]\n}\n"; for (i = 1; i < n; i++) printf "function f%d {\n  title = \"F%d\"\n  rto = 8h\n  needs = [function.f%d]\n}\n", i, i, i - 1 }
+        else if (kind == "fan") { plan(); printf "system s0 {\n  title = \"S0\"\n  rto = 4h\n}\n"; for (i = 0; i < n; i++) { printf "function f%d {\n  title = \"F%d\"\n  rto = 8h\n  needs = [system.s0", i, i; for (j = 0; j < i && j < 50; j++) printf ", function.f%d", j; printf "]\n}\n" } }
         else { print "unknown gen kind " kind > "/dev/stderr"; exit 1 }
     }' >"$3"
 }
@@ -189,6 +191,8 @@ run_case() {
         parse) set -- parse --tree $args "$target" ;;
         build) set -- build $extra $args "$target" -o out ;;
         diff) set -- diff $extra $args "$target" "$target" ;;
+        graph) set -- graph $extra $args "$target" ;;
+        simulate) set -- simulate $extra "$target" $args ;;
         fmt-stable)
             "$bin" check --no-config --today 2026-11-27 --format gcc "$target" >.x 2>&1
             echo "exit $?" >>.x

@@ -163,7 +163,7 @@ static void test_no_renderer(void **state)
     assert_null(bcp_pdf_find_renderer());
     char *pdf = (char *)"x";
     size_t len = 7;
-    assert_false(bcp_pdf_from_html("t.bcp", "<html></html>", 13, &pdf, &len));
+    assert_false(bcp_pdf_from_html("t.bcp", "<html></html>", 13, -1, &pdf, &len));
     assert_null(pdf);
     assert_int_equal(len, 0);
     if (saved) {
