@@ -207,6 +207,23 @@ else
     bad "R110 on a civil hazard"; cat out.txt
 fi
 
+# --- civil hazards of every country: rated ones are seeded with their
+# source through the cities that inherit them; unverified ones are not.
+"$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
+if risk_of civil3.bcp terrorism | grep -q 'sites *= \[site.paris, site.new_york\]' &&
+   grep -q 'Vigipirate' civil3.bcp && grep -q 'Global Terrorism Index 2025' civil3.bcp; then
+    ok "init --sites Paris,New York,Tokyo seeds terrorism for Paris and New York with their sources, not for Tokyo"
+else
+    bad "civil hazards inherited from France and the United States"; grep -n -B2 -A8 '^risk terrorism' civil3.bcp
+fi
+"$BCP" schema --regions >regions.md 2>err.txt
+if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
+   grep -q '^| `jp` |.*| `terrorism`, `pandemic`, `civil_unrest`, `utility_failure` |' regions.md; then
+    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
+else
+    bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
+fi
+
 # Every regime a place proposes exists in the stdlib (bcp check --regime
 # refuses an unknown one with exit 2).
 unknown=""
