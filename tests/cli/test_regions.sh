@@ -79,6 +79,13 @@ risk_of seed3.bcp hurricane | grep -q 'site.new_york' &&
     risk_of seed3.bcp flood | grep -q 'site.london' &&
     ok "seed 3 (New York, London, Tokyo): hurricane, earthquake, flood proposed for their sites" ||
     { bad "seed 3 hazards"; grep -n "^risk\|sites" seed3.bcp | tail -20; }
+# the other hazards the seed plans name: 洪水 and 大风 (flood, severe weather)
+# in Beijing; 大规模疫情 (pandemic) for the three offices and terrorism where
+# the country rates it (New York, London; Japan's is not verified)
+risk_of seed2.bcp flood | grep -q 'sites *= \[site.beijing\]' && risk_of seed2.bcp severe_weather | grep -q 'sites *= \[site.beijing\]' &&
+    ok "seed 2 (北京): flood and severe weather (洪水, 大风) proposed" || { bad "seed 2 flood, severe weather"; grep -n "threat" seed2.bcp; }
+risk_of seed3.bcp pandemic | grep -q 'threat *= pandemic' && risk_of seed3.bcp terrorism | grep -q 'sites *= \[site.new_york, site.london\]' &&
+    ok "seed 3: pandemic (大规模疫情) assessed; terrorism proposed for New York and London, not Tokyo" || { bad "seed 3 pandemic, terrorism"; grep -n -A4 "^risk pandemic\|^risk terrorism" seed3.bcp; }
 before=$fail
 for f in seed1 seed2 seed3; do
     "$BCP" check $f.bcp >check.txt 2>&1
