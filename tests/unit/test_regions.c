@@ -208,7 +208,7 @@ static void test_civil_hazards_rated_or_unverified(void **state)
         }
     }
     assert_int_equal(rated + unverified, 4 * countries);
-    assert_true(rated >= 10);
+    assert_true(rated >= 12);
     /* inherited by the cities: Paris (France, Vigipirate) high, New York
      * (United States, GTI) medium, Shanghai (China, GTI) low, Tokyo not rated */
     const bcp_entity *terrorism = bcp_model_find(m, BCP_KIND_THREAT, "terrorism");
