@@ -509,6 +509,7 @@ static const bcp_attr_schema region_attrs[] = {
     CATS("civil_hazards_medium", "threat", "Civil hazards rated medium: `bcp init` proposes them as risks to assess.", "[civil_unrest]"),
     CATS("civil_hazards_low", "threat", "Civil hazards rated low, for the record.", "[pandemic]"),
     STR("civil_hazards_source", OPT, "Source of the civil hazard ratings (a national risk register or threat assessment).", "\"MHA, Singapore Terrorism Threat Assessment Report 2024\""),
+    CATS("civil_hazards_unverified", "threat", "Civil hazards of the place whose level no source read supports: recorded as not verified, neither rated nor proposed (a country lists each of terrorism, pandemic, civil_unrest and utility_failure either in a rating or here).", "[civil_unrest, utility_failure]"),
     STR("police", OPT, "Police emergency number.", "\"110\""),
     STR("fire", OPT, "Fire service emergency number.", "\"119\""),
     STR("ambulance", OPT, "Ambulance emergency number.", "\"120\""),

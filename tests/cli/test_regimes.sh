@@ -109,6 +109,25 @@ st = {x["status"] for x in doc["regimes"][0]["elements"]}
 assert st == {"accepted deviation"}, st
 PY
 
+# The Beijing and New York examples declare every regime their sites'
+# regions propose for their industry (what `bcp init` writes as a comment).
+for ex in beijing-finance global-services; do
+    f="examples/$ex.bcp"
+    industry=$(awk '$1 == "industry" && $2 == "=" { print $3; exit }' "$f")
+    sites=$(awk '$1 == "region" && $2 == "=" { print $3 }' "$f" | sort -u | paste -sd, -)
+    proposed=$("$BCP" init --industry "$industry" --sites "$sites" -o - 2>/dev/null |
+        sed -n "s/^# Regimes the sites' regions propose for this industry: \(.*\)\. Declare.*/\1/p" | tr -d ' ' | tr , ' ')
+    declared=$(awk '$1 == "regimes" && $2 == "=" { sub(/^[^[]*\[/, ""); sub(/\].*/, ""); gsub(/[ ,]+/, " "); print; exit }' "$f")
+    missing=""
+    for r in $proposed; do
+        case " $declared " in *" $r "*) ;; *) missing="$missing $r" ;; esac
+    done
+    [ -n "$proposed" ] && [ -z "$missing" ] &&
+        ok "$ex ($industry; $sites) declares the proposed regimes: $proposed" ||
+        not_ok "$ex: proposed [$proposed] declared [$declared] missing [$missing]"
+    "$BCP" check "$f" >/dev/null 2>&1 && ok "$ex passes bcp check" || not_ok "$ex: bcp check fails"
+done
+
 # The crosswalk in the built documents of the examples, in both languages.
 for ex in beijing-finance global-services; do
     for lang in en zh-CN; do

@@ -79,6 +79,13 @@ risk_of seed3.bcp hurricane | grep -q 'site.new_york' &&
     risk_of seed3.bcp flood | grep -q 'site.london' &&
     ok "seed 3 (New York, London, Tokyo): hurricane, earthquake, flood proposed for their sites" ||
     { bad "seed 3 hazards"; grep -n "^risk\|sites" seed3.bcp | tail -20; }
+# the other hazards the seed plans name: 洪水 and 大风 (flood, severe weather)
+# in Beijing; 大规模疫情 (pandemic) for the three offices and terrorism where
+# the country rates it (New York, London; Japan's is not verified)
+risk_of seed2.bcp flood | grep -q 'sites *= \[site.beijing\]' && risk_of seed2.bcp severe_weather | grep -q 'sites *= \[site.beijing\]' &&
+    ok "seed 2 (北京): flood and severe weather (洪水, 大风) proposed" || { bad "seed 2 flood, severe weather"; grep -n "threat" seed2.bcp; }
+risk_of seed3.bcp pandemic | grep -q 'threat *= pandemic' && risk_of seed3.bcp terrorism | grep -q 'sites *= \[site.new_york, site.london\]' &&
+    ok "seed 3: pandemic (大规模疫情) assessed; terrorism proposed for New York and London, not Tokyo" || { bad "seed 3 pandemic, terrorism"; grep -n -A4 "^risk pandemic\|^risk terrorism" seed3.bcp; }
 before=$fail
 for f in seed1 seed2 seed3; do
     "$BCP" check $f.bcp >check.txt 2>&1
@@ -205,6 +212,23 @@ if grep -q '^civil_gap.bcp:7:12: warning: site `office` is in Singapore, where `
     ok "R110 reports an unassessed civil hazard with its source"
 else
     bad "R110 on a civil hazard"; cat out.txt
+fi
+
+# --- civil hazards of every country: rated ones are seeded with their
+# source through the cities that inherit them; unverified ones are not.
+"$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
+if risk_of civil3.bcp terrorism | grep -q 'sites *= \[site.paris, site.new_york\]' &&
+   grep -q 'Vigipirate' civil3.bcp && grep -q 'Global Terrorism Index 2025' civil3.bcp; then
+    ok "init --sites Paris,New York,Tokyo seeds terrorism for Paris and New York with their sources, not for Tokyo"
+else
+    bad "civil hazards inherited from France and the United States"; grep -n -B2 -A8 '^risk terrorism' civil3.bcp
+fi
+"$BCP" schema --regions >regions.md 2>err.txt
+if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
+   grep -q '^| `jp` |.*| `terrorism`, `pandemic`, `civil_unrest`, `utility_failure` |' regions.md; then
+    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
+else
+    bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
 fi
 
 # Every regime a place proposes exists in the stdlib (bcp check --regime

@@ -162,6 +162,68 @@ static void test_hazards_and_assessment(void **state)
     bcp_model_free(m);
 }
 
+/* The civil hazards of every country and territory: each of terrorism,
+ * pandemic, civil_unrest and utility_failure is either rated (high, medium or
+ * low, with civil_hazards_source) or listed in civil_hazards_unverified, never
+ * both and never twice; cities inherit them and set none. */
+static bool lists_threat(const bcp_value *v, const bcp_entity *threat)
+{
+    for (size_t i = 0; v && v->kind == BCP_V_LIST && i < v->as.list.count; i++)
+        if (v->as.list.items[i].kind == BCP_V_IDENT && v->as.list.items[i].as.ident.target == threat)
+            return true;
+    return false;
+}
+
+static void test_civil_hazards_rated_or_unverified(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text("");
+    const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
+    static const char *const kinds[] = {"terrorism", "pandemic", "civil_unrest", "utility_failure"};
+    static const char *const groups[] = {"civil_hazards_high", "civil_hazards_medium", "civil_hazards_low",
+                                         "civil_hazards_unverified"};
+    size_t countries = 0, rated = 0, unverified = 0;
+    for (size_t i = 0; i < regions->count; i++) {
+        const bcp_entity *r = regions->items[i];
+        const bcp_value *kind = bcp_entity_value(r, "kind");
+        bool city = kind && strcmp(kind->as.ident.name, "city") == 0;
+        if (!city)
+            countries++;
+        for (size_t k = 0; k < 4; k++) {
+            const bcp_entity *t = bcp_model_find(m, BCP_KIND_THREAT, kinds[k]);
+            assert_non_null(t);
+            size_t in = 0;
+            for (size_t g = 0; g < 4; g++)
+                if (lists_threat(bcp_entity_value(r, groups[g]), t)) {
+                    in++;
+                    if (g < 3)
+                        rated++;
+                    else
+                        unverified++;
+                }
+            if (city && in)
+                fail_msg("city `%s` sets civil hazard `%s` (cities inherit their country's)", r->id, kinds[k]);
+            if (!city && in != 1)
+                fail_msg("region `%s` lists `%s` %zu times among rated and unverified civil hazards", r->id, kinds[k], in);
+        }
+    }
+    assert_int_equal(rated + unverified, 4 * countries);
+    assert_true(rated >= 12);
+    /* inherited by the cities: Paris (France, Vigipirate) high, New York
+     * (United States, GTI) medium, Shanghai (China, GTI) low, Tokyo not rated */
+    const bcp_entity *terrorism = bcp_model_find(m, BCP_KIND_THREAT, "terrorism");
+    const bcp_entity *from;
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "paris"), terrorism, &from), 3);
+    assert_string_equal(from->id, "fr");
+    assert_non_null(strstr(bcp_region_hazard_source(from, terrorism), "Vigipirate"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "new_york"), terrorism, &from), 2);
+    assert_non_null(strstr(bcp_region_hazard_source(from, terrorism), "Global Terrorism Index"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), terrorism, NULL), 1);
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), terrorism, &from), 0);
+    assert_null(from);
+    bcp_model_free(m);
+}
+
 /* bcp init proposes the hazards the seed's plans name, per seed. */
 static void test_init_proposes_regional_hazards(void **state)
 {
@@ -207,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_site_inherits_from_region),
         cmocka_unit_test(test_hazards_and_assessment),
         cmocka_unit_test(test_init_proposes_regional_hazards),
+        cmocka_unit_test(test_civil_hazards_rated_or_unverified),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
