@@ -326,13 +326,9 @@ test: deps
 tsan:
 	@$(MAKE) --no-print-directory tsan-run BUILD=tsan
 
-tsan-run: $(TSAN_TESTS) $(BIN)
+tsan-run: $(TSAN_TESTS)
 	@set -e; for t in $(TSAN_TESTS); do echo "== $$t"; \
 		TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $$t; done
-# perf6: bcp serve runs a thread per connection and a file-watching thread:
-# its API test (requests beside the open event stream) under ThreadSanitizer.
-	@echo "== tests/serve/api-test.sh under ThreadSanitizer"; \
-		TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 timeout 600 sh tests/serve/api-test.sh $(abspath $(BIN))
 
 docs: $(BIN)
 	@sh tools/gen-docs.sh $(BIN)
