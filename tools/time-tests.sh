@@ -1,7 +1,8 @@
 #!/bin/sh
 # Where the time of `make test-one` goes: runs each piece of one flavour's
 # suite on its own (each unit binary, the corpus, each tests/cli/test_*.sh,
-# check-docs, check-layers, fuzz-replay, hostile, lsp-test) and prints one
+# check-docs, check-layers, fuzz-replay, hostile, lsp-test, mcp-test,
+# serve-test) and prints one
 # line per piece: wall seconds, CPU seconds (user+system, children included:
 # the work, which a loaded machine does not change much), the number of bcp
 # invocations (counted by a wrapper that execs the real binary) and the status.
@@ -27,6 +28,7 @@ chmod +x "$shim/bcp"
 case $out in
     */asan) export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
                 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+                LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp} \
                 HOSTILE_TIME_SCALE=${HOSTILE_TIME_SCALE:-6} ;;
 esac
 export BCP="$shim/bcp"
@@ -36,8 +38,23 @@ if [ -z "$pieces" ]; then
     for t in "$out"/tests/test_*; do pieces="$pieces unit:$(basename "$t")"; done
     pieces="$pieces corpus"
     for t in tests/cli/test_*.sh; do pieces="$pieces cli:$(basename "$t" .sh)"; done
-    pieces="$pieces check-docs check-layers fuzz-replay hostile lsp-test"
+    pieces="$pieces check-docs check-layers fuzz-replay hostile lsp-test mcp-test serve-test"
 fi
+# The suites that lay out graphs run under ASan with slow unwinding (the
+# Makefile's GRAPH_LAYOUT_TESTS, tests/lsan.supp): the same here.
+graph_tests=$(make -s --no-print-directory -f Makefile -f - print-graph-tests <<'MK' 2>/dev/null
+print-graph-tests: ; @echo $(GRAPH_LAYOUT_TESTS) $(ASAN_GRAPH_OPTIONS)
+MK
+)
+graph_options=${graph_tests##* }
+asan_options() { # PIECE: the ASAN_OPTIONS of that piece
+    case $out in */asan) ;; *) echo "${ASAN_OPTIONS:-}"; return ;; esac
+    target=$(echo "$1" | sed 's/^unit:/unit-/; s/^cli:/cli-/')
+    case " $graph_tests " in
+        *" $target "*) echo "$ASAN_OPTIONS:$graph_options" ;;
+        *) echo "$ASAN_OPTIONS" ;;
+    esac
+}
 
 run_piece() {
     case $1 in
@@ -53,6 +70,8 @@ run_piece() {
         hostile) sh tests/hostile/run.sh "$BCP" ;;
         lsp-test) LSP_RANDOM_EDITS=${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=${LSP_RANDOM_SECONDS:-60} \
                   sh tests/lsp/run.sh "$BCP" ;;
+        mcp-test) sh tests/mcp/run.sh "$BCP" ;;
+        serve-test) sh tests/serve/run.sh "$BCP" ;;
         *) echo "unknown piece $1" >&2; return 2 ;;
     esac
 }
@@ -67,7 +86,7 @@ for p in $pieces; do
     : >"$tmp/count"
     cpu0=$(child_cpu)
     start=$(date +%s.%N)
-    ( run_piece "$p" ) >"$tmp/log" 2>&1 </dev/null
+    ( ASAN_OPTIONS=$(asan_options "$p"); export ASAN_OPTIONS; run_piece "$p" ) >"$tmp/log" 2>&1 </dev/null
     status=$?
     end=$(date +%s.%N)
     cpu1=$(child_cpu)
