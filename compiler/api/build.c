@@ -237,15 +237,7 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
-    bcp_check_options bounded = {.config_root = o->config_root};
-    bcp_tools_config_limits(&bounded, path);
-    char **modules;
-    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
-    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
-                            .extra_modules = (const char *const *)modules,
-                            .extra_module_count = module_count};
-    bcp_model *m = bcp_model_load(path, &mo);
-    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
+    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir, o->config_root);
     const bcp_diag_list *diags = bcp_model_diags(m);
     bcp_status status = BCP_OK;
     bcp_diag_list secrets = {0};
@@ -268,7 +260,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                                        .draft = o->draft,
                                        .findings = result->findings,
                                        .secrets = &secrets,
-                                       .paper = o->paper};
+                                       .paper = o->paper,
+                                       .config_root = o->config_root};
         status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
                                   result->diagnostics);
     }
@@ -277,9 +270,10 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     return status;
 }
 
-bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir)
+bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir, const char *config_root)
 {
-    bcp_tools_config_limits(NULL, path);
+    bcp_check_options bounded = {.config_root = config_root};
+    bcp_tools_config_limits(&bounded, path);
     char **modules;
     size_t module_count = bcp_tools_locale_modules(stdlib_dir, &modules);
     bcp_model_options mo = {.stdlib_dir = stdlib_dir,

@@ -62,8 +62,8 @@ static bool readiness_pair(const bcp_model *old_model, const bcp_model *new_mode
     if (!bcp_model_plan(old_model) || !bcp_model_plan(new_model) || !bcp_lint_resolve_today(NULL, &today, &err))
         return false;
     bcp_check_options bounded = {.config_root = config_root};
-    bcp_tools_readiness_within((bcp_model *)old_model, today, &bounded, was);
-    bcp_tools_readiness_within((bcp_model *)new_model, today, &bounded, now);
+    bcp_tools_readiness_within((bcp_model *)old_model, today, &bounded, NULL, was, NULL);
+    bcp_tools_readiness_within((bcp_model *)new_model, today, &bounded, NULL, now, NULL);
     return true;
 }
 

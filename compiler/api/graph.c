@@ -92,13 +92,6 @@ static bcp_status graph_model(bcp_model *m, const bcp_graph_options *o, char **t
                               bcp_diagnostics *set)
 {
     const bcp_diag_list *diags = m ? bcp_model_diags(m) : NULL;
-    static const bcp_graph_options defaults = {0};
-    const bcp_graph_options *o = options ? options : &defaults;
-    *text = NULL;
-    if (length)
-        *length = 0;
-    bcp_diagnostics *set = bcp_diagnostics_new();
-    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
     bcp_status status = BCP_OK;
     const bcp_entity *plan_entity = m ? bcp_model_plan(m) : NULL;
     const char *lang = o->lang ? o->lang : plan_entity ? bcp_entity_text(plan_entity, "language") : NULL;
@@ -110,7 +103,6 @@ static bcp_status graph_model(bcp_model *m, const bcp_graph_options *o, char **t
         for (size_t i = 0; diags && i < diags->count; i++)
             if (diags->items[i].severity == BCP_SEV_ERROR)
                 bcp_diagnostics_add(set, &diags->items[i]);
-    } else if (bcp_tools_plan_errors(m, set)) {
         status = BCP_ERR_PLAN;
     } else if (bcp_tools_unknown_locale(m, lang, set)) {
         status = BCP_ERR_NOT_FOUND;
@@ -162,14 +154,7 @@ bcp_status bcp_graph_file(const char *path, const bcp_graph_options *options, ch
     if (length)
         *length = 0;
     bcp_diagnostics *set = bcp_diagnostics_new();
-    char **modules;
-    size_t module_count = bcp_tools_locale_modules(o->stdlib_dir, &modules);
-    bcp_model_options mo = {.stdlib_dir = o->stdlib_dir,
-                            .extra_modules = (const char *const *)modules,
-                            .extra_module_count = module_count};
-    bcp_model *m = bcp_model_load(path, &mo);
-    bcp_status status = graph_model(m, o, text, length, set);
-    bcp_tools_free_modules(modules, module_count);
+    bcp_status status = graph_model(bcp_tools_load_plan(path, o->stdlib_dir, NULL), o, text, length, set);
     bcp_tools_give(problems, set);
     return status;
 }

@@ -33,22 +33,6 @@ void bcp_tools_readiness_by(bcp_model *m, int32_t today, const bcp_lint_deviatio
     bcp_lint_deviation_list_free(&found);
 }
 
-/* The score of a loaded model on `today`, counting the deviations the
- * configuration (searched as `o` bounds it) accepts; or why there is none. */
-static bcp_status score_model(bcp_model *m, const char *path, const bcp_check_options *o, int32_t today,
-                              bcp_readiness *out, bcp_diagnostics *set)
-{
-    const bcp_diag_list *diags = bcp_model_diags(m);
-    if (bcp_diag_count(diags, BCP_SEV_ERROR) || !bcp_model_plan(m)) {
-        for (size_t i = 0; i < diags->count; i++)
-            if (diags->items[i].severity == BCP_SEV_ERROR)
-                bcp_diagnostics_add(set, &diags->items[i]);
-        /* a module (no plan block of its own) is scored with the plan that imports it */
-        bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
-        if (module)
-            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score",
-                                        path ? path : "the text");
-        return module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
 void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out)
 {
     bcp_tools_readiness_by(m, today, accepted, NULL, out);
@@ -73,34 +57,32 @@ static char *profile_for(const char *path, const bcp_check_options *o, bcp_diagn
     return profile;
 }
 
-bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
-                              bcp_diagnostics **problems)
+void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, const char *path,
+                                bcp_readiness *out, bcp_diagnostics *set)
 {
-    static const bcp_check_options defaults = {0};
-    const bcp_check_options *o = options ? options : &defaults;
-    memset(out, 0, sizeof *out);
-    bcp_diagnostics *set = bcp_diagnostics_new();
-    int32_t today;
-    const char *err = NULL;
-    if (!bcp_lint_resolve_today(o->today, &today, &err)) {
-        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s", err);
-        bcp_tools_give(problems, set);
-        return BCP_ERR_INVALID;
-    }
-    bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir);
-    bcp_status status = BCP_OK;
+    bcp_lint_deviation_list accepted = {0};
+    bcp_tools_accepted_deviations_for(m, o, &accepted);
+    char *profile = path ? profile_for(path, o, set) : (o->profile ? bcp_strdup(o->profile) : NULL);
+    bcp_tools_readiness_by(m, today, &accepted, profile, out);
+    bcp_free(profile);
+    bcp_lint_deviation_list_free(&accepted);
+}
+
+/* The score of a loaded model on `today`, counting the deviations the
+ * configuration (searched as `o` bounds it) accepts and by its profile; or
+ * why there is none. */
+static bcp_status score_model(bcp_model *m, const char *path, const bcp_check_options *o, int32_t today,
+                              bcp_readiness *out, bcp_diagnostics *set)
+{
     if (bcp_tools_plan_errors(m, set)) {
         /* a module (no plan block of its own) is scored with the plan that imports it */
         bool module = !bcp_model_plan(m) && !bcp_model_has_syntax_errors(m);
         if (module)
-            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score", path);
-        status = module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
-    } else {
-        char *profile = profile_for(path, o, set);
-        bcp_tools_readiness_by(m, today, NULL, profile, out);
-        bcp_free(profile);
+            bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "%s has no plan block: nothing to score",
+                                        path ? path : "the text");
+        return module ? BCP_ERR_NOT_FOUND : BCP_ERR_PLAN;
     }
-    bcp_tools_readiness_within(m, today, o, out);
+    bcp_tools_readiness_within(m, today, o, path, out, set);
     return BCP_OK;
 }
 
@@ -117,14 +99,6 @@ static bool score_setup(const bcp_check_options **o, bcp_readiness *out, int32_t
     return false;
 }
 
-void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, bcp_readiness *out)
-{
-    bcp_lint_deviation_list accepted = {0};
-    bcp_tools_accepted_deviations_for(m, o, &accepted);
-    bcp_tools_readiness(m, today, &accepted, out);
-    bcp_lint_deviation_list_free(&accepted);
-}
-
 bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options, bcp_readiness *out,
                               bcp_diagnostics **problems)
 {
@@ -132,8 +106,7 @@ bcp_status bcp_readiness_file(const char *path, const bcp_check_options *options
     int32_t today;
     bcp_status status = BCP_ERR_INVALID;
     if (score_setup(&options, out, &today, set)) {
-        bcp_model_options mo = {.stdlib_dir = options->stdlib_dir};
-        bcp_model *m = bcp_model_load(path, &mo);
+        bcp_model *m = bcp_tools_load_plan(path, options->stdlib_dir, options->config_root);
         status = score_model(m, path, options, today, out, set);
         bcp_model_free(m);
     }

@@ -10,8 +10,11 @@
  * accepted deviations are found here, as the document finds them). */
 void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted, bcp_readiness *out);
 /* The same with the deviations the configuration that `o` finds (config_root
- * bounding the search; NULL: the nearest) accepts. */
-void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, bcp_readiness *out);
+ * bounding the search; NULL: the nearest) accepts, by the profile that lints
+ * `path` (NULL path: o->profile); a configuration that cannot be read is
+ * reported to `set`. */
+void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_options *o, const char *path,
+                                bcp_readiness *out, bcp_diagnostics *set);
 /* The same by the windows of lint profile `profile` (NULL: default). */
 void bcp_tools_readiness_by(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted,
                             const char *profile, bcp_readiness *out);

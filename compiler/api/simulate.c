@@ -333,7 +333,7 @@ bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *
         bcp_tools_give(problems, set);
         return BCP_ERR_INVALID;
     }
-    bcp_model *m = bcp_tools_load_plan(path, options->stdlib_dir);
+    bcp_model *m = bcp_tools_load_plan(path, options->stdlib_dir, NULL);
     bcp_status status = BCP_OK;
     const char *lang = options->lang;
     if (bcp_tools_plan_errors(m, set)) {

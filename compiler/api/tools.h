@@ -52,7 +52,7 @@ void bcp_tools_free_modules(char **modules, size_t count);
  * plan with every stdlib locale (the prose of any language).  Free with
  * bcp_model_free.  bcp_tools_load_texts: the stdlib's locales alone (for a
  * workspace plan, which holds none of the prose). */
-struct bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir);
+struct bcp_model *bcp_tools_load_plan(const char *path, const char *stdlib_dir, const char *config_root);
 struct bcp_model *bcp_tools_load_texts(const char *stdlib_dir);
 /* True, with the errors in `set`, when `m` has errors or no plan block. */
 bool bcp_tools_plan_errors(const struct bcp_model *m, bcp_diagnostics *set);

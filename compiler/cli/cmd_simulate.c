@@ -94,27 +94,6 @@ static int run(const sim_options *o)
     *so = (bcp_simulation_options){.lose = (const char *const *)o->lose.items, .lose_count = o->lose.count,
                                    .scenario = o->scenario};
     if (o->duration && (!bcp_duration_parse(o->duration, &so->duration) || so->duration <= 0))
-    size_t length;
-    char *text = bcp_simulation_render((const bcp_simulation *const *)sims, count, format, &length);
-    /* names and titles are plan text: nothing in them may drive a terminal
-     * (JSON escapes its own controls) */
-    char *safe = format == BCP_SIMULATION_JSON ? NULL : bcp_cli_terminal_safe(text, length, &length);
-    fwrite(safe ? safe : text, 1, length, stdout);
-    free(safe);
-    bcp_free(text);
-    bool breach = false;
-    for (size_t i = 0; i < count; i++) {
-        breach = breach || bcp_simulation_breaches_mtpd(sims[i]);
-        bcp_simulation_free(sims[i]);
-    }
-    return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
-}
-
-static int run(const sim_options *o, const bcp_plan *plan)
-{
-    bcp_simulation_options so = {.lose = (const char *const *)o->lose.items, .lose_count = o->lose.count,
-                                 .scenario = o->scenario};
-    if (o->duration && (!bcp_duration_parse(o->duration, &so.duration) || so.duration <= 0))
         return bcp_usage_error("simulate", "--for takes a duration such as 12h, 2d or 1h30m, not '%s'", o->duration);
     if (o->at) {
         if (!bcp_datetime_parse(o->at, &so->start))
@@ -130,7 +109,11 @@ static int run(const sim_options *o, const bcp_plan *plan)
     bcp_diagnostics_free(problems);
     if (s != BCP_OK)
         return BCP_EXIT_ERROR;
-    fwrite(text, 1, length, stdout);
+    /* names and titles are plan text: nothing in them may drive a terminal
+     * (JSON escapes its own controls) */
+    char *safe = o->format == BCP_SIMULATION_JSON ? NULL : bcp_cli_terminal_safe(text, length, &length);
+    fwrite(safe ? safe : text, 1, length, stdout);
+    free(safe);
     bcp_free(text);
     return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }

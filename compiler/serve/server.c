@@ -182,8 +182,9 @@ static enum MHD_Result serve_events(serve_state *st, struct MHD_Connection *c)
 
 /* ------------------------------------------------------------ routing */
 
-/* The work of a request, on a thread of the pool (pool.c). */
-static void route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
+/* The work of a request, on a thread of the pool (pool.c); also the fuzz
+ * target's entry point (no sockets). */
+void serve_route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
                   serve_reply *r)
 {
     if (strncmp(url, "/v1/", 4) == 0 || strcmp(url, "/v1") == 0) {
@@ -235,28 +236,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         return serve_events(st, c);
     }
     serve_reply r = {0};
-    serve_pool_run(st->pool, route, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len,
+    serve_pool_run(st->pool, serve_route, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len,
                    st->cfg.time_limit_ms, &r);
     return send_reply(c, &r);
-    serve_route(st, get ? "GET" : "POST", url, rq->body.data ? rq->body.data : "", rq->body.len, &r);
-    return send_reply(c, &r);
-}
-
-void serve_route(serve_state *st, const char *method, const char *url, const char *body, size_t length,
-                 serve_reply *r)
-{
-    if (strncmp(url, "/v1/", 4) == 0 || strcmp(url, "/v1") == 0) {
-        serve_api(st, method, url, body, length, r);
-        return;
-    }
-    if (serve_preview(st, url, r)) {
-        if (strcmp(method, "GET") != 0) {
-            bcp_free(r->body);
-            serve_error(r, MHD_HTTP_METHOD_NOT_ALLOWED, "E321", "the preview takes GET");
-        }
-        return;
-    }
-    serve_error(r, MHD_HTTP_NOT_FOUND, "E320", "no such page or endpoint");
 }
 
 serve_state *serve_state_new(const serve_config *cfg)
