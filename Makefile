@@ -237,8 +237,10 @@ run: deps
 # or PDF document's dependency figure, bcp graph --format svg).  A new suite
 # that lays out graphs goes into this list, or LeakSanitizer fails it.
 GRAPH_LAYOUT_TESTS := unit-test_api_build unit-test_api_tools unit-test_deviations unit-test_docprint \
+                      unit-test_service unit-test_service_ops unit-test_pdf_reproducible \
                       cli-test_browser cli-test_build cli-test_build_gate cli-test_continuity \
-                      cli-test_deviations cli-test_diff cli-test_docfig cli-test_graph cli-test_pdf \
+                      cli-test_deviations cli-test_diff cli-test_docfig cli-test_graph cli-test_io_errors cli-test_pdf \
+                      cli-test_pdf_signals \
                       cli-test_readiness cli-test_regimes cli-test_regions cli-test_simulate \
                       serve-test mcp-test fuzz-replay
 ASAN_GRAPH_OPTIONS := fast_unwind_on_malloc=0:malloc_context_size=8
