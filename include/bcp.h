@@ -845,6 +845,10 @@ typedef struct bcp_simulate_file_options {
 } bcp_simulate_file_options;
 bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *options, char **text, size_t *length,
                              bool *breaches, bcp_diagnostics **problems);
+/* The same for a plan from bcp_workspace_load (options->stdlib_dir unused):
+ * the servers' simulate, so its report is the command's. */
+bcp_status bcp_plan_simulate(bcp_workspace *ws, const bcp_plan *plan, const bcp_simulate_file_options *options,
+                             char **text, size_t *length, bool *breaches, bcp_diagnostics **problems);
 /* ==== end simulate from a file (sim14) ==== */
 /* ---------------------------------------------------------------- readiness
  * The readiness score (docs/readiness.md): 0-100, the weighted mean of six

@@ -140,7 +140,7 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     bcp_tools_accepted_deviations_for(m, &bounded, &accepted);
     ctx.deviations = &accepted;
     bcp_readiness readiness;
-    bcp_tools_readiness(m, today, &accepted, &readiness);
+    bcp_tools_readiness_by(m, today, &accepted, rq->profile, &readiness);
     ctx.readiness = &readiness;
     bcp_status status = BCP_OK;
     if (rq->formats & (1u << BCP_DOC_MARKDOWN)) {
@@ -262,8 +262,15 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                                        .secrets = &secrets,
                                        .paper = o->paper,
                                        .config_root = o->config_root};
+        /* the score the document shows is the one `bcp check --summary` gives */
+        bcp_check_options bounded = {.config_root = o->config_root};
+        bcp_diagnostics *ignored = bcp_diagnostics_new(); /* the lint run above reported them */
+        char *profile = bcp_tools_profile_for(path, &bounded, ignored);
+        bcp_diagnostics_free(ignored);
+        rq.profile = profile;
         status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
                                   result->diagnostics);
+        bcp_free(profile);
     }
     bcp_diag_list_free(&secrets);
     bcp_model_free(m);

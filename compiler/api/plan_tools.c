@@ -8,6 +8,7 @@
 #include "base/alloc.h"
 #include "model/model.h"
 #include "tools.h"
+#include "readiness.h"
 #include "report/deviations.h"
 #include "tools_lint.h"
 
@@ -125,7 +126,13 @@ bcp_status bcp_plan_render_with(bcp_workspace *ws, const bcp_plan *plan, bcp_doc
                                        .secrets = &secrets,
                                        .paper = o->paper,
                                        .config_root = o->config_root};
+        bcp_check_options bounded = {.config_root = o->config_root};
+        bcp_diagnostics *ignored = bcp_diagnostics_new(); /* a broken configuration is the check's to report */
+        char *profile = plan->path ? bcp_tools_profile_for(plan->path, &bounded, ignored) : NULL;
+        bcp_diagnostics_free(ignored);
+        rq.profile = profile;
         status = bcp_tools_render(m, &rq, documents, lengths, NULL, set);
+        bcp_free(profile);
         bcp_diag_list_free(&secrets);
     }
     *text = (unsigned)format < BCP_DOC_FORMAT_COUNT ? documents[format] : NULL;

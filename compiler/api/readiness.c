@@ -41,7 +41,7 @@ void bcp_tools_readiness(bcp_model *m, int32_t today, const bcp_lint_deviation_l
 /* The profile the check of `path` lints with: --profile, else that of the
  * governing bcpconfig.bcp (--config, or found beside the plan), else NULL
  * (default).  A new string or NULL. */
-static char *profile_for(const char *path, const bcp_check_options *o, bcp_diagnostics *set)
+char *bcp_tools_profile_for(const char *path, const bcp_check_options *o, bcp_diagnostics *set)
 {
     bcp_tools_setup setup;
     char *profile = NULL;
@@ -62,7 +62,7 @@ void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_opt
 {
     bcp_lint_deviation_list accepted = {0};
     bcp_tools_accepted_deviations_for(m, o, &accepted);
-    char *profile = path ? profile_for(path, o, set) : (o->profile ? bcp_strdup(o->profile) : NULL);
+    char *profile = path ? bcp_tools_profile_for(path, o, set) : (o->profile ? bcp_strdup(o->profile) : NULL);
     bcp_tools_readiness_by(m, today, &accepted, profile, out);
     bcp_free(profile);
     bcp_lint_deviation_list_free(&accepted);

@@ -19,6 +19,12 @@ void bcp_tools_readiness_within(bcp_model *m, int32_t today, const bcp_check_opt
 void bcp_tools_readiness_by(bcp_model *m, int32_t today, const bcp_lint_deviation_list *accepted,
                             const char *profile, bcp_readiness *out);
 
+/* The profile the check of `path` lints with: o->profile (--profile), else
+ * that of the governing bcpconfig.bcp (o->config, or the nearest within
+ * o->config_root), else NULL (default).  A new string or NULL; a
+ * configuration that cannot be read is reported to `set`. */
+char *bcp_tools_profile_for(const char *path, const bcp_check_options *o, bcp_diagnostics *set);
+
 /* `bcp check --summary`: one plan's row, scored from the model the check
  * loaded (check.c) or loaded for it (bcp_check_summary). */
 typedef struct bcp_tools_summary_entry {

@@ -1270,33 +1270,21 @@ static json_t *op_simulate(call *c)
     loaded_plan lp = {0};
     json_t *out = NULL;
     if (!c->error && open_plan(c, &lp)) {
-        bcp_simulation **sims = NULL, *one = NULL;
-        size_t count = 0;
+        /* the report `bcp simulate --format json` prints, --each's summary included */
+        bcp_simulate_file_options fo = {.mode = each ? BCP_SIMULATE_EACH : all ? BCP_SIMULATE_SCENARIOS : BCP_SIMULATE_LOSE,
+                                        .loss = so, .format = BCP_SIMULATION_JSON};
+        char *text = NULL;
+        size_t length = 0;
         bcp_diagnostics *problems = NULL;
-        bcp_status s;
-        if (all || each) {
-            s = each ? bcp_simulate_each(lp.plan, so.duration, true, &sims, &count)
-                     : bcp_simulate_scenarios(lp.plan, so.duration, &sims, &count);
-        } else {
-            s = bcp_simulate(lp.plan, &so, &one, &problems);
-            sims = &one;
-            count = s == BCP_OK;
-        }
+        bcp_status s = bcp_plan_simulate(lp.ws, lp.plan, &fo, &text, &length, NULL, &problems);
         if (s != BCP_OK) {
             fail(c, s == BCP_ERR_PLAN ? BCP_CODE_E307 : BCP_CODE_E300, "%s",
                  first_message(problems, "the plan could not be simulated"));
             attach(c, problems);
         } else {
-            size_t length;
-            char *text = bcp_simulation_render((const bcp_simulation *const *)sims, count, BCP_SIMULATION_JSON,
-                                               &length);
             out = parsed(c, text, length, "simulation");
-            bcp_free(text);
         }
-        for (size_t i = 0; i < count; i++)
-            bcp_simulation_free(sims[i]);
-        if (sims != &one)
-            bcp_free(sims);
+        bcp_free(text);
         bcp_diagnostics_free(problems);
     }
     close_plan(&lp);

@@ -320,22 +320,17 @@ char *bcp_simulation_render(const bcp_simulation *const *sims, size_t count, bcp
     return out;
 }
 
-bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *options, char **text, size_t *length,
-                             bool *breaches, bcp_diagnostics **problems)
+/* bcp_simulate_file and bcp_plan_simulate: model `m` (taken: freed here,
+ * NULL allowed) simulated in options' mode and its report rendered. */
+static bcp_status simulate_report(bcp_model *m, const bcp_simulate_file_options *options, char **text,
+                                  size_t *length, bool *breaches, bcp_diagnostics *set)
 {
-    *text = NULL;
-    if (length)
-        *length = 0;
-    if (breaches)
-        *breaches = false;
-    bcp_diagnostics *set = bcp_diagnostics_new();
-    if (!options) {
-        bcp_tools_give(problems, set);
-        return BCP_ERR_INVALID;
-    }
-    bcp_model *m = bcp_tools_load_plan(path, options->stdlib_dir, NULL);
     bcp_status status = BCP_OK;
     const char *lang = options->lang;
+    if (!m) {
+        bcp_diagnostics_add_message(set, BCP_SEV_ERROR, "the plan could not be loaded");
+        return BCP_ERR_PLAN;
+    }
     if (bcp_tools_plan_errors(m, set)) {
         status = BCP_ERR_PLAN;
     } else {
@@ -383,6 +378,39 @@ bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *
     }
     bcp_free(sims);
     bcp_model_free(m);
+    return status;
+}
+
+/* The outputs cleared; false (options missing) when there is nothing to do. */
+static bool simulate_setup(const bcp_simulate_file_options *options, char **text, size_t *length, bool *breaches)
+{
+    *text = NULL;
+    if (length)
+        *length = 0;
+    if (breaches)
+        *breaches = false;
+    return options != NULL;
+}
+
+bcp_status bcp_simulate_file(const char *path, const bcp_simulate_file_options *options, char **text, size_t *length,
+                             bool *breaches, bcp_diagnostics **problems)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    bcp_status status = BCP_ERR_INVALID;
+    if (simulate_setup(options, text, length, breaches))
+        status = simulate_report(bcp_tools_load_plan(path, options->stdlib_dir, NULL), options, text, length,
+                                 breaches, set);
+    bcp_tools_give(problems, set);
+    return status;
+}
+
+bcp_status bcp_plan_simulate(bcp_workspace *ws, const bcp_plan *plan, const bcp_simulate_file_options *options,
+                             char **text, size_t *length, bool *breaches, bcp_diagnostics **problems)
+{
+    bcp_diagnostics *set = bcp_diagnostics_new();
+    bcp_status status = BCP_ERR_INVALID;
+    if (simulate_setup(options, text, length, breaches))
+        status = simulate_report(bcp_tools_load_for_render(ws, plan), options, text, length, breaches, set);
     bcp_tools_give(problems, set);
     return status;
 }

@@ -25,6 +25,7 @@ typedef struct bcp_tools_render_request {
     const bcp_diag_list *secrets;      /* NULL: none */
     const char *paper;                 /* "a4" (NULL) or "letter" */
     const char *config_root;           /* where the configuration search stops (bcp_check_options) */
+    const char *profile;               /* the lint profile whose windows score readiness; NULL: default */
 } bcp_tools_render_request;
 
 /* Renders into documents[]/lengths[]; problems (an unknown language, a

@@ -167,6 +167,18 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 b = [a for a in d["plans"][0]["readiness"]["areas"] if a["area"] == "backups"][0] if isinstance(d["plans"][0]["readiness"]["areas"], list) else d["plans"][0]["readiness"]["areas"]["backups"]
 assert b["score"] == 50, b' "$tmp/out" && ok "profile: the bcpconfig.bcp beside the plan counts (JSON)" || { bad "profile: bcpconfig.bcp beside the plan"; head -40 "$tmp/out"; }
+# The document's score is the one check --summary gives: the same profile.
+SOURCE_DATE_EPOCH=1796342400 "$BCP" build --draft --format json -o "$tmp/prof/out" "$tmp/prof/plan.bcp" >/dev/null 2>"$tmp/err"
+python3 -c '
+import json, sys
+doc = json.load(open(sys.argv[1]))["readiness"]
+summary = json.load(open(sys.argv[2]))["plans"][0]["readiness"]
+areas = doc["areas"] if isinstance(doc["areas"], list) else [dict(v, area=k) for k, v in doc["areas"].items()]
+b = [a for a in areas if a["area"] == "backups"][0]
+assert b["score"] == 50, b
+assert doc["score"] == summary["score"], (doc["score"], summary["score"])' "$tmp/prof/out/plan.json" "$tmp/out" &&
+    ok "profile: the document scores by the bcpconfig.bcp's profile, as check --summary does" ||
+    { bad "profile: the document's score"; cat "$tmp/err"; }
 "$BCP" check --summary --exit-zero --today 2026-12-04 --no-config "$tmp/prof/plan.bcp" >"$tmp/out" 2>"$tmp/err"
 [ "$(backups)" = " backups 100 20 2/2" ] && ok "profile: --no-config: the default's windows" || bad "profile: --no-config: $(backups)"
 
