@@ -152,7 +152,10 @@
             "plan recovers.\"}",                                                                              \
             ",\"additionalProperties\":false")
 #define BCP_SVC_SIMULATE_OUT                                                                                 \
-    SVC_OBJ("\"simulations\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"lost\","      \
+    SVC_OBJ("\"each\":{\"type\":\"object\",\"required\":[\"simulated\",\"breaching\",\"summary\"],"       \
+            "\"properties\":{\"simulated\":{\"type\":\"integer\"},\"breaching\":{\"type\":\"integer\"},"            \
+            "\"summary\":{\"type\":\"string\"}}},"                                                              \
+            "\"simulations\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"lost\","      \
             "\"breaches_mtpd\",\"functions\"],\"properties\":{\"scenario\":{\"type\":[\"string\",\"null\"]},"  \
             "\"lost\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"breaches_mtpd\":{\"type\":\"boolean\"}," \
             "\"functions\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"function\","      \
