@@ -242,7 +242,9 @@ GRAPH_LAYOUT_TESTS := unit-test_api_build unit-test_api_tools unit-test_deviatio
                       cli-test_deviations cli-test_diff cli-test_docfig cli-test_graph cli-test_io_errors cli-test_pdf \
                       cli-test_pdf_signals \
                       cli-test_readiness cli-test_regimes cli-test_regions cli-test_simulate \
-                      serve-test mcp-test fuzz-replay
+                      cli-test_cli_escape cli-test_config_settings cli-test_init cli-test_lang cli-test_limits \
+                      cli-test_numbering cli-test_sections cli-test_wording \
+                      serve-test mcp-test fuzz-replay hostile
 ASAN_GRAPH_OPTIONS := fast_unwind_on_malloc=0:malloc_context_size=8
 ifeq ($(BUILD),asan)
 graph_asan = $(if $(filter $(1),$(GRAPH_LAYOUT_TESTS)),ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}$(ASAN_GRAPH_OPTIONS))
@@ -393,7 +395,7 @@ fuzz-replay: $(FUZZ_REPLAYS)
 # The hostile-input corpus: bcp check (fmt, build where declared) on each
 # file of tests/hostile/ against its declared outcome.
 hostile: $(BIN)
-	@sh tests/hostile/run.sh $(BIN)
+	@$(call graph_asan,$@) sh tests/hostile/run.sh $(BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig

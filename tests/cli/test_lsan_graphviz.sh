@@ -38,7 +38,8 @@ missing=""
 for t in "$root"/tests/cli/test_*.sh; do
     name=$(basename "$t" .sh)
     [ "$name" = test_lsan_graphviz ] && continue   # sets its own options
-    grep -Eq -- '--format[ =]?"?(html|pdf|svg)|-f (html|pdf)|\.(html|pdf)\b' "$t" || continue
+    # an explicit HTML/PDF/SVG, or any build (its default formats include HTML)
+    grep -Eq -- '--format[ =]?"?(html|pdf|svg)|-f (html|pdf)|\.(html|pdf)\b|(BCP"?|bcp) +build|" build |build --' "$t" || continue
     case " $vars " in *" cli-$name "*) ;; *) missing="$missing $name" ;; esac
 done
 [ -z "$missing" ] && ok "every script that lays out graphs is in GRAPH_LAYOUT_TESTS" ||
