@@ -194,8 +194,9 @@ static int secret_rule(void)
 }
 
 bcp_status bcp_tools_build_lint(bcp_model *m, const char *path, const char *config_root, bcp_diagnostics *findings,
-                                bcp_diagnostics *problems)
+                                char **profile, bcp_diagnostics *problems)
 {
+    *profile = NULL;
     const bcp_check_options defaults = {.config_root = config_root};
     bcp_tools_setup setup;
     bcp_status status = bcp_tools_lint_setup(&defaults, &setup, problems);
@@ -206,6 +207,8 @@ bcp_status bcp_tools_build_lint(bcp_model *m, const char *path, const char *conf
         if (!bcp_tools_load_config(config_path, &setup.overrides, &config, problems) ||
             !bcp_tools_lint(m, &config, &found, problems))
             status = BCP_ERR_PLAN;
+        else if (config.options.profile)
+            *profile = bcp_strdup(config.options.profile);
         bcp_diagnostics_add_list(findings, bcp_model_diags(m));
         bcp_diagnostics_add_list(findings, &found);
         bcp_diagnostics_sort(findings);
@@ -241,9 +244,11 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     const bcp_diag_list *diags = bcp_model_diags(m);
     bcp_status status = BCP_OK;
     bcp_diag_list secrets = {0};
+    char *profile = NULL; /* the lint's: the score the document shows is the one `bcp check --summary` gives */
     if (bcp_tools_plan_errors(m, result->diagnostics)) {
         status = BCP_ERR_PLAN;
-    } else if ((status = bcp_tools_build_lint(m, path, o->config_root, result->findings, result->diagnostics)) != BCP_OK) {
+    } else if ((status = bcp_tools_build_lint(m, path, o->config_root, result->findings, &profile,
+                                              result->diagnostics)) != BCP_OK) {
         /* a configuration that cannot be used: result->diagnostics says why */
     } else if (bcp_diagnostics_count_at_least(result->findings, BCP_SEV_ERROR) && !o->draft) {
         status = BCP_ERR_PLAN; /* the gate: only a draft may have lint errors */
@@ -261,17 +266,12 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                                        .findings = result->findings,
                                        .secrets = &secrets,
                                        .paper = o->paper,
-                                       .config_root = o->config_root};
-        /* the score the document shows is the one `bcp check --summary` gives */
-        bcp_check_options bounded = {.config_root = o->config_root};
-        bcp_diagnostics *ignored = bcp_diagnostics_new(); /* the lint run above reported them */
-        char *profile = bcp_tools_profile_for(path, &bounded, ignored);
-        bcp_diagnostics_free(ignored);
-        rq.profile = profile;
+                                       .config_root = o->config_root,
+                                       .profile = profile};
         status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
                                   result->diagnostics);
-        bcp_free(profile);
     }
+    bcp_free(profile);
     bcp_diag_list_free(&secrets);
     bcp_model_free(m);
     return status;

@@ -37,9 +37,11 @@ bcp_status bcp_tools_render(struct bcp_model *m, const bcp_tools_render_request 
 /* A build's lint run over `m` (the plan at `path`): what `bcp check` would
  * report (the model's own warnings, the rules as the governing bcpconfig.bcp
  * configures them, suppression comments applied) into `findings`, sorted.
+ * *profile: the lint profile that configuration names (malloc'd; NULL: the
+ * default), whose windows score the document's readiness.
  * BCP_ERR_PLAN when the configuration cannot be used (problems say why). */
 bcp_status bcp_tools_build_lint(struct bcp_model *m, const char *path, const char *config_root,
-                                bcp_diagnostics *findings, bcp_diagnostics *problems);
+                                bcp_diagnostics *findings, char **profile, bcp_diagnostics *problems);
 /* The findings of secret-in-plan alone over `m`, whatever a configuration
  * enables or a comment suppresses: what a build redacts. */
 void bcp_tools_find_secrets(const struct bcp_model *m, bcp_diag_list *secrets);
