@@ -197,6 +197,14 @@ $(CORPUS_RUNNER): tests/corpus_runner.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
 
+# ==== perf7: test_fmt's meaning checks (model, comments, semantic diff) over
+# a whole tree in one process instead of five bcp runs a file.
+FMT_MEANING := $(OUT)/tests/fmt_meaning
+$(FMT_MEANING): tests/fmt_meaning.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
+# ==== end of perf7 part
+
 # The fuzz targets (tests/fuzz/): each is built twice, with libFuzzer's main
 # in the fuzz flavour (make fuzz) and with tests/fuzz/replay_main.c by gcc
 # (make fuzz-replay, part of test-one: tests/fuzz/crashes/ replayed).
@@ -275,6 +283,8 @@ CLI_TESTS := $(filter $(CLI_SLOW),$(patsubst tests/cli/%.sh,cli-%,$(wildcard tes
 .PHONY: $(CLI_TESTS)
 cli: $(CLI_TESTS)
 # `all`: test_install runs make install in this build folder.
+# perf7: test_fmt finds the meaning checker beside $$BCP (tests/fmt_meaning).
+cli-test_fmt: $(FMT_MEANING)
 $(CLI_TESTS): cli-%: all
 	@echo "== tests/cli/$*.sh"; $(call graph_asan,$@) BCP=$(abspath $(BIN)) sh tests/cli/$*.sh || { echo "FAIL: $*.sh"; exit 1; }
 

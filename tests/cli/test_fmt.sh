@@ -12,6 +12,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C.UTF-8 TZ=UTC
 failed=0
+# Built beside bcp by `make cli-test_fmt` (Makefile, perf7).
+meaning=${FMT_MEANING:-$(dirname "$BCP")/tests/fmt_meaning}
+[ -x "$meaning" ] || { echo "FAIL fmt: $meaning not built (make $meaning)"; exit 1; }
 ok() { echo "ok   fmt: $1"; }
 fail() { echo "FAIL fmt: $1"; failed=1; }
 
@@ -52,25 +55,28 @@ check_tree() {
             "$BCP" fmt --diff "$f" | head -20
         done <"$tmp/unstable"
     fi
-    for f in $(cd "$src" && find . -name '*.bcp' | LC_ALL=C sort); do
-        count=$((count + 1))
-        "$BCP" diff --dump "$src/$f" >"$tmp/before" 2>/dev/null
-        "$BCP" diff --dump "$copy/$f" >"$tmp/after" 2>/dev/null
-        if ! cmp -s "$tmp/before" "$tmp/after"; then
-            fail "$label: $f: the model changed"; bad=1
-            diff "$tmp/before" "$tmp/after" | head -20
-        fi
-        before=$("$BCP" parse "$src/$f" 2>/dev/null | grep -c '(comment ')
-        after=$("$BCP" parse "$copy/$f" 2>/dev/null | grep -c '(comment ')
-        if [ "$before" != "$after" ]; then
-            fail "$label: $f: $before comments before, $after after"; bad=1
-        fi
-        if ! "$BCP" diff "$src/$f" "$copy/$f" >"$tmp/d" 2>&1; then
-            fail "$label: $f: bcp diff sees a difference"; bad=1; head -20 "$tmp/d"
-        fi
-    done
+    # The model, the comments and the semantic diff of every file, in one
+    # process (tests/fmt_meaning.c: the calls behind `bcp diff --dump`,
+    # `bcp parse` and `bcp diff`), not five bcp runs a file.
+    "$meaning" "$label" "$src" "$copy" >"$tmp/meaning" 2>&1 || { bad=1; failed=1; }
+    grep -v '^files [0-9]*$' "$tmp/meaning"
+    count=$(sed -n 's/^files \([0-9]*\)$/\1/p' "$tmp/meaning")
+    [ -n "$count" ] || { fail "$label: fmt_meaning did not finish"; bad=1; }
     [ "$bad" -eq 0 ] && ok "$label: $count files idempotent and meaning-preserving"
 }
+
+# The meaning checker itself fails a copy that lost a comment and changed a value.
+mkdir -p "$tmp/neg/a" "$tmp/neg/b"
+printf 'plan p {\n  # kept?\n  title = "T"\n  organization = "O"\n}\n' >"$tmp/neg/a/p.bcp"
+printf 'plan p {\n  title = "U"\n  organization = "O"\n}\n' >"$tmp/neg/b/p.bcp"
+"$meaning" neg "$tmp/neg/a" "$tmp/neg/b" >"$tmp/neg.out" 2>&1; rc=$?
+if [ "$rc" -eq 1 ] && grep -q '^FAIL fmt: neg: ./p.bcp: the model changed$' "$tmp/neg.out" &&
+    grep -q '^FAIL fmt: neg: ./p.bcp: 1 comments before, 0 after$' "$tmp/neg.out" &&
+    grep -q '^FAIL fmt: neg: ./p.bcp: bcp diff sees a difference' "$tmp/neg.out" && grep -q '^files 1$' "$tmp/neg.out"; then
+    ok "fmt_meaning fails a changed model, a lost comment and a semantic difference"
+else
+    fail "fmt_meaning on a bad copy: exit $rc"; cat "$tmp/neg.out"
+fi
 
 check_tree examples "$root/examples"
 check_tree stdlib "$root/stdlib"
@@ -86,10 +92,8 @@ for txt in "$root"/grammar/test/corpus/*.txt; do
         state == "input" && /^---+[ \t]*$/ { state = "tree"; close(file); next }
         state == "input" { print >> file }' "$txt"
 done
-for f in "$tmp"/corpus/*.bcp; do
-    [ -e "$f" ] || continue
-    "$BCP" parse "$f" >/dev/null 2>&1 || rm -f "$f" # cases about syntax errors
-done
+# Cases about syntax errors go (what `bcp parse` rejects; one process for all).
+"$meaning" --drop-unparsed "$tmp/corpus" || fail "corpus: fmt_meaning --drop-unparsed failed"
 ls "$tmp"/corpus/*.bcp >/dev/null 2>&1 && check_tree corpus "$tmp/corpus"
 
 # Generated plans: random content, random layout, comments everywhere.
