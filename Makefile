@@ -82,6 +82,15 @@ SERVE_ASSETS  := $(shell find compiler/serve/assets -type f 2>/dev/null | LC_ALL
 # Linked into bcp only, not named in bcp.pc (PKGS): libbcp does not use it.
 PKG_LIBS      += $(shell pkg-config --libs libmicrohttpd 2>/dev/null)
 # ==== end of serve part
+# ==== perf7: libmicrohttpd (and the GnuTLS it brings) is not linked but
+# loaded by bcp serve at first use (compiler/serve/mhd_lazy.c): ~32 ms less
+# per bcp process under ASan, for the many that never serve.  Its headers
+# are still needed; the soname comes from the library bcp is built against.
+MHD_SONAME    := $(shell f=$$(pkg-config --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so; \
+                   [ -e "$$f" ] && readelf -d "$$f" 2>/dev/null | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+PKG_LIBS      := $(filter-out -lmicrohttpd,$(PKG_LIBS)) -ldl
+$(OUT)/compiler/serve/mhd_lazy.o: CFLAGS += $(if $(MHD_SONAME),-DBCP_MHD_SONAME='"$(MHD_SONAME)"')
+# ==== end of perf7 part
 HEADERS       := $(wildcard include/*.h compiler/*/*.h compiler/*/*.def rules/*.h rules/*.def)
 STDLIB_FILES  := $(shell find stdlib -name '*.bcp' | LC_ALL=C sort)
 # The rules' example plans, embedded for `bcp explain`.
@@ -277,9 +286,15 @@ corpus: $(CORPUS_RUNNER)
 
 # The longest scripts first (docs/performance.md, "Test suite"), so that the
 # short ones fill the other core and the suite does not end waiting for one.
-CLI_SLOW  := cli-test_fmt cli-test_browser cli-test_pdf cli-test_regimes
-CLI_TESTS := $(filter $(CLI_SLOW),$(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh))) \
-             $(filter-out $(CLI_SLOW),$(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh)))
+CLI_SLOW  := cli-test_graph cli-test_simulate cli-test_browser cli-test_pdf cli-test_rules cli-test_fmt \
+             cli-test_docfig cli-test_continuity cli-test_regimes
+CLI_ALL   := $(patsubst tests/cli/%.sh,cli-%,$(wildcard tests/cli/test_*.sh))
+# perf7: suites that are shell only (they never run bcp or a test program of
+# the flavour) run in the release flavour only: the same result in each.
+SHELL_ONLY_TESTS := check-layers cli-test_api_docs
+SHELL_ONLY := $(if $(filter release,$(BUILD)),$(SHELL_ONLY_TESTS))
+CLI_TESTS := $(filter $(CLI_ALL),$(CLI_SLOW)) \
+             $(filter-out $(CLI_SLOW) $(filter-out $(SHELL_ONLY),$(SHELL_ONLY_TESTS)),$(CLI_ALL))
 .PHONY: $(CLI_TESTS)
 cli: $(CLI_TESTS)
 # `all`: test_install runs make install in this build folder.
@@ -298,14 +313,16 @@ check-docs: $(BIN)
 check-layers:
 	@sh tools/check-layers.sh
 
-# One flavour's whole suite: the suites side by side (make -jN), then the
-# hostile corpus alone, because its cases have time limits that a busy core
-# would break.
+# One flavour's whole suite: the suites side by side (make -jN), the hostile
+# corpus among them (perf7: it used to run alone at the end, one core idle;
+# beside the others its time limits are doubled, HOSTILE_SHARED_SCALE).
 .PHONY: test-one test-parallel
 test-one: test-parallel
-	@$(MAKE) --no-print-directory hostile
 # serve-test: bcp serve's API, OpenAPI and browser tests (tests/serve/).
-test-parallel: all unit corpus cli check-docs check-layers fuzz-replay lsp-test mcp-test serve-test
+# perf7: the hostile corpus first (one of the longest), and the suites that
+# never run a binary of the flavour (SHELL_ONLY_TESTS) only in release.
+test-parallel: all hostile-shared $(filter $(CLI_ALL),$(CLI_SLOW)) serve-test mcp-test lsp-test unit corpus cli check-docs \
+               $(SHELL_ONLY) fuzz-replay
 
 # bcp lsp driven by real clients: a Node client (npm, locked), random
 # incremental edits against full re-checks (300 here, at most 60 s, to keep
@@ -345,15 +362,33 @@ lsp-fuzz: $(BIN)
 
 # Jobs per flavour in make test: every core (docs/performance.md, "Test suite").
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# perf7: the three flavours share one pool of TEST_JOBS jobs instead of
+# running one after the other: the ASan build compiles while release tests
+# run, and no flavour ends with a core idle waiting for its last suite (the
+# TSan build used to compile on one core).  Each flavour's targets keep
+# their order (longest first) and whole output (--output-sync=target);
+# every line of a flavour's output is its own.  A failure stops new jobs;
+# the ones running finish first.
 test: deps
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=release
-	@echo "== again under AddressSanitizer + UndefinedBehaviorSanitizer"
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory -j$(TEST_JOBS) --output-sync=target test-one BUILD=asan
-	@echo "== the parallel paths under ThreadSanitizer"
-	@$(MAKE) --no-print-directory tsan
+	@$(MAKE) --no-print-directory -j$(TEST_JOBS) test-flavours
 	@echo "all test suites passed (release, asan and tsan)"
+
+.PHONY: test-flavours test-release test-asan test-tsan
+test-flavours: test-release test-asan test-tsan
+test-release:
+	@echo "== release: every suite"
+	+@$(MAKE) --no-print-directory --output-sync=target test-one BUILD=release
+	@echo "== release: passed"
+test-asan:
+	@echo "== AddressSanitizer + UndefinedBehaviorSanitizer: every suite"
+	+@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		HOSTILE_TIME_SCALE=6 $(MAKE) --no-print-directory --output-sync=target test-one BUILD=asan
+	@echo "== AddressSanitizer + UndefinedBehaviorSanitizer: passed"
+test-tsan:
+	@echo "== ThreadSanitizer: the parallel paths"
+	+@$(MAKE) --no-print-directory --output-sync=target tsan-run BUILD=tsan
+	@echo "== ThreadSanitizer: passed"
 
 # ThreadSanitizer over the tests of the parallel paths (a data race fails them).
 tsan:
@@ -406,6 +441,15 @@ fuzz-replay: $(FUZZ_REPLAYS)
 # file of tests/hostile/ against its declared outcome.
 hostile: $(BIN)
 	@$(call graph_asan,$@) sh tests/hostile/run.sh $(BIN)
+
+# perf7: the same corpus as one of test-one's side-by-side suites: another
+# job shares the cores, so every time limit is HOSTILE_SHARED_SCALE times
+# longer (on top of HOSTILE_TIME_SCALE, 6 under ASan).
+HOSTILE_SHARED_SCALE ?= 2
+.PHONY: hostile-shared
+hostile-shared: $(BIN)
+	@$(call graph_asan,hostile) HOSTILE_TIME_SCALE=$$(awk -v a="$${HOSTILE_TIME_SCALE:-1}" -v b="$(HOSTILE_SHARED_SCALE)" 'BEGIN { print a * b }') \
+		sh tests/hostile/run.sh $(BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig

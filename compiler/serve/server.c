@@ -7,7 +7,9 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
-#include <microhttpd.h>
+/* perf7: libmicrohttpd is loaded at first use (mhd_lazy.h), not at start-up. */
+#include "mhd_lazy.h"
+/* end of perf7 */
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
