@@ -2,8 +2,8 @@
 #
 #   make          build build/bcp
 #   make run      install deps, build, run bcp on the bundled examples
-#   make test     install deps, build, run every test, then again under ASan+UBSan,
-#                 then the parallel paths under ThreadSanitizer
+#   make test     install deps, build, run every test, and again under ASan+UBSan,
+#                 and the parallel paths under ThreadSanitizer (side by side, one job pool)
 #   make tsan     only the ThreadSanitizer pass (build/tsan/)
 #   make bench    benchmarks (never part of make test)
 #   make fuzz     the libFuzzer targets, FUZZ_SECONDS each (clang; never part of make test)
