@@ -212,6 +212,12 @@ FMT_MEANING := $(OUT)/tests/fmt_meaning
 $(FMT_MEANING): tests/fmt_meaning.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
+# test_graph's plan generator, rebuilt when tools/genplan.c changes (the
+# script only builds it when missing, so a dev tree kept a stale one).
+$(OUT)/genplan: tools/genplan.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra $< -o $@
+cli-test_graph: $(OUT)/genplan
 # ==== end of perf7 part
 
 # The fuzz targets (tests/fuzz/): each is built twice, with libFuzzer's main
