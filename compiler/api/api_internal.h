@@ -70,6 +70,9 @@ void bcp_workspace_scan_limits(uint64_t out[3]);
  * disk) and hand in open documents' syntax trees. */
 bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws);
 
+/* serve13b: the flag of a cancel token (cancel.c), for base/call.h; NULL for none. */
+const size_t *bcp_cancel_flag(const bcp_cancel *cancel);
+
 /* Wraps a loaded model as a plan (taking it) and makes it read-only:
  * every lazily built index is built now.  `report_only` is copied. */
 bcp_plan *bcp_plan_wrap(bcp_model *model, const char *path, const char *report_only);

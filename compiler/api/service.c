@@ -20,9 +20,11 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/call.h"
 #include "base/codes.h"
 #include "base/diag.h"
 #include "bcp.h"
+#include "api_internal.h"
 #include "render/readiness_view.h"
 #include "service_schemas.h"
 #include "tools.h"
@@ -107,6 +109,7 @@ static bcp_status code_status(bcp_code_id code)
     case BCP_CODE_E305: return BCP_ERR_NOT_FOUND;
     case BCP_CODE_E306: return BCP_ERR_IO;
     case BCP_CODE_E307: return BCP_ERR_PLAN;
+    case BCP_CODE_E326: return BCP_ERR_CANCELLED;
     default: return BCP_ERR_INVALID;
     }
 }
@@ -1517,6 +1520,16 @@ static char *dump(json_t *doc, size_t *length)
 bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *request, size_t len,
                             char **response, size_t *response_len)
 {
+    return bcp_service_call_cancellable(svc, op, request, len, NULL, response, response_len);
+}
+
+/* serve13b: each call carries its own state (base/call.h): the limits its
+ * plan's bcpconfig.bcp sets, and the cancel token's flag. */
+bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, const char *request, size_t len,
+                                        const bcp_cancel *cancel, char **response, size_t *response_len)
+{
+    bcp_call_state state = {.cancel = bcp_cancel_flag(cancel)};
+    bcp_call_state *outer = bcp_call_begin(&state);
     call c = {.svc = svc, .status = BCP_OK};
     json_t *result = NULL;
     const op_entry *e = find_op(op);
@@ -1543,6 +1556,14 @@ bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *
         else
             result = e->run(&c);
     }
+    if (bcp_call_cancelled()) {   /* whatever it made, the call did not end: none of it */
+        json_decref(result);
+        result = NULL;
+        json_decref(c.error);
+        c.error = NULL;
+        fail(&c, BCP_CODE_E326, "the call was cancelled before it ended (bcp serve: it passed --time-limit)");
+    }
+    bcp_call_end(outer);
     json_t *doc;
     if (c.error) {
         json_decref(result);
