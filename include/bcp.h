@@ -166,6 +166,8 @@ typedef struct bcp_file_provider {
 typedef struct bcp_workspace_options {
     const char *stdlib_dir;            /* NULL: the standard library built into libbcp */
     const bcp_file_provider *files;    /* NULL: the file system */
+    const char *config_root;           /* serve13b: bcpconfig.bcp is looked for no higher than this folder
+                                          (as bcp_check_options.config_root); NULL: up to / */
 } bcp_workspace_options;
 
 /* NULL options: the defaults. */

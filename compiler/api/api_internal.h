@@ -27,6 +27,7 @@ typedef struct bcp_document {
 struct bcp_workspace {
     bcp_workspace_options options;   /* stdlib_dir points at `stdlib_dir` below; files at `provider` */
     char *stdlib_dir;                /* owned copy, or NULL */
+    char *config_root;               /* serve13b: owned real path, or NULL */
     bcp_file_provider provider;      /* a copy of the caller's, when one was given */
     bcp_document **documents;
     size_t document_count, document_capacity;

@@ -601,7 +601,7 @@ static bool plan_input_get(call *c, plan_input *in, bool folders)
 /* The inline text opened in a new workspace and loaded. */
 static bool load_inline(call *c, const plan_input *in, bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = c->svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = c->svc->stdlib_dir, .config_root = c->svc->root};
     *ws = bcp_workspace_new(&wo);
     *plan = NULL;
     if (bcp_document_open(*ws, in->real, in->text, in->length) != BCP_OK ||
@@ -1068,7 +1068,7 @@ static json_t *op_format(call *c)
 static bcp_status load_text_as(const bcp_service *svc, const char *path, const char *text, size_t length,
                                bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir, .config_root = svc->root};
     *ws = bcp_workspace_new(&wo);
     *plan = NULL;
     bcp_status s = bcp_document_open(*ws, path, text, length);
@@ -1077,7 +1077,7 @@ static bcp_status load_text_as(const bcp_service *svc, const char *path, const c
 
 static bcp_status load_path(const bcp_service *svc, const char *path, bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir, .config_root = svc->root};
     *ws = bcp_workspace_new(&wo);
     return bcp_workspace_load(*ws, path, plan);
 }
