@@ -25,6 +25,7 @@
 #include "base/diag.h"
 #include "bcp.h"
 #include "api_internal.h"
+#include "model/parse_cache.h"
 #include "render/readiness_view.h"
 #include "service_schemas.h"
 #include "tools.h"
@@ -43,7 +44,12 @@ struct bcp_service {
     char *docs_url;
     bcp_revision_reader read_revision;
     void *revision_user;
+    bcp_parse_cache *parse_cache;   /* serve13b: the imports its calls parsed (model/parse_cache.h) */
 };
+
+/* serve13b: the parse cache's bounds: modules, and bytes of their texts. */
+#define PARSE_CACHE_ENTRIES 256
+#define PARSE_CACHE_BYTES (32u << 20)
 
 /* One call: the request, and the error once one is set. */
 typedef struct call {
@@ -81,6 +87,7 @@ bcp_service *bcp_service_new(const bcp_service_options *options)
     svc->docs_url = bcp_strdup(options->docs_url ? options->docs_url : DEFAULT_DOCS_URL);
     svc->read_revision = options->read_revision;
     svc->revision_user = options->revision_user;
+    svc->parse_cache = bcp_parse_cache_new(PARSE_CACHE_ENTRIES, PARSE_CACHE_BYTES);
     return svc;
 }
 
@@ -92,6 +99,7 @@ void bcp_service_free(bcp_service *svc)
     bcp_free(svc->stdlib_dir);
     bcp_free(svc->today);
     bcp_free(svc->docs_url);
+    bcp_parse_cache_free(svc->parse_cache);
     bcp_free(svc);
 }
 
@@ -1530,7 +1538,7 @@ bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *
 bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, const char *request, size_t len,
                                         const bcp_cancel *cancel, char **response, size_t *response_len)
 {
-    bcp_call_state state = {.cancel = bcp_cancel_flag(cancel)};
+    bcp_call_state state = {.cancel = bcp_cancel_flag(cancel), .parse_cache = svc ? svc->parse_cache : NULL};
     bcp_call_state *outer = bcp_call_begin(&state);
     call c = {.svc = svc, .status = BCP_OK};
     json_t *result = NULL;
