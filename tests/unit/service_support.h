@@ -32,6 +32,14 @@ static inline void write_text(const char *path, const char *text)
     fclose(f);
 }
 
+/* rm -rf `dir` (a test's temporary folder). */
+static inline void remove_tree(const char *dir)
+{
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* The whole of a file (malloc'd, NUL-terminated). */
 static inline char *read_text(const char *path)
 {

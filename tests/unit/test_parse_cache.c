@@ -19,12 +19,7 @@ static char dir[256];
 
 static void put(const char *name, const char *text)
 {
-    char path[400];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    write_test_file(dir, name, text);
 }
 
 static int setup(void **state)

@@ -57,9 +57,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", top);
-    assert_int_equal(system(cmd), 0);
+    remove_tree(top);
     return 0;
 }
 
