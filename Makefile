@@ -124,6 +124,7 @@ CORPUS_RUNNER := $(OUT)/tests/corpus_runner
 # built ahead, the rules on all cores, one plan read by four API threads.
 # `make tsan` runs them under ThreadSanitizer.
 TSAN_TESTS    := $(patsubst %,$(OUT)/tests/%,test_parallel_parse test_review_scan test_lint_parallel test_api)
+TSAN_TESTS    += $(OUT)/tests/test_service_calls   # serve13b: limits per call, cancellation
 
 .PHONY: lsp-test lsp-bench lsp-fuzz
 .PHONY: check-layers all shlib deps run test test-one unit corpus cli asan tsan tsan-run bench fuzz fuzz-bins fuzz-replay hostile install uninstall clean docs check-docs rule-docs

@@ -47,6 +47,7 @@ typedef enum bcp_status {
     BCP_ERR_NOT_FOUND,     /* no such document, entity, code or module */
     BCP_ERR_INVALID,       /* a bad argument (an unknown format, language, option value) */
     BCP_ERR_PLAN,          /* the plan has errors that stop the operation (see its diagnostics) */
+    BCP_ERR_CANCELLED,     /* serve13b: the call was cancelled (bcp_cancel_request) before it ended */
 } bcp_status;
 const char *bcp_status_string(bcp_status status);
 
@@ -165,6 +166,8 @@ typedef struct bcp_file_provider {
 typedef struct bcp_workspace_options {
     const char *stdlib_dir;            /* NULL: the standard library built into libbcp */
     const bcp_file_provider *files;    /* NULL: the file system */
+    const char *config_root;           /* serve13b: bcpconfig.bcp is looked for no higher than this folder
+                                          (as bcp_check_options.config_root); NULL: up to / */
 } bcp_workspace_options;
 
 /* NULL options: the defaults. */
@@ -1049,6 +1052,26 @@ const char *bcp_stdlib_file_path(size_t i);
  * (bcp serve) sets 1, so that a call does not start threads of its own. */
 void bcp_set_worker_threads(size_t threads);
 /* ==== end of serve13 part ==== */
+
+/* ==== serve13b part (issue 13): cancelling a call ====
+ * A token one thread passes to a call and another may trip to stop it (bcp
+ * serve's time limit).  A cancelled call stops soon after: parsing stops
+ * (tree-sitter's cancellation flag), no further file, rule or document step
+ * starts; everything it allocated is freed, and it returns BCP_ERR_CANCELLED
+ * (for bcp_service_call_cancellable, the response's error is E326).  The
+ * token must outlive the call; tripping it is for good. */
+typedef struct bcp_cancel bcp_cancel;
+bcp_cancel *bcp_cancel_new(void);
+void bcp_cancel_free(bcp_cancel *cancel);
+/* Thread-safe: from any thread, at any time, once or many times. */
+void bcp_cancel_request(bcp_cancel *cancel);
+bool bcp_cancel_requested(const bcp_cancel *cancel);
+/* bcp_service_call under `cancel` (NULL: as bcp_service_call).  Each call of
+ * a service carries its own state: the limits { } a plan's bcpconfig.bcp
+ * sets hold for that call only, never for a concurrent one. */
+bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, const char *request, size_t len,
+                                        const bcp_cancel *cancel, char **response, size_t *response_len);
+/* ==== end of serve13b part ==== */
 
 #ifdef __cplusplus
 }

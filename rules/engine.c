@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "base/alloc.h"
+#include "base/call.h"
 #include "base/workers.h"
 #include "model/derive.h"
 
@@ -136,6 +137,8 @@ static void run_rule(void *item)
 {
     rule_job *job = item;
     job->ctx.out = &job->found;
+    if (bcp_call_cancelled())
+        return;   /* serve13b: a cancelled call starts no further rule */
     job->ctx.rule->check(&job->ctx);
     bcp_diag_list_free(&job->ctx.discarded);
 }

@@ -3,6 +3,7 @@
 #include "rule_util.h"
 
 #include <pcre2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,10 +109,22 @@ bcp_rule_label bcp_rule_date_label(int32_t days)
 
 /* --- regular expressions ------------------------------------------------- */
 
-struct bcp_rule_regex {
+/* serve13b: each pattern is compiled once per process, not once per rule
+ * run: the compiled patterns (and, once asked for, their JIT-compiled twins)
+ * are kept in one list under a lock, and never change once in it, so that
+ * every thread matches with them at once (PCRE2 allows it).  What a search
+ * changes (its match data, where it has got to) stays per bcp_rule_regex. */
+typedef struct compiled {
+    char *pattern;
+    unsigned flags;           /* BCP_RULE_RE_CASELESS | BCP_RULE_RE_UCP */
+    bool jit;
     pcre2_code *code;
+    struct compiled *next;
+} compiled;
+
+struct bcp_rule_regex {
+    const compiled *shared;
     pcre2_match_data *match;
-    pcre2_match_context *limits;
     /* The text being searched and the piece of valid UTF-8 in it where the
      * search has got to: [piece_start, piece_end).  See match_at. */
     const char *text;
@@ -133,6 +146,10 @@ enum {
     RULE_RE_HEAP_LIMIT_KIB = 8 * 1024,
 };
 
+static pthread_mutex_t compiled_lock = PTHREAD_MUTEX_INITIALIZER;
+static compiled *compiled_list;
+static pcre2_match_context *match_limits;   /* read-only once made: shared by every search */
+
 static pcre2_match_context *new_limits(void)
 {
     pcre2_match_context *limits = pcre2_match_context_create(NULL);
@@ -144,49 +161,83 @@ static pcre2_match_context *new_limits(void)
     return limits;
 }
 
+/* The process's compiled `pattern`, compiled now if it is the first time. */
+static const compiled *compiled_for(const char *pattern, unsigned flags, bool jit)
+{
+    pthread_mutex_lock(&compiled_lock);
+    compiled *c = compiled_list;
+    while (c && !(c->flags == flags && c->jit == jit && strcmp(c->pattern, pattern) == 0))
+        c = c->next;
+    if (!c && !match_limits)
+        match_limits = new_limits();
+    if (!c && match_limits) {
+        uint32_t options = PCRE2_UTF;
+        if (flags & BCP_RULE_RE_CASELESS)
+            options |= PCRE2_CASELESS;
+        if (flags & BCP_RULE_RE_UCP)
+            options |= PCRE2_UCP;
+        int error;
+        PCRE2_SIZE offset;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options, &error, &offset, NULL);
+        if (code) {
+            if (jit)
+                pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
+            c = bcp_calloc(1, sizeof *c);
+            c->pattern = bcp_strdup(pattern);
+            c->flags = flags;
+            c->jit = jit;
+            c->code = code;
+            c->next = compiled_list;
+            compiled_list = c;
+        }
+    }
+    pthread_mutex_unlock(&compiled_lock);
+    return c;
+}
+
+/* At exit, after every search: the list's owner lets it go. */
+__attribute__((destructor)) static void compiled_free(void)
+{
+    while (compiled_list) {
+        compiled *c = compiled_list;
+        compiled_list = c->next;
+        pcre2_code_free(c->code);
+        bcp_free(c->pattern);
+        bcp_free(c);
+    }
+    pcre2_match_context_free(match_limits);
+    match_limits = NULL;
+}
+
 bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags)
 {
-    uint32_t options = PCRE2_UTF;
-    if (flags & BCP_RULE_RE_CASELESS)
-        options |= PCRE2_CASELESS;
-    if (flags & BCP_RULE_RE_UCP)
-        options |= PCRE2_UCP;
-    int error;
-    PCRE2_SIZE offset;
-    pcre2_code *code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, options, &error, &offset, NULL);
-    if (!code)
+    const compiled *c = compiled_for(pattern, flags & (BCP_RULE_RE_CASELESS | BCP_RULE_RE_UCP),
+                                     (flags & BCP_RULE_RE_JIT) != 0);
+    if (!c)
         return NULL;
-    if (flags & BCP_RULE_RE_JIT)
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional: pcre2_match falls back to the interpreter */
-    pcre2_match_data *match = pcre2_match_data_create_from_pattern(code, NULL);
-    pcre2_match_context *limits = new_limits();
-    if (!match || !limits) {
-        pcre2_match_context_free(limits);
-        pcre2_match_data_free(match);
-        pcre2_code_free(code);
+    pcre2_match_data *match = pcre2_match_data_create_from_pattern(c->code, NULL);
+    if (!match)
         return NULL;
-    }
     bcp_rule_regex *re = bcp_calloc(1, sizeof *re);
-    re->code = code;
+    re->shared = c;
     re->match = match;
-    re->limits = limits;
     return re;
 }
 
 void bcp_rule_regex_jit(bcp_rule_regex *re)
 {
-    size_t jit_size = 0;
-    if (re && pcre2_pattern_info(re->code, PCRE2_INFO_JITSIZE, &jit_size) == 0 && jit_size == 0)
-        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    if (!re || re->shared->jit)
+        return;
+    const compiled *c = compiled_for(re->shared->pattern, re->shared->flags, true);
+    if (c)
+        re->shared = c;   /* the same pattern: the match data fits it */
 }
 
 void bcp_rule_regex_free(bcp_rule_regex *re)
 {
     if (!re)
         return;
-    pcre2_match_context_free(re->limits);
     pcre2_match_data_free(re->match);
-    pcre2_code_free(re->code);
     bcp_free(re);
 }
 
@@ -277,8 +328,9 @@ static int match_at(bcp_rule_regex *re, const char *text, size_t length, size_t 
             offset = re->piece_start;
         while (offset < re->piece_end && ((unsigned char)text[offset] & 0xC0) == 0x80)
             offset++; /* from the middle of a character: from the next one */
-        int rc = pcre2_match(re->code, (PCRE2_SPTR)(text + re->piece_start), re->piece_end - re->piece_start,
-                             offset - re->piece_start, PCRE2_NO_UTF_CHECK, re->match, re->limits);
+        int rc = pcre2_match(re->shared->code, (PCRE2_SPTR)(text + re->piece_start),
+                             re->piece_end - re->piece_start, offset - re->piece_start, PCRE2_NO_UTF_CHECK,
+                             re->match, match_limits);
         if (rc != PCRE2_ERROR_NOMATCH || re->piece_end >= length)
             return rc;
         offset = re->piece_end + 1; /* on to the next valid run */

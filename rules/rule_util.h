@@ -84,8 +84,9 @@ enum {
     BCP_RULE_RE_JIT = 1u << 2,      /* worth it for patterns run over every text of the plan */
 };
 
-/* Compiles `pattern` (always in UTF mode; texts may hold invalid UTF-8) with its match data, so that a rule
- * compiles once per run and matches many texts.  NULL when the pattern does
+/* `pattern` (always in UTF mode; texts may hold invalid UTF-8), compiled
+ * once per process (serve13b), with match data of its own, so that a rule
+ * matches many texts and many threads search at once.  NULL when the pattern does
  * not compile or memory runs out; bcp_rule_regex_free(NULL) is a no-op. */
 bcp_rule_regex *bcp_rule_regex_new(const char *pattern, unsigned flags);
 void bcp_rule_regex_free(bcp_rule_regex *re);

@@ -27,6 +27,7 @@ typedef struct bcp_document {
 struct bcp_workspace {
     bcp_workspace_options options;   /* stdlib_dir points at `stdlib_dir` below; files at `provider` */
     char *stdlib_dir;                /* owned copy, or NULL */
+    char *config_root;               /* serve13b: owned real path, or NULL */
     bcp_file_provider provider;      /* a copy of the caller's, when one was given */
     bcp_document **documents;
     size_t document_count, document_capacity;
@@ -69,6 +70,9 @@ void bcp_workspace_scan_limits(uint64_t out[3]);
 /* Model options that read through the workspace (documents, provider,
  * disk) and hand in open documents' syntax trees. */
 bcp_model_options bcp_workspace_model_options(const bcp_workspace *ws);
+
+/* serve13b: the flag of a cancel token (cancel.c), for base/call.h; NULL for none. */
+const size_t *bcp_cancel_flag(const bcp_cancel *cancel);
 
 /* Wraps a loaded model as a plan (taking it) and makes it read-only:
  * every lazily built index is built now.  `report_only` is copied. */

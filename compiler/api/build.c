@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/call.h"
 #include "base/codes.h"
 #include "model/model.h"
 #include "model/modules.h"
@@ -240,12 +241,17 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
+    /* serve13b: the limits its configuration sets are this call's (base/call.h). */
+    bcp_call_state call = {0};
+    bcp_call_state *outer = bcp_call_begin(&call);
     bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir, o->config_root);
     const bcp_diag_list *diags = bcp_model_diags(m);
     bcp_status status = BCP_OK;
     bcp_diag_list secrets = {0};
     char *profile = NULL; /* the lint's: the score the document shows is the one `bcp check --summary` gives */
-    if (bcp_tools_plan_errors(m, result->diagnostics)) {
+    if (bcp_call_cancelled()) {
+        status = BCP_ERR_CANCELLED;
+    } else if (bcp_tools_plan_errors(m, result->diagnostics)) {
         status = BCP_ERR_PLAN;
     } else if ((status = bcp_tools_build_lint(m, path, o->config_root, result->findings, &profile,
                                               result->diagnostics)) != BCP_OK) {
@@ -260,6 +266,8 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
         const char *lang = o->lang ? o->lang : bcp_entity_text(bcp_model_plan(m), "language");
         result->lang = bcp_strdup(lang ? lang : "en");
         bcp_tools_find_secrets(m, &secrets);
+        if (bcp_call_cancelled())
+            goto cancelled;   /* no document step starts */
         bcp_tools_render_request rq = {.lang = result->lang,
                                        .formats = o->formats ? o->formats : (1u << BCP_DOC_FORMAT_COUNT) - 1,
                                        .draft = o->draft,
@@ -271,6 +279,10 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
         status = bcp_tools_render(m, &rq, result->documents, result->lengths, &result->redacted,
                                   result->diagnostics);
     }
+cancelled:
+    if (bcp_call_cancelled())
+        status = BCP_ERR_CANCELLED;
+    bcp_call_end(outer);
     bcp_free(profile);
     bcp_diag_list_free(&secrets);
     bcp_model_free(m);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/call.h"
 #include "base/buf.h"
 #include "base/limits.h"
 #include "model/model.h"
@@ -182,6 +183,7 @@ void bcp_tools_config_limits(const bcp_check_options *o, const char *file)
 {
     static const bcp_check_options defaults = {0};
     char *path = bcp_tools_config_path(o ? o : &defaults, file ? file : "-");
+    bcp_limits_clear_configured();   /* not an earlier configuration's (base/call.h) */
     bcp_tools_limits_from(path, NULL);
     bcp_free(path);
 }
@@ -410,6 +412,9 @@ static bcp_status check_run(const char *const *paths, size_t count, const bcp_ch
                             bcp_diagnostics **findings, bcp_diagnostics **problems, struct summary_rows *summary)
 {
     static const bcp_check_options defaults = {0};
+    /* serve13b: the limits its configuration sets are this call's (base/call.h). */
+    bcp_call_state call = {0};
+    bcp_call_state *outer = bcp_call_begin(&call);
     check_state st = {0};
     st.summary = summary;
     st.opts = options ? options : &defaults;
@@ -461,7 +466,7 @@ static bcp_status check_run(const char *const *paths, size_t count, const bcp_ch
     if (status == BCP_OK) {
         bcp_unit_list units;
         bcp_workspace_units(files, plan_count, &st.model, &units);
-        for (size_t u = 0; u < units.count && !st.failed_setup; u++)
+        for (size_t u = 0; u < units.count && !st.failed_setup && !bcp_call_cancelled(); u++)
             check_unit(&st, &units.items[u]);
         bcp_unit_list_free(&units);
         if (st.failed_setup)
@@ -474,6 +479,9 @@ done:
     bcp_tools_lint_setup_free(&setup);
     bcp_tools_give(findings, st.findings);
     bcp_tools_give(problems, st.problems);
+    if (bcp_call_cancelled())
+        status = BCP_ERR_CANCELLED;
+    bcp_call_end(outer);
     return status;
 }
 

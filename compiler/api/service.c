@@ -20,9 +20,12 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/call.h"
 #include "base/codes.h"
 #include "base/diag.h"
 #include "bcp.h"
+#include "api_internal.h"
+#include "model/parse_cache.h"
 #include "render/readiness_view.h"
 #include "service_schemas.h"
 #include "tools.h"
@@ -41,7 +44,12 @@ struct bcp_service {
     char *docs_url;
     bcp_revision_reader read_revision;
     void *revision_user;
+    bcp_parse_cache *parse_cache;   /* serve13b: the imports its calls parsed (model/parse_cache.h) */
 };
+
+/* serve13b: the parse cache's bounds: modules, and bytes of their texts. */
+#define PARSE_CACHE_ENTRIES 256
+#define PARSE_CACHE_BYTES (32u << 20)
 
 /* One call: the request, and the error once one is set. */
 typedef struct call {
@@ -79,6 +87,7 @@ bcp_service *bcp_service_new(const bcp_service_options *options)
     svc->docs_url = bcp_strdup(options->docs_url ? options->docs_url : DEFAULT_DOCS_URL);
     svc->read_revision = options->read_revision;
     svc->revision_user = options->revision_user;
+    svc->parse_cache = bcp_parse_cache_new(PARSE_CACHE_ENTRIES, PARSE_CACHE_BYTES);
     return svc;
 }
 
@@ -90,6 +99,7 @@ void bcp_service_free(bcp_service *svc)
     bcp_free(svc->stdlib_dir);
     bcp_free(svc->today);
     bcp_free(svc->docs_url);
+    bcp_parse_cache_free(svc->parse_cache);
     bcp_free(svc);
 }
 
@@ -107,6 +117,7 @@ static bcp_status code_status(bcp_code_id code)
     case BCP_CODE_E305: return BCP_ERR_NOT_FOUND;
     case BCP_CODE_E306: return BCP_ERR_IO;
     case BCP_CODE_E307: return BCP_ERR_PLAN;
+    case BCP_CODE_E326: return BCP_ERR_CANCELLED;
     default: return BCP_ERR_INVALID;
     }
 }
@@ -480,6 +491,8 @@ static void relative_file(const bcp_service *svc, json_t *o)
  * relative to the root and each one's docs_url.  Adds the counts to `out`. */
 static json_t *findings_json(const bcp_service *svc, const bcp_diagnostics *set, json_t *out)
 {
+    if (bcp_call_cancelled())
+        return json_array();   /* serve13b: the call's answer is E326 whatever it found */
     bcp_report_options ro = {.format = BCP_REPORT_JSON};
     size_t length;
     char *text = bcp_report_render(set, &ro, &length);
@@ -598,7 +611,7 @@ static bool plan_input_get(call *c, plan_input *in, bool folders)
 /* The inline text opened in a new workspace and loaded. */
 static bool load_inline(call *c, const plan_input *in, bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = c->svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = c->svc->stdlib_dir, .config_root = c->svc->root};
     *ws = bcp_workspace_new(&wo);
     *plan = NULL;
     if (bcp_document_open(*ws, in->real, in->text, in->length) != BCP_OK ||
@@ -1065,7 +1078,7 @@ static json_t *op_format(call *c)
 static bcp_status load_text_as(const bcp_service *svc, const char *path, const char *text, size_t length,
                                bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir, .config_root = svc->root};
     *ws = bcp_workspace_new(&wo);
     *plan = NULL;
     bcp_status s = bcp_document_open(*ws, path, text, length);
@@ -1074,7 +1087,7 @@ static bcp_status load_text_as(const bcp_service *svc, const char *path, const c
 
 static bcp_status load_path(const bcp_service *svc, const char *path, bcp_workspace **ws, bcp_plan **plan)
 {
-    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir};
+    bcp_workspace_options wo = {.stdlib_dir = svc->stdlib_dir, .config_root = svc->root};
     *ws = bcp_workspace_new(&wo);
     return bcp_workspace_load(*ws, path, plan);
 }
@@ -1517,6 +1530,16 @@ static char *dump(json_t *doc, size_t *length)
 bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *request, size_t len,
                             char **response, size_t *response_len)
 {
+    return bcp_service_call_cancellable(svc, op, request, len, NULL, response, response_len);
+}
+
+/* serve13b: each call carries its own state (base/call.h): the limits its
+ * plan's bcpconfig.bcp sets, and the cancel token's flag. */
+bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, const char *request, size_t len,
+                                        const bcp_cancel *cancel, char **response, size_t *response_len)
+{
+    bcp_call_state state = {.cancel = bcp_cancel_flag(cancel), .parse_cache = svc ? svc->parse_cache : NULL};
+    bcp_call_state *outer = bcp_call_begin(&state);
     call c = {.svc = svc, .status = BCP_OK};
     json_t *result = NULL;
     const op_entry *e = find_op(op);
@@ -1543,6 +1566,14 @@ bcp_status bcp_service_call(const bcp_service *svc, const char *op, const char *
         else
             result = e->run(&c);
     }
+    if (bcp_call_cancelled()) {   /* whatever it made, the call did not end: none of it */
+        json_decref(result);
+        result = NULL;
+        json_decref(c.error);
+        c.error = NULL;
+        fail(&c, BCP_CODE_E326, "the call was cancelled before it ended (bcp serve: it passed --time-limit)");
+    }
+    bcp_call_end(outer);
     json_t *doc;
     if (c.error) {
         json_decref(result);

@@ -9,6 +9,7 @@ const char *bcp_status_string(bcp_status status)
     case BCP_ERR_NOT_FOUND: return "not found";
     case BCP_ERR_INVALID: return "invalid argument";
     case BCP_ERR_PLAN: return "the plan has errors";
+    case BCP_ERR_CANCELLED: return "cancelled";
     }
     return "unknown status";
 }

@@ -26,6 +26,11 @@ bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options)
         ws->stdlib_dir = bcp_strdup(options->stdlib_dir);
         ws->options.stdlib_dir = ws->stdlib_dir;
     }
+    if (options && options->config_root) {   /* serve13b: its real path, the search's ceiling */
+        char real[PATH_MAX];
+        ws->config_root = bcp_strdup(realpath(options->config_root, real) ? real : options->config_root);
+        ws->options.config_root = ws->config_root;
+    }
     if (options && options->files && options->files->read) {
         ws->provider = *options->files;
         ws->options.files = &ws->provider;
@@ -43,6 +48,7 @@ void bcp_workspace_free(bcp_workspace *ws)
     if (ws->parser)
         ts_parser_delete(ws->parser);
     bcp_free(ws->stdlib_dir);
+    bcp_free(ws->config_root);
     bcp_free(ws);
 }
 
@@ -196,8 +202,13 @@ char *bcp_workspace_config_find(const bcp_workspace *ws, const char *file)
         if (slash)
             *(slash == dir ? slash + 1 : slash) = '\0';
     }
+    const char *ceiling = ws->config_root;   /* serve13b: no higher than the root */
+    if (ceiling && !bcp_path_inside(dir, ceiling)) {
+        bcp_free(dir);
+        return NULL;   /* a file outside the root has no configuration */
+    }
     if (!ws->document_count) {   /* nothing unsaved: the disk's answer */
-        char *found = bcp_lint_config_find(dir);
+        char *found = ceiling ? bcp_lint_config_find_within(dir, ceiling) : bcp_lint_config_find(dir);
         bcp_free(dir);
         return found;
     }
@@ -212,7 +223,7 @@ char *bcp_workspace_config_find(const bcp_workspace *ws, const char *file)
         if (!found && stat(probe, &st) == 0 && S_ISREG(st.st_mode))
             found = bcp_strdup(probe);
         char *slash = strrchr(dir, '/');
-        if (found || !slash || strcmp(dir, "/") == 0)
+        if (found || !slash || strcmp(dir, "/") == 0 || (ceiling && strcmp(dir, ceiling) == 0))
             break;
         *(slash == dir ? slash + 1 : slash) = '\0';
     }

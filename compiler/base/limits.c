@@ -1,6 +1,8 @@
 /* The input limits table (see limits.h). */
 #include "limits.h"
 
+#include "call.h"
+
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -22,8 +24,10 @@ static const bcp_limit_info table[BCP_LIMIT_COUNT] = {
                             "the findings `bcp check` lists for one file; one more says how many were left out"},
 };
 
+/* The explicit values (the command line, bcp_limit_set): process-wide, set
+ * before the first call.  A bcpconfig.bcp's values belong to the call that
+ * read it (call.h): two concurrent calls never see each other's. */
 static _Atomic uint64_t values[BCP_LIMIT_COUNT];
-static _Atomic bool explicit_set[BCP_LIMIT_COUNT];
 
 const bcp_limit_info *bcp_limit_info_at(bcp_limit_id id)
 {
@@ -41,6 +45,8 @@ bcp_limit_id bcp_limit_find(const char *name)
 uint64_t bcp_limit(bcp_limit_id id)
 {
     uint64_t v = atomic_load_explicit(&values[id], memory_order_relaxed);
+    if (!v)
+        v = bcp_call_current()->configured[id];
     return v ? v : table[id].default_value;
 }
 
@@ -49,7 +55,6 @@ bool bcp_limit_store(bcp_limit_id id, uint64_t value)
     if (id >= BCP_LIMIT_COUNT || value == 0 || value > table[id].maximum)
         return false;
     atomic_store_explicit(&values[id], value, memory_order_relaxed);
-    atomic_store_explicit(&explicit_set[id], true, memory_order_relaxed);
     return true;
 }
 
@@ -57,24 +62,21 @@ bool bcp_limit_store_configured(bcp_limit_id id, uint64_t value)
 {
     if (id >= BCP_LIMIT_COUNT || value == 0 || value > table[id].maximum)
         return false;
-    if (!atomic_load_explicit(&explicit_set[id], memory_order_relaxed))
-        atomic_store_explicit(&values[id], value, memory_order_relaxed);
+    bcp_call_current()->configured[id] = value;   /* an explicit value still wins (bcp_limit) */
     return true;
 }
 
 void bcp_limits_reset(void)
 {
-    for (int i = 0; i < BCP_LIMIT_COUNT; i++) {
+    for (int i = 0; i < BCP_LIMIT_COUNT; i++)
         atomic_store_explicit(&values[i], 0, memory_order_relaxed);
-        atomic_store_explicit(&explicit_set[i], false, memory_order_relaxed);
-    }
+    bcp_limits_clear_configured();
 }
 
 void bcp_limits_clear_configured(void)
 {
-    for (int i = 0; i < BCP_LIMIT_COUNT; i++)
-        if (!atomic_load_explicit(&explicit_set[i], memory_order_relaxed))
-            atomic_store_explicit(&values[i], 0, memory_order_relaxed);
+    bcp_call_state *c = bcp_call_current();
+    memset(c->configured, 0, sizeof c->configured);
 }
 
 bool bcp_limit_parse_value(const char *text, uint64_t *value)

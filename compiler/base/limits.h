@@ -1,7 +1,8 @@
 /* Input limits: how much of a hostile or broken input bcp accepts before it
- * refuses it with a located error (docs/language.md, "Limits").  One table,
- * process-wide: set them (bcp_limit_set in bcp.h, `--limit NAME=VALUE` on the
- * command line) before loading; every thread reads them. */
+ * refuses it with a located error (docs/language.md, "Limits").  The explicit
+ * values (bcp_limit_set in bcp.h, `--limit NAME=VALUE` on the command line)
+ * are process-wide, set before loading; a bcpconfig.bcp's values belong to
+ * the call that read it (base/call.h), so concurrent calls keep their own. */
 #ifndef BCP_LIMITS_H
 #define BCP_LIMITS_H
 #include <stdbool.h>
@@ -33,12 +34,12 @@ uint64_t bcp_limit(bcp_limit_id id);
  * here is explicit (the command line, bcp_limit_set): a configuration file's
  * value (bcp_limit_store_configured) no longer replaces it. */
 bool bcp_limit_store(bcp_limit_id id, uint64_t value);
-/* A bcpconfig.bcp's value: stored unless the limit was set explicitly.
- * False when `value` is 0 or above the maximum. */
+/* A bcpconfig.bcp's value, for the current call (base/call.h); an explicit
+ * value still wins.  False when `value` is 0 or above the maximum. */
 bool bcp_limit_store_configured(bcp_limit_id id, uint64_t value);
 void bcp_limits_reset(void);
-/* Forgets the configuration files' values (the defaults again), keeping the
- * explicit ones: before a load under another bcpconfig.bcp, or under none. */
+/* Forgets the current call's configuration values (the defaults again),
+ * keeping the explicit ones: before a load under another bcpconfig.bcp. */
 void bcp_limits_clear_configured(void);
 /* A limit's value as written: "1048576", "64k", "16M", "1G" (k, M and G
  * multiply by 1024, 1024², 1024³).  False for anything else: a sign, a space,

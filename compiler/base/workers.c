@@ -1,6 +1,8 @@
 #define _DEFAULT_SOURCE
 #include "workers.h"
 
+#include "call.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <unistd.h>
@@ -30,17 +32,24 @@ typedef struct batch {
     char *items;
     size_t item_size, count;
     atomic_size_t next;
+    bcp_call_state *call;   /* the caller's call: its limits and cancel flag hold here too */
 } batch;
 
-static void *worker(void *arg)
+static void take_items(batch *b)
 {
-    batch *b = arg;
     for (;;) {
         size_t i = atomic_fetch_add(&b->next, 1);
         if (i >= b->count)
             break;
         b->run(b->items + i * b->item_size);
     }
+}
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    bcp_call_adopt(b->call);
+    take_items(b);
     return NULL;
 }
 
@@ -52,7 +61,7 @@ void bcp_run_parallel(void (*run)(void *item), void *items, size_t item_size, si
 void bcp_run_parallel_sized(void (*run)(void *item), void *items, size_t item_size, size_t count,
                             size_t work)
 {
-    batch b = {.run = run, .items = items, .item_size = item_size, .count = count};
+    batch b = {.run = run, .items = items, .item_size = item_size, .count = count, .call = bcp_call_current()};
     atomic_init(&b.next, 0);
     /* Starting a thread costs more than a small batch's whole work. */
     size_t threads = work < BCP_PARALLEL_MIN_WORK && !thread_limit ? 1 : bcp_worker_threads();
@@ -63,7 +72,7 @@ void bcp_run_parallel_sized(void (*run)(void *item), void *items, size_t item_si
     for (size_t i = 1; i < threads; i++)
         if (pthread_create(&ids[started], NULL, worker, &b) == 0)
             started++;
-    worker(&b); /* this thread works too; if no thread could start, it does it all */
+    take_items(&b); /* this thread works too; if no thread could start, it does it all */
     for (size_t i = 0; i < started; i++)
         pthread_join(ids[i], NULL);
 }

@@ -5,6 +5,7 @@
 #include "model_internal.h"
 #include "base/alloc.h"
 #include "base/limits.h"
+#include "parse_cache.h"
 #include "prebuilt.h"
 
 void bcp_loading_push(bcp_model *m, char *key, const bcp_span *from)
@@ -150,6 +151,21 @@ static void import_not_found(bcp_model *m, const bcp_span *from, const char *spe
                       display);
 }
 
+/* serve13b: a small module's whole-file tree from the call's parse cache, or
+ * parsed now and kept there; NULL without a cache (the ordinary path parses). */
+static TSTree *cached_parse(const bcp_source *src)
+{
+    bcp_parse_cache *cache = bcp_parse_cache_current();
+    if (!cache || src->length >= 2 * PIECE_MIN_BYTES || !bcp_syntax_prescan(src))
+        return NULL;
+    TSTree *tree = bcp_parse_cache_get(cache, src);
+    if (!tree) {
+        tree = bcp_syntax_parse(src);
+        bcp_parse_cache_put(cache, src, tree);
+    }
+    return tree;
+}
+
 void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
                              const bcp_span *from, import_list *pending)
 {
@@ -217,6 +233,8 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
             return;
         }
     }
+    if (!ahead.tree && !ahead.built)
+        ahead.tree = cached_parse(src);
     bcp_free(src->path);
     src->path = bcp_strdup(display);
     bcp_model_add_source(m, src, true);

@@ -104,8 +104,8 @@ size_t bcp_parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, siz
             ts_parser_set_language(m->parser, bcp_language());
         }
         /* A refused text is parsed as empty text (syntax.h). */
-        trees[0] = prescanned ? ts_parser_parse_string(m->parser, NULL, src->text, (uint32_t)src->length)
-                              : ts_parser_parse_string(m->parser, NULL, "", 0);
+        trees[0] = prescanned ? bcp_syntax_parse_string(m->parser, NULL, src->text, (uint32_t)src->length)
+                              : bcp_syntax_parse_string(m->parser, NULL, "", 0);
         return 1;
     }
     bcp_parse_task tasks[MAX_PIECES];

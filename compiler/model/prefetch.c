@@ -6,6 +6,7 @@
 #include "model_internal.h"
 
 #include "base/alloc.h"
+#include "parse_cache.h"
 
 static prefetched *find_prefetched(bcp_model *m, const char *path)
 {
@@ -19,7 +20,12 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
 {
     bcp_parse_task *tasks = bcp_calloc(count, sizeof *tasks);
     bcp_source **sources = bcp_calloc(count, sizeof *sources);
-    size_t n = 0;
+    TSTree **trees = bcp_calloc(count, sizeof *trees);
+    size_t *task_of = bcp_calloc(count, sizeof *task_of);
+    /* serve13b: a module parsed by an earlier call, with the same bytes, is
+     * not parsed again (model/parse_cache.h). */
+    bcp_parse_cache *cache = bcp_parse_cache_current();
+    size_t n = 0, parses = 0;
     for (size_t i = 0; i < count; i++) {
         const char *err;
         bcp_source *src = bcp_model_read_source(m, paths[i], NULL, &err);
@@ -28,16 +34,25 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
             continue;
         }
         sources[n] = src;
-        tasks[n].text = src->text;
-        tasks[n].length = (uint32_t)src->length;
-        tasks[n].prescanned = true;
+        trees[n] = bcp_parse_cache_get(cache, src);
+        if (!trees[n]) {
+            task_of[parses] = n;
+            tasks[parses].text = src->text;
+            tasks[parses].length = (uint32_t)src->length;
+            tasks[parses].prescanned = true;
+            parses++;
+        }
         n++;
     }
-    bcp_parse_tasks(tasks, n);
+    bcp_parse_tasks(tasks, parses);
+    for (size_t t = 0; t < parses; t++) {
+        trees[task_of[t]] = tasks[t].tree;
+        bcp_parse_cache_put(cache, sources[task_of[t]], tasks[t].tree);
+    }
     piece_job *jobs = bcp_calloc(n ? n : 1, sizeof *jobs);
     for (size_t i = 0; i < n; i++) {
         jobs[i].c = (build_ctx){.model = m, .src = sources[i], .sym = bcp_syntax_symbols()};
-        jobs[i].tree = tasks[i].tree;
+        jobs[i].tree = trees[i];
         jobs[i].whole_file = true;
         bcp_arena_init(&jobs[i].arena);
     }
@@ -58,6 +73,8 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     bcp_free(jobs);
     bcp_free(tasks);
     bcp_free(sources);
+    bcp_free(trees);
+    bcp_free(task_of);
 }
 
 /* Takes the prefetched parse of `path` out of the cache (NULL if none). */

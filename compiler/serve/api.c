@@ -32,6 +32,7 @@ static unsigned status_of(const char *code)
     static const struct { const char *code; unsigned status; } map[] = {
         {"E300", 400}, {"E301", 404}, {"E302", 403}, {"E303", 413},
         {"E304", 403}, {"E305", 404}, {"E306", 400}, {"E307", 422},
+        {"E326", 504},   /* serve13b: cancelled at the time limit (the client already has E324) */
     };
     for (size_t i = 0; code && i < sizeof map / sizeof *map; i++)
         if (strcmp(map[i].code, code) == 0)
@@ -46,7 +47,7 @@ static void call(serve_state *st, const char *op, const char *body, size_t lengt
 {
     char *resp = NULL;
     size_t len = 0;
-    bcp_status s = bcp_service_call(serve_service(st), op, body, length, &resp, &len);
+    bcp_status s = bcp_service_call_cancellable(serve_service(st), op, body, length, serve_job_cancel(), &resp, &len);
     if (s == BCP_OK) {
         serve_text(r, 200, "application/json", resp, len);
     } else {

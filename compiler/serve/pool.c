@@ -4,8 +4,10 @@
  * core, so that 64 busy connections do not share 2 cores 64 ways.  The
  * connection's thread waits for its job up to the time limit: past it the
  * client gets 504 E324 (or 503 E325 when the job never got a thread) and the
- * server goes on.  A job that has started cannot be stopped (the library has
- * no cancellation); it finishes on its thread and its reply is dropped. */
+ * server goes on.  A job that has started is cancelled at the limit
+ * (serve13b: bcp_cancel_request on its token, which the library's service
+ * call watches): it stops soon after, its reply is dropped, and its thread
+ * takes the next job. */
 #define _POSIX_C_SOURCE 200809L
 #include "serve.h"
 
@@ -25,6 +27,7 @@ typedef struct job {
     serve_reply reply;
     job_state state;
     bool abandoned;                    /* the caller gave up: the worker frees the job */
+    bcp_cancel *cancel;                /* tripped when the caller gives up (serve13b) */
     pthread_cond_t done;
     struct job *next;
 } job;
@@ -40,9 +43,18 @@ struct serve_pool {
     pthread_t *threads;
 };
 
+/* The token of the job this pool thread runs (NULL elsewhere). */
+static _Thread_local const bcp_cancel *job_cancel;
+
+const bcp_cancel *serve_job_cancel(void)
+{
+    return job_cancel;
+}
+
 static void job_free(job *j)
 {
     pthread_cond_destroy(&j->done);
+    bcp_cancel_free(j->cancel);
     bcp_free(j->reply.body);
     bcp_free(j->own);
     bcp_free(j);
@@ -64,7 +76,9 @@ static void *worker(void *arg)
         p->queued--;
         j->state = JOB_RUNNING;
         pthread_mutex_unlock(&p->lock);
+        job_cancel = j->cancel;
         j->work(p->st, j->method, j->url, j->body, j->length, &j->reply);
+        job_cancel = NULL;
         pthread_mutex_lock(&p->lock);
         j->state = JOB_DONE;
         if (j->abandoned)
@@ -151,6 +165,7 @@ bool serve_pool_run(serve_pool *p, serve_work work, const char *method, const ch
     memset(j, 0, sizeof *j);
     j->work = work;
     j->length = length;
+    j->cancel = bcp_cancel_new();
     copy_inputs(j, method, url, body);
     j->state = JOB_QUEUED;
     pthread_condattr_t ca;
@@ -204,6 +219,7 @@ bool serve_pool_run(serve_pool *p, serve_work work, const char *method, const ch
         return false;
     }
     j->abandoned = true;   /* running: the worker frees it when it is done */
+    bcp_cancel_request(j->cancel);   /* ...which is soon: the call stops (serve13b) */
     pthread_mutex_unlock(&p->lock);
     snprintf(message, sizeof message,
              "the request's work took longer than the time limit of %u ms (bcp serve --time-limit)", limit_ms);

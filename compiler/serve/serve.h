@@ -96,10 +96,13 @@ typedef void (*serve_work)(serve_state *st, const char *method, const char *url,
 serve_pool *serve_pool_start(serve_state *st, unsigned workers, size_t max_queue);
 /* Runs `work` on a pool thread and waits for it up to `limit_ms`: true with
  * its reply, or false with a 504 E324 (the work started and is still running:
- * it finishes on its thread and its reply is dropped) or a 503 E325 (it never
+ * it is cancelled, and its reply is dropped) or a 503 E325 (it never
  * started: every thread was busy) in `r`. */
 bool serve_pool_run(serve_pool *p, serve_work work, const char *method, const char *url, const char *body,
                     size_t length, unsigned limit_ms, serve_reply *r);
+/* serve13b: the cancel token of the job the calling pool thread runs, which
+ * the pool trips at the time limit; NULL outside a job. */
+const bcp_cancel *serve_job_cancel(void);
 /* Waits for the running work to finish, then frees the pool. */
 void serve_pool_stop(serve_pool *p);
 

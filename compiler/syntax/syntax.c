@@ -10,6 +10,7 @@
 #include <tree_sitter/parser.h>
 
 #include "base/alloc.h"
+#include "base/call.h"
 #include "causes.h"
 #include "prescan.h"
 
@@ -120,6 +121,28 @@ bool bcp_syntax_prescan(const bcp_source *src)
     return true;
 }
 
+/* serve13b: every parse of the library goes through here, under the
+ * current call's cancel flag (base/call.h).  A cancelled parse gives the
+ * tree of empty text, as a refused text does: the call's remaining work is
+ * then quick, and its entry point reports it cancelled.  The flag is never
+ * left on the parser, which may outlive the call (a workspace's, a model's). */
+TSTree *bcp_syntax_parse_string(TSParser *parser, const TSTree *old, const char *text, uint32_t length)
+{
+    const size_t *flag = bcp_call_cancel_flag();
+    TSTree *tree = NULL;
+    if (!bcp_call_cancelled()) {
+        ts_parser_set_cancellation_flag(parser, flag);
+        tree = ts_parser_parse_string(parser, old, text, length);
+        ts_parser_set_cancellation_flag(parser, NULL);
+    }
+    if (!tree) {
+        ts_parser_reset(parser);
+        ts_parser_set_included_ranges(parser, NULL, 0);
+        tree = ts_parser_parse_string(parser, NULL, "", 0);
+    }
+    return tree;
+}
+
 TSTree *bcp_syntax_parse_text_scanned(TSParser *parser, const TSTree *old, const char *text, uint32_t length,
                                       bool *prescan_ok)
 {
@@ -127,8 +150,8 @@ TSTree *bcp_syntax_parse_text_scanned(TSParser *parser, const TSTree *old, const
     if (prescan_ok)
         *prescan_ok = ok;
     if (!ok)
-        return ts_parser_parse_string(parser, NULL, "", 0);
-    return ts_parser_parse_string(parser, old, text, length);
+        return bcp_syntax_parse_string(parser, NULL, "", 0);
+    return bcp_syntax_parse_string(parser, old, text, length);
 }
 
 TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length)
@@ -141,7 +164,7 @@ TSTree *bcp_syntax_parse(const bcp_source *src)
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, bcp_language());
     bool ok = bcp_syntax_prescan(src);
-    TSTree *tree = ts_parser_parse_string(parser, NULL, ok ? src->text : "", ok ? (uint32_t)src->length : 0);
+    TSTree *tree = bcp_syntax_parse_string(parser, NULL, ok ? src->text : "", ok ? (uint32_t)src->length : 0);
     ts_parser_delete(parser);
     return tree;
 }
@@ -535,11 +558,11 @@ static void parse_one(void *item)
     TSParser *parser = ts_parser_new();
     ts_parser_set_language(parser, bcp_language());
     if (!t->prescanned && !bcp_prescan(t->text, t->length, NULL))
-        t->tree = ts_parser_parse_string(parser, NULL, "", 0);
+        t->tree = bcp_syntax_parse_string(parser, NULL, "", 0);
     else {
         if (t->ranged)
             ts_parser_set_included_ranges(parser, &t->range, 1);
-        t->tree = ts_parser_parse_string(parser, NULL, t->text, t->length);
+        t->tree = bcp_syntax_parse_string(parser, NULL, t->text, t->length);
     }
     ts_parser_delete(parser);
 }

@@ -26,6 +26,9 @@ const bcp_symbols *bcp_syntax_symbols(void);
 /* Every parse goes through the pre-scan (prescan.h): a refused text is
  * parsed as empty text, and bcp_syntax_report_errors reports the refusal. */
 TSTree *bcp_syntax_parse(const bcp_source *src);
+/* serve13b: ts_parser_parse_string under the current call's cancel flag
+ * (base/call.h); a cancelled parse gives the tree of empty text. */
+TSTree *bcp_syntax_parse_string(TSParser *parser, const TSTree *old, const char *text, uint32_t length);
 /* With a parser of the caller's (`old` for an incremental parse). */
 TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *text, uint32_t length);
 /* The same, telling in *prescan_ok whether the pre-scan passed (a refused

@@ -48,4 +48,6 @@ for limit in 600000 1; do
         bad "--time-limit $limit: status $st: $(grep -A30 'ThreadSanitizer' "$tmp/serve.err" | head -40)"
     fi
 done
+# serve13b: a job cancelled at the time limit, its thread serving the next request.
+sh "$here/cancel.sh" "$BCP" 3000 || fail=1
 exit $fail

@@ -32,6 +32,29 @@ static inline void write_text(const char *path, const char *text)
     fclose(f);
 }
 
+/* rm -rf `dir` (a test's temporary folder). */
+static inline void remove_tree(const char *dir)
+{
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* The whole of a file (malloc'd, NUL-terminated). */
+static inline char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = malloc((size_t)n + 1);
+    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    return text;
+}
+
 /* root/huadong/ (the four files of examples/huadong/) and root/minimal.bcp. */
 static inline void copy_examples(const char *root)
 {

@@ -1,0 +1,52 @@
+#!/bin/sh
+# serve13b (issue 13): the work of a request past --time-limit is cancelled,
+# so its thread is free again.  As many slow-by-construction checks as the
+# server has request threads (a 2.8 MB plan of 20,000 functions: seconds of
+# work each) get 504 E324 at the limit; a small check sent right after must
+# be answered 200 by a freed thread (without cancellation it waited for a
+# thread past its own limit: 503 E325), and the server then stops cleanly.
+# usage: sh tests/serve/cancel.sh BCP [LIMIT_MS] (serve-test: release and
+# ASan; tsan.sh: ThreadSanitizer)
+set -u
+BCP=$(cd "$(dirname "${1:?usage: cancel.sh BCP [LIMIT_MS]}")" && pwd)/$(basename "$1")
+limit=${2:-1000}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+. "$here/lib.sh"
+fail=0
+ok() { echo "ok: serve-cancel: $1"; }
+bad() { echo "FAIL: serve-cancel: $1"; fail=1; }
+tmp=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+mkdir "$tmp/plans"
+cp "$root/examples/minimal.bcp" "$tmp/plans/"
+{
+    cat "$root/examples/minimal.bcp"
+    awk 'BEGIN { for (i = 0; i < 20000; i++)
+        printf "function f%d {\n  title = \"Function %d\"\n  rto = 24h\n  owner = contact.owner\n  needs = [system.email]\n  depends_on = [function.f%d]\n}\n", i, i, (i + 1) % 20000 }'
+} | jq -Rs '{text: ., name: "slow.bcp"}' >"$tmp/slow.json"
+threads=$(nproc 2>/dev/null || echo 2)
+[ "$threads" -gt 8 ] && threads=8   # the pool has at most one thread per core, 8 at most (bcp_worker_threads)
+serve_start "$tmp/plans" --time-limit "$limit" --max-request 8M || exit 1
+: >"$tmp/codes"
+cpids=""
+i=0
+while [ $i -lt "$threads" ]; do
+    curl -s -o "$tmp/slow.$i" -w '%{http_code}\n' --data-binary @"$tmp/slow.json" "$base/v1/check" >>"$tmp/codes" &
+    cpids="$cpids $!"
+    i=$((i + 1))
+done
+wait $cpids
+n504=$(grep -c '^504$' "$tmp/codes")
+[ "$n504" = "$threads" ] && jq -e '.error.code == "E324"' "$tmp/slow.0" >/dev/null &&
+    ok "$threads slow checks: 504 E324 at --time-limit $limit" ||
+    bad "slow checks: $(sort "$tmp/codes" | uniq -c | tr -s ' \n' ' ') $(head -c 300 "$tmp/slow.0")"
+code=$(curl -s -o "$tmp/small" -w '%{http_code}' --data-binary '{"path":"minimal.bcp"}' "$base/v1/check")
+[ "$code" = 200 ] && jq -e '.findings | type == "array"' "$tmp/small" >/dev/null &&
+    ok "the next check right after: 200 from a freed thread" ||
+    bad "the next check: $code $(head -c 300 "$tmp/small")"
+serve_stop && ok "stopped with status 0" || bad "the server's stop"
+pid=""
+grep -q 'ThreadSanitizer\|AddressSanitizer\|LeakSanitizer' "$tmp/serve.err" && bad "$(grep -A20 Sanitizer "$tmp/serve.err" | head -30)"
+exit $fail
