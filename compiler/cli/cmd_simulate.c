@@ -109,11 +109,9 @@ static int run(const sim_options *o)
     bcp_diagnostics_free(problems);
     if (s != BCP_OK)
         return BCP_EXIT_ERROR;
-    /* names and titles are plan text: nothing in them may drive a terminal
+    /* names and titles are plan text, written terminal-safe by the library
      * (JSON escapes its own controls) */
-    char *safe = o->format == BCP_SIMULATION_JSON ? NULL : bcp_cli_terminal_safe(text, length, &length);
-    fwrite(safe ? safe : text, 1, length, stdout);
-    free(safe);
+    fwrite(text, 1, length, stdout);
     bcp_free(text);
     return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }

@@ -393,4 +393,30 @@ status 2
 label="no plan"; "$BCP" simulate "$tmp/none.bcp" --lose site.x >/dev/null 2>&1; echo $? >"$tmp/rc"
 status 2
 
+# Output linear in what the loss reaches (issue 15): on a chain of functions,
+# each needing the one before, each function's chain stops at the function it
+# needs (which has its own line), so twice the chain is about twice the
+# report, in text and JSON; printing every whole chain made it four times.
+chain() { # N FILE
+    awk -v n="$1" 'BEGIN {
+        printf "plan p {\n  title = \"Chain\"\n  organization = \"Gen Ltd\"\n  reviewed = 2026-09-01\n}\n"
+        printf "system s0 {\n  title = \"S0\"\n  rto = 4h\n}\n"
+        printf "function f0 {\n  title = \"F0\"\n  rto = 8h\n  needs = [system.s0]\n}\n"
+        for (i = 1; i < n; i++) printf "function f%d {\n  title = \"F%d\"\n  rto = 8h\n  needs = [function.f%d]\n}\n", i, i, i - 1
+    }' >"$2"
+}
+chain 1000 "$tmp/chain1000.bcp"
+chain 2000 "$tmp/chain2000.bcp"
+for fmt in text json md; do
+    label="chain of 1,000 and 2,000 functions ($fmt)"
+    a=$("$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --format $fmt 2>/dev/null | wc -c)
+    b=$("$BCP" simulate "$tmp/chain2000.bcp" --lose system.s0 --format $fmt 2>/dev/null | wc -c)
+    if [ "$a" -gt 0 ] && [ $((b * 10)) -le $((a * 25)) ]; then ok "$label: $a and $b bytes, linear"
+    else fail "$label: $a and $b bytes, ratio above 2.5 (quadratic)"; fi
+done
+label="chain"; sim "$tmp/chain1000.bcp" --lose system.s0
+has "because function.f999 -> function.f998"
+has "because function.f0 -> system.s0"
+grep -q 'function.f999 -> function.f998 ->' "$tmp/out" && fail "$label: a whole chain printed" || ok "$label: each link once"
+
 exit $failed
