@@ -14,18 +14,10 @@ work=${2:-${TMPDIR:-/tmp}/bcp-bench}
 sizes=${*:-100 1000 3000}
 mkdir -p "$work"
 . "$(dirname "$0")/bench-measure.sh"
-chain() { # N FILE
-    awk -v n="$1" 'BEGIN {
-        printf "plan p {\n  title = \"Chain\"\n  organization = \"Gen Ltd\"\n  reviewed = 2026-09-01\n}\n"
-        printf "system s0 {\n  title = \"S0\"\n  rto = 4h\n}\n"
-        printf "function f0 {\n  title = \"F0\"\n  rto = 8h\n  needs = [system.s0]\n}\n"
-        for (i = 1; i < n; i++) printf "function f%d {\n  title = \"F%d\"\n  rto = 8h\n  needs = [function.f%d]\n}\n", i, i, i - 1
-    }' >"$2"
-}
 printf '%-8s %12s %12s %9s %9s\n' functions "text bytes" "json bytes" "text s" "json s"
 for n in $sizes; do
     plan="$work/chain-$n.bcp"
-    chain "$n" "$plan"
+    sh "$(dirname "$0")/gen-chain.sh" "$n" "$plan"
     tb=$("$bcp" simulate "$plan" --lose system.s0 2>/dev/null | wc -c)
     jb=$("$bcp" simulate "$plan" --lose system.s0 --format json 2>/dev/null | wc -c)
     ts=$(measure "$bcp" simulate "$plan" --lose system.s0 | cut -d' ' -f1)

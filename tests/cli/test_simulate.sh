@@ -397,16 +397,8 @@ status 2
 # each needing the one before, each function's chain stops at the function it
 # needs (which has its own line), so twice the chain is about twice the
 # report, in text and JSON; printing every whole chain made it four times.
-chain() { # N FILE
-    awk -v n="$1" 'BEGIN {
-        printf "plan p {\n  title = \"Chain\"\n  organization = \"Gen Ltd\"\n  reviewed = 2026-09-01\n}\n"
-        printf "system s0 {\n  title = \"S0\"\n  rto = 4h\n}\n"
-        printf "function f0 {\n  title = \"F0\"\n  rto = 8h\n  needs = [system.s0]\n}\n"
-        for (i = 1; i < n; i++) printf "function f%d {\n  title = \"F%d\"\n  rto = 8h\n  needs = [function.f%d]\n}\n", i, i, i - 1
-    }' >"$2"
-}
-chain 1000 "$tmp/chain1000.bcp"
-chain 2000 "$tmp/chain2000.bcp"
+sh tools/gen-chain.sh 1000 "$tmp/chain1000.bcp"
+sh tools/gen-chain.sh 2000 "$tmp/chain2000.bcp"
 for fmt in text json md; do
     label="chain of 1,000 and 2,000 functions ($fmt)"
     a=$("$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --format $fmt 2>/dev/null | wc -c)
