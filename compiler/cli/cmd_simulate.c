@@ -78,8 +78,11 @@ static void print_problems(const bcp_diagnostics *problems, bool color)
     }
     for (size_t i = 0; i < bcp_diagnostics_count(problems); i++) {
         const bcp_diagnostic *d = bcp_diagnostics_get(problems, i);
-        bcp_cli_eprintf("bcp: %s: %s [%s %s]\n", bcp_severity_name(d->severity), d->message, d->code ? d->code : "",
-                        d->name ? d->name : "");
+        if (d->code && *d->code)
+            bcp_cli_eprintf("bcp: %s: %s [%s %s]\n", bcp_severity_name(d->severity), d->message, d->code,
+                            d->name ? d->name : "");
+        else   /* a message without a code (an unknown --lang) */
+            bcp_cli_eprintf("bcp: %s: %s\n", bcp_severity_name(d->severity), d->message);
         if (d->help)
             bcp_cli_eprintf("  = help: %s\n", d->help);
     }

@@ -138,6 +138,17 @@ else
     not_ok "fmt -w DIR and an outside symlink"
 fi
 
+# The readiness summary walks the folder as check does: the outside link is
+# not read (its plan is not scored) and is named in a warning.
+for fmt in text json; do
+    run 20 check --summary --format $fmt "$tmp/tree/root"
+    if ! cat "$tmp/out" "$tmp/err" | grep -q s3cr3t && grep -q "creds.bcp: a symbolic link to a file outside" "$tmp/err"; then
+        ok "check --summary --format $fmt DIR does not follow a symlink out of the folder"
+    else
+        not_ok "check --summary --format $fmt DIR and an outside symlink"
+    fi
+done
+
 # An escape is reported whether or not the outside file exists.
 mkdir -p "$tmp/esc/plans" "$tmp/esc/shared"
 printf 'site a { title = "A" }\n' >"$tmp/esc/shared/there.bcp"
@@ -148,6 +159,16 @@ if [ "$(grep -c 'E112 import-escapes' "$tmp/out")" = 3 ] && ! grep -q E111 "$tmp
 else
     not_ok "use escape ordering"; cat "$tmp/out"
 fi
+# graph and simulate load the plan as check does: the same escapes refused.
+for cmd in graph "simulate --each"; do
+    # shellcheck disable=SC2086
+    run 20 $cmd "$tmp/esc/plans/plan.bcp"
+    if [ "$status" = 2 ] && [ "$(cat "$tmp/out" "$tmp/err" | grep -c 'E112')" -ge 1 ] && ! cat "$tmp/out" "$tmp/err" | grep -q E111; then
+        ok "$cmd: an import out of the tree is E112, whether or not it exists"
+    else
+        not_ok "$cmd and an escaping import (exit $status)"
+    fi
+done
 run 20 check --no-lint --stdlib stdlib "$tmp/esc/plans/plan.bcp"
 expect "use std/../.. with --stdlib is an escape" 1 "plan.bcp:3:5: error: stdlib module \`std/../../shared/there\` leaves the standard library"
 

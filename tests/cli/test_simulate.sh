@@ -411,4 +411,8 @@ has "because function.f999 -> function.f998"
 has "because function.f0 -> system.s0"
 grep -q 'function.f999 -> function.f998 ->' "$tmp/out" && fail "$label: a whole chain printed" || ok "$label: each link once"
 
+label="unknown --lang"; "$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --lang xx >/dev/null 2>"$tmp/err"
+grep -q "no locale .xx." "$tmp/err" && ! grep -qF '[ ]' "$tmp/err" && ok "$label: said without an empty code" \
+    || { fail "$label"; cat "$tmp/err"; }
+
 exit $failed
