@@ -790,7 +790,7 @@ typedef struct bcp_simulation_function {
     const char *path;             /* how it comes back: "alternate-site", "deputy", "backup-restore", ... */
     const bcp_entity *via;        /* the alternate, deputy, backup, DR site... (or NULL) */
     const bcp_entity *dependency; /* its dependency that sets the time (NULL when lost itself) */
-    const bcp_entity *const *chain;   /* why: the function, ..., the lost entity */
+    const bcp_entity *const *chain;   /* why: the function, ..., the lost entity or the next affected function */
     size_t chain_length;
     bool timed;                   /* recovery is known */
     int64_t recovery;             /* seconds after the start of the loss */

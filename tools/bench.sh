@@ -50,3 +50,6 @@ sh "$root/tools/bench-simulate.sh" "$bcp" "$work"
 # bcp graph (issue 14): plans of about 10,000 entities as DOT (the
 # baseline) and as SVG (laid out by Graphviz), in the same run.
 sh "$root/tools/bench-graph.sh" "$bcp" "$work"
+# simulate --lose on a chain of 100 / 1,000 / 3,000 functions (issue 15):
+# the report's bytes and time, linear in the chain.
+sh "$root/tools/bench-simulate-chain.sh" "$bcp" "$work"

@@ -7,6 +7,7 @@
 
 #include "base/alloc.h"
 #include "base/codes.h"
+#include "base/escape.h"
 #include "base/buf.h"
 #include "diff/plan_diff.h"
 #include "diff/readiness_diff.h"
@@ -101,7 +102,7 @@ bool bcp_tools_diff(const bcp_model *old_model, const bcp_model *new_model, cons
             bcp_readiness_free(&now);
         }
         char *json = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        bcp_buf_puts(&out, json ? json : "{}");
+        bcp_escape_json(&out, json ? json : "{}", json ? strlen(json) : 2);
         bcp_buf_puts(&out, "\n");
         free(json); /* jansson's allocation */
         json_decref(doc);

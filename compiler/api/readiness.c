@@ -11,6 +11,7 @@
 #include "api_internal.h"
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/escape.h"
 #include "model/readiness.h"
 #include "render/readiness_view.h"
 #include "tools.h"
@@ -199,7 +200,7 @@ char *bcp_tools_summary_render(const bcp_tools_summary_entry *entries, size_t co
                                  (json_int_t)notes, "plans", plans);
         char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         json_decref(root);
-        bcp_buf_puts(&out, text ? text : "{}");
+        bcp_escape_json(&out, text ? text : "{}", text ? strlen(text) : 2);
         bcp_buf_puts(&out, "\n");
         free(text); /* jansson's allocation */
     } else {

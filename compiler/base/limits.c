@@ -50,6 +50,12 @@ uint64_t bcp_limit(bcp_limit_id id)
     return v ? v : table[id].default_value;
 }
 
+uint64_t bcp_limit_for_stdlib(bcp_limit_id id)
+{
+    uint64_t v = bcp_limit(id);
+    return v > table[id].default_value ? v : table[id].default_value;
+}
+
 bool bcp_limit_store(bcp_limit_id id, uint64_t value)
 {
     if (id >= BCP_LIMIT_COUNT || value == 0 || value > table[id].maximum)

@@ -30,6 +30,12 @@ typedef struct bcp_limit_info {
 const bcp_limit_info *bcp_limit_info_at(bcp_limit_id id);
 bcp_limit_id bcp_limit_find(const char *name); /* BCP_LIMIT_COUNT if none */
 uint64_t bcp_limit(bcp_limit_id id);
+/* The limit that applies to a file of the standard library (the embedded one
+ * or --stdlib DIR): never below the limit's default.  The limits guard
+ * against hostile user input; lowering one tightens what the user's files
+ * may do, never what the shipped stdlib needs, while a hostile --stdlib DIR
+ * still meets the defaults (docs/language.md, "Limits"). */
+uint64_t bcp_limit_for_stdlib(bcp_limit_id id);
 /* False when `value` is 0 or above the limit's maximum.  A value stored
  * here is explicit (the command line, bcp_limit_set): a configuration file's
  * value (bcp_limit_store_configured) no longer replaces it. */

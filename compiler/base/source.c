@@ -130,9 +130,8 @@ static char *read_capped(int fd, size_t expect, uint64_t limit, size_t *out_len,
     return buf;
 }
 
-const char *bcp_source_refuse_size(uint64_t size)
+static const char *refuse_size(uint64_t size, uint64_t limit)
 {
-    uint64_t limit = bcp_limit(BCP_LIMIT_FILE_SIZE);
     if (size <= limit)
         return NULL;
     return fail(BCP_CODE_E010, EFBIG,
@@ -141,10 +140,14 @@ const char *bcp_source_refuse_size(uint64_t size)
                 (unsigned long long)size, (unsigned long long)limit);
 }
 
-bcp_source *bcp_source_read(const char *path, const char **err)
+const char *bcp_source_refuse_size(uint64_t size)
+{
+    return refuse_size(size, bcp_limit(BCP_LIMIT_FILE_SIZE));
+}
+
+static bcp_source *read_within(const char *path, uint64_t limit, const char **err)
 {
     bool is_stdin = strcmp(path, "-") == 0;
-    uint64_t limit = bcp_limit(BCP_LIMIT_FILE_SIZE);
     /* O_NONBLOCK: opening a FIFO with no writer must not wait for one. */
     int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
@@ -168,7 +171,7 @@ bcp_source *bcp_source_read(const char *path, const char **err)
         return NULL;
     }
     if (S_ISREG(st.st_mode)) {
-        if ((*err = bcp_source_refuse_size((uint64_t)st.st_size)) != NULL) {
+        if ((*err = refuse_size((uint64_t)st.st_size, limit)) != NULL) {
             if (!is_stdin)
                 close(fd);
             return NULL;
@@ -205,6 +208,16 @@ bcp_source *bcp_source_read(const char *path, const char **err)
             src->real_dir = bcp_strdup(cwd);
     }
     return src;
+}
+
+bcp_source *bcp_source_read(const char *path, const char **err)
+{
+    return read_within(path, bcp_limit(BCP_LIMIT_FILE_SIZE), err);
+}
+
+bcp_source *bcp_source_read_stdlib(const char *path, const char **err)
+{
+    return read_within(path, bcp_limit_for_stdlib(BCP_LIMIT_FILE_SIZE), err);
 }
 
 /* ------------------------------------------------------------ positions */

@@ -38,6 +38,9 @@ typedef struct bcp_span {
  * until the next read on this thread) on failure; bcp_source_read_code then
  * tells which diagnostic code the failure is (E100 io-error, E010, E011). */
 bcp_source *bcp_source_read(const char *path, const char **err);
+/* The same for a file of --stdlib DIR: within bcp_limit_for_stdlib's
+ * file size (never below the default; base/limits.h). */
+bcp_source *bcp_source_read_stdlib(const char *path, const char **err);
 bcp_code_id bcp_source_read_code(void);
 /* Back to E100, for a reader that may fail without bcp_source_read. */
 void bcp_source_read_code_clear(void);

@@ -69,11 +69,6 @@ int bcp_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
  * a path or an argument cannot drive the terminal or forge a line.  The
  * message's own final newline stays a newline. */
 void bcp_cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* safe_text.c: `text` with every control character, ESC sequence, bidi or
- * zero-width character and invalid byte escaped as bcp_escape_text does,
- * newlines and tabs kept (the text reports of graph and simulate); malloc'd,
- * NULL when out of memory. */
-char *bcp_cli_terminal_safe(const char *text, size_t length, size_t *out_length);
 /* Whether colour should be used on `out` (TTY, NO_COLOR unset). */
 bool bcp_want_color(FILE *out);
 /* A list of strings the CLI owns (e.g. the items of --select a,b). */

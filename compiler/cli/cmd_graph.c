@@ -51,17 +51,14 @@ int bcp_cmd_graph(int argc, char **argv)
     bcp_diagnostics_free(problems);
     rc = st == BCP_OK ? BCP_EXIT_OK : BCP_EXIT_ERROR;
     if (st == BCP_OK) {
-        /* labels are plan text: nothing in them may drive a terminal */
-        char *safe = bcp_cli_terminal_safe(text, length, &length);
-        const char *out = safe ? safe : text;
+        /* labels are plan text, written terminal-safe by the library */
         const char *err = NULL;
         if (!output || strcmp(output, "-") == 0)
-            fwrite(out, 1, length, stdout);
-        else if (!bcp_atomic_write(output, out, length, 0666, 0, &err)) {
+            fwrite(text, 1, length, stdout);
+        else if (!bcp_atomic_write(output, text, length, 0666, 0, &err)) {
             bcp_cli_eprintf("bcp: cannot write %s: %s\n", output, err ? err : "error");
             rc = BCP_EXIT_ERROR;
         }
-        free(safe);
     }
     bcp_free(text);
     bcp_operands_free(&ops);

@@ -78,8 +78,11 @@ static void print_problems(const bcp_diagnostics *problems, bool color)
     }
     for (size_t i = 0; i < bcp_diagnostics_count(problems); i++) {
         const bcp_diagnostic *d = bcp_diagnostics_get(problems, i);
-        bcp_cli_eprintf("bcp: %s: %s [%s %s]\n", bcp_severity_name(d->severity), d->message, d->code ? d->code : "",
-                        d->name ? d->name : "");
+        if (d->code && *d->code)
+            bcp_cli_eprintf("bcp: %s: %s [%s %s]\n", bcp_severity_name(d->severity), d->message, d->code,
+                            d->name ? d->name : "");
+        else   /* a message without a code (an unknown --lang) */
+            bcp_cli_eprintf("bcp: %s: %s\n", bcp_severity_name(d->severity), d->message);
         if (d->help)
             bcp_cli_eprintf("  = help: %s\n", d->help);
     }
@@ -109,11 +112,9 @@ static int run(const sim_options *o)
     bcp_diagnostics_free(problems);
     if (s != BCP_OK)
         return BCP_EXIT_ERROR;
-    /* names and titles are plan text: nothing in them may drive a terminal
+    /* names and titles are plan text, written terminal-safe by the library
      * (JSON escapes its own controls) */
-    char *safe = o->format == BCP_SIMULATION_JSON ? NULL : bcp_cli_terminal_safe(text, length, &length);
-    fwrite(safe ? safe : text, 1, length, stdout);
-    free(safe);
+    fwrite(text, 1, length, stdout);
     bcp_free(text);
     return breach ? BCP_EXIT_FINDINGS : BCP_EXIT_OK;
 }

@@ -38,7 +38,8 @@ static bool ends_with(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-/* Through the source reader: regular files only, within the file-size limit,
+/* Through the source reader: regular files only, within the stdlib's file-size
+ * limit (never below the default: bcp_source_read_stdlib),
  * and only those whose canonical path lies inside the library's folder (a
  * link out of --stdlib DIR is not followed). */
 static void add_disk_file(file_list *list, const char *dir, const char *rel)
@@ -51,7 +52,7 @@ static void add_disk_file(file_list *list, const char *dir, const char *rel)
     if (strncmp(real, real_dir, n) != 0 || real[n] != '/')
         return;
     const char *err;
-    bcp_source *src = bcp_source_read(full, &err);
+    bcp_source *src = bcp_source_read_stdlib(full, &err);
     if (!src)
         return;
     push(list, rel, src->text, src->length);

@@ -473,6 +473,10 @@ static const bcp_entity *next_link(const sim *s, const bcp_entity *e)
     return n->e->kind == BCP_KIND_FUNCTION && n->dep ? n->dep : n->cause;
 }
 
+/* The chain up to the next function of the result (which has its own
+ * chain) or the lost entity: every affected function's links once, so the
+ * result is linear in the affected graph, not quadratic in a long chain of
+ * needed functions; the whole way back is the chains followed in turn. */
 static void fill_chain(const sim *s, bcp_sim_function *f)
 {
     size_t cap = 0, count = 0;
@@ -480,6 +484,8 @@ static void fill_chain(const sim *s, bcp_sim_function *f)
     for (const bcp_entity *e = f->function; e && count <= s->count; e = next_link(s, e)) {
         chain = bcp_grow(chain, &cap, count, sizeof *chain);
         chain[count++] = e;
+        if (count > 1 && e->kind == BCP_KIND_FUNCTION && !e->from_stdlib)
+            break;
     }
     f->chain = chain;
     f->chain_length = count;

@@ -63,7 +63,9 @@ const char *bcp_sim_path_name(bcp_sim_path p);
 typedef struct bcp_sim_function {
     const bcp_entity *function;
     /* Why: the function, what it depends on, ..., the lost entity (the
-     * dependency that sets the recovery time, else the first one reached). */
+     * dependency that sets the recovery time, else the first one reached),
+     * or up to the next function of the result, whose own chain goes on
+     * from there (each function's links once: linear in the graph). */
     const bcp_entity **chain;
     size_t chain_length;
     const bcp_entity *dependency;   /* the function's own dependency that sets the time */

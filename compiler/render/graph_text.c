@@ -1,8 +1,11 @@
 /* The dependency graph as DOT and as Mermaid, written here (docs/graph.md):
  * one line per node, then one per edge, in the graph's sorted order, so that
- * two runs give the same bytes. */
+ * two runs give the same bytes.  Labels are plan text, written terminal-safe
+ * (label_text); the SVG is laid out from the DOT, so it carries the same. */
 #include <string.h>
 
+#include "base/diag.h"
+#include "base/escape.h"
 #include "graph.h"
 
 /* Colours of the marks; the HTML legend (md_graph.c) uses the same. */
@@ -26,19 +29,41 @@ static const char *dot_shape(bcp_kind k)
     }
 }
 
-/* A DOT quoted string: `"` and `\` escaped, line breaks as spaces (a
- * backslash would otherwise start one of DOT's label escapes). */
+/* Plan text of a label, each byte through `put`: line breaks and tabs as
+ * spaces, and what could drive a terminal (ESC, BEL, C1 controls, bidi and
+ * zero-width characters, bytes that are not UTF-8) as its escape, \u{1b}
+ * (base/escape.h), so that DOT and Mermaid on a terminal are safe to show. */
+static void label_text(bcp_buf *out, const char *s, void (*put)(bcp_buf *, char))
+{
+    size_t len = s ? strlen(s) : 0;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        int n = bcp_utf8_decode(s + i, len - i, &cp);
+        char buf[16];
+        const char *esc = cp == '\n' || cp == '\r' || cp == '\t' ? " " : bcp_escape_of(s + i, n, cp, buf);
+        if (esc)
+            for (; *esc; esc++)
+                put(out, *esc);
+        else
+            for (int k = 0; k < n; k++)
+                put(out, s[i + (size_t)k]);
+        i += (size_t)n;
+    }
+}
+
+/* In a DOT quoted string, `"` and `\` escaped (a backslash would otherwise
+ * start one of DOT's label escapes). */
+static void dot_char(bcp_buf *out, char c)
+{
+    if (c == '"' || c == '\\')
+        bcp_buf_put(out, "\\", 1);
+    bcp_buf_put(out, &c, 1);
+}
+
 static void dot_string(bcp_buf *out, const char *s)
 {
     bcp_buf_puts(out, "\"");
-    for (const char *p = s ? s : ""; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            bcp_buf_printf(out, "\\%c", *p);
-        else if (*p == '\n' || *p == '\r' || *p == '\t')
-            bcp_buf_puts(out, " ");
-        else
-            bcp_buf_put(out, p, 1);
-    }
+    label_text(out, s, dot_char);
     bcp_buf_puts(out, "\"");
 }
 
@@ -114,22 +139,25 @@ static void mermaid_id(bcp_buf *out, const bcp_dep_graph *g, size_t i)
         bcp_buf_printf(out, "n%zu", i);
 }
 
-/* A quoted Mermaid label: what could end it or start markup as entity codes. */
+/* In a quoted Mermaid label, what could end it or start markup as entity
+ * codes. */
+static void mermaid_char(bcp_buf *out, char c)
+{
+    switch (c) {
+    case '"': bcp_buf_puts(out, "#quot;"); break;
+    case '#': bcp_buf_puts(out, "#35;"); break;
+    case '<': bcp_buf_puts(out, "#lt;"); break;
+    case '>': bcp_buf_puts(out, "#gt;"); break;
+    case '&': bcp_buf_puts(out, "#amp;"); break;
+    case '`': bcp_buf_puts(out, "#96;"); break;
+    default: bcp_buf_put(out, &c, 1);
+    }
+}
+
 static void mermaid_label(bcp_buf *out, const char *s)
 {
     bcp_buf_puts(out, "[\"");
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
-        case '"': bcp_buf_puts(out, "#quot;"); break;
-        case '#': bcp_buf_puts(out, "#35;"); break;
-        case '<': bcp_buf_puts(out, "#lt;"); break;
-        case '>': bcp_buf_puts(out, "#gt;"); break;
-        case '&': bcp_buf_puts(out, "#amp;"); break;
-        case '`': bcp_buf_puts(out, "#96;"); break;
-        case '\n': case '\r': case '\t': bcp_buf_puts(out, " "); break;
-        default: bcp_buf_put(out, p, 1);
-        }
-    }
+    label_text(out, s, mermaid_char);
     bcp_buf_puts(out, "\"]");
 }
 

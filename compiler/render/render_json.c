@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/escape.h"
 #include "bcp.h"
 #include "json_continuity.h"
 #include "json_simulate.h" /* simulate (issue 14) */
@@ -302,11 +303,9 @@ char *bcp_json_text(json_t *root)
     json_decref(root);
     if (!text)
         return NULL;
-    size_t len = strlen(text);
-    char *out = bcp_malloc(len + 2);
-    memcpy(out, text, len);
-    out[len] = '\n';
-    out[len + 1] = '\0';
+    bcp_buf out = {0};
+    bcp_escape_json(&out, text, strlen(text)); /* no raw C1 or bidi control */
+    bcp_buf_put(&out, "\n", 1);
     free(text); /* jansson's allocation */
-    return out;
+    return bcp_buf_take(&out);
 }

@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/buf.h"
+#include "base/escape.h"
 #include "model/derive.h"
 #include "sim_text.h"
 
@@ -23,10 +24,14 @@ void bcp_sim_format_time(int64_t seconds, char out[20])
     snprintf(out, 20, "%s %02d:%02d", date, (int)(rest / 3600), (int)(rest % 3600 / 60));
 }
 
+/* "system.erp", the id terminal-safe (base/escape.h): text, Markdown, SVG. */
 static void ref_text(const bcp_entity *e, bcp_buf *b)
 {
-    if (e)
-        bcp_buf_printf(b, "%s.%s", bcp_kind_name(e->kind), e->id ? e->id : "?");
+    if (!e)
+        return;
+    const char *id = e->id ? e->id : "?";
+    bcp_buf_printf(b, "%s.", bcp_kind_name(e->kind));
+    bcp_escape_terminal(b, id, strlen(id));
 }
 
 static char *ref_string(const bcp_entity *e)
@@ -34,6 +39,12 @@ static char *ref_string(const bcp_entity *e)
     bcp_buf b = {0};
     ref_text(e, &b);
     return bcp_buf_take(&b);
+}
+
+/* The same as it is, for JSON (which escapes its own controls). */
+static char *ref_json(const bcp_entity *e)
+{
+    return bcp_strprintf("%s.%s", bcp_kind_name(e->kind), e->id ? e->id : "?");
 }
 
 /* bcp's own duration ("4h", "1d12h"; "0h"): the text report and JSON. */
@@ -46,10 +57,17 @@ static void duration_text(int64_t seconds, char *out, size_t size)
 }
 
 /* An entity's name in the report's language when it belongs to the context's
- * model (its `locale` translations), else as the plan wrote it. */
-static const char *label(bcp_render_ctx *ctx, const bcp_simulation *s, const bcp_entity *e)
+ * model (its `locale` translations), else as the plan wrote it; written into
+ * `tmp` terminal-safe (base/escape.h: no ESC, BEL, newline, bidi control or
+ * invalid byte of a title reaches the text or Markdown), which it returns. */
+static const char *label(bcp_render_ctx *ctx, const bcp_simulation *s, const bcp_entity *e, bcp_buf *tmp)
 {
-    return s->model == ctx->model ? bcp_rlabel(ctx, e) : bcp_entity_label(e);
+    const char *l = s->model == ctx->model ? bcp_rlabel(ctx, e) : bcp_entity_label(e);
+    tmp->len = 0;
+    bcp_buf_puts(tmp, "");
+    if (l)
+        bcp_escape_terminal(tmp, l, strlen(l));
+    return tmp->data;
 }
 
 /* `text id`'s title with {key} = value appended to b. */
@@ -72,8 +90,10 @@ static void heading_text(bcp_render_ctx *ctx, const bcp_simulation *s, bcp_buf *
 {
     if (s->scenario) {
         char *ref = ref_string(s->scenario);
-        const char *keys[] = {"scenario", "title"}, *vals[] = {ref, label(ctx, s, s->scenario)};
+        bcp_buf tmp = {0};
+        const char *keys[] = {"scenario", "title"}, *vals[] = {ref, label(ctx, s, s->scenario, &tmp)};
         bcp_rfill_keys(b, bcp_rt_title(ctx, "sim_text_scenario"), keys, vals, 2, NULL);
+        bcp_buf_free(&tmp);
         bcp_free(ref);
     }
     bcp_buf lost = {0};
@@ -116,8 +136,10 @@ static void function_text(bcp_render_ctx *ctx, const bcp_simulation *s, const bc
 {
     char d[32];
     bcp_buf_puts(b, "  ");
+    bcp_buf tmp = {0};
     ref_text(f->function, b);
-    bcp_rfmt_paren(ctx, label(ctx, s, f->function), b);
+    bcp_rfmt_paren(ctx, label(ctx, s, f->function, &tmp), b);
+    bcp_buf_free(&tmp);
     bcp_buf_puts(b, bcp_rt_title(ctx, "colon"));
     bcp_buf_puts(b, bcp_rt_title(ctx, bcp_sim_verdict_text_id(f->verdict)));
     if (f->timed) {
@@ -183,7 +205,7 @@ static void report_text(bcp_render_ctx *ctx, const bcp_simulation *const *sims, 
 
 static void set_ref(json_t *o, const char *key, const bcp_entity *e)
 {
-    char *s = ref_string(e);
+    char *s = e ? ref_json(e) : NULL;
     json_object_set_new(o, key, e ? json_string(s) : json_null());
     bcp_free(s);
 }
@@ -216,7 +238,7 @@ static json_t *function_json(const bcp_simulation *s, const bcp_sim_function *f)
     set_ref(o, "dependency", f->dependency);
     json_t *chain = json_array();
     for (size_t i = 0; i < f->chain_length; i++) {
-        char *c = ref_string(f->chain[i]);
+        char *c = ref_json(f->chain[i]);
         json_array_append_new(chain, json_string(c));
         bcp_free(c);
     }
@@ -229,7 +251,7 @@ json_t *bcp_sim_json(const bcp_simulation *s)
     json_t *o = json_object(), *lost = json_array(), *fns = json_array();
     set_ref(o, "scenario", s->scenario);
     for (size_t j = 0; j < s->result->lost_count; j++) {
-        char *c = ref_string(s->result->lost[j]);
+        char *c = ref_json(s->result->lost[j]);
         json_array_append_new(lost, json_string(c));
         bcp_free(c);
     }
@@ -329,7 +351,9 @@ static void sim_md(bcp_render_ctx *ctx, const bcp_simulation *s, bcp_buf *b)
     for (size_t j = 0; j < s->result->function_count; j++) {
         const bcp_sim_function *f = &s->result->functions[j];
         bcp_buf_puts(b, "|");
-        md_cell(b, label(ctx, s, f->function));
+        bcp_buf tmp = {0};
+        md_cell(b, label(ctx, s, f->function, &tmp));
+        bcp_buf_free(&tmp);
         bcp_buf cell = {0};
         refs_text(ctx, f->chain, f->chain_length, " → ", &cell);
         md_cell(b, cell.data);
@@ -453,7 +477,9 @@ void bcp_sim_timeline_svg(bcp_render_ctx *ctx, const bcp_simulation *s, const ch
         bcp_buf_printf(b, "<g class=\"row\" data-function=\"");
         bcp_html_escape(b, ref);
         bcp_buf_printf(b, "\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">", TL_LEFT - 8, y + 12);
-        bcp_html_escape(b, label(ctx, s, f->function));
+        bcp_buf tmp = {0};
+        bcp_html_escape(b, label(ctx, s, f->function, &tmp));
+        bcp_buf_free(&tmp);
         bcp_buf_puts(b, "</text>");
         int end = f->timed ? scale_x(f->recovery, span) : TL_W - TL_RIGHT;
         int width = end - TL_LEFT > 2 ? end - TL_LEFT : 2;

@@ -8,6 +8,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/escape.h"
 #include "diagnostics.h"
 
 #define COLOR_RESET "\033[0m"
@@ -47,50 +48,10 @@ static const char *severity_color(bcp_severity sev)
     }
 }
 
-/* Characters a report never writes as they are: C0 and C1 controls and
- * DEL (a plan could otherwise move the cursor, colour the output, set the
- * terminal title or start a new, forged line), line and paragraph
- * separators, bidirectional controls (Trojan Source) and invisible
- * zero-width characters.  Tab is written as it is. */
-static bool needs_escape(unsigned cp)
-{
-    return (cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x061C ||
-           (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) ||
-           cp == 0xFEFF;
-}
-
-/* The escape of the code point at s (n bytes, decoded as cp) in buf, or NULL
- * when it is shown as it is: \u{1b} for a character, \x{ff} for a byte
- * that is not UTF-8. */
-static const char *escape_of(const char *s, int n, unsigned cp, char buf[16])
-{
-    if (cp == 0xFFFD && n == 1) {
-        snprintf(buf, 16, "\\x{%02x}", (unsigned char)s[0]);
-        return buf;
-    }
-    if (needs_escape(cp)) {
-        snprintf(buf, 16, "\\u{%x}", cp);
-        return buf;
-    }
-    return NULL;
-}
-
+/* Characters a report never writes as they are (base/escape.h). */
 void bcp_report_escape(bcp_buf *out, const char *s, size_t len)
 {
-    size_t plain = 0; /* start of the run written as it is */
-    for (size_t i = 0; i < len;) {
-        unsigned cp;
-        int n = bcp_utf8_decode(s + i, len - i, &cp);
-        char buf[16];
-        const char *esc = escape_of(s + i, n, cp, buf);
-        if (esc) {
-            bcp_buf_put(out, s + plain, i - plain);
-            bcp_buf_puts(out, esc);
-            plain = i + (size_t)n;
-        }
-        i += (size_t)n;
-    }
-    bcp_buf_put(out, s + plain, len - plain);
+    bcp_escape_terminal(out, s, len);
 }
 
 char *bcp_escape_text(const char *s, size_t length)
@@ -112,7 +73,7 @@ static void put_escaped(bcp_buf *out, const char *s)
 static int shown_width(const char *s, int n, unsigned cp)
 {
     char buf[16];
-    const char *esc = escape_of(s, n, cp, buf);
+    const char *esc = bcp_escape_of(s, n, cp, buf);
     return esc ? (int)strlen(esc) : bcp_codepoint_width(cp);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/escape.h"
 #include "diagnostics.h"
 #include "output.h"
 #include "rules/rule.h"
@@ -48,7 +49,7 @@ static void dump(bcp_buf *out, json_t *doc)
 {
     char *text = json_dumps(doc, JSON_INDENT(2));
     if (text) {
-        bcp_buf_puts(out, text);
+        bcp_escape_json(out, text, strlen(text)); /* no raw C1 or bidi control */
         free(text); /* jansson's allocation */
     }
     bcp_buf_put(out, "\n", 1);

@@ -42,9 +42,9 @@ static size_t utf8_sequence(const char *s, size_t len)
 }
 
 /* UTF-8 and line lengths, in one pass. */
-static bool scan_text(const char *text, size_t length, bcp_prescan_result *r)
+static bool scan_text(const char *text, size_t length, uint64_t (*limit)(bcp_limit_id), bcp_prescan_result *r)
 {
-    uint64_t max_line = bcp_limit(BCP_LIMIT_LINE);
+    uint64_t max_line = limit(BCP_LIMIT_LINE);
     size_t line_start = 0;
     size_t i = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < length) {
@@ -73,11 +73,12 @@ static bool scan_text(const char *text, size_t length, bcp_prescan_result *r)
     return true;
 }
 
-bool bcp_prescan(const char *text, size_t length, bcp_prescan_result *r)
+bool bcp_prescan_source(const char *text, size_t length, bool is_stdlib, bcp_prescan_result *r)
 {
-    if (!scan_text(text, length, r))
+    uint64_t (*limit)(bcp_limit_id) = is_stdlib ? bcp_limit_for_stdlib : bcp_limit;
+    if (!scan_text(text, length, limit, r))
         return false;
-    uint64_t max_depth = bcp_limit(BCP_LIMIT_NESTING), max_string = bcp_limit(BCP_LIMIT_STRING);
+    uint64_t max_depth = limit(BCP_LIMIT_NESTING), max_string = limit(BCP_LIMIT_STRING);
     uint64_t depth = 0;
     for (size_t i = 0; i < length;) {
         char c = text[i];
@@ -103,4 +104,9 @@ bool bcp_prescan(const char *text, size_t length, bcp_prescan_result *r)
         i++;
     }
     return true;
+}
+
+bool bcp_prescan(const char *text, size_t length, bcp_prescan_result *r)
+{
+    return bcp_prescan_source(text, length, false, r);
 }

@@ -20,5 +20,9 @@ typedef struct bcp_prescan_result {
 
 /* True when the text may be parsed; else fills *r (when not NULL). */
 bool bcp_prescan(const char *text, size_t length, bcp_prescan_result *r);
+/* The same for a source: a file of the standard library (is_stdlib) is held
+ * to bcp_limit_for_stdlib, never below the defaults, so that a lowered
+ * `--limit` refuses only the user's files. */
+bool bcp_prescan_source(const char *text, size_t length, bool is_stdlib, bcp_prescan_result *r);
 
 #endif

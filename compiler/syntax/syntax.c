@@ -115,7 +115,7 @@ bool bcp_syntax_prescan(const bcp_source *src)
     bcp_source *s = (bcp_source *)src; /* a cache of a fact about the text */
     if (atomic_load_explicit(&s->prescanned, memory_order_acquire))
         return true;
-    if (src->length > UINT32_MAX || !bcp_prescan(src->text, src->length, NULL))
+    if (src->length > UINT32_MAX || !bcp_prescan_source(src->text, src->length, src->is_stdlib, NULL))
         return false;
     atomic_store_explicit(&s->prescanned, true, memory_order_release);
     return true;
@@ -407,7 +407,7 @@ static size_t report_refusal(const bcp_source *src, bcp_diag_list *diags)
         r.code = BCP_CODE_E010;
         r.start = r.end = 0;
         snprintf(r.message, sizeof r.message, "file is larger than 4 GiB, which the parser cannot take");
-    } else if (bcp_prescan(src->text, src->length, &r)) {
+    } else if (bcp_prescan_source(src->text, src->length, src->is_stdlib, &r)) {
         return 0;
     }
     bcp_span span = bcp_source_span(src, r.start, r.end);

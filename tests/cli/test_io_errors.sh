@@ -57,6 +57,11 @@ graph mermaid|graph --format mermaid --focus system.email $plan
 simulate|simulate $plan --lose system.email
 simulate json|simulate $plan --lose system.email --format json
 simulate --all-scenarios|simulate $root/examples/huadong/plan.bcp --all-scenarios
+simulate --each|simulate $plan --each
+simulate --each md|simulate $plan --each --format md
+simulate html|simulate $plan --lose system.email --format html
+check --summary|check --summary $plan
+check --summary json|check --summary --format json $plan
 LIST
 else
     ok "skipped /dev/full checks (no writable /dev/full)"
@@ -65,6 +70,21 @@ fi
 # A write that works still exits 0 and prints everything.
 "$BCP" fmt "$plan" >"$tmp/out" 2>"$tmp/err" && cmp -s "$tmp/out" "$plan" \
     && ok "fmt to a file still works" || fail "fmt to a file"
+
+# graph -o: a device that cannot take the graph, a folder that does not
+# exist: exit 2 with a message; an existing 0600 graph stays 0600.
+if [ -w /dev/full ]; then
+    "$BCP" graph "$plan" -o /dev/full >/dev/null 2>"$tmp/err"; status=$?
+    [ "$status" = 2 ] && grep -q "cannot write /dev/full" "$tmp/err" && ok "graph -o /dev/full: exit 2 with a message" \
+        || fail "graph -o /dev/full: exit $status"
+fi
+"$BCP" graph "$plan" -o "$tmp/none/x.dot" >/dev/null 2>"$tmp/err"; status=$?
+[ "$status" = 2 ] && grep -q "cannot write .*none/x.dot" "$tmp/err" && ok "graph -o into a missing folder: exit 2" \
+    || fail "graph -o into a missing folder: exit $status"
+"$BCP" graph "$plan" -o "$tmp/g.dot" >/dev/null 2>&1 && chmod 600 "$tmp/g.dot"
+"$BCP" graph "$plan" -o "$tmp/g.dot" >/dev/null 2>&1
+mode=$(stat -c %a "$tmp/g.dot")
+[ "$mode" = 600 ] && ok "an existing 0600 graph stays 0600" || fail "graph mode became $mode"
 
 # 2. Modes: an existing output keeps its mode, a new one gets 0666 & ~umask.
 "$BCP" check --format json --output "$tmp/report.json" "$plan" >/dev/null 2>&1

@@ -5,7 +5,8 @@
 # nesting is refused before parsing and the limit can be raised; symlinks
 # out of a checked folder are not read; an import's escape is reported
 # before whether the file exists; a one-line plan of 25,000 entities is
-# checked in bounded time.
+# checked in bounded time; a lowered limit refuses the user's files, never
+# the stdlib's (held to the defaults at least).
 set -u
 : "${BCP:=build/bcp}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bcp-limits.XXXXXX") || exit 2
@@ -137,6 +138,17 @@ else
     not_ok "fmt -w DIR and an outside symlink"
 fi
 
+# The readiness summary walks the folder as check does: the outside link is
+# not read (its plan is not scored) and is named in a warning.
+for fmt in text json; do
+    run 20 check --summary --format $fmt "$tmp/tree/root"
+    if ! cat "$tmp/out" "$tmp/err" | grep -q s3cr3t && grep -q "creds.bcp: a symbolic link to a file outside" "$tmp/err"; then
+        ok "check --summary --format $fmt DIR does not follow a symlink out of the folder"
+    else
+        not_ok "check --summary --format $fmt DIR and an outside symlink"
+    fi
+done
+
 # An escape is reported whether or not the outside file exists.
 mkdir -p "$tmp/esc/plans" "$tmp/esc/shared"
 printf 'site a { title = "A" }\n' >"$tmp/esc/shared/there.bcp"
@@ -147,6 +159,16 @@ if [ "$(grep -c 'E112 import-escapes' "$tmp/out")" = 3 ] && ! grep -q E111 "$tmp
 else
     not_ok "use escape ordering"; cat "$tmp/out"
 fi
+# graph and simulate load the plan as check does: the same escapes refused.
+for cmd in graph "simulate --each"; do
+    # shellcheck disable=SC2086
+    run 20 $cmd "$tmp/esc/plans/plan.bcp"
+    if [ "$status" = 2 ] && [ "$(cat "$tmp/out" "$tmp/err" | grep -c 'E112')" -ge 1 ] && ! cat "$tmp/out" "$tmp/err" | grep -q E111; then
+        ok "$cmd: an import out of the tree is E112, whether or not it exists"
+    else
+        not_ok "$cmd and an escaping import (exit $status)"
+    fi
+done
 run 20 check --no-lint --stdlib stdlib "$tmp/esc/plans/plan.bcp"
 expect "use std/../.. with --stdlib is an escape" 1 "plan.bcp:3:5: error: stdlib module \`std/../../shared/there\` leaves the standard library"
 
@@ -158,6 +180,51 @@ start=$(date +%s)
 run 120 check --no-lint "$tmp/oneline.bcp"
 took=$(( $(date +%s) - start ))
 if [ "$status" -le 1 ] && [ "$took" -le 60 ]; then ok "one-line 25,000-entity plan checked in ${took}s"; else not_ok "one-line plan: exit $status in ${took}s"; fi
+
+# ---- The stdlib and the user's limits (docs/language.md, "Limits"): a
+# lowered limit refuses only the user's files; the stdlib's own (embedded, or
+# --stdlib DIR) are held to the defaults at least, so a hostile --stdlib is
+# still refused.
+here=$(cd "$(dirname "$0")/../.." && pwd)
+# no_stdlib NAME: nothing in the output names a stdlib file.
+no_stdlib() {
+    if cat "$tmp/out" "$tmp/err" | grep -q '<stdlib>'; then not_ok "$1: a stdlib file reported"; else ok "$1: no stdlib file reported"; fi
+}
+run 120 build --limit nesting=2 "$here/examples/minimal.bcp" -o "$tmp/out-nest2"
+expect "build --limit nesting=2 of a plan within it builds" 0 "built"
+no_stdlib "build --limit nesting=2"
+printf 'plan p {\n  title = "P"\n  organization = "O"\n  reviewed = 2026-09-01\n}\nrisk r {\n  title = "R"\n  notes = [["deep"]]\n}\n' >"$tmp/nest3.bcp"
+run 120 build --limit nesting=2 "$tmp/nest3.bcp" -o "$tmp/out-nest3"
+expect "build --limit nesting=2 refuses the plan's own third level" 2 "nest3.bcp:8:12: error: nesting deeper than the limit of 2 levels.*E012"
+no_stdlib "build --limit nesting=2 of a plan over it"
+if [ "$(grep -c 'E012' "$tmp/err")" = 1 ]; then ok "one E012, the plan's"; else not_ok "E012 count $(grep -c E012 "$tmp/err")"; fi
+run 120 build --limit string-length=20 "$here/examples/minimal.bcp" -o "$tmp/out-str"
+expect "build --limit string-length=20 refuses the plan's long string" 2 "minimal.bcp:6:18: error: string is longer.*E014"
+no_stdlib "build --limit string-length=20"
+run 120 build --limit line-length=40 "$here/examples/minimal.bcp" -o "$tmp/out-line"
+expect "build --limit line-length=40 refuses the plan's long line" 2 "minimal.bcp:1:1: error: line is longer.*E015"
+no_stdlib "build --limit line-length=40"
+for cmd in "graph" "simulate --lose system.email" "check --no-config"; do
+    # shellcheck disable=SC2086
+    run 60 $cmd --limit nesting=2 "$here/examples/minimal.bcp"
+    if [ "$status" -le 1 ]; then ok "$cmd --limit nesting=2: exit $status"; else not_ok "$cmd --limit nesting=2: exit $status"; fi
+    no_stdlib "$cmd --limit nesting=2"
+done
+# --stdlib DIR: a copy of the stdlib works under a lowered limit; a module
+# nested deeper than the default (100) is refused whatever the user's limit.
+cp -R "$here/stdlib" "$tmp/std"
+run 120 build --stdlib "$tmp/std" --limit nesting=2 --limit file-size=3k "$here/examples/minimal.bcp" -o "$tmp/out-std"
+expect "build --stdlib DIR --limit nesting=2 --limit file-size=3k builds (stdlib files over 3k read)" 0 "built"
+no_stdlib "build --stdlib DIR under lowered limits"
+mkdir -p "$tmp/std/hostile"
+awk 'BEGIN { printf "risk deep {\n  title = \"D\"\n  notes = "; for (i = 0; i < 150; i++) printf "["; for (i = 0; i < 150; i++) printf "]"; printf "\n}\n" }' >"$tmp/std/hostile.bcp"
+printf 'use "std/hostile"\nplan p {\n  title = "P"\n  organization = "O"\n}\n' >"$tmp/usehostile.bcp"
+run 60 check --no-config --stdlib "$tmp/std" "$tmp/usehostile.bcp"
+expect "a --stdlib module nested 150 deep is refused at the default" 2 "<stdlib>/hostile.bcp:3:.*limit of 100 levels.*E012"
+run 60 check --no-config --stdlib "$tmp/std" --limit nesting=2 "$tmp/usehostile.bcp"
+expect "... and under a lowered limit, at the default (100), not 2" 2 "<stdlib>/hostile.bcp:3:.*limit of 100 levels.*E012"
+run 60 check --no-config --stdlib "$tmp/std" --limit nesting=200 "$tmp/usehostile.bcp"
+if grep -q E012 "$tmp/err" "$tmp/out"; then not_ok "a raised limit holds for the stdlib too"; else ok "a raised limit (200) holds for the stdlib too"; fi
 
 echo "limits: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -393,4 +393,26 @@ status 2
 label="no plan"; "$BCP" simulate "$tmp/none.bcp" --lose site.x >/dev/null 2>&1; echo $? >"$tmp/rc"
 status 2
 
+# Output linear in what the loss reaches (issue 15): on a chain of functions,
+# each needing the one before, each function's chain stops at the function it
+# needs (which has its own line), so twice the chain is about twice the
+# report, in text and JSON; printing every whole chain made it four times.
+sh tools/gen-chain.sh 1000 "$tmp/chain1000.bcp"
+sh tools/gen-chain.sh 2000 "$tmp/chain2000.bcp"
+for fmt in text json md; do
+    label="chain of 1,000 and 2,000 functions ($fmt)"
+    a=$("$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --format $fmt 2>/dev/null | wc -c)
+    b=$("$BCP" simulate "$tmp/chain2000.bcp" --lose system.s0 --format $fmt 2>/dev/null | wc -c)
+    if [ "$a" -gt 0 ] && [ $((b * 10)) -le $((a * 25)) ]; then ok "$label: $a and $b bytes, linear"
+    else fail "$label: $a and $b bytes, ratio above 2.5 (quadratic)"; fi
+done
+label="chain"; sim "$tmp/chain1000.bcp" --lose system.s0
+has "because function.f999 -> function.f998"
+has "because function.f0 -> system.s0"
+grep -q 'function.f999 -> function.f998 ->' "$tmp/out" && fail "$label: a whole chain printed" || ok "$label: each link once"
+
+label="unknown --lang"; "$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --lang xx >/dev/null 2>"$tmp/err"
+grep -q "no locale .xx." "$tmp/err" && ! grep -qF '[ ]' "$tmp/err" && ok "$label: said without an empty code" \
+    || { fail "$label"; cat "$tmp/err"; }
+
 exit $failed

@@ -4,6 +4,7 @@
 #include "test_support.h"
 
 #include "base/alloc.h"
+#include "base/buf.h"
 #include "model/simulate.h"
 
 static const char *const plan_text =
@@ -76,8 +77,11 @@ static void test_site_alternate_and_upstream(void **state)
     assert_int_equal(f->path, BCP_SIM_PATH_UPSTREAM);
     assert_int_equal(f->recovery, 36 * H);
     assert_int_equal(f->verdict, BCP_SIM_RTO_MISSED);
-    assert_int_equal(f->chain_length, 3);
-    assert_string_equal(f->chain[2]->id, "plant");
+    /* its chain stops at make, a function of the result with its own chain
+     * (make -> plant): each function's links once */
+    assert_int_equal(f->chain_length, 2);
+    assert_string_equal(f->chain[1]->id, "make");
+    assert_string_equal(fn(r, "make")->chain[1]->id, "plant");
     /* sell is remote-capable: its site does not stop it */
     assert_null(fn(r, "sell"));
     /* the cycle loop_a <-> loop_b adds nothing: erp's 8h restore */
@@ -174,6 +178,42 @@ static void test_systems_and_duration(void **state)
     bcp_model_free(m);
 }
 
+/* A chain of N functions, each needing the one before: every function's
+ * chain is itself and the function it needs (f0: the system), so the result
+ * holds 2N links, not N²/2; following the chains gives the whole way back. */
+static void test_chain_linear(void **state)
+{
+    (void)state;
+    enum { N = 400 };
+    bcp_buf text = {0};
+    bcp_buf_puts(&text, "plan p { title = \"P\" organization = \"O\" }\n"
+                        "system s0 { title = \"S0\" rto = 4h }\n"
+                        "function f0 { title = \"F0\" rto = 8h needs = [system.s0] }\n");
+    for (int i = 1; i < N; i++)
+        bcp_buf_printf(&text, "function f%d { title = \"F%d\" rto = 8h needs = [function.f%d] }\n", i, i, i - 1);
+    bcp_model *m = load_text(text.data);
+    bcp_buf_free(&text);
+    bcp_sim_result *r = lose(m, BCP_KIND_SYSTEM, "s0", 0);
+    assert_int_equal(r->function_count, N);
+    size_t links = 0;
+    for (size_t i = 0; i < r->function_count; i++)
+        links += r->functions[i].chain_length;
+    assert_int_equal(links, 2 * N);
+    /* from f399 back to the system, one chain after another */
+    const bcp_sim_function *f = fn(r, "f399");
+    size_t steps = 0;
+    while (f && f->chain[f->chain_length - 1]->kind == BCP_KIND_FUNCTION) {
+        f = fn(r, f->chain[f->chain_length - 1]->id);
+        steps++;
+    }
+    assert_int_equal(steps, N - 1);
+    assert_non_null(f);
+    assert_string_equal(f->function->id, "f0");
+    assert_string_equal(f->chain[1]->id, "s0");
+    bcp_sim_result_free(r);
+    bcp_model_free(m);
+}
+
 static void test_candidates(void **state)
 {
     (void)state;
@@ -196,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_site_alternate_and_upstream),
         cmocka_unit_test(test_supplier_stock_and_people),
         cmocka_unit_test(test_systems_and_duration),
+        cmocka_unit_test(test_chain_linear),
         cmocka_unit_test(test_candidates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
