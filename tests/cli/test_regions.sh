@@ -225,10 +225,55 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `terrorism`, `pandemic`, `civil_unrest`, `utility_failure` |' regions.md; then
+   grep -q '^| `jp` |.*| `power_outage` | `terrorism`, `pandemic`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
+fi
+
+# --- every fact of every region has its source, and the unverified civil
+# hazards the reference lists are exactly those the data lists
+if command -v python3 >/dev/null; then
+    python3 - "$root"/stdlib/core/regions_*.bcp regions.md <<'PY' && ok "every region fact has a source; the unverified list is exactly the data's" || bad "region sources or unverified list"
+import re, sys
+files, ref = sys.argv[1:-1], open(sys.argv[-1], encoding="utf-8").read()
+groups = {"hazards_source": r"hazards_(high|medium|low)", "civil_hazards_source": r"civil_hazards_(high|medium|low)",
+          "emergency_source": r"(police|fire|ambulance|emergency)", "timezone_source": r"timezone",
+          "language_source": r"language", "regimes_source": r"regimes(_[a-z_]+)?"}
+# a rated civil hazard is named in the source, with the level it is read as
+names = {"terrorism": "errorism", "pandemic": "andemic", "civil_unrest": "unrest", "utility_failure": "tility",
+         "power_outage": "ower outage", "industrial_accident": "ndustrial"}
+bad = []
+rated = unverified = 0
+for f in files:
+    for m in re.finditer(r'(?ms)^region (\w+) \{(.*?)^\}', open(f, encoding="utf-8").read()):
+        rid, body = m.group(1), m.group(2)
+        attrs = dict(re.findall(r'(?m)^  (\w+) = (.*)$', body))
+        for src, pat in groups.items():
+            if any(re.fullmatch(pat, a) for a in attrs) and not attrs.get(src, '').strip('"'):
+                bad.append(f"{rid}: facts without {src}")
+        src = attrs.get("civil_hazards_source", "")
+        for level in ("high", "medium", "low"):
+            for h in re.findall(r"\w+", attrs.get(f"civil_hazards_{level}", "").strip("[]")):
+                rated += 1
+                if names[h] not in src or level not in src:
+                    bad.append(f"{rid}: {h} rated {level} but its source does not name it and the level")
+        unv = re.findall(r"\w+", attrs.get("civil_hazards_unverified", "").strip("[]"))
+        unverified += len(unv)
+        row = [l for l in ref.splitlines() if l.startswith(f"| `{rid}` |")]
+        cells = row[0].split(" | ") if row else []
+        listed = re.findall(r"`(\w+)`", cells[12]) if len(cells) > 12 else []
+        if sorted(listed) != sorted(unv):
+            bad.append(f"{rid}: reference lists {listed} as not verified, the data {unv}")
+        for h in unv:
+            if attrs.get("kind") != "city" and names[h] in src and "ot verified" not in src:
+                bad.append(f"{rid}: {h} unverified but the source reads as if rated")
+if f"Civil hazards: {rated} rated with a source, {unverified} not verified" not in ref:
+    bad.append(f"count line is not {rated} rated, {unverified} not verified")
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
+PY
 fi
 
 # Every regime a place proposes exists in the stdlib (bcp check --regime
