@@ -214,6 +214,66 @@ else
     bad "R110 on a civil hazard"; cat out.txt
 fi
 
+# --- pandemic (a national risk register) and power outage (the regulator's
+# SAIDI): Dublin inherits Ireland's pandemic, high, and power outage,
+# medium; Frankfurt Germany's pandemic, high, and power outage, low, which
+# is not proposed; R110 on a Dublin site with no pandemic risk cites the
+# register
+"$BCP" init --industry technology --sites "Dublin,Frankfurt" -o civil_ie.bcp >/dev/null 2>&1
+if risk_of civil_ie.bcp pandemic | grep -q 'sites *= \[site.dublin, site.frankfurt\]' &&
+   grep -q '^# Proposed from the region data (Dublin: medium); source: .*unplanned SAIDI 80 minutes in Ireland' civil_ie.bcp &&
+   risk_of civil_ie.bcp power_outage | grep -q 'sites *= \[site.dublin\]' &&
+   grep -q 'National Risk Assessment for Ireland 2023' civil_ie.bcp && grep -q 'Risikoanalyse im Bevölkerungsschutz 2012' civil_ie.bcp; then
+    ok "init --sites Dublin,Frankfurt seeds pandemic for both and power outage for Dublin only, with their sources"
+else
+    bad "init does not seed Ireland's pandemic and power outage"; grep -n 'pandemic\|power_outage\|Proposed' civil_ie.bcp | cut -c1-160
+fi
+cat >civil_ie_gap.bcp <<'BCP'
+plan p {
+  title        = "t"
+  organization = "o"
+}
+site office {
+  name   = "Office"
+  region = dublin
+}
+BCP
+"$BCP" check --no-config civil_ie_gap.bcp >out.txt 2>&1
+if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
+   grep -q 'rated as our highest probability and highest impact risks' out.txt &&
+   ! grep -q '`power_outage` is a' out.txt; then
+    ok "R110 reports Dublin's unassessed pandemic with its source, not the medium power outage"
+else
+    bad "R110 on Ireland's pandemic"; cat out.txt
+fi
+# --- the industrial accident kind: a threat of the catalogue that a risk can
+# assess (its prose in both languages is checked by test_locale_merge)
+cat >industrial.bcp <<'BCP'
+plan p {
+  title        = "Industrial accident test"
+  organization = "o"
+  reviewed     = 2026-11-01
+}
+site plant {
+  name   = "Plant"
+  region = tianjin
+}
+risk chemical_release {
+  title      = "Chemical release next door"
+  category   = external
+  threat     = industrial_accident
+  sites      = [site.plant]
+  likelihood = low
+  impact     = major
+}
+BCP
+before=$fail
+for lang in en zh-CN; do
+    "$BCP" build --draft --lang $lang --format md -o ind-$lang industrial.bcp >/dev/null 2>err.txt || { bad "industrial build $lang"; cat err.txt; }
+    grep -q "has no text\|unknown threat" err.txt && { bad "$lang: industrial_accident"; cat err.txt; }
+done
+[ $fail = "$before" ] && ok "a risk assesses industrial_accident and builds in en and zh-CN"
+
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
 "$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
