@@ -176,6 +176,9 @@ PY
 fi
 [ $fail = "$before" ] && ok "appendix in md, html and json, en and zh-CN"
 
+office_in() { # FILE REGION: a plan with one site, `office`, in REGION
+    printf 'plan p {\n  title        = "t"\n  organization = "o"\n}\nsite office {\n  name   = "Office"\n  region = %s\n}\n' "$2" >"$1"
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -196,16 +199,7 @@ if grep -q '^risk terrorism {' civil_zh.bcp && grep -q '恐怖袭击' civil_zh.b
 else
     bad "zh-CN init does not seed terrorism"; grep -n 'terrorism' civil_zh.bcp
 fi
-cat >civil_gap.bcp <<'BCP'
-plan p {
-  title        = "t"
-  organization = "o"
-}
-site office {
-  name   = "Office"
-  region = sg
-}
-BCP
+office_in civil_gap.bcp sg
 "$BCP" check --no-config civil_gap.bcp >out.txt 2>&1
 if grep -q '^civil_gap.bcp:7:12: warning: site `office` is in Singapore, where `terrorism` is a high hazard, and no risk assesses it there \[R110' out.txt &&
    grep -q 'Singapore Terrorism Threat Assessment Report 2024' out.txt; then
@@ -228,16 +222,7 @@ if risk_of civil_ie.bcp pandemic | grep -q 'sites *= \[site.dublin, site.frankfu
 else
     bad "init does not seed Ireland's pandemic and power outage"; grep -n 'pandemic\|power_outage\|Proposed' civil_ie.bcp | cut -c1-160
 fi
-cat >civil_ie_gap.bcp <<'BCP'
-plan p {
-  title        = "t"
-  organization = "o"
-}
-site office {
-  name   = "Office"
-  region = dublin
-}
-BCP
+office_in civil_ie_gap.bcp dublin
 "$BCP" check --no-config civil_ie_gap.bcp >out.txt 2>&1
 if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
    grep -q 'rated as our highest probability and highest impact risks' out.txt &&
