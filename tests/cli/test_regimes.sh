@@ -44,6 +44,20 @@ for r in $regimes; do
     [ "$got" -eq "$count" ] && ok "$r: --regime checks it ad hoc" || not_ok "$r: --regime" "$got"
 done
 
+# Every element names where its clause was seen (a `# source:` comment just
+# above it, saying NOT where it was not), and every regime says what was
+# checked (`verified`).  NYDFS training is 500.16(c): (b) is the distribution
+# of the plans (checked against the amended text, 2026-12).
+for r in $regimes; do
+    data=stdlib/regimes/$r.bcp
+    missing=$(awk '/^ *element [A-Za-z0-9_-]* *\{/ { if (prev !~ /^ *# source: ./) print $2 } { if ($0 !~ /^ *$/) prev = $0 }' "$data")
+    [ -z "$missing" ] && ok "$r: every element has a source line" || not_ok "$r: elements without a source line" "$missing"
+    grep -q '^  verified *= "..*"$' "$data" && ok "$r: says what was verified" || not_ok "$r: no verified"
+done
+grep -q 'clause  = "23 NYCRR 500.16(c)"' stdlib/regimes/nydfs-500-16.bcp &&
+    ! grep -q 'clause  = "23 NYCRR 500.16(b)"' stdlib/regimes/nydfs-500-16.bcp &&
+    ok "nydfs: training cites 500.16(c)" || not_ok "nydfs training clause"
+
 # An unknown regime stops the check (exit 2).
 "$BCP" check --regime nonesuch tests/regimes/dora.good.bcp >"$tmp/out" 2>&1; st=$?
 [ $st -eq 2 ] && grep -q "unknown regime \`nonesuch\`" "$tmp/out" && ok "unknown --regime is exit 2" ||

@@ -176,6 +176,9 @@ PY
 fi
 [ $fail = "$before" ] && ok "appendix in md, html and json, en and zh-CN"
 
+office_in() { # FILE REGION: a plan with one site, `office`, in REGION
+    printf 'plan p {\n  title        = "t"\n  organization = "o"\n}\nsite office {\n  name   = "Office"\n  region = %s\n}\n' "$2" >"$1"
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -196,16 +199,7 @@ if grep -q '^risk terrorism {' civil_zh.bcp && grep -q '恐怖袭击' civil_zh.b
 else
     bad "zh-CN init does not seed terrorism"; grep -n 'terrorism' civil_zh.bcp
 fi
-cat >civil_gap.bcp <<'BCP'
-plan p {
-  title        = "t"
-  organization = "o"
-}
-site office {
-  name   = "Office"
-  region = sg
-}
-BCP
+office_in civil_gap.bcp sg
 "$BCP" check --no-config civil_gap.bcp >out.txt 2>&1
 if grep -q '^civil_gap.bcp:7:12: warning: site `office` is in Singapore, where `terrorism` is a high hazard, and no risk assesses it there \[R110' out.txt &&
    grep -q 'Singapore Terrorism Threat Assessment Report 2024' out.txt; then
@@ -213,6 +207,57 @@ if grep -q '^civil_gap.bcp:7:12: warning: site `office` is in Singapore, where `
 else
     bad "R110 on a civil hazard"; cat out.txt
 fi
+
+# --- pandemic (a national risk register) and power outage (the regulator's
+# SAIDI): Dublin inherits Ireland's pandemic, high, and power outage,
+# medium; Frankfurt Germany's pandemic, high, and power outage, low, which
+# is not proposed; R110 on a Dublin site with no pandemic risk cites the
+# register
+"$BCP" init --industry technology --sites "Dublin,Frankfurt" -o civil_ie.bcp >/dev/null 2>&1
+if risk_of civil_ie.bcp pandemic | grep -q 'sites *= \[site.dublin, site.frankfurt\]' &&
+   grep -q '^# Proposed from the region data (Dublin: medium); source: .*unplanned SAIDI 80 minutes in Ireland' civil_ie.bcp &&
+   risk_of civil_ie.bcp power_outage | grep -q 'sites *= \[site.dublin\]' &&
+   grep -q 'National Risk Assessment for Ireland 2023' civil_ie.bcp && grep -q 'Risikoanalyse im Bevölkerungsschutz 2012' civil_ie.bcp; then
+    ok "init --sites Dublin,Frankfurt seeds pandemic for both and power outage for Dublin only, with their sources"
+else
+    bad "init does not seed Ireland's pandemic and power outage"; grep -n 'pandemic\|power_outage\|Proposed' civil_ie.bcp | cut -c1-160
+fi
+office_in civil_ie_gap.bcp dublin
+"$BCP" check --no-config civil_ie_gap.bcp >out.txt 2>&1
+if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
+   grep -q 'rated as our highest probability and highest impact risks' out.txt &&
+   ! grep -q '`power_outage` is a' out.txt; then
+    ok "R110 reports Dublin's unassessed pandemic with its source, not the medium power outage"
+else
+    bad "R110 on Ireland's pandemic"; cat out.txt
+fi
+# --- the industrial accident kind: a threat of the catalogue that a risk can
+# assess (its prose in both languages is checked by test_locale_merge)
+cat >industrial.bcp <<'BCP'
+plan p {
+  title        = "Industrial accident test"
+  organization = "o"
+  reviewed     = 2026-11-01
+}
+site plant {
+  name   = "Plant"
+  region = tianjin
+}
+risk chemical_release {
+  title      = "Chemical release next door"
+  category   = external
+  threat     = industrial_accident
+  sites      = [site.plant]
+  likelihood = low
+  impact     = major
+}
+BCP
+before=$fail
+for lang in en zh-CN; do
+    "$BCP" build --draft --lang $lang --format md -o ind-$lang industrial.bcp >/dev/null 2>err.txt || { bad "industrial build $lang"; cat err.txt; }
+    grep -q "has no text\|unknown threat" err.txt && { bad "$lang: industrial_accident"; cat err.txt; }
+done
+[ $fail = "$before" ] && ok "a risk assesses industrial_accident and builds in en and zh-CN"
 
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
@@ -225,10 +270,55 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `terrorism`, `pandemic`, `civil_unrest`, `utility_failure` |' regions.md; then
+   grep -q '^| `jp` |.*| `power_outage` | `terrorism`, `pandemic`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
+fi
+
+# --- every fact of every region has its source, and the unverified civil
+# hazards the reference lists are exactly those the data lists
+if command -v python3 >/dev/null; then
+    python3 - "$root"/stdlib/core/regions_*.bcp regions.md <<'PY' && ok "every region fact has a source; the unverified list is exactly the data's" || bad "region sources or unverified list"
+import re, sys
+files, ref = sys.argv[1:-1], open(sys.argv[-1], encoding="utf-8").read()
+groups = {"hazards_source": r"hazards_(high|medium|low)", "civil_hazards_source": r"civil_hazards_(high|medium|low)",
+          "emergency_source": r"(police|fire|ambulance|emergency)", "timezone_source": r"timezone",
+          "language_source": r"language", "regimes_source": r"regimes(_[a-z_]+)?"}
+# a rated civil hazard is named in the source, with the level it is read as
+names = {"terrorism": "errorism", "pandemic": "andemic", "civil_unrest": "unrest", "utility_failure": "tility",
+         "power_outage": "ower outage", "industrial_accident": "ndustrial"}
+bad = []
+rated = unverified = 0
+for f in files:
+    for m in re.finditer(r'(?ms)^region (\w+) \{(.*?)^\}', open(f, encoding="utf-8").read()):
+        rid, body = m.group(1), m.group(2)
+        attrs = dict(re.findall(r'(?m)^  (\w+) = (.*)$', body))
+        for src, pat in groups.items():
+            if any(re.fullmatch(pat, a) for a in attrs) and not attrs.get(src, '').strip('"'):
+                bad.append(f"{rid}: facts without {src}")
+        src = attrs.get("civil_hazards_source", "")
+        for level in ("high", "medium", "low"):
+            for h in re.findall(r"\w+", attrs.get(f"civil_hazards_{level}", "").strip("[]")):
+                rated += 1
+                if names[h] not in src or level not in src:
+                    bad.append(f"{rid}: {h} rated {level} but its source does not name it and the level")
+        unv = re.findall(r"\w+", attrs.get("civil_hazards_unverified", "").strip("[]"))
+        unverified += len(unv)
+        row = [l for l in ref.splitlines() if l.startswith(f"| `{rid}` |")]
+        cells = row[0].split(" | ") if row else []
+        listed = re.findall(r"`(\w+)`", cells[12]) if len(cells) > 12 else []
+        if sorted(listed) != sorted(unv):
+            bad.append(f"{rid}: reference lists {listed} as not verified, the data {unv}")
+        for h in unv:
+            if attrs.get("kind") != "city" and names[h] in src and "ot verified" not in src:
+                bad.append(f"{rid}: {h} unverified but the source reads as if rated")
+if f"Civil hazards: {rated} rated with a source, {unverified} not verified" not in ref:
+    bad.append(f"count line is not {rated} rated, {unverified} not verified")
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
+PY
 fi
 
 # Every regime a place proposes exists in the stdlib (bcp check --regime

@@ -163,9 +163,10 @@ static void test_hazards_and_assessment(void **state)
 }
 
 /* The civil hazards of every country and territory: each of terrorism,
- * pandemic, civil_unrest and utility_failure is either rated (high, medium or
- * low, with civil_hazards_source) or listed in civil_hazards_unverified, never
- * both and never twice; cities inherit them and set none. */
+ * pandemic, civil_unrest, utility_failure, power_outage and
+ * industrial_accident is either rated (high, medium or low, with
+ * civil_hazards_source) or listed in civil_hazards_unverified, never both and
+ * never twice; cities inherit them and set none. */
 static bool lists_threat(const bcp_value *v, const bcp_entity *threat)
 {
     for (size_t i = 0; v && v->kind == BCP_V_LIST && i < v->as.list.count; i++)
@@ -179,7 +180,9 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     (void)state;
     bcp_model *m = load_text("");
     const bcp_entity_list *regions = bcp_model_entities(m, BCP_KIND_REGION);
-    static const char *const kinds[] = {"terrorism", "pandemic", "civil_unrest", "utility_failure"};
+    static const char *const kinds[] = {"terrorism",    "pandemic",     "civil_unrest",
+                                        "utility_failure", "power_outage", "industrial_accident"};
+    const size_t nkinds = sizeof kinds / sizeof *kinds;
     static const char *const groups[] = {"civil_hazards_high", "civil_hazards_medium", "civil_hazards_low",
                                          "civil_hazards_unverified"};
     size_t countries = 0, rated = 0, unverified = 0;
@@ -189,7 +192,7 @@ static void test_civil_hazards_rated_or_unverified(void **state)
         bool city = kind && strcmp(kind->as.ident.name, "city") == 0;
         if (!city)
             countries++;
-        for (size_t k = 0; k < 4; k++) {
+        for (size_t k = 0; k < nkinds; k++) {
             const bcp_entity *t = bcp_model_find(m, BCP_KIND_THREAT, kinds[k]);
             assert_non_null(t);
             size_t in = 0;
@@ -207,8 +210,8 @@ static void test_civil_hazards_rated_or_unverified(void **state)
                 fail_msg("region `%s` lists `%s` %zu times among rated and unverified civil hazards", r->id, kinds[k], in);
         }
     }
-    assert_int_equal(rated + unverified, 4 * countries);
-    assert_true(rated >= 12);
+    assert_int_equal(rated + unverified, nkinds * countries);
+    assert_true(rated >= 24);
     /* inherited by the cities: Paris (France, Vigipirate) high, New York
      * (United States, GTI) medium, Shanghai (China, GTI) low, Tokyo not rated */
     const bcp_entity *terrorism = bcp_model_find(m, BCP_KIND_THREAT, "terrorism");
@@ -221,6 +224,17 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), terrorism, NULL), 1);
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), terrorism, &from), 0);
     assert_null(from);
+    /* power outage from the regulators' SAIDI: Frankfurt (Germany) low,
+     * Chicago (United States, EIA) medium; pandemic in Dublin (Ireland's
+     * National Risk Assessment) high */
+    const bcp_entity *power = bcp_model_find(m, BCP_KIND_THREAT, "power_outage");
+    const bcp_entity *pandemic = bcp_model_find(m, BCP_KIND_THREAT, "pandemic");
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "frankfurt"), power, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, power), "Bundesnetzagentur"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "chicago"), power, &from), 2);
+    assert_non_null(strstr(bcp_region_hazard_source(from, power), "EIA-861"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "dublin"), pandemic, &from), 3);
+    assert_string_equal(from->id, "ie");
     bcp_model_free(m);
 }
 
