@@ -297,11 +297,12 @@ test-one: test-parallel
 # serve-test: bcp serve's API, OpenAPI and browser tests (tests/serve/).
 test-parallel: all unit corpus cli check-docs check-layers fuzz-replay lsp-test mcp-test serve-test
 
-# bcp lsp driven by real clients: a Node client (npm, locked), random
-# incremental edits against full re-checks (300 here, at most 60 s, to keep
-# make test short; make lsp-fuzz runs 5000 unbounded), headless Neovim.
+# bcp lsp driven by real clients: a Node client (npm, locked), the debounce,
+# random incremental edits each compared with a fresh full check (400 here,
+# at most 30 s, to keep make test short; make lsp-fuzz runs 5000), headless
+# Neovim and Emacs (eglot).
 lsp-test: $(BIN)
-	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-60} sh tests/lsp/run.sh $(BIN)
+	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-400} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-30} sh tests/lsp/run.sh $(BIN)
 
 # serve part: bcp serve over loopback: every /v1/ endpoint and error path,
 # docs/openapi.yaml against the routes, the live preview in headless Chromium.
@@ -330,8 +331,12 @@ serve-callgrind: $(BIN)
 mcp-test: $(BIN)
 	@$(call graph_asan,$@) sh tests/mcp/run.sh $(BIN)
 
+# 5000 random edits (or LSP_RANDOM_EDITS), each against a fresh full check,
+# alone: fails unless every edit was made (LSP_RANDOM_SECONDS bounds it).
 lsp-fuzz: $(BIN)
-	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
+	@sh tools/npm-ci.sh tests/lsp lsp-test
+	@LSP_RANDOM_MIN=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} \
+		node tests/lsp/random-edits.js $(BIN) . $${LSP_RANDOM_EDITS:-5000}
 
 # Jobs per flavour in make test: every core (docs/performance.md, "Test suite").
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -367,7 +372,7 @@ bench: all
 	@$(MAKE) --no-print-directory lsp-bench
 	@$(MAKE) --no-print-directory serve-bench
 
-# bcp lsp in headless Emacs with eglot (elpa-eglot on Emacs 28); not in make test.
+# bcp lsp in headless Emacs with eglot (elpa-eglot on Emacs 28); also in lsp-test.
 .PHONY: lsp-emacs-test
 lsp-emacs-test: $(BIN)
 	@sh tests/lsp/emacs-eglot.sh $(BIN)
