@@ -48,6 +48,9 @@
   (copy-file (expand-file-name "examples/beijing-finance.bcp" repo) file)
   (add-to-list 'load-path (expand-file-name "editors/emacs" repo))
   (require 'bcp-mode)
+  ;; What bcp-mode.el registers for users: `bcp lsp` from PATH.
+  (bcp-test-expect (equal (cdr (assq 'bcp-mode eglot-server-programs)) '("bcp" "lsp"))
+                   "bcp-mode registers `bcp lsp` with eglot" (assq 'bcp-mode eglot-server-programs))
   ;; The server this build made, with the date the examples are judged on.
   (setq eglot-server-programs
         (cons `(bcp-mode ,bcp "lsp" "--debounce" "0" "--today" "2026-12-04") eglot-server-programs))

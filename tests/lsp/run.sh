@@ -7,7 +7,9 @@
 #   4. random-edits.js: LSP_RANDOM_EDITS (default 2000) random incremental
 #      edits, each compared with a fresh full check of the same text;
 #   5. nvim-lsp-test.lua: headless Neovim's built-in client;
-#   6. emacs-eglot-test.el: headless Emacs with eglot (LSP_EMACS=0 skips it).
+#   6. emacs-eglot-test.el: headless Emacs with eglot (LSP_EMACS=0 skips it);
+#   7. editor-configs.py: Helix's, Zed's and VS Code's settings parsed (TOML,
+#      JSON) and the server each names started as it says.
 # Node, npm, Neovim, Emacs and elpa-eglot come from Debian (tools/deps.sh).
 # usage: sh tests/lsp/run.sh BCP
 set -u
@@ -15,7 +17,7 @@ bcp=$(cd "$(dirname "${1:?usage: run.sh BCP}")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 status=0
-for tool in node npm nvim; do
+for tool in node npm nvim python3; do
     command -v $tool >/dev/null 2>&1 || { echo "lsp-test: $tool is missing (sh tools/deps.sh installs it)"; exit 1; }
 done
 sh "$root/tools/npm-ci.sh" "$here" lsp-test || exit 1
@@ -25,6 +27,7 @@ timeout 120 node "$here/debounce-test.js" "$bcp" "$root" || status=1
 timeout $((${LSP_RANDOM_SECONDS:-600} + 120)) node "$here/random-edits.js" "$bcp" "$root" "${LSP_RANDOM_EDITS:-2000}" || status=1
 (cd "$root" && BCP="$bcp" REPO="$root" timeout 300 nvim --headless --clean \
     -c "luafile $here/nvim-lsp-test.lua") </dev/null || { echo "lsp-test: the Neovim client test failed"; status=1; }
+python3 "$here/editor-configs.py" "$bcp" "$root" || status=1
 if [ "${LSP_EMACS:-1}" != 0 ]; then
     LSP_EMACS_REQUIRED=1 sh "$here/emacs-eglot.sh" "$bcp" || { echo "lsp-test: the Emacs eglot test failed"; status=1; }
 fi
