@@ -25,7 +25,9 @@
 //
 //   node random-edits.js BCP [REPO] [EDITS] [SEED]
 // EDITS defaults to 2000.  LSP_RANDOM_SECONDS (default 600) bounds the run:
-// it then stops early and says how many edits it made.
+// it then stops early and says how many edits it made (a failure when fewer
+// than LSP_RANDOM_MIN).  The output gives the time, the client-side latency
+// from an edit to its results and the incremental server's peak RSS.
 'use strict';
 const cp = require('child_process');
 const fs = require('fs');
@@ -37,6 +39,10 @@ const P = require('vscode-languageserver-protocol');
 const bcp = path.resolve(process.argv[2] || 'build/bcp');
 const repo = path.resolve(process.argv[3] || path.join(__dirname, '..', '..'));
 const EDITS = Number(process.argv[4] || process.env.LSP_RANDOM_EDITS || 2000);
+// LSP_RANDOM_REPLAY=FILE: the edits of FILE instead of random ones (a JSON
+// list of {doc: 0 for minimal.bcp or 1 for contacts.bcp, changes: [LSP
+// content changes]}); LSP_RANDOM_RECORD=FILE writes the edits made so.
+const replay = process.env.LSP_RANDOM_REPLAY ? JSON.parse(fs.readFileSync(process.env.LSP_RANDOM_REPLAY, 'utf8')) : null;
 const FRESH_PROCESS_EVERY = Number(process.env.LSP_FRESH_PROCESS_EVERY || 100);
 let seed = Number(process.argv[5] || process.env.LSP_RANDOM_SEED || 12345) >>> 0;
 function rand() {   // xorshift32: the same edits for the same seed
@@ -116,9 +122,19 @@ function randomChange(doc) {
     if (rand() < 0.1) insert += pick(pieces);
     // Keep the text from growing without end.
     if (text.length > doc.limit) { b = boundary(text, Math.min(text.length, a + 40)); insert = ''; }
-    const range = { start: position(text, a), end: position(text, b) };
-    doc.text = text.slice(0, a) + insert + text.slice(b);
-    return { range, text: insert };
+    const change = { range: { start: position(text, a), end: position(text, b) }, text: insert };
+    applyChange(doc, change);
+    return change;
+}
+// Applies an LSP content change (UTF-16 positions) to `doc.text`.
+function applyChange(doc, change) {
+    const offset = (p) => {
+        let o = 0;
+        for (let l = 0; l < p.line; l++) o = doc.text.indexOf('\n', o) + 1;
+        return o + p.character;
+    };
+    const a = offset(change.range.start), b = offset(change.range.end);
+    doc.text = doc.text.slice(0, a) + change.text + doc.text.slice(b);
 }
 
 // The documents edited: a one-file plan and a module of a four-file plan.
@@ -170,13 +186,22 @@ function differ(what, n, a, b) {
     const started = Date.now();
     const deadline = started + 1000 * Number(process.env.LSP_RANDOM_SECONDS || 600);
     const latency = [];
-    for (let n = 0; n < EDITS && Date.now() < deadline && failures <= 3; n++, made++) {
-        const doc = rand() < 0.6 ? docs[0] : docs[1];
+    const record = [];
+    const edits = replay ? replay.length : EDITS;
+    for (let n = 0; n < edits && Date.now() < deadline && failures <= 3; n++, made++) {
+        let doc, changes = [];
+        if (replay) {
+            doc = docs[replay[n].doc];
+            changes = replay[n].changes;
+            for (const c of changes) applyChange(doc, c);
+        } else {
+            doc = rand() < 0.6 ? docs[0] : docs[1];
+            const count = rand() < 0.15 ? 2 + Math.floor(rand() * 2) : 1;   // several changes in one didChange
+            for (let k = 0; k < count; k++) changes.push(randomChange(doc));
+        }
+        record.push({ doc: docs.indexOf(doc), changes });
         if (doc === docs[1]) moduleEdits++;
-        const count = rand() < 0.15 ? 2 + Math.floor(rand() * 2) : 1;   // several changes in one didChange
-        if (count > 1) multiChange++;
-        const changes = [];
-        for (let k = 0; k < count; k++) changes.push(randomChange(doc));
+        if (changes.length > 1) multiChange++;
         doc.version++;
         const t0 = process.hrtime.bigint();
         inc.conn.sendNotification(P.DidChangeTextDocumentNotification.type, { textDocument: { uri: doc.uri, version: doc.version }, contentChanges: changes });
@@ -201,13 +226,15 @@ function differ(what, n, a, b) {
         if (failures > before)
             console.error(`  edit ${n} (seed ${startSeed}) of ${path.basename(doc.uri)}: ${JSON.stringify(changes)}`);
     }
+    if (process.env.LSP_RANDOM_RECORD)
+        fs.writeFileSync(process.env.LSP_RANDOM_RECORD, JSON.stringify(record.slice(0, Number(process.env.LSP_RANDOM_RECORD_EDITS || record.length))) + '\n');
     const rss = await stop(inc);
     await stop(fresh);
     fs.rmSync(tmp, { recursive: true, force: true });
     latency.sort((x, y) => x - y);
     const q = (p) => (latency.length ? latency[Math.min(latency.length - 1, Math.floor(p * latency.length))].toFixed(1) : '-');
-    console.log(`lsp random edits: ${made} of ${EDITS} edits (seed ${startSeed}${made < EDITS ? ', stopped early' : ''}; ${moduleEdits} of a module, ${multiChange} with several changes), ` +
+    console.log(`lsp ${replay ? 'replayed' : 'random'} edits: ${made} of ${edits} edits (${replay ? path.basename(process.env.LSP_RANDOM_REPLAY) : 'seed ' + startSeed}${made < edits ? ', stopped early' : ''}; ${moduleEdits} of a module, ${multiChange} with several changes), ` +
         `${failures ? failures + ' MISMATCHES' : 'incremental = a fresh full check after every edit'}, ${processChecks} more against a new process; ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s, edit to results median ${q(0.5)} ms, p99 ${q(0.99)} ms (client side), incremental server peak RSS ${(rss / 1024).toFixed(1)} MB`);
-    process.exit(failures || made < Math.min(EDITS, Number(process.env.LSP_RANDOM_MIN || 0)) ? 1 : 0);
+    process.exit(failures || made < Math.min(edits, Number(process.env.LSP_RANDOM_MIN || 0)) ? 1 : 0);
 })().catch((e) => { console.error('FAIL: ' + (e.stack || e)); process.exit(1); });
