@@ -555,13 +555,39 @@ static bool fresh_trees(lsp_server *s, const bcp_plan *plan)
     return any;
 }
 
-/* The plan of `doc`, from its root when it is a module loaded with its
- * plan (a check from the root reports on every file); NULL when none. */
-static bcp_plan *load_plan(lsp_server *s, lsp_doc *doc)
+/* Loads and lints the plan of `doc`, publishes for each of its files and
+ * gives it to every open document it holds. */
+static void check_doc(lsp_server *s, lsp_doc *doc)
 {
+    double t0 = now_ms();
+    /* A document that had syntax errors is parsed whole at once: while it
+     * stays broken, one parse per check. */
+    for (size_t i = 0; i < s->doc_count; i++)
+        if (s->docs[i]->incremental && s->docs[i]->syntax_errors)
+            parse_whole(s, s->docs[i]);
     bcp_plan *plan = NULL;
-    if (bcp_workspace_load(s->ws, doc->path, &plan) != BCP_OK || !plan)
-        return NULL;
+    if (bcp_workspace_load(s->ws, doc->path, &plan) != BCP_OK || !plan) {
+        doc->dirty = false;
+        return;
+    }
+    if (bcp_plan_file_count(plan) == 0) {
+        /* Not even the document was read (over the file-size limit of its
+         * bcpconfig.bcp): why, at its start; no plan to answer from. */
+        json_t *diags = json_array();
+        bcp_diagnostics *own = bcp_plan_diagnostics(plan);
+        for (size_t i = 0; i < bcp_diagnostics_count(own); i++)
+            json_array_append_new(diags, diagnostic_json(s, NULL, NULL, bcp_diagnostics_get(own, i)));
+        bcp_diagnostics_free(own);
+        bcp_plan_free(plan);
+        publish(s, doc->path, diags);
+        plan_release(doc->plan);
+        doc->plan = NULL;
+        doc->dirty = false;
+        s->last_check_ms = now_ms() - t0;
+        return;
+    }
+    /* A module loaded with its plan: check the plan from its root, which
+     * reports on every file. */
     if (bcp_plan_file_count(plan) > 1 && strcmp(bcp_plan_file(plan, 0), doc->path) != 0) {
         char *root = xstrdup(bcp_plan_file(plan, 0));
         bcp_plan *whole = NULL;
@@ -581,42 +607,11 @@ static bcp_plan *load_plan(lsp_server *s, lsp_doc *doc)
         }
         free(root);
     }
-    return plan;
-}
-
-/* Loads and lints the plan of `doc`, publishes for each of its files and
- * gives it to every open document it holds. */
-static void check_doc(lsp_server *s, lsp_doc *doc)
-{
-    double t0 = now_ms();
-    /* A document that had syntax errors is parsed whole at once: while it
-     * stays broken, one parse per check. */
-    for (size_t i = 0; i < s->doc_count; i++)
-        if (s->docs[i]->incremental && s->docs[i]->syntax_errors)
-            parse_whole(s, s->docs[i]);
-    bcp_plan *plan = load_plan(s, doc);
-    if (plan && bcp_plan_file_count(plan) > 0 && fresh_trees(s, plan)) {
-        bcp_plan_free(plan);   /* an edit broke it: again, on whole parses */
-        plan = load_plan(s, doc);
-    }
-    if (!plan) {
-        doc->dirty = false;
-        return;
-    }
-    if (bcp_plan_file_count(plan) == 0) {
-        /* Not even the document was read (over the file-size limit of its
-         * bcpconfig.bcp): why, at its start; no plan to answer from. */
-        json_t *diags = json_array();
-        bcp_diagnostics *own = bcp_plan_diagnostics(plan);
-        for (size_t i = 0; i < bcp_diagnostics_count(own); i++)
-            json_array_append_new(diags, diagnostic_json(s, NULL, NULL, bcp_diagnostics_get(own, i)));
-        bcp_diagnostics_free(own);
+    /* An edit broke it: checked again on whole parses (then no document of
+     * the plan is incremental, so this recurses once at most). */
+    if (fresh_trees(s, plan)) {
         bcp_plan_free(plan);
-        publish(s, doc->path, diags);
-        plan_release(doc->plan);
-        doc->plan = NULL;
-        doc->dirty = false;
-        s->last_check_ms = now_ms() - t0;
+        check_doc(s, doc);
         return;
     }
     lsp_plan *p = calloc(1, sizeof *p);
