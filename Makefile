@@ -298,11 +298,11 @@ test-one: test-parallel
 test-parallel: all unit corpus cli check-docs check-layers fuzz-replay lsp-test mcp-test serve-test
 
 # bcp lsp driven by real clients: a Node client (npm, locked), the debounce,
-# random incremental edits each compared with a fresh full check (400 here,
-# at most 30 s, to keep make test short; make lsp-fuzz runs 5000), headless
+# random incremental edits each compared with a fresh full check (250 here,
+# at most 20 s, to keep make test short; make lsp-fuzz runs 5000), headless
 # Neovim and Emacs (eglot).
 lsp-test: $(BIN)
-	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-400} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-30} sh tests/lsp/run.sh $(BIN)
+	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-250} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-20} sh tests/lsp/run.sh $(BIN)
 
 # serve part: bcp serve over loopback: every /v1/ endpoint and error path,
 # docs/openapi.yaml against the routes, the live preview in headless Chromium.
