@@ -75,10 +75,13 @@ async function stop(s) {
     const rss = peakRss(s.proc.pid);
     await s.conn.sendRequest(P.ShutdownRequest.type);
     s.conn.sendNotification(P.ExitNotification.type);
-    await new Promise((r) => (s.proc.exitCode !== null ? r() : s.proc.on('exit', r)));
+    const code = await new Promise((r) => (s.proc.exitCode !== null ? r(s.proc.exitCode) : s.proc.on('exit', r)));
     s.conn.dispose();
+    // Not 0: the server failed its exit (under ASan: a leak or an error report).
+    if (code !== 0) exitFailures.push(`a server exited with status ${code}`);
     return rss;
 }
+const exitFailures = [];
 // A server's peak resident memory (VmHWM, kB), while it runs.
 function peakRss(pid) {
     try {
@@ -236,5 +239,6 @@ function differ(what, n, a, b) {
     console.log(`lsp ${replay ? 'replayed' : 'random'} edits: ${made} of ${edits} edits (${replay ? path.basename(process.env.LSP_RANDOM_REPLAY) : 'seed ' + startSeed}${made < edits ? ', stopped early' : ''}; ${moduleEdits} of a module, ${multiChange} with several changes), ` +
         `${failures ? failures + ' MISMATCHES' : 'incremental = a fresh full check after every edit'}, ${processChecks} more against a new process; ` +
         `${((Date.now() - started) / 1000).toFixed(1)} s, edit to results median ${q(0.5)} ms, p99 ${q(0.99)} ms (client side), incremental server peak RSS ${(rss / 1024).toFixed(1)} MB`);
+    for (const f of exitFailures) { failures++; console.error('FAIL: ' + f); }
     process.exit(failures || made < Math.min(edits, Number(process.env.LSP_RANDOM_MIN || 0)) ? 1 : 0);
 })().catch((e) => { console.error('FAIL: ' + (e.stack || e)); process.exit(1); });
