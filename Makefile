@@ -331,11 +331,12 @@ test-one: test-parallel
 test-parallel: all hostile-shared $(filter $(CLI_ALL),$(CLI_SLOW)) serve-test mcp-test lsp-test unit corpus cli check-docs \
                $(SHELL_ONLY) fuzz-replay
 
-# bcp lsp driven by real clients: a Node client (npm, locked), random
-# incremental edits against full re-checks (300 here, at most 60 s, to keep
-# make test short; make lsp-fuzz runs 5000 unbounded), headless Neovim.
+# bcp lsp driven by real clients: a Node client (npm, locked), the debounce,
+# random incremental edits each compared with a fresh full check (250 here,
+# at most 20 s, to keep make test short; make lsp-fuzz runs 5000), headless
+# Neovim and Emacs (eglot).
 lsp-test: $(BIN)
-	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-300} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-60} sh tests/lsp/run.sh $(BIN)
+	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-250} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-20} sh tests/lsp/run.sh $(BIN)
 
 # serve part: bcp serve over loopback: every /v1/ endpoint and error path,
 # docs/openapi.yaml against the routes, the live preview in headless Chromium.
@@ -364,8 +365,12 @@ serve-callgrind: $(BIN)
 mcp-test: $(BIN)
 	@$(call graph_asan,$@) sh tests/mcp/run.sh $(BIN)
 
+# 5000 random edits (or LSP_RANDOM_EDITS), each against a fresh full check,
+# alone: fails unless every edit was made (LSP_RANDOM_SECONDS bounds it).
 lsp-fuzz: $(BIN)
-	@LSP_RANDOM_EDITS=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} sh tests/lsp/run.sh $(BIN)
+	@sh tools/npm-ci.sh tests/lsp lsp-test
+	@LSP_RANDOM_MIN=$${LSP_RANDOM_EDITS:-5000} LSP_RANDOM_SECONDS=$${LSP_RANDOM_SECONDS:-3600} \
+		node tests/lsp/random-edits.js $(BIN) . $${LSP_RANDOM_EDITS:-5000}
 
 # Jobs per flavour in make test: every core (docs/performance.md, "Test suite").
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -419,7 +424,7 @@ bench: all
 	@$(MAKE) --no-print-directory lsp-bench
 	@$(MAKE) --no-print-directory serve-bench
 
-# bcp lsp in headless Emacs with eglot (elpa-eglot on Emacs 28); not in make test.
+# bcp lsp in headless Emacs with eglot (elpa-eglot on Emacs 28); also in lsp-test.
 .PHONY: lsp-emacs-test
 lsp-emacs-test: $(BIN)
 	@sh tests/lsp/emacs-eglot.sh $(BIN)

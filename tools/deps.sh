@@ -19,8 +19,10 @@ if ! command -v npm >/dev/null 2>&1; then packages="$packages npm"; fi
 # tests/cli/test_graph.sh parses DOT back with `dot` and checks SVG with xmllint.
 packages="$packages libgraphviz-dev graphviz libxml2-utils"
 if [ "${1:-}" = --fuzz ]; then packages="$packages clang libclang-rt-14-dev"; fi
-# make lsp-emacs-test (tools/deps.sh --editors): eglot for Emacs 28; not for make test.
-if [ "${1:-}" = --editors ]; then packages="$packages elpa-eglot"; fi
+# make lsp-test's Emacs client test (tests/lsp/emacs-eglot.sh): eglot for
+# Emacs 28 (about 110 kB with elpa-project, -xref, -seq).  --editors is kept
+# for older scripts and adds nothing more.
+packages="$packages elpa-eglot"
 if [ "${BCP_DEPS_EXTRA:-}" ]; then packages="$packages $BCP_DEPS_EXTRA"; fi
 missing=""
 for p in $packages; do

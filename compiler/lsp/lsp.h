@@ -37,6 +37,11 @@ typedef struct lsp_doc {
     int64_t version;
     bool dirty;
     lsp_plan *plan;        /* the last check's plan, or NULL */
+    /* Its syntax tree came from incremental re-parses since it was last
+     * parsed whole; the last check found syntax errors in it.  Error recovery
+     * on a reused tree can differ from a fresh parse's, so a document with
+     * syntax errors is parsed whole (server.c, fresh_trees). */
+    bool incremental, syntax_errors;
 } lsp_doc;
 
 typedef struct lsp_server {

@@ -499,11 +499,72 @@ static void add_diagnostics(lsp_server *s, lsp_plan *p, json_t **per_file, const
     }
 }
 
+/* Parses `d` whole again (its text unchanged): the tree a fresh open gives. */
+static void parse_whole(lsp_server *s, lsp_doc *d)
+{
+    size_t len;
+    const char *cur = bcp_document_text(s->ws, d->path, &len);
+    char *copy = xrealloc(NULL, len + 1);   /* the open frees the text it replaces */
+    memcpy(copy, cur ? cur : "", cur ? len : 0);
+    bcp_document_open(s->ws, d->path, copy, cur ? len : 0);
+    free(copy);
+    d->incremental = false;
+}
+
+/* Incremental parsing and a fresh parse agree on text without syntax
+ * errors; with errors, tree-sitter's recovery on reused subtrees may not
+ * (the random-edit test found such texts).  So the open documents of `plan`
+ * that were re-parsed incrementally and have syntax errors now are parsed
+ * whole; true when one was (then the plan is loaded again). */
+static bool fresh_trees(lsp_server *s, const bcp_plan *plan)
+{
+    size_t n = bcp_plan_file_count(plan);
+    char **files = xrealloc(NULL, (n + 1) * sizeof *files);
+    for (size_t f = 0; f < n; f++)
+        files[f] = canonical(bcp_plan_file(plan, f));
+    for (size_t i = 0; i < s->doc_count; i++)
+        for (size_t f = 0; f < n; f++)
+            if (strcmp(files[f], s->docs[i]->path) == 0)
+                s->docs[i]->syntax_errors = false;
+    bcp_diagnostics *own = bcp_plan_diagnostics(plan);
+    for (size_t k = 0; k < bcp_diagnostics_count(own); k++) {
+        const bcp_diagnostic *d = bcp_diagnostics_get(own, k);
+        if (!d->is_syntax || !d->location.path)
+            continue;
+        char *c = canonical(d->location.path);
+        for (size_t i = 0; i < s->doc_count; i++)
+            if (strcmp(c, s->docs[i]->path) == 0)
+                s->docs[i]->syntax_errors = true;
+        free(c);
+    }
+    bcp_diagnostics_free(own);
+    bool any = false;
+    for (size_t i = 0; i < s->doc_count; i++) {
+        lsp_doc *d = s->docs[i];
+        bool in_plan = false;
+        for (size_t f = 0; f < n && !in_plan; f++)
+            in_plan = strcmp(files[f], d->path) == 0;
+        if (in_plan && d->incremental && d->syntax_errors) {
+            parse_whole(s, d);
+            any = true;
+        }
+    }
+    for (size_t f = 0; f < n; f++)
+        free(files[f]);
+    free(files);
+    return any;
+}
+
 /* Loads and lints the plan of `doc`, publishes for each of its files and
  * gives it to every open document it holds. */
 static void check_doc(lsp_server *s, lsp_doc *doc)
 {
     double t0 = now_ms();
+    /* A document that had syntax errors is parsed whole at once: while it
+     * stays broken, one parse per check. */
+    for (size_t i = 0; i < s->doc_count; i++)
+        if (s->docs[i]->incremental && s->docs[i]->syntax_errors)
+            parse_whole(s, s->docs[i]);
     bcp_plan *plan = NULL;
     if (bcp_workspace_load(s->ws, doc->path, &plan) != BCP_OK || !plan) {
         doc->dirty = false;
@@ -545,6 +606,13 @@ static void check_doc(lsp_server *s, lsp_doc *doc)
             }
         }
         free(root);
+    }
+    /* An edit broke it: checked again on whole parses (then no document of
+     * the plan is incremental, so this recurses once at most). */
+    if (fresh_trees(s, plan)) {
+        bcp_plan_free(plan);
+        check_doc(s, doc);
+        return;
     }
     lsp_plan *p = calloc(1, sizeof *p);
     if (!p)
@@ -634,6 +702,7 @@ static void did_open(lsp_server *s, json_t *params)
     }
     doc->version = json_integer_value(json_object_get(td, "version"));
     bcp_document_open(s->ws, doc->path, text, json_string_length(json_object_get(td, "text")));
+    doc->incremental = false;
     free(path);
     mark_dirty(s, doc->path);
 }
@@ -662,6 +731,7 @@ static void did_change(lsp_server *s, json_t *params)
         json_t *range = json_object_get(c, "range");
         if (!range) {
             bcp_document_open(s->ws, doc->path, json_string_value(text), json_string_length(text));
+            doc->incremental = false;
             continue;
         }
         size_t len;
@@ -679,6 +749,8 @@ static void did_change(lsp_server *s, json_t *params)
         bcp_text_edit e = {a, b, json_string_value(text), json_string_length(text)};
         if (bcp_document_edit(s->ws, doc->path, &e, 1, NULL) != BCP_OK)
             log_message(s, 1, "bcp: an edit of %s was out of range and ignored", uri);
+        else
+            doc->incremental = true;
     }
     if (json_is_integer(v))
         doc->version = json_integer_value(v);

@@ -608,9 +608,58 @@ async function rawTest() {
     ok(code === 1, 'a client that leaves without exit: status 1 (no crash)', code);
 }
 
+// The fix-it kinds no other fixture had (tests/lsp/fixits/kinds.bcp): a
+// catalogue entry written as a reference, a misspelt enum value, an enum
+// value in quotes, a locale translating a misspelt id.  Each is a quick fix
+// at its place; applied through the protocol, the plan has no errors left.
+async function fixitKindsTest() {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bcp-lsp-kinds-'));
+    fs.mkdirSync(path.join(dir, '.git'));
+    const file = path.join(dir, 'kinds.bcp');
+    fs.copyFileSync(path.join(repo, 'tests/lsp/fixits/kinds.bcp'), file);
+    const uri = uriOf(file);
+    let text = fs.readFileSync(file, 'utf8');
+    const s = start();
+    await initialize(s);
+    const diags = await openDoc(s, uri, text);
+    const want = [
+        ['E106', 'industry.financ', 0, 'write `industry.finance`', 'industry.finance'],
+        ['E103', 'onbording', 0, 'write `onboarding`', 'onboarding'],
+        ['E103', '"periodic"', 0, 'write `periodic` without quotes', 'periodic'],
+        ['E106', 'contact ownr', 8, 'write `owner`', 'owner'],
+    ];
+    const edits = [];
+    for (const [code, needle, delta, title, newText] of want) {
+        const at = pos(text, needle, delta);
+        const d = diags.find((x) => x.code === code && x.range.start.line === at.line && x.range.start.character === at.character);
+        ok(d, `${code} at \`${needle}\``, diags.map((x) => [x.code, x.range.start]));
+        if (!d) continue;
+        const acts = await s.conn.sendRequest(P.CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+        const a = acts.find((x) => x.title === title);
+        const e = a && a.edit.changes[uri] && a.edit.changes[uri][0];
+        ok(a && a.kind === 'quickfix' && e && e.newText === newText && e.range.start.line === at.line &&
+            e.range.start.character === at.character && e.range.end.character === at.character + needle.length - delta,
+        `quick fix ${title} replaces \`${needle.slice(delta)}\``, acts);
+        if (e) edits.push(e);
+    }
+    ok(edits.length === 4, 'four quick fixes', edits.length);
+    const fixed = applyEdits(text, edits);
+    const after = s.next(uri, (x) => !x.some((y) => y.severity === 1));
+    s.conn.sendNotification(P.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version: 2 }, contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })).reverse(),
+    });
+    let left = null;
+    try { left = await after; } catch (e) { left = s.diags.get(uri) || String(e); }
+    ok(Array.isArray(left) && !left.some((y) => y.severity === 1), 'with the four fixes applied the plan has no errors', left);
+    ok(fixed.includes('industry     = industry.finance') && fixed.includes('when  = periodic'), 'the fixed text', fixed.slice(0, 300));
+    ok(await stop(s) === 0, 'shutdown after the fix-it kinds test');
+    fs.rmSync(dir, { recursive: true, force: true });
+}
+
 (async () => {
     try {
         await mainTest();
+        await fixitKindsTest();
         await unsavedConfigTest();
         await unsavedOnlyConfigTest();
         await configLimitsTest();
