@@ -94,17 +94,6 @@ static bool model_has_file(const bcp_model *m, const char *key)
     return false;
 }
 
-static bool declares_plan(const bcp_workspace *ws, const char *path)
-{
-    char *text;
-    size_t length;
-    if (bcp_workspace_read(ws, path, &text, &length) != BCP_OK)
-        return false;
-    bool yes = bcp_text_declares_plan(text, length);
-    bcp_free(text);
-    return yes;
-}
-
 /* A plan of the module's project that imports it, loaded, or NULL.  Open
  * documents count, so that an unsaved `use` is seen. */
 static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const bcp_model_options *opts)
@@ -131,10 +120,26 @@ static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const b
             files[count++] = bcp_strdup(doc);
         }
     }
+    /* Bounded as the CLI's search is (model/workspace.h): in a big tree, a
+     * module whose plan line is broken mid-edit costs at most the budget per
+     * keystroke, not a load of every plan of the project. */
     bcp_model *found = NULL;
+    size_t plans_tried = 0, bytes_read = 0;
     for (size_t i = 0; i < count && !found; i++) {
-        if (strcmp(files[i], key) == 0 || !declares_plan(ws, files[i]))
+        if (plans_tried >= BCP_DISCOVERY_PLANS || bytes_read >= BCP_DISCOVERY_BYTES)
+            break;
+        if (strcmp(files[i], key) == 0)
             continue;
+        char *text;
+        size_t length;
+        if (bcp_workspace_read(ws, files[i], &text, &length) != BCP_OK)
+            continue;
+        bytes_read += length;
+        bool is_plan = bcp_text_declares_plan(text, length);
+        bcp_free(text);
+        if (!is_plan)
+            continue;
+        plans_tried++;
         bcp_model *m = bcp_model_load(files[i], opts);
         if (model_has_file(m, key))
             found = m;

@@ -110,11 +110,6 @@ static void add_unit(bcp_unit_list *out, bcp_unit unit)
     out->items[out->count++] = unit;
 }
 
-/* The budget for finding the plan of a module checked on its own: plans
- * loaded, and bytes of .bcp files looked at (docs/language.md, "Limits"). */
-enum { DISCOVERY_PLANS = 64 };
-#define DISCOVERY_BYTES ((size_t)64 << 20)
-
 void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts, bcp_unit_list *out)
 {
     out->items = NULL;
@@ -166,7 +161,7 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
             size_t plans_tried = 0, bytes_read = 0;
             for (size_t c = 0; c < candidate_count; c++) {
                 struct stat cst;
-                if (plans_tried >= DISCOVERY_PLANS || bytes_read >= DISCOVERY_BYTES)
+                if (plans_tried >= BCP_DISCOVERY_PLANS || bytes_read >= BCP_DISCOVERY_BYTES)
                     break;
                 if (stat(candidates[c], &cst) != 0 || !S_ISREG(cst.st_mode))
                     continue;

@@ -22,6 +22,12 @@ typedef struct bcp_unit_list {
     size_t count;
 } bcp_unit_list;
 
+/* The budget for finding the plan of a module checked on its own: plans
+ * loaded, and bytes of .bcp files looked at (docs/language.md, "Limits").
+ * The CLI's grouping and the editor's workspace load both keep to it. */
+enum { BCP_DISCOVERY_PLANS = 64 };
+#define BCP_DISCOVERY_BYTES ((size_t)64 << 20)
+
 /* Groups `files` into units.  Loads plans to learn what they import. */
 void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts,
                          bcp_unit_list *out);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/limits.h"
+#include "model/workspace.h"
 #include "bcp.h"
 
 static const bcp_diagnostic *first(const bcp_diagnostics *set, const char *code)
@@ -213,6 +214,60 @@ static void test_open_document_over_the_file_size_limit(void **state)
     project_free(&p);
 }
 
+/* A module's plan is searched within the budget the CLI keeps
+ * (BCP_DISCOVERY_PLANS, model/workspace.h): an importer among the first
+ * plans of the project is found; behind more plans than the budget, the
+ * module is loaded on its own instead of every plan of a big tree being
+ * loaded on each keystroke (issue 12, issue 15). */
+static void write_plans(const project *p, int count)
+{
+    for (int i = 0; i < count; i++) {
+        char path[192], text[192];
+        snprintf(path, sizeof path, "%s/p%03d.bcp", p->sub, i);
+        snprintf(text, sizeof text, "plan p%03d {\n  title = \"P\"\n  organization = \"P\"\n}\n", i);
+        test_write_file(path, text);
+    }
+}
+
+static void unlink_plans(const project *p, int count)
+{
+    for (int i = 0; i < count; i++) {
+        char path[192];
+        snprintf(path, sizeof path, "%s/p%03d.bcp", p->sub, i);
+        unlink(path);
+    }
+}
+
+static size_t module_files(const char *module)
+{
+    bcp_workspace *ws = bcp_workspace_new(NULL);
+    bcp_plan *plan = NULL;
+    assert_int_equal(bcp_workspace_load(ws, module, &plan), BCP_OK);
+    size_t n = bcp_plan_file_count(plan);
+    bcp_plan_free(plan);
+    bcp_workspace_free(ws);
+    return n;
+}
+
+static void test_module_plan_search_is_bounded(void **state)
+{
+    (void)state;
+    project p;
+    project_new(&p, "use \"./mod.bcp\"\n\nplan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n}\n");
+    char module[160];
+    snprintf(module, sizeof module, "%s/mod.bcp", p.sub);
+    test_write_file(module, "contact a {\n  name = \"A\"\n}\n");
+    /* sub/plan.bcp, the importer, sorts after p000..: found while within the budget. */
+    write_plans(&p, BCP_DISCOVERY_PLANS - 1);
+    assert_int_equal(module_files(module), 2);
+    unlink_plans(&p, BCP_DISCOVERY_PLANS - 1);
+    write_plans(&p, BCP_DISCOVERY_PLANS);
+    assert_int_equal(module_files(module), 1);
+    unlink_plans(&p, BCP_DISCOVERY_PLANS);
+    unlink(module);
+    project_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_nearer_disk_config_wins_over_a_farther_buffer),
         cmocka_unit_test(test_load_applies_the_config_limits),
         cmocka_unit_test(test_open_document_over_the_file_size_limit),
+        cmocka_unit_test(test_module_plan_search_is_bounded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
