@@ -3,6 +3,7 @@
  * recovery paths.  The same engine and candidates as `bcp simulate --each`
  * (compiler/model/simulate.c). */
 #include "rule_util.h"
+#include "base/call.h"
 
 #include "base/alloc.h"
 #include "model/simulate.h"
@@ -12,7 +13,7 @@ static void check(bcp_lint_ctx *ctx)
     const bcp_model *model = bcp_lint_model(ctx);
     size_t n;
     const bcp_entity **candidates = bcp_sim_single_candidates(model, &n);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !bcp_call_cancelled(); i++) {   /* one simulation per candidate: the slowest rule */
         const bcp_entity *lost = candidates[i];
         bcp_sim_result *r = bcp_simulate_loss(model, &lost, 1, 0);
         for (size_t j = 0; j < r->function_count; j++) {

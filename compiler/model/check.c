@@ -3,6 +3,7 @@
  * attributes. */
 #define _DEFAULT_SOURCE
 #include "derive.h"
+#include "base/call.h"
 #include "model_internal.h"
 
 #include "base/alloc.h"
@@ -425,7 +426,7 @@ void bcp_check_model(bcp_model *m)
     bcp_build_index(m);
     for (int k = 0; k < BCP_KIND_COUNT; k++) {
         const bcp_entity_list *l = &m->by_kind[k];
-        for (size_t i = 0; i < l->count; i++)
+        for (size_t i = 0; i < l->count && !bcp_call_cancelled(); i++)   /* a cancelled call's model is thrown away */
             if (!l->items[i]->parent)
                 check_entity_tree(m, l->items[i]);
     }

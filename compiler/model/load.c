@@ -4,6 +4,7 @@
  * this pass; model_internal.h describes the second. */
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
+#include "base/call.h"
 
 #include "base/alloc.h"
 
@@ -150,7 +151,7 @@ void bcp_load_parsed_source(bcp_model *m, bcp_source *src, const char *key, bool
                 if (e)
                     bcp_ptr_vec_push(&m->arena, &m->blocks, e);
             }
-        } while (ts_tree_cursor_goto_next_sibling(&cur));
+        } while (!bcp_call_cancelled() && ts_tree_cursor_goto_next_sibling(&cur));   /* a cancelled call's model is thrown away */
     }
     ts_tree_cursor_delete(&cur);
     if (!from_stdlib) {

@@ -2,6 +2,7 @@
  * parsed and built on all cores, then merged into the model in load order. */
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
+#include "base/call.h"
 
 #include "base/alloc.h"
 
@@ -31,7 +32,8 @@ void bcp_build_piece(void *item)
         bcp_comments_collect(job->c.src, job->tree, &job->comments);
     TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(job->tree));
     bool more = ts_tree_cursor_goto_first_child(&cur);
-    for (; more; more = ts_tree_cursor_goto_next_sibling(&cur)) {
+    /* A cancelled call's model is thrown away: its blocks need not be built. */
+    for (; more && !bcp_call_cancelled(); more = ts_tree_cursor_goto_next_sibling(&cur)) {
         TSNode n = ts_tree_cursor_current_node(&cur);
         if (ts_node_symbol(n) != job->c.sym->block)
             continue;

@@ -49,5 +49,5 @@ for limit in 600000 1; do
     fi
 done
 # serve13b: a job cancelled at the time limit, its thread serving the next request.
-sh "$here/cancel.sh" "$BCP" 3000 || fail=1
+sh "$here/cancel.sh" "$BCP" 3000 2 || fail=1
 exit $fail
