@@ -104,6 +104,11 @@ static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const b
     if (slash)
         *(slash == dir ? slash + 1 : slash) = '\0';
     bcp_project_root(dir, folder, sizeof folder);
+    /* The filesystem's root is no project's folder: a module there (or an
+     * editor's odd URI that maps to it) is loaded alone rather than after a
+     * walk of the whole filesystem (a hang found by the lsp fuzz target). */
+    if (strcmp(folder, "/") == 0)
+        return NULL;
     char **files;
     size_t count;
     bcp_find_plan_files(folder, &files, &count);

@@ -153,9 +153,11 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
             if (slash)
                 *slash = '\0';
             bcp_project_root(dir, root, sizeof root);
-            char **candidates;
-            size_t candidate_count;
-            bcp_find_plan_files(root, &candidates, &candidate_count);
+            char **candidates = NULL;
+            size_t candidate_count = 0;
+            /* Not from the filesystem's root: no project lives there. */
+            if (strcmp(root, "/") != 0)
+                bcp_find_plan_files(root, &candidates, &candidate_count);
             /* Bounded: a big unrelated tree costs at most the budget, and a
              * neighbour refused by the limits is only not a context. */
             size_t plans_tried = 0, bytes_read = 0;

@@ -2,6 +2,10 @@
 # serve_start DIR [OPTIONS...]: sets $pid, $port, $base; the server's stderr in $tmp/serve.err.
 serve_start() {
     dir=$1; shift
+    # Emptied first: the child truncates it only when it runs, and until then
+    # the loop below would read the previous server's port (a restart under
+    # load got status 000 for every request that way).
+    : >"$tmp/serve.err"
     "$BCP" serve "$dir" --port 0 "$@" 2>"$tmp/serve.err" &
     pid=$!
     port=""
