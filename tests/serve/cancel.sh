@@ -1,5 +1,6 @@
 #!/bin/sh
 # serve13b (issue 13): the work of a request past --time-limit is cancelled,
+# a check's (and, serve13c, a preview's build: GET /render/P, below),
 # so its thread is free again.  As many slow-by-construction checks as the
 # server has request threads (a 2.8 MB plan of 20,000 functions: seconds of
 # work each) get 504 E324 at the limit; a small check sent right after must
@@ -56,6 +57,34 @@ done
 [ "$code" = 200 ] && jq -e '.findings | type == "array"' "$tmp/small" >/dev/null &&
     ok "the next check right after: 200 from a freed thread" ||
     bad "the next check: $code $(head -c 300 "$tmp/small")"
+# serve13c: the preview's build (GET /render/P, bcp_build_file) is stopped at
+# the limit the same way: the same slow plan, on disk this time; then a small
+# preview right after must come from a freed thread (before bcp_build_options
+# had a cancel token, the builds ran on for seconds: 503 E325 here).
+jq -r .text "$tmp/slow.json" >"$tmp/plans/slow.bcp"
+: >"$tmp/codes"
+cpids=""
+i=0
+while [ $i -lt "$threads" ]; do
+    curl -s -o "$tmp/render.$i" -w '%{http_code}\n' "$base/render/slow.bcp" >>"$tmp/codes" &
+    cpids="$cpids $!"
+    i=$((i + 1))
+done
+wait $cpids
+n504=$(grep -c '^504$' "$tmp/codes")
+[ "$n504" = "$threads" ] && jq -e '.error.code == "E324"' "$tmp/render.0" >/dev/null &&
+    ok "$threads slow previews: 504 E324 at --time-limit $limit" ||
+    bad "slow previews: $(sort "$tmp/codes" | uniq -c | tr -s ' \n' ' ') $(head -c 300 "$tmp/render.0")"
+tries=0
+while :; do
+    code=$(curl -s -o "$tmp/small" -w '%{http_code}' "$base/render/minimal.bcp")
+    [ "$code" = 503 ] && [ "$tries" -lt "$retries" ] || break
+    tries=$((tries + 1))
+done
+[ "$tries" -gt 0 ] && echo "note: serve-cancel: the next preview was refused busy $tries time(s) first"
+[ "$code" = 200 ] && jq -e '.html | type == "string"' "$tmp/small" >/dev/null &&
+    ok "the next preview right after: 200 from a freed thread" ||
+    bad "the next preview: $code $(head -c 300 "$tmp/small")"
 serve_stop && ok "stopped with status 0" || bad "the server's stop"
 pid=""
 grep -q 'ThreadSanitizer\|AddressSanitizer\|LeakSanitizer' "$tmp/serve.err" && bad "$(grep -A20 Sanitizer "$tmp/serve.err" | head -30)"
