@@ -483,7 +483,8 @@ static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|�
 
 bcp_rule_regex *bcp_rule_placeholder_regex(void)
 {
-    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP);
+    /* serve13c: run over every string value of every plan (BCP_RULE_RE_JIT) */
+    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
 }
 
 bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length)
