@@ -376,6 +376,12 @@ size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
         return 1;
     }
     size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    /* serve13c: the common case of CJK text, E1..EC and EE..EF with two
+     * continuation bytes (always valid, RFC 3629), without the general check */
+    if (want == 3 && c != 0xE0 && c != 0xED && n - i >= 3 && (t[1] & 0xC0) == 0x80 && (t[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(t[1] & 0x3F) << 6 | (t[2] & 0x3F);
+        return 3;
+    }
     /* serve13c: this character's bytes only, not the next one's too */
     size_t len = utf8_valid_prefix(t, n - i < want ? n - i : want);
     if (len < want) {
