@@ -46,16 +46,25 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The plan loaded under `cache`; its dump (bcp_free). */
-static char *load_dump(bcp_parse_cache *cache, const char *contact, const char *name)
+/* `file` of the folder loaded in a call with `cache` (and, unless 0, a
+ * configured nesting limit). */
+static bcp_model *load_in_call(bcp_parse_cache *cache, const char *file, uint64_t nesting)
 {
     bcp_call_state call = {.parse_cache = cache};
+    call.configured[BCP_LIMIT_NESTING] = nesting;
     bcp_call_state *outer = bcp_call_begin(&call);
     char path[400];
-    snprintf(path, sizeof path, "%s/plan.bcp", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, file);
     bcp_model *m = bcp_model_load(path, NULL);
     bcp_call_end(outer);
     assert_non_null(m);
+    return m;
+}
+
+/* The plan loaded under `cache`; its dump (bcp_free). */
+static char *load_dump(bcp_parse_cache *cache, const char *contact, const char *name)
+{
+    bcp_model *m = load_in_call(cache, "plan.bcp", 0);
     const bcp_entity *e = bcp_model_find(m, BCP_KIND_CONTACT, contact);
     assert_non_null(e);
     assert_string_equal(bcp_entity_text(e, "name"), name);
@@ -125,14 +134,7 @@ static void test_bounds(void **state)
  * configuration says nesting = 1, and read again from the cache after. */
 static size_t deep_e012(bcp_parse_cache *cache, uint64_t nesting)
 {
-    bcp_call_state call = {.parse_cache = cache};
-    call.configured[BCP_LIMIT_NESTING] = nesting;
-    bcp_call_state *outer = bcp_call_begin(&call);
-    char path[400];
-    snprintf(path, sizeof path, "%s/deep.bcp", dir);
-    bcp_model *m = bcp_model_load(path, NULL);
-    bcp_call_end(outer);
-    assert_non_null(m);
+    bcp_model *m = load_in_call(cache, "deep.bcp", nesting);
     size_t n = count_code(m, "E012");
     bcp_model_free(m);
     return n;
