@@ -578,6 +578,15 @@ typedef struct bcp_build_options {
      * items as of "today": SOURCE_DATE_EPOCH when set, else the clock. */
     const char *paper;
     const char *config_root;       /* mcp13: as bcp_check_options.config_root */
+    /* ==== serve13c part (issue 13): a build that can be stopped ====
+     * Tripped (bcp_cancel_request, from any thread), the build stops soon
+     * after: no further parse, rule or document step starts, and it returns
+     * BCP_ERR_CANCELLED with no documents.  NULL: it runs to the end.  The
+     * token must outlive the call.  Inside bcp_service_call_cancellable the
+     * call's own token holds.  bcp_cancel is declared with "cancelling a
+     * call" below. */
+    const struct bcp_cancel *cancel;
+    /* ==== end of serve13c part ==== */
 } bcp_build_options;
 
 typedef struct bcp_build_result {

@@ -370,13 +370,20 @@ void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, si
 size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
 {
     const unsigned char *t = (const unsigned char *)s + i;
-    size_t len = utf8_valid_prefix(t, n - i < 4 ? n - i : 4);
     unsigned char c = t[0];
     if (c < 0x80) {
         *cp = c;
         return 1;
     }
     size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    /* serve13c: the common case of CJK text, E1..EC and EE..EF with two
+     * continuation bytes (always valid, RFC 3629), without the general check */
+    if (want == 3 && c != 0xE0 && c != 0xED && n - i >= 3 && (t[1] & 0xC0) == 0x80 && (t[2] & 0xC0) == 0x80) {
+        *cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(t[1] & 0x3F) << 6 | (t[2] & 0x3F);
+        return 3;
+    }
+    /* serve13c: this character's bytes only, not the next one's too */
+    size_t len = utf8_valid_prefix(t, n - i < want ? n - i : want);
     if (len < want) {
         *cp = 0xFFFD;
         return 1;
@@ -415,6 +422,12 @@ static void flush(bcp_lint_ctx *ctx, pending_char *p, bcp_rule_char_found *found
 void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
                               bcp_rule_char_found *found)
 {
+    /* ==== serve13c part: the low 12 bits of the wanted code points, so that
+     * most other characters (a CJK text's) skip the search of the list. */
+    uint64_t maybe[64] = {0};
+    for (size_t k = 0; k < count; k++)
+        maybe[(chars[k].cp >> 6) & 63] |= UINT64_C(1) << (chars[k].cp & 63);
+    /* ==== end */
     const bcp_model *model = bcp_lint_model(ctx);
     for (size_t s = 0; s < bcp_model_source_count(model); s++) {
         const bcp_source *src = bcp_model_source(model, s);
@@ -437,7 +450,8 @@ void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *char
             }
             uint32_t cp;
             size_t len = bcp_rule_utf8_next(src->text, src->length, i, &cp);
-            const bcp_rule_named_char *c = named(chars, count, cp);
+            const bcp_rule_named_char *c =
+                maybe[(cp >> 6) & 63] & (UINT64_C(1) << (cp & 63)) ? named(chars, count, cp) : NULL;
             if (c && pending.set && pending.span.row == row) {
                 pending.more++; /* one finding per line: a flood of them helps nobody */
             } else if (c) {
@@ -475,7 +489,8 @@ static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|�
 
 bcp_rule_regex *bcp_rule_placeholder_regex(void)
 {
-    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP);
+    /* serve13c: run over every string value of every plan (BCP_RULE_RE_JIT) */
+    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
 }
 
 bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length)

@@ -16,6 +16,7 @@
 #include "rules/engine.h"
 #include "tools.h"
 #include "tools_lint.h"
+#include "api_internal.h"
 #include "readiness.h"
 
 /* What the documents are called: the file's name without its folder and
@@ -143,13 +144,17 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
     bcp_readiness readiness;
     bcp_tools_readiness_by(m, today, &accepted, rq->profile, &readiness);
     ctx.readiness = &readiness;
-    bcp_status status = BCP_OK;
-    if (rq->formats & (1u << BCP_DOC_MARKDOWN)) {
+    /* serve13c: a cancelled call starts no further document step (its
+     * caller reports BCP_ERR_CANCELLED and drops what was made). */
+    bcp_status status = bcp_call_cancelled() ? BCP_ERR_CANCELLED : BCP_OK;
+    if (status == BCP_OK && (rq->formats & (1u << BCP_DOC_MARKDOWN))) {
         bcp_md_doc doc;
         bcp_render_markdown(&ctx, false, &doc);
         take_document(documents, lengths, BCP_DOC_MARKDOWN, doc.markdown);
     }
-    if (rq->formats & (1u << BCP_DOC_HTML)) {
+    if (status == BCP_OK && bcp_call_cancelled())
+        status = BCP_ERR_CANCELLED;
+    if (status == BCP_OK && (rq->formats & (1u << BCP_DOC_HTML))) {
         char *error = NULL;
         char *html = bcp_render_html(&ctx, &error);
         if (html) {
@@ -160,6 +165,8 @@ bcp_status bcp_tools_render(bcp_model *m, const bcp_tools_render_request *rq, ch
         }
         bcp_free(error);
     }
+    if (status == BCP_OK && bcp_call_cancelled())
+        status = BCP_ERR_CANCELLED;
     if (status == BCP_OK && (rq->formats & (1u << BCP_DOC_JSON))) {
         char *error = NULL;
         char *json = bcp_render_json(&ctx, &error);
@@ -241,8 +248,9 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
     result->diagnostics = bcp_diagnostics_new();
     result->findings = bcp_diagnostics_new();
     result->name = output_name(path);
-    /* serve13b: the limits its configuration sets are this call's (base/call.h). */
-    bcp_call_state call = {0};
+    /* serve13b: the limits its configuration sets are this call's (base/call.h);
+     * serve13c: and its cancel token (bcp serve's preview under --time-limit). */
+    bcp_call_state call = {.cancel = bcp_cancel_flag(o->cancel)};
     bcp_call_state *outer = bcp_call_begin(&call);
     bcp_model *m = bcp_tools_load_plan(path, o->stdlib_dir, o->config_root);
     const bcp_diag_list *diags = bcp_model_diags(m);
@@ -280,8 +288,14 @@ bcp_status bcp_build_file(const char *path, const bcp_build_options *options, bc
                                   result->diagnostics);
     }
 cancelled:
-    if (bcp_call_cancelled())
+    if (bcp_call_cancelled()) {
         status = BCP_ERR_CANCELLED;
+        for (int f = 0; f < BCP_DOC_FORMAT_COUNT; f++) {   /* serve13c: a stopped build made nothing */
+            bcp_free(result->documents[f]);
+            result->documents[f] = NULL;
+            result->lengths[f] = 0;
+        }
+    }
     bcp_call_end(outer);
     bcp_free(profile);
     bcp_diag_list_free(&secrets);

@@ -299,6 +299,30 @@ static void budget_flush(file_budget *b, bcp_diagnostics *findings)
     b->left_out = 0;
 }
 
+/* serve13c: the limit's loop, shared by bcp_check_paths and bcp_plan_lint
+ * (tools_lint.h). */
+void bcp_tools_add_within_limit(bcp_diagnostics *findings, const bcp_diag_list *diags, uint64_t limit,
+                                bool (*keep)(const bcp_diag *d, void *ctx), void *ctx)
+{
+    file_budget budget = {.limit = limit};
+    for (size_t i = 0; i < diags->count; i++) {
+        const bcp_diag *d = &diags->items[i];
+        if (keep && !keep(d, ctx))
+            continue;
+        if (d->span.source != budget.source) {
+            budget_flush(&budget, findings);
+            budget = (file_budget){.limit = budget.limit, .source = d->span.source};
+        }
+        if (budget.reported < budget.limit) {
+            budget.reported++;
+            bcp_diagnostics_add(findings, d);
+        } else {
+            budget_count(&budget, d);
+        }
+    }
+    budget_flush(&budget, findings);
+}
+
 /* The plan's row of the summary: its readiness from the model just checked,
  * by the profile it was linted with. */
 static void summary_row(check_state *st, const bcp_unit *unit, bcp_model *m, bool scored,
@@ -312,6 +336,18 @@ static void summary_row(check_state *st, const bcp_unit *unit, bcp_model *m, boo
     e->scored = scored;
     if (scored)
         bcp_tools_readiness_by(m, rows->today, accepted, profile, &e->readiness);
+}
+
+/* What a unit reports, each finding once however many units load its file. */
+typedef struct unit_filter {
+    check_state *st;
+    bcp_unit *unit;
+} unit_filter;
+
+static bool reported_once(const bcp_diag *d, void *ctx)
+{
+    unit_filter *f = ctx;
+    return bcp_unit_reports(f->unit, d->span.source) && seen_add(&f->st->seen, d);
 }
 
 static void check_unit(check_state *st, bcp_unit *unit)
@@ -345,23 +381,8 @@ static void check_unit(check_state *st, bcp_unit *unit)
         bcp_diagnostics_add_regimes(st->findings, m, config->options.regimes, config->options.regime_count, &accepted);
     bcp_lint_deviation_list_free(&accepted);
     bcp_diag_list_sort(diags);
-    file_budget budget = {.limit = bcp_limit(BCP_LIMIT_FINDINGS)};
-    for (size_t i = 0; i < diags->count; i++) {
-        const bcp_diag *d = &diags->items[i];
-        if (!bcp_unit_reports(unit, d->span.source) || !seen_add(&st->seen, d))
-            continue;
-        if (d->span.source != budget.source) {
-            budget_flush(&budget, st->findings);
-            budget = (file_budget){.limit = budget.limit, .source = d->span.source};
-        }
-        if (budget.reported < budget.limit) {
-            budget.reported++;
-            bcp_diagnostics_add(st->findings, d);
-        } else {
-            budget_count(&budget, d);
-        }
-    }
-    budget_flush(&budget, st->findings);
+    unit_filter keep = {st, unit};
+    bcp_tools_add_within_limit(st->findings, diags, bcp_limit(BCP_LIMIT_FINDINGS), reported_once, &keep);
     bcp_model_free(m);
 }
 

@@ -6,11 +6,31 @@
 
 #include "api_internal.h"
 #include "base/alloc.h"
+#include "base/call.h"
+#include "base/limits.h"
 #include "model/model.h"
 #include "tools.h"
 #include "readiness.h"
 #include "report/deviations.h"
 #include "tools_lint.h"
+
+/* ==== serve13c part: the model's diagnostics and the lint's, in order,
+ * under the findings limit of the current call (bcp_tools_add_within_limit).
+ * `all` holds copies of the structs only: the two lists keep owning them. */
+static void add_limited(bcp_diagnostics *set, const bcp_diag_list *model, const bcp_diag_list *found)
+{
+    bcp_diag_list all = {0};
+    all.count = all.capacity = model->count + found->count;
+    all.items = bcp_malloc((all.count ? all.count : 1) * sizeof *all.items);
+    if (model->count)
+        memcpy(all.items, model->items, model->count * sizeof *all.items);
+    if (found->count)
+        memcpy(all.items + model->count, found->items, found->count * sizeof *all.items);
+    bcp_diag_list_sort(&all);
+    bcp_tools_add_within_limit(set, &all, bcp_limit(BCP_LIMIT_FINDINGS), NULL, NULL);
+    bcp_free(all.items);
+}
+/* ==== end */
 
 /* bcp_plan_lint, the configuration read through `ws` when there is one. */
 static bcp_status lint_plan(bcp_workspace *ws, const bcp_plan *plan, const bcp_check_options *options,
@@ -22,28 +42,34 @@ static bcp_status lint_plan(bcp_workspace *ws, const bcp_plan *plan, const bcp_c
     bcp_model *m = bcp_plan_model(plan);
     bcp_tools_setup setup;
     bcp_status status = bcp_tools_lint_setup(o, &setup, trouble);
-    bcp_diagnostics_add_list(set, bcp_model_diags(m));
+    /* ==== serve13c part: the findings limit, as bcp_check_paths applies it,
+     * under the configuration's `limits { findings }` for this call only. */
+    bcp_call_state call = *bcp_call_current();
+    bcp_call_state *outer = bcp_call_begin(&call);
+    bcp_diag_list found = {0};
+    /* ==== end */
     if (status == BCP_OK && !o->no_lint && !bcp_model_has_syntax_errors(m)) {
         /* Through the workspace, a bcpconfig.bcp open in the editor counts
          * even when it was never saved. */
         char *path = ws && !o->no_config && !o->config ? bcp_workspace_config_find(ws, plan->path ? plan->path : "-")
                                                        : bcp_tools_config_path(o, plan->path ? plan->path : "-");
         bcp_lint_config config;
-        bcp_diag_list found = {0};
         bcp_lint_deviation_list accepted = {0};
         bcp_model_options reader = ws ? bcp_workspace_model_options(ws) : (bcp_model_options){0};
         setup.overrides.reader = ws ? &reader : NULL;
         if (!bcp_tools_load_config(path, &setup.overrides, &config, trouble))
             status = BCP_ERR_PLAN;
-        else if (!bcp_tools_lint_accepted(m, &config, &found, trouble, &accepted))
+        else if ((bcp_lint_config_apply_limits(&config), /* serve13c: its `findings` limit */
+                  !bcp_tools_lint_accepted(m, &config, &found, trouble, &accepted)))
             status = BCP_ERR_PLAN;
-        bcp_diagnostics_add_list(set, &found);
         bcp_diagnostics_add_deviations(set, &accepted, NULL, NULL);
         bcp_lint_deviation_list_free(&accepted);
-        bcp_diag_list_free(&found);
         bcp_lint_config_free(&config);
         bcp_free(path);
     }
+    add_limited(set, bcp_model_diags(m), &found);   /* serve13c */
+    bcp_diag_list_free(&found);
+    bcp_call_end(outer);
     bcp_tools_lint_setup_free(&setup);
     bcp_diagnostics_sort(set);
     bcp_tools_give(findings, set);

@@ -48,5 +48,13 @@ bool bcp_tools_lint_accepted(bcp_model *m, const bcp_lint_config *config, bcp_di
 void bcp_tools_accepted_deviations(bcp_model *m, bcp_lint_deviation_list *out);
 /* The same with the configuration search of `o` (config_root; NULL: as above). */
 void bcp_tools_accepted_deviations_for(bcp_model *m, const bcp_check_options *o, bcp_lint_deviation_list *out);
+/* ==== serve13c part: the findings limit (docs/language.md, "Limits"), one
+ * loop for bcp_check_paths and bcp_plan_lint.  Adds `diags` (sorted, as
+ * bcp_diag_list_sort sorts) to `findings`: at most `limit` of each file, the
+ * rest of that file counted into one E017 at the first left out, with the
+ * worst severity among them.  `keep` (NULL: all) picks the ones reported. */
+void bcp_tools_add_within_limit(bcp_diagnostics *findings, const bcp_diag_list *diags, uint64_t limit,
+                                bool (*keep)(const bcp_diag *d, void *ctx), void *ctx);
+/* ==== end */
 
 #endif

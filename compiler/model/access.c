@@ -9,7 +9,7 @@ const bcp_attr *bcp_entity_attr(const bcp_entity *e, const char *name)
     if (!e)
         return NULL;
     for (size_t i = 0; i < e->attr_count; i++)
-        if (strcmp(e->attrs[i].name, name) == 0)
+        if (e->attrs[i].name[0] == name[0] && strcmp(e->attrs[i].name, name) == 0)   /* serve13c: first byte first */
             return &e->attrs[i];
     return NULL;
 }

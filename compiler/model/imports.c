@@ -156,9 +156,14 @@ static void import_not_found(bcp_model *m, const bcp_span *from, const char *spe
 static TSTree *cached_parse(const bcp_source *src)
 {
     bcp_parse_cache *cache = bcp_parse_cache_current();
-    if (!cache || src->length >= 2 * PIECE_MIN_BYTES || !bcp_syntax_prescan(src))
+    if (!cache || src->length >= 2 * PIECE_MIN_BYTES)
         return NULL;
-    TSTree *tree = bcp_parse_cache_get(cache, src);
+    TSTree *tree = bcp_parse_cache_get(cache, src);   /* serve13c: before the pre-scan, which a hit may spare */
+    if (!bcp_syntax_prescan(src)) {
+        if (tree)
+            ts_tree_delete(tree);
+        return NULL;
+    }
     if (!tree) {
         tree = bcp_syntax_parse(src);
         bcp_parse_cache_put(cache, src, tree);

@@ -2,10 +2,12 @@
 #include "parse_cache.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/call.h"
+#include "base/limits.h"
 
 typedef struct entry {
     char *path;
@@ -13,7 +15,20 @@ typedef struct entry {
     size_t length;
     TSTree *tree;
     unsigned long long used;   /* the clock at its last use: the smallest goes first */
+    uint64_t scanned[3];       /* serve13c: the scan limits its text passed the pre-scan under; 0: not known */
 } entry;
+
+/* ==== serve13c part: the limits the pre-scan (syntax/prescan.c) applies to
+ * `src`.  The pre-scan is monotone in them: a text that passed under some
+ * limits passes under any that are no lower. */
+static void scan_limits(const bcp_source *src, uint64_t out[3])
+{
+    uint64_t (*limit)(bcp_limit_id) = src->is_stdlib ? bcp_limit_for_stdlib : bcp_limit;
+    out[0] = limit(BCP_LIMIT_LINE);
+    out[1] = limit(BCP_LIMIT_NESTING);
+    out[2] = limit(BCP_LIMIT_STRING);
+}
+/* ==== end */
 
 struct bcp_parse_cache {
     pthread_mutex_t lock;
@@ -84,6 +99,12 @@ TSTree *bcp_parse_cache_get(bcp_parse_cache *c, const bcp_source *src)
         tree = ts_tree_copy(e->tree);   /* trees are shared by copy, across threads too */
         e->used = ++c->clock;
         c->hits++;
+        /* serve13c: the same bytes passed the pre-scan under limits no higher
+         * than this call's: they pass again, without a second look. */
+        uint64_t now[3];
+        scan_limits(src, now);
+        if (e->scanned[0] && now[0] >= e->scanned[0] && now[1] >= e->scanned[1] && now[2] >= e->scanned[2])
+            atomic_store_explicit(&((bcp_source *)src)->prescanned, true, memory_order_release);
     } else {
         c->misses++;
     }
@@ -114,6 +135,9 @@ void bcp_parse_cache_put(bcp_parse_cache *c, const bcp_source *src, const TSTree
     e->length = src->length;
     e->tree = ts_tree_copy(tree);
     e->used = ++c->clock;
+    memset(e->scanned, 0, sizeof e->scanned);
+    if (atomic_load_explicit(&src->prescanned, memory_order_acquire))
+        scan_limits(src, e->scanned);   /* serve13c */
     c->bytes += src->length;
     pthread_mutex_unlock(&c->lock);
 }

@@ -19,7 +19,9 @@ void bcp_parse_cache_free(bcp_parse_cache *cache);
 /* The current call's cache (NULL: none). */
 bcp_parse_cache *bcp_parse_cache_current(void);
 /* A copy of the tree of `src` (same path, same bytes), the caller's to
- * delete; NULL when there is none. */
+ * delete; NULL when there is none.  serve13c: a hit whose text passed the
+ * pre-scan under limits no higher than the current call's marks `src`
+ * pre-scanned (bcp_syntax_prescan then returns at once). */
 TSTree *bcp_parse_cache_get(bcp_parse_cache *cache, const bcp_source *src);
 /* Keeps a copy of `tree`, the whole-file parse of `src` (unless the call was
  * cancelled: that tree is the empty text's). */

@@ -29,12 +29,17 @@ static void prefetch_files(bcp_model *m, char **paths, size_t count)
     for (size_t i = 0; i < count; i++) {
         const char *err;
         bcp_source *src = bcp_model_read_source(m, paths[i], NULL, &err);
+        /* serve13c: the cache first, which knows whether these bytes passed
+         * the pre-scan under this call's limits already. */
+        TSTree *cached = src && src->length < 2 * PIECE_MIN_BYTES ? bcp_parse_cache_get(cache, src) : NULL;
         if (!src || src->length >= 2 * PIECE_MIN_BYTES || !bcp_syntax_prescan(src)) {
+            if (cached)
+                ts_tree_delete(cached);
             bcp_source_free(src); /* unreadable, large or refused: loaded the ordinary way */
             continue;
         }
         sources[n] = src;
-        trees[n] = bcp_parse_cache_get(cache, src);
+        trees[n] = cached;
         if (!trees[n]) {
             task_of[parses] = n;
             tasks[parses].text = src->text;

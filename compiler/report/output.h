@@ -22,6 +22,11 @@ void bcp_report_escape(bcp_buf *out, const char *s, size_t len);
 
 /* JSON and SARIF documents of items [from, to) of the set (output_json.c). */
 void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to);
+/* ==== serve13c part: the JSON document of items [from, to) as a jansson
+ * value (a new reference), which bcp_report_json dumps. */
+typedef struct json_t json_t;
+json_t *bcp_report_json_doc(const bcp_diagnostics *set, size_t from, size_t to);
+/* ==== end */
 void bcp_report_sarif(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to, const char *docs_url);
 /* The helpUri of rule `code` under `docs_url` (see bcp_report_options), into out. */
 void bcp_report_docs_uri(bcp_buf *out, const char *docs_url, const char *code);

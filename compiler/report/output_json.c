@@ -91,7 +91,9 @@ static json_t *json_deviations(const bcp_diagnostics *set)
     return list;
 }
 
-void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
+/* ==== serve13c part: the document as a value, for callers that embed it
+ * (the service) instead of parsing its text back. */
+json_t *bcp_report_json_doc(const bcp_diagnostics *set, size_t from, size_t to)
 {
     json_t *doc = json_object();
     json_object_set_new(doc, "version", json_integer(BCP_JSON_VERSION));
@@ -134,8 +136,14 @@ void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size
     json_t *regimes = (json_t *)bcp_diagnostics_regimes(set);
     if (from == 0 && to == bcp_diagnostics_count(set) && regimes)
         json_object_set(doc, "regimes", regimes);
-    dump(out, doc);
+    return doc;
 }
+
+void bcp_report_json(bcp_buf *out, const bcp_diagnostics *set, size_t from, size_t to)
+{
+    dump(out, bcp_report_json_doc(set, from, to));
+}
+/* ==== end */
 
 static const char *sarif_level(bcp_severity sev)
 {

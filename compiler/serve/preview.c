@@ -163,6 +163,7 @@ static void render_data(serve_state *st, const char *path, serve_reply *r)
     o.stdlib_dir = serve_cfg(st)->stdlib_dir;
     o.formats = 1u << BCP_DOC_HTML;
     o.draft = true;
+    o.cancel = serve_job_cancel();   /* serve13c: --time-limit stops the build, and frees the thread */
     bcp_build_result b = {0};
     bcp_status s = bcp_build_file(full, &o, &b);
     bcp_free(full);

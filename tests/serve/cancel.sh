@@ -1,5 +1,6 @@
 #!/bin/sh
 # serve13b (issue 13): the work of a request past --time-limit is cancelled,
+# a check's (and, serve13c, a preview's build: GET /render/P, below),
 # so its thread is free again.  As many slow-by-construction checks as the
 # server has request threads (a 2.8 MB plan of 20,000 functions: seconds of
 # work each) get 504 E324 at the limit; a small check sent right after must
@@ -33,29 +34,50 @@ cp "$root/examples/minimal.bcp" "$tmp/plans/"
 threads=$(nproc 2>/dev/null || echo 2)
 [ "$threads" -gt 8 ] && threads=8   # the pool has at most one thread per core, 8 at most (bcp_worker_threads)
 serve_start "$tmp/plans" --time-limit "$limit" --max-request 8M || exit 1
-: >"$tmp/codes"
-cpids=""
-i=0
-while [ $i -lt "$threads" ]; do
-    curl -s -o "$tmp/slow.$i" -w '%{http_code}\n' --data-binary @"$tmp/slow.json" "$base/v1/check" >>"$tmp/codes" &
-    cpids="$cpids $!"
-    i=$((i + 1))
-done
-wait $cpids
-n504=$(grep -c '^504$' "$tmp/codes")
-[ "$n504" = "$threads" ] && jq -e '.error.code == "E324"' "$tmp/slow.0" >/dev/null &&
-    ok "$threads slow checks: 504 E324 at --time-limit $limit" ||
-    bad "slow checks: $(sort "$tmp/codes" | uniq -c | tr -s ' \n' ' ') $(head -c 300 "$tmp/slow.0")"
-tries=0
-while :; do
-    code=$(curl -s -o "$tmp/small" -w '%{http_code}' --data-binary '{"path":"minimal.bcp"}' "$base/v1/check")
-    [ "$code" = 503 ] && [ "$tries" -lt "$retries" ] || break
-    tries=$((tries + 1))
-done
-[ "$tries" -gt 0 ] && echo "note: serve-cancel: the next check was refused busy $tries time(s) first"
-[ "$code" = 200 ] && jq -e '.findings | type == "array"' "$tmp/small" >/dev/null &&
-    ok "the next check right after: 200 from a freed thread" ||
-    bad "the next check: $code $(head -c 300 "$tmp/small")"
+# slow WHAT ARGS...: as many requests as the pool has threads (curl ARGS), at
+# once; each must get 504 E324 at the limit.
+slow() {
+    what=$1
+    shift
+    : >"$tmp/codes"
+    cpids=""
+    i=0
+    while [ $i -lt "$threads" ]; do
+        curl -s -o "$tmp/$what.$i" -w '%{http_code}\n' "$@" >>"$tmp/codes" &
+        cpids="$cpids $!"
+        i=$((i + 1))
+    done
+    wait $cpids
+    n504=$(grep -c '^504$' "$tmp/codes")
+    [ "$n504" = "$threads" ] && jq -e '.error.code == "E324"' "$tmp/$what.0" >/dev/null &&
+        ok "$threads slow ${what}s: 504 E324 at --time-limit $limit" ||
+        bad "slow ${what}s: $(sort "$tmp/codes" | uniq -c | tr -s ' \n' ' ') $(head -c 300 "$tmp/$what.0")"
+}
+# next WHAT FILTER ARGS...: one request right after (curl ARGS), refused busy
+# at most RETRIES times, must be answered 200 with FILTER true of its body.
+next() {
+    what=$1 filter=$2
+    shift 2
+    tries=0
+    while :; do
+        code=$(curl -s -o "$tmp/small" -w '%{http_code}' "$@")
+        [ "$code" = 503 ] && [ "$tries" -lt "$retries" ] || break
+        tries=$((tries + 1))
+    done
+    [ "$tries" -gt 0 ] && echo "note: serve-cancel: the next $what was refused busy $tries time(s) first"
+    [ "$code" = 200 ] && jq -e "$filter" "$tmp/small" >/dev/null &&
+        ok "the next $what right after: 200 from a freed thread" ||
+        bad "the next $what: $code $(head -c 300 "$tmp/small")"
+}
+slow check --data-binary @"$tmp/slow.json" "$base/v1/check"
+next check '.findings | type == "array"' --data-binary '{"path":"minimal.bcp"}' "$base/v1/check"
+# serve13c: the preview's build (GET /render/P, bcp_build_file) is stopped at
+# the limit the same way: the same slow plan, on disk this time; then a small
+# preview right after must come from a freed thread (before bcp_build_options
+# had a cancel token, the builds ran on for seconds: 503 E325 here).
+jq -r .text "$tmp/slow.json" >"$tmp/plans/slow.bcp"
+slow preview "$base/render/slow.bcp"
+next preview '.html | type == "string"' "$base/render/minimal.bcp"
 serve_stop && ok "stopped with status 0" || bad "the server's stop"
 pid=""
 grep -q 'ThreadSanitizer\|AddressSanitizer\|LeakSanitizer' "$tmp/serve.err" && bad "$(grep -A20 Sanitizer "$tmp/serve.err" | head -30)"

@@ -15,7 +15,7 @@ bad() { echo "FAIL: serve-tsan: $1"; fail=1; }
 tmp=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
-export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} exitcode=66"
+export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} exitcode=66 suppressions=$here/tsan.supp"
 jq -Rs '{text: ., name: "plan.bcp"}' "$root/examples/huadong/plan.bcp" >"$tmp/huadong.json"
 burst() {   # burst N: N concurrent checks; their statuses added to $tmp/codes
     cpids=""

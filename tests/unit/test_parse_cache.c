@@ -2,7 +2,8 @@
  * (model/parse_cache.h), which a service keeps between calls.  A second
  * load of the same plan parses none of its imports again and gives the same
  * model; an import whose text changed is parsed again (never a stale tree);
- * the bounds hold; a call without a cache uses none. */
+ * the bounds hold; a call without a cache uses none; serve13c: a kept text
+ * is pre-scanned again under lower limits than it passed under. */
 #define _DEFAULT_SOURCE
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -12,6 +13,7 @@
 
 #include "base/alloc.h"
 #include "base/call.h"
+#include "base/limits.h"
 #include "model/model_dump.h"
 #include "model/parse_cache.h"
 
@@ -44,16 +46,25 @@ static int teardown(void **state)
     return 0;
 }
 
-/* The plan loaded under `cache`; its dump (bcp_free). */
-static char *load_dump(bcp_parse_cache *cache, const char *contact, const char *name)
+/* `file` of the folder loaded in a call with `cache` (and, unless 0, a
+ * configured nesting limit). */
+static bcp_model *load_in_call(bcp_parse_cache *cache, const char *file, uint64_t nesting)
 {
     bcp_call_state call = {.parse_cache = cache};
+    call.configured[BCP_LIMIT_NESTING] = nesting;
     bcp_call_state *outer = bcp_call_begin(&call);
     char path[400];
-    snprintf(path, sizeof path, "%s/plan.bcp", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, file);
     bcp_model *m = bcp_model_load(path, NULL);
     bcp_call_end(outer);
     assert_non_null(m);
+    return m;
+}
+
+/* The plan loaded under `cache`; its dump (bcp_free). */
+static char *load_dump(bcp_parse_cache *cache, const char *contact, const char *name)
+{
+    bcp_model *m = load_in_call(cache, "plan.bcp", 0);
     const bcp_entity *e = bcp_model_find(m, BCP_KIND_CONTACT, contact);
     assert_non_null(e);
     assert_string_equal(bcp_entity_text(e, "name"), name);
@@ -117,11 +128,39 @@ static void test_bounds(void **state)
     bcp_parse_cache_free(tiny);
 }
 
+/* serve13c: a hit spares the pre-scan only when the call's limits are no
+ * lower than those the kept text passed under.  d.bcp opens a second level
+ * (`[`); kept under the default limits, it is refused E012 by a call whose
+ * configuration says nesting = 1, and read again from the cache after. */
+static size_t deep_e012(bcp_parse_cache *cache, uint64_t nesting)
+{
+    bcp_model *m = load_in_call(cache, "deep.bcp", nesting);
+    size_t n = count_code(m, "E012");
+    bcp_model_free(m);
+    return n;
+}
+
+static void test_stricter_call_scans_again(void **state)
+{
+    (void)state;
+    put("deep.bcp", "use \"./d.bcp\"\n");
+    put("d.bcp", "site hq {\n  title = \"HQ\"\n  tags = [\"main\"]\n}\n");
+    bcp_parse_cache *cache = bcp_parse_cache_new(16, 1 << 20);
+    assert_int_equal(deep_e012(cache, 0), 0);
+    assert_int_equal(deep_e012(cache, 0), 0);
+    counts(cache, 1, 1);
+    assert_int_equal(deep_e012(cache, 1), 1);     /* kept, but refused under the lower limit */
+    assert_int_equal(deep_e012(cache, 0), 0);
+    assert_int_equal(deep_e012(cache, 200), 0);   /* a higher limit: the kept text passes */
+    bcp_parse_cache_free(cache);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reuse_and_change),
         cmocka_unit_test(test_bounds),
+        cmocka_unit_test(test_stricter_call_scans_again),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
