@@ -10,7 +10,7 @@
 // usage: node mcp-test.js BCP REPO
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -353,13 +353,22 @@ async function main() {
 
     // ------------------------------------------- an older protocol revision
     {
-        const child = spawnSync(bcp, ['mcp', '--root', root], {
-            input: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n' +
+        // standard input stays open until the three answers are in: its end
+        // would cancel a tool call not yet answered
+        const child = spawn(bcp, ['mcp', '--root', root], { stdio: ['pipe', 'pipe', 'inherit'] });
+        let out = '';
+        const three = new Promise((resolve) => child.stdout.on('data', (d) => {
+            out += d;
+            if (out.split('\n').length > 3) resolve();
+        }));
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        child.stdin.write('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n' +
                 '{"jsonrpc":"2.0","id":2,"method":"tools/list"}\n' +
-                '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"explain","arguments":{"code":"E103"}}}\n',
-            encoding: 'utf8',
-        });
-        const lines = child.stdout.trim().split('\n').map((l) => JSON.parse(l));
+                '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"explain","arguments":{"code":"E103"}}}\n');
+        await Promise.race([three, exited]);
+        child.stdin.end();
+        await exited;
+        const lines = out.trim().split('\n').map((l) => JSON.parse(l));
         check(lines[0].result.protocolVersion === '2024-11-05', '2024-11-05 is accepted', lines[0]);
         check(lines[1].result.tools.every((t) => !('outputSchema' in t)) && !('structuredContent' in lines[2].result),
             '2024-11-05 gets no outputSchema or structuredContent');
