@@ -3,7 +3,9 @@
  * A face of the library like the CLI and the language server: it uses
  * include/bcp.h only (and jansson for JSON).  server.c speaks JSON-RPC 2.0,
  * one message per line, and answers tools/call with the library's service
- * layer (bcp_service_call), scoped to one root folder; resources and prompts
+ * layer (bcp_service_call_cancellable), scoped to one root folder, on the
+ * worker thread of work.c, so that notifications/cancelled can stop a call
+ * while the reading thread answers the rest; resources and prompts
  * come from the catalogue, the schema docs and the stdlib (the prompts' prose
  * from stdlib/locale/<lang>/mcp.bcp); git.c reads a plan at a git revision
  * for the diff tool. */

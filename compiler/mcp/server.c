@@ -14,11 +14,18 @@
  *   prompts    draft-plan and review-plan, in en and zh-CN.
  *
  * Malformed messages get the JSON-RPC errors: -32700 (not JSON), -32600 (not
- * a request), -32601 (no such method), -32602 (bad params, unknown tool or
- * prompt); an unknown resource is -32002. */
+ * a request, or the id of a tool call still in progress), -32601 (no such
+ * method), -32602 (bad params, unknown tool or prompt); an unknown resource
+ * is -32002; -32000 when too many tool calls wait.
+ *
+ * This file runs on the thread that reads the input and answers all but
+ * tools/call itself; a tool call goes to the worker (work.c), which answers
+ * it with mcp_tool_answer unless notifications/cancelled or the end of input
+ * stops it first. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -857,6 +864,9 @@ int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
 int bcp_mcp_serve_stdio(const char *root, bool allow_write, const char *stdlib_dir, const char *today,
                         const char *docs_url, size_t max_bytes)
 {
+    /* a client that closed our output makes writes fail (work.c stops
+     * writing), not kill the process */
+    signal(SIGPIPE, SIG_IGN);
     mcp_options o = {.root = root, .cancel_at_eof = true, .allow_write = allow_write, .stdlib_dir = stdlib_dir, .today = today,
                      .docs_url = docs_url, .max_bytes = max_bytes};
     return mcp_serve(0, stdout, &o);

@@ -7,24 +7,33 @@
 // while a long call runs; a cancellation of an unknown or answered id is
 // ignored; and, on a raw session, end of input during a call cancels it and
 // the server exits with status 0, not answering it.  The long call is a check
-// of a generated plan of 60,000 functions (8 MB: seconds of work); the bound
+// of a generated plan of 60,000 functions (8 MB: seconds of work;
+// MCP_CANCEL_FUNCTIONS sets another number); the bound
 // on stopping is a third of that check's own time in the same run (at least
 // 0.5 s), so it holds in the release, ASan and TSan builds alike.  Every
 // server's standard error must be free of sanitizer reports.
 // usage: node cancel-test.js BCP
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+// The SDK starts the server with a few variables only (HOME, PATH, ...); the
+// sanitizers' options of the ASan and TSan runs (the Makefile's, tsan.sh's)
+// are passed on too.
+const serverEnv = {
+    ...getDefaultEnvironment(),
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(A|UB|L|T)SAN_OPTIONS$/.test(k))),
+};
 
 const bcp = process.argv[2] && path.resolve(process.argv[2]);
 if (!bcp) {
     console.error('usage: node cancel-test.js BCP');
     process.exit(2);
 }
-const FUNCTIONS = 60000;
+const FUNCTIONS = Number(process.env.MCP_CANCEL_FUNCTIONS) || 60000;   // tsan.sh: 20,000
 const LONG = 10 * 60 * 1000;   // the SDK's request timeout for the long calls (its default is 60 s)
 let failures = 0;
 function ok(what) { console.log(`ok: mcp-cancel: ${what}`); }
@@ -88,7 +97,7 @@ function watchStderr(stream, who) {
 }
 
 async function sdkSession() {
-    const transport = new StdioClientTransport({ command: bcp, args, stderr: 'pipe' });
+    const transport = new StdioClientTransport({ command: bcp, args, stderr: 'pipe', env: serverEnv });
     watchStderr(transport.stderr, 'the SDK session');
     const client = new Client({ name: 'bcp-mcp-cancel-test', version: '1.0.0' });
     const late = [];   // responses the SDK no longer waited for: those of cancelled calls
