@@ -24,8 +24,18 @@
 
 #include "mcp.h"
 
+/* A queue of the calls or of the lines: each starts with its node. */
+typedef struct qnode {
+    struct qnode *next;
+} qnode;
+
+typedef struct fifo {
+    qnode *head, *tail;
+    size_t count;
+} fifo;
+
 typedef struct call {
-    struct call *next;
+    qnode node;              /* first: a call is a node of the calls' queue */
     json_t *id;              /* the request's id, the key of a cancellation */
     char *tool, *request;    /* the tool's name, its arguments as JSON text */
     bool modern;             /* structuredContent in the result */
@@ -34,7 +44,7 @@ typedef struct call {
 } call;
 
 typedef struct line {
-    struct line *next;
+    qnode node;              /* first, as in call */
     char *text;              /* one message, without its newline */
 } line;
 
@@ -42,17 +52,50 @@ struct mcp_work {
     const bcp_service *svc;
     FILE *out;
     pthread_mutex_t lock;
-    pthread_cond_t calls;    /* a call was queued, or the input ended */
-    pthread_cond_t lines;    /* a line was queued, or the writer may stop */
-    call *first, *last;      /* waiting for the worker */
-    size_t waiting;
+    pthread_cond_t calls_cond; /* a call was queued, or the input ended */
+    pthread_cond_t lines_cond; /* a line was queued, or the writer may stop */
+    fifo calls;              /* waiting for the worker */
     call *running;           /* the worker's call */
     bool ended;              /* no more input: the worker stops when the queue is empty */
-    line *head, *tail;       /* waiting for the writer */
+    fifo lines;              /* waiting for the writer */
     bool writer_stop;
     bool write_failed;
     pthread_t worker, writer;
 };
+
+static void fifo_push(fifo *q, qnode *l)
+{
+    l->next = NULL;
+    if (q->tail)
+        q->tail->next = l;
+    else
+        q->head = l;
+    q->tail = l;
+    q->count++;
+}
+
+/* Takes the node behind `at` (&q->head or a node's &next) out of `q`. */
+static qnode *fifo_take(fifo *q, qnode **at)
+{
+    qnode *l = *at;
+    *at = l->next;
+    if (q->tail == l) {
+        q->tail = NULL;
+        for (qnode *p = q->head; p; p = p->next)
+            q->tail = p;
+    }
+    q->count--;
+    return l;
+}
+
+/* The first of `q`, waiting on `cond` until there is one or `*stop`; NULL
+ * when stopped and empty.  The lock is held. */
+static qnode *fifo_wait(mcp_work *w, fifo *q, pthread_cond_t *cond, const bool *stop)
+{
+    while (!q->head && !*stop)
+        pthread_cond_wait(cond, &w->lock);
+    return q->head ? fifo_take(q, &q->head) : NULL;
+}
 
 static void call_free(call *c)
 {
@@ -71,14 +114,9 @@ static void queue_line(mcp_work *w, char *text)
         free(text);
         return;
     }
-    l->next = NULL;
     l->text = text;
-    if (w->tail)
-        w->tail->next = l;
-    else
-        w->head = l;
-    w->tail = l;
-    pthread_cond_signal(&w->lines);
+    fifo_push(&w->lines, &l->node);
+    pthread_cond_signal(&w->lines_cond);
 }
 
 void mcp_work_send(mcp_work *w, json_t *msg)
@@ -96,15 +134,8 @@ static void *writer_main(void *arg)
 {
     mcp_work *w = arg;
     pthread_mutex_lock(&w->lock);
-    for (;;) {
-        while (!w->head && !w->writer_stop)
-            pthread_cond_wait(&w->lines, &w->lock);
-        line *l = w->head;
-        if (!l)
-            break;
-        w->head = l->next;
-        if (!w->head)
-            w->tail = NULL;
+    line *l;
+    while ((l = (line *)fifo_wait(w, &w->lines, &w->lines_cond, &w->writer_stop))) {
         bool failed = w->write_failed;
         pthread_mutex_unlock(&w->lock);
         if (!failed) {
@@ -126,16 +157,8 @@ static void *worker_main(void *arg)
 {
     mcp_work *w = arg;
     pthread_mutex_lock(&w->lock);
-    for (;;) {
-        while (!w->first && !w->ended)
-            pthread_cond_wait(&w->calls, &w->lock);
-        call *c = w->first;
-        if (!c)
-            break;
-        w->first = c->next;
-        if (!w->first)
-            w->last = NULL;
-        w->waiting--;
+    call *c;
+    while ((c = (call *)fifo_wait(w, &w->calls, &w->calls_cond, &w->ended))) {
         w->running = c;
         pthread_mutex_unlock(&w->lock);
         json_t *msg = mcp_tool_answer(w->svc, c->id, c->tool, c->request, c->modern, c->cancel);
@@ -161,11 +184,11 @@ mcp_work *mcp_work_start(const bcp_service *svc, FILE *out)
     w->svc = svc;
     w->out = out;
     pthread_mutex_init(&w->lock, NULL);
-    pthread_cond_init(&w->calls, NULL);
-    pthread_cond_init(&w->lines, NULL);
+    pthread_cond_init(&w->calls_cond, NULL);
+    pthread_cond_init(&w->lines_cond, NULL);
     if (pthread_create(&w->writer, NULL, writer_main, w) != 0) {
-        pthread_cond_destroy(&w->lines);
-        pthread_cond_destroy(&w->calls);
+        pthread_cond_destroy(&w->lines_cond);
+        pthread_cond_destroy(&w->calls_cond);
         pthread_mutex_destroy(&w->lock);
         free(w);
         return NULL;
@@ -173,11 +196,11 @@ mcp_work *mcp_work_start(const bcp_service *svc, FILE *out)
     if (pthread_create(&w->worker, NULL, worker_main, w) != 0) {
         pthread_mutex_lock(&w->lock);
         w->writer_stop = true;
-        pthread_cond_signal(&w->lines);
+        pthread_cond_signal(&w->lines_cond);
         pthread_mutex_unlock(&w->lock);
         pthread_join(w->writer, NULL);
-        pthread_cond_destroy(&w->lines);
-        pthread_cond_destroy(&w->calls);
+        pthread_cond_destroy(&w->lines_cond);
+        pthread_cond_destroy(&w->calls_cond);
         pthread_mutex_destroy(&w->lock);
         free(w);
         return NULL;
@@ -185,16 +208,17 @@ mcp_work *mcp_work_start(const bcp_service *svc, FILE *out)
     return w;
 }
 
-/* The call of `id`, running or waiting (its link in *link); the lock is held. */
-static call *find(mcp_work *w, json_t *id, call ***link)
+/* The call of `id`, running or waiting (then *at is where the queue holds
+ * it); the lock is held. */
+static call *find(mcp_work *w, json_t *id, qnode ***at)
 {
-    *link = NULL;
+    *at = NULL;
     if (w->running && json_equal(w->running->id, id))
         return w->running;
-    for (call **p = &w->first; *p; p = &(*p)->next)
-        if (json_equal((*p)->id, id)) {
-            *link = p;
-            return *p;
+    for (qnode **p = &w->calls.head; *p; p = &(*p)->next)
+        if (json_equal(((call *)*p)->id, id)) {
+            *at = p;
+            return (call *)*p;
         }
     return NULL;
 }
@@ -217,17 +241,12 @@ mcp_submit mcp_work_submit(mcp_work *w, json_t *id, const char *tool, char *requ
         return MCP_SUBMIT_NO_MEMORY;
     }
     pthread_mutex_lock(&w->lock);
-    call **link;
-    mcp_submit verdict = find(w, id, &link) ? MCP_SUBMIT_ID_IN_USE
-                         : w->waiting >= MCP_MAX_WAITING ? MCP_SUBMIT_BUSY : MCP_SUBMIT_QUEUED;
+    qnode **at;
+    mcp_submit verdict = find(w, id, &at) ? MCP_SUBMIT_ID_IN_USE
+                         : w->calls.count >= MCP_MAX_WAITING ? MCP_SUBMIT_BUSY : MCP_SUBMIT_QUEUED;
     if (verdict == MCP_SUBMIT_QUEUED) {
-        if (w->last)
-            w->last->next = c;
-        else
-            w->first = c;
-        w->last = c;
-        w->waiting++;
-        pthread_cond_signal(&w->calls);
+        fifo_push(&w->calls, &c->node);
+        pthread_cond_signal(&w->calls_cond);
     }
     pthread_mutex_unlock(&w->lock);
     if (verdict != MCP_SUBMIT_QUEUED)
@@ -235,27 +254,13 @@ mcp_submit mcp_work_submit(mcp_work *w, json_t *id, const char *tool, char *requ
     return verdict;
 }
 
-/* Takes the waiting call behind `link` out of the queue; the lock is held. */
-static void unlink_waiting(mcp_work *w, call **link)
-{
-    call *c = *link;
-    *link = c->next;
-    if (w->last == c) {
-        w->last = NULL;
-        for (call *p = w->first; p; p = p->next)
-            w->last = p;
-    }
-    w->waiting--;
-    call_free(c);
-}
-
 bool mcp_work_cancel(mcp_work *w, json_t *id)
 {
     pthread_mutex_lock(&w->lock);
-    call **link;
-    call *c = find(w, id, &link);
-    if (c && link) {
-        unlink_waiting(w, link);
+    qnode **at;
+    call *c = find(w, id, &at);
+    if (c && at) {
+        call_free((call *)fifo_take(&w->calls, at));
     } else if (c) {
         c->cancelled = true;
         bcp_cancel_request(c->cancel);
@@ -269,23 +274,23 @@ void mcp_work_stop(mcp_work *w, bool cancel)
     pthread_mutex_lock(&w->lock);
     w->ended = true;
     if (cancel) {
-        while (w->first)
-            unlink_waiting(w, &w->first);
+        while (w->calls.head)
+            call_free((call *)fifo_take(&w->calls, &w->calls.head));
         if (w->running) {
             w->running->cancelled = true;
             bcp_cancel_request(w->running->cancel);
         }
     }
-    pthread_cond_signal(&w->calls);
+    pthread_cond_signal(&w->calls_cond);
     pthread_mutex_unlock(&w->lock);
     pthread_join(w->worker, NULL);
     pthread_mutex_lock(&w->lock);
     w->writer_stop = true;
-    pthread_cond_signal(&w->lines);
+    pthread_cond_signal(&w->lines_cond);
     pthread_mutex_unlock(&w->lock);
     pthread_join(w->writer, NULL);
-    pthread_cond_destroy(&w->lines);
-    pthread_cond_destroy(&w->calls);
+    pthread_cond_destroy(&w->lines_cond);
+    pthread_cond_destroy(&w->calls_cond);
     pthread_mutex_destroy(&w->lock);
     free(w);
 }

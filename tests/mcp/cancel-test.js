@@ -5,8 +5,9 @@
 // answered at once; a call waiting behind a running one is dropped when
 // cancelled; ping, tools/list, resources/read and prompts/list are answered
 // while a long call runs; a cancellation of an unknown or answered id is
-// ignored; and, on a raw session, end of input during a call cancels it and
-// the server exits with status 0, not answering it.  The long call is a check
+// ignored; and, on a raw session (where a second request of a running call's
+// id is refused, and a 33rd call waiting), end of input during a call cancels
+// it and those waiting, and the server exits with status 0, answering none.  The long call is a check
 // of a generated plan of 60,000 functions (8 MB: seconds of work;
 // MCP_CANCEL_FUNCTIONS sets another number); the bound
 // on stopping is a third of that check's own time in the same run (at least
@@ -188,6 +189,14 @@ async function eofSession(tFull) {
     send({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: slow });
     send({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name: 'explain', arguments: { code: 'E103' } } });
     check(await busy(child.pid), 'raw session: the long check runs');
+    // 32 calls may wait behind it; the 33rd is refused (-32000)
+    for (let i = 0; i < 33; i++)
+        send({ jsonrpc: '2.0', id: 100 + i, method: 'tools/call', params: { name: 'explain', arguments: { code: 'E103' } } });
+    const refused = new Promise((resolve) => {
+        const poll = setInterval(() => { if (out.includes('"id":132')) { clearInterval(poll); resolve(true); } }, 10);
+        setTimeout(() => { clearInterval(poll); resolve(false); }, 60 * 1000);
+    });
+    check(await refused, 'raw session: the 33rd call waiting is answered at once (refused)');
     const t0 = now();
     child.stdin.end();
     const timer = setTimeout(() => child.kill('SIGKILL'), 300 * 1000);
@@ -198,9 +207,11 @@ async function eofSession(tFull) {
     check(code === 0 && signal === null && t - t0 <= bound,
         `end of input during the call: exit status 0 ${ms(t - t0)} later (bound ${ms(bound)})`, { code, signal, after: t - t0 });
     const lines = out.trim().split('\n').map((l) => JSON.parse(l));
-    check(lines.length === 2 && lines[0].id === 0 && lines[0].result &&
-        lines[1].id === 7 && lines[1].error && lines[1].error.code === -32600,
-        'raw session: initialize answered, the second request of id 7 refused (-32600: id in use), no answer for the cancelled call', lines);
+    check(lines.length === 3 && lines[0].id === 0 && lines[0].result &&
+        lines[1].id === 7 && lines[1].error && lines[1].error.code === -32600 &&
+        lines[2].id === 132 && lines[2].error && lines[2].error.code === -32000,
+        'raw session: initialize answered, the second request of id 7 refused (-32600: id in use), the 33rd waiting call ' +
+        'refused (-32000: busy), no answer for the cancelled call nor for the 32 that waited', lines.map((l) => JSON.stringify(l).slice(0, 120)));
 }
 
 async function main() {
