@@ -176,6 +176,25 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+static void destroy(mcp_work *w)
+{
+    pthread_cond_destroy(&w->lines_cond);
+    pthread_cond_destroy(&w->calls_cond);
+    pthread_mutex_destroy(&w->lock);
+    free(w);
+}
+
+/* Lets the writer put out what is queued, waits for it to end, frees `w`. */
+static void stop_writer(mcp_work *w)
+{
+    pthread_mutex_lock(&w->lock);
+    w->writer_stop = true;
+    pthread_cond_signal(&w->lines_cond);
+    pthread_mutex_unlock(&w->lock);
+    pthread_join(w->writer, NULL);
+    destroy(w);
+}
+
 mcp_work *mcp_work_start(const bcp_service *svc, FILE *out)
 {
     mcp_work *w = calloc(1, sizeof *w);
@@ -187,22 +206,11 @@ mcp_work *mcp_work_start(const bcp_service *svc, FILE *out)
     pthread_cond_init(&w->calls_cond, NULL);
     pthread_cond_init(&w->lines_cond, NULL);
     if (pthread_create(&w->writer, NULL, writer_main, w) != 0) {
-        pthread_cond_destroy(&w->lines_cond);
-        pthread_cond_destroy(&w->calls_cond);
-        pthread_mutex_destroy(&w->lock);
-        free(w);
+        destroy(w);
         return NULL;
     }
     if (pthread_create(&w->worker, NULL, worker_main, w) != 0) {
-        pthread_mutex_lock(&w->lock);
-        w->writer_stop = true;
-        pthread_cond_signal(&w->lines_cond);
-        pthread_mutex_unlock(&w->lock);
-        pthread_join(w->writer, NULL);
-        pthread_cond_destroy(&w->lines_cond);
-        pthread_cond_destroy(&w->calls_cond);
-        pthread_mutex_destroy(&w->lock);
-        free(w);
+        stop_writer(w);
         return NULL;
     }
     return w;
@@ -284,13 +292,5 @@ void mcp_work_stop(mcp_work *w, bool cancel)
     pthread_cond_signal(&w->calls_cond);
     pthread_mutex_unlock(&w->lock);
     pthread_join(w->worker, NULL);
-    pthread_mutex_lock(&w->lock);
-    w->writer_stop = true;
-    pthread_cond_signal(&w->lines_cond);
-    pthread_mutex_unlock(&w->lock);
-    pthread_join(w->writer, NULL);
-    pthread_cond_destroy(&w->lines_cond);
-    pthread_cond_destroy(&w->calls_cond);
-    pthread_mutex_destroy(&w->lock);
-    free(w);
+    stop_writer(w);
 }
