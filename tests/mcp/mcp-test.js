@@ -6,7 +6,9 @@
 // languages, and the negative set (path escapes by .., an absolute path and a
 // symbolic link; an unknown tool; bad arguments; 10 MB of input; writes
 // without --allow-write), which must come back as errors, never a crash or a
-// file outside the root (the folders are listed before and after).
+// file outside the root (the folders are listed before and after); no server
+// may write a sanitizer report on its standard error (the ASan and TSan
+// runs).  Cancellation is cancel-test.js's.
 // usage: node mcp-test.js BCP REPO
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
