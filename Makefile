@@ -364,6 +364,13 @@ serve-callgrind: $(BIN)
 .PHONY: mcp-test
 mcp-test: $(BIN)
 	@$(call graph_asan,$@) sh tests/mcp/run.sh $(BIN)
+# ==== mcp13c part (issue 13): bcp mcp's reader, worker and writer threads
+# and its cancellation under ThreadSanitizer (make tsan).
+.PHONY: mcp-tsan
+tsan-run: mcp-tsan
+mcp-tsan: $(BIN)
+	@sh tests/mcp/tsan.sh $(BIN)
+# ==== end of mcp13c part
 
 # 5000 random edits (or LSP_RANDOM_EDITS), each against a fresh full check,
 # alone: fails unless every edit was made (LSP_RANDOM_SECONDS bounds it).

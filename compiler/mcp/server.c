@@ -14,11 +14,18 @@
  *   prompts    draft-plan and review-plan, in en and zh-CN.
  *
  * Malformed messages get the JSON-RPC errors: -32700 (not JSON), -32600 (not
- * a request), -32601 (no such method), -32602 (bad params, unknown tool or
- * prompt); an unknown resource is -32002. */
+ * a request, or the id of a tool call still in progress), -32601 (no such
+ * method), -32602 (bad params, unknown tool or prompt); an unknown resource
+ * is -32002; -32000 when too many tool calls wait.
+ *
+ * This file runs on the thread that reads the input and answers all but
+ * tools/call itself; a tool call goes to the worker (work.c), which answers
+ * it with mcp_tool_answer unless notifications/cancelled or the end of input
+ * stops it first. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,7 +45,7 @@ static const char *const tool_titles[] = {"Check a plan", "Build the plan docume
 
 typedef struct mcp_server {
     bcp_service *svc;
-    FILE *out;
+    mcp_work *work;             /* the tool calls' worker and the writer (work.c) */
     bool initialized;
     const char *version;        /* negotiated */
     bool allow_write;
@@ -47,31 +54,28 @@ typedef struct mcp_server {
 
 /* ------------------------------------------------------------- messages */
 
-static void send(mcp_server *s, json_t *msg)
+/* The JSON-RPC response to `id` carrying `result` (taken). */
+static json_t *result_message(json_t *id, json_t *result)
 {
-    char *text = json_dumps(msg, JSON_COMPACT);
-    if (text) {
-        fputs(text, s->out);
-        fputc('\n', s->out);
-        fflush(s->out);
-        free(text);
-    }
-    json_decref(msg);
+    return json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result", result);
 }
 
-static void send_result(mcp_server *s, json_t *id, json_t *result)
-{
-    json_t *msg = json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result", result);
-    send(s, msg);
-}
-
-static void send_error(mcp_server *s, json_t *id, int code, const char *message, json_t *data)
+static json_t *error_message(json_t *id, int code, const char *message, json_t *data)
 {
     json_t *err = json_pack("{s:i,s:s}", "code", code, "message", message);
     if (data)
         json_object_set_new(err, "data", data);
-    json_t *msg = json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", err);
-    send(s, msg);
+    return json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", err);
+}
+
+static void send_result(mcp_server *s, json_t *id, json_t *result)
+{
+    mcp_work_send(s->work, result_message(id, result));
+}
+
+static void send_error(mcp_server *s, json_t *id, int code, const char *message, json_t *data)
+{
+    mcp_work_send(s->work, error_message(id, code, message, data));
 }
 
 static bool modern(const mcp_server *s)
@@ -404,28 +408,51 @@ static void tools_call(mcp_server *s, json_t *id, json_t *params)
         send_error(s, id, -32602, "tools/call `arguments` must be an object", NULL);
         return;
     }
-    char *request = args && json_is_object(args) ? json_dumps(args, JSON_COMPACT) : NULL;
+    /* the call itself runs on the worker (work.c), which answers it */
+    char *request = args && json_is_object(args) ? json_dumps(args, JSON_COMPACT) : strdup("{}");
+    switch (mcp_work_submit(s->work, id, name, request, modern(s))) {
+    case MCP_SUBMIT_QUEUED:
+        break;
+    case MCP_SUBMIT_ID_IN_USE:
+        send_error(s, id, -32600, "Invalid Request: a request with this id is still in progress; give each "
+                                  "request an id of its own", NULL);
+        break;
+    case MCP_SUBMIT_BUSY: {
+        char msg[200];
+        snprintf(msg, sizeof msg, "Server busy: %d tool calls are waiting; wait for their results or cancel "
+                 "some (notifications/cancelled)", MCP_MAX_WAITING);
+        send_error(s, id, -32000, msg, NULL);
+        break;
+    }
+    case MCP_SUBMIT_NO_MEMORY:
+        send_error(s, id, -32603, "out of memory", NULL);
+        break;
+    }
+}
+
+json_t *mcp_tool_answer(const bcp_service *svc, json_t *id, const char *tool, const char *request, bool modern,
+                        const bcp_cancel *cancel)
+{
     char *response = NULL;
     size_t length = 0;
-    bcp_status st = bcp_service_call(s->svc, name, request ? request : "{}", request ? strlen(request) : 2,
-                                     &response, &length);
-    free(request);
+    bcp_status st = bcp_service_call_cancellable(svc, tool, request, strlen(request), cancel, &response, &length);
+    if (st == BCP_ERR_CANCELLED) {
+        bcp_free(response);
+        return NULL;
+    }
     json_t *doc = json_loadb(response, length, 0, NULL);
     json_t *result;
     if (st == BCP_OK && json_is_object(doc)) {
         result = json_pack("{s:[{s:s,s:s%}],s:b}", "content", "type", "text", "text", response, length, "isError",
                            false);
-        if (modern(s))
+        if (modern)
             json_object_set(result, "structuredContent", doc);
     } else {
         result = tool_error(json_object_get(doc, "error"));
     }
     json_decref(doc);
     bcp_free(response);
-    if (result)
-        send_result(s, id, result);
-    else
-        send_error(s, id, -32603, "out of memory", NULL);
+    return result ? result_message(id, result) : error_message(id, -32603, "out of memory", NULL);
 }
 
 /* -------------------------------------------------------------- resources */
@@ -679,8 +706,15 @@ static void handle(mcp_server *s, json_t *msg)
             send_error(s, id, -32602, "Invalid params: `params` must be an object", NULL);
         return;
     }
-    if (!id)
-        return; /* notifications: initialized, cancelled, roots changed: nothing to do */
+    if (!id) {
+        /* notifications: cancelled stops a tool call not yet answered (an
+         * unknown or answered id, or one of a request answered at once, is
+         * ignored); initialized, roots changed: nothing to do */
+        json_t *target = json_object_get(params, "requestId");
+        if (strcmp(method, "notifications/cancelled") == 0 && valid_id(target))
+            mcp_work_cancel(s->work, target);
+        return;
+    }
     if (strcmp(method, "initialize") == 0) {
         if (!json_is_string(json_object_get(params, "protocolVersion"))) {
             send_error(s, id, -32602, "Invalid params: initialize needs `protocolVersion`", NULL);
@@ -750,7 +784,7 @@ static void handle_line(mcp_server *s, const char *line, size_t length)
 
 int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
 {
-    mcp_server s = {.out = out, .version = LATEST_VERSION, .allow_write = options->allow_write};
+    mcp_server s = {.version = LATEST_VERSION, .allow_write = options->allow_write};
     s.max_bytes = options->max_bytes ? options->max_bytes : (size_t)4 << 20;
     bcp_service_options so = {.root = options->root, .stdlib_dir = options->stdlib_dir,
                               .max_request = s.max_bytes, .max_file = s.max_bytes,
@@ -760,6 +794,12 @@ int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
     s.svc = bcp_service_new(&so);
     if (!s.svc) {
         fprintf(stderr, "bcp mcp: the root %s is not a folder\n", options->root ? options->root : ".");
+        return 2;
+    }
+    s.work = mcp_work_start(s.svc, out);
+    if (!s.work) {
+        fprintf(stderr, "bcp mcp: cannot start its threads\n");
+        bcp_service_free(s.svc);
         return 2;
     }
     /* A line longer than this is refused without being parsed, and cannot
@@ -814,6 +854,9 @@ int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
     if (buf && len && !skipping)
         handle_line(&s, buf, len);
     free(buf);
+    /* the end of input: the calls still running are cancelled (the stdio
+     * server) or answered, every message is written, the threads end */
+    mcp_work_stop(s.work, options->cancel_at_eof);
     bcp_service_free(s.svc);
     return 0;
 }
@@ -821,7 +864,10 @@ int mcp_serve(int in_fd, FILE *out, const mcp_options *options)
 int bcp_mcp_serve_stdio(const char *root, bool allow_write, const char *stdlib_dir, const char *today,
                         const char *docs_url, size_t max_bytes)
 {
-    mcp_options o = {.root = root, .allow_write = allow_write, .stdlib_dir = stdlib_dir, .today = today,
+    /* a client that closed our output makes writes fail (work.c stops
+     * writing), not kill the process */
+    signal(SIGPIPE, SIG_IGN);
+    mcp_options o = {.root = root, .cancel_at_eof = true, .allow_write = allow_write, .stdlib_dir = stdlib_dir, .today = today,
                      .docs_url = docs_url, .max_bytes = max_bytes};
     return mcp_serve(0, stdout, &o);
 }

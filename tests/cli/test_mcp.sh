@@ -14,6 +14,17 @@ bad() { echo "FAIL: mcp: $1"; fail=1; }
 mkdir "$tmp/root"
 cp "$root/examples/minimal.bcp" "$tmp/root/"
 init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}'
+# ==== mcp13c part (issue 13): tool calls run on a worker thread and the end
+# of input cancels those not yet answered, so the input stays open (a named
+# pipe) until the 16 answers before the last line are in, and the tool calls'
+# answers (ids 8 and 9) are looked up by id: requests read after them may be
+# answered first.
+: >"$tmp/out"   # there before the server opens it, for the count below
+mkfifo "$tmp/in"
+"$BCP" mcp --root "$tmp/root" <"$tmp/in" >"$tmp/out" 2>"$tmp/err" &
+mcp_pid=$!
+exec 3>"$tmp/in"
+# ==== end of mcp13c part
 {
     printf '%s\n' "$init"
     printf '%s\n' '{"jsonrpc":"2.0","method":"notifications/initialized"}'
@@ -33,14 +44,26 @@ init='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":
     printf '%s\n' '{"jsonrpc":"2.0","id":10,"method":"resources/read","params":{"uri":"bcp://plans/../x"}}'
     printf '%s\n' '{"jsonrpc":"2.0","id":11,"method":"ping"}'
     printf '%s' '{"jsonrpc":"2.0","id":12,"method":"ping"}'               # no final newline
-} | "$BCP" mcp --root "$tmp/root" >"$tmp/out" 2>"$tmp/err"
+} >&3
+# ==== mcp13c part: end the input once the answers are in (at most 120 s)
+i=0
+while [ "$(wc -l <"$tmp/out")" -lt 16 ] && [ $i -lt 1200 ]; do sleep 0.1; i=$((i + 1)); done
+exec 3>&-
+wait $mcp_pid
 rc=$?
+# ==== end of mcp13c part
 [ $rc = 0 ] && ok "end of input ends the server (status 0)" || bad "exit status $rc"
 [ -s "$tmp/err" ] && { bad "wrote to stderr"; cat "$tmp/err"; }
 line() { sed -n "${1}p" "$tmp/out"; }
 expect() { # LINE PATTERN WHAT
     if line "$1" | grep -q -- "$2"; then ok "$3"; else bad "$3: $(line "$1" | cut -c1-300)"; fi
 }
+# ==== mcp13c part: the answer to request ID, wherever it is
+expect_id() { # ID PATTERN WHAT
+    if grep "^{\"jsonrpc\":\"2.0\",\"id\":$1," "$tmp/out" | grep -q -- "$2"; then ok "$3"
+    else bad "$3: $(grep "\"id\":$1," "$tmp/out" | cut -c1-300)"; fi
+}
+# ==== end of mcp13c part
 n=$(wc -l <"$tmp/out")
 [ "$n" = 17 ] && ok "one line per answer (17)" || { bad "$n lines of output, not 17"; cat "$tmp/out"; }
 expect 1 '"protocolVersion":"2025-06-18"' "initialize"
@@ -55,12 +78,12 @@ expect 9 '"id":4,"error":{"code":-32601' "an unknown method is -32601"
 expect 10 '"id":5,"error":{"code":-32602' "params that are not an object are -32602"
 expect 11 '"id":6,"error":{"code":-32602,"message":"Unknown tool' "an unknown tool is -32602"
 expect 12 '"id":7,"error":{"code":-32602' "arguments that are not an object are -32602"
-expect 13 '"id":8,"result":{"content":\[{"type":"text","text":"[^"]*outside the root.*E302.*"isError":true' \
+expect_id 8 '"id":8,"result":{"content":\[{"type":"text","text":"[^"]*outside the root.*E302.*"isError":true' \
     "a path outside the root is a tool error (E302)"
-expect 14 '"id":9,"result":{.*"structuredContent":{.*"findings":\[' "check answers after all that"
-expect 15 '"id":10,"error":{"code":-32002' "a resource outside the root is -32002"
-expect 16 '"id":11,"result":{}' "ping"
-expect 17 '"id":12,"result":{}' "a last line without a newline is answered"
+expect_id 9 '"id":9,"result":{.*"structuredContent":{.*"findings":\[' "check answers after all that"
+expect_id 10 '"id":10,"error":{"code":-32002' "a resource outside the root is -32002"
+expect_id 11 '"id":11,"result":{}' "ping"
+expect_id 12 '"id":12,"result":{}' "a last line without a newline is answered"
 
 # Revisions: an unknown one gets the current; 2025-03-26 has batches.
 printf '%s\n' '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1999-01-01","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}}' |

@@ -6,15 +6,25 @@
 // languages, and the negative set (path escapes by .., an absolute path and a
 // symbolic link; an unknown tool; bad arguments; 10 MB of input; writes
 // without --allow-write), which must come back as errors, never a crash or a
-// file outside the root (the folders are listed before and after).
+// file outside the root (the folders are listed before and after); no server
+// may write a sanitizer report on its standard error (the ASan and TSan
+// runs).  Cancellation is cancel-test.js's.
 // usage: node mcp-test.js BCP REPO
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { StdioClientTransport, getDefaultEnvironment } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+
+// The SDK starts the server with a few variables only (HOME, PATH, ...); the
+// sanitizers' options of the ASan and TSan runs (the Makefile's, tsan.sh's)
+// are passed on too.
+const serverEnv = {
+    ...getDefaultEnvironment(),
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => /^(A|UB|L|T)SAN_OPTIONS$/.test(k))),
+};
 
 const [bcpArg, repoArg] = process.argv.slice(2);
 const bcp = bcpArg && path.resolve(bcpArg);
@@ -66,12 +76,18 @@ if (haveGit) {
     git('commit', '-q', '-m', 'plans');
 }
 
+// Each server's standard error, to be free of sanitizer reports at the end
+// (a leak, a data race: the ASan and TSan builds report there).
+const stderrs = [];
 async function connect(extra = []) {
     const transport = new StdioClientTransport({
         command: bcp,
         args: ['mcp', '--root', root, '--today', TODAY, ...extra],
-        stderr: 'pipe',
+        stderr: 'pipe', env: serverEnv,
     });
+    const entry = { args: extra.join(' ') || '(no options)', text: '' };
+    stderrs.push(entry);
+    transport.stderr.on('data', (d) => { entry.text += d; });
     const client = new Client({ name: 'bcp-mcp-test', version: '1.0.0' });
     await client.connect(transport);
     return { client, transport };
@@ -353,17 +369,31 @@ async function main() {
 
     // ------------------------------------------- an older protocol revision
     {
-        const child = spawnSync(bcp, ['mcp', '--root', root], {
-            input: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n' +
+        // standard input stays open until the three answers are in: its end
+        // would cancel a tool call not yet answered
+        const child = spawn(bcp, ['mcp', '--root', root], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const entry = { args: '2024-11-05 session', text: '' };
+        stderrs.push(entry);
+        child.stderr.on('data', (d) => { entry.text += d; });
+        let out = '';
+        const three = new Promise((resolve) => child.stdout.on('data', (d) => {
+            out += d;
+            if (out.split('\n').length > 3) resolve();
+        }));
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        child.stdin.write('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n' +
                 '{"jsonrpc":"2.0","id":2,"method":"tools/list"}\n' +
-                '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"explain","arguments":{"code":"E103"}}}\n',
-            encoding: 'utf8',
-        });
-        const lines = child.stdout.trim().split('\n').map((l) => JSON.parse(l));
+                '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"explain","arguments":{"code":"E103"}}}\n');
+        await Promise.race([three, exited]);
+        child.stdin.end();
+        await exited;
+        const lines = out.trim().split('\n').map((l) => JSON.parse(l));
         check(lines[0].result.protocolVersion === '2024-11-05', '2024-11-05 is accepted', lines[0]);
         check(lines[1].result.tools.every((t) => !('outputSchema' in t)) && !('structuredContent' in lines[2].result),
             '2024-11-05 gets no outputSchema or structuredContent');
     }
+    for (const { args, text } of stderrs)
+        check(!/Sanitizer|runtime error/.test(text), `server ${args}: no sanitizer report on standard error`, text.slice(0, 2000));
 }
 
 main()
