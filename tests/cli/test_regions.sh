@@ -231,6 +231,30 @@ if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high haza
 else
     bad "R110 on Ireland's pandemic"; cat out.txt
 fi
+# --- power outage where no national SAIDI is published: India's Ministry of
+# Power hours of supply (high) and Australia's NEM outage minutes (medium)
+"$BCP" init --industry technology --sites "Mumbai,Sydney" -o civil_in.bcp >/dev/null 2>&1
+if risk_of civil_in.bcp power_outage | grep -q 'sites *= \[site.mumbai, site.sydney\]' &&
+   grep -q 'average daily hours of supply' civil_in.bcp && grep -q 'Across the NEM, a typical customer' civil_in.bcp; then
+    ok "init --sites Mumbai,Sydney seeds power outage for both, with India's and Australia's sources"
+else
+    bad "init does not seed India's and Australia's power outage"; grep -n 'power_outage\|Proposed' civil_in.bcp | cut -c1-160
+fi
+office_in civil_in_gap.bcp mumbai
+"$BCP" check --no-config civil_in_gap.bcp >out.txt 2>&1
+if grep -q 'warning: site `office` is in Mumbai, where `power_outage` is a high hazard, and no risk assesses it there \[R110' out.txt &&
+   grep -q '23.4 hours a day in urban' out.txt; then
+    ok "R110 reports Mumbai's unassessed power outage with the Ministry of Power figures"
+else
+    bad "R110 on India's power outage"; cat out.txt
+fi
+office_in civil_au_gap.bcp sydney
+"$BCP" check --no-config civil_au_gap.bcp >out.txt 2>&1
+if ! grep -q '`power_outage` is a' out.txt; then
+    ok "no R110 for Sydney's medium power outage"
+else
+    bad "R110 on Australia's medium power outage"; cat out.txt
+fi
 # --- the industrial accident kind: a threat of the catalogue that a risk can
 # assess (its prose in both languages is checked by test_locale_merge)
 cat >industrial.bcp <<'BCP'
