@@ -255,6 +255,27 @@ if ! grep -q '`power_outage` is a' out.txt; then
 else
     bad "R110 on Australia's medium power outage"; cat out.txt
 fi
+# --- pandemic, one method for every country: the government's own
+# assessment (register or national pandemic plan) foreseeing more than 1,000
+# deaths is high: the United States, Japan, France, the Netherlands and
+# Australia now; Singapore's only estimate read is not a government one
+"$BCP" init --industry technology --sites "Chicago,Tokyo,Paris,Amsterdam,Sydney,Singapore" -o civil_pan.bcp >/dev/null 2>&1
+if risk_of civil_pan.bcp pandemic | grep -q 'sites *= \[site.chicago, site.tokyo, site.paris, site.amsterdam, site.sydney\]' &&
+   grep -q 'Strategic National Risk Assessment 2011' civil_pan.bcp && grep -q '新型インフルエンザ対策行動計画' civil_pan.bcp &&
+   grep -q '91,000 to 212,000 deaths in France' civil_pan.bcp && grep -q 'up to 40,000 deaths in the Netherlands' civil_pan.bcp &&
+   grep -q '13,000 deaths over 6 to 8 weeks in Australia' civil_pan.bcp; then
+    ok "init seeds pandemic for Chicago, Tokyo, Paris, Amsterdam and Sydney with their governments' figures, not for Singapore"
+else
+    bad "init does not seed the governments' pandemic ratings"; risk_of civil_pan.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan.bcp | cut -c1-160
+fi
+office_in civil_pan_gap.bcp tokyo
+"$BCP" check --no-config civil_pan_gap.bcp >out.txt 2>&1
+if grep -q 'warning: site `office` is in Tokyo, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
+   grep -q 'about 640,000 in a severe one' out.txt; then
+    ok "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"
+else
+    bad "R110 on Japan's pandemic"; cat out.txt
+fi
 # --- the industrial accident kind: a threat of the catalogue that a risk can
 # assess (its prose in both languages is checked by test_locale_merge)
 cat >industrial.bcp <<'BCP'
@@ -294,7 +315,7 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `power_outage` | `terrorism`, `pandemic`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
+   grep -q '^| `jp` |.*| `pandemic` | — | `power_outage` | `terrorism`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
