@@ -179,6 +179,13 @@ fi
 office_in() { # FILE REGION: a plan with one site, `office`, in REGION
     printf 'plan p {\n  title        = "t"\n  organization = "o"\n}\nsite office {\n  name   = "Office"\n  region = %s\n}\n' "$2" >"$1"
 }
+r110_cites() { # REGION PLACE HAZARD TEXT: bcp check on an office in REGION (out.txt)
+    # reports R110 for HAZARD in PLACE and its note cites TEXT of the source
+    office_in "gap_$1.bcp" "$1"
+    "$BCP" check --no-config "gap_$1.bcp" >out.txt 2>&1
+    grep -q "warning: site \`office\` is in $2, where \`$3\` is a high hazard, and no risk assesses it there \[R110" out.txt &&
+        grep -q "$4" out.txt
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -222,10 +229,7 @@ if risk_of civil_ie.bcp pandemic | grep -q 'sites *= \[site.dublin, site.frankfu
 else
     bad "init does not seed Ireland's pandemic and power outage"; grep -n 'pandemic\|power_outage\|Proposed' civil_ie.bcp | cut -c1-160
 fi
-office_in civil_ie_gap.bcp dublin
-"$BCP" check --no-config civil_ie_gap.bcp >out.txt 2>&1
-if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
-   grep -q 'rated as our highest probability and highest impact risks' out.txt &&
+if r110_cites dublin Dublin pandemic 'rated as our highest probability and highest impact risks' &&
    ! grep -q '`power_outage` is a' out.txt; then
     ok "R110 reports Dublin's unassessed pandemic with its source, not the medium power outage"
 else
@@ -240,10 +244,7 @@ if risk_of civil_in.bcp power_outage | grep -q 'sites *= \[site.mumbai, site.syd
 else
     bad "init does not seed India's and Australia's power outage"; grep -n 'power_outage\|Proposed' civil_in.bcp | cut -c1-160
 fi
-office_in civil_in_gap.bcp mumbai
-"$BCP" check --no-config civil_in_gap.bcp >out.txt 2>&1
-if grep -q 'warning: site `office` is in Mumbai, where `power_outage` is a high hazard, and no risk assesses it there \[R110' out.txt &&
-   grep -q '23.4 hours a day in urban' out.txt; then
+if r110_cites mumbai Mumbai power_outage '23.4 hours a day in urban'; then
     ok "R110 reports Mumbai's unassessed power outage with the Ministry of Power figures"
 else
     bad "R110 on India's power outage"; cat out.txt
@@ -268,10 +269,7 @@ if risk_of civil_pan.bcp pandemic | grep -q 'sites *= \[site.chicago, site.tokyo
 else
     bad "init does not seed the governments' pandemic ratings"; risk_of civil_pan.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan.bcp | cut -c1-160
 fi
-office_in civil_pan_gap.bcp tokyo
-"$BCP" check --no-config civil_pan_gap.bcp >out.txt 2>&1
-if grep -q 'warning: site `office` is in Tokyo, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
-   grep -q 'about 640,000 in a severe one' out.txt; then
+if r110_cites tokyo Tokyo pandemic 'about 640,000 in a severe one'; then
     ok "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"
 else
     bad "R110 on Japan's pandemic"; cat out.txt
