@@ -302,6 +302,32 @@ for lang in en zh-CN; do
 done
 [ $fail = "$before" ] && ok "a risk assesses industrial_accident and builds in en and zh-CN"
 
+# --- civil unrest, one method for every country: the World Bank's WGI
+# political stability percentile rank (under 25 high, 25 to under 50
+# medium, 50 or more low): New York and Shanghai medium, so proposed; Paris
+# and Tokyo low, not proposed; Mumbai high, so R110 cites India's figure.
+# Japan's terrorism: the Global Terrorism Index 2024 scores it 1.189, low.
+"$BCP" init --industry technology --sites "New York,Shanghai,Paris,Tokyo" -o civil_cu.bcp >/dev/null 2>&1
+if risk_of civil_cu.bcp civil_unrest | grep -q 'sites *= \[site.new_york, site.shanghai\]' &&
+   grep -q '^# Proposed from the region data (New York: medium; Shanghai: medium); source: .*the United States, percentile rank 47.4 .*China, percentile rank 25.1' civil_cu.bcp; then
+    ok "init seeds civil unrest for New York and Shanghai (WGI: medium) with their figures, not for Paris and Tokyo (low)"
+else
+    bad "init does not seed civil unrest by the WGI percentile"; risk_of civil_cu.bcp civil_unrest; grep -n 'Proposed.*medium' civil_cu.bcp | cut -c1-160
+fi
+if r110_cites mumbai Mumbai civil_unrest 'India, percentile rank 21.3'; then
+    ok "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
+else
+    bad "R110 on India's civil unrest"; cat out.txt
+fi
+office_in civil_jp_gap.bcp tokyo
+"$BCP" check --no-config civil_jp_gap.bcp >out.txt 2>&1
+if ! grep -q '`terrorism` is a\|`civil_unrest` is a' out.txt && ! risk_of civil_cu.bcp terrorism | grep -q 'site.tokyo' &&
+   "$BCP" schema --regions | grep -q '^| `jp` | — | Terrorism: .*Global Terrorism Index 2024 (scores for 2023.*Japan 64th with a score of 1.189.*: low\.'; then
+    ok "Japan's terrorism is rated low by the Global Terrorism Index 2024 (1.189): neither proposed nor reported"
+else
+    bad "Japan's terrorism rating"; cat out.txt
+fi
+
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
 "$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
@@ -313,8 +339,8 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `pandemic` | — | `power_outage` | `terrorism`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
-    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
+   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage` | `utility_failure`, `industrial_accident` |' regions.md; then
+    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
 fi
