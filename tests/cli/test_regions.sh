@@ -258,16 +258,31 @@ else
 fi
 # --- pandemic, one method for every country: the government's own
 # assessment (register or national pandemic plan) foreseeing more than 1,000
-# deaths is high: the United States, Japan, France, the Netherlands and
-# Australia now; Singapore's only estimate read is not a government one
+# deaths is high: the United States, Japan, France, the Netherlands,
+# Australia, and Singapore (its health minister: perhaps 2,000 COVID-19
+# deaths a year); where none was read, the deaths the government itself
+# recorded in COVID-19, on the same threshold: Hong Kong, China and India
 "$BCP" init --industry technology --sites "Chicago,Tokyo,Paris,Amsterdam,Sydney,Singapore" -o civil_pan.bcp >/dev/null 2>&1
-if risk_of civil_pan.bcp pandemic | grep -q 'sites *= \[site.chicago, site.tokyo, site.paris, site.amsterdam, site.sydney\]' &&
+if risk_of civil_pan.bcp pandemic | grep -q 'sites *= \[site.chicago, site.tokyo, site.paris, site.amsterdam, site.sydney, site.sg\]' &&
    grep -q 'Strategic National Risk Assessment 2011' civil_pan.bcp && grep -q '新型インフルエンザ対策行動計画' civil_pan.bcp &&
    grep -q '91,000 to 212,000 deaths in France' civil_pan.bcp && grep -q 'up to 40,000 deaths in the Netherlands' civil_pan.bcp &&
-   grep -q '13,000 deaths over 6 to 8 weeks in Australia' civil_pan.bcp; then
-    ok "init seeds pandemic for Chicago, Tokyo, Paris, Amsterdam and Sydney with their governments' figures, not for Singapore"
+   grep -q '13,000 deaths over 6 to 8 weeks in Australia' civil_pan.bcp && grep -q 'perhaps 2,000 deaths per year from COVID-19' civil_pan.bcp; then
+    ok "init seeds pandemic for Chicago, Tokyo, Paris, Amsterdam, Sydney and Singapore with their governments' figures"
 else
     bad "init does not seed the governments' pandemic ratings"; risk_of civil_pan.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan.bcp | cut -c1-160
+fi
+"$BCP" init --industry technology --sites "Hong Kong,Shanghai,Mumbai" -o civil_pan2.bcp >/dev/null 2>&1
+if risk_of civil_pan2.bcp pandemic | grep -q 'sites *= \[site.hk, site.shanghai, site.mumbai\]' &&
+   grep -q 'recorded 13,010 COVID-19 deaths' civil_pan2.bcp && grep -q '59,938 COVID-19-related deaths in hospitals' civil_pan2.bcp &&
+   grep -q 'recorded 5,31,907 COVID-19 deaths' civil_pan2.bcp; then
+    ok "init seeds pandemic for Hong Kong, Shanghai and Mumbai with the deaths their governments recorded"
+else
+    bad "init does not seed the recorded-deaths pandemic ratings"; risk_of civil_pan2.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan2.bcp | cut -c1-160
+fi
+if r110_cites shanghai Shanghai pandemic '59,938 COVID-19-related deaths'; then
+    ok "R110 reports Shanghai's unassessed pandemic with the National Health Commission's figure"
+else
+    bad "R110 on China's pandemic"; cat out.txt
 fi
 if r110_cites tokyo Tokyo pandemic 'about 640,000 in a severe one'; then
     ok "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"

@@ -247,6 +247,11 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_non_null(strstr(bcp_region_hazard_source(from, power), "EIA-861"));
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "dublin"), pandemic, &from), 3);
     assert_string_equal(from->id, "ie");
+    /* where no government forecast was read, the deaths it recorded in
+     * COVID-19: Shanghai (China, National Health Commission) high */
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), pandemic, &from), 3);
+    assert_string_equal(from->id, "cn");
+    assert_non_null(strstr(bcp_region_hazard_source(from, pandemic), "59,938 COVID-19-related deaths"));
     bcp_model_free(m);
 }
 
