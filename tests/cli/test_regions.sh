@@ -186,6 +186,9 @@ r110_cites() { # REGION PLACE HAZARD TEXT: bcp check on an office in REGION (out
     grep -q "warning: site \`office\` is in $2, where \`$3\` is a high hazard, and no risk assesses it there \[R110" out.txt &&
         grep -q "$4" out.txt
 }
+r110_reports() { # REGION PLACE HAZARD TEXT WHAT: ok WHAT when r110_cites holds
+    if r110_cites "$1" "$2" "$3" "$4"; then ok "$5"; else bad "$5"; cat out.txt; fi
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -244,11 +247,7 @@ if risk_of civil_in.bcp power_outage | grep -q 'sites *= \[site.mumbai, site.syd
 else
     bad "init does not seed India's and Australia's power outage"; grep -n 'power_outage\|Proposed' civil_in.bcp | cut -c1-160
 fi
-if r110_cites mumbai Mumbai power_outage '23.4 hours a day in urban'; then
-    ok "R110 reports Mumbai's unassessed power outage with the Ministry of Power figures"
-else
-    bad "R110 on India's power outage"; cat out.txt
-fi
+r110_reports mumbai Mumbai power_outage '23.4 hours a day in urban' "R110 reports Mumbai's unassessed power outage with the Ministry of Power figures"
 office_in civil_au_gap.bcp sydney
 "$BCP" check --no-config civil_au_gap.bcp >out.txt 2>&1
 if ! grep -q '`power_outage` is a' out.txt; then
@@ -279,16 +278,8 @@ if risk_of civil_pan2.bcp pandemic | grep -q 'sites *= \[site.hk, site.shanghai,
 else
     bad "init does not seed the recorded-deaths pandemic ratings"; risk_of civil_pan2.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan2.bcp | cut -c1-160
 fi
-if r110_cites shanghai Shanghai pandemic '59,938 COVID-19-related deaths'; then
-    ok "R110 reports Shanghai's unassessed pandemic with the National Health Commission's figure"
-else
-    bad "R110 on China's pandemic"; cat out.txt
-fi
-if r110_cites tokyo Tokyo pandemic 'about 640,000 in a severe one'; then
-    ok "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"
-else
-    bad "R110 on Japan's pandemic"; cat out.txt
-fi
+r110_reports shanghai Shanghai pandemic '59,938 COVID-19-related deaths' "R110 reports Shanghai's unassessed pandemic with the National Health Commission's figure"
+r110_reports tokyo Tokyo pandemic 'about 640,000 in a severe one' "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"
 # --- the industrial accident kind: a threat of the catalogue that a risk can
 # assess (its prose in both languages is checked by test_locale_merge)
 cat >industrial.bcp <<'BCP'
@@ -329,11 +320,7 @@ if risk_of civil_cu.bcp civil_unrest | grep -q 'sites *= \[site.new_york, site.s
 else
     bad "init does not seed civil unrest by the WGI percentile"; risk_of civil_cu.bcp civil_unrest; grep -n 'Proposed.*medium' civil_cu.bcp | cut -c1-160
 fi
-if r110_cites mumbai Mumbai civil_unrest 'India, percentile rank 21.3'; then
-    ok "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
-else
-    bad "R110 on India's civil unrest"; cat out.txt
-fi
+r110_reports mumbai Mumbai civil_unrest 'India, percentile rank 21.3' "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
 office_in civil_jp_gap.bcp tokyo
 "$BCP" check --no-config civil_jp_gap.bcp >out.txt 2>&1
 if ! grep -q '`terrorism` is a\|`civil_unrest` is a' out.txt && ! risk_of civil_cu.bcp terrorism | grep -q 'site.tokyo' &&
