@@ -57,6 +57,12 @@ done
 grep -q 'clause  = "23 NYCRR 500.16(c)"' stdlib/regimes/nydfs-500-16.bcp &&
     ! grep -q 'clause  = "23 NYCRR 500.16(b)"' stdlib/regimes/nydfs-500-16.bcp &&
     ok "nydfs: training cites 500.16(c)" || not_ok "nydfs training clause"
+# UK: the PRA Rulebook's own rule next to the FCA's where it was read
+# (Operational Resilience 2.1, 2.2, 5.1; chapter 4 for mapping).
+"$BCP" check --no-config tests/regimes/uk-opres.bad.bcp >"$tmp/uk.out" 2>&1
+grep -Fq 'uk-opres: element `impact_tolerance` (FCA SYSC 15A.2.5R; PRA Operational Resilience 2.2) is not met' "$tmp/uk.out" &&
+    grep -Fq 'uk-opres: element `important_services` (FCA SYSC 15A.2.1R; PRA Operational Resilience 2.1) is not met' "$tmp/uk.out" &&
+    ok "uk-opres: findings cite the PRA rules with the FCA's" || not_ok "uk-opres PRA clauses" "$(grep G101 "$tmp/uk.out" | head -3)"
 
 # An unknown regime stops the check (exit 2).
 "$BCP" check --regime nonesuch tests/regimes/dora.good.bcp >"$tmp/out" 2>&1; st=$?

@@ -179,6 +179,16 @@ fi
 office_in() { # FILE REGION: a plan with one site, `office`, in REGION
     printf 'plan p {\n  title        = "t"\n  organization = "o"\n}\nsite office {\n  name   = "Office"\n  region = %s\n}\n' "$2" >"$1"
 }
+r110_cites() { # REGION PLACE HAZARD TEXT: bcp check on an office in REGION (out.txt)
+    # reports R110 for HAZARD in PLACE and its note cites TEXT of the source
+    office_in "gap_$1.bcp" "$1"
+    "$BCP" check --no-config "gap_$1.bcp" >out.txt 2>&1
+    grep -q "warning: site \`office\` is in $2, where \`$3\` is a high hazard, and no risk assesses it there \[R110" out.txt &&
+        grep -q "$4" out.txt
+}
+r110_reports() { # REGION PLACE HAZARD TEXT WHAT: ok WHAT when r110_cites holds
+    if r110_cites "$1" "$2" "$3" "$4"; then ok "$5"; else bad "$5"; cat out.txt; fi
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -222,15 +232,54 @@ if risk_of civil_ie.bcp pandemic | grep -q 'sites *= \[site.dublin, site.frankfu
 else
     bad "init does not seed Ireland's pandemic and power outage"; grep -n 'pandemic\|power_outage\|Proposed' civil_ie.bcp | cut -c1-160
 fi
-office_in civil_ie_gap.bcp dublin
-"$BCP" check --no-config civil_ie_gap.bcp >out.txt 2>&1
-if grep -q 'warning: site `office` is in Dublin, where `pandemic` is a high hazard, and no risk assesses it there \[R110' out.txt &&
-   grep -q 'rated as our highest probability and highest impact risks' out.txt &&
+if r110_cites dublin Dublin pandemic 'rated as our highest probability and highest impact risks' &&
    ! grep -q '`power_outage` is a' out.txt; then
     ok "R110 reports Dublin's unassessed pandemic with its source, not the medium power outage"
 else
     bad "R110 on Ireland's pandemic"; cat out.txt
 fi
+# --- power outage where no national SAIDI is published: India's Ministry of
+# Power hours of supply (high) and Australia's NEM outage minutes (medium)
+"$BCP" init --industry technology --sites "Mumbai,Sydney" -o civil_in.bcp >/dev/null 2>&1
+if risk_of civil_in.bcp power_outage | grep -q 'sites *= \[site.mumbai, site.sydney\]' &&
+   grep -q 'average daily hours of supply' civil_in.bcp && grep -q 'Across the NEM, a typical customer' civil_in.bcp; then
+    ok "init --sites Mumbai,Sydney seeds power outage for both, with India's and Australia's sources"
+else
+    bad "init does not seed India's and Australia's power outage"; grep -n 'power_outage\|Proposed' civil_in.bcp | cut -c1-160
+fi
+r110_reports mumbai Mumbai power_outage '23.4 hours a day in urban' "R110 reports Mumbai's unassessed power outage with the Ministry of Power figures"
+office_in civil_au_gap.bcp sydney
+"$BCP" check --no-config civil_au_gap.bcp >out.txt 2>&1
+if ! grep -q '`power_outage` is a' out.txt; then
+    ok "no R110 for Sydney's medium power outage"
+else
+    bad "R110 on Australia's medium power outage"; cat out.txt
+fi
+# --- pandemic, one method for every country: the government's own
+# assessment (register or national pandemic plan) foreseeing more than 1,000
+# deaths is high: the United States, Japan, France, the Netherlands,
+# Australia, and Singapore (its health minister: perhaps 2,000 COVID-19
+# deaths a year); where none was read, the deaths the government itself
+# recorded in COVID-19, on the same threshold: Hong Kong, China and India
+"$BCP" init --industry technology --sites "Chicago,Tokyo,Paris,Amsterdam,Sydney,Singapore" -o civil_pan.bcp >/dev/null 2>&1
+if risk_of civil_pan.bcp pandemic | grep -q 'sites *= \[site.chicago, site.tokyo, site.paris, site.amsterdam, site.sydney, site.sg\]' &&
+   grep -q 'Strategic National Risk Assessment 2011' civil_pan.bcp && grep -q '新型インフルエンザ対策行動計画' civil_pan.bcp &&
+   grep -q '91,000 to 212,000 deaths in France' civil_pan.bcp && grep -q 'up to 40,000 deaths in the Netherlands' civil_pan.bcp &&
+   grep -q '13,000 deaths over 6 to 8 weeks in Australia' civil_pan.bcp && grep -q 'perhaps 2,000 deaths per year from COVID-19' civil_pan.bcp; then
+    ok "init seeds pandemic for Chicago, Tokyo, Paris, Amsterdam, Sydney and Singapore with their governments' figures"
+else
+    bad "init does not seed the governments' pandemic ratings"; risk_of civil_pan.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan.bcp | cut -c1-160
+fi
+"$BCP" init --industry technology --sites "Hong Kong,Shanghai,Mumbai" -o civil_pan2.bcp >/dev/null 2>&1
+if risk_of civil_pan2.bcp pandemic | grep -q 'sites *= \[site.hk, site.shanghai, site.mumbai\]' &&
+   grep -q 'recorded 13,010 COVID-19 deaths' civil_pan2.bcp && grep -q '59,938 COVID-19-related deaths in hospitals' civil_pan2.bcp &&
+   grep -q 'recorded 5,31,907 COVID-19 deaths' civil_pan2.bcp; then
+    ok "init seeds pandemic for Hong Kong, Shanghai and Mumbai with the deaths their governments recorded"
+else
+    bad "init does not seed the recorded-deaths pandemic ratings"; risk_of civil_pan2.bcp pandemic; grep -n 'Proposed.*andemic' civil_pan2.bcp | cut -c1-160
+fi
+r110_reports shanghai Shanghai pandemic '59,938 COVID-19-related deaths' "R110 reports Shanghai's unassessed pandemic with the National Health Commission's figure"
+r110_reports tokyo Tokyo pandemic 'about 640,000 in a severe one' "R110 reports Tokyo's unassessed pandemic with the Ministry of Health's figures"
 # --- the industrial accident kind: a threat of the catalogue that a risk can
 # assess (its prose in both languages is checked by test_locale_merge)
 cat >industrial.bcp <<'BCP'
@@ -259,6 +308,28 @@ for lang in en zh-CN; do
 done
 [ $fail = "$before" ] && ok "a risk assesses industrial_accident and builds in en and zh-CN"
 
+# --- civil unrest, one method for every country: the World Bank's WGI
+# political stability percentile rank (under 25 high, 25 to under 50
+# medium, 50 or more low): New York and Shanghai medium, so proposed; Paris
+# and Tokyo low, not proposed; Mumbai high, so R110 cites India's figure.
+# Japan's terrorism: the Global Terrorism Index 2024 scores it 1.189, low.
+"$BCP" init --industry technology --sites "New York,Shanghai,Paris,Tokyo" -o civil_cu.bcp >/dev/null 2>&1
+if risk_of civil_cu.bcp civil_unrest | grep -q 'sites *= \[site.new_york, site.shanghai\]' &&
+   grep -q '^# Proposed from the region data (New York: medium; Shanghai: medium); source: .*the United States, percentile rank 47.4 .*China, percentile rank 25.1' civil_cu.bcp; then
+    ok "init seeds civil unrest for New York and Shanghai (WGI: medium) with their figures, not for Paris and Tokyo (low)"
+else
+    bad "init does not seed civil unrest by the WGI percentile"; risk_of civil_cu.bcp civil_unrest; grep -n 'Proposed.*medium' civil_cu.bcp | cut -c1-160
+fi
+r110_reports mumbai Mumbai civil_unrest 'India, percentile rank 21.3' "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
+office_in civil_jp_gap.bcp tokyo
+"$BCP" check --no-config civil_jp_gap.bcp >out.txt 2>&1
+if ! grep -q '`terrorism` is a\|`civil_unrest` is a' out.txt && ! risk_of civil_cu.bcp terrorism | grep -q 'site.tokyo' &&
+   "$BCP" schema --regions | grep -q '^| `jp` | — | Terrorism: .*Global Terrorism Index 2024 (scores for 2023.*Japan 64th with a score of 1.189.*: low\.'; then
+    ok "Japan's terrorism is rated low by the Global Terrorism Index 2024 (1.189): neither proposed nor reported"
+else
+    bad "Japan's terrorism rating"; cat out.txt
+fi
+
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
 "$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
@@ -270,8 +341,8 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `power_outage` | `terrorism`, `pandemic`, `civil_unrest`, `utility_failure`, `industrial_accident` |' regions.md; then
-    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's as not verified"
+   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage` | `utility_failure`, `industrial_accident` |' regions.md; then
+    ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md
 fi

@@ -213,7 +213,8 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(rated + unverified, nkinds * countries);
     assert_true(rated >= 24);
     /* inherited by the cities: Paris (France, Vigipirate) high, New York
-     * (United States, GTI) medium, Shanghai (China, GTI) low, Tokyo not rated */
+     * (United States, GTI) medium, Shanghai (China, GTI) low, Tokyo (Japan,
+     * GTI 2024) low */
     const bcp_entity *terrorism = bcp_model_find(m, BCP_KIND_THREAT, "terrorism");
     const bcp_entity *from;
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "paris"), terrorism, &from), 3);
@@ -222,8 +223,19 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "new_york"), terrorism, &from), 2);
     assert_non_null(strstr(bcp_region_hazard_source(from, terrorism), "Global Terrorism Index"));
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), terrorism, NULL), 1);
-    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), terrorism, &from), 0);
-    assert_null(from);
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), terrorism, &from), 1);
+    assert_string_equal(from->id, "jp");
+    assert_non_null(strstr(bcp_region_hazard_source(from, terrorism), "Japan 64th with a score of 1.189"));
+    /* civil unrest, one index for every country (the WGI percentile rank):
+     * Mumbai (India) high, New York (United States) medium, Paris (France)
+     * low */
+    const bcp_entity *unrest = bcp_model_find(m, BCP_KIND_THREAT, "civil_unrest");
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "mumbai"), unrest, &from), 3);
+    assert_non_null(strstr(bcp_region_hazard_source(from, unrest), "India, percentile rank 21.3"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "new_york"), unrest, &from), 2);
+    assert_string_equal(from->id, "us");
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "paris"), unrest, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, unrest), "Worldwide Governance Indicators"));
     /* power outage from the regulators' SAIDI: Frankfurt (Germany) low,
      * Chicago (United States, EIA) medium; pandemic in Dublin (Ireland's
      * National Risk Assessment) high */
@@ -235,6 +247,11 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_non_null(strstr(bcp_region_hazard_source(from, power), "EIA-861"));
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "dublin"), pandemic, &from), 3);
     assert_string_equal(from->id, "ie");
+    /* where no government forecast was read, the deaths it recorded in
+     * COVID-19: Shanghai (China, National Health Commission) high */
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), pandemic, &from), 3);
+    assert_string_equal(from->id, "cn");
+    assert_non_null(strstr(bcp_region_hazard_source(from, pandemic), "59,938 COVID-19-related deaths"));
     bcp_model_free(m);
 }
 
