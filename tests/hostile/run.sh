@@ -225,7 +225,8 @@ run_case() {
     *) cat "$out.stdout" "$out.stderr" >"$out" ;;
     esac
     end=$(date +%s.%N)
-    # perf8: the time taken and whether it is over the limit, one awk
+    # ==== perf8 part: the time taken and whether it is over the limit in
+    # one awk; the exit status and the codes checked in the shell
     timing=$(awk -v a="$start" -v b="$end" -v m="$max" 'BEGIN { s = sprintf("%.2f", b - a); print s, (s + 0 > m + 0) }')
     secs=${timing% *}
     [ -d "$dir/out" ] && cat "$dir"/out/* >>"$out.docs" 2>/dev/null
@@ -243,13 +244,14 @@ run_case() {
         base=${target##*/}
         grep -q "$base:[0-9][0-9]*:[0-9][0-9]*" "$out" || why="$why not-located"
     fi
+    # ==== end of perf8 part
     if tr -d '\t\n' <"$out" | LC_ALL=C grep -q '[[:cntrl:]]'; then why="$why raw-control-chars"; fi
     while IFS= read -r s; do
         [ -n "$s" ] || continue
         pat=$(printf '%b' "$s")
         if LC_ALL=C grep -qF -- "$pat" "$out" "$out.docs" 2>/dev/null; then why="$why leaks($s)"; fi
     done <"$dir/.notcontains"
-    got_codes=""; n=0
+    got_codes=""; n=0   # perf8: the first four of the codes found above
     for c in $codes; do [ $n -lt 4 ] && got_codes="$got_codes$c " && n=$((n + 1)); done
     expected="$cmd exit=${want_exit:-any}${code:+ code=$code}"
     if [ -z "$why" ]; then result=pass; else result="FAIL:$why"; failures=$((failures + 1)); fi
