@@ -64,7 +64,27 @@ case $BCP in
             ok "with fast unwinding the same leak is reported (seen only as gmalloc)"
         else
             bad "with fast unwinding bcp graph fails otherwise:"; tail -20 "$tmp/err"
-        fi ;;
+        fi
+        # perf8: the scripts get the slow unwinder per run, from bcp-graph
+        # beside bcp (tools/asan-graph-bcp.sh): a layout gets it, a check not.
+        wrap=$(dirname "$BCP")/bcp-graph
+        if [ ! -x "$wrap" ]; then
+            bad "no $wrap (the Makefile makes it for the ASan suites)"
+        elif BCP_ASAN_GRAPH_OPTIONS=$options ASAN_OPTIONS=$base:fast_unwind_on_malloc=1:detect_leaks=1 \
+             LSAN_OPTIONS=suppressions=$supp "$wrap" graph --format svg "$plan" >"$tmp/out.svg" 2>"$tmp/err"; then
+            ok "bcp-graph lays out huadong with the slow unwinder: no leak reported"
+        else
+            bad "bcp-graph graph --format svg fails (slow unwinder not given?):"; tail -20 "$tmp/err"
+        fi
+        printf '%s\n' '#!/bin/sh' 'echo "$ASAN_OPTIONS"' >"$tmp/bcp"; chmod +x "$tmp/bcp"
+        cp "$wrap" "$tmp/bcp-graph"
+        for run in "check $plan" "graph $plan" "graph --format svg $plan" "build $plan" "--lang en simulate $plan"; do
+            # shellcheck disable=SC2086
+            got=$(BCP_ASAN_GRAPH_OPTIONS=$options ASAN_OPTIONS=x sh "$tmp/bcp-graph" $run)
+            case $run in check* | "graph $plan") want=x ;; *) want=x:$options ;; esac
+            [ "$got" = "$want" ] && ok "bcp-graph $run: ASAN_OPTIONS=$got" ||
+                bad "bcp-graph $run: ASAN_OPTIONS=$got, expected $want"
+        done ;;
     *) ok "ASan checks skipped (not an ASan build: $BCP)" ;;
 esac
 exit $fail
