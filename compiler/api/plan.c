@@ -4,12 +4,9 @@
 #define _DEFAULT_SOURCE
 #include "api_internal.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
-#include "base/files.h"
 #include "model/workspace.h"
 #include "report/diagnostics.h"
 
@@ -84,74 +81,16 @@ bcp_diagnostics *bcp_plan_diagnostics(const bcp_plan *plan)
 
 /* ------------------------------------------------------------ loading */
 
-static bool model_has_file(const bcp_model *m, const char *key)
-{
-    for (size_t i = 0; i < bcp_model_source_count(m); i++) {
-        const bcp_source *s = bcp_model_source(m, i);
-        if (s->real_path && strcmp(s->real_path, key) == 0)
-            return true;
-    }
-    return false;
-}
-
-/* A plan of the module's project that imports it, loaded, or NULL.  Open
- * documents count, so that an unsaved `use` is seen. */
+/* A plan of the module's project that imports it, loaded, or NULL
+ * (model/workspace.c: bounded, and never from the filesystem's root).  Open
+ * documents count, so that an unsaved `use` or a plan not yet on disk is seen. */
 static bcp_model *load_with_importer(bcp_workspace *ws, const char *key, const bcp_model_options *opts)
 {
-    char dir[PATH_MAX], folder[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", key);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *(slash == dir ? slash + 1 : slash) = '\0';
-    bcp_project_root(dir, folder, sizeof folder);
-    /* The filesystem's root is no project's folder: a module there (or an
-     * editor's odd URI that maps to it) is loaded alone rather than after a
-     * walk of the whole filesystem (a hang found by the lsp fuzz target). */
-    if (strcmp(folder, "/") == 0)
-        return NULL;
-    char **files;
-    size_t count;
-    bcp_find_plan_files(folder, &files, &count);
-    /* Open documents under the folder that are not on disk yet count too. */
-    size_t prefix = strlen(folder);
-    for (size_t i = 0; i < ws->document_count; i++) {
-        const char *doc = ws->documents[i]->key;
-        bool listed = false;
-        for (size_t j = 0; j < count && !listed; j++)
-            listed = strcmp(files[j], doc) == 0;
-        if (!listed && strncmp(doc, folder, prefix) == 0 && doc[prefix] == '/') {
-            size_t capacity = count;
-            files = bcp_grow(files, &capacity, count, sizeof *files);
-            files[count++] = bcp_strdup(doc);
-        }
-    }
-    /* Bounded as the CLI's search is (model/workspace.h): in a big tree, a
-     * module whose plan line is broken mid-edit costs at most the budget per
-     * keystroke, not a load of every plan of the project. */
-    bcp_model *found = NULL;
-    size_t plans_tried = 0, bytes_read = 0;
-    for (size_t i = 0; i < count && !found; i++) {
-        if (plans_tried >= BCP_DISCOVERY_PLANS || bytes_read >= BCP_DISCOVERY_BYTES)
-            break;
-        if (strcmp(files[i], key) == 0)
-            continue;
-        char *text;
-        size_t length;
-        if (bcp_workspace_read(ws, files[i], &text, &length) != BCP_OK)
-            continue;
-        bytes_read += length;
-        bool is_plan = bcp_text_declares_plan(text, length);
-        bcp_free(text);
-        if (!is_plan)
-            continue;
-        plans_tried++;
-        bcp_model *m = bcp_model_load(files[i], opts);
-        if (model_has_file(m, key))
-            found = m;
-        else
-            bcp_model_free(m);
-    }
-    bcp_files_free(files, count);
+    const char **open = bcp_calloc(ws->document_count ? ws->document_count : 1, sizeof *open);
+    for (size_t i = 0; i < ws->document_count; i++)
+        open[i] = ws->documents[i]->key;
+    bcp_model *found = bcp_workspace_find_importer(key, open, ws->document_count, opts, NULL);
+    bcp_free(open);
     return found;
 }
 

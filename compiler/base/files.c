@@ -62,9 +62,13 @@ static void walk(const char *dir, const char *root, file_list *out, file_list *o
             continue;
         }
         if (S_ISLNK(st.st_mode)) {
-            char target[PATH_MAX];
+            /* realpath's own buffer, not one on the stack: walk recurses once
+             * per folder level, and a path of PATH_MAX allows ~2,000 of them. */
+            char *target = realpath(path, NULL);
             bool plan = is_plan_file(ent->d_name);
-            if (plan && (!realpath(path, target) || !bcp_path_inside(target, root))) {
+            bool inside = target && bcp_path_inside(target, root);
+            free(target);
+            if (plan && !inside) {
                 push(outside, path); /* broken links too: where they lead is not ours to say */
                 continue;
             }

@@ -201,30 +201,50 @@ typedef struct path_state {
     int64_t *longest;     /* longest chain from the node, its own time included */
     long *next;           /* the edge that continues it, -1 at the end */
     uint8_t *mark;        /* 0 new, 1 on the stack, 2 done */
+    size_t *edge;         /* the node's out-edge being looked at, while on the stack */
+    size_t *stack;        /* the nodes on the walk's stack (each at most once) */
 } path_state;
 
-/* Longest chain of dependency edges from node n by summed own times; an edge
- * back into the chain (a cycle the model reports elsewhere) counts nothing. */
-static void longest_from(path_state *p, size_t n)
+static void path_enter(path_state *p, size_t n, size_t *depth)
 {
     p->mark[n] = 1;
-    int64_t best = 0;
-    long best_edge = -1;
-    for (size_t k = p->first[n]; k < p->first[n + 1]; k++) {
-        const bcp_dep_edge *e = &p->g->edges[k];
-        if (e->relation == BCP_DEP_STAND_IN || p->mark[e->to] == 1)
+    p->longest[n] = 0;    /* the best continuation so far, until the node is done */
+    p->next[n] = -1;
+    p->edge[n] = p->first[n];
+    p->stack[(*depth)++] = n;
+}
+
+/* Longest chain of dependency edges from node n by summed own times; an edge
+ * back into the chain (a cycle the model reports elsewhere) counts nothing.
+ * Depth first with a stack of its own: a chain is as long as the plan makes
+ * it, not bounded by the nesting limit. */
+static void longest_from(path_state *p, size_t start)
+{
+    size_t depth = 0;
+    path_enter(p, start, &depth);
+    while (depth) {
+        size_t n = p->stack[depth - 1];
+        size_t k = p->edge[n];
+        if (k < p->first[n + 1]) {
+            const bcp_dep_edge *e = &p->g->edges[k];
+            if (e->relation == BCP_DEP_STAND_IN || p->mark[e->to] == 1) {
+                p->edge[n]++;
+            } else if (!p->mark[e->to]) {
+                path_enter(p, e->to, &depth);   /* edge k is looked at again once it is done */
+            } else {
+                if (p->longest[e->to] > p->longest[n]) {
+                    p->longest[n] = p->longest[e->to];
+                    p->next[n] = (long)k;
+                }
+                p->edge[n]++;
+            }
             continue;
-        if (!p->mark[e->to])
-            longest_from(p, e->to);
-        if (p->longest[e->to] > best) {
-            best = p->longest[e->to];
-            best_edge = (long)k;
         }
+        int64_t own = p->g->nodes[n].seconds;
+        p->longest[n] += own > 0 ? own : 0;
+        p->mark[n] = 2;
+        depth--;
     }
-    int64_t own = p->g->nodes[n].seconds;
-    p->longest[n] = best + (own > 0 ? own : 0);
-    p->next[n] = best_edge;
-    p->mark[n] = 2;
 }
 
 static void critical_path(const bcp_model *m, bcp_dep_graph *g, const slot *slots)
@@ -234,6 +254,8 @@ static void critical_path(const bcp_model *m, bcp_dep_graph *g, const slot *slot
     p.longest = bcp_calloc(g->node_count + 1, sizeof *p.longest);
     p.next = bcp_calloc(g->node_count + 1, sizeof *p.next);
     p.mark = bcp_calloc(g->node_count + 1, 1);
+    p.edge = bcp_calloc(g->node_count + 1, sizeof *p.edge);
+    p.stack = bcp_calloc(g->node_count + 1, sizeof *p.stack);
     for (size_t k = 0, n = 0; n <= g->node_count; n++) {
         while (k < g->edge_count && g->edges[k].from < n)
             k++;
@@ -274,6 +296,8 @@ static void critical_path(const bcp_model *m, bcp_dep_graph *g, const slot *slot
     bcp_free(p.longest);
     bcp_free(p.next);
     bcp_free(p.mark);
+    bcp_free(p.edge);
+    bcp_free(p.stack);
 }
 
 /* ------------------------------------------------------------------ build */

@@ -25,6 +25,24 @@ static void cycle_error(bcp_model *m, const char *key, const bcp_span *from, con
             bcp_diag_add_note(d, &m->loading_from[i], "the cycle begins with this import");
 }
 
+/* Loading an import recurses (the importer's load waits for the import's),
+ * so a chain of files each importing the next is bounded as nesting is: a
+ * file that would open one level more than the nesting limit is refused at
+ * its `use` (E012), before it is read.  The frames of the recursion keep
+ * their path buffers on the heap, so the deepest chain the limit allows
+ * (1,000) fits the stack. */
+static bool import_too_deep(bcp_model *m, const char *spec, const bcp_span *from, uint64_t deepest)
+{
+    if (m->loading.count < deepest)
+        return false;
+    bcp_model_error(m, BCP_CODE_E012, from,
+                    "cannot import `%s`: it would be level %zu of a chain of imports, each file "
+                    "importing the next, deeper than the nesting limit of %llu levels (raise it "
+                    "with --limit nesting=N)",
+                    spec, m->loading.count + 1, (unsigned long long)deepest);
+    return true;
+}
+
 void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from)
 {
     char key[1100];
@@ -58,6 +76,10 @@ void bcp_load_stdlib_module(bcp_model *m, const char *name, const bcp_span *from
             bcp_model_error(m, BCP_CODE_E111, NULL, "the stdlib has no module `std/%s`", name);
         }
         bcp_free(files);
+        return;
+    }
+    if (import_too_deep(m, key, from, bcp_limit_for_stdlib(BCP_LIMIT_NESTING))) {
+        bcp_stdlib_matches_free(files, count);
         return;
     }
     char *owned_key = bcp_arena_strdup(&m->arena, key);
@@ -171,18 +193,35 @@ static TSTree *cached_parse(const bcp_source *src)
     return tree;
 }
 
+/* The paths of one import, on the heap: the import's own load nests inside
+ * its importer's (see import_too_deep). */
+typedef struct import_paths {
+    char joined[PATH_MAX * 2];
+    char display[PATH_MAX * 2];
+    char resolved[PATH_MAX];
+} import_paths;
+
+static void load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
+                             const bcp_span *from, import_list *pending, import_paths *paths);
+
 void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
                              const bcp_span *from, import_list *pending)
 {
-    char joined[PATH_MAX * 2];
-    bcp_import_join(importer, spec, joined, sizeof joined);
-    char display[PATH_MAX * 2];
-    import_display_path(importer, spec, display, sizeof display);
-    char resolved[PATH_MAX];
+    import_paths *paths = bcp_malloc(sizeof *paths);
+    load_file_import(m, importer, spec, from, pending, paths);
+    bcp_free(paths);
+}
+
+static void load_file_import(bcp_model *m, const bcp_source *importer, const char *spec,
+                             const bcp_span *from, import_list *pending, import_paths *paths)
+{
+    char *joined = paths->joined, *display = paths->display, *resolved = paths->resolved;
+    bcp_import_join(importer, spec, joined, sizeof paths->joined);
+    import_display_path(importer, spec, display, sizeof paths->display);
     /* Escapes first, on the path as written: whether a file outside the
      * plan's folder exists is not the plan's to learn. */
-    if (joined[0] == '/' && strlen(joined) < sizeof resolved) {
-        snprintf(resolved, sizeof resolved, "%s", joined);
+    if (joined[0] == '/' && strlen(joined) < sizeof paths->resolved) {
+        snprintf(resolved, sizeof paths->resolved, "%s", joined);
         bcp_path_fold(resolved);
         if (escapes(m, resolved, spec, from))
             return;
@@ -191,11 +230,11 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
     if (!realpath(joined, resolved)) {
         missing = errno;
         /* A reader may serve files that are not on disk (unsaved buffers). */
-        if (!m->opts.read || joined[0] != '/' || strlen(joined) >= sizeof resolved) {
+        if (!m->opts.read || joined[0] != '/' || strlen(joined) >= sizeof paths->resolved) {
             import_not_found(m, from, spec, display, missing);
             return;
         }
-        snprintf(resolved, sizeof resolved, "%s", joined);
+        snprintf(resolved, sizeof paths->resolved, "%s", joined);
         bcp_path_fold(resolved);
     }
     /* Again for the file itself: a link inside may lead outside. */
@@ -206,6 +245,8 @@ void bcp_load_file_import(bcp_model *m, const bcp_source *importer, const char *
         return;
     }
     if (list_contains(&m->loaded, resolved))
+        return;
+    if (import_too_deep(m, spec, from, bcp_limit(BCP_LIMIT_NESTING)))
         return;
     uint64_t most = bcp_limit(BCP_LIMIT_IMPORTS);
     if (m->user_source_count >= most) {

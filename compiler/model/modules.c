@@ -163,25 +163,34 @@ static void add_name(char ***names, size_t *count, const char *path)
     }
 }
 
+/* Recurses once per folder level of a --stdlib DIR, so its buffers are on
+ * the heap: a hostile tree ~1,000 levels deep must not exhaust the stack. */
+typedef struct name_paths {
+    char full[4096];
+    char sub[2048];
+} name_paths;
+
 static void walk_names(const char *root, const char *rel, char ***names, size_t *count)
 {
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", root, rel);
-    DIR *d = opendir(full);
-    if (!d)
+    name_paths *p = bcp_malloc(sizeof *p);
+    snprintf(p->full, sizeof p->full, "%s/%s", root, rel);
+    DIR *d = opendir(p->full);
+    if (!d) {
+        bcp_free(p);
         return;
+    }
     struct dirent *ent;
     while ((ent = readdir(d))) {
         if (ent->d_name[0] == '.')
             continue;
-        char sub[2048];
-        snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", ent->d_name);
+        snprintf(p->sub, sizeof p->sub, "%s%s%s", rel, rel[0] ? "/" : "", ent->d_name);
         if (ends_with(ent->d_name, ".bcp"))
-            add_name(names, count, sub);
+            add_name(names, count, p->sub);
         else
-            walk_names(root, sub, names, count);
+            walk_names(root, p->sub, names, count);
     }
     closedir(d);
+    bcp_free(p);
 }
 
 size_t bcp_stdlib_module_names(const char *dir, char ***out)

@@ -96,13 +96,16 @@ typedef struct node {
     const bcp_entity *dep;     /* functions: the dependency that sets `back` */
 } node;
 
+typedef struct frame frame;
+
 typedef struct sim {
     const bcp_model *m;
     node *nodes;
     size_t count, cap;
     size_t *slots;             /* open addressing: index + 1, 0 empty */
     size_t slot_cap;
-    size_t depth;
+    frame *frames;             /* the nodes being computed (node_back); room for all */
+    size_t depth;              /* ... of which in use */
     bool cycle;                /* the computation under way met a node in progress */
     size_t evaluations;        /* bounds recomputing the members of cycles */
 } sim;
@@ -313,8 +316,6 @@ static when workaround(const bcp_entity *fn)
     return (when){T_NONE};
 }
 
-static when node_back(sim *s, node *n);
-
 /* One of the `sites` of `e` that the loss does not reach, or NULL. */
 static const bcp_entity *unhit_site(const sim *s, const bcp_entity *e)
 {
@@ -325,60 +326,6 @@ static const bcp_entity *unhit_site(const sim *s, const bcp_entity *e)
             return site;
     }
     return NULL;
-}
-
-/* When function `fn` gets `dep` (hit) back, in the role `role` names. */
-static when dependency_back(sim *s, const bcp_entity *fn, const bcp_entity *dep, const char *role)
-{
-    node *d = find(s, dep);
-    /* Another of its sites not hit: the work goes on there. */
-    const bcp_entity *other = strcmp(role, "sites") == 0 ? unhit_site(s, fn) : NULL;
-    if (other)
-        return at(BCP_SIM_PATH_OTHER_SITE, other, 0);
-    when w = node_back(s, d);
-    if (dep->kind == BCP_KIND_FUNCTION && w.kind != T_IGNORE) {
-        w.path = BCP_SIM_PATH_UPSTREAM;
-        w.via = dep;
-    }
-    if (strcmp(role, "owner") == 0 && (w.kind != T_TIMED || w.t > 0)) {
-        const bcp_entity *deputy = bcp_entity_ref(fn, "deputy");
-        if (deputy && !hit(s, deputy))
-            w = at(BCP_SIM_PATH_DEPUTY, deputy, 0);
-    }
-    return w;
-}
-
-static void consider_dep(sim *s, node *n, const bcp_entity *dep, const char *role, when *worst)
-{
-    if (!dep || !hit(s, dep))
-        return;
-    when w = dependency_back(s, n->e, dep, role);
-    if (!n->dep || later(*worst, w)) {
-        *worst = w;
-        n->dep = dep;
-    }
-}
-
-static when function_back(sim *s, node *n)
-{
-    const bcp_entity *fn = n->e;
-    when worst = {T_IGNORE};
-    n->dep = NULL;
-    static const char *const lists[] = {"needs", "sites", "key_people"};
-    for (size_t k = 0; k < 3; k++) {
-        if (k == 1 && bcp_entity_bool(fn, "remote_capable", false))
-            continue;
-        const bcp_value *v = bcp_entity_value(fn, lists[k]);
-        for (size_t i = 0; v && v->kind == BCP_V_LIST && i < v->as.list.count; i++)
-            if (v->as.list.items[i].kind == BCP_V_REF)
-                consider_dep(s, n, v->as.list.items[i].as.ref.target, lists[k], &worst);
-    }
-    consider_dep(s, n, bcp_entity_ref(fn, "owner"), "owner", &worst);
-    if (worst.kind == T_IGNORE)
-        worst = at(BCP_SIM_PATH_NONE, NULL, 0);
-    if (worst.kind == T_NONE)
-        worst = workaround(fn);
-    return worst;
 }
 
 static when lost_back(sim *s, const bcp_entity *e)
@@ -403,47 +350,190 @@ static when lost_back(sim *s, const bcp_entity *e)
     }
 }
 
-/* Deeper than this, a chain of needed functions counts as time unknown. */
-#define SIM_MAX_DEPTH 2000
+/* ------------------------------------------------ the time each is back */
 
-static when node_back(sim *s, node *n)
+/* The roles of a function's dependencies, in the order they are weighed. */
+static const char *const roles[] = {"needs", "sites", "key_people", "owner"};
+enum { ROLE_SITES = 1, ROLE_OWNER = 3, ROLE_COUNT = 4 };
+
+/* A node whose time is being computed.  The walk down a chain of needed
+ * functions keeps these on a stack of its own, not the C stack: a node is
+ * on it at most once (it is "computing" meanwhile), so the stack holds at
+ * most every node the loss reaches, and a chain is followed to its end
+ * however long the plan makes it. */
+struct frame {
+    size_t node;                /* index in sim.nodes */
+    bool outer_cycle;           /* sim.cycle when the node was entered */
+    when worst;                 /* a function: the latest of its dependencies so far */
+    unsigned role;              /* a function: the role walked (ROLE_COUNT: all done) */
+    size_t item;                /* ... and the next item of its list */
+    const bcp_entity *waiting;  /* the dependency whose time the frame awaits, or NULL */
+};
+
+/* The next dependency of function `fn` that the loss reaches, from the
+ * frame's place on (which moves past it), or NULL when none is left;
+ * f->role is then its role. */
+static const bcp_entity *next_dependency(const sim *s, frame *f, const bcp_entity *fn)
 {
-    if (n->state == 2)
-        return n->back;
-    if (n->state == 1) {
-        s->cycle = true;
-        return (when){T_IGNORE};
-    }
-    if (s->depth >= SIM_MAX_DEPTH)
-        return untimed(BCP_SIM_PATH_NONE, NULL);
-    n->state = 1;
-    s->depth++;
-    s->evaluations++;
-    bool outer_cycle = s->cycle;
-    s->cycle = false;
-    size_t index = (size_t)(n - s->nodes);
-    when w;
-    if (!n->cause)
-        w = lost_back(s, n->e);
-    else if (n->e->kind == BCP_KIND_FUNCTION)
-        w = function_back(s, n);
-    else {
-        /* A system or asset stopped by what it runs on: its own way back,
-         * else back when that is. */
-        const bcp_entity *other = n->cause->kind == BCP_KIND_SITE ? unhit_site(s, n->e) : NULL;
-        w = other ? at(BCP_SIM_PATH_OTHER_SITE, other, 0) : lost_back(s, n->e);
-        if (w.kind == T_NONE) {
-            node *c = find(s, n->cause);
-            w = c ? node_back(s, c) : w;
+    while (f->role < ROLE_COUNT) {
+        const bcp_entity *dep = NULL;
+        bool more = false;
+        if (f->role == ROLE_OWNER) {
+            more = f->item == 0;
+            dep = more ? bcp_entity_ref(fn, "owner") : NULL;
+        } else if (!(f->role == ROLE_SITES && bcp_entity_bool(fn, "remote_capable", false))) {
+            const bcp_value *v = bcp_entity_value(fn, roles[f->role]);
+            more = v && v->kind == BCP_V_LIST && f->item < v->as.list.count;
+            if (more && v->as.list.items[f->item].kind == BCP_V_REF)
+                dep = v->as.list.items[f->item].as.ref.target;
         }
+        if (!more) {
+            f->role++;
+            f->item = 0;
+            continue;
+        }
+        f->item++;
+        if (dep && hit(s, dep))
+            return dep;
     }
-    s->depth--;
-    n = &s->nodes[index];
+    return NULL;
+}
+
+/* When function `fn` gets `dep` back, in `role`, given the time `w` that
+ * `dep` itself is back. */
+static when as_dependency(const sim *s, const bcp_entity *fn, const bcp_entity *dep, unsigned role, when w)
+{
+    if (dep->kind == BCP_KIND_FUNCTION && w.kind != T_IGNORE) {
+        w.path = BCP_SIM_PATH_UPSTREAM;
+        w.via = dep;
+    }
+    if (role == ROLE_OWNER && (w.kind != T_TIMED || w.t > 0)) {
+        const bcp_entity *deputy = bcp_entity_ref(fn, "deputy");
+        if (deputy && !hit(s, deputy))
+            w = at(BCP_SIM_PATH_DEPUTY, deputy, 0);
+    }
+    return w;
+}
+
+/* A function is back when the last of what it needs is back. */
+static void weigh(node *n, frame *f, const bcp_entity *dep, when w)
+{
+    if (!n->dep || later(f->worst, w)) {
+        f->worst = w;
+        n->dep = dep;
+    }
+}
+
+static void enter(sim *s, node *n)
+{
+    frame *f = &s->frames[s->depth++];
+    *f = (frame){.node = (size_t)(n - s->nodes), .outer_cycle = s->cycle, .worst = {T_IGNORE}};
+    n->state = 1;
+    if (n->cause && n->e->kind == BCP_KIND_FUNCTION)
+        n->dep = NULL;
+    s->evaluations++;
+    s->cycle = false;
+}
+
+/* The time of node `c`, when it is known (true, in *w): computed, or in
+ * progress (a dependency cycle, which adds nothing); else `c` is entered
+ * on the stack (false). */
+static bool ask(sim *s, node *c, when *w)
+{
+    if (c->state == 2) {
+        *w = c->back;
+        return true;
+    }
+    if (c->state == 1) {
+        s->cycle = true;
+        *w = (when){T_IGNORE};
+        return true;
+    }
+    enter(s, c);
+    return false;
+}
+
+/* The node on top is done, back at `w`. */
+static void leave(sim *s, when w)
+{
+    frame *f = &s->frames[--s->depth];
+    node *n = &s->nodes[f->node];
     n->back = w;
     /* A value computed inside a dependency cycle left out the member in
      * progress: computed again when asked for itself (within a budget). */
     n->state = s->cycle && s->evaluations < 16 * s->count ? 0 : 2;
-    s->cycle = s->cycle || outer_cycle;
+    s->cycle = s->cycle || f->outer_cycle;
+}
+
+/* One step of the function on top: weighs its dependencies in turn until
+ * one must be computed first (false: it is entered) or all are weighed
+ * (true, its time in *w). */
+static bool function_step(sim *s, frame *f, when *w)
+{
+    node *n = &s->nodes[f->node];
+    const bcp_entity *fn = n->e, *dep;
+    while ((dep = next_dependency(s, f, fn)) != NULL) {
+        /* Another of its sites not hit: the work goes on there. */
+        const bcp_entity *other = f->role == ROLE_SITES ? unhit_site(s, fn) : NULL;
+        when got;
+        if (other) {
+            weigh(n, f, dep, at(BCP_SIM_PATH_OTHER_SITE, other, 0));
+            continue;
+        }
+        f->waiting = dep;
+        if (!ask(s, find(s, dep), &got))
+            return false;
+        f->waiting = NULL;
+        weigh(n, f, dep, as_dependency(s, fn, dep, f->role, got));
+    }
+    *w = f->worst;
+    if (w->kind == T_IGNORE)
+        *w = at(BCP_SIM_PATH_NONE, NULL, 0);
+    if (w->kind == T_NONE)
+        *w = workaround(fn);
+    return true;
+}
+
+/* When node `start` is back: a lost entity by its own way back, a function
+ * when the last of what it needs is, a system or asset stopped by what it
+ * runs on by its own way back, else when that is.  Memoised; iterative. */
+static when node_back(sim *s, node *start)
+{
+    when w;
+    if (ask(s, start, &w))
+        return w;
+    while (s->depth) {
+        frame *f = &s->frames[s->depth - 1];
+        node *n = &s->nodes[f->node];
+        if (f->waiting) {
+            /* The dependency it waited for is done: its time is `w`. */
+            const bcp_entity *dep = f->waiting;
+            f->waiting = NULL;
+            if (n->e->kind == BCP_KIND_FUNCTION) {
+                weigh(n, f, dep, as_dependency(s, n->e, dep, f->role, w));
+                if (!function_step(s, f, &w))
+                    continue;
+            }
+        } else if (!n->cause) {
+            w = lost_back(s, n->e);
+        } else if (n->e->kind == BCP_KIND_FUNCTION) {
+            if (!function_step(s, f, &w))
+                continue;
+        } else {
+            /* A system or asset stopped by what it runs on: its own way
+             * back, else back when that is. */
+            const bcp_entity *other = n->cause->kind == BCP_KIND_SITE ? unhit_site(s, n->e) : NULL;
+            w = other ? at(BCP_SIM_PATH_OTHER_SITE, other, 0) : lost_back(s, n->e);
+            node *c = w.kind == T_NONE ? find(s, n->cause) : NULL;
+            if (c) {
+                f->waiting = n->cause;
+                if (!ask(s, c, &w))
+                    continue;
+                f->waiting = NULL;
+            }
+        }
+        leave(s, w);
+    }
     return w;
 }
 
@@ -501,6 +591,7 @@ bcp_sim_result *bcp_simulate_loss(const bcp_model *m, const bcp_entity *const *l
         if (lost[i] && add(&s, lost[i], NULL))
             r->lost[r->lost_count++] = lost[i];
     spread(&s);
+    s.frames = bcp_calloc(s.count, sizeof *s.frames);
     size_t cap = 0;
     for (size_t i = 0; i < s.count; i++) {
         if (s.nodes[i].e->kind != BCP_KIND_FUNCTION || s.nodes[i].e->from_stdlib)
@@ -536,6 +627,7 @@ bcp_sim_result *bcp_simulate_loss(const bcp_model *m, const bcp_entity *const *l
     }
     if (r->function_count > 1)
         qsort(r->functions, r->function_count, sizeof *r->functions, by_priority);
+    bcp_free(s.frames);
     bcp_free(s.nodes);
     bcp_free(s.slots);
     return r;

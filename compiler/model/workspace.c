@@ -67,30 +67,16 @@ bool bcp_text_declares_plan(const char *text, size_t len)
     return false;
 }
 
-static char *read_small(const char *path, size_t *len)
-{
-    const char *err;
-    bcp_source *src = bcp_source_read(path, &err);
-    if (!src)
-        return NULL;
-    char *text = src->text;
-    *len = src->length;
-    src->text = NULL;
-    src->owns_text = false;
-    bcp_source_free(src);
-    return text;
-}
-
 static bool file_declares_plan(const char *path)
 {
     if (strcmp(path, "-") == 0)
         return true; /* stdin is checked as it is */
-    size_t len;
-    char *text = read_small(path, &len);
-    if (!text)
+    const char *err;
+    bcp_source *src = bcp_source_read(path, &err);
+    if (!src)
         return true; /* let the loader report the I/O error */
-    bool yes = bcp_text_declares_plan(text, len);
-    bcp_free(text);
+    bool yes = bcp_text_declares_plan(src->text, src->length);
+    bcp_source_free(src);
     return yes;
 }
 
@@ -102,6 +88,83 @@ static bool model_loaded(const bcp_model *m, const char *real_path)
             return true;
     }
     return false;
+}
+
+/* The folder a module's plans are looked for in: its project's
+ * (bcp_project_root), or false when that would be the filesystem's root,
+ * where no project lives: a module there (or an editor's odd URI that maps
+ * to it) is loaded alone rather than after a walk of the whole filesystem
+ * (a hang the lsp fuzz target found). */
+static bool module_project(const char *module, char *out, size_t size)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", module);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    bcp_project_root(dir, out, size);
+    return strcmp(out, "/") != 0;
+}
+
+/* Does the file declare a plan, read as the loader would read it?  False
+ * when it cannot be read: a broken or refused neighbour is not a context. */
+static bool candidate_declares_plan(const char *path, const bcp_model_options *opts, size_t *bytes)
+{
+    const char *err = NULL;
+    bcp_source *src = opts && opts->read ? opts->read(opts->read_user, path, NULL, &err)
+                                         : bcp_source_read(path, &err);
+    if (!src)
+        return false;
+    *bytes += src->length;
+    bool yes = bcp_text_declares_plan(src->text, src->length);
+    bcp_source_free(src);
+    return yes;
+}
+
+bcp_model *bcp_workspace_find_importer(const char *module, const char *const *extra, size_t extra_count,
+                                       const bcp_model_options *opts, char **plan)
+{
+    if (plan)
+        *plan = NULL;
+    char folder[PATH_MAX];
+    if (!module_project(module, folder, sizeof folder))
+        return NULL;
+    char **files;
+    size_t count;
+    bcp_find_plan_files(folder, &files, &count);
+    /* Files only the reader has (unsaved documents) under the folder count too. */
+    size_t prefix = strlen(folder), capacity = count;
+    for (size_t i = 0; i < extra_count; i++) {
+        bool listed = false;
+        for (size_t j = 0; j < count && !listed; j++)
+            listed = strcmp(files[j], extra[i]) == 0;
+        if (!listed && strncmp(extra[i], folder, prefix) == 0 && extra[i][prefix] == '/') {
+            files = bcp_grow(files, &capacity, count, sizeof *files);
+            files[count++] = bcp_strdup(extra[i]);
+        }
+    }
+    /* Bounded: a big unrelated tree, or a module whose plan line is broken
+     * mid-edit, costs at most the budget, not a load of every plan of the
+     * project; the first importer gives the context, more would repeat it. */
+    bcp_model *found = NULL;
+    size_t plans_tried = 0, bytes_read = 0;
+    for (size_t i = 0; i < count && !found; i++) {
+        if (plans_tried >= BCP_DISCOVERY_PLANS || bytes_read >= BCP_DISCOVERY_BYTES)
+            break;
+        if (strcmp(files[i], module) == 0 || !candidate_declares_plan(files[i], opts, &bytes_read))
+            continue;
+        plans_tried++;
+        bcp_model *m = bcp_model_load(files[i], opts);
+        if (model_loaded(m, module)) {
+            found = m;
+            if (plan)
+                *plan = bcp_strdup(files[i]);
+        } else {
+            bcp_model_free(m);
+        }
+    }
+    bcp_files_free(files, count);
+    return found;
 }
 
 static void add_unit(bcp_unit_list *out, bcp_unit unit)
@@ -146,39 +209,12 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
         bcp_unit u = {0};
         struct stat st;
         if (real[i] && stat(real[i], &st) == 0 && S_ISREG(st.st_mode)) {
-            /* Look for the plans of this project that import the module. */
-            char dir[PATH_MAX], root[PATH_MAX];
-            snprintf(dir, sizeof dir, "%s", real[i]);
-            char *slash = strrchr(dir, '/');
-            if (slash)
-                *slash = '\0';
-            bcp_project_root(dir, root, sizeof root);
-            char **candidates = NULL;
-            size_t candidate_count = 0;
-            /* Not from the filesystem's root: no project lives there. */
-            if (strcmp(root, "/") != 0)
-                bcp_find_plan_files(root, &candidates, &candidate_count);
-            /* Bounded: a big unrelated tree costs at most the budget, and a
-             * neighbour refused by the limits is only not a context. */
-            size_t plans_tried = 0, bytes_read = 0;
-            for (size_t c = 0; c < candidate_count; c++) {
-                struct stat cst;
-                if (plans_tried >= BCP_DISCOVERY_PLANS || bytes_read >= BCP_DISCOVERY_BYTES)
-                    break;
-                if (stat(candidates[c], &cst) != 0 || !S_ISREG(cst.st_mode))
-                    continue;
-                bytes_read += (size_t)cst.st_size;
-                if (!file_declares_plan(candidates[c]))
-                    continue;
-                plans_tried++;
-                bcp_model *m = bcp_model_load(candidates[c], opts);
-                if (model_loaded(m, real[i]))
-                    push_str(&u.roots, &u.root_count, candidates[c]);
-                bcp_model_free(m);
-                if (u.root_count)
-                    break; /* one plan gives the context; more would only repeat it */
-            }
-            bcp_files_free(candidates, candidate_count);
+            char *plan = NULL;
+            bcp_model *m = bcp_workspace_find_importer(real[i], NULL, 0, opts, &plan);
+            if (m)
+                push_str(&u.roots, &u.root_count, plan);
+            bcp_model_free(m);
+            bcp_free(plan);
         }
         push_str(&u.roots, &u.root_count, files[i]);
         if (u.root_count > 1 && real[i])

@@ -28,6 +28,18 @@ typedef struct bcp_unit_list {
 enum { BCP_DISCOVERY_PLANS = 64 };
 #define BCP_DISCOVERY_BYTES ((size_t)64 << 20)
 
+/* The plan that gives a module checked on its own its context: the first
+ * plan of the module's project (the folder bcp_project_root finds; none
+ * when that is the filesystem's root) whose load reads `module`, a
+ * canonical path.  The candidates are the project's .bcp files (sorted),
+ * then those of `extra` below its folder that the disk does not list (an
+ * editor's unsaved documents); each is read with opts->read (else from
+ * disk) to see whether it declares a plan, so the reader's texts count,
+ * and a plan is loaded with `opts`.  Within the budget above; a candidate
+ * that cannot be read is skipped.  Returns the importer's model and its
+ * path in *plan (bcp_free; may be NULL), or NULL: load the module alone. */
+bcp_model *bcp_workspace_find_importer(const char *module, const char *const *extra, size_t extra_count,
+                                       const bcp_model_options *opts, char **plan);
 /* Groups `files` into units.  Loads plans to learn what they import. */
 void bcp_workspace_units(char **files, size_t count, const bcp_model_options *opts,
                          bcp_unit_list *out);

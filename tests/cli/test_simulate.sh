@@ -411,6 +411,19 @@ has "because function.f999 -> function.f998"
 has "because function.f0 -> system.s0"
 grep -q 'function.f999 -> function.f998 ->' "$tmp/out" && fail "$label: a whole chain printed" || ok "$label: each link once"
 
+# A chain deeper than the old recursion's fixed 2,000 functions (issue 15):
+# f0 needs f1 needs ... f4999, each also on system s0, so the loss reaches
+# f0 first and its time waits on the whole chain.  Every function is back
+# with s0 (its RTO, 4h); the recursive walk gave up at depth 2,000 and
+# reported 4,000 of them "time not stated".
+awk 'BEGIN { printf "plan p {\n  title = \"Deep\"\n  organization = \"D\"\n}\nsystem s0 { title = \"S\"  rto = 4h }\n"
+    for (i = 0; i < 5000; i++) printf "function f%d { title = \"F\"  needs = [%ssystem.s0] }\n", i, (i < 4999 ? "function.f" (i + 1) ", " : "") }' >"$tmp/deep.bcp"
+label="chain of 5,000 functions"; sim "$tmp/deep.bcp" --lose system.s0
+status 0
+n=$(grep -c '^  function\.f[0-9]* (F): Within RTO, back after 4h$' "$tmp/out")
+[ "$n" -eq 5000 ] && ok "$label: all 5000 back after 4h" || fail "$label: $n of 5000 back after 4h"
+has "because function.f4998 -> function.f4999"
+
 label="unknown --lang"; "$BCP" simulate "$tmp/chain1000.bcp" --lose system.s0 --lang xx >/dev/null 2>"$tmp/err"
 grep -q "no locale .xx." "$tmp/err" && ! grep -qF '[ ]' "$tmp/err" && ok "$label: said without an empty code" \
     || { fail "$label"; cat "$tmp/err"; }

@@ -110,6 +110,11 @@ setup() { # NAME
         cp -R "$here/../../stdlib/." "$dir/std/" 2>/dev/null
         printf 'use "std/../nonexistent/x"\nplan p { title = "T" organization = "O" }\n' >"$dir/plan.bcp"
         extra="--stdlib $dir/std"; target=plan.bcp ;;
+    import-chain-*) # plan.bcp uses m1.bcp, which uses m2.bcp, ... up to mN.bcp
+        printf 'use "./m1.bcp"\nplan p { title = "T" organization = "O" }\n' >"$dir/plan.bcp"
+        awk -v n="${1#import-chain-}" -v d="$dir" 'BEGIN { for (i = 1; i < n; i++) { f = d "/m" i ".bcp"; printf "use \"./m%d.bcp\"\n", i + 1 >f; close(f) }
+            f = d "/m" n ".bcp"; printf "contact c { name = \"C\" }\n" >f }'
+        target=plan.bcp ;;
     unreadable)    printf 'plan p { title = "T" }\n' >"$dir/plan.bcp"; chmod 000 "$dir/plan.bcp"; target=plan.bcp ;;
     *) echo "run.sh: unknown setup $1" >&2; return 1 ;;
     esac

@@ -268,6 +268,54 @@ static void test_module_plan_search_is_bounded(void **state)
     project_free(&p);
 }
 
+/* The one search (bcp_workspace_find_importer) reads candidates through the
+ * loader's reader: in the editor a file whose unsaved text is a plan that
+ * imports the module, and such a plan that is only an open document, are
+ * the module's importer; the
+ * CLI's grouping finds the plan on disk and reports only the module. */
+static void test_module_importer_through_the_reader(void **state)
+{
+    (void)state;
+    const char *plain = "contact b {\n  name = \"B\"\n}\n";   /* on disk, not a plan yet */
+    const char *importing = "use \"./mod.bcp\"\n\nplan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n}\n";
+    project p;
+    project_new(&p, plain);
+    char module[160], unsaved[160];
+    snprintf(module, sizeof module, "%s/mod.bcp", p.sub);
+    snprintf(unsaved, sizeof unsaved, "%s/new.bcp", p.sub);
+    test_write_file(module, "contact a {\n  name = \"A\"\n}\n");
+    assert_int_equal(module_files(module), 1);   /* no plan on disk imports it */
+
+    bcp_workspace *ws = bcp_workspace_new(NULL);
+    bcp_plan *plan = NULL;
+    assert_int_equal(bcp_document_open(ws, p.plan, importing, strlen(importing)), BCP_OK);
+    assert_int_equal(bcp_workspace_load(ws, module, &plan), BCP_OK);
+    assert_int_equal(bcp_plan_file_count(plan), 2);   /* the unsaved plan, and its `use` */
+    bcp_plan_free(plan);
+    assert_int_equal(bcp_document_close(ws, p.plan), BCP_OK);
+    assert_int_equal(bcp_document_open(ws, unsaved, importing, strlen(importing)), BCP_OK);
+    assert_int_equal(bcp_workspace_load(ws, module, &plan), BCP_OK);
+    assert_int_equal(bcp_plan_file_count(plan), 2);   /* a plan that is not on disk */
+    assert_non_null(strstr(bcp_plan_file(plan, 0), "new.bcp"));
+    bcp_plan_free(plan);
+    bcp_workspace_free(ws);
+
+    /* The CLI's grouping: the importer on disk, the module's findings only. */
+    test_write_file(p.plan, importing);
+    char *files[] = {module};
+    bcp_model_options opts = {0};
+    bcp_unit_list units;
+    bcp_workspace_units(files, 1, &opts, &units);
+    assert_int_equal(units.count, 1);
+    assert_int_equal(units.items[0].root_count, 2);
+    assert_string_equal(units.items[0].roots[0], p.plan);
+    assert_int_equal(units.items[0].report_count, 1);
+    assert_non_null(strstr(units.items[0].report_only[0], "/sub/mod.bcp"));
+    bcp_unit_list_free(&units);
+    unlink(module);
+    project_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_load_applies_the_config_limits),
         cmocka_unit_test(test_open_document_over_the_file_size_limit),
         cmocka_unit_test(test_module_plan_search_is_bounded),
+        cmocka_unit_test(test_module_importer_through_the_reader),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
