@@ -207,7 +207,7 @@ bcp_source *bcp_model_read_source(bcp_model *m, const char *path, TSTree **tree,
     return bcp_source_read(path, err);
 }
 
-static void rename_loaded_source(bcp_model *m, const char *real_path, const char *path)
+void bcp_model_name_source(bcp_model *m, const char *real_path, const char *path)
 {
     if (!real_path)
         return;
@@ -243,7 +243,7 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
         if (key && list_contains(&m->loaded, key)) {
             /* Already imported by an earlier root: keep that copy, but under the
              * name the user gave, not the importer-relative one. */
-            rename_loaded_source(m, src->real_path, paths[i]);
+            bcp_model_name_source(m, src->real_path, paths[i]);
             bcp_source_free(src);
             if (tree)
                 ts_tree_delete(tree);

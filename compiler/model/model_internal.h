@@ -147,6 +147,9 @@ static inline bool list_contains(const bcp_ptr_vec *v, const char *key)
 bcp_diag *bcp_model_error(bcp_model *m, bcp_code_id code, const bcp_span *span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void bcp_model_add_source(bcp_model *m, bcp_source *src, bool user);
+/* Gives the loaded source whose canonical path is real_path the name the
+ * user gave it (a root also imported by an earlier root); none: no change. */
+void bcp_model_name_source(bcp_model *m, const char *real_path, const char *path);
 /* Reads a root or an imported file: through opts.read when set, else from
  * disk.  *tree (when tree is not NULL) gets the reader's parse, or NULL. */
 bcp_source *bcp_model_read_source(bcp_model *m, const char *path, TSTree **tree, const char **err);

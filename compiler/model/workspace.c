@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/files.h"
+#include "model_internal.h"
 #include "syntax/scan.h"
 
 static void push_str(char ***items, size_t *count, const char *s)
@@ -213,7 +214,12 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
             bcp_model *m = bcp_workspace_find_importer(real[i], NULL, 0, opts, &plan);
             if (m)
                 push_str(&u.roots, &u.root_count, plan);
-            bcp_model_free(m);
+            /* The importer's model holds the module already: it is the
+             * unit's model as it is, not loaded a second time, with the
+             * module under the name the user gave (as a second root). */
+            if (m)
+                bcp_model_name_source(m, real[i], files[i]);
+            u.model = m;
             bcp_free(plan);
         }
         push_str(&u.roots, &u.root_count, files[i]);

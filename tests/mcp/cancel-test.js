@@ -34,7 +34,7 @@ if (!bcp) {
     console.error('usage: node cancel-test.js BCP');
     process.exit(2);
 }
-const FUNCTIONS = Number(process.env.MCP_CANCEL_FUNCTIONS) || 60000;   // tsan.sh: 20,000
+const FUNCTIONS = Number(process.env.MCP_CANCEL_FUNCTIONS) || 60000;   // ASan (Makefile) and tsan.sh: 20,000
 const LONG = 10 * 60 * 1000;   // the SDK's request timeout for the long calls (its default is 60 s)
 let failures = 0;
 function ok(what) { console.log(`ok: mcp-cancel: ${what}`); }

@@ -606,9 +606,37 @@ static void test_workspace_units(void **state)
     bcp_unit_list_free(&units);
 }
 
+/* The importer found for a module alone is the unit's model as loaded:
+ * the plan is not loaded a second time, and the module keeps the name the
+ * user gave it. */
+static void test_module_unit_keeps_importer_model(void **state)
+{
+    (void)state;
+    char *files[] = {"tests/fixtures/project/contacts.bcp"};
+    bcp_unit_list units;
+    bcp_workspace_units(files, 1, NULL, &units);
+    assert_int_equal(units.count, 1);
+    assert_non_null(units.items[0].model);
+    bcp_model *m = bcp_unit_take_model(&units.items[0], NULL);
+    assert_null(units.items[0].model);
+    const bcp_diag_list *diags = bcp_model_diags(m);
+    size_t reported = 0;
+    for (size_t i = 0; i < diags->count; i++) {
+        if (!bcp_unit_reports(&units.items[0], diags->items[i].span.source))
+            continue;
+        reported++;
+        assert_string_equal(diags->items[i].code, "E106");
+        assert_string_equal(diags->items[i].span.source->path, "tests/fixtures/project/contacts.bcp");
+    }
+    assert_int_equal(reported, 1);
+    bcp_model_free(m);
+    bcp_unit_list_free(&units);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_module_unit_keeps_importer_model),
         cmocka_unit_test(test_references_resolve),
         cmocka_unit_test(test_reference_wrong_kind),
         cmocka_unit_test(test_reference_undefined),
