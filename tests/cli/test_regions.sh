@@ -330,6 +330,21 @@ else
     bad "Japan's terrorism rating"; cat out.txt
 fi
 
+# --- utility failure, one method for every country: the yearly time
+# without piped water supply per property, on the power-outage scale.
+# Dublin medium (7.6% of Irish properties cut off for over 24 hours in
+# 2020), so proposed; London (Water UK) and Amsterdam (Vewin) low, not
+# proposed; Mumbai high (piped water 4 hours a day), so R110 cites the
+# Ministry of Urban Development's study.
+"$BCP" init --industry technology --sites "Dublin,London,Amsterdam" -o civil_uf.bcp >/dev/null 2>&1
+if risk_of civil_uf.bcp utility_failure | grep -q 'sites *= \[site.dublin\]' &&
+   grep -q '^# Proposed from the region data (Dublin: medium); source: .*7.6% of properties had an unplanned interruption to supply of more than 24 hours' civil_uf.bcp; then
+    ok "init seeds utility failure for Dublin (medium, at least 1.8 hours without water a year) with its source, not for London and Amsterdam (low)"
+else
+    bad "init does not seed utility failure by the water-interruption method"; risk_of civil_uf.bcp utility_failure; grep -n 'Proposed.*Dublin' civil_uf.bcp | cut -c1-160
+fi
+r110_reports mumbai Mumbai utility_failure 'piped water supplied on average 4 hours a day in Mumbai' "R110 reports Mumbai's unassessed utility failure with the Ministry of Urban Development's figures"
+
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
 "$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1

@@ -252,6 +252,21 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), pandemic, &from), 3);
     assert_string_equal(from->id, "cn");
     assert_non_null(strstr(bcp_region_hazard_source(from, pandemic), "59,938 COVID-19-related deaths"));
+    /* utility failure, one method (the yearly time without piped water supply
+     * per property, on the power-outage scale): London (Water UK) and
+     * Amsterdam (Vewin) low, Dublin (7.6% of properties cut off for over 24
+     * hours) medium, Mumbai (piped water 4 hours a day) high; Tokyo (Japan,
+     * no figure read) not rated */
+    const bcp_entity *utility = bcp_model_find(m, BCP_KIND_THREAT, "utility_failure");
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "london"), utility, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, utility), "Water UK"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "amsterdam"), utility, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, utility), "Vewin"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "dublin"), utility, &from), 2);
+    assert_non_null(strstr(bcp_region_hazard_source(from, utility), "7.6% of properties"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "mumbai"), utility, &from), 3);
+    assert_non_null(strstr(bcp_region_hazard_source(from, utility), "4 hours a day in Mumbai"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), utility, NULL), 0);
     bcp_model_free(m);
 }
 
