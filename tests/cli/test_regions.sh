@@ -345,6 +345,22 @@ else
 fi
 r110_reports mumbai Mumbai utility_failure 'piped water supplied on average 4 hours a day in Mumbai' "R110 reports Mumbai's unassessed utility failure with the Ministry of Urban Development's figures"
 
+# --- industrial accident, one method for every country: the ILO's fatal
+# occupational injury rate (SDG 8.8.1, per 100,000 workers; under 2 low, 2 to
+# under 5 medium, 5 or more high), the latest year from 2019 in ILOSTAT.
+# Paris (France, 3.6) and New York (the United States, 3.5) medium, so
+# proposed; Frankfurt (Germany, 0.71) and London (the HSE's 0.42, ILOSTAT's
+# last year being 2018) low; Hong Kong (ILOSTAT's last year 2016) not rated.
+"$BCP" init --industry manufacturing --sites "Paris,New York,Frankfurt,London,Hong Kong" -o civil_ia.bcp >/dev/null 2>&1
+if risk_of civil_ia.bcp industrial_accident | grep -q 'sites *= \[site.paris, site.new_york\]' &&
+   grep -q '^# Proposed from the region data (Paris: medium; New York: medium); source: .*ILOSTAT, France, 2023: 3.6 .*ILOSTAT, the United States, 2023: 3.5 ' civil_ia.bcp &&
+   "$BCP" schema --regions >regions_ia.md && grep -q '^| `hk` |.*| `utility_failure`, `industrial_accident` |' regions_ia.md &&
+   grep -q '^| `hk` |.*ILOSTAT.s latest year for Hong Kong .* is 2016' regions_ia.md; then
+    ok "init seeds industrial accident for Paris and New York (ILO fatal injury rate: medium) with ILOSTAT's figures, not for Frankfurt and London (low); Hong Kong not rated"
+else
+    bad "init does not seed industrial accident by the ILO fatal injury rate"; risk_of civil_ia.bcp industrial_accident; grep -n 'Proposed.*Paris' civil_ia.bcp | cut -c1-160
+fi
+
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
 "$BCP" init --industry technology --sites "Paris,New York,Tokyo" -o civil3.bcp >/dev/null 2>&1
@@ -356,7 +372,7 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage` | `utility_failure`, `industrial_accident` |' regions.md; then
+   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage`, `industrial_accident` | `utility_failure` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md

@@ -267,6 +267,25 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "mumbai"), utility, &from), 3);
     assert_non_null(strstr(bcp_region_hazard_source(from, utility), "4 hours a day in Mumbai"));
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), utility, NULL), 0);
+    /* industrial accident, one method (the ILO's fatal occupational injury
+     * rate per 100,000 workers, SDG 8.8.1; under 2 low, 2 to under 5 medium,
+     * 5 or more high): Paris (France, 3.6) and New York (the United States,
+     * 3.5) medium, Frankfurt (Germany, 0.71) and Tokyo (Japan, 1.32) low,
+     * London low from the HSE's own rate (ILOSTAT's last year being 2018);
+     * Hong Kong (last year 2016) and Shanghai (China, none) not rated */
+    const bcp_entity *industrial = bcp_model_find(m, BCP_KIND_THREAT, "industrial_accident");
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "paris"), industrial, &from), 2);
+    assert_non_null(strstr(bcp_region_hazard_source(from, industrial), "ILOSTAT, France, 2023: 3.6 "));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "new_york"), industrial, &from), 2);
+    assert_non_null(strstr(bcp_region_hazard_source(from, industrial), "ILOSTAT, the United States, 2023: 3.5 "));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "frankfurt"), industrial, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, industrial), "ILOSTAT, Germany, 2023: 0.71 "));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "tokyo"), industrial, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, industrial), "ILOSTAT, Japan, 2023: 1.32 "));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "london"), industrial, &from), 1);
+    assert_non_null(strstr(bcp_region_hazard_source(from, industrial), "0.42 per 100,000 workers"));
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "hk"), industrial, NULL), 0);
+    assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), industrial, NULL), 0);
     bcp_model_free(m);
 }
 
