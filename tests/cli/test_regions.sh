@@ -189,6 +189,16 @@ r110_cites() { # REGION PLACE HAZARD TEXT: bcp check on an office in REGION (out
 r110_reports() { # REGION PLACE HAZARD TEXT WHAT: ok WHAT when r110_cites holds
     if r110_cites "$1" "$2" "$3" "$4"; then ok "$5"; else bad "$5"; cat out.txt; fi
 }
+init_proposes() { # SITES FILE THREAT SITE-LIST PROPOSAL WHAT: ok WHAT when bcp
+    # init --sites SITES proposes a risk of THREAT for exactly SITE-LIST and
+    # the comment above it matches PROPOSAL (after "Proposed from the region data (")
+    "$BCP" init --industry technology --sites "$1" -o "$2" >/dev/null 2>&1
+    if risk_of "$2" "$3" | grep -q "sites *= \[$4\]" && grep -q "^# Proposed from the region data ($5" "$2"; then
+        ok "$6"
+    else
+        bad "$6"; risk_of "$2" "$3"; grep -n 'Proposed' "$2" | cut -c1-160
+    fi
+}
 # --- civil hazards (`civil_hazards_*`): init seeds them as risks to assess
 # with their source, in both languages; R110 reports a site in a place that
 # rates one high and no risk assesses it there, citing the source.
@@ -313,13 +323,9 @@ done
 # medium, 50 or more low): New York and Shanghai medium, so proposed; Paris
 # and Tokyo low, not proposed; Mumbai high, so R110 cites India's figure.
 # Japan's terrorism: the Global Terrorism Index 2024 scores it 1.189, low.
-"$BCP" init --industry technology --sites "New York,Shanghai,Paris,Tokyo" -o civil_cu.bcp >/dev/null 2>&1
-if risk_of civil_cu.bcp civil_unrest | grep -q 'sites *= \[site.new_york, site.shanghai\]' &&
-   grep -q '^# Proposed from the region data (New York: medium; Shanghai: medium); source: .*the United States, percentile rank 47.4 .*China, percentile rank 25.1' civil_cu.bcp; then
-    ok "init seeds civil unrest for New York and Shanghai (WGI: medium) with their figures, not for Paris and Tokyo (low)"
-else
-    bad "init does not seed civil unrest by the WGI percentile"; risk_of civil_cu.bcp civil_unrest; grep -n 'Proposed.*medium' civil_cu.bcp | cut -c1-160
-fi
+init_proposes "New York,Shanghai,Paris,Tokyo" civil_cu.bcp civil_unrest 'site.new_york, site.shanghai' \
+    'New York: medium; Shanghai: medium); source: .*the United States, percentile rank 47.4 .*China, percentile rank 25.1' \
+    "init seeds civil unrest for New York and Shanghai (WGI: medium) with their figures, not for Paris and Tokyo (low)"
 r110_reports mumbai Mumbai civil_unrest 'India, percentile rank 21.3' "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
 office_in civil_jp_gap.bcp tokyo
 "$BCP" check --no-config civil_jp_gap.bcp >out.txt 2>&1
@@ -329,6 +335,31 @@ if ! grep -q '`terrorism` is a\|`civil_unrest` is a' out.txt && ! risk_of civil_
 else
     bad "Japan's terrorism rating"; cat out.txt
 fi
+
+# --- utility failure, one method for every country: the yearly time
+# without piped water supply per property, on the power-outage scale.
+# Dublin medium (7.6% of Irish properties cut off for over 24 hours in
+# 2020), so proposed; London (Water UK) and Amsterdam (Vewin) low, not
+# proposed; Mumbai high (piped water 4 hours a day), so R110 cites the
+# Ministry of Urban Development's study.
+init_proposes "Dublin,London,Amsterdam" civil_uf.bcp utility_failure 'site.dublin' \
+    'Dublin: medium); source: .*7.6% of properties had an unplanned interruption to supply of more than 24 hours' \
+    "init seeds utility failure for Dublin (medium, at least 1.8 hours without water a year) with its source, not for London and Amsterdam (low)"
+r110_reports mumbai Mumbai utility_failure 'piped water supplied on average 4 hours a day in Mumbai' "R110 reports Mumbai's unassessed utility failure with the Ministry of Urban Development's figures"
+
+# --- industrial accident, one method for every country: the ILO's fatal
+# occupational injury rate (SDG 8.8.1, per 100,000 workers; under 2 low, 2 to
+# under 5 medium, 5 or more high), the latest year from 2019 in ILOSTAT.
+# Paris (France, 3.6) and New York (the United States, 3.5) medium, so
+# proposed; Frankfurt (Germany, 0.71) and London (the HSE's 0.42, ILOSTAT's
+# last year being 2018) low; Hong Kong (ILOSTAT's last year 2016) not rated.
+init_proposes "Paris,New York,Frankfurt,London,Hong Kong" civil_ia.bcp industrial_accident 'site.paris, site.new_york' \
+    'Paris: medium; New York: medium); source: .*ILOSTAT, France, 2023: 3.6 .*ILOSTAT, the United States, 2023: 3.5 ' \
+    "init seeds industrial accident for Paris and New York (ILO fatal injury rate: medium) with ILOSTAT's figures, not for Frankfurt and London (low)"
+"$BCP" schema --regions >regions_ia.md
+grep -q '^| `hk` |.*| `utility_failure`, `industrial_accident` |' regions_ia.md &&
+    grep -q '^| `hk` |.*ILOSTAT.s latest year for Hong Kong .* is 2016' regions_ia.md &&
+    ok "Hong Kong's industrial accident is not rated: ILOSTAT's last year is 2016" || bad "Hong Kong's industrial accident"
 
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.
@@ -341,7 +372,7 @@ else
 fi
 "$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
-   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage` | `utility_failure`, `industrial_accident` |' regions.md; then
+   grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage`, `industrial_accident` | `utility_failure` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's"
 else
     bad "schema --regions civil hazards"; grep -n 'Civil hazards\|^| `jp`' regions.md

@@ -175,6 +175,30 @@ static bool lists_threat(const bcp_value *v, const bcp_entity *threat)
     return false;
 }
 
+/* A place's level for a civil hazard (0: not rated) and, when rated, a
+ * text its source must contain. */
+struct rated {
+    const char *place;
+    int level;
+    const char *text;
+};
+
+static void expect_rated(const bcp_model *m, const char *threat_id, const struct rated *r, size_t n)
+{
+    const bcp_entity *threat = bcp_model_find(m, BCP_KIND_THREAT, threat_id);
+    assert_non_null(threat);
+    for (size_t i = 0; i < n; i++) {
+        const bcp_entity *from = NULL;
+        const bcp_entity *place = bcp_model_find(m, BCP_KIND_REGION, r[i].place);
+        assert_non_null(place);
+        int level = bcp_region_hazard_level(place, threat, &from);
+        if (level != r[i].level)
+            fail_msg("%s: `%s` is rated %d, expected %d", r[i].place, threat_id, level, r[i].level);
+        if (r[i].text && !strstr(bcp_region_hazard_source(from, threat), r[i].text))
+            fail_msg("%s: the source of `%s` does not say \"%s\"", r[i].place, threat_id, r[i].text);
+    }
+}
+
 static void test_civil_hazards_rated_or_unverified(void **state)
 {
     (void)state;
@@ -252,6 +276,33 @@ static void test_civil_hazards_rated_or_unverified(void **state)
     assert_int_equal(bcp_region_hazard_level(bcp_model_find(m, BCP_KIND_REGION, "shanghai"), pandemic, &from), 3);
     assert_string_equal(from->id, "cn");
     assert_non_null(strstr(bcp_region_hazard_source(from, pandemic), "59,938 COVID-19-related deaths"));
+    /* utility failure, one method (the yearly time without piped water supply
+     * per property, on the power-outage scale): London (Water UK) and
+     * Amsterdam (Vewin) low, Dublin (7.6% of properties cut off for over 24
+     * hours) medium, Mumbai (piped water 4 hours a day) high; Tokyo (Japan,
+     * no figure read) not rated */
+    static const struct rated rated_utility[] = {
+        {"london", 1, "Water UK"},         {"amsterdam", 1, "Vewin"},
+        {"dublin", 2, "7.6% of properties"}, {"mumbai", 3, "4 hours a day in Mumbai"},
+        {"tokyo", 0, NULL},
+    };
+    expect_rated(m, "utility_failure", rated_utility, sizeof rated_utility / sizeof *rated_utility);
+    /* industrial accident, one method (the ILO's fatal occupational injury
+     * rate per 100,000 workers, SDG 8.8.1; under 2 low, 2 to under 5 medium,
+     * 5 or more high): Paris (France, 3.6) and New York (the United States,
+     * 3.5) medium, Frankfurt (Germany, 0.71) and Tokyo (Japan, 1.32) low,
+     * London low from the HSE's own rate (ILOSTAT's last year being 2018);
+     * Hong Kong (last year 2016) and Shanghai (China, none) not rated */
+    static const struct rated rated_industrial[] = {
+        {"paris", 2, "ILOSTAT, France, 2023: 3.6 "},
+        {"new_york", 2, "ILOSTAT, the United States, 2023: 3.5 "},
+        {"frankfurt", 1, "ILOSTAT, Germany, 2023: 0.71 "},
+        {"tokyo", 1, "ILOSTAT, Japan, 2023: 1.32 "},
+        {"london", 1, "0.42 per 100,000 workers"},
+        {"hk", 0, NULL},
+        {"shanghai", 0, NULL},
+    };
+    expect_rated(m, "industrial_accident", rated_industrial, sizeof rated_industrial / sizeof *rated_industrial);
     bcp_model_free(m);
 }
 
