@@ -566,18 +566,100 @@ bcp_rule_count_label bcp_rule_more_on_line(size_t more)
 
 /* --- placeholders -------------------------------------------------------- */
 
-static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|待补充|\\?\\?\\?";
+/* ==== serve13d part: the placeholders as one list.  The pattern is made
+ * from it (words whole, marks anywhere: "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|
+ * 待补充|\\?\\?\\?"), and bcp_rule_is_placeholder looks for the list's texts
+ * before it runs the pattern: a text that holds none of them cannot match,
+ * and most texts hold none. */
+static const struct {
+    const char *text;
+    bool word;   /* a whole word only (\b on both sides) */
+} placeholders[] = {
+    {"TODO", true}, {"TBD", true}, {"FIXME", true}, {"XXX", true},
+    {"待定", false}, {"待补充", false}, {"???", false},
+};
+#define PLACEHOLDER_COUNT (sizeof placeholders / sizeof placeholders[0])
+
+static struct {
+    char pattern[128];
+    uint64_t pairs[1024];   /* the texts' first two bytes, as a 65536-bit set */
+    size_t length[PLACEHOLDER_COUNT];
+} placeholder_set;
+static pthread_once_t placeholder_once = PTHREAD_ONCE_INIT;
+
+static void append_literal(char *out, size_t size, const char *text)
+{
+    size_t n = strlen(out);
+    for (const char *p = text; *p && n + 3 < size; p++) {
+        if (strchr("\\^$.|?*+()[]{}", *p))
+            out[n++] = '\\';
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
+static void init_placeholder(void)
+{
+    char *pattern = placeholder_set.pattern;
+    size_t size = sizeof placeholder_set.pattern;
+    bool words = false;
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++)
+        if (placeholders[i].word) {
+            strcat(pattern, words ? "|" : "\\b(?:");
+            append_literal(pattern, size, placeholders[i].text);
+            words = true;
+        }
+    if (words)
+        strcat(pattern, ")\\b");
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++)
+        if (!placeholders[i].word) {
+            if (pattern[0])
+                strcat(pattern, "|");
+            append_literal(pattern, size, placeholders[i].text);
+        }
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++) {
+        const unsigned char *t = (const unsigned char *)placeholders[i].text;
+        unsigned pair = (unsigned)t[0] << 8 | t[1];   /* every text has two bytes or more */
+        placeholder_set.pairs[pair >> 6] |= UINT64_C(1) << (pair & 63);
+        placeholder_set.length[i] = strlen(placeholders[i].text);
+    }
+}
+
+const char *bcp_rule_placeholder_pattern(void)
+{
+    pthread_once(&placeholder_once, init_placeholder);
+    return placeholder_set.pattern;
+}
 
 bcp_rule_regex *bcp_rule_placeholder_regex(void)
 {
     /* serve13c: run over every string value of every plan (BCP_RULE_RE_JIT) */
-    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
+    return bcp_rule_regex_new(bcp_rule_placeholder_pattern(), BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
 }
 
-bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length)
+/* Does the text hold one of the placeholders' texts anywhere? */
+static bool may_hold_placeholder(const char *text, size_t length)
 {
-    return placeholder && text && bcp_rule_regex_match(placeholder, text, length) > 0;
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t i = 0; i + 1 < length; i++) {
+        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+        if (!(placeholder_set.pairs[pair >> 6] & (UINT64_C(1) << (pair & 63))))
+            continue;
+        for (size_t k = 0; k < PLACEHOLDER_COUNT; k++) {
+            size_t n = placeholder_set.length[k];
+            if (n <= length - i && memcmp(t + i, placeholders[k].text, n) == 0)
+                return true;
+        }
+    }
+    return false;
 }
+
+bool bcp_rule_is_placeholder(bcp_rule_regex *re, const char *text, size_t length)
+{
+    pthread_once(&placeholder_once, init_placeholder);
+    return re && text && may_hold_placeholder(text, length) && bcp_rule_regex_match(re, text, length) > 0;
+}
+/* ==== end */
 
 /* --- contact details ----------------------------------------------------- */
 

@@ -138,6 +138,8 @@ bcp_rule_count_label bcp_rule_more_on_line(size_t more);
  * matches is unfinished, so H101 reports it and other rules judging the same
  * text leave it alone. */
 bcp_rule_regex *bcp_rule_placeholder_regex(void);
+/* serve13d: its pattern, made from the one list of placeholders. */
+const char *bcp_rule_placeholder_pattern(void);
 /* Does the text match `placeholder` (from bcp_rule_placeholder_regex; NULL matches nothing)? */
 bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length);
 
