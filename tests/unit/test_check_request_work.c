@@ -8,7 +8,9 @@
  *   - Kind and attribute names are found through a hash table: the entry
  *     a search of the schema in order finds, and nothing for a near miss.
  *   - Within a service call a path is resolved once (base/paths.h): the
- *     call's later questions get the first answer; the next call asks again. */
+ *     call's later questions get the first answer; the next call asks again.
+ *   - An attribute's key and value are its children 0 and 2 only when it is
+ *     `key = value` alone: comments inside it go through the field map. */
 #define _DEFAULT_SOURCE
 #include "test_support.h"
 
@@ -185,6 +187,30 @@ static void test_schema_names(void **state)
     assert_null(bcp_schema_attr(BCP_KIND_COUNT, "title", 5));
 }
 
+/* ------------------------------------------------------------ attributes */
+
+static void test_attribute_fields(void **state)
+{
+    (void)state;
+    bcp_model *m = load_text("plan p {\n"
+                             "  title = # the title\n"
+                             "    \"T\"\n"
+                             "  organization # who\n"
+                             "    = \"O\"\n"
+                             "  purpose = \"P\"  # trailing\n"
+                             "}\n");
+    if (bcp_model_diags(m)->count) {
+        print_diags(m);
+        fail_msg("the test plan has model errors");
+    }
+    const bcp_entity *plan = bcp_model_plan(m);
+    assert_non_null(plan);
+    assert_string_equal(bcp_entity_text(plan, "title"), "T");
+    assert_string_equal(bcp_entity_text(plan, "organization"), "O");
+    assert_string_equal(bcp_entity_text(plan, "purpose"), "P");
+    bcp_model_free(m);
+}
+
 /* ------------------------------------------------------------ paths */
 
 static void test_paths_once_per_call(void **state)
@@ -260,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_one_scan_for_both_rules),
         cmocka_unit_test(test_placeholder_pattern_and_prefilter),
         cmocka_unit_test(test_schema_names),
+        cmocka_unit_test(test_attribute_fields),
         cmocka_unit_test(test_paths_once_per_call),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
