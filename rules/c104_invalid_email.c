@@ -12,7 +12,7 @@ static const char *const email_attrs[] = {"email", "alt_email"};
 static void check(bcp_lint_ctx *ctx)
 {
     bcp_rule_check_contact_details(ctx, email_attrs, sizeof email_attrs / sizeof email_attrs[0], "e-mail address",
-                                   email_pattern, BCP_RULE_RE_UCP, NULL);
+                                   email_pattern, BCP_RULE_RE_UCP | BCP_RULE_RE_JIT, NULL);
 }
 
 const bcp_rule bcp_rule_invalid_email = {

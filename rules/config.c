@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/limits.h"
 #include "model/model.h"
 
@@ -347,7 +348,7 @@ bool bcp_lint_config_load(const char *path, const bcp_lint_overrides *ov, bcp_li
     if (path) {
         c->path = bcp_strdup(path);
         char real[PATH_MAX];
-        if (realpath(path, real)) {
+        if (bcp_realpath(path, real)) {
             char *slash = strrchr(real, '/');
             if (slash)
                 *(slash == real ? slash + 1 : slash) = '\0';

@@ -5,6 +5,7 @@
 #include "engine.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,34 @@ struct bcp_lint_ctx {
     const bcp_entity *fallback_profile;
     bcp_diag_list *out;
     bcp_diag_list discarded;       /* findings in stdlib sources: built, then dropped */
+    struct lint_shared *shared;    /* serve13d: the run's shared facts (bcp_lint_shared) */
 };
+
+/* ==== serve13d part: facts several rules of one run read, made once. */
+typedef struct lint_shared {
+    pthread_mutex_t lock;
+    void *value[BCP_LINT_SHARED_COUNT];
+    void (*free_fn[BCP_LINT_SHARED_COUNT])(void *);
+    bool made[BCP_LINT_SHARED_COUNT];
+} lint_shared;
+
+const void *bcp_lint_shared(bcp_lint_ctx *ctx, bcp_lint_shared_slot slot, void *(*make)(bcp_lint_ctx *ctx),
+                            void (*free_fn)(void *))
+{
+    lint_shared *sh = ctx->shared;
+    pthread_mutex_lock(&sh->lock);
+    if (!sh->made[slot]) {
+        sh->value[slot] = make(ctx);
+        sh->free_fn[slot] = free_fn;
+        sh->made[slot] = true;
+    }
+    void *value = sh->value[slot];
+    pthread_mutex_unlock(&sh->lock);
+    return value;
+}
+
+const bcp_rule *bcp_lint_rule(const bcp_lint_ctx *ctx) { return ctx->rule; }
+/* ==== end */
 
 const bcp_model *bcp_lint_model(bcp_lint_ctx *ctx) { return ctx->model; }
 
@@ -156,6 +184,9 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
     base.fallback_profile = bcp_model_find(model, BCP_KIND_PROFILE, "default");
     if (!base.profile)
         return false;
+    lint_shared shared = {.made = {false}};   /* serve13d */
+    pthread_mutex_init(&shared.lock, NULL);
+    base.shared = &shared;
     rule_job *jobs = bcp_calloc(bcp_rule_count ? bcp_rule_count : 1, sizeof *jobs);
     size_t count = 0;
     for (size_t i = 0; i < bcp_rule_count; i++) {
@@ -175,6 +206,10 @@ bool bcp_lint_run(const bcp_model *model, const bcp_lint_options *opts, bcp_diag
     for (size_t i = 0; i < count; i++)
         bcp_diag_list_append(out, &jobs[i].found);
     bcp_free(jobs);
+    for (int slot = 0; slot < BCP_LINT_SHARED_COUNT; slot++)
+        if (shared.made[slot] && shared.free_fn[slot])
+            shared.free_fn[slot](shared.value[slot]);
+    pthread_mutex_destroy(&shared.lock);
     return true;
 }
 

@@ -34,7 +34,7 @@ static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_rule_scan_characters(ctx, bidi_chars, sizeof bidi_chars / sizeof bidi_chars[0], report);
+    bcp_rule_scan_characters(ctx, report);
 }
 
 const bcp_rule bcp_rule_bidi_control = {
@@ -52,4 +52,6 @@ const bcp_rule bcp_rule_bidi_control = {
     .fix = "delete the character (most editors show it with \"show invisibles\"); right-to-left text displays "
            "correctly without it",
     .check = check,
+    .chars = bidi_chars,
+    .char_count = sizeof bidi_chars / sizeof bidi_chars[0],
 };

@@ -34,7 +34,7 @@ static void report(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named
 
 static void check(bcp_lint_ctx *ctx)
 {
-    bcp_rule_scan_characters(ctx, invisible_chars, sizeof invisible_chars / sizeof invisible_chars[0], report);
+    bcp_rule_scan_characters(ctx, report);
 }
 
 const bcp_rule bcp_rule_invisible_character = {
@@ -49,4 +49,6 @@ const bcp_rule bcp_rule_invisible_character = {
                  "#36). ISO 22301:2019 §7.5.2 requires documented information that is reviewed as it is.",
     .fix = "delete the character (most editors show it with \"show invisibles\")",
     .check = check,
+    .chars = invisible_chars,
+    .char_count = sizeof invisible_chars / sizeof invisible_chars[0],
 };

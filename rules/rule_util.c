@@ -4,6 +4,7 @@
 
 #include <pcre2.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -403,6 +404,121 @@ static const bcp_rule_named_char *named(const bcp_rule_named_char *chars, size_t
     return NULL;
 }
 
+/* ==== serve13d part: one scan of the sources per lint run for every rule
+ * that declares characters (bcp_rule.chars), each rule reading its own. */
+
+/* The characters of the catalogue's rules: the first bytes of their UTF-8
+ * forms stop the byte loop, and their low 12 bits filter the code points
+ * decoded there.  Only what is not ASCII: the rules look for no ASCII
+ * character. */
+static struct {
+    bool stop[256];
+    uint64_t maybe[64];
+} wanted;
+static pthread_once_t wanted_once = PTHREAD_ONCE_INIT;
+
+static void init_wanted(void)
+{
+    for (size_t r = 0; r < bcp_rule_count; r++)
+        for (size_t k = 0; k < bcp_rules[r]->char_count; k++) {
+            uint32_t cp = bcp_rules[r]->chars[k].cp;
+            if (cp < 0x80)
+                continue;
+            unsigned lead = cp < 0x800 ? 0xC0 | cp >> 6 : cp < 0x10000 ? 0xE0 | cp >> 12 : 0xF0 | cp >> 18;
+            wanted.stop[lead] = true;
+            wanted.maybe[(cp >> 6) & 63] |= UINT64_C(1) << (cp & 63);
+        }
+}
+
+/* A character that may be one of the rules' (the filter's word; each rule
+ * checks its own list), where it stands. */
+typedef struct char_hit {
+    bcp_span span;
+    uint32_t cp;
+    bool in_comment;
+} char_hit;
+
+typedef struct char_hits {
+    char_hit *items;
+    size_t count, capacity;
+} char_hits;
+
+static atomic_size_t character_scans;
+
+size_t bcp_rule_character_scans(void)
+{
+    return atomic_load(&character_scans);
+}
+
+/* A byte of 0xC0 or more always starts a character of the decoding that
+ * steps through the text character by character (a valid sequence's other
+ * bytes are 0x80..0xBF; an invalid byte is a character of its own), so a
+ * byte loop that decodes only at the stop bytes finds the same characters. */
+static void scan_source(const bcp_model *model, size_t s, char_hits *hits)
+{
+    const bcp_source *src = bcp_model_source(model, s);
+    const unsigned char *t = (const unsigned char *)src->text;
+    size_t n = src->length, comment_count, next_comment = 0;
+    const bcp_comment *comments = bcp_model_comments(model, s, &comment_count);
+    uint32_t row = 0;
+    size_t line_start = 0, counted = 0;   /* the line breaks before `counted` are in row */
+    atomic_fetch_add(&character_scans, 1);
+    /* A byte order mark opening the file is not part of the text. */
+    for (size_t i = n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0; i < n; i++) {
+        /* eight bytes at a time while none of them stops the loop */
+        while (i + 8 <= n && !(wanted.stop[t[i]] | wanted.stop[t[i + 1]] | wanted.stop[t[i + 2]] |
+                               wanted.stop[t[i + 3]] | wanted.stop[t[i + 4]] | wanted.stop[t[i + 5]] |
+                               wanted.stop[t[i + 6]] | wanted.stop[t[i + 7]]))
+            i += 8;
+        if (i >= n || !wanted.stop[t[i]])
+            continue;
+        uint32_t cp;
+        size_t len = bcp_rule_utf8_next(src->text, n, i, &cp);
+        if (!(wanted.maybe[(cp >> 6) & 63] & (UINT64_C(1) << (cp & 63))))
+            continue;
+        /* the line: counted up to here (memchr), only where a character was found */
+        for (const unsigned char *nl; (nl = memchr(t + counted, '\n', i - counted)) != NULL;) {
+            row++;
+            counted = line_start = (size_t)(nl - t) + 1;
+        }
+        counted = i;
+        while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
+            next_comment++;
+        if (hits->count == hits->capacity) {
+            hits->capacity = hits->capacity ? 2 * hits->capacity : 16;
+            hits->items = bcp_realloc(hits->items, hits->capacity * sizeof *hits->items);
+        }
+        hits->items[hits->count++] = (char_hit){
+            .span = {.source = src,
+                     .start_byte = (uint32_t)i,
+                     .end_byte = (uint32_t)(i + len),
+                     .row = row,
+                     .byte_column = (uint32_t)(i - line_start)},
+            .cp = cp,
+            .in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i,
+        };
+        i += len - 1;
+    }
+}
+
+static void *scan_sources(bcp_lint_ctx *ctx)
+{
+    pthread_once(&wanted_once, init_wanted);
+    const bcp_model *model = bcp_lint_model(ctx);
+    char_hits *hits = bcp_malloc(sizeof *hits);
+    *hits = (char_hits){0};
+    for (size_t s = 0; s < bcp_model_source_count(model); s++)
+        scan_source(model, s, hits);
+    return hits;
+}
+
+static void free_hits(void *p)
+{
+    char_hits *hits = p;
+    bcp_free(hits->items);
+    bcp_free(hits);
+}
+
 /* The first wanted character of a line, and how many more the line has. */
 typedef struct pending_char {
     bool set;
@@ -419,61 +535,26 @@ static void flush(bcp_lint_ctx *ctx, pending_char *p, bcp_rule_char_found *found
     p->set = false;
 }
 
-void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
-                              bcp_rule_char_found *found)
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, bcp_rule_char_found *found)
 {
-    /* ==== serve13c part: the low 12 bits of the wanted code points, so that
-     * most other characters (a CJK text's) skip the search of the list. */
-    uint64_t maybe[64] = {0};
-    for (size_t k = 0; k < count; k++)
-        maybe[(chars[k].cp >> 6) & 63] |= UINT64_C(1) << (chars[k].cp & 63);
-    /* ==== end */
-    const bcp_model *model = bcp_lint_model(ctx);
-    for (size_t s = 0; s < bcp_model_source_count(model); s++) {
-        const bcp_source *src = bcp_model_source(model, s);
-        size_t comment_count, next_comment = 0;
-        const bcp_comment *comments = bcp_model_comments(model, s, &comment_count);
-        uint32_t row = 0;
-        size_t line_start = 0;
-        pending_char pending = {.set = false};
-        /* A byte order mark opening the file is not part of the text. */
-        size_t i = src->length >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-        while (i < src->length) {
-            unsigned char byte = (unsigned char)src->text[i];
-            if (byte < 0x80) { /* ASCII: none of the characters the rules look for */
-                if (byte == '\n') {
-                    row++;
-                    line_start = i + 1;
-                }
-                i++;
-                continue;
-            }
-            uint32_t cp;
-            size_t len = bcp_rule_utf8_next(src->text, src->length, i, &cp);
-            const bcp_rule_named_char *c =
-                maybe[(cp >> 6) & 63] & (UINT64_C(1) << (cp & 63)) ? named(chars, count, cp) : NULL;
-            if (c && pending.set && pending.span.row == row) {
-                pending.more++; /* one finding per line: a flood of them helps nobody */
-            } else if (c) {
-                flush(ctx, &pending, found);
-                while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
-                    next_comment++;
-                pending = (pending_char){
-                    .set = true,
-                    .span = {.source = src,
-                             .start_byte = (uint32_t)i,
-                             .end_byte = (uint32_t)(i + len),
-                             .row = row,
-                             .byte_column = (uint32_t)(i - line_start)},
-                    .c = c,
-                    .in_comment = next_comment < comment_count && comments[next_comment].span.start_byte <= i,
-                };
-            }
-            i += len;
+    const bcp_rule *rule = bcp_lint_rule(ctx);
+    const char_hits *hits = bcp_lint_shared(ctx, BCP_LINT_SHARED_CHARS, scan_sources, free_hits);
+    pending_char pending = {.set = false};
+    for (size_t h = 0; h < hits->count; h++) {
+        const char_hit *hit = &hits->items[h];
+        const bcp_rule_named_char *c = named(rule->chars, rule->char_count, hit->cp);
+        if (!c)
+            continue;
+        if (pending.set && pending.span.source == hit->span.source && pending.span.row == hit->span.row) {
+            pending.more++; /* one finding per line: a flood of them helps nobody */
+        } else {
+            flush(ctx, &pending, found);
+            pending = (pending_char){.set = true, .span = hit->span, .c = c, .in_comment = hit->in_comment};
         }
-        flush(ctx, &pending, found);
     }
+    flush(ctx, &pending, found);
 }
+/* ==== end */
 
 bcp_rule_count_label bcp_rule_more_on_line(size_t more)
 {
@@ -485,18 +566,100 @@ bcp_rule_count_label bcp_rule_more_on_line(size_t more)
 
 /* --- placeholders -------------------------------------------------------- */
 
-static const char placeholder_pattern[] = "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|待补充|\\?\\?\\?";
+/* ==== serve13d part: the placeholders as one list.  The pattern is made
+ * from it (words whole, marks anywhere: "\\b(?:TODO|TBD|FIXME|XXX)\\b|待定|
+ * 待补充|\\?\\?\\?"), and bcp_rule_is_placeholder looks for the list's texts
+ * before it runs the pattern: a text that holds none of them cannot match,
+ * and most texts hold none. */
+static const struct {
+    const char *text;
+    bool word;   /* a whole word only (\b on both sides) */
+} placeholders[] = {
+    {"TODO", true}, {"TBD", true}, {"FIXME", true}, {"XXX", true},
+    {"待定", false}, {"待补充", false}, {"???", false},
+};
+#define PLACEHOLDER_COUNT (sizeof placeholders / sizeof placeholders[0])
+
+static struct {
+    char pattern[128];
+    uint64_t pairs[1024];   /* the texts' first two bytes, as a 65536-bit set */
+    size_t length[PLACEHOLDER_COUNT];
+} placeholder_set;
+static pthread_once_t placeholder_once = PTHREAD_ONCE_INIT;
+
+static void append_literal(char *out, size_t size, const char *text)
+{
+    size_t n = strlen(out);
+    for (const char *p = text; *p && n + 3 < size; p++) {
+        if (strchr("\\^$.|?*+()[]{}", *p))
+            out[n++] = '\\';
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+}
+
+static void init_placeholder(void)
+{
+    char *pattern = placeholder_set.pattern;
+    size_t size = sizeof placeholder_set.pattern;
+    bool words = false;
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++)
+        if (placeholders[i].word) {
+            strcat(pattern, words ? "|" : "\\b(?:");
+            append_literal(pattern, size, placeholders[i].text);
+            words = true;
+        }
+    if (words)
+        strcat(pattern, ")\\b");
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++)
+        if (!placeholders[i].word) {
+            if (pattern[0])
+                strcat(pattern, "|");
+            append_literal(pattern, size, placeholders[i].text);
+        }
+    for (size_t i = 0; i < PLACEHOLDER_COUNT; i++) {
+        const unsigned char *t = (const unsigned char *)placeholders[i].text;
+        unsigned pair = (unsigned)t[0] << 8 | t[1];   /* every text has two bytes or more */
+        placeholder_set.pairs[pair >> 6] |= UINT64_C(1) << (pair & 63);
+        placeholder_set.length[i] = strlen(placeholders[i].text);
+    }
+}
+
+const char *bcp_rule_placeholder_pattern(void)
+{
+    pthread_once(&placeholder_once, init_placeholder);
+    return placeholder_set.pattern;
+}
 
 bcp_rule_regex *bcp_rule_placeholder_regex(void)
 {
     /* serve13c: run over every string value of every plan (BCP_RULE_RE_JIT) */
-    return bcp_rule_regex_new(placeholder_pattern, BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
+    return bcp_rule_regex_new(bcp_rule_placeholder_pattern(), BCP_RULE_RE_UCP | BCP_RULE_RE_JIT);
 }
 
-bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length)
+/* Does the text hold one of the placeholders' texts anywhere? */
+static bool may_hold_placeholder(const char *text, size_t length)
 {
-    return placeholder && text && bcp_rule_regex_match(placeholder, text, length) > 0;
+    const unsigned char *t = (const unsigned char *)text;
+    for (size_t i = 0; i + 1 < length; i++) {
+        unsigned pair = (unsigned)t[i] << 8 | t[i + 1];
+        if (!(placeholder_set.pairs[pair >> 6] & (UINT64_C(1) << (pair & 63))))
+            continue;
+        for (size_t k = 0; k < PLACEHOLDER_COUNT; k++) {
+            size_t n = placeholder_set.length[k];
+            if (n <= length - i && memcmp(t + i, placeholders[k].text, n) == 0)
+                return true;
+        }
+    }
+    return false;
 }
+
+bool bcp_rule_is_placeholder(bcp_rule_regex *re, const char *text, size_t length)
+{
+    pthread_once(&placeholder_once, init_placeholder);
+    return re && text && may_hold_placeholder(text, length) && bcp_rule_regex_match(re, text, length) > 0;
+}
+/* ==== end */
 
 /* --- contact details ----------------------------------------------------- */
 

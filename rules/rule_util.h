@@ -114,22 +114,21 @@ void bcp_rule_regex_group(const bcp_rule_regex *re, int group, size_t *start, si
  * bytes; an invalid byte is one character of its own, U+FFFD. */
 size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp);
 
-/* A character a rule looks for, with its Unicode name for the message. */
-typedef struct bcp_rule_named_char {
-    uint32_t cp;
-    const char *name;
-} bcp_rule_named_char;
-
 /* Calls `found` for the characters of the plan's own sources (not the
- * stdlib) that are in `chars`: in strings, comments, ids and between them,
- * once per line: `span` covers the first such character of the line,
- * `more` counts the others on that line.  `in_comment` says whether the
- * first lies in a comment.  A byte order mark opening a file is skipped.
- * Linear in the size of the sources. */
+ * stdlib) that are in the running rule's `chars` (rule.h): in strings,
+ * comments, ids and between them, once per line: `span` covers the first
+ * such character of the line, `more` counts the others on that line.
+ * `in_comment` says whether the first lies in a comment.  A byte order mark
+ * opening a file is skipped.  serve13d: one scan of the sources per lint
+ * run finds the characters of every rule that declares some
+ * (bcp_lint_shared); each rule then reads its own from it.  Linear in the
+ * size of the sources. */
 typedef void bcp_rule_char_found(bcp_lint_ctx *ctx, const bcp_span *span, const bcp_rule_named_char *c,
                                  bool in_comment, size_t more);
-void bcp_rule_scan_characters(bcp_lint_ctx *ctx, const bcp_rule_named_char *chars, size_t count,
-                              bcp_rule_char_found *found);
+void bcp_rule_scan_characters(bcp_lint_ctx *ctx, bcp_rule_char_found *found);
+/* serve13d: how many scans of a source bcp_rule_scan_characters has made in
+ * this process (tests: one per source and lint run, however many rules). */
+size_t bcp_rule_character_scans(void);
 /* " (and 3 more on this line)", or "" when `more` is 0: for `found`'s message. */
 bcp_rule_count_label bcp_rule_more_on_line(size_t more);
 
@@ -139,6 +138,8 @@ bcp_rule_count_label bcp_rule_more_on_line(size_t more);
  * matches is unfinished, so H101 reports it and other rules judging the same
  * text leave it alone. */
 bcp_rule_regex *bcp_rule_placeholder_regex(void);
+/* serve13d: its pattern, made from the one list of placeholders. */
+const char *bcp_rule_placeholder_pattern(void);
 /* Does the text match `placeholder` (from bcp_rule_placeholder_regex; NULL matches nothing)? */
 bool bcp_rule_is_placeholder(bcp_rule_regex *placeholder, const char *text, size_t length);
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/call.h"
 #include "base/buf.h"
 #include "base/limits.h"
@@ -152,15 +153,15 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
         return bcp_strdup(o->config);
     char dir[PATH_MAX];
     const char *slash_in = strrchr(file, '/');
-    if (strcmp(file, "-") != 0 && !realpath(file, dir) && slash_in) {
+    if (strcmp(file, "-") != 0 && !bcp_realpath(file, dir) && slash_in) {
         /* a file not on disk (an editor's or a server's text named in a
          * folder): that folder's configuration */
         char *folder = bcp_strndup(file, slash_in == file ? 1 : (size_t)(slash_in - file));
-        bool found = realpath(folder, dir) != NULL;
+        bool found = bcp_realpath(folder, dir) != NULL;
         bcp_free(folder);
         if (!found && !getcwd(dir, sizeof dir))
             return NULL;
-    } else if (strcmp(file, "-") == 0 || !realpath(file, dir)) {
+    } else if (strcmp(file, "-") == 0 || !bcp_realpath(file, dir)) {
         if (!getcwd(dir, sizeof dir))
             return NULL;
     } else {
@@ -172,7 +173,7 @@ char *bcp_tools_config_path(const bcp_check_options *o, const char *file)
         return bcp_lint_config_find(dir);
     /* no higher than the root; a file outside it has no configuration */
     char ceiling[PATH_MAX];
-    if (!realpath(o->config_root, ceiling))
+    if (!bcp_realpath(o->config_root, ceiling))
         return NULL;
     size_t n = strlen(ceiling);
     bool inside = strcmp(ceiling, "/") == 0 || (strncmp(dir, ceiling, n) == 0 && (dir[n] == '\0' || dir[n] == '/'));

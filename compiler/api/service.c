@@ -23,6 +23,7 @@
 #include "base/call.h"
 #include "base/codes.h"
 #include "base/diag.h"
+#include "base/paths.h"
 #include "bcp.h"
 #include "api_internal.h"
 #include "model/parse_cache.h"
@@ -1538,6 +1539,9 @@ bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, 
                                         const bcp_cancel *cancel, char **response, size_t *response_len)
 {
     bcp_call_state state = {.cancel = bcp_cancel_flag(cancel), .parse_cache = svc ? svc->parse_cache : NULL};
+    /* serve13d: the call's paths resolved once each (base/paths.h) */
+    bcp_path_memo *paths = bcp_path_memo_new();
+    state.paths = paths;
     bcp_call_state *outer = bcp_call_begin(&state);
     call c = {.svc = svc, .status = BCP_OK};
     json_t *result = NULL;
@@ -1573,6 +1577,7 @@ bcp_status bcp_service_call_cancellable(const bcp_service *svc, const char *op, 
         fail(&c, BCP_CODE_E326, "the call was cancelled before it ended (bcp serve: it passed --time-limit)");
     }
     bcp_call_end(outer);
+    bcp_path_memo_free(paths);
     json_t *doc;
     if (c.error) {
         json_decref(result);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/files.h"
 #include "base/limits.h"
 #include "base/source.h"
@@ -28,7 +29,7 @@ bcp_workspace *bcp_workspace_new(const bcp_workspace_options *options)
     }
     if (options && options->config_root) {   /* serve13b: its real path, the search's ceiling */
         char real[PATH_MAX];
-        ws->config_root = bcp_strdup(realpath(options->config_root, real) ? real : options->config_root);
+        ws->config_root = bcp_strdup(bcp_realpath(options->config_root, real) ? real : options->config_root);
         ws->options.config_root = ws->config_root;
     }
     if (options && options->files && options->files->read) {
@@ -55,7 +56,7 @@ void bcp_workspace_free(bcp_workspace *ws)
 char *bcp_workspace_canonical_path(const char *path)
 {
     char resolved[PATH_MAX];
-    if (realpath(path, resolved))
+    if (bcp_realpath(path, resolved))
         return bcp_strdup(resolved);
     /* A file not (yet) on disk in a folder that is: the folder's real path,
      * so that an unsaved buffer has the key its saved file will have. */
@@ -63,7 +64,7 @@ char *bcp_workspace_canonical_path(const char *path)
     if (slash && slash[1] && strcmp(slash + 1, ".") != 0 && strcmp(slash + 1, "..") != 0) {
         size_t n = (size_t)(slash - path);
         char *dir = bcp_strndup(path, n ? n : 1);
-        bool found = realpath(dir, resolved) != NULL;
+        bool found = bcp_realpath(dir, resolved) != NULL;
         bcp_free(dir);
         if (found) {
             size_t rl = strlen(resolved);

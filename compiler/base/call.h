@@ -14,11 +14,13 @@
 #include "limits.h"
 
 struct bcp_parse_cache;   /* model/parse_cache.h */
+struct bcp_path_memo;     /* paths.h (serve13d) */
 
 typedef struct bcp_call_state {
     uint64_t configured[BCP_LIMIT_COUNT];   /* a bcpconfig.bcp's values; 0: not set */
     const size_t *cancel;                   /* nonzero (atomic load): stop; NULL: never */
     struct bcp_parse_cache *parse_cache;    /* parsed imports kept between calls; NULL: none */
+    struct bcp_path_memo *paths;            /* serve13d: this call's canonical paths; NULL: none */
 } bcp_call_state;
 
 /* The state of the call this thread works for. */

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "paths.h"
 #include "limits.h"
 
 static bcp_source *source_new(const char *path)
@@ -198,7 +199,7 @@ static bcp_source *read_within(const char *path, uint64_t limit, const char **er
     src->owns_text = true;
     if (!is_stdin) {
         char resolved[PATH_MAX];
-        if (realpath(path, resolved)) {
+        if (bcp_realpath(path, resolved)) {
             src->real_path = bcp_strdup(resolved);
             src->real_dir = bcp_strdup(dirname(resolved));
         }

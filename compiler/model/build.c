@@ -43,8 +43,12 @@ static void build_body(build_ctx *c, TSNode body, bcp_entity *e, block_role role
             TSNode child = ts_tree_cursor_current_node(&cur);
             TSSymbol s = ts_node_symbol(child);
             if (s == sym->attribute) {
-                TSNode key = ts_node_child_by_field_id(child, sym->field_key);
-                TSNode value = ts_node_child_by_field_id(child, sym->field_value);
+                /* serve13d: an attribute without errors or comments is `key = value`
+                 * (grammar.js): its children 0 and 2 are its fields, found without
+                 * the field map; any other is asked for its fields. */
+                bool plain = !ts_node_has_error(child) && ts_node_child_count(child) == 3;
+                TSNode key = plain ? ts_node_child(child, 0) : ts_node_child_by_field_id(child, sym->field_key);
+                TSNode value = plain ? ts_node_child(child, 2) : ts_node_child_by_field_id(child, sym->field_value);
                 if (ts_node_is_null(key) || ts_node_is_null(value) || ts_node_is_missing(value))
                     continue; /* syntax error reported already */
                 bcp_attr *a = &e->attrs[e->attr_count++];

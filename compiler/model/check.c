@@ -363,8 +363,10 @@ void bcp_check_attributes(bcp_model *m, bcp_entity *e, bool overlay)
             }
             continue;
         }
+        /* serve13d: names equal when their schemas are (both looked up above,
+         * for this kind, and a->schema is set): no string compared */
         for (size_t j = 0; j < i; j++) {
-            if (strcmp(e->attrs[j].name, a->name) == 0) {
+            if (e->attrs[j].schema == a->schema) {
                 bcp_diag *d = bcp_model_error(m, BCP_CODE_E115, &a->key_span, "`%s` is set twice", a->name);
                 bcp_diag_add_note(d, &e->attrs[j].key_span, "first set here");
                 break;

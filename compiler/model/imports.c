@@ -4,6 +4,7 @@
 #define _DEFAULT_SOURCE
 #include "model_internal.h"
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/limits.h"
 #include "parse_cache.h"
 #include "prebuilt.h"
@@ -227,7 +228,7 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
             return;
     }
     int missing = 0; /* why the file is not on disk */
-    if (!realpath(joined, resolved)) {
+    if (!bcp_realpath(joined, resolved)) {
         missing = errno;
         /* A reader may serve files that are not on disk (unsaved buffers). */
         if (!m->opts.read || joined[0] != '/' || strlen(joined) >= sizeof paths->resolved) {

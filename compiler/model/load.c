@@ -7,6 +7,7 @@
 #include "base/call.h"
 
 #include "base/alloc.h"
+#include "base/paths.h"
 
 /* ---------------------------------------------------------- model basics */
 
@@ -239,7 +240,7 @@ bcp_model *bcp_model_load_many(const char *const *paths, size_t count, const bcp
         }
         set_root_dir(m, src);
         char resolved[PATH_MAX];
-        const char *key = strcmp(paths[i], "-") == 0 ? "<stdin>" : realpath(paths[i], resolved);
+        const char *key = strcmp(paths[i], "-") == 0 ? "<stdin>" : bcp_realpath(paths[i], resolved);
         if (key && list_contains(&m->loaded, key)) {
             /* Already imported by an earlier root: keep that copy, but under the
              * name the user gave, not the importer-relative one. */

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/source.h"
 
 typedef struct file_list {
@@ -46,7 +47,7 @@ static void add_disk_file(file_list *list, const char *dir, const char *rel)
 {
     char full[4096], real_dir[PATH_MAX], real[PATH_MAX];
     snprintf(full, sizeof full, "%s/%s", dir, rel);
-    if (!realpath(dir, real_dir) || !realpath(full, real))
+    if (!bcp_realpath(dir, real_dir) || !bcp_realpath(full, real))
         return;
     size_t n = strlen(real_dir);
     if (strncmp(real, real_dir, n) != 0 || real[n] != '/')

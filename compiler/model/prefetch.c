@@ -6,6 +6,7 @@
 #include "model_internal.h"
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "parse_cache.h"
 
 static prefetched *find_prefetched(bcp_model *m, const char *path)
@@ -124,7 +125,7 @@ void bcp_collect_imports(bcp_model *m, const bcp_source *src, TSTree *const *tre
             if (strchr(spec, '\\'))
                 continue; /* escapes: leave it to the ordinary path */
             bcp_import_join(src, spec, joined, sizeof joined);
-            if (!realpath(joined, resolved) || (m->root_dir && !bcp_path_inside(resolved, m->root_dir)))
+            if (!bcp_realpath(joined, resolved) || (m->root_dir && !bcp_path_inside(resolved, m->root_dir)))
                 continue; /* not there, or outside the plan's folder: never read ahead */
             out->paths = bcp_grow(out->paths, &out->capacity, out->count, sizeof *out->paths);
             out->paths[out->count] = bcp_strdup(resolved);

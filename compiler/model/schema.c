@@ -1,5 +1,8 @@
 #include "schema.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -645,20 +648,89 @@ const char *bcp_kind_name(bcp_kind kind)
     return kind < BCP_KIND_COUNT ? kinds[kind].name : "?";
 }
 
-static bool name_equals(const char *name, const char *s, size_t len)
+/* ==== serve13d part: kind and attribute names found through one hash
+ * table (open addressing), built once from the tables above: a plan's check
+ * looks up every attribute it has two or three times. */
+typedef struct name_slot {
+    const char *name;   /* NULL: empty */
+    size_t len;
+    int kind;           /* BCP_KIND_COUNT: the name of kind `index` */
+    int index;          /* otherwise the attribute kinds[kind].attrs[index] */
+} name_slot;
+
+enum { NAME_SLOTS = 2048 };   /* 44 kinds and 360 attributes: a quarter full */
+static name_slot name_table[NAME_SLOTS];
+static pthread_once_t names_once = PTHREAD_ONCE_INIT;
+static atomic_bool names_built;
+
+/* Of the name's first and last bytes (up to eight each), its length and the
+ * kind: a few loads and two multiplications, no loop. */
+static size_t name_hash(int kind, const char *s, size_t len)
 {
-    /* serve13c: the first byte decides most comparisons, without a call */
-    if (len && name[0] != s[0])
-        return false;
-    return strncmp(name, s, len) == 0 && name[len] == '\0';
+    uint64_t a = 0, b = 0;
+    if (len >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + len - 4, 4);
+        a = x;
+        b = y;
+    } else if (len) {
+        a = (unsigned char)s[0] | (unsigned)(unsigned char)s[len / 2] << 8 | (unsigned)(unsigned char)s[len - 1] << 16;
+    }
+    uint64_t h = (a ^ (uint64_t)len << 56 ^ (uint64_t)(unsigned)kind << 48) * 0x9E3779B97F4A7C15ULL;
+    h ^= b * 0xC2B2AE3D27D4EB4FULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return (size_t)(h >> 40) & (NAME_SLOTS - 1);
+}
+
+/* The first entry of a name stays: a lookup answers what a search of the
+ * table in order would. */
+static void name_insert(int kind, const char *name, int index)
+{
+    size_t len = strlen(name);
+    for (size_t i = name_hash(kind, name, len);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        name_slot *slot = &name_table[i];
+        if (!slot->name) {
+            *slot = (name_slot){.name = name, .len = len, .kind = kind, .index = index};
+            return;
+        }
+        if (slot->kind == kind && slot->len == len && memcmp(slot->name, name, len) == 0)
+            return;
+    }
+}
+
+static void build_names(void)
+{
+    for (int k = 0; k < BCP_KIND_COUNT; k++) {
+        name_insert(BCP_KIND_COUNT, kinds[k].name, k);
+        for (size_t i = 0; i < kinds[k].attr_count; i++)
+            name_insert(k, kinds[k].attrs[i].name, (int)i);
+    }
+    atomic_store_explicit(&names_built, true, memory_order_release);
+}
+
+/* The index of `s` (`len` bytes) among kind `kind`'s names, or -1. */
+static int name_find(int kind, const char *s, size_t len)
+{
+    if (!atomic_load_explicit(&names_built, memory_order_acquire))
+        pthread_once(&names_once, build_names);
+    for (size_t i = name_hash(kind, s, len);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        const name_slot *slot = &name_table[i];
+        if (!slot->name)
+            return -1;
+        if (slot->kind == kind && slot->len == len && memcmp(slot->name, s, len) == 0)
+            return slot->index;
+    }
 }
 
 bcp_kind bcp_schema_kind_by_name(const char *name, size_t len)
 {
-    for (int k = 0; k < BCP_KIND_COUNT; k++)
-        if (name_equals(kinds[k].name, name, len))
-            return (bcp_kind)k;
-    return BCP_KIND_COUNT;
+    int k = name_find(BCP_KIND_COUNT, name, len);
+    return k < 0 ? BCP_KIND_COUNT : (bcp_kind)k;
 }
 
 const bcp_attr_schema *bcp_schema_attr(bcp_kind kind, const char *name, size_t len)
@@ -666,11 +738,10 @@ const bcp_attr_schema *bcp_schema_attr(bcp_kind kind, const char *name, size_t l
     const bcp_kind_schema *ks = bcp_schema_kind(kind);
     if (!ks)
         return NULL;
-    for (size_t i = 0; i < ks->attr_count; i++)
-        if (name_equals(ks->attrs[i].name, name, len))
-            return &ks->attrs[i];
-    return NULL;
+    int i = name_find((int)kind, name, len);
+    return i < 0 ? NULL : &ks->attrs[i];
 }
+/* ==== end */
 
 bool bcp_schema_set_contains(const char *set, const char *name, size_t len)
 {

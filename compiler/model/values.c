@@ -244,7 +244,15 @@ static size_t unescape(const char *raw, size_t len, char *out)
 {
     size_t o = 0;
     for (size_t i = 0; i < len; i++) {
-        if (raw[i] != '\\' || i + 1 >= len) {
+        /* serve13d: the run up to the next backslash in one copy */
+        const char *bs = memchr(raw + i, '\\', len - i);
+        size_t run = bs ? (size_t)(bs - raw) - i : len - i;
+        memcpy(out + o, raw + i, run);
+        o += run;
+        i += run;
+        if (i >= len)
+            break;
+        if (i + 1 >= len) {   /* a backslash that ends the text stays */
             out[o++] = raw[i];
             continue;
         }

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/paths.h"
 #include "base/files.h"
 #include "model_internal.h"
 #include "syntax/scan.h"
@@ -183,7 +184,7 @@ void bcp_workspace_units(char **files, size_t count, const bcp_model_options *op
     for (size_t i = 0; i < count; i++) {
         char resolved[PATH_MAX];
         is_plan[i] = file_declares_plan(files[i]);
-        real[i] = strcmp(files[i], "-") != 0 && realpath(files[i], resolved) ? bcp_strdup(resolved) : NULL;
+        real[i] = strcmp(files[i], "-") != 0 && bcp_realpath(files[i], resolved) ? bcp_strdup(resolved) : NULL;
     }
     /* Modules imported by a plan in the same run are checked with that plan. */
     bool *covered = bcp_calloc(count ? count : 1, sizeof *covered);
