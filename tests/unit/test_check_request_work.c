@@ -280,6 +280,48 @@ static void test_paths_once_per_call(void **state)
     rmdir(dir);
 }
 
+/* Thousands of paths in one call (a folder checked whole): every answer
+ * survives the memo's growth. */
+static void test_paths_many_per_call(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/bcp-paths-many-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    enum { FILES = 40, MISSING = 2000 };
+    char path[PATH_MAX], got[PATH_MAX], want[FILES][PATH_MAX];
+    for (int i = 0; i < FILES; i++) {
+        snprintf(path, sizeof path, "%s/f%d.bcp", dir, i);
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fclose(f);
+        assert_non_null(realpath(path, want[i]));
+    }
+    bcp_path_memo *memo = bcp_path_memo_new();
+    bcp_call_state call = {.paths = memo};
+    bcp_call_state *outer = bcp_call_begin(&call);
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < FILES; i++) {
+            snprintf(path, sizeof path, "%s/./f%d.bcp", dir, i);
+            assert_non_null(bcp_realpath(path, got));
+            assert_string_equal(got, want[i]);
+        }
+        for (int i = 0; i < MISSING; i++) {
+            snprintf(path, sizeof path, "%s/missing-%d.bcp", dir, i);
+            errno = 0;
+            assert_null(bcp_realpath(path, got));
+            assert_int_equal(errno, ENOENT);
+        }
+        /* Gone from the disk after the first round: the call keeps its answers. */
+        for (int i = 0; round == 0 && i < FILES; i++) {
+            snprintf(path, sizeof path, "%s/f%d.bcp", dir, i);
+            assert_int_equal(unlink(path), 0);
+        }
+    }
+    bcp_call_end(outer);
+    bcp_path_memo_free(memo);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -288,6 +330,7 @@ int main(void)
         cmocka_unit_test(test_schema_names),
         cmocka_unit_test(test_attribute_fields),
         cmocka_unit_test(test_paths_once_per_call),
+        cmocka_unit_test(test_paths_many_per_call),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
