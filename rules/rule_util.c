@@ -249,43 +249,10 @@ void bcp_rule_regex_free(bcp_rule_regex *re)
  * rest of the text on every call, which makes a search that continues from
  * an offset quadratic).  Each byte is checked once per search of a text. */
 
-/* The length of the longest valid UTF-8 prefix of s[0..n) (RFC 3629: no
- * overlong forms, no surrogates, nothing above U+10FFFF). */
+/* The longest valid UTF-8 prefix (base/diag.h). */
 static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need;
-        unsigned char lo = 0x80, hi = 0xBF; /* the range of the second byte */
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else
-            return i;
-        if (n - i <= need || s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= need; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-        i += need + 1;
-    }
-    return n;
+    return bcp_utf8_valid_prefix((const char *)s, n);
 }
 
 /* Moves the piece forward to the valid run that holds `offset` (or the next

@@ -74,5 +74,8 @@ const char *bcp_severity_name(bcp_severity sev);
 int bcp_codepoint_width(unsigned cp);
 /* Decodes one UTF-8 sequence; returns bytes consumed (>=1). Invalid bytes give U+FFFD. */
 int bcp_utf8_decode(const char *s, size_t len, unsigned *cp);
+/* The length of the longest valid UTF-8 prefix of s[0..n) (RFC 3629: no
+ * overlong forms, no surrogates, nothing above U+10FFFF): n when all is valid. */
+size_t bcp_utf8_valid_prefix(const char *s, size_t n);
 
 #endif

@@ -27,49 +27,38 @@ static bool refuse(bcp_prescan_result *r, bcp_code_id code, size_t start, size_t
     return false;
 }
 
-/* The length of the valid UTF-8 sequence at s, or 0: no overlong forms, no
- * surrogates, nothing above U+10FFFF. */
-static size_t utf8_sequence(const char *s, size_t len)
-{
-    unsigned cp;
-    int n = bcp_utf8_decode(s, len, &cp);
-    if (n == 1)
-        return (unsigned char)s[0] < 0x80 ? 1 : 0;
-    static const unsigned least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < least[n] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        return 0;
-    return (size_t)n;
-}
-
-/* UTF-8 and line lengths, in one pass. */
+/* UTF-8, NUL bytes and line lengths, each error where it first occurs in the
+ * text: the valid UTF-8 prefix is found first (base/diag.h, a word at a
+ * time), then NUL and newlines in it with memchr. */
 static bool scan_text(const char *text, size_t length, uint64_t (*limit)(bcp_limit_id), bcp_prescan_result *r)
 {
     uint64_t max_line = limit(BCP_LIMIT_LINE);
+    size_t start = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    size_t valid = start + bcp_utf8_valid_prefix(text + start, length - start);
+    const char *nul = memchr(text + start, '\0', valid - start);
+    size_t stop = nul ? (size_t)(nul - text) : valid;
     size_t line_start = 0;
-    size_t i = length >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < length) {
-        unsigned char c = (unsigned char)text[i];
-        size_t n = 1;
-        if (c >= 0x80 && (n = utf8_sequence(text + i, length - i)) == 0)
-            return refuse(r, BCP_CODE_E013, i, i + 1,
-                          "invalid UTF-8: byte 0x%02X does not start a valid UTF-8 character "
-                          "(the file must be UTF-8 text)", c);
-        if (c == '\0')
-            return refuse(r, BCP_CODE_E016, i, i + 1,
-                          "NUL byte (U+0000) in the text: the file is binary, or UTF-16 rather than UTF-8 "
-                          "(the file must be UTF-8 text)");
-        if (c == '\n') {
-            if (i - line_start > max_line)
-                break;
-            line_start = i + 1;
-        }
-        i += n;
+    bool too_long = false;
+    for (const char *p = text + start, *nl; !too_long && (nl = memchr(p, '\n', (size_t)(text + stop - p)));
+         p = nl + 1) {
+        too_long = (size_t)(nl - text) - line_start > max_line;
+        if (!too_long)
+            line_start = (size_t)(nl - text) + 1;
     }
-    if ((i < length ? i : length) - line_start > max_line)
+    /* The last line counts only when the text ends without an error. */
+    if (too_long || (stop == length && length - line_start > max_line))
         return refuse(r, BCP_CODE_E015, line_start, line_start,
                       "line is longer than the line-length limit of %llu bytes "
                       "(raise it with --limit line-length=BYTES)",
                       (unsigned long long)max_line);
+    if (nul)
+        return refuse(r, BCP_CODE_E016, stop, stop + 1,
+                      "NUL byte (U+0000) in the text: the file is binary, or UTF-16 rather than UTF-8 "
+                      "(the file must be UTF-8 text)");
+    if (valid < length)
+        return refuse(r, BCP_CODE_E013, valid, valid + 1,
+                      "invalid UTF-8: byte 0x%02X does not start a valid UTF-8 character "
+                      "(the file must be UTF-8 text)", (unsigned char)text[valid]);
     return true;
 }
 
