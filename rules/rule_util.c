@@ -249,12 +249,6 @@ void bcp_rule_regex_free(bcp_rule_regex *re)
  * rest of the text on every call, which makes a search that continues from
  * an offset quadratic).  Each byte is checked once per search of a text. */
 
-/* The longest valid UTF-8 prefix (base/diag.h). */
-static size_t utf8_valid_prefix(const unsigned char *s, size_t n)
-{
-    return bcp_utf8_valid_prefix((const char *)s, n);
-}
-
 /* Moves the piece forward to the valid run that holds `offset` (or the next
  * one after it).  False when there is none left. */
 static bool piece_at(bcp_rule_regex *re, size_t offset)
@@ -270,7 +264,7 @@ static bool piece_at(bcp_rule_regex *re, size_t offset)
             bad++;
             while (bad < re->length && (t[bad] & 0xC0) == 0x80)
                 bad++;
-            good = bad + utf8_valid_prefix(t + bad, re->length - bad);
+            good = bad + bcp_utf8_valid_prefix((const char *)t + bad, re->length - bad);
         }
         re->piece_start = bad;
         re->piece_end = good;
@@ -287,7 +281,7 @@ static int match_at(bcp_rule_regex *re, const char *text, size_t length, size_t 
         re->text = text;
         re->length = length;
         re->piece_start = 0;
-        re->piece_end = utf8_valid_prefix((const unsigned char *)text, length);
+        re->piece_end = bcp_utf8_valid_prefix(text, length);
     }
     for (;;) {
         if (!piece_at(re, offset))
@@ -351,7 +345,7 @@ size_t bcp_rule_utf8_next(const char *s, size_t n, size_t i, uint32_t *cp)
         return 3;
     }
     /* serve13c: this character's bytes only, not the next one's too */
-    size_t len = utf8_valid_prefix(t, n - i < want ? n - i : want);
+    size_t len = bcp_utf8_valid_prefix((const char *)t, n - i < want ? n - i : want);
     if (len < want) {
         *cp = 0xFFFD;
         return 1;
@@ -451,10 +445,7 @@ static void scan_source(const bcp_model *model, size_t s, char_hits *hits)
         counted = i;
         while (next_comment < comment_count && comments[next_comment].span.end_byte <= i)
             next_comment++;
-        if (hits->count == hits->capacity) {
-            hits->capacity = hits->capacity ? 2 * hits->capacity : 16;
-            hits->items = bcp_realloc(hits->items, hits->capacity * sizeof *hits->items);
-        }
+        hits->items = bcp_grow(hits->items, &hits->capacity, hits->count, sizeof *hits->items);
         hits->items[hits->count++] = (char_hit){
             .span = {.source = src,
                      .start_byte = (uint32_t)i,

@@ -1,7 +1,6 @@
 #include "schema.h"
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -661,7 +660,6 @@ typedef struct name_slot {
 enum { NAME_SLOTS = 2048 };   /* 44 kinds and 360 attributes: a quarter full */
 static name_slot name_table[NAME_SLOTS];
 static pthread_once_t names_once = PTHREAD_ONCE_INIT;
-static atomic_bool names_built;
 
 /* Of the name's first and last bytes (up to eight each), its length and the
  * kind: a few loads and two multiplications, no loop. */
@@ -710,14 +708,12 @@ static void build_names(void)
         for (size_t i = 0; i < kinds[k].attr_count; i++)
             name_insert(k, kinds[k].attrs[i].name, (int)i);
     }
-    atomic_store_explicit(&names_built, true, memory_order_release);
 }
 
 /* The index of `s` (`len` bytes) among kind `kind`'s names, or -1. */
 static int name_find(int kind, const char *s, size_t len)
 {
-    if (!atomic_load_explicit(&names_built, memory_order_acquire))
-        pthread_once(&names_once, build_names);
+    pthread_once(&names_once, build_names);
     for (size_t i = name_hash(kind, s, len);; i = (i + 1) & (NAME_SLOTS - 1)) {
         const name_slot *slot = &name_table[i];
         if (!slot->name)
