@@ -78,7 +78,12 @@ run() { # TARGET
     render_html | service | mcp | serve) opts=${ASAN_OPTIONS:+$ASAN_OPTIONS:}$graph_asan ;;
     *) opts=${ASAN_OPTIONS:-} ;;
     esac
-    (cd "$fuzzdir/run/$t" && ASAN_OPTIONS=$opts "$fuzzdir/fuzz/$t" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    # The CPU seconds of the target and its fork-mode jobs (GNU time, when
+    # installed): with more targets than cores, wall time overstates a run.
+    timer=
+    [ -x /usr/bin/time ] && timer="/usr/bin/time -f %U+%S -o $fuzzdir/$t.cpu"
+    rm -f "$fuzzdir/$t.cpu"
+    (cd "$fuzzdir/run/$t" && ASAN_OPTIONS=$opts $timer "$fuzzdir/fuzz/$t" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -max_total_time="$seconds" -max_len=1048576 -timeout=20 -rss_limit_mb=2048 \
         -dict="$root/tests/fuzz/bcp.dict" -artifact_prefix="$crashes/" "$@" >"$fuzzdir/$t.log" 2>&1) || true
 }
@@ -92,7 +97,7 @@ for t in $targets; do
 done
 wait
 
-printf '\n%-12s %10s %8s %7s %7s %7s %s\n' target execs "exec/s" cov ft corpus findings
+printf '\n%-12s %10s %8s %7s %7s %7s %7s %s\n' target execs "exec/s" "cpu s" cov ft corpus findings
 status=0
 for t in $targets; do
     # The fork mode's last status line: "#RUNS: cov: C ft: F corp: N exec/s E oom/timeout/crash: a/b/c time: Ts ..."
@@ -100,12 +105,13 @@ for t in $targets; do
     line=$(grep -E '^#[0-9]+: cov:' "$fuzzdir/$t.log" | tail -n 1)
     new=$(ls "$root/tests/fuzz/crashes/$t" | grep -vxF -f "$fuzzdir/run/$t.before" || true)
     count=$(printf '%s' "$new" | grep -c . || true)
-    echo "$t ${line:-#0: cov: 0 ft: 0 corp: 0 exec/s 0} $count" | awk '{
-        runs = $2; sub(/^#/, "", runs); sub(/:$/, "", runs)
-        for (i = 3; i <= NF; i++) { if ($i == "cov:") c = $(i+1); if ($i == "ft:") f = $(i+1);
+    cpu=$(tail -n 1 "$fuzzdir/$t.cpu" 2>/dev/null | awk -F+ 'NF == 2 { printf "%d", $1 + $2 }')
+    echo "$t ${cpu:--} ${line:-#0: cov: 0 ft: 0 corp: 0 exec/s 0} $count" | awk '{
+        cpu = $2; runs = $3; sub(/^#/, "", runs); sub(/:$/, "", runs)
+        for (i = 4; i <= NF; i++) { if ($i == "cov:") c = $(i+1); if ($i == "ft:") f = $(i+1);
             if ($i == "corp:") k = $(i+1); if ($i == "time:") { t = $(i+1); sub(/s$/, "", t) } }
         # The status line'"'"'s own exec/s is the last job'"'"'s; this is the whole run'"'"'s.
-        printf "%-12s %10s %8.1f %7s %7s %7s %s\n", $1, runs, (t > 0 ? runs / t : 0), c, f, k, $NF }'
+        printf "%-12s %10s %8.1f %7s %7s %7s %7s %s\n", $1, runs, (t > 0 ? runs / t : 0), cpu, c, f, k, $NF }'
     for f in $new; do
         echo "    $t/$f: $(signature "$t" "$root/tests/fuzz/crashes/$t/$f")"
         status=1

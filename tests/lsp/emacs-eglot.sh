@@ -15,12 +15,17 @@ if ! command -v emacs >/dev/null 2>&1; then
     [ "$required" = 1 ] && exit 1
     echo "lsp-emacs-test: skipped"; exit 0
 fi
+# Emacs gets a temporary folder of its own (the test's copy of the plan and
+# whatever Emacs and eglot create), removed afterwards whatever happened.
+work=$(mktemp -d "${TMPDIR:-/tmp}/bcp-eglot-XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 # In make lsp-test only the verdict is shown, and Emacs's log on failure.
-log=$(mktemp "${TMPDIR:-/tmp}/bcp-eglot.XXXXXX") || exit 1
-BCP="$bcp" REPO="$root" timeout 120 emacs --batch -Q -l "$here/emacs-eglot-test.el" </dev/null >"$log" 2>&1
+log=$work/emacs.log
+TMPDIR=$work BCP="$bcp" REPO="$root" timeout 120 emacs --batch -Q -l "$here/emacs-eglot-test.el" </dev/null >"$log" 2>&1
 status=$?
 if [ "$required" = 1 ] && [ $status = 0 ]; then grep '^emacs-eglot-test:' "$log"; else cat "$log"; fi
-rm -f "$log"
 if [ $status = 77 ]; then
     [ "$required" = 1 ] && { echo "lsp-emacs-test: elpa-eglot is missing (sh tools/deps.sh installs it)"; exit 1; }
     exit 0

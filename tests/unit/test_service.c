@@ -18,9 +18,13 @@ static char outside[600];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(root, sizeof root, "%s/bcp-service-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
+    snprintf(root, sizeof root, "%s/bcp-service-XXXXXX", tmp);
     assert_non_null(mkdtemp(root));
-    snprintf(outside, sizeof outside, "%s/../%s-outside.bcp", root, strrchr(root, '/') + 1);
+    /* Beside the root, named without "..": teardown removes the root first,
+     * after which ROOT/../NAME no longer resolves (every run used to leave
+     * this file behind). */
+    snprintf(outside, sizeof outside, "%s/%s-outside.bcp", tmp, strrchr(root, '/') + 1);
     copy_examples(root);
     char path[512];
     /* a plan outside the root, and a link to it inside */
