@@ -14,7 +14,7 @@
 # so that their refusals are fuzzed too.  libFuzzer runs in fork mode and
 # goes on after a crash; every crash, timeout or out-of-memory input is
 # written to tests/fuzz/crashes/TARGET/, which make test replays (see
-# tools/fuzz-replay.sh).  Prints per target the executions, exec/s,
+# tools/fuzz-replay.sh).  Prints per target the executions, exec/s, CPU seconds,
 # coverage (cov: edges, ft: features), corpus size and the findings, each
 # new one with its first line of explanation.
 set -eu
