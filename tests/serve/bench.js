@@ -70,6 +70,7 @@ async function main() {
   const first = await post(agent, port, body);   // warm-up, counted apart
   const before = rss(proc.pid);
   const cpu0 = cpu(proc.pid);
+  const client0 = process.cpuUsage();
   const lat = [];
   const steps = [];
   let next = 0, done = 0, secs = 0, after = 0;
@@ -87,13 +88,15 @@ async function main() {
   secs = Number(process.hrtime.bigint() - t0) / 1e9;
   after = rss(proc.pid);
   const cpuPer = (cpu(proc.pid) - cpu0) / lat.length;
+  const clientUse = process.cpuUsage(client0);
+  const clientPer = (clientUse.user + clientUse.system) / 1000 / lat.length;
   await Promise.all(Array.from({ length: clients }, () => client(memTotal)));
   lat.sort((a, b) => a - b);
   const pct = (p) => lat[Math.min(lat.length - 1, Math.floor(lat.length * p))].toFixed(2);
   if (lat.length < total) console.log(`serve-bench: stopped after ${cap} s (SERVE_BENCH_SECONDS): ${lat.length} of ${total} requests done`);
   console.log(`serve-bench: ${lat.length} POST /v1/check (huadong, inline text, ${body.length} bytes) from ${clients} clients`);
   console.log(`serve-bench: first request ${first.toFixed(1)} ms; ${secs.toFixed(2)} s, ${(lat.length / secs).toFixed(0)} requests/s`);
-  console.log(`serve-bench: server CPU ${cpuPer.toFixed(2)} ms per request (user + system)`);
+  console.log(`serve-bench: server CPU ${cpuPer.toFixed(2)} ms per request, this client ${clientPer.toFixed(3)} ms (user + system)`);
   console.log(`serve-bench: latency p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, max ${lat[lat.length - 1].toFixed(2)} ms (goal p99 <= 20 ms)`);
   console.log(`serve-bench: server RSS ${before} kB before, ${after} kB after (${after - before >= 0 ? '+' : ''}${after - before} kB)`);
   console.log(`serve-bench: server RSS after requests ${steps.join(', ')}`);
