@@ -352,14 +352,23 @@ r110_reports mumbai Mumbai utility_failure 'piped water supplied on average 4 ho
 # under 5 medium, 5 or more high), the latest year from 2019 in ILOSTAT.
 # Paris (France, 3.6) and New York (the United States, 3.5) medium, so
 # proposed; Frankfurt (Germany, 0.71) and London (the HSE's 0.42, ILOSTAT's
-# last year being 2018) low; Hong Kong (ILOSTAT's last year 2016) not rated.
-init_proposes "Paris,New York,Frankfurt,London,Hong Kong" civil_ia.bcp industrial_accident 'site.paris, site.new_york' \
-    'Paris: medium; New York: medium); source: .*ILOSTAT, France, 2023: 3.6 .*ILOSTAT, the United States, 2023: 3.5 ' \
-    "init seeds industrial accident for Paris and New York (ILO fatal injury rate: medium) with ILOSTAT's figures, not for Frankfurt and London (low)"
+# last year being 2018) low. Where ILOSTAT has no year since 2019, the
+# national agency's figures: Hong Kong high (the Labour Department's fatal
+# cases over the employees its injury rate implies, 9.1 in 2021), so
+# proposed; Mumbai high (DGFASLI's factory deaths over the Annual Survey of
+# Industries' workers, 8.6 in 2019), so R110 cites them; China's communiqué
+# was not read, so Shanghai is not proposed.
+init_proposes "Paris,New York,Frankfurt,London,Hong Kong,Shanghai" civil_ia.bcp industrial_accident 'site.paris, site.new_york, site.hk' \
+    'Paris: medium; New York: medium; Hong Kong: high); source: .*ILOSTAT, France, 2023: 3.6 .*ILOSTAT, the United States, 2023: 3.5 .*263 / 2.90 million x 100,000 = 9.1 fatal occupational injuries per 100,000 employees' \
+    "init seeds industrial accident for Paris and New York (ILO fatal injury rate: medium) and Hong Kong (Labour Department: high) with their figures, not for Frankfurt, London (low) or Shanghai (not verified)"
+r110_reports hk "Hong Kong" industrial_accident 'in 2021, 263 fatal cases among 30,448 occupational injuries at 10.5 per 1,000 employees' \
+    "R110 reports Hong Kong's unassessed industrial accident with the Labour Department's figures and the arithmetic"
+r110_reports mumbai Mumbai industrial_accident '1,127 / 13,057,000 x 100,000 = 8.6 fatal injuries per 100,000 factory workers' \
+    "R110 reports Mumbai's unassessed industrial accident with DGFASLI's deaths over the Annual Survey of Industries' workers"
 "$BCP" schema --regions >regions_ia.md
-grep -q '^| `hk` |.*| `utility_failure`, `industrial_accident` |' regions_ia.md &&
-    grep -q '^| `hk` |.*ILOSTAT.s latest year for Hong Kong .* is 2016' regions_ia.md &&
-    ok "Hong Kong's industrial accident is not rated: ILOSTAT's last year is 2016" || bad "Hong Kong's industrial accident"
+grep -q '^| `cn` |.*| `utility_failure`, `industrial_accident` |' regions_ia.md &&
+    grep -q '^| `cn` |.*no copy of a communiqué since 2019 was read' regions_ia.md &&
+    ok "China's industrial accident is not rated: no copy of the statistical communiqué was read" || bad "China's industrial accident"
 
 # --- civil hazards of every country: rated ones are seeded with their
 # source through the cities that inherit them; unverified ones are not.

@@ -292,14 +292,17 @@ static void test_civil_hazards_rated_or_unverified(void **state)
      * 5 or more high): Paris (France, 3.6) and New York (the United States,
      * 3.5) medium, Frankfurt (Germany, 0.71) and Tokyo (Japan, 1.32) low,
      * London low from the HSE's own rate (ILOSTAT's last year being 2018);
-     * Hong Kong (last year 2016) and Shanghai (China, none) not rated */
+     * Hong Kong high from the Labour Department's figures (ILOSTAT's last
+     * year being 2016), Mumbai high from DGFASLI's factory deaths (India's
+     * last year 2007), Shanghai (China, none) not rated */
     static const struct rated rated_industrial[] = {
         {"paris", 2, "ILOSTAT, France, 2023: 3.6 "},
         {"new_york", 2, "ILOSTAT, the United States, 2023: 3.5 "},
         {"frankfurt", 1, "ILOSTAT, Germany, 2023: 0.71 "},
         {"tokyo", 1, "ILOSTAT, Japan, 2023: 1.32 "},
         {"london", 1, "0.42 per 100,000 workers"},
-        {"hk", 0, NULL},
+        {"hk", 3, "263 / 2.90 million x 100,000 = 9.1 "},
+        {"mumbai", 3, "1,127 / 13,057,000 x 100,000 = 8.6 "},
         {"shanghai", 0, NULL},
     };
     expect_rated(m, "industrial_accident", rated_industrial, sizeof rated_industrial / sizeof *rated_industrial);
