@@ -10,6 +10,8 @@ packages="$packages poppler-utils"
 packages="$packages git vim neovim emacs-nox pre-commit python3-yaml jq nodejs"
 # make bench (tools/bench-build.sh): the cmark-gfm CLI as the Markdown baseline.
 packages="$packages cmark-gfm"
+# make serve-bench's second client (tests/serve/bench-wrk.lua).
+packages="$packages wrk"
 # bcp serve (compiler/serve/): libmicrohttpd.
 packages="$packages libmicrohttpd-dev"
 # npm comes with some nodejs builds (NodeSource's conflicts with Debian's npm).
