@@ -208,7 +208,7 @@ $(SHLIB): $(LIB_OBJS) $(EXPORTS)
 $(BIN): $(OUT)/compiler/cli/main.o $(CLI_OBJS) $(LIB)
 	$(CC) $(LDOPT) $^ $(PKG_LIBS) -o $@
 
-$(OUT)/tests/%: tests/unit/%.c $(CLI_OBJS) $(LIB) tests/unit/test_support.h
+$(OUT)/tests/%: tests/unit/%.c $(CLI_OBJS) $(LIB) tests/unit/test_support.h tests/unit/test_tmp.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(CLI_OBJS) $(LIB) $(PKG_LIBS) -lcmocka $(LDOPT) -o $@
 
@@ -417,8 +417,10 @@ TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # their order (longest first) and whole output (--output-sync=target);
 # every line of a flavour's output is its own.  A failure stops new jobs;
 # the ones running finish first.
+# The suites run with a TMPDIR of their own, which must be empty at the end
+# (tools/test-tmpdir.sh).
 test: deps
-	@$(MAKE) --no-print-directory -j$(TEST_JOBS) test-flavours
+	@sh tools/test-tmpdir.sh $(MAKE) --no-print-directory -j$(TEST_JOBS) test-flavours
 	@echo "all test suites passed (release, asan and tsan)"
 
 .PHONY: test-flavours test-release test-asan test-tsan

@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "bcp.h"
+#include "test_tmp.h"
 
 #define SECRET "Zq7!password-Hunter2"
 
@@ -44,7 +45,7 @@ static const char plan_text[] =
 
 static char *write_plan(bool suppress, char *path, size_t size)
 {
-    snprintf(path, size, "/tmp/bcp-gate-XXXXXX");
+    test_tmp_path(path, size, "bcp-gate-XXXXXX");
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "w");
@@ -67,7 +68,7 @@ static bool has_code(const bcp_diagnostics *set, const char *code)
 static void test_gate(void **state)
 {
     (void)state;
-    char path[64];
+    char path[256];
     write_plan(false, path, sizeof path);
     bcp_build_result r;
     assert_int_equal(bcp_build_file(path, NULL, &r), BCP_ERR_PLAN);
@@ -105,7 +106,7 @@ static void test_gate(void **state)
 static void test_suppressed_secret(void **state)
 {
     (void)state;
-    char path[64];
+    char path[256];
     write_plan(true, path, sizeof path);
     bcp_build_result r;
     /* C107 still stops it; as a draft the suppressed H102 is not listed, yet its value is redacted */
@@ -124,7 +125,7 @@ static void test_suppressed_secret(void **state)
 static void test_plan_render(void **state)
 {
     (void)state;
-    char path[64];
+    char path[256];
     write_plan(false, path, sizeof path);
     bcp_workspace *ws = bcp_workspace_new(NULL);
     bcp_plan *plan;

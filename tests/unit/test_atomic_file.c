@@ -23,9 +23,10 @@
 #include <unistd.h>
 
 #include "cli/atomic_file.h"
+#include "test_tmp.h"
 
 typedef struct scratch {
-    char dir[64];
+    char dir[256];
     char path[PATH_MAX];
 } scratch;
 
@@ -34,7 +35,7 @@ static int make_scratch(void **state)
     scratch *s = calloc(1, sizeof *s);
     if (!s)
         return -1;
-    snprintf(s->dir, sizeof s->dir, "/tmp/bcp-atomic-XXXXXX");
+    test_tmp_path(s->dir, sizeof s->dir, "bcp-atomic-XXXXXX");
     if (!mkdtemp(s->dir)) {
         free(s);
         return -1;

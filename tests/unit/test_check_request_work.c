@@ -24,6 +24,7 @@
 #include "model/schema.h"
 #include "rules/engine.h"
 #include "rules/rule_util.h"
+#include "test_tmp.h"
 
 /* ------------------------------------------------------------ the character scan */
 
@@ -216,9 +217,10 @@ static void test_attribute_fields(void **state)
 static void test_paths_once_per_call(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-paths-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-paths-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char file[64], dotted[128], missing[64], want[PATH_MAX], got[PATH_MAX];
+    char file[600], dotted[700], missing[600], want[PATH_MAX], got[PATH_MAX];
     snprintf(file, sizeof file, "%s/a.bcp", dir);
     snprintf(dotted, sizeof dotted, "%s/./a.bcp", dir);
     snprintf(missing, sizeof missing, "%s/none.bcp", dir);
@@ -285,7 +287,8 @@ static void test_paths_once_per_call(void **state)
 static void test_paths_many_per_call(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-paths-many-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-paths-many-XXXXXX");
     assert_non_null(mkdtemp(dir));
     enum { FILES = 40, MISSING = 2000 };
     char path[PATH_MAX], got[PATH_MAX], want[FILES][PATH_MAX];

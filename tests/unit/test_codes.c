@@ -12,6 +12,7 @@
 #include "base/codes.h"
 #include "rules/config.h"
 #include "syntax/syntax.h"
+#include "test_tmp.h"
 
 static void test_codes_sorted_unique_and_complete(void **state)
 {
@@ -133,9 +134,10 @@ static void test_examples_trigger_their_code(void **state)
 static void test_config_examples_are_located_diagnostics(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-test-codes-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-test-codes-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char path[128];
+    char path[600];
     snprintf(path, sizeof path, "%s/bcpconfig.bcp", dir);
     for (size_t i = 0; i < bcp_code_count(); i++) {
         const bcp_code_info *c = bcp_code_at(i);

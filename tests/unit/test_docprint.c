@@ -13,6 +13,7 @@
 #include "bcp.h"
 #include "cli/pdf.h"
 #include "model/derive.h"
+#include "test_tmp.h"
 
 static int32_t day_of(const char *text)
 {
@@ -76,8 +77,8 @@ static void test_derived_open_items(void **state)
 
 static char *write_plan(void)
 {
-    static char path[] = "/tmp/bcp-docprint-XXXXXX.bcp";
-    strcpy(path, "/tmp/bcp-docprint-XXXXXX.bcp");
+    static char path[256];
+    test_tmp_path(path, sizeof path, "bcp-docprint-XXXXXX.bcp");
     int fd = mkstemps(path, 4);
     assert_true(fd >= 0);
     assert_int_equal(write(fd, plan_text, sizeof plan_text - 1), (ssize_t)(sizeof plan_text - 1));

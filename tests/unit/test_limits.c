@@ -18,6 +18,7 @@
 #include "base/limits.h"
 #include "base/source.h"
 #include "syntax/prescan.h"
+#include "test_tmp.h"
 
 /* `depth` nested lists inside a plan block: depth + 1 levels in all. */
 static char *nested(size_t depth, char open, char close)
@@ -187,9 +188,10 @@ static void test_readers_refuse(void **state)
 {
     (void)state;
     bcp_limits_reset();
-    char dir[] = "/tmp/bcp-limits-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-limits-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char fifo[64], big[64], small[64];
+    char fifo[600], big[600], small[600];
     snprintf(fifo, sizeof fifo, "%s/pipe.bcp", dir);
     snprintf(big, sizeof big, "%s/big.bcp", dir);
     snprintf(small, sizeof small, "%s/small.bcp", dir);
@@ -227,9 +229,10 @@ static void test_readers_refuse(void **state)
 static void test_imports_limit(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-imports-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-imports-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char path[128];
+    char path[600];
     for (int i = 0; i < 5; i++) {
         snprintf(path, sizeof path, "%s/m%d.bcp", dir, i);
         FILE *f = fopen(path, "w");

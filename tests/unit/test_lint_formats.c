@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "rules/engine.h"
+#include "test_tmp.h"
 
 #define PLANTED "tests/lint/planted.bcp"
 
@@ -91,7 +92,8 @@ static void assert_same_findings(expect *want, size_t nwant, expect *got, size_t
 /* Runs `bcp check --format FORMAT --output TMP planted.bcp` in-process. */
 static json_t *run_check(const char *format, int *status)
 {
-    char out[] = "/tmp/bcp-lint-formats-XXXXXX";
+    char out[256];
+    test_tmp_path(out, sizeof out, "bcp-lint-formats-XXXXXX");
     int fd = mkstemp(out);
     assert_true(fd >= 0);
     close(fd);

@@ -11,6 +11,7 @@
 #include "bcp.h"
 #include "rules/lint_memo.h"
 #include "rules/secret.h"
+#include "test_tmp.h"
 
 static void test_memo_get_put(void **state)
 {
@@ -79,9 +80,10 @@ static void test_remembered_scan_is_the_fresh_scan(void **state)
 static void test_workspace_lint_reads_the_unsaved_config(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-memo-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-memo-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char plan_path[256], config_path[256];
+    char plan_path[600], config_path[600];
     snprintf(plan_path, sizeof plan_path, "%s/plan.bcp", dir);
     snprintf(config_path, sizeof config_path, "%s/bcpconfig.bcp", dir);
     test_write_file(plan_path, "plan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n  purpose = \"TBD\"\n}\n");

@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "test_tmp.h"
 
-static char stdlib_dir[64];
+static char stdlib_dir[256];
 
 static void write_file(const char *rel, const char *text)
 {
@@ -20,10 +21,10 @@ static void write_file(const char *rel, const char *text)
 static int make_stdlib(void **state)
 {
     (void)state;
-    snprintf(stdlib_dir, sizeof stdlib_dir, "/tmp/bcp-locale-merge-XXXXXX");
+    test_tmp_path(stdlib_dir, sizeof stdlib_dir, "bcp-locale-merge-XXXXXX");
     if (!mkdtemp(stdlib_dir))
         return -1;
-    char path[256];
+    char path[600];
     snprintf(path, sizeof path, "%s/locale", stdlib_dir);
     mkdir(path, 0755);
     snprintf(path, sizeof path, "%s/locale/en", stdlib_dir);
@@ -46,7 +47,7 @@ static int remove_stdlib(void **state)
     (void)state;
     const char *files[] = {"cat.bcp", "locale/en/a.bcp", "locale/en/b.bcp", "locale/en", "locale", ""};
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char path[256];
+        char path[600];
         snprintf(path, sizeof path, "%s/%s", stdlib_dir, files[i]);
         remove(path);
     }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "model/workspace.h"
+#include "test_tmp.h"
 
 #define FIXTURES "tests/fixtures/imports/"
 
@@ -444,12 +445,13 @@ static void test_imports(void **state)
 static void test_import_cycle_note(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-test-cycle-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-test-cycle-XXXXXX");
     assert_non_null(mkdtemp(dir));
     write_test_file(dir, "root.bcp", "use \"./b\"\ncontact r { name = \"R\" }\n");
     write_test_file(dir, "b.bcp", "use \"./c\"\n");
     write_test_file(dir, "c.bcp", "\nuse \"./b\"\n");
-    char root[256];
+    char root[512];
     snprintf(root, sizeof root, "%s/root.bcp", dir);
     bcp_model *m = bcp_model_load(root, NULL);
     assert_diag(m, "E113", 2, 5, "import cycle: `./b` is already being imported");
@@ -460,7 +462,7 @@ static void test_import_cycle_note(void **state)
     bcp_model_free(m);
     const char *names[] = {"root.bcp", "b.bcp", "c.bcp"};
     for (size_t i = 0; i < 3; i++) {
-        char path[256];
+        char path[600];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         remove(path);
     }

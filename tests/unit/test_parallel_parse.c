@@ -15,6 +15,7 @@
 #include "model/model.h"
 #include "syntax/scan.h"
 #include "test_support.h"
+#include "test_tmp.h"
 
 typedef struct text_buf {
     char *data;
@@ -107,7 +108,8 @@ static void test_large_file_model_matches(void **state)
 static void test_modules_built_ahead(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-test-ahead-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-test-ahead-XXXXXX");
     assert_non_null(mkdtemp(dir));
     write_test_file(dir, "plan.bcp",
                "use \"./a.bcp\"\nuse \"./b.bcp\"\nuse \"./c.bcp\"\nuse \"./d.bcp\"\n"
@@ -116,7 +118,7 @@ static void test_modules_built_ahead(void **state)
     write_test_file(dir, "b.bcp", "site b {\n  name = \"B\"\n  staff = many\n}\n");
     write_test_file(dir, "c.bcp", "site c { name = \"C\" \n");
     write_test_file(dir, "d.bcp", "use \"./a.bcp\"\ncontact d { name = \"D\" substitute = contact.a }\n");
-    char plan[512];
+    char plan[600];
     snprintf(plan, sizeof plan, "%s/plan.bcp", dir);
     bcp_model_options opts = {0};
     bcp_model *m = bcp_model_load(plan, &opts);
@@ -150,7 +152,7 @@ static void test_modules_built_ahead(void **state)
     bcp_model_free(m);
     const char *names[] = {"plan.bcp", "a.bcp", "b.bcp", "c.bcp", "d.bcp"};
     for (size_t i = 0; i < 5; i++) {
-        char path[512];
+        char path[600];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         unlink(path);
     }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/pdf.h"
+#include "test_tmp.h"
 
 #define INFO(c, m) "1 0 obj\n<</Creator (Chromium)\n/CreationDate (" c ")\n/ModDate (" m ")>>\nendobj\n"
 #define TREE(a, b, c)                                                                                        \
@@ -91,9 +92,10 @@ static void test_leaves_other_strings(void **state)
 static void test_epoch_sources(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-pdf-epoch-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-pdf-epoch-XXXXXX");
     assert_non_null(mkdtemp(dir));
-    char path[128];
+    char path[600];
     snprintf(path, sizeof path, "%s/plan.bcp", dir);
     FILE *f = fopen(path, "w");
     assert_non_null(f);

@@ -17,6 +17,7 @@
 
 #include "serve/serve.h"
 #include "test_support.h"
+#include "test_tmp.h"
 
 static void test_buffer_grows(void **state)
 {
@@ -33,11 +34,12 @@ static void test_buffer_grows(void **state)
 static void test_watch_sees_plans(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/bcp-serve-unit-XXXXXX";
+    char dir[256];
+    test_tmp_path(dir, sizeof dir, "bcp-serve-unit-XXXXXX");
     assert_non_null(mkdtemp(dir));
     serve_watch *w = serve_watch_start(dir);
     assert_non_null(w);
-    char path[256] = "";
+    char path[600] = "";
     unsigned long c0 = serve_watch_wait(w, (unsigned long)-2, 0, NULL, 0);
 
     write_test_file(dir, "notes.txt", "not a plan\n");
@@ -48,7 +50,7 @@ static void test_watch_sees_plans(void **state)
     assert_true(c1 > c0);
     assert_string_equal(path, "a.bcp");
 
-    char sub[512];
+    char sub[300];
     snprintf(sub, sizeof sub, "%s/sub", dir);
     assert_int_equal(mkdir(sub, 0700), 0);
     usleep(300 * 1000);   /* the watcher adds the new folder */

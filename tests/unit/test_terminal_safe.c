@@ -15,6 +15,7 @@
 #include "base/buf.h"
 #include "base/escape.h"
 #include "bcp.h"
+#include "test_tmp.h"
 
 static const char *const hostile_plan =
     "plan p { title = \"P\" organization = \"O\" }\n"
@@ -54,12 +55,12 @@ static void assert_terminal_safe(const char *text, size_t length)
     }
 }
 
-static char plan_path[64];
+static char plan_path[256];
 
 static int setup(void **state)
 {
     (void)state;
-    snprintf(plan_path, sizeof plan_path, "/tmp/bcp-terminal-safe-XXXXXX");
+    test_tmp_path(plan_path, sizeof plan_path, "bcp-terminal-safe-XXXXXX");
     int fd = mkstemp(plan_path);
     assert_true(fd >= 0);
     close(fd);

@@ -14,6 +14,7 @@
 #include "base/limits.h"
 #include "model/workspace.h"
 #include "bcp.h"
+#include "test_tmp.h"
 
 static const bcp_diagnostic *first(const bcp_diagnostics *set, const char *code)
 {
@@ -53,12 +54,12 @@ static size_t h101(bcp_workspace *ws, const char *path)
 }
 
 typedef struct project {
-    char dir[64], git[96], sub[96], plan[128], config[128];
+    char dir[256], git[300], sub[300], plan[400], config[400];
 } project;
 
 static void project_new(project *p, const char *plan_text)
 {
-    snprintf(p->dir, sizeof p->dir, "/tmp/bcp-wscfg-XXXXXX");
+    test_tmp_path(p->dir, sizeof p->dir, "bcp-wscfg-XXXXXX");
     assert_non_null(mkdtemp(p->dir));
     snprintf(p->git, sizeof p->git, "%s/.git", p->dir);
     snprintf(p->sub, sizeof p->sub, "%s/sub", p->dir);
@@ -118,7 +119,7 @@ static void test_nearer_disk_config_wins_over_a_farther_buffer(void **state)
     (void)state;
     project p;
     project_new(&p, placeholder_plan);
-    char near[160];
+    char near[512];
     snprintf(near, sizeof near, "%s/bcpconfig.bcp", p.sub);
     test_write_file(near, "config {\n  ignore = [B101]\n}\n");
     bcp_workspace *ws = bcp_workspace_new(NULL);
@@ -222,7 +223,7 @@ static void test_open_document_over_the_file_size_limit(void **state)
 static void write_plans(const project *p, int count)
 {
     for (int i = 0; i < count; i++) {
-        char path[192], text[192];
+        char path[512], text[192];
         snprintf(path, sizeof path, "%s/p%03d.bcp", p->sub, i);
         snprintf(text, sizeof text, "plan p%03d {\n  title = \"P\"\n  organization = \"P\"\n}\n", i);
         test_write_file(path, text);
@@ -232,7 +233,7 @@ static void write_plans(const project *p, int count)
 static void unlink_plans(const project *p, int count)
 {
     for (int i = 0; i < count; i++) {
-        char path[192];
+        char path[512];
         snprintf(path, sizeof path, "%s/p%03d.bcp", p->sub, i);
         unlink(path);
     }
@@ -254,7 +255,7 @@ static void test_module_plan_search_is_bounded(void **state)
     (void)state;
     project p;
     project_new(&p, "use \"./mod.bcp\"\n\nplan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n}\n");
-    char module[160];
+    char module[512];
     snprintf(module, sizeof module, "%s/mod.bcp", p.sub);
     test_write_file(module, "contact a {\n  name = \"A\"\n}\n");
     /* sub/plan.bcp, the importer, sorts after p000..: found while within the budget. */
@@ -280,7 +281,7 @@ static void test_module_importer_through_the_reader(void **state)
     const char *importing = "use \"./mod.bcp\"\n\nplan acme {\n  title = \"Acme\"\n  organization = \"Acme\"\n}\n";
     project p;
     project_new(&p, plain);
-    char module[160], unsaved[160];
+    char module[512], unsaved[512];
     snprintf(module, sizeof module, "%s/mod.bcp", p.sub);
     snprintf(unsaved, sizeof unsaved, "%s/new.bcp", p.sub);
     test_write_file(module, "contact a {\n  name = \"A\"\n}\n");
