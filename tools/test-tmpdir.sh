@@ -15,6 +15,6 @@ status=$?
 left=$(cd "$tmp" && ls -A)
 if [ -n "$left" ]; then
     echo "make test: the suites left these in TMPDIR ($tmp):"
-    (cd "$tmp" && ls -Ad -- * .[!.]* 2>/dev/null | head -n 20 | sed 's/^/  /')
+    printf '%s\n' "$left" | head -n 20 | sed 's/^/  /'
     exit 1
 fi

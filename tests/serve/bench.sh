@@ -20,21 +20,14 @@ node "$here/bench.js" "$bcp" "$n" "$clients" || exit 1
 command -v wrk >/dev/null 2>&1 || { echo "serve-bench: wrk is missing (sh tools/deps.sh installs it)"; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bcp-bench.XXXXXX") || exit 1
 pid=""
-trap '[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap '[ -n "$pid" ] && serve_stop; rm -rf "$tmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 jq -n --rawfile t "$root/examples/huadong/plan.bcp" '{text: $t, name: "plan.bcp"}' >"$tmp/req.json"
-"$bcp" serve "$root/examples/huadong" --port 0 2>"$tmp/serve.err" &
-pid=$!
-port=""
-i=0
-while [ $i -lt 100 ] && [ -z "$port" ]; do
-    port=$(sed -n 's|^listening on http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$tmp/serve.err")
-    [ -n "$port" ] || sleep 0.1
-    i=$((i + 1))
-done
-[ -n "$port" ] || { echo "serve-bench: FAIL: the server did not start"; cat "$tmp/serve.err"; exit 1; }
-url="http://127.0.0.1:$port/v1/check"
+BCP=$bcp
+. "$here/lib.sh"
+serve_start "$root/examples/huadong" || exit 1
+url="$base/v1/check"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$tmp/req.json" "$url")
 [ "$status" = 200 ] || { echo "serve-bench: FAIL: warm-up request: HTTP $status"; exit 1; }
 # CPU seconds (user + system) of a process so far: /proc/PID/stat fields 14 and 15.

@@ -19,6 +19,7 @@
 #include "bcp.h"
 #include "api/api_internal.h"
 #include "syntax/syntax.h"
+#include "test_tmp.h"
 
 static const char plan_text[] =
     "plan acme {\n"
@@ -77,7 +78,7 @@ static char *tmp_path(const char *name)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(tmpdir, sizeof tmpdir, "%s/bcp-api-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    test_tmp_path(tmpdir, sizeof tmpdir, "bcp-api-XXXXXX");
     if (!mkdtemp(tmpdir))
         return -1;
     char git[600];

@@ -16,6 +16,7 @@
 #include "base/limits.h"
 #include "model/model_dump.h"
 #include "model/parse_cache.h"
+#include "test_tmp.h"
 
 static char dir[256];
 
@@ -27,7 +28,7 @@ static void put(const char *name, const char *text)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "%s/bcp-parse-cache-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    test_tmp_path(dir, sizeof dir, "bcp-parse-cache-XXXXXX");
     assert_non_null(mkdtemp(dir));
     put("plan.bcp", "plan acme {\n  title = \"Acme\"\n  owner = contact.a\n}\n"
                     "use \"./a.bcp\"\nuse \"./b.bcp\"\nuse \"./c.bcp\"\n");

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "service_support.h"
+#include "test_tmp.h"
 
 static char root[256];
 static char outside[600];
@@ -18,13 +19,14 @@ static char outside[600];
 static int setup(void **state)
 {
     (void)state;
-    const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
-    snprintf(root, sizeof root, "%s/bcp-service-XXXXXX", tmp);
+    test_tmp_path(root, sizeof root, "bcp-service-XXXXXX");
     assert_non_null(mkdtemp(root));
     /* Beside the root, named without "..": teardown removes the root first,
      * after which ROOT/../NAME no longer resolves (every run used to leave
      * this file behind). */
-    snprintf(outside, sizeof outside, "%s/%s-outside.bcp", tmp, strrchr(root, '/') + 1);
+    char name[300];
+    snprintf(name, sizeof name, "%s-outside.bcp", strrchr(root, '/') + 1);
+    test_tmp_path(outside, sizeof outside, name);
     copy_examples(root);
     char path[512];
     /* a plan outside the root, and a link to it inside */

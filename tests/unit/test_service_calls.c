@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "service_support.h"
+#include "test_tmp.h"
 
 static char top[256];    /* holds a bcpconfig.bcp that must not be read, and root/ */
 static char root[300];
@@ -27,7 +28,7 @@ static const char strict[] = "config {\n  limits { nesting = 1 }\n}\n";
 static int setup(void **state)
 {
     (void)state;
-    snprintf(top, sizeof top, "%s/bcp-svc-calls-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    test_tmp_path(top, sizeof top, "bcp-svc-calls-XXXXXX");
     assert_non_null(mkdtemp(top));
     snprintf(root, sizeof root, "%s/root", top);
     assert_int_equal(mkdir(root, 0755), 0);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "service_support.h"
+#include "test_tmp.h"
 
 static char dir[256];        /* limited/ (a bcpconfig.bcp with findings = 3) and free/ (none) */
 static char limited[300], unlimited[300];
@@ -32,7 +33,7 @@ static void write_plan(const char *path)
 static int setup(void **state)
 {
     (void)state;
-    snprintf(dir, sizeof dir, "%s/bcp-lint-limit-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    test_tmp_path(dir, sizeof dir, "bcp-lint-limit-XXXXXX");
     assert_non_null(mkdtemp(dir));
     char path[400];
     snprintf(path, sizeof path, "%s/limited", dir);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "service_support.h"
+#include "test_tmp.h"
 
 static char top[256];    /* holds bcpconfig.bcp (must not be read) and root/ */
 static char root[300];
@@ -17,7 +18,7 @@ static char root[300];
 static int setup(void **state)
 {
     (void)state;
-    snprintf(top, sizeof top, "%s/bcp-svc-ops-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    test_tmp_path(top, sizeof top, "bcp-svc-ops-XXXXXX");
     assert_non_null(mkdtemp(top));
     snprintf(root, sizeof root, "%s/root", top);
     assert_int_equal(mkdir(root, 0755), 0);

@@ -6,7 +6,6 @@
 #define BCP_TEST_TMP_H
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* BUF (SIZE bytes) = "$TMPDIR/NAME"; NAME may end in mkstemp's XXXXXX.  A
  * TMPDIR too long for BUF stops the test with a message (a cut path would
