@@ -100,12 +100,11 @@ module.exports = grammar({
 
     // 15m, 4h, 2d, 1w, 6mo, 1y.  Any letters lex as a unit so that the model can
     // name a wrong unit ("24hrs", "3天") instead of reporting a bare syntax error.
-    // A compound duration (1h30m) is one token too, but the committed parser.c
-    // predates it: compiler/syntax/syntax.c (bcp_language) continues this token
-    // over further digits-and-letters parts written with no space.  The next
-    // regeneration should make this token(seq(DIGITS, UNIT, repeat(seq(DIGITS,
-    // UNIT)))) and drop that lexer wrapper.
-    duration: _ => token(seq(DIGITS, new RegExp(`[${LETTER}]+`))),
+    // A compound duration written with no space (1h30m, 1d12h) is one token;
+    // its parts after the first take ASCII letters, and a trailing part with
+    // no unit is not taken (`1h30` is `1h`, then `30`).  The model adds up the
+    // parts (compiler/model/values.c).
+    duration: _ => token(seq(DIGITS, new RegExp(`[${LETTER}]+`), repeat(seq(DIGITS, /[a-zA-Z]+/)))),
 
     // Lexed loosely (1-2 digit month and day) so that the model validates the
     // calendar and reports 2026-02-30 or 2026-6-1 precisely.

@@ -18,12 +18,10 @@
  *
  *   (source_file ...)
  *
- * and parses each input with bcp_language() (syntax/syntax.h: the generated
- * grammar with compound durations such as 1h30m lexed as one token, which
- * the committed parser.c does not do yet).  The actual tree is printed
- * with ts_node_string(), which is what `tree-sitter test` compares against,
- * so a corpus that passes here passes there too, except the compound
- * duration cases until parser.c is regenerated.  The matching rules follow
+ * and parses each input with tree_sitter_bcp(), the committed parser.c as
+ * editors load it.  The actual tree is printed with ts_node_string(), which
+ * is what `tree-sitter test` compares against, so a corpus that passes here
+ * passes there too.  The matching rules follow
  * the tree-sitter CLI: header lines may carry a suffix (`===|`) that then
  * must be used by every header and divider of the file, the longest `---`
  * line separates input from expected tree, one newline before the divider is
@@ -788,7 +786,7 @@ int main(int argc, char **argv)
     }
 
     TSParser *parser = ts_parser_new();
-    if (!ts_parser_set_language(parser, bcp_language())) {
+    if (!ts_parser_set_language(parser, tree_sitter_bcp())) {
         fputs("corpus_runner: the grammar's ABI does not match the tree-sitter runtime\n",
               stderr);
         ts_parser_delete(parser);

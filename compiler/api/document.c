@@ -14,7 +14,7 @@ static TSParser *workspace_parser(bcp_workspace *ws)
 {
     if (!ws->parser) {
         ws->parser = ts_parser_new();
-        ts_parser_set_language(ws->parser, bcp_language());
+        ts_parser_set_language(ws->parser, tree_sitter_bcp());
     }
     return ws->parser;
 }

@@ -103,7 +103,7 @@ size_t bcp_parse_source(bcp_model *m, const bcp_source *src, TSTree **trees, siz
     if (ncuts == 0) {
         if (!m->parser) {
             m->parser = ts_parser_new();
-            ts_parser_set_language(m->parser, bcp_language());
+            ts_parser_set_language(m->parser, tree_sitter_bcp());
         }
         /* A refused text is parsed as empty text (syntax.h). */
         trees[0] = prescanned ? bcp_syntax_parse_string(m->parser, NULL, src->text, (uint32_t)src->length)

@@ -7,63 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <tree_sitter/parser.h>
-
 #include "base/alloc.h"
 #include "base/call.h"
 #include "causes.h"
 #include "prescan.h"
-
-/* ---------------------------------------------------------------- the language
- *
- * The generated lexer reads a duration as digits and a unit (`4h`).  A
- * compound duration (`1h30m`, `1d12h`) is one value: bcp's language is the
- * generated one with a lexer that, when the generated lexer has read a
- * duration, goes on over further digits-and-unit parts that follow with no
- * space between them.  The node stays one `duration`; the model adds up its
- * parts (model/values.c).  Editors that load grammar/src/parser.c alone see
- * `1h30m` as two tokens. */
-static TSLanguage language;
-static const TSLanguage *generated;
-static TSSymbol duration_symbol;
-static pthread_once_t language_once = PTHREAD_ONCE_INIT;
-
-static bool is_ascii_digit(int32_t c) { return c >= '0' && c <= '9'; }
-static bool is_ascii_letter(int32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-static bool lex(TSLexer *lexer, TSStateId state)
-{
-    if (!generated->lex_fn(lexer, state))
-        return false;
-    if (lexer->result_symbol != duration_symbol)
-        return true;
-    /* The generated lexer stops a duration at the first character that is not
-     * a letter, so the lexer stands right after the token. */
-    while (is_ascii_digit(lexer->lookahead)) {
-        while (is_ascii_digit(lexer->lookahead))
-            lexer->advance(lexer, false);
-        if (!is_ascii_letter(lexer->lookahead))
-            break; /* `1h30`: the token stays `1h` */
-        while (is_ascii_letter(lexer->lookahead))
-            lexer->advance(lexer, false);
-        lexer->mark_end(lexer);
-    }
-    return true;
-}
-
-static void init_language(void)
-{
-    generated = tree_sitter_bcp();
-    language = *generated;
-    language.lex_fn = lex;
-    duration_symbol = ts_language_symbol_for_name(generated, "duration", 8, true);
-}
-
-const TSLanguage *bcp_language(void)
-{
-    pthread_once(&language_once, init_language);
-    return &language;
-}
 
 /* Filled once, by the first caller on any thread (pthread_once), then read-only. */
 static bcp_symbols symbols;
@@ -78,7 +25,7 @@ static TSSymbol symbol(const TSLanguage *lang, const char *name, bool named)
 
 static void init_symbols(void)
 {
-    const TSLanguage *lang = bcp_language();
+    const TSLanguage *lang = tree_sitter_bcp();
     symbols.source_file = symbol(lang, "source_file", true);
     symbols.comment = symbol(lang, "comment", true);
     symbols.use_statement = symbol(lang, "use_statement", true);
@@ -162,7 +109,7 @@ TSTree *bcp_syntax_parse_text(TSParser *parser, const TSTree *old, const char *t
 TSTree *bcp_syntax_parse(const bcp_source *src)
 {
     TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, bcp_language());
+    ts_parser_set_language(parser, tree_sitter_bcp());
     bool ok = bcp_syntax_prescan(src);
     TSTree *tree = bcp_syntax_parse_string(parser, NULL, ok ? src->text : "", ok ? (uint32_t)src->length : 0);
     ts_parser_delete(parser);
@@ -556,7 +503,7 @@ static void parse_one(void *item)
 {
     bcp_parse_task *t = item;
     TSParser *parser = ts_parser_new();
-    ts_parser_set_language(parser, bcp_language());
+    ts_parser_set_language(parser, tree_sitter_bcp());
     if (!t->prescanned && !bcp_prescan(t->text, t->length, NULL))
         t->tree = bcp_syntax_parse_string(parser, NULL, "", 0);
     else {

@@ -9,10 +9,9 @@
 #include "base/source.h"
 #include "base/workers.h"
 
-/* The generated grammar, and bcp's language: the same with compound
- * durations (`1h30m`) lexed as one token.  Parse with bcp_language(). */
+/* bcp's language: the grammar generated from grammar/grammar.js
+ * (grammar/src/parser.c). */
 const TSLanguage *tree_sitter_bcp(void);
-const TSLanguage *bcp_language(void);
 
 /* Node symbols of the grammar, looked up once by name. */
 typedef struct bcp_symbols {

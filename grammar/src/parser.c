@@ -1922,95 +1922,95 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(26);
-      if (lookahead == '"') ADVANCE(39);
-      if (lookahead == '#') ADVANCE(27);
-      if (lookahead == ',') ADVANCE(32);
+      if (eof) ADVANCE(27);
+      if (lookahead == '"') ADVANCE(40);
+      if (lookahead == '#') ADVANCE(28);
+      if (lookahead == ',') ADVANCE(33);
       if (lookahead == '-') ADVANCE(20);
-      if (lookahead == '.') ADVANCE(34);
-      if (lookahead == '=') ADVANCE(30);
-      if (lookahead == '[') ADVANCE(31);
+      if (lookahead == '.') ADVANCE(35);
+      if (lookahead == '=') ADVANCE(31);
+      if (lookahead == '[') ADVANCE(32);
       if (lookahead == '\\') ADVANCE(12);
-      if (lookahead == ']') ADVANCE(33);
-      if (lookahead == '{') ADVANCE(28);
-      if (lookahead == '}') ADVANCE(29);
+      if (lookahead == ']') ADVANCE(34);
+      if (lookahead == '{') ADVANCE(29);
+      if (lookahead == '}') ADVANCE(30);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
-          lookahead == ' ') SKIP(25)
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
-      if (sym_identifier_character_set_1(lookahead)) ADVANCE(55);
+          lookahead == ' ') SKIP(26)
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
+      if (sym_identifier_character_set_1(lookahead)) ADVANCE(57);
       END_STATE();
     case 1:
       if (lookahead == '\n') SKIP(9)
-      if (lookahead == '"') ADVANCE(38);
-      if (lookahead == '#') ADVANCE(41);
+      if (lookahead == '"') ADVANCE(39);
+      if (lookahead == '#') ADVANCE(42);
       if (lookahead == '\\') ADVANCE(12);
       if (lookahead == '\t' ||
           lookahead == '\r' ||
-          lookahead == ' ') ADVANCE(40);
-      if (lookahead != 0) ADVANCE(41);
+          lookahead == ' ') ADVANCE(41);
+      if (lookahead != 0) ADVANCE(42);
       END_STATE();
     case 2:
-      if (lookahead == '"') ADVANCE(37);
-      if (lookahead == '#') ADVANCE(27);
+      if (lookahead == '"') ADVANCE(38);
+      if (lookahead == '#') ADVANCE(28);
       if (lookahead == '-') ADVANCE(20);
-      if (lookahead == '[') ADVANCE(31);
-      if (lookahead == ']') ADVANCE(33);
+      if (lookahead == '[') ADVANCE(32);
+      if (lookahead == ']') ADVANCE(34);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(2)
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
-      if (sym_identifier_character_set_1(lookahead)) ADVANCE(55);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
+      if (sym_identifier_character_set_1(lookahead)) ADVANCE(57);
       END_STATE();
     case 3:
       if (lookahead == '"') ADVANCE(8);
       END_STATE();
     case 4:
-      if (lookahead == '"') ADVANCE(45);
-      if (lookahead == '\\') ADVANCE(24);
+      if (lookahead == '"') ADVANCE(46);
+      if (lookahead == '\\') ADVANCE(25);
       if (lookahead != 0) ADVANCE(8);
       END_STATE();
     case 5:
-      if (lookahead == '"') ADVANCE(36);
-      if (lookahead == '#') ADVANCE(27);
+      if (lookahead == '"') ADVANCE(37);
+      if (lookahead == '#') ADVANCE(28);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(5)
       END_STATE();
     case 6:
-      if (lookahead == '"') ADVANCE(36);
-      if (lookahead == '#') ADVANCE(27);
+      if (lookahead == '"') ADVANCE(37);
+      if (lookahead == '#') ADVANCE(28);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(5)
-      if (sym_identifier_character_set_1(lookahead)) ADVANCE(35);
+      if (sym_identifier_character_set_1(lookahead)) ADVANCE(36);
       END_STATE();
     case 7:
       if (lookahead == '"') ADVANCE(4);
-      if (lookahead == '\\') ADVANCE(24);
+      if (lookahead == '\\') ADVANCE(25);
       if (lookahead != 0) ADVANCE(8);
       END_STATE();
     case 8:
       if (lookahead == '"') ADVANCE(7);
-      if (lookahead == '\\') ADVANCE(24);
+      if (lookahead == '\\') ADVANCE(25);
       if (lookahead != 0) ADVANCE(8);
       END_STATE();
     case 9:
-      if (lookahead == '#') ADVANCE(27);
+      if (lookahead == '#') ADVANCE(28);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
           lookahead == ' ') SKIP(9)
       END_STATE();
     case 10:
-      if (lookahead == '-') ADVANCE(22);
+      if (lookahead == '-') ADVANCE(23);
       END_STATE();
     case 11:
-      if (lookahead == '-') ADVANCE(22);
+      if (lookahead == '-') ADVANCE(23);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(10);
       END_STATE();
     case 12:
@@ -2020,202 +2020,214 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
           lookahead == '\\' ||
           lookahead == 'n' ||
           lookahead == 'r' ||
-          lookahead == 't') ADVANCE(42);
+          lookahead == 't') ADVANCE(43);
       END_STATE();
     case 13:
-      if (lookahead == '{') ADVANCE(23);
+      if (lookahead == '{') ADVANCE(24);
       END_STATE();
     case 14:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       END_STATE();
     case 15:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(14);
       END_STATE();
     case 16:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(15);
       END_STATE();
     case 17:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(16);
       END_STATE();
     case 18:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(17);
       END_STATE();
     case 19:
-      if (lookahead == '}') ADVANCE(42);
+      if (lookahead == '}') ADVANCE(43);
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(18);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
       END_STATE();
     case 21:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(53);
       END_STATE();
     case 22:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(54);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(11);
       END_STATE();
     case 23:
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(56);
+      END_STATE();
+    case 24:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
           ('a' <= lookahead && lookahead <= 'f')) ADVANCE(19);
       END_STATE();
-    case 24:
+    case 25:
       if (lookahead != 0) ADVANCE(8);
       END_STATE();
-    case 25:
-      if (eof) ADVANCE(26);
-      if (lookahead == '"') ADVANCE(37);
-      if (lookahead == '#') ADVANCE(27);
-      if (lookahead == ',') ADVANCE(32);
+    case 26:
+      if (eof) ADVANCE(27);
+      if (lookahead == '"') ADVANCE(38);
+      if (lookahead == '#') ADVANCE(28);
+      if (lookahead == ',') ADVANCE(33);
       if (lookahead == '-') ADVANCE(20);
-      if (lookahead == '=') ADVANCE(30);
-      if (lookahead == '[') ADVANCE(31);
-      if (lookahead == ']') ADVANCE(33);
-      if (lookahead == '{') ADVANCE(28);
-      if (lookahead == '}') ADVANCE(29);
+      if (lookahead == '=') ADVANCE(31);
+      if (lookahead == '[') ADVANCE(32);
+      if (lookahead == ']') ADVANCE(34);
+      if (lookahead == '{') ADVANCE(29);
+      if (lookahead == '}') ADVANCE(30);
       if (lookahead == '\t' ||
           lookahead == '\n' ||
           lookahead == '\r' ||
-          lookahead == ' ') SKIP(25)
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
-      if (sym_identifier_character_set_1(lookahead)) ADVANCE(55);
-      END_STATE();
-    case 26:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+          lookahead == ' ') SKIP(26)
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
+      if (sym_identifier_character_set_1(lookahead)) ADVANCE(57);
       END_STATE();
     case 27:
-      ACCEPT_TOKEN(sym_comment);
-      if (lookahead != 0 &&
-          lookahead != '\n') ADVANCE(27);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 28:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      ACCEPT_TOKEN(sym_comment);
+      if (lookahead != 0 &&
+          lookahead != '\n') ADVANCE(28);
       END_STATE();
     case 29:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 30:
-      ACCEPT_TOKEN(anon_sym_EQ);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 31:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
+      ACCEPT_TOKEN(anon_sym_EQ);
       END_STATE();
     case 32:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
     case 33:
-      ACCEPT_TOKEN(anon_sym_RBRACK);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 34:
-      ACCEPT_TOKEN(anon_sym_DOT);
+      ACCEPT_TOKEN(anon_sym_RBRACK);
       END_STATE();
     case 35:
-      ACCEPT_TOKEN(sym__reference_name);
-      if (sym__reference_name_character_set_1(lookahead)) ADVANCE(35);
+      ACCEPT_TOKEN(anon_sym_DOT);
       END_STATE();
     case 36:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      ACCEPT_TOKEN(sym__reference_name);
+      if (sym__reference_name_character_set_1(lookahead)) ADVANCE(36);
       END_STATE();
     case 37:
       ACCEPT_TOKEN(anon_sym_DQUOTE);
-      if (lookahead == '"') ADVANCE(3);
       END_STATE();
     case 38:
-      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      if (lookahead == '"') ADVANCE(3);
       END_STATE();
     case 39:
       ACCEPT_TOKEN(anon_sym_DQUOTE2);
-      if (lookahead == '"') ADVANCE(3);
       END_STATE();
     case 40:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '#') ADVANCE(41);
-      if (lookahead == '\t' ||
-          lookahead == '\r' ||
-          lookahead == ' ') ADVANCE(40);
-      if (lookahead != 0 &&
-          lookahead != '\n' &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(41);
+      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      if (lookahead == '"') ADVANCE(3);
       END_STATE();
     case 41:
       ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '#') ADVANCE(42);
+      if (lookahead == '\t' ||
+          lookahead == '\r' ||
+          lookahead == ' ') ADVANCE(41);
       if (lookahead != 0 &&
           lookahead != '\n' &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(41);
+          lookahead != '\\') ADVANCE(42);
       END_STATE();
     case 42:
-      ACCEPT_TOKEN(sym_escape_sequence);
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead != 0 &&
+          lookahead != '\n' &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(42);
       END_STATE();
     case 43:
-      ACCEPT_TOKEN(sym_multiline_string);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 44:
       ACCEPT_TOKEN(sym_multiline_string);
-      if (lookahead == '"') ADVANCE(43);
       END_STATE();
     case 45:
       ACCEPT_TOKEN(sym_multiline_string);
       if (lookahead == '"') ADVANCE(44);
       END_STATE();
     case 46:
-      ACCEPT_TOKEN(sym_integer);
-      if (lookahead == '-') ADVANCE(21);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      ACCEPT_TOKEN(sym_multiline_string);
+      if (lookahead == '"') ADVANCE(45);
       END_STATE();
     case 47:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
+      if (lookahead == '-') ADVANCE(22);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(52);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 48:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(46);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
       END_STATE();
     case 49:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(48);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(47);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 50:
       ACCEPT_TOKEN(sym_integer);
       if (('0' <= lookahead && lookahead <= '9')) ADVANCE(49);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 51:
       ACCEPT_TOKEN(sym_integer);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(50);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 52:
-      ACCEPT_TOKEN(sym_duration);
-      if (sym_duration_character_set_1(lookahead)) ADVANCE(52);
+      ACCEPT_TOKEN(sym_integer);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(52);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 53:
-      ACCEPT_TOKEN(sym_date);
+      ACCEPT_TOKEN(sym_duration);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
+      if (('A' <= lookahead && lookahead <= 'Z') ||
+          ('a' <= lookahead && lookahead <= 'z')) ADVANCE(53);
       END_STATE();
     case 54:
-      ACCEPT_TOKEN(sym_date);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(53);
+      ACCEPT_TOKEN(sym_duration);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(21);
+      if (sym_duration_character_set_1(lookahead)) ADVANCE(54);
       END_STATE();
     case 55:
+      ACCEPT_TOKEN(sym_date);
+      END_STATE();
+    case 56:
+      ACCEPT_TOKEN(sym_date);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(55);
+      END_STATE();
+    case 57:
       ACCEPT_TOKEN(sym_identifier);
-      if (sym__reference_name_character_set_1(lookahead)) ADVANCE(55);
+      if (sym__reference_name_character_set_1(lookahead)) ADVANCE(57);
       END_STATE();
     default:
       return false;
