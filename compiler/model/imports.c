@@ -221,8 +221,9 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     import_display_path(importer, spec, display, sizeof paths->display);
     /* Escapes first, on the path as written: whether a file outside the
      * plan's folder exists is not the plan's to learn. */
-    if (joined[0] == '/' && strlen(joined) < sizeof paths->resolved) {
-        snprintf(resolved, sizeof paths->resolved, "%s", joined);
+    size_t joined_len = strlen(joined);
+    if (joined[0] == '/' && joined_len < sizeof paths->resolved) {
+        memcpy(resolved, joined, joined_len + 1);
         bcp_path_fold(resolved);
         if (escapes(m, resolved, spec, from))
             return;
@@ -231,11 +232,11 @@ static void load_file_import(bcp_model *m, const bcp_source *importer, const cha
     if (!bcp_realpath(joined, resolved)) {
         missing = errno;
         /* A reader may serve files that are not on disk (unsaved buffers). */
-        if (!m->opts.read || joined[0] != '/' || strlen(joined) >= sizeof paths->resolved) {
+        if (!m->opts.read || joined[0] != '/' || joined_len >= sizeof paths->resolved) {
             import_not_found(m, from, spec, display, missing);
             return;
         }
-        snprintf(resolved, sizeof paths->resolved, "%s", joined);
+        memcpy(resolved, joined, joined_len + 1);
         bcp_path_fold(resolved);
     }
     /* Again for the file itself: a link inside may lead outside. */
