@@ -26,16 +26,30 @@ BUILDDIR ?= build
 PKGS       := tree-sitter libcmark-gfm libpcre2-8 jansson
 # bcp graph and the document's dependency figure: Graphviz's layout library.
 PKGS       += libgvc
-PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# ==== perfA part: PKG_CFLAGS stays recursive (make test runs deps, which may
+# install the packages, before its sub-makes read it) but is worked out once
+# per make process, at first use, not once for every compile recipe.
+PKG_CFLAGS  = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS) 2>/dev/null))$(PKG_CFLAGS)
+# A recipe's folder is made only when make has not seen it (one mkdir each,
+# not one per object file).
+mkdir_for = $(if $(wildcard $(@D)/.),,@mkdir -p $(@D))
+# ==== end of perfA part
 # libphonenumber (C++, no .pc file) judges phone numbers by country (C103);
 # it brings its own protobuf, ICU and abseil, and needs the C++ runtime.
 PHONE_LIBS := -lphonenumber -lstdc++
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions $(PHONE_LIBS) -pthread
 WARN       := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
 
+# ==== perfA part: the sanitizer flavours compile with -g1 (line tables and
+# the functions, inlined ones included: what their reports print, the same
+# frames, files and lines as with -g), not full -g (local variables and types,
+# for a debugger): ~29 % less CPU a compile, ~17 % of a whole ASan build
+# (docs/performance.md, "Session 11").  For a debugger: CFLAGS=-g.
+SAN_DEBUG  := -g1
+# ==== end of perfA part
 ifeq ($(BUILD),asan)
   OUT      := $(BUILDDIR)/asan
-  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+  OPT      := -O1 $(SAN_DEBUG) -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LDOPT    := -fsanitize=address,undefined
   # ==== perf8: every ASan process starts ~25 ms sooner (docs/performance.md,
   # "Test suite"): the sanitizer runtimes linked in, not loaded (LeakSanitizer
@@ -48,7 +62,7 @@ ifeq ($(BUILD),asan)
   # ==== end of perf8 part
 else ifeq ($(BUILD),tsan)
   OUT      := $(BUILDDIR)/tsan
-  OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=thread
+  OPT      := -O1 $(SAN_DEBUG) -fno-omit-frame-pointer -fsanitize=thread
   LDOPT    := -fsanitize=thread
 else ifeq ($(BUILD),fuzz)
   # make fuzz: the library for libFuzzer (clang), ASan+UBSan, coverage-instrumented.
@@ -147,19 +161,19 @@ deps:
 	@sh tools/deps.sh
 
 $(OUT)/%.o: %.c $(HEADERS)
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(OUT)/%.o: %.cc $(HEADERS)
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CXX) $(CXXFLAGS_ALL) -c $< -o $@
 
 $(OUT)/grammar/parser.o: grammar/src/parser.c
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(PARSER_CFLAGS) -c $< -o $@
 
 $(OUT)/tools/embed: tools/embed.c tools/gen_table.h
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) -std=c11 $(WARN) -O2 $< -o $@
 
 $(OUT)/stdlib_embedded.c: $(STDLIB_FILES) $(OUT)/tools/embed
@@ -169,7 +183,7 @@ $(OUT)/stdlib_embedded.o: $(OUT)/stdlib_embedded.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(OUT)/tools/prebuild: tools/prebuild.c tools/gen_table.h $(PREBUILD_OBJS)
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(CFLAGS_ALL) $< $(PREBUILD_OBJS) $(PKG_LIBS) $(LDOPT) -o $@
 
 $(OUT)/stdlib_prebuilt.c: $(PREBUILT_FILES) $(OUT)/tools/prebuild
@@ -197,7 +211,7 @@ $(LIB): $(LIB_OBJS)
 	ar rcs $@ $^
 
 $(EXPORTS): include/bcp.h tools/gen-exports.sh
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	sh tools/gen-exports.sh include/bcp.h >$@
 
 $(SHLIB): $(LIB_OBJS) $(EXPORTS)
@@ -209,23 +223,23 @@ $(BIN): $(OUT)/compiler/cli/main.o $(CLI_OBJS) $(LIB)
 	$(CC) $(LDOPT) $^ $(PKG_LIBS) -o $@
 
 $(OUT)/tests/%: tests/unit/%.c $(CLI_OBJS) $(LIB) tests/unit/test_support.h tests/unit/test_tmp.h
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(CFLAGS_ALL) -Itests/unit $< $(CLI_OBJS) $(LIB) $(PKG_LIBS) -lcmocka $(LDOPT) -o $@
 
 $(CORPUS_RUNNER): tests/corpus_runner.c $(LIB)
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
 
 # ==== perf7: test_fmt's meaning checks (model, comments, semantic diff) over
 # a whole tree in one process instead of five bcp runs a file.
 FMT_MEANING := $(OUT)/tests/fmt_meaning
 $(FMT_MEANING): tests/fmt_meaning.c $(LIB)
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) $(CFLAGS_ALL) $< $(LIB) $(PKG_LIBS) $(LDOPT) -o $@
 # test_graph's plan generator, rebuilt when tools/genplan.c changes (the
 # script only builds it when missing, so a dev tree kept a stale one).
 $(OUT)/genplan: tools/genplan.c
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	$(CC) -std=c11 -O2 -Wall -Wextra $< -o $@
 cli-test_graph: $(OUT)/genplan
 # ==== end of perf7 part
@@ -250,10 +264,10 @@ fuzz_src = tests/fuzz/fuzz_$(if $(filter render_%,$(1)),render,$(1)).c
 fuzz_def = $(if $(filter render_%,$(1)),-DFUZZ_DOC_FORMAT=$(FUZZ_FORMAT_$(1:render_%=%)))
 define FUZZ_RULES
 $(OUT)/tests/fuzz/replay_$(1): $(call fuzz_src,$(1)) tests/fuzz/replay_main.c $(FUZZ_COMMON) $(call fuzz_objs,$(1)) $(LIB)
-	@mkdir -p $$(dir $$@)
+	$$(mkdir_for)
 	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(FUZZ_PLAN_DEF) $(call fuzz_def,$(1)) $$(filter %.c,$$^) $(call fuzz_objs,$(1)) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -o $$@
 $(OUT)/fuzz/$(1): $(call fuzz_src,$(1)) $(FUZZ_COMMON) $(call fuzz_objs,$(1)) $(LIB)
-	@mkdir -p $$(dir $$@)
+	$$(mkdir_for)
 	$$(CC) $$(CFLAGS_ALL) -Itests/fuzz $(FUZZ_PLAN_DEF) $(call fuzz_def,$(1)) $$(filter %.c,$$^) $(call fuzz_objs,$(1)) $$(LIB) $$(PKG_LIBS) $$(LDOPT) -fsanitize=fuzzer -o $$@
 endef
 $(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULES,$(t))))
@@ -290,7 +304,7 @@ endif
 # servers' suites keep it for the whole suite (graph_asan).
 GRAPH_BCP := $(OUT)/bcp-graph
 $(GRAPH_BCP): tools/asan-graph-bcp.sh
-	@mkdir -p $(dir $@)
+	$(mkdir_for)
 	cp $< $@ && chmod +x $@
 ifeq ($(BUILD),asan)
 graph_bin = $(abspath $(if $(filter $(1),$(GRAPH_LAYOUT_TESTS)),$(GRAPH_BCP),$(BIN)))

@@ -121,7 +121,6 @@ setup() { # NAME
 }
 
 # ---------------------------------------------------------------- checks
-codes_in() { grep -o '\b[A-Z][0-9][0-9][0-9]\b' "$1" | sort -u; }
 # ==== perf8: the checks of a run in the shell itself (no echo|tr|while|grep
 # per code, the output's codes found once): ~40 % of this harness's CPU
 # was its own processes (34 CPU-s a flavour with bcp=/bin/true).
@@ -139,11 +138,69 @@ in_spec() {
     done
     return 1
 }
-any_in_spec() { # CODES SPEC: CODES is codes_in's output
+any_in_spec() { # CODES SPEC: CODES is the output's codes, space-separated
     for c in $1; do in_spec "$c" "$2" && return 0; done
     return 1
 }
 # ==== end of perf8 part
+# ==== perfA: the checks of a run in one awk over its output (there were
+# ~12 processes a run besides bcp: cat, date, awk, grep, sort, tr, printf),
+# the clock read by the shell itself and the time limit scaled in it.
+# check.awk reads .notcontains (the not-contains= strings as written) and
+# .nc (the same, printf %b decoded), then the output (.out.stdout and/or
+# .out.stderr) and the documents written; it prints three lines: "SECS SLOW
+# SANITIZER NOT-LOCATED RAW-CONTROL", the output's codes (sorted, unique),
+# and "leaks(S)" for each not-contains string found.
+checker='
+function isword(c) { return c ~ /[A-Za-z0-9_]/ }
+BEGIN { secs = sprintf("%.2f", b - a); slow = (secs + 0 > m + 0); nul = sprintf("%c", 0) }
+FILENAME ~ /\/\.notcontains$/ { raw[++nraw] = $0; next }
+FILENAME ~ /\/\.nc$/ { pat[++npat] = $0; next }
+{
+    for (i = 1; i <= npat; i++)
+        if (raw[i] != "" && !(i in leak) && index($0, pat[i])) leak[i] = 1
+    if (FILENAME !~ /\/\.out\.std(out|err)$/) next
+    if (!san && (index($0, "ERROR: AddressSanitizer") || index($0, "ERROR: LeakSanitizer") ||
+                 index($0, "runtime error:") || index($0, "ThreadSanitizer"))) san = 1
+    if (!ctrl && ($0 ~ /[\001-\010\013-\037\177]/ || index($0, nul))) ctrl = 1
+    if (base != "" && !loc) {
+        s = $0
+        while ((p = index(s, base)) > 0) {
+            if (substr(s, p + length(base)) ~ /^:[0-9]+:[0-9]+/) { loc = 1; break }
+            s = substr(s, p + 1)
+        }
+    }
+    # a code is a whole word: [A-Z] and three digits (grep -o "\bX000\b")
+    if ($0 ~ /[A-Z][0-9][0-9][0-9]/) {
+        n = split($0, w, /[^A-Za-z0-9_]+/)
+        for (i = 1; i <= n; i++)
+            if (w[i] ~ /^[A-Z][0-9][0-9][0-9]$/ && !(w[i] in seen)) { seen[w[i]] = 1; code[++ncode] = w[i] }
+    }
+}
+END {
+    for (i = 2; i <= ncode; i++) {
+        c = code[i]
+        for (j = i - 1; j >= 1 && code[j] > c; j--) code[j + 1] = code[j]
+        code[j + 1] = c
+    }
+    print secs, slow, san + 0, (base != "" && !loc), ctrl + 0
+    out = ""; for (i = 1; i <= ncode; i++) out = out (i > 1 ? " " : "") code[i]; print out
+    out = ""; for (i = 1; i <= npat; i++) if (i in leak) out = out (out != "" ? " " : "") "leaks(" raw[i] ")"; print out
+}'
+if [ -r /proc/uptime ]; then
+    clock() { read -r now _ </proc/uptime; }
+else
+    clock() { now=$(date +%s.%N); }
+fi
+scale=${HOSTILE_TIME_SCALE:-1}
+# scale_max N: $max = N times HOSTILE_TIME_SCALE (awk for fractions)
+scale_max() {
+    case $1:$scale in
+    *[!0-9:]* | :* | *: | 0?* | *:0?*) max=$(awk -v m="$1" -v k="$scale" 'BEGIN { print m * k }') ;;
+    *) max=$(($1 * scale)) ;;
+    esac
+}
+# ==== end of perfA part
 
 results=$tmp/results
 : >"$results"
@@ -155,21 +212,24 @@ run_case() {
     name=$1
     spec=$2
     runs=$((runs + 1))
-    dir=$tmp/case-$runs
-    mkdir -p "$dir"
+    dir=$tmp/case-$runs   # made beforehand, all in one mkdir (perfA)
     cmd=check; args=""; want_exit=""; code=""; nocode=""; located=""; max=10
     gen_spec=""; setup_name=""; target=""; stdin_cmd=""; extra=""; target_override=""
     : >"$dir/.notcontains"
+    : >"$dir/.nc"
     for kv in $spec; do
         case $kv in
         cmd=*) cmd=${kv#cmd=} ;;
-        args=*) args=$(echo "${kv#args=}" | tr ',' ' ') ;;
+        args=*) # commas become spaces
+            a=${kv#args=}; args=""
+            while :; do case $a in *,*) args="$args${a%%,*} "; a=${a#*,} ;; *) args=$args$a; break ;; esac; done ;;
         exit=*) want_exit=${kv#exit=} ;;
         code=*) code=${kv#code=} ;;
         no-code=*) nocode=${kv#no-code=} ;;
         located) located=1 ;;
         max-seconds=*) max=${kv#max-seconds=} ;;
-        not-contains=*) printf '%s\n' "${kv#not-contains=}" >>"$dir/.notcontains" ;;
+        not-contains=*) printf '%s\n' "${kv#not-contains=}" >>"$dir/.notcontains"
+            printf '%b\n' "${kv#not-contains=}" >>"$dir/.nc" ;;
         gen=*) gen_spec=${kv#gen=} ;;
         setup=*) setup_name=${kv#setup=} ;;
         target=*) target_override=${kv#target=} ;;
@@ -179,7 +239,7 @@ run_case() {
     done
     # A sanitizer build runs several times slower: HOSTILE_TIME_SCALE (set by
     # the Makefile for BUILD=asan) stretches every time limit by that factor.
-    max=$(awk -v m="$max" -v k="${HOSTILE_TIME_SCALE:-1}" 'BEGIN { print m * k }')
+    scale_max "$max"
     if [ -d "$here/$name" ]; then
         cp -R "$here/$name/." "$dir/"
         target=plan.bcp
@@ -194,7 +254,7 @@ run_case() {
     [ -n "$setup_name" ] && { setup "$setup_name" || return; }
     [ -n "$target_override" ] && target=$target_override
     out=$dir/.out
-    start=$(date +%s.%N)
+    clock; start=$now
     # shellcheck disable=SC2086
     (
         cd "$dir" || exit 125
@@ -224,38 +284,32 @@ run_case() {
         esac
     ) >"$out.stdout" 2>"$out.stderr"
     got=$?
+    clock; end=$now
     # fmt and parse print the document: only their messages are checked.
     case $cmd in
-    fmt | parse) cp "$out.stderr" "$out" ;;
-    *) cat "$out.stdout" "$out.stderr" >"$out" ;;
+    fmt | parse) set -- "$out.stderr" ;;
+    *) set -- "$out.stdout" "$out.stderr" ;;
     esac
-    end=$(date +%s.%N)
-    # ==== perf8 part: the time taken and whether it is over the limit in
-    # one awk; the exit status and the codes checked in the shell
-    timing=$(awk -v a="$start" -v b="$end" -v m="$max" 'BEGIN { s = sprintf("%.2f", b - a); print s, (s + 0 > m + 0) }')
-    secs=${timing% *}
-    [ -d "$dir/out" ] && cat "$dir"/out/* >>"$out.docs" 2>/dev/null
+    # the documents written: searched for the not-contains strings too
+    if [ -d "$dir/out" ]; then
+        for f in "$dir"/out/*; do [ -f "$f" ] && set -- "$@" "$f"; done
+    fi
+    base=""; [ -n "$located" ] && base=${target##*/}
+    LC_ALL=C awk -v a="$start" -v b="$end" -v m="$max" -v base="$base" "$checker" \
+        "$dir/.notcontains" "$dir/.nc" "$@" >"$dir/.chk"
+    { read -r secs slow sanitizer notlocated rawctrl; read -r codes; read -r leaks; } <"$dir/.chk"
     why=""
     [ "$got" -ge 128 ] || [ "$got" -eq 124 ] && why="$why crash-or-killed($got)"
-    [ "${timing#* }" = 1 ] && why="$why slow(${secs}s>${max}s)"
-    grep -q 'ERROR: AddressSanitizer\|ERROR: LeakSanitizer\|runtime error:\|ThreadSanitizer' "$out" && why="$why sanitizer"
+    [ "$slow" = 1 ] && why="$why slow(${secs}s>${max}s)"
+    [ "$sanitizer" = 1 ] && why="$why sanitizer"
     if [ -n "$want_exit" ]; then
         case ",$want_exit," in *",$got,"*) ;; *) why="$why exit=$got" ;; esac
     fi
-    codes=$(codes_in "$out")
     if [ -n "$code" ] && ! any_in_spec "$codes" "$code"; then why="$why no-code-in($code)"; fi
     if [ -n "$nocode" ] && any_in_spec "$codes" "$nocode"; then why="$why unwanted-code($nocode)"; fi
-    if [ -n "$located" ]; then
-        base=${target##*/}
-        grep -q "$base:[0-9][0-9]*:[0-9][0-9]*" "$out" || why="$why not-located"
-    fi
-    # ==== end of perf8 part
-    if tr -d '\t\n' <"$out" | LC_ALL=C grep -q '[[:cntrl:]]'; then why="$why raw-control-chars"; fi
-    while IFS= read -r s; do
-        [ -n "$s" ] || continue
-        pat=$(printf '%b' "$s")
-        if LC_ALL=C grep -qF -- "$pat" "$out" "$out.docs" 2>/dev/null; then why="$why leaks($s)"; fi
-    done <"$dir/.notcontains"
+    [ "$notlocated" = 1 ] && why="$why not-located"
+    [ "$rawctrl" = 1 ] && why="$why raw-control-chars"
+    [ -n "$leaks" ] && why="$why $leaks"
     got_codes=""; n=0   # perf8: the first four of the codes found above
     for c in $codes; do [ $n -lt 4 ] && got_codes="$got_codes$c " && n=$((n + 1)); done
     expected="$cmd exit=${want_exit:-any}${code:+ code=$code}"
@@ -268,33 +322,50 @@ list_cases() {
     for f in "$here"/*.bcp "$here"/*.expect "$here"/*/plan.bcp; do
         [ -e "$f" ] || continue
         case $f in
-        */plan.bcp) basename "$(dirname "$f")" ;;
-        *.bcp) basename "$f" .bcp ;;
-        *.expect) basename "$f" .expect ;;
+        */plan.bcp) f=${f%/plan.bcp}; echo "${f##*/}" ;;
+        *.bcp) f=${f##*/}; echo "${f%.bcp}" ;;
+        *.expect) f=${f##*/}; echo "${f%.expect}" ;;
         esac
     done | sort -u
 }
 if [ $# -gt 0 ]; then cases=$*; else cases=$(list_cases); fi
 files=0
+# perfA: the runs listed first (R, NAME, SPEC; N, NAME for a case without
+# expectations) so that one mkdir makes every run's folder.
+tab=$(printf '\t')
+: >"$tmp/runlist"
+nruns=0
 for name in $cases; do
     files=$((files + 1))
     if [ -f "$here/$name.expect" ]; then
-        specs=$(grep -v '^#' "$here/$name.expect" | grep .)
+        specs=$(sed -e '/^#/d' -e '/^$/d' "$here/$name.expect")
     elif [ -d "$here/$name" ]; then
         specs=$(sed -n 's/^# hostile://p' "$here/$name/plan.bcp")
     else
         specs=$(LC_ALL=C sed -n 's/^# hostile://p' "$here/$name.bcp")
     fi
     if [ -z "$specs" ]; then
-        printf '%-34s %-44s %-30s %s\n' "$name" "-" "-" "FAIL: no expectations" >>"$results"
-        failures=$((failures + 1))
+        printf 'N\t%s\n' "$name" >>"$tmp/runlist"
         continue
     fi
     echo "$specs" >"$tmp/specs"
     while IFS= read -r spec; do
-        run_case "$name" "$spec"
+        printf 'R\t%s\t%s\n' "$name" "$spec" >>"$tmp/runlist"
+        nruns=$((nruns + 1))
     done <"$tmp/specs"
 done
+set --
+k=1
+while [ $k -le $nruns ]; do set -- "$@" "$tmp/case-$k"; k=$((k + 1)); done
+[ $# -eq 0 ] || mkdir "$@" || exit 1
+while IFS=$tab read -r kind name spec; do
+    if [ "$kind" = N ]; then
+        printf '%-34s %-44s %-30s %s\n' "$name" "-" "-" "FAIL: no expectations" >>"$results"
+        failures=$((failures + 1))
+    else
+        run_case "$name" "$spec"
+    fi
+done <"$tmp/runlist"
 printf '%-34s %-44s %-30s %s\n' case expected got result
 cat "$results"
 echo "hostile: $files cases, $runs runs, $failures failed"
