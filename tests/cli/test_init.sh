@@ -44,6 +44,7 @@ done
 # a fresh starter only lacks facts and history: no structural findings
 # shellcheck disable=SC2086
 "$BCP" check $plans >check.txt 2>&1
+grep '^bcp: ' check.txt && bad "the check of the starters stopped"
 for p in $plans; do
     if grep "^$p:" check.txt | grep -q '\[R103 \|\[R104 \|\[R110 \|\[B106 \|\[B107 '; then
         bad "${p%.bcp} raises structural findings"; grep "^$p:" check.txt | grep '\[R103 \|\[R104 \|\[R110 \|\[B106 \|\[B107 ' | head -3
