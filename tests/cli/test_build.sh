@@ -27,26 +27,24 @@ compare() { # compare NAME GOT
 }
 
 cd "$root"
-for f in examples/*.bcp examples/*/plan.bcp; do
-    [ -e "$f" ] || continue
-    # golden files are named after the example; the documents after the file
-    case $f in */plan.bcp) name=$(basename "$(dirname "$f")") ;; *) name=$(basename "$f" .bcp) ;; esac
-    stem=$(basename "$f" .bcp)
-    for lang in default en zh-CN; do
-        out=$tmp/$name-$lang
-        if [ $lang = default ]; then opt=""; suffix=""; else opt="--lang $lang"; suffix=".$lang"; fi
-        # shellcheck disable=SC2086
-        if ! "$BCP" build $opt -o "$out" "$f" 2>"$tmp/err"; then
-            bad "$f ($lang) does not build"; cat "$tmp/err"; continue
-        fi
-        if grep -q "has no text" "$tmp/err"; then
-            bad "$f ($lang): stdlib texts missing"; grep "has no text" "$tmp/err" | head -5
-        fi
+# one build a language for every example (tests/cli/examples_build.sh)
+. tests/cli/examples_build.sh
+for lang in default en zh-CN; do
+    if [ $lang = default ]; then suffix=""; else suffix=".$lang"; fi
+    examples_build "$tmp" $lang
+    if grep -q "has no text" "$tmp/$lang.err"; then
+        bad "the examples ($lang): stdlib texts missing"; grep "has no text" "$tmp/$lang.err" | head -5
+    fi
+    for f in $(examples_list); do
+        # golden files are named after the example; the documents after the file
+        case $f in */plan.bcp) name=$(basename "$(dirname "$f")") ;; *) name=$(basename "$f" .bcp) ;; esac
+        stem=$(basename "$f" .bcp)
+        out=$(examples_out "$tmp" $lang "$f") || { bad "$f ($lang) does not build"; cat "$tmp/$lang.err"; continue; }
         for ext in md json html; do
             [ -s "$out/$stem.$ext" ] || bad "$f ($lang): no $stem.$ext"
         done
         # a --lang that is the plan's own language adds nothing to compare
-        if [ $lang = default ] || ! cmp -s "$out/$stem.md" "$tmp/$name-default/$stem.md"; then
+        if [ $lang = default ] || ! cmp -s "$out/$stem.md" "$(examples_out "$tmp" default "$f")/$stem.md"; then
             compare "$name$suffix.md" "$out/$stem.md"
             compare "$name$suffix.json" "$out/$stem.json"
         fi

@@ -28,12 +28,14 @@ rows() {
 }
 
 cd "$root"
-for f in examples/*.bcp examples/*/plan.bcp; do
-    [ -e "$f" ] || continue
+# one build a language for every example (tests/cli/examples_build.sh)
+. tests/cli/examples_build.sh
+mkdir "$tmp/docs"
+for lang in en zh-CN; do examples_build "$tmp/docs" $lang; done
+for f in $(examples_list); do
     stem=$(basename "$f" .bcp)
     for lang in en zh-CN; do
-        out=$tmp/$stem-$lang
-        if ! "$BCP" build --lang $lang -o "$out" "$f" 2>/dev/null; then
+        if ! out=$(examples_out "$tmp/docs" $lang "$f"); then
             bad "$f ($lang) does not build"; continue
         fi
         if [ $lang = en ]; then list=$sections_en; else list=$sections_zh; fi

@@ -28,14 +28,17 @@ figure() {
     grep -o "<figure class=\"figure $2\">.*" "$1" | sed 's:</figure>.*:</figure>:' | head -1
 }
 
-for f in "$root"/examples/*.bcp "$root"/examples/*/plan.bcp; do
-    [ -e "$f" ] || continue
+# one build a language for every example (tests/cli/examples_build.sh)
+cd "$root" || exit 2
+. tests/cli/examples_build.sh
+mkdir "$tmp/docs"
+for lang in en zh-CN; do examples_build "$tmp/docs" $lang; done
+for f in $(examples_list); do
     case $f in */plan.bcp) name=$(basename "$(dirname "$f")") ;; *) name=$(basename "$f" .bcp) ;; esac
     stem=$(basename "$f" .bcp)
     for lang in en zh-CN; do
-        out=$tmp/$name.$lang
-        if ! "$BCP" build --lang "$lang" -o "$out" "$f" >/dev/null 2>"$tmp/err"; then
-            bad "$name ($lang) does not build"; cat "$tmp/err"; continue
+        if ! out=$(examples_out "$tmp/docs" $lang "$f"); then
+            bad "$name ($lang) does not build"; cat "$tmp/docs/$lang.err"; continue
         fi
         md=$out/$stem.md html=$out/$stem.html json=$out/$stem.json
         if [ "$lang" = en ]; then

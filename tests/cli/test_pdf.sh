@@ -60,13 +60,10 @@ check_pdf() {
     if ! head -c 5 "$pdf" | grep -q '%PDF-'; then bad "$name: not a PDF"; return; fi
     pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
     pdftotext -layout "$pdf" "$tmp/$name.txt"
-    numbered=0 p=1
-    while [ "$p" -le "$pages" ]; do
-        # shellcheck disable=SC2059
-        want=$(printf "$page_fmt" "$p" "$pages")
-        pdftotext -layout -f "$p" -l "$p" "$pdf" - | grep -qF "$want" && numbered=$((numbered + 1))
-        p=$((p + 1))
-    done
+    # pdftotext ends each page with a form feed: page P is record P (one
+    # pdftotext run instead of one a page, ~60 ms of CPU each)
+    numbered=$(awk -v RS='\f' -v fmt="$page_fmt" -v n="$pages" \
+        'NR <= n && index($0, sprintf(fmt, NR, n)) { c++ } END { print c + 0 }' "$tmp/$name.txt")
     if [ "$pages" -ge 2 ] && [ "$numbered" -eq "$pages" ]; then
         ok "$name: $pages pages, each says \"$(printf "$page_fmt" 1 "$pages")\"…"
     else

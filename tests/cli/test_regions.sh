@@ -87,11 +87,18 @@ risk_of seed2.bcp flood | grep -q 'sites *= \[site.beijing\]' && risk_of seed2.b
 risk_of seed3.bcp pandemic | grep -q 'threat *= pandemic' && risk_of seed3.bcp terrorism | grep -q 'sites *= \[site.new_york, site.london\]' &&
     ok "seed 3: pandemic (大规模疫情) assessed; terrorism proposed for New York and London, not Tokyo" || { bad "seed 3 pandemic, terrorism"; grep -n -A4 "^risk pandemic\|^risk terrorism" seed3.bcp; }
 before=$fail
+# one check and one fmt --check of the three (each file on its own, its
+# findings prefixed with its name; fmt --check lists the unformatted ones)
+"$BCP" check seed1.bcp seed2.bcp seed3.bcp >check.txt 2>&1
+"$BCP" fmt --check seed1.bcp seed2.bcp seed3.bcp >fmt.txt 2>&1
+fmt_status=$?
 for f in seed1 seed2 seed3; do
-    "$BCP" check $f.bcp >check.txt 2>&1
-    grep -q '\[R110 \|\[R104 \|\[R103 \| error: ' check.txt && { bad "$f raises R110/R104/R103 or errors"; grep 'R110\|R104\|R103\|error:' check.txt | head -3; }
-    "$BCP" fmt --check $f.bcp >/dev/null 2>&1 || bad "$f is not fmt-clean"
+    grep "^$f.bcp:" check.txt | grep -q '\[R110 \|\[R104 \|\[R103 \| error: ' &&
+        { bad "$f raises R110/R104/R103 or errors"; grep "^$f.bcp:" check.txt | grep 'R110\|R104\|R103\|error:' | head -3; }
+    grep -qx "$f.bcp" fmt.txt && bad "$f is not fmt-clean"
 done
+[ $fmt_status -le 1 ] || { bad "fmt --check of the seeds: exit $fmt_status"; cat fmt.txt; }
+grep '^bcp: ' check.txt && bad "the check of the seeds stopped"
 [ $fail = "$before" ] && ok "the seeded starters raise no R110, R104, R103 or errors and are fmt-clean"
 
 "$BCP" init --industry retail --sites "Tokio,Head office" -o unknown-init.bcp 2>err.txt
@@ -329,8 +336,11 @@ init_proposes "New York,Shanghai,Paris,Tokyo" civil_cu.bcp civil_unrest 'site.ne
 r110_reports mumbai Mumbai civil_unrest 'India, percentile rank 21.3' "R110 reports Mumbai's unassessed civil unrest with India's WGI percentile"
 office_in civil_jp_gap.bcp tokyo
 "$BCP" check --no-config civil_jp_gap.bcp >out.txt 2>&1
+# the reference of every region, read by the checks below (one run: the same
+# text each time, it depends on the binary's stdlib only)
+"$BCP" schema --regions >regions.md 2>err.txt || bad "schema --regions fails: $(cat err.txt)"
 if ! grep -q '`terrorism` is a\|`civil_unrest` is a' out.txt && ! risk_of civil_cu.bcp terrorism | grep -q 'site.tokyo' &&
-   "$BCP" schema --regions | grep -q '^| `jp` | — | Terrorism: .*Global Terrorism Index 2024 (scores for 2023.*Japan 64th with a score of 1.189.*: low\.'; then
+   grep -q '^| `jp` | — | Terrorism: .*Global Terrorism Index 2024 (scores for 2023.*Japan 64th with a score of 1.189.*: low\.' regions.md; then
     ok "Japan's terrorism is rated low by the Global Terrorism Index 2024 (1.189): neither proposed nor reported"
 else
     bad "Japan's terrorism rating"; cat out.txt
@@ -365,9 +375,8 @@ r110_reports hk "Hong Kong" industrial_accident 'in 2021, 263 fatal cases among 
     "R110 reports Hong Kong's unassessed industrial accident with the Labour Department's figures and the arithmetic"
 r110_reports mumbai Mumbai industrial_accident '1,127 / 13,057,000 x 100,000 = 8.6 fatal injuries per 100,000 factory workers' \
     "R110 reports Mumbai's unassessed industrial accident with DGFASLI's deaths over the Annual Survey of Industries' workers"
-"$BCP" schema --regions >regions_ia.md
-grep -q '^| `cn` |.*| `utility_failure`, `industrial_accident` |' regions_ia.md &&
-    grep -q '^| `cn` |.*no copy of a communiqué since 2019 was read' regions_ia.md &&
+grep -q '^| `cn` |.*| `utility_failure`, `industrial_accident` |' regions.md &&
+    grep -q '^| `cn` |.*no copy of a communiqué since 2019 was read' regions.md &&
     ok "China's industrial accident is not rated: no copy of the statistical communiqué was read" || bad "China's industrial accident"
 
 # --- civil hazards of every country: rated ones are seeded with their
@@ -379,7 +388,6 @@ if risk_of civil3.bcp terrorism | grep -q 'sites *= \[site.paris, site.new_york\
 else
     bad "civil hazards inherited from France and the United States"; grep -n -B2 -A8 '^risk terrorism' civil3.bcp
 fi
-"$BCP" schema --regions >regions.md 2>err.txt
 if grep -qE '^Civil hazards: [0-9]+ rated with a source, [0-9]+ not verified' regions.md &&
    grep -q '^| `jp` |.*| `pandemic` | — | `terrorism`, `civil_unrest`, `power_outage`, `industrial_accident` | `utility_failure` |' regions.md; then
     ok "schema --regions counts the rated and the unverified civil hazards and lists Japan's"
