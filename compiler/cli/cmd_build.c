@@ -3,7 +3,9 @@
  * headless Chromium, pdf.c).  A plan with syntax or model errors builds nothing;
  * one with lint errors builds nothing either (its findings are printed as
  * `bcp check` prints them) unless --draft asks for a marked draft.  The
- * documents are written all or none. */
+ * documents are written all or none.  Several plans whose documents would
+ * have the same name (a/plan.bcp and b/plan.bcp into one folder): the first
+ * is built, the others are refused rather than written over it. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <stdio.h>
@@ -29,6 +31,22 @@ typedef struct build_options {
     bcp_common_options common;
     bcp_operands paths;
 } build_options;
+
+/* The documents this run has written: NAME (as in NAME.md) and the plan they
+ * came from, so that a later plan of the same name does not replace them. */
+typedef struct built_names {
+    char **names;
+    const char **paths;
+    int count;
+} built_names;
+
+static const char *built_from(const built_names *b, const char *name)
+{
+    for (int i = 0; i < b->count; i++)
+        if (strcmp(b->names[i], name) == 0)
+            return b->paths[i];
+    return NULL;
+}
 
 static bool parse_formats(const char *arg, unsigned *out)
 {
@@ -197,7 +215,7 @@ static void print_refusal(const char *path, const bcp_diagnostics *findings, boo
             errors, errors == 1 ? "" : "s");
 }
 
-static int build_one(const build_options *o, const char *path, bool color)
+static int build_one(const build_options *o, const char *path, bool color, built_names *built)
 {
     /* the PDF is printed from the HTML, whether or not the HTML is kept */
     unsigned library_formats = (o->formats & (FMT_MD | FMT_HTML | FMT_JSON)) | (o->formats & FMT_PDF ? FMT_HTML : 0);
@@ -219,6 +237,13 @@ static int build_one(const build_options *o, const char *path, bool color)
         }
         bcp_build_result_free(&r);
         return status;
+    }
+    const char *earlier = built_from(built, r.name);
+    if (earlier) {
+        bcp_cli_eprintf("bcp: %s: nothing built: its documents would be %s/%s.* and replace those just built from "
+                        "%s; build it with its own --output\n", path, o->out_dir, r.name, earlier);
+        bcp_build_result_free(&r);
+        return BCP_EXIT_ERROR;
     }
     char *documents[DOC_COUNT] = {0};
     size_t lengths[DOC_COUNT] = {0};
@@ -242,6 +267,10 @@ static int build_one(const build_options *o, const char *path, bool color)
     } else if (ok) {
         bcp_cli_eprintf("built %s/%s (%s)\n", o->out_dir, r.name, r.lang);
     }
+    if (ok) {
+        built->names[built->count] = bcp_cli_strdup(r.name);
+        built->paths[built->count++] = path;
+    }
     bcp_build_result_free(&r);
     return ok ? BCP_EXIT_OK : BCP_EXIT_ERROR;
 }
@@ -250,11 +279,17 @@ static int build_all(build_options *o)
 {
     bool color = bcp_common_color(&o->common, stderr);
     int status = BCP_EXIT_OK;
+    built_names built = {bcp_cli_alloc(sizeof *built.names * (size_t)o->paths.count),
+                         bcp_cli_alloc(sizeof *built.paths * (size_t)o->paths.count), 0};
     for (int i = 0; i < o->paths.count; i++) {
-        int s = build_one(o, o->paths.items[i], color);
+        int s = build_one(o, o->paths.items[i], color, &built);
         if (s > status)   /* an error (2) outweighs a refusal (1) */
             status = s;
     }
+    for (int i = 0; i < built.count; i++)
+        free(built.names[i]);
+    free(built.names);
+    free(built.paths);
     return status;
 }
 

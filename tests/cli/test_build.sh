@@ -273,4 +273,18 @@ fi
 "$BCP" build --format md -o "$tmp/fmt" examples/minimal.bcp 2>/dev/null
 [ -e "$tmp/fmt/minimal.md" ] && [ ! -e "$tmp/fmt/minimal.html" ] && ok "--format md writes only Markdown" || bad "--format md"
 ls -a "$tmp/fmt" | grep -q tmp && bad "temporary file left behind" || ok "no temporary files left"
+# Two plans whose documents would have the same name in one folder: the
+# first is built, the second is refused (exit 2), not written over it.
+mkdir -p "$tmp/same/a" "$tmp/same/b"
+cp examples/minimal.bcp "$tmp/same/a/plan.bcp"
+sed 's/"Acme Ltd business continuity plan"/"Second plan of the same name"/' examples/minimal.bcp > "$tmp/same/b/plan.bcp"
+"$BCP" build --format md,json -o "$tmp/same/out" "$tmp/same/a/plan.bcp" "$tmp/same/b/plan.bcp" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "Acme Ltd business continuity plan" "$tmp/same/out/plan.md" &&
+   ! grep -q "Second plan" "$tmp/same/out/plan.md" "$tmp/same/out/plan.json" &&
+   grep -q "b/plan.bcp: nothing built: .*replace those just built from .*a/plan.bcp" "$tmp/err"; then
+    ok "two plans of one name into one folder: the second refused, the first kept"
+else
+    bad "two plans of one name: exit $rc"; cat "$tmp/err"
+fi
 exit $fail
