@@ -77,8 +77,10 @@ check_pdf() {
     ok "$name: the cover has $*"
 }
 
-# English, on US letter, with the Markdown written alongside (all or none)
-"$BCP" build --format md,pdf --paper letter --lang en -o "$tmp/en" examples/minimal.bcp 2>"$tmp/err" ||
+# English, on US letter, with the Markdown written alongside (all or none);
+# without SOURCE_DATE_EPOCH, for the dates checked at the end (one Chromium
+# launch fewer than a build of its own)
+env -u SOURCE_DATE_EPOCH "$BCP" build --format md,pdf --paper letter --lang en -o "$tmp/en" examples/minimal.bcp 2>"$tmp/err" ||
     { bad "minimal en does not build as PDF"; cat "$tmp/err"; }
 if [ -s "$tmp/en/minimal.pdf" ] && [ -s "$tmp/en/minimal.md" ] && [ ! -e "$tmp/en/minimal.html" ]; then
     ok "--format md,pdf writes minimal.md and minimal.pdf only"
@@ -126,8 +128,8 @@ if pdftotext "$tmp/zh2/plan.pdf" - 2>"$tmp/err" | grep -qF '审批与签署' && 
 else
     bad "poppler on the rewritten PDF:"; head -5 "$tmp/err"
 fi
-env -u SOURCE_DATE_EPOCH "$BCP" build --format pdf -o "$tmp/rev" examples/minimal.bcp 2>"$tmp/err"
-pdfinfo "$tmp/rev/minimal.pdf" 2>&1 | grep -q '^CreationDate: *Tue Sep  1 00:00:00 2026 UTC' &&
+# the English build above ran without SOURCE_DATE_EPOCH
+pdfinfo "$tmp/en/minimal.pdf" 2>&1 | grep -q '^CreationDate: *Tue Sep  1 00:00:00 2026 UTC' &&
     ok "without SOURCE_DATE_EPOCH, the plan's reviewed date (2026-09-01)" ||
-    { bad "the reviewed date:"; pdfinfo "$tmp/rev/minimal.pdf" | grep Date; }
+    { bad "the reviewed date:"; pdfinfo "$tmp/en/minimal.pdf" 2>&1 | grep Date; }
 exit $fail
